@@ -1,0 +1,111 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "common/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <ostream>
+
+namespace frontmap::cli {
+
+namespace {
+
+void print_error(std::ostream& err, const std::string& what, const std::string& why) {
+    err << "frontmap: error: " << what << ": " << why << "\n";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CLI::App app{"frontmap: maps of the places a news article names."};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "frontmap 0.1.0");
+    Options common;
+    app.add_option("--data", common.data_dir, "Folder with gazetteer.sqlite and basemap.gpkg (default: $FRONTMAP_DATA, else the set-up's folder)");
+
+    auto* parse = app.add_subcommand("parse", "Print the place mentions of an article as GeoJSON");
+    ParseArgs parse_args;
+    parse->add_option("article", parse_args.article, "UTF-8 text file, or - for standard input")->required();
+    parse->add_flag("--compact", parse_args.compact, "One line of JSON instead of indented");
+
+    auto* map = app.add_subcommand("map", "Draw the map of an article (PNG, SVG or PDF by the output's extension)");
+    MapArgs map_args;
+    map->add_option("article", map_args.article, "UTF-8 text file, or - for standard input")->required();
+    map->add_option("-o,--output", map_args.output, "Output file: .png, .svg or .pdf")->required();
+    map->add_option("--size", map_args.size, "Width x height in pixels (points for PDF)")->default_val("1200x800");
+    map->add_option("--title", map_args.title, "Title above the map");
+    map->add_option("--style", map_args.style, "Style name in styles/ or a style file")->default_val("default");
+    map->add_option("--scene", map_args.scene_out, "Also write the scene (GeoJSON) to this file");
+
+    auto* scene = app.add_subcommand("scene", "Print the scene (GeoJSON) of an article: what `render` draws");
+    MapArgs scene_args;
+    scene->add_option("article", scene_args.article, "UTF-8 text file, or - for standard input")->required();
+    scene->add_option("--size", scene_args.size, "Width x height in pixels")->default_val("1200x800");
+    scene->add_option("--title", scene_args.title, "Title above the map");
+    scene->add_option("--style", scene_args.style, "Style name in styles/ or a style file")->default_val("default");
+
+    auto* render = app.add_subcommand("render", "Draw a scene file, or a basemap of any extent with --bbox");
+    RenderArgs render_args;
+    render->add_option("scene", render_args.scene, "Scene GeoJSON from `frontmap scene` (omit with --bbox)");
+    render->add_option("--bbox", render_args.bbox, "W,S,E,N in degrees: a basemap-only map of that extent");
+    render->add_option("--crs", render_args.crs, "Projection (PROJ string or EPSG code); default: conformal, centred on the extent");
+    render->add_option("-o,--output", render_args.output, "Output file: .png, .svg or .pdf")->required();
+    render->add_option("--size", render_args.size, "Width x height in pixels")->default_val("1200x800");
+    render->add_option("--title", render_args.title, "Title above the map");
+    render->add_option("--style", render_args.style, "Style name in styles/ or a style file")->default_val("default");
+
+    auto* geocode = app.add_subcommand("geocode", "Ranked gazetteer candidates for a name, as JSON lines");
+    GeocodeArgs geocode_args;
+    geocode->add_option("name", geocode_args.name, "Place name")->required();
+    geocode->add_option("-n,--limit", geocode_args.limit, "How many candidates")->default_val(10);
+
+    auto* eval = app.add_subcommand("eval", "Score the geoparser on a labelled corpus (JSONL)");
+    EvalArgs eval_args;
+    eval->add_option("corpus", eval_args.corpus, "Corpus file, one article a line")->required();
+    eval->add_flag("--json", eval_args.json, "Print the figures as JSON");
+    eval->add_flag("--misses", eval_args.misses, "List every missed, spurious or far-off mention");
+    eval->add_option("--floors", eval_args.floors, "JSON file of minimum figures; exit 1 when one is not met");
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return 0;
+    } catch (const CLI::CallForVersion&) {
+        out << "frontmap 0.1.0\n";
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        print_error(err, "usage", std::string(e.what()) + " (see frontmap --help)");
+        return 2;
+    }
+
+    if (common.data_dir.empty()) {
+        if (const char* env = std::getenv("FRONTMAP_DATA"); env && *env) common.data_dir = env;
+    }
+    try {
+        if (parse->parsed()) return run_parse(common, parse_args, out);
+        if (map->parsed()) return run_map(common, map_args, out);
+        if (scene->parsed()) return run_scene(common, scene_args, out);
+        if (render->parsed()) return run_render(common, render_args, out);
+        if (geocode->parsed()) return run_geocode(common, geocode_args, out);
+        if (eval->parsed()) return run_eval(common, eval_args, out);
+    } catch (const UsageError& e) {
+        print_error(err, e.subject(), e.reason());
+        return 2;
+    } catch (const Error& e) {
+        print_error(err, e.subject(), e.reason());
+        return 1;
+    } catch (const std::exception& e) {
+        print_error(err, "internal error", e.what());
+        return 1;
+    }
+    return 2;
+}
+
+}  // namespace frontmap::cli

@@ -1,0 +1,162 @@
+#include "cli/commands.hpp"
+
+#include "common/error.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "io/basemap.hpp"
+#include "io/files.hpp"
+#include "parse/geojson.hpp"
+#include "parse/parser.hpp"
+#include "render/render.hpp"
+#include "render/text.hpp"
+#include "scene/build.hpp"
+#include "scene/geojson.hpp"
+#include "style/style.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+namespace frontmap::cli {
+
+namespace fs = std::filesystem;
+
+fs::path data_folder(const Options& options) {
+    const fs::path dir = options.data_dir.empty() ? fs::path(FRONTMAP_DEFAULT_DATA_DIR) : fs::path(options.data_dir);
+    const char* how = "build it with tools/setup.sh, or point --data or FRONTMAP_DATA at a built data folder";
+    if (!fs::is_directory(dir)) throw DataError("no data folder " + dir.string(), how);
+    for (const char* file : {"gazetteer.sqlite", "basemap.gpkg"})
+        if (!fs::is_regular_file(dir / file)) throw DataError("data folder " + dir.string() + " has no " + file, how);
+    return dir;
+}
+
+namespace {
+
+fs::path styles_dir() {
+    if (const char* env = std::getenv("FRONTMAP_STYLES"); env && *env) return env;
+    return FRONTMAP_STYLES_DIR;
+}
+
+std::pair<int, int> parse_size(const std::string& text) {
+    int w = 0, h = 0;
+    char x = 0, extra = 0;
+    std::istringstream in(text);
+    if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || (in >> extra))
+        throw UsageError("bad --size '" + text + "'", "expected WIDTHxHEIGHT, e.g. 1200x800");
+    return {w, h};
+}
+
+// The places to draw: one subject per located place, counting its mentions. Metonyms and names
+// that are not places are not drawn.
+std::vector<scene::Subject> subjects_of(const std::vector<parse::Mention>& mentions) {
+    std::vector<scene::Subject> out;
+    std::map<std::string, size_t> index;
+    for (const auto& m : mentions) {
+        if (m.role != parse::Role::Location || !m.place) continue;
+        const auto& p = *m.place;
+        if (auto it = index.find(p.id); it != index.end()) {
+            ++out[it->second].mentions;
+            continue;
+        }
+        scene::Subject s{.name = p.name, .place_id = p.id, .type = gazetteer::to_string(p.type), .lon = p.lon, .lat = p.lat,
+                         .mentions = 1, .capital = p.feature_code == "PPLC", .bbox = p.bbox};
+        for (const auto& [lon, lat] : p.course) s.course.push_back({lon, lat});
+        index.emplace(p.id, out.size());
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+struct Pipeline {
+    explicit Pipeline(const Options& options)
+        : dir(data_folder(options)), gazetteer(dir / "gazetteer.sqlite"), basemap(dir / "basemap.gpkg") {}
+    fs::path dir;
+    gazetteer::Gazetteer gazetteer;
+    io::Basemap basemap;
+};
+
+scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const style::Style& style, const render::PangoMeasure& measure) {
+    const std::string text = io::read_article(args.article);
+    parse::Parser parser(pipeline.gazetteer);
+    const auto mentions = parser.parse(text);
+    const auto [w, h] = parse_size(args.size);
+    return scene::build(subjects_of(mentions), pipeline.basemap, style, measure,
+                        {.width = w, .height = h, .title = args.title, .style_name = args.style});
+}
+
+}  // namespace
+
+int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) {
+    const std::string text = io::read_article(args.article);
+    gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
+    parse::Parser parser(gazetteer);
+    const auto doc = parse::to_geojson(parser.parse(text));
+    out << (args.compact ? doc.dump() : doc.dump(2)) << "\n";
+    return 0;
+}
+
+int run_scene(const Options& options, const MapArgs& args, std::ostream& out) {
+    const style::Style style = style::load(args.style, styles_dir());
+    Pipeline pipeline(options);
+    render::PangoMeasure measure;
+    out << scene::to_geojson(scene_for_article(pipeline, args, style, measure)).dump(1) << "\n";
+    return 0;
+}
+
+int run_map(const Options& options, const MapArgs& args, std::ostream&) {
+    render::format_for(args.output);  // a bad extension is a usage error before any work
+    const style::Style style = style::load(args.style, styles_dir());
+    Pipeline pipeline(options);
+    render::PangoMeasure measure;
+    const scene::Scene s = scene_for_article(pipeline, args, style, measure);
+    if (!args.scene_out.empty()) io::write_file_atomically(args.scene_out, scene::to_geojson(s).dump(1) + "\n");
+    render::render(s, style, pipeline.basemap, args.output);
+    return 0;
+}
+
+int run_render(const Options& options, const RenderArgs& args, std::ostream&) {
+    render::format_for(args.output);
+    if (args.scene.empty() == args.bbox.empty())
+        throw UsageError("render", "give either a scene file or --bbox W,S,E,N");
+    const fs::path dir = data_folder(options);
+    io::Basemap basemap(dir / "basemap.gpkg");
+    if (!args.scene.empty()) {
+        const auto doc = nlohmann::json::parse(io::read_input(args.scene), nullptr, false);
+        if (doc.is_discarded()) throw InputError("cannot read scene " + args.scene, "it is not JSON");
+        scene::Scene s = scene::from_geojson(doc);
+        if (!args.title.empty()) s.title = args.title;
+        const style::Style style = style::load(args.style == "default" ? s.style : args.style, styles_dir());
+        render::render(s, style, basemap, args.output);
+        return 0;
+    }
+    std::array<double, 4> bbox{};
+    {
+        std::istringstream in(args.bbox);
+        char c1 = 0, c2 = 0, c3 = 0, extra = 0;
+        if (!(in >> bbox[0] >> c1 >> bbox[1] >> c2 >> bbox[2] >> c3 >> bbox[3]) || c1 != ',' || c2 != ',' || c3 != ',' || (in >> extra))
+            throw UsageError("bad --bbox '" + args.bbox + "'", "expected W,S,E,N in degrees, e.g. 31,46,34,47.5");
+    }
+    const style::Style style = style::load(args.style, styles_dir());
+    render::PangoMeasure measure;
+    const auto [w, h] = parse_size(args.size);
+    const scene::Scene s = scene::build_extent(bbox, args.crs, basemap, style, measure,
+                                               {.width = w, .height = h, .title = args.title, .style_name = args.style});
+    render::render(s, style, basemap, args.output);
+    return 0;
+}
+
+int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& out) {
+    gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
+    const auto ranked = gazetteer.geocode(args.name, args.limit);
+    for (const auto& [p, score] : ranked) {
+        const nlohmann::json line = {{"id", p.id}, {"name", p.name}, {"type", gazetteer::to_string(p.type)}, {"country", p.country},
+                                     {"lat", p.lat}, {"lon", p.lon}, {"population", p.population}, {"score", std::round(score * 1000) / 1000}};
+        out << line.dump() << "\n";
+    }
+    if (ranked.empty()) throw InputError("no place named '" + args.name + "'", "the gazetteer has no such name");
+    return 0;
+}
+
+}  // namespace frontmap::cli

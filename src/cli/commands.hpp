@@ -1,0 +1,59 @@
+#pragma once
+// One function per subcommand; app.cpp parses the command line and calls them.
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+
+namespace frontmap::cli {
+
+struct Options {
+    std::string data_dir;  // empty: $FRONTMAP_DATA, else the set-up's folder
+};
+
+struct ParseArgs {
+    std::string article;
+    bool compact = false;
+};
+
+struct MapArgs {
+    std::string article;
+    std::string output;
+    std::string size;
+    std::string title;
+    std::string style;
+    std::string scene_out;
+};
+
+struct RenderArgs {
+    std::string scene;
+    std::string bbox;
+    std::string crs;
+    std::string output;
+    std::string size;
+    std::string title;
+    std::string style;
+};
+
+struct GeocodeArgs {
+    std::string name;
+    size_t limit = 10;
+};
+
+struct EvalArgs {
+    std::string corpus;
+    bool json = false;
+    bool misses = false;
+    std::string floors;
+};
+
+// The data folder to use, checked: throws DataError saying how to build it when it is missing.
+std::filesystem::path data_folder(const Options& options);
+
+int run_parse(const Options& options, const ParseArgs& args, std::ostream& out);
+int run_map(const Options& options, const MapArgs& args, std::ostream& out);
+int run_scene(const Options& options, const MapArgs& args, std::ostream& out);
+int run_render(const Options& options, const RenderArgs& args, std::ostream& out);
+int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& out);
+int run_eval(const Options& options, const EvalArgs& args, std::ostream& out);
+
+}  // namespace frontmap::cli

@@ -1,0 +1,28 @@
+#pragma once
+// RAII for PROJ handles and the geodesic measures every stage shares.
+#include <proj.h>
+
+#include <memory>
+#include <string>
+
+namespace frontmap::proj {
+
+struct ContextDeleter {
+    void operator()(PJ_CONTEXT* ctx) const noexcept { proj_context_destroy(ctx); }
+};
+struct PjDeleter {
+    void operator()(PJ* pj) const noexcept { proj_destroy(pj); }
+};
+using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+// A context whose errors are not printed to stderr: we report them ourselves.
+ContextPtr make_context();
+
+// The message PROJ gives for the last error on this context.
+std::string last_error(PJ_CONTEXT* ctx);
+
+// Geodesic distance on the WGS84 ellipsoid, in kilometres.
+double geodesic_km(double lon1, double lat1, double lon2, double lat2);
+
+}  // namespace frontmap::proj

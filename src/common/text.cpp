@@ -1,0 +1,99 @@
+#include "common/text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace frontmap::text {
+namespace {
+
+const icu::Normalizer2& nfd() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    return *n;  // the NFD instance is built into ICU's data; it cannot fail to load
+}
+
+bool is_apostrophe(UChar32 c) {
+    return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02B9 || c == 0x0060 || c == 0x00B4;
+}
+
+}  // namespace
+
+std::string name_key(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString decomposed = nfd().normalize(source, status);
+    if (U_FAILURE(status)) decomposed = source;
+    icu::UnicodeString out;
+    bool pending_space = false;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK || is_apostrophe(c) || c == '.') continue;
+        if (u_isspace(c) || c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014) {
+            pending_space = out.length() > 0;
+            continue;
+        }
+        if (pending_space) {
+            out.append(static_cast<UChar>(' '));
+            pending_space = false;
+        }
+        out.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    }
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
+bool starts_upper(std::string_view utf8) {
+    if (utf8.empty()) return false;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+bool all_upper(std::string_view utf8) {
+    int letters = 0;
+    for (int32_t i = 0; i < static_cast<int32_t>(utf8.size());) {
+        UChar32 c;
+        U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+        if (c < 0) return false;
+        if (u_isalpha(c)) {
+            if (!u_isupper(c)) return false;
+            ++letters;
+        }
+    }
+    return letters >= 2;
+}
+
+std::string title_case(std::string_view utf8) {
+    std::string out;
+    bool first = true;
+    for (int32_t i = 0; i < static_cast<int32_t>(utf8.size());) {
+        UChar32 c;
+        U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+        if (c < 0) continue;
+        UChar32 mapped = u_isalpha(c) ? (first ? u_totitle(c) : u_tolower(c)) : c;
+        first = !u_isalpha(c) && c != '\'' && c != 0x2019;
+        char buf[4];
+        int32_t n = 0;
+        UBool error = false;
+        U8_APPEND(buf, n, 4, mapped, error);
+        if (error) continue;
+        out.append(buf, static_cast<size_t>(n));
+    }
+    return out;
+}
+
+bool valid_utf8(std::string_view bytes) {
+    for (int32_t i = 0; i < static_cast<int32_t>(bytes.size());) {
+        UChar32 c;
+        U8_NEXT(bytes.data(), i, static_cast<int32_t>(bytes.size()), c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+}  // namespace frontmap::text

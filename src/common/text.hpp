@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace frontmap::text {
+
+// The key under which names are stored and looked up: case-folded, accents and apostrophes
+// removed, hyphens and runs of spaces made one space. "Kyiv" = "KYIV"; "Donets'k" = "Donetsk";
+// "Київ" keeps its script. Both the gazetteer builder and the parser use this one function,
+// so what one writes the other finds.
+std::string name_key(std::string_view utf8);
+
+// True when the first code point is an uppercase or titlecase letter (any script).
+bool starts_upper(std::string_view utf8);
+
+// True when every letter is uppercase and there are at least two letters ("KYIV").
+bool all_upper(std::string_view utf8);
+
+// "KYIV" -> "Kyiv", per code point, any script.
+std::string title_case(std::string_view utf8);
+
+// True when the text is valid UTF-8.
+bool valid_utf8(std::string_view bytes);
+
+}  // namespace frontmap::text

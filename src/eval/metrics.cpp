@@ -1,0 +1,151 @@
+#include "eval/metrics.hpp"
+
+#include "common/error.hpp"
+#include "common/proj.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace frontmap::eval {
+
+namespace {
+
+constexpr double kHalfEquatorKm = 20039.0;
+
+double ratio(size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
+
+bool overlaps(size_t s1, size_t e1, size_t s2, size_t e2) { return s1 < e2 && s2 < e1; }
+
+bool is_toponym(const GoldToponym& g) { return g.role == "location" || g.role == "metonym"; }
+
+// A window of text around a span, cut on UTF-8 character boundaries, on one line.
+std::string context_of(const std::string& text, size_t start, size_t end) {
+    size_t from = start > 50 ? start - 50 : 0;
+    size_t to = std::min(text.size(), end + 50);
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    std::string out = text.substr(from, start - from) + "[" + text.substr(start, end - start) + "]" + text.substr(end, to - end);
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    return out;
+}
+
+}  // namespace
+
+double Scores::precision() const { return ratio(correct_predictions, predicted); }
+double Scores::recall() const { return ratio(found, gold); }
+double Scores::f1() const {
+    const double p = precision(), r = recall();
+    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+}
+double Scores::accuracy_161() const { return ratio(within_161, resolved); }
+double Scores::accuracy_161_end_to_end() const { return ratio(within_161, gold); }
+double Scores::accuracy_25_points() const { return ratio(points_within_25, points); }
+double Scores::mean_error_km() const { return errors_km.empty() ? 0.0 : error_sum_km / static_cast<double>(errors_km.size()); }
+double Scores::median_error_km() const {
+    if (errors_km.empty()) return 0.0;
+    std::vector<double> v = errors_km;
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+double Scores::auc() const { return errors_km.empty() ? 0.0 : auc_sum / static_cast<double>(errors_km.size()); }
+
+void score_article(const Article& article, const std::vector<Predicted>& predicted, Scores& s) {
+    ++s.articles;
+    std::vector<const Predicted*> claims;
+    for (const auto& p : predicted)
+        if (p.role != "not_place") claims.push_back(&p);
+    s.predicted += claims.size();
+
+    for (const Predicted* p : claims) {
+        bool hits = false;
+        for (const auto& g : article.gold)
+            if (is_toponym(g) && overlaps(p->start, p->end, g.start, g.end)) hits = true;
+        if (hits) ++s.correct_predictions;
+        else s.misses.push_back({article.id, "spurious", p->text, context_of(article.text, p->start, p->end), 0});
+    }
+
+    for (const auto& g : article.gold) {
+        const Predicted* match = nullptr;
+        for (const Predicted* p : claims)
+            if (overlaps(p->start, p->end, g.start, g.end)) {
+                match = p;
+                break;
+            }
+        if (g.role == "metonym" && match && match->role == "location") ++s.metonyms_drawn;
+        if (g.role == "not_place" && match && match->role == "location") ++s.not_places_drawn;
+        if (!is_toponym(g)) continue;
+        ++s.gold;
+        if (!match) {
+            s.misses.push_back({article.id, "missed", g.name, context_of(article.text, g.start, g.end), 0});
+            continue;
+        }
+        ++s.found;
+        const double km = match->located ? proj::geodesic_km(match->lon, match->lat, g.lon, g.lat) : kHalfEquatorKm;
+        ++s.resolved;
+        s.errors_km.push_back(km);
+        s.error_sum_km += km;
+        s.auc_sum += std::log(1 + std::min(km, kHalfEquatorKm)) / std::log(kHalfEquatorKm);
+        if (km <= 161) ++s.within_161;
+        else s.misses.push_back({article.id, "far", g.name, context_of(article.text, g.start, g.end), km});
+        if (g.type == "city" || g.type == "village" || g.type == "infrastructure") {
+            ++s.points;
+            if (km <= 25) ++s.points_within_25;
+        }
+    }
+}
+
+std::vector<Article> read_corpus(const std::string& jsonl, const std::string& origin) {
+    static const std::set<std::string> kTypes{"city", "village", "region", "country", "river", "sea", "island", "infrastructure", "other"};
+    static const std::set<std::string> kRoles{"location", "metonym", "not_place"};
+    std::vector<Article> out;
+    std::set<std::string> ids;
+    std::istringstream in(jsonl);
+    std::string line;
+    size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const std::string where = origin + " line " + std::to_string(number);
+        const auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_discarded()) throw InputError("bad corpus record at " + where, "not JSON");
+        Article a;
+        try {
+            a.id = j.at("id").get<std::string>();
+            a.text = j.at("text").get<std::string>();
+            j.at("date").get<std::string>();
+            for (const auto& t : j.at("toponyms")) {
+                GoldToponym g;
+                g.start = t.at("start").get<size_t>();
+                g.end = t.at("end").get<size_t>();
+                g.name = t.at("name").get<std::string>();
+                g.lat = t.at("lat").get<double>();
+                g.lon = t.at("lon").get<double>();
+                g.type = t.at("type").get<std::string>();
+                g.role = t.at("role").get<std::string>();
+                if (!t.contains("geonameid") || !(t.at("geonameid").is_null() || t.at("geonameid").is_number_integer()))
+                    throw InputError("bad corpus record at " + where, "toponym '" + g.name + "' needs a geonameid (a number or null)");
+                if (g.end > a.text.size() || g.start >= g.end || a.text.compare(g.start, g.end - g.start, g.name) != 0)
+                    throw InputError("bad corpus record at " + where, "offsets " + std::to_string(g.start) + "-" + std::to_string(g.end) +
+                                                                          " do not span '" + g.name + "'");
+                if (!(g.lat >= -90 && g.lat <= 90 && g.lon >= -180 && g.lon <= 180))
+                    throw InputError("bad corpus record at " + where, "coordinates of '" + g.name + "' are out of range");
+                if (!kTypes.count(g.type)) throw InputError("bad corpus record at " + where, "unknown type '" + g.type + "'");
+                if (!kRoles.count(g.role)) throw InputError("bad corpus record at " + where, "unknown role '" + g.role + "'");
+                a.gold.push_back(std::move(g));
+            }
+        } catch (const nlohmann::json::exception& e) {
+            throw InputError("bad corpus record at " + where, e.what());
+        }
+        if (!ids.insert(a.id).second) throw InputError("bad corpus record at " + where, "duplicate id '" + a.id + "'");
+        out.push_back(std::move(a));
+    }
+    if (out.empty()) throw InputError("bad corpus " + origin, "it holds no article");
+    return out;
+}
+
+}  // namespace frontmap::eval

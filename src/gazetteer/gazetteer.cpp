@@ -1,0 +1,128 @@
+#include "gazetteer/gazetteer.hpp"
+
+#include "common/error.hpp"
+#include "common/text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace frontmap::gazetteer {
+
+namespace {
+constexpr const char* kPlaceColumns =
+    "p.id, p.name, p.type, p.feature_code, p.country, p.admin1, p.lat, p.lon, p.population, p.importance, p.shape";
+
+constexpr std::pair<PlaceType, const char*> kTypeNames[] = {
+    {PlaceType::City, "city"},     {PlaceType::Village, "village"}, {PlaceType::Region, "region"},
+    {PlaceType::Country, "country"}, {PlaceType::River, "river"},   {PlaceType::Sea, "sea"},
+    {PlaceType::Island, "island"}, {PlaceType::Infrastructure, "infrastructure"}, {PlaceType::Other, "other"},
+};
+}  // namespace
+
+const char* to_string(PlaceType type) {
+    for (const auto& [t, name] : kTypeNames)
+        if (t == type) return name;
+    return "other";
+}
+
+PlaceType place_type_from_string(const std::string& text) {
+    for (const auto& [t, name] : kTypeNames)
+        if (text == name) return t;
+    throw DataError("unknown place type", "'" + text + "'");
+}
+
+Gazetteer::Gazetteer(const std::filesystem::path& file)
+    : db_([&] {
+          if (!std::filesystem::exists(file))
+              throw DataError("cannot open gazetteer " + file.string(), "no such file (run tools/setup.sh to build it)");
+          return sqlite::open(file.string(), false);
+      }()),
+      by_key_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?"),
+      by_id_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?"),
+      word_(db_.get(), "SELECT 1 FROM words WHERE word = ?"),
+      given_(db_.get(), "SELECT 1 FROM given_names WHERE key = ?") {
+    sqlite::Statement meta(db_.get(), "SELECT key, value FROM meta");
+    int version = 0;
+    while (meta.step()) {
+        if (meta.text(0) == "schema_version") version = std::stoi(meta.text(1));
+        if (meta.text(0) == "max_name_words") max_name_words_ = std::stoi(meta.text(1));
+    }
+    if (version != kSchemaVersion)
+        throw DataError("gazetteer " + file.string(), "schema version " + std::to_string(version) + ", expected " +
+                                                          std::to_string(kSchemaVersion) + " (run tools/setup.sh again)");
+}
+
+Place Gazetteer::read_place(const sqlite::Statement& row) const {
+    Place p;
+    p.id = row.text(0);
+    p.name = row.text(1);
+    p.type = place_type_from_string(row.text(2));
+    p.feature_code = row.text(3);
+    p.country = row.text(4);
+    p.admin1 = row.text(5);
+    p.lat = row.real(6);
+    p.lon = row.real(7);
+    p.population = row.integer(8);
+    p.importance = row.real(9);
+    if (!row.is_null(10)) {
+        const auto shape = nlohmann::json::parse(row.text(10), nullptr, false);
+        if (shape.is_object()) {
+            if (shape.contains("course"))
+                for (const auto& pt : shape["course"]) p.course.emplace_back(pt[0].get<double>(), pt[1].get<double>());
+            if (shape.contains("bbox")) p.bbox = shape["bbox"].get<std::vector<double>>();
+        }
+    }
+    return p;
+}
+
+const std::vector<Place>& Gazetteer::lookup(std::string_view key) {
+    auto it = cache_.find(std::string(key));
+    if (it != cache_.end()) return it->second;
+    std::vector<Place> found;
+    by_key_.bind(1, key);
+    while (by_key_.step()) found.push_back(read_place(by_key_));
+    by_key_.reset();
+    return cache_.emplace(std::string(key), std::move(found)).first->second;
+}
+
+std::optional<Place> Gazetteer::by_id(std::string_view id) {
+    by_id_.bind(1, id);
+    std::optional<Place> p;
+    if (by_id_.step()) p = read_place(by_id_);
+    by_id_.reset();
+    return p;
+}
+
+std::vector<Gazetteer::Ranked> Gazetteer::geocode(std::string_view name, size_t limit) {
+    std::vector<Ranked> ranked;
+    for (const Place& p : lookup(text::name_key(name))) {
+        // Importance dominates; population breaks ties among places of similar standing.
+        const double pop = p.population > 0 ? std::log10(static_cast<double>(p.population)) / 8.0 : 0.0;
+        ranked.push_back({p, std::min(1.0, 0.7 * p.importance + 0.3 * std::min(1.0, pop))});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.score != b.score ? a.score > b.score : a.place.id < b.place.id;
+    });
+    if (ranked.size() > limit) ranked.resize(limit);
+    return ranked;
+}
+
+bool Gazetteer::contains(sqlite::Statement& stmt, std::string_view key) {
+    stmt.bind(1, key);
+    const bool found = stmt.step();
+    stmt.reset();
+    return found;
+}
+
+bool Gazetteer::is_common_word(std::string_view lower) { return contains(word_, lower); }
+bool Gazetteer::is_given_name(std::string_view key) { return contains(given_, key); }
+
+long long Gazetteer::place_count() {
+    sqlite::Statement count(db_.get(), "SELECT count(*) FROM places");
+    count.step();
+    return count.integer(0);
+}
+
+}  // namespace frontmap::gazetteer

@@ -1,0 +1,57 @@
+#pragma once
+#include "gazetteer/place.hpp"
+#include "gazetteer/sqlite.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace frontmap::gazetteer {
+
+// Read-only access to the gazetteer database built by tools/databuild. One instance per thread:
+// it caches look-ups and holds prepared statements.
+class Gazetteer {
+public:
+    explicit Gazetteer(const std::filesystem::path& file);
+
+    // Every place with this name key (see text::name_key), unordered.
+    const std::vector<Place>& lookup(std::string_view key);
+
+    // Ranked candidates for a free-text name, best first (for `frontmap geocode`).
+    struct Ranked {
+        Place place;
+        double score;
+    };
+    std::vector<Ranked> geocode(std::string_view name, size_t limit);
+
+    std::optional<Place> by_id(std::string_view id);
+
+    // Lower-case English words (from a dictionary) and given names, for telling common words and
+    // persons from places.
+    bool is_common_word(std::string_view lower);
+    bool is_given_name(std::string_view key);
+
+    // The longest name in the gazetteer, in words: the parser never needs to look further.
+    int max_name_words() const { return max_name_words_; }
+    long long place_count();
+
+private:
+    Place read_place(const sqlite::Statement& row) const;
+    bool contains(sqlite::Statement& stmt, std::string_view key);
+
+    sqlite::DbPtr db_;
+    sqlite::Statement by_key_;
+    sqlite::Statement by_id_;
+    sqlite::Statement word_;
+    sqlite::Statement given_;
+    int max_name_words_ = 4;
+    std::unordered_map<std::string, std::vector<Place>> cache_;
+};
+
+// The schema version this code reads; the builder writes it into the meta table.
+inline constexpr int kSchemaVersion = 1;
+
+}  // namespace frontmap::gazetteer

@@ -1,0 +1,30 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace frontmap::gazetteer {
+
+// What a name can refer to. The strings are the public "type" values of the parse schema.
+enum class PlaceType { City, Village, Region, Country, River, Sea, Island, Infrastructure, Other };
+
+const char* to_string(PlaceType type);
+PlaceType place_type_from_string(const std::string& text);  // throws DataError on an unknown type
+
+struct Place {
+    std::string id;            // GeoNames id, or "ne-…"/"fm-…" for Natural Earth and curated entries
+    std::string name;          // preferred English name
+    PlaceType type = PlaceType::Other;
+    std::string feature_code;  // GeoNames feature code (PPLC, PPLA, PPL…), ADM1, PCLI, or the curated type
+    std::string country;       // ISO 3166-1 alpha-2, empty for international waters
+    std::string admin1;        // GeoNames admin-1 code, or the Natural Earth fips code for regions
+    double lat = 0.0;
+    double lon = 0.0;
+    long long population = 0;
+    double importance = 0.0;   // prior 0..1: how likely a reader means this entry when its name appears
+    // For rivers: the course as lon,lat pairs, so a resolver can take the stretch nearest the story.
+    std::vector<std::pair<double, double>> course;
+    // Bounding box of the area for regions and countries: west, south, east, north (empty for points).
+    std::vector<double> bbox;
+};
+
+}  // namespace frontmap::gazetteer

@@ -1,0 +1,50 @@
+#pragma once
+// RAII for SQLite handles and a small prepared-statement wrapper whose errors carry SQLite's
+// own message.
+#include <sqlite3.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace frontmap::sqlite {
+
+struct DbDeleter {
+    void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
+};
+struct StmtDeleter {
+    void operator()(sqlite3_stmt* stmt) const noexcept { sqlite3_finalize(stmt); }
+};
+using DbPtr = std::unique_ptr<sqlite3, DbDeleter>;
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
+
+DbPtr open(const std::string& path, bool writable);
+void exec(sqlite3* db, const std::string& sql);
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, double value);
+    Statement& bind(int index, long long value);
+    Statement& bind_null(int index);
+
+    // Advances to the next row; false when done.
+    bool step();
+    // Runs a statement that returns no rows, then resets it for the next bindings.
+    void run();
+    void reset();
+
+    std::string text(int column) const;
+    double real(int column) const;
+    long long integer(int column) const;
+    bool is_null(int column) const;
+
+private:
+    sqlite3* db_;
+    StmtPtr stmt_;
+};
+
+}  // namespace frontmap::sqlite

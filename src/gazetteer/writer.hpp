@@ -1,0 +1,33 @@
+#pragma once
+#include "gazetteer/place.hpp"
+#include "gazetteer/sqlite.hpp"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace frontmap::gazetteer {
+
+// Writes a new gazetteer database. Used by tools/databuild; the library only reads.
+class Writer {
+public:
+    explicit Writer(const std::filesystem::path& file);
+
+    void add_place(const Place& place, const std::string& shape_json);
+    // Adds a name under its key; a name already given to the place is ignored.
+    void add_name(const std::string& place_id, std::string_view name);
+    void add_word(std::string_view lower);
+    void add_given_name(std::string_view name);
+    // Builds indexes, writes the meta table and commits.
+    void finish();
+
+private:
+    sqlite::DbPtr db_;
+    sqlite::Statement insert_place_;
+    sqlite::Statement insert_name_;
+    sqlite::Statement insert_word_;
+    sqlite::Statement insert_given_;
+    int max_name_words_ = 1;
+};
+
+}  // namespace frontmap::gazetteer

@@ -1,0 +1,47 @@
+#pragma once
+#include "io/gdal.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace frontmap::io {
+
+struct LonLat {
+    double lon = 0.0;
+    double lat = 0.0;
+};
+using Path = std::vector<LonLat>;
+
+// One feature of a basemap layer: its parts (rings of a polygon, or lines) and the attributes
+// the scene and renderer use. Attributes a layer lacks stay empty or zero.
+struct BasemapFeature {
+    std::vector<Path> parts;
+    std::string name;
+    std::string country;
+    std::string feature_code;
+    int level = 0;  // GSHHG level (1 land, 2 lake, 3 island in lake, 4 pond) or river class
+    long long population = 0;
+    double importance = 0.0;
+};
+
+struct BBox {
+    double west = 0.0, south = 0.0, east = 0.0, north = 0.0;
+};
+
+// The basemap GeoPackage written by tools/databuild: GSHHG shorelines, rivers and borders at
+// several levels of detail, Natural Earth admin areas, and populated places, all in EPSG:4326.
+class Basemap {
+public:
+    explicit Basemap(const std::filesystem::path& file);
+
+    bool has_layer(const std::string& layer) const;
+    // Features of `layer` whose bounding box meets `bbox`.
+    std::vector<BasemapFeature> read(const std::string& layer, const BBox& bbox) const;
+
+private:
+    std::filesystem::path file_;
+    gdal::DatasetPtr ds_;
+};
+
+}  // namespace frontmap::io

@@ -1,0 +1,33 @@
+#include "io/gdal.hpp"
+
+#include "common/error.hpp"
+
+#include <cpl_error.h>
+
+#include <mutex>
+
+namespace frontmap::gdal {
+
+void ensure_registered() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // We report errors ourselves with context; GDAL's default handler would print them raw.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+
+std::string last_error() {
+    const char* msg = CPLGetLastErrorMsg();
+    return (msg && *msg) ? msg : "unknown GDAL error";
+}
+
+DatasetPtr open_vector(const std::string& path) {
+    ensure_registered();
+    CPLErrorReset();
+    DatasetPtr ds{GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)};
+    if (!ds) throw DataError("cannot open " + path, last_error());
+    return ds;
+}
+
+}  // namespace frontmap::gdal

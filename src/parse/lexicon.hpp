@@ -1,0 +1,43 @@
+#pragma once
+// Closed word lists that decide what a place name is doing. Lower case; looked up after folding.
+#include <string_view>
+
+namespace frontmap::parse::lexicon {
+
+// Capitalised words that are never places on their own: months, weekdays.
+bool is_calendar_word(std::string_view lower);
+// Titles that make the next name a person's: "Secretary Austin", "Gen. Jordan".
+bool is_title(std::string_view lower);
+// Words that turn a place name into an organisation's: "Washington Post", "Kyiv Independent".
+bool is_organisation_suffix(std::string_view lower);
+// Verbs of saying and acting whose subject is an actor: "Moscow said", "Kyiv denied".
+bool is_actor_verb(std::string_view lower);
+// Auxiliaries that may stand between an actor and its verb: "Moscow has said".
+bool is_auxiliary(std::string_view lower);
+// Nouns that make a possessive place an actor: "Kyiv's forces", "Russia's defence ministry".
+bool is_actor_noun(std::string_view lower);
+// Second halves of hyphenated modifiers that make a place an actor: "Moscow-installed".
+bool is_actor_modifier(std::string_view lower);
+// Prefixes that make a place an actor: "pro-Kremlin", "anti-Moscow".
+bool is_actor_prefix(std::string_view lower);
+// Words after a name that mean an area: "Kherson region", "Shan State".
+bool is_region_word(std::string_view lower);
+// Words after or before a name that mean a river.
+bool is_river_word(std::string_view lower);
+// Words that mean a settlement: "the city of Kherson", "the village of Kyselivka".
+bool is_settlement_word(std::string_view lower);
+// Lower-case words allowed inside a multi-word name: "Sea of Azov", "Deir ez-Zor".
+bool is_name_connector(std::string_view lower);
+// Names of seats of power that stand for their government unless context says otherwise.
+bool is_seat_of_power(std::string_view key);
+// Words before a river name: "the banks of the Dnieper", "across the Dnipro".
+bool is_river_context(std::string_view lower);
+
+}  // namespace frontmap::parse::lexicon
+
+namespace frontmap::parse::lexicon {
+// Prepositions that make the next name a place: "officials in Kherson said".
+bool is_locative_preposition(std::string_view lower);
+// Nouns right after a name that make it an actor without a possessive: "a Kremlin spokesman".
+bool is_actor_role(std::string_view lower);
+}  // namespace frontmap::parse::lexicon

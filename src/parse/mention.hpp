@@ -1,0 +1,33 @@
+#pragma once
+#include "gazetteer/place.hpp"
+
+#include <optional>
+#include <string>
+
+namespace frontmap::parse {
+
+// What a place name does in its sentence. The strings are the public "role" values.
+enum class Role {
+    Location,  // a place where something is or happens
+    Metonym,   // a place standing for a government or actor: "Washington said", "Moscow-installed"
+    NotPlace,  // a name that looks like a place but is a person's or an organisation's: "Lloyd Austin"
+};
+const char* to_string(Role role);
+
+// The words around a name that say what kind of place is meant.
+enum class TypeCue { None, Region, River, Settlement };
+
+// One occurrence of a place name in the article.
+struct Mention {
+    size_t start = 0;  // UTF-8 byte offsets into the article
+    size_t end = 0;
+    std::string text;
+    std::string key;  // text::name_key(text)
+    Role role = Role::Location;
+    TypeCue cue = TypeCue::None;
+    bool definite = false;  // "the Dnipro": an article before a name points to a river or region
+    std::optional<gazetteer::Place> place;  // the resolved place; empty when unresolved
+    double confidence = 0.0;
+};
+
+}  // namespace frontmap::parse

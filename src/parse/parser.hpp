@@ -1,0 +1,27 @@
+#pragma once
+#include "gazetteer/gazetteer.hpp"
+#include "parse/mention.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace frontmap::parse {
+
+// Finds the place names an article mentions and resolves each against the gazetteer.
+// Not thread-safe: one parser (and gazetteer) per thread.
+class Parser {
+public:
+    explicit Parser(gazetteer::Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+
+    // Every occurrence, in text order, each with its role and resolved place.
+    std::vector<Mention> parse(std::string_view article);
+
+private:
+    gazetteer::Gazetteer& gazetteer_;
+};
+
+// The steps, exposed for tests.
+std::vector<Mention> recognize(std::string_view article, gazetteer::Gazetteer& gazetteer);
+void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer);
+
+}  // namespace frontmap::parse

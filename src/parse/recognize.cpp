@@ -1,0 +1,207 @@
+#include "common/text.hpp"
+#include "parse/lexicon.hpp"
+#include "parse/parser.hpp"
+#include "parse/tokens.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace frontmap::parse {
+
+const char* to_string(Role role) {
+    switch (role) {
+        case Role::Location: return "location";
+        case Role::Metonym: return "metonym";
+        case Role::NotPlace: return "not_place";
+    }
+    return "location";
+}
+
+namespace {
+
+using gazetteer::Gazetteer;
+using gazetteer::PlaceType;
+
+class Recognizer {
+public:
+    Recognizer(std::string_view text, Gazetteer& gazetteer) : text_(text), gaz_(gazetteer), tokens_(tokenize(text)) {
+        lower_.reserve(tokens_.size());
+        for (const auto& t : tokens_) lower_.push_back(text::name_key(t.text));
+    }
+
+    std::vector<Mention> run() {
+        std::vector<Mention> out;
+        for (size_t i = 0; i < tokens_.size();) {
+            const size_t len = longest_match(i);
+            if (len == 0 || !plausible(i, len)) {
+                ++i;
+                continue;
+            }
+            out.push_back(make_mention(i, len));
+            out_ends_.push_back(i + len - 1);
+            i += len;
+        }
+        // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too.
+        for (auto& m : out)
+            if (persons_.count(m.key)) m.role = Role::NotPlace;
+        return out;
+    }
+
+private:
+    const std::string& low(size_t i) const { return lower_[i]; }
+
+    // Whether only spaces, or a single hyphen, separate token i from token i+1.
+    bool adjacent(size_t i) const {
+        if (i + 1 >= tokens_.size()) return false;
+        const auto& a = tokens_[i];
+        const auto& b = tokens_[i + 1];
+        if (a.possessive || a.comma_after || a.stop_after) return false;
+        const std::string_view gap = text_.substr(a.end, b.start - a.end);
+        if (gap == "-") return true;
+        return !gap.empty() && gap.find_first_not_of(" ") == std::string_view::npos && gap.size() <= 2;
+    }
+
+    bool starts_name(const Token& t) const { return t.capitalised || t.all_caps; }
+
+    size_t longest_match(size_t i) {
+        const Token& first = tokens_[i];
+        if (!starts_name(first)) return 0;
+        // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except in a dateline.
+        if (first.all_caps && first.text.size() <= 4 && !(i == 0 && first.comma_after)) return 0;
+        size_t best = 0;
+        size_t last = i;
+        const size_t max_words = static_cast<size_t>(std::max(1, gaz_.max_name_words()));
+        for (size_t len = 1; len <= max_words && i + len <= tokens_.size(); ++len) {
+            last = i + len - 1;
+            if (len > 1 && !adjacent(last - 1)) break;
+            const Token& t = tokens_[last];
+            const bool connector = lexicon::is_name_connector(low(last));
+            if (!starts_name(t) && !connector) break;
+            if (!starts_name(t)) continue;  // a name never ends on a connector
+            const std::string key = text::name_key(text_.substr(first.start, t.end - first.start));
+            if (!gaz_.lookup(key).empty()) best = len;
+        }
+        return best;
+    }
+
+    bool plausible(size_t i, size_t len) {
+        if (len > 1) return true;
+        const Token& t = tokens_[i];
+        const std::string& w = low(i);
+        if (lexicon::is_calendar_word(w)) return false;
+        if (w.size() < 3) return false;
+        const auto& candidates = gaz_.lookup(w);
+        double best = 0.0;
+        bool country = false;
+        for (const auto& p : candidates) {
+            best = std::max(best, p.importance);
+            country = country || p.type == PlaceType::Country;
+        }
+        // A capitalised dictionary word ("Western", "Secretary", "Back") is a place only when it
+        // names a country or a major city, and not merely because it opens a sentence.
+        if (gaz_.is_common_word(w)) {
+            if (country) return true;
+            return best >= 0.8 && !t.sentence_start;
+        }
+        return true;
+    }
+
+    // Index of the previous token when nothing but a space separates it from token i.
+    std::optional<size_t> previous_adjacent(size_t i) const {
+        if (i == 0 || !adjacent(i - 1)) return std::nullopt;
+        return i - 1;
+    }
+
+    Mention make_mention(size_t i, size_t len) {
+        const size_t j = i + len - 1;
+        Mention m;
+        m.start = tokens_[i].start;
+        m.end = tokens_[j].end;
+        m.text = std::string(text_.substr(m.start, m.end - m.start));
+        m.key = text::name_key(m.text);
+        m.role = role_of(i, j, m.key);
+        m.cue = cue_of(i, j);
+        m.definite = i > 0 && low(i - 1) == "the";
+        return m;
+    }
+
+    Role role_of(size_t i, size_t j, const std::string& key) {
+        const Token& last = tokens_[j];
+        const std::string prev = i > 0 ? low(i - 1) : std::string();
+        const std::string next = j + 1 < tokens_.size() ? low(j + 1) : std::string();
+        const bool next_adjacent = adjacent(j);
+
+        // Persons and organisations.
+        if (auto p = previous_adjacent(i)) {
+            if (lexicon::is_title(low(*p))) {
+                persons_.insert(key);
+                return Role::NotPlace;
+            }
+            // "Lloyd Austin": a given name before, unless that word was itself taken as a place.
+            const bool prev_is_place = !out_ends_.empty() && out_ends_.back() == *p;
+            if (tokens_[*p].capitalised && !prev_is_place && gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p))) {
+                persons_.insert(key);
+                return Role::NotPlace;
+            }
+        }
+        if (next_adjacent && tokens_[j + 1].capitalised) {
+            if (lexicon::is_organisation_suffix(next)) return Role::NotPlace;
+            // "Jordan Bardella": a given name followed by a capitalised non-place word.
+            if (i == j && gaz_.is_given_name(key) && gaz_.lookup(next).empty() && !gaz_.is_common_word(next) &&
+                !lexicon::is_region_word(next) && !lexicon::is_river_word(next)) {
+                persons_.insert(next);
+                return Role::NotPlace;
+            }
+        }
+
+        // Actors.
+        if (tokens_[i].hyphen_before && i > 0 && lexicon::is_actor_prefix(prev)) return Role::Metonym;
+        if (last.hyphen_after && lexicon::is_actor_modifier(next)) return Role::Metonym;
+        if (last.possessive && j + 1 < tokens_.size()) {
+            // "Russia's defense ministry", "Kyiv's forces": skip one adjective.
+            if (lexicon::is_actor_noun(next)) return Role::Metonym;
+            if (j + 2 < tokens_.size() && lexicon::is_actor_noun(low(j + 2)) && !tokens_[j + 1].capitalised) return Role::Metonym;
+        }
+        const bool after_preposition = i > 0 && lexicon::is_locative_preposition(prev) && !tokens_[i - 1].stop_after;
+        if (!last.possessive && !last.comma_after && !last.stop_after && !after_preposition) {
+            size_t k = j + 1;
+            for (int skipped = 0; k < tokens_.size() && skipped < 2 && lexicon::is_auxiliary(low(k)); ++skipped) ++k;
+            if (k < tokens_.size() && lexicon::is_actor_verb(low(k)) && !tokens_[k].capitalised) return Role::Metonym;
+            if (next_adjacent && lexicon::is_actor_role(next)) return Role::Metonym;
+        }
+        if (lexicon::is_seat_of_power(key) && !after_preposition) return Role::Metonym;
+        return Role::Location;
+    }
+
+    TypeCue cue_of(size_t i, size_t j) const {
+        const std::string next = j + 1 < tokens_.size() ? low(j + 1) : std::string();
+        if (!tokens_[j].possessive && lexicon::is_region_word(next)) return TypeCue::Region;
+        if (!tokens_[j].possessive && lexicon::is_river_word(next)) return TypeCue::River;
+        if (i >= 1 && lexicon::is_river_word(low(i - 1))) return TypeCue::River;
+        // "the banks of the Dnieper", "across the Dnipro"
+        if (i >= 2 && low(i - 1) == "the") {
+            if (lexicon::is_river_context(low(i - 2))) return TypeCue::River;
+            if (i >= 3 && low(i - 2) == "of" && lexicon::is_river_context(low(i - 3))) return TypeCue::River;
+        }
+        // "the city of Kherson", "the capital Kyiv", "the town of Izium"
+        if (i >= 2 && low(i - 1) == "of" && lexicon::is_settlement_word(low(i - 2))) return TypeCue::Settlement;
+        if (i >= 1 && lexicon::is_settlement_word(low(i - 1))) return TypeCue::Settlement;
+        if (!tokens_[j].possessive && (next == "city" || next == "town")) return TypeCue::Settlement;
+        return TypeCue::None;
+    }
+
+    std::string_view text_;
+    Gazetteer& gaz_;
+    std::vector<Token> tokens_;
+    std::vector<std::string> lower_;
+    std::set<std::string> persons_;
+    std::vector<size_t> out_ends_;  // last token of each mention found so far
+};
+
+}  // namespace
+
+std::vector<Mention> recognize(std::string_view article, Gazetteer& gazetteer) {
+    return Recognizer(article, gazetteer).run();
+}
+
+}  // namespace frontmap::parse

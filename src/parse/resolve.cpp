@@ -1,0 +1,158 @@
+#include "common/proj.hpp"
+#include "parse/parser.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <map>
+
+namespace frontmap::parse {
+
+namespace {
+
+using gazetteer::Place;
+using gazetteer::PlaceType;
+
+bool is_point_like(PlaceType t) {
+    return t == PlaceType::City || t == PlaceType::Village || t == PlaceType::Infrastructure || t == PlaceType::Island;
+}
+
+// How well a candidate fits the words around the mention, before any geography.
+double prior(const Place& c, const Mention& m) {
+    double s = c.importance;
+    const PlaceType t = c.type;
+    switch (m.cue) {
+        case TypeCue::Region:
+            if (t == PlaceType::Region) s += 0.5;
+            if (t == PlaceType::Country) s += 0.1;
+            break;
+        case TypeCue::River:
+            if (t == PlaceType::River) s += 0.9;
+            break;
+        case TypeCue::Settlement:
+            if (t == PlaceType::City || t == PlaceType::Village) s += 0.4;
+            break;
+        case TypeCue::None:
+            // "the Dnipro" is the river, "Dnipro" the city; "Kherson" alone is the city.
+            if (t == PlaceType::River || t == PlaceType::Sea) s += m.definite ? 0.45 : -0.2;
+            if (t == PlaceType::Region && c.feature_code == "ADM1") s -= 0.08;
+            break;
+    }
+    if (m.role == Role::Metonym) {
+        if (c.feature_code == "PPLC" || t == PlaceType::Country) s += 0.3;
+        if (t == PlaceType::Infrastructure) s += 0.2;
+    }
+    return s;
+}
+
+struct Scored {
+    const Place* place = nullptr;
+    double score = 0.0;
+};
+
+// The point of a river's course nearest to the story: "the west bank of the Dnieper" in an
+// article about Kherson is the Dnieper at Kherson, not its middle at Kyiv.
+std::pair<double, double> nearest_on_course(const Place& river, double lon, double lat) {
+    std::pair<double, double> best{river.lon, river.lat};
+    double best_km = std::numeric_limits<double>::max();
+    for (const auto& [x, y] : river.course) {
+        const double km = proj::geodesic_km(lon, lat, x, y);
+        if (km < best_km) {
+            best_km = km;
+            best = {x, y};
+        }
+    }
+    return best;
+}
+
+double distance_to(const Place& c, double lon, double lat) {
+    if (!c.course.empty()) {
+        const auto [x, y] = nearest_on_course(c, lon, lat);
+        return proj::geodesic_km(lon, lat, x, y);
+    }
+    return proj::geodesic_km(lon, lat, c.lon, c.lat);
+}
+
+}  // namespace
+
+void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
+    std::vector<std::vector<Place>> candidates(mentions.size());
+    for (size_t i = 0; i < mentions.size(); ++i)
+        if (mentions[i].role != Role::NotPlace) candidates[i] = gazetteer.lookup(mentions[i].key);
+
+    // The article's countries: named countries count most, then the likeliest reading of
+    // every other name.
+    std::map<std::string, double> country_weight;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+        const Place* top = nullptr;
+        for (const auto& c : candidates[i])
+            if (!top || prior(c, mentions[i]) > prior(*top, mentions[i])) top = &c;
+        if (!top || top->country.empty()) continue;
+        country_weight[top->country] += top->type == PlaceType::Country ? 2.0 : top->importance;
+    }
+    double heaviest = 0.0;
+    for (const auto& [_, w] : country_weight) heaviest = std::max(heaviest, w);
+    auto country_bonus = [&](const Place& c) {
+        auto it = country_weight.find(c.country);
+        return (it == country_weight.end() || heaviest <= 0) ? 0.0 : 0.35 * it->second / heaviest;
+    };
+
+    auto pick = [&](size_t i, const std::function<double(const Place&)>& extra) {
+        std::vector<Scored> scored;
+        for (const auto& c : candidates[i]) scored.push_back({&c, prior(c, mentions[i]) + country_bonus(c) + extra(c)});
+        std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+            return a.score != b.score ? a.score > b.score : a.place->id < b.place->id;
+        });
+        return scored;
+    };
+
+    // Pass 1 without geography; its point-like picks give the story's centre.
+    std::vector<double> lons, lats;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+        if (candidates[i].empty() || mentions[i].role != Role::Location) continue;
+        const auto scored = pick(i, [](const Place&) { return 0.0; });
+        const Place& p = *scored.front().place;
+        if (is_point_like(p.type) || (p.type == PlaceType::Region && p.feature_code == "ADM1")) {
+            lons.push_back(p.lon);
+            lats.push_back(p.lat);
+        }
+    }
+    // The median resists an outlier (a capital far from the front) better than the mean.
+    auto median = [](std::vector<double> v) {
+        std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+        return v[v.size() / 2];
+    };
+    const bool has_centre = !lons.empty();
+    const double centre_lon = has_centre ? median(lons) : 0.0;
+    const double centre_lat = has_centre ? median(lats) : 0.0;
+
+    // Pass 2: nearer the story's centre is likelier.
+    for (size_t i = 0; i < mentions.size(); ++i) {
+        if (candidates[i].empty()) continue;
+        const auto scored = pick(i, [&](const Place& c) {
+            if (!has_centre || c.type == PlaceType::Country) return 0.0;
+            return 0.3 * std::exp(-distance_to(c, centre_lon, centre_lat) / 400.0);
+        });
+        Mention& m = mentions[i];
+        m.place = *scored.front().place;
+        if (has_centre && !m.place->course.empty()) {
+            const auto [lon, lat] = nearest_on_course(*m.place, centre_lon, centre_lat);
+            m.place->lon = lon;
+            m.place->lat = lat;
+        }
+        const double best = scored.front().score;
+        const double second = scored.size() > 1 ? scored[1].score : 0.0;
+        m.confidence = std::clamp(0.5 + (best - second), 0.05, 0.99);
+        if (scored.size() == 1) m.confidence = std::clamp(0.6 + 0.4 * best, 0.05, 0.99);
+        m.confidence = std::round(m.confidence * 100.0) / 100.0;
+    }
+}
+
+std::vector<Mention> Parser::parse(std::string_view article) {
+    auto mentions = recognize(article, gazetteer_);
+    resolve(mentions, gazetteer_);
+    return mentions;
+}
+
+}  // namespace frontmap::parse

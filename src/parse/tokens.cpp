@@ -1,0 +1,100 @@
+#include "parse/tokens.hpp"
+
+#include "common/text.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace frontmap::parse {
+
+namespace {
+
+struct Reader {
+    std::string_view s;
+    int32_t length() const { return static_cast<int32_t>(s.size()); }
+    UChar32 at(int32_t i, int32_t* next = nullptr) const {
+        UChar32 c;
+        int32_t j = i;
+        U8_NEXT(s.data(), j, length(), c);
+        if (next) *next = j;
+        return c;
+    }
+};
+
+bool is_word_char(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK); }
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    const Reader r{text};
+    std::vector<Token> tokens;
+    bool sentence_start = true;
+    int32_t i = 0;
+    while (i < r.length()) {
+        int32_t next;
+        UChar32 c = r.at(i, &next);
+        if (!is_word_char(c)) {
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';' || c == '"' || c == 0x201C || c == 0x2014 || c == 0x2013) {
+                // A dash or quotation also starts a fresh clause whose first word may be capitalised.
+                sentence_start = true;
+                if (!tokens.empty() && (c == '.' || c == '!' || c == '?')) tokens.back().stop_after = true;
+            }
+            if ((c == '\'' || c == 0x2018) && (tokens.empty() || i == 0 || !is_word_char(r.at(i - 1)))) sentence_start = true;
+            if (c == ',' && !tokens.empty() && tokens.back().end == static_cast<size_t>(i)) tokens.back().comma_after = true;
+            i = next;
+            continue;
+        }
+        Token t;
+        t.start = static_cast<size_t>(i);
+        int32_t j = i;
+        while (j < r.length()) {
+            int32_t after;
+            UChar32 d = r.at(j, &after);
+            if (is_word_char(d)) {
+                j = after;
+                continue;
+            }
+            // An apostrophe inside a word ("Donets'k", "O'Brien") but not a possessive "'s".
+            if (is_apostrophe(d) && after < r.length() && is_word_char(r.at(after))) {
+                int32_t after2;
+                UChar32 e = r.at(after, &after2);
+                const bool possessive_s = (e == 's' || e == 'S') && (after2 >= r.length() || !is_word_char(r.at(after2)));
+                if (possessive_s) break;
+                j = after;
+                continue;
+            }
+            break;
+        }
+        t.end = static_cast<size_t>(j);
+        t.text = std::string(text.substr(t.start, t.end - t.start));
+        t.capitalised = text::starts_upper(t.text);
+        t.all_caps = text::all_upper(t.text);
+        t.sentence_start = sentence_start;
+        t.hyphen_before = !tokens.empty() && tokens.back().hyphen_after && tokens.back().end + 1 == t.start;
+        sentence_start = false;
+        // Possessive: 's or ’s, or a bare apostrophe after a final s ("Donbas' towns").
+        if (j < r.length() && is_apostrophe(r.at(j))) {
+            int32_t after;
+            r.at(j, &after);
+            if (after < r.length() && (r.at(after) == 's' || r.at(after) == 'S')) {
+                t.possessive = true;
+                r.at(after, &j);
+            } else if (!t.text.empty() && (t.text.back() == 's')) {
+                t.possessive = true;
+                j = after;
+            }
+        }
+        if (j < r.length() && is_hyphen(r.at(j))) {
+            int32_t after;
+            r.at(j, &after);
+            if (after < r.length() && is_word_char(r.at(after))) t.hyphen_after = true;
+        }
+        tokens.push_back(std::move(t));
+        i = j;
+    }
+    return tokens;
+}
+
+}  // namespace frontmap::parse

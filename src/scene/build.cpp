@@ -1,0 +1,380 @@
+#include "scene/build.hpp"
+
+#include "common/error.hpp"
+#include "common/proj.hpp"
+#include "scene/labels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace frontmap::scene {
+
+const char* const kSourceLine =
+    "Sources: GeoNames (CC BY 4.0), Natural Earth, GSHHG (LGPL). Map: frontmap";
+
+namespace {
+
+constexpr double kDegToRad = M_PI / 180.0;
+constexpr double kMinSpanKm = 160.0;   // a single-town story still shows its surroundings
+constexpr double kFocusKm = 350.0;     // places this close to the main one share its map
+
+struct Extent {
+    double west, south, east, north;
+};
+
+bool is_area(const std::string& type) { return type == "region" || type == "country" || type == "sea"; }
+
+double weight(const Subject& s) {
+    double factor = 1.0;
+    if (s.type == "region") factor = 0.8;
+    if (s.type == "river") factor = 0.5;
+    if (s.type == "country" || s.type == "sea") factor = 0.1;
+    return factor * s.mentions;
+}
+
+// The places that decide the extent: the most-mentioned place and those near it or nearly as
+// prominent. A capital named once in passing goes to the inset, not into the extent.
+std::vector<size_t> focus(const std::vector<Subject>& subjects) {
+    std::vector<size_t> candidates;
+    for (size_t i = 0; i < subjects.size(); ++i)
+        if (subjects[i].type != "country" && subjects[i].type != "sea") candidates.push_back(i);
+    if (candidates.empty())
+        for (size_t i = 0; i < subjects.size(); ++i) candidates.push_back(i);
+    if (candidates.empty()) return {};
+    const size_t primary = *std::max_element(candidates.begin(), candidates.end(), [&](size_t a, size_t b) {
+        return weight(subjects[a]) < weight(subjects[b]);
+    });
+    std::vector<size_t> out;
+    for (size_t i : candidates) {
+        const double km = proj::geodesic_km(subjects[i].lon, subjects[i].lat, subjects[primary].lon, subjects[primary].lat);
+        if (i == primary || km <= kFocusKm || weight(subjects[i]) >= 0.5 * weight(subjects[primary])) out.push_back(i);
+    }
+    // The main place first: it names the map.
+    std::stable_partition(out.begin(), out.end(), [&](size_t i) { return i == primary; });
+    return out;
+}
+
+Extent extent_of(const std::vector<Subject>& subjects, const std::vector<size_t>& chosen) {
+    Extent e{180, 90, -180, -90};
+    auto grow = [&](double lon, double lat) {
+        e.west = std::min(e.west, lon);
+        e.east = std::max(e.east, lon);
+        e.south = std::min(e.south, lat);
+        e.north = std::max(e.north, lat);
+    };
+    for (size_t i : chosen) {
+        const Subject& s = subjects[i];
+        // An area that is alone on the map is shown whole; otherwise by its centre.
+        if (s.bbox.size() == 4 && chosen.size() == 1) {
+            grow(s.bbox[0], s.bbox[1]);
+            grow(s.bbox[2], s.bbox[3]);
+        } else {
+            grow(s.lon, s.lat);
+        }
+    }
+    return e;
+}
+
+Extent padded(Extent e) {
+    const double mid_lat = (e.south + e.north) / 2;
+    const double km_per_deg_lon = std::max(1.0, 111.32 * std::cos(mid_lat * kDegToRad));
+    const double width_km = (e.east - e.west) * km_per_deg_lon;
+    const double height_km = (e.north - e.south) * 111.32;
+    const double grow_x = std::max(0.0, kMinSpanKm - width_km) / 2 / km_per_deg_lon;
+    const double grow_y = std::max(0.0, kMinSpanKm - height_km) / 2 / 111.32;
+    e.west -= grow_x;
+    e.east += grow_x;
+    e.south -= grow_y;
+    e.north += grow_y;
+    const double mx = (e.east - e.west) * 0.2, my = (e.north - e.south) * 0.2;
+    return {e.west - mx, std::max(-85.0, e.south - my), e.east + mx, std::min(85.0, e.north + my)};
+}
+
+// The lon/lat box that covers a projected view, from samples along its edges.
+std::array<double, 4> covering_bbox(const Projector& p) {
+    const Box& b = p.box();
+    double w = 180, s = 90, e = -180, n = -90;
+    constexpr int kSteps = 12;
+    for (int i = 0; i <= kSteps; ++i) {
+        const double f = static_cast<double>(i) / kSteps;
+        for (Point px : {Point{b.x + f * b.w, b.y}, Point{b.x + f * b.w, b.bottom()}, Point{b.x, b.y + f * b.h}, Point{b.right(), b.y + f * b.h}}) {
+            const auto [lon, lat] = p.to_lon_lat(px);
+            if (!std::isfinite(lon) || !std::isfinite(lat)) continue;
+            w = std::min(w, lon);
+            e = std::max(e, lon);
+            s = std::min(s, lat);
+            n = std::max(n, lat);
+        }
+    }
+    const double mx = (e - w) * 0.02, my = (n - s) * 0.02;
+    return {std::max(-180.0, w - mx), std::max(-90.0, s - my), std::min(180.0, e + mx), std::min(90.0, n + my)};
+}
+
+double km_between(const Projector& p, Point a, Point b) {
+    const auto [lon1, lat1] = p.to_lon_lat(a);
+    const auto [lon2, lat2] = p.to_lon_lat(b);
+    return proj::geodesic_km(lon1, lat1, lon2, lat2);
+}
+
+// A bar of a round length (1, 2 or 5 times a power of ten), at most a fifth of the map wide,
+// measured along its own row so it is true where it is drawn.
+ScaleBar scale_bar(const Projector& p) {
+    const Box& b = p.box();
+    const Point origin{b.x + 22, b.bottom() - 22};
+    const double km_per_px = km_between(p, origin, {origin.x + 100, origin.y}) / 100.0;
+    const double max_km = b.w * 0.2 * km_per_px;
+    double km = 1;
+    for (double decade = 1e-3; decade <= 1e5; decade *= 10)
+        for (double m : {1.0, 2.0, 5.0})
+            if (m * decade <= max_km) km = m * decade;
+    // Refine the pixel length so the bar's two ends are `km` apart on the ellipsoid.
+    double px = km / km_per_px;
+    for (int i = 0; i < 3; ++i) px *= km / km_between(p, origin, {origin.x + px, origin.y});
+    return {km, px, origin};
+}
+
+std::string detail_for(const Projector& p) {
+    const Box& b = p.box();
+    const double km = km_between(p, {b.x, b.y + b.h / 2}, {b.right(), b.y + b.h / 2});
+    if (km < 1800) return "h";
+    if (km < 6000) return "i";
+    return "l";
+}
+
+struct Frame {
+    Scene scene;
+    Projector projector;
+};
+
+Frame make_frame(const Extent& extent, const std::string& crs_in, const style::Style& style, const TextMeasure& measure,
+                 const Options& options, const std::string& title) {
+    if (options.width < 200 || options.height < 150 || options.width > 10000 || options.height > 10000)
+        throw UsageError("bad --size " + std::to_string(options.width) + "x" + std::to_string(options.height),
+                         "width must be 200 to 10000 and height 150 to 10000");
+    Scene s;
+    s.width = options.width;
+    s.height = options.height;
+    s.title = title;
+    s.style = options.style_name;
+    s.source = kSourceLine;
+    s.crs = crs_in.empty() ? conformal_crs_for(extent.west, extent.south, extent.east, extent.north) : crs_in;
+    const double header = s.title.empty() ? 0.0 : std::ceil(measure.measure("Ag", style.title).second + measure.measure("Ag", style.subtitle).second + 26);
+    const double footer = std::ceil(measure.measure("Ag", style.small).second + 12);
+    s.map_box = {0, header, static_cast<double>(s.width), s.height - header - footer};
+    s.view = Projector::fit_view(s.crs, extent.west, extent.south, extent.east, extent.north, s.map_box);
+    Projector p(s.crs, s.view, s.map_box);
+    s.bbox = covering_bbox(p);
+    s.detail = detail_for(p);
+    s.scale_bar = scale_bar(p);
+    return {std::move(s), std::move(p)};
+}
+
+void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure, bool has_places, bool has_context) {
+    if (has_places) s.legend.push_back({"place", "Named in the article"});
+    if (has_context) s.legend.push_back({"context", "Other towns and cities"});
+    s.legend.push_back({"river", "River"});
+    s.legend.push_back({"border", "International border"});
+    s.legend.push_back({"admin1", "Province or region border"});
+    double w = 0, row = 0;
+    for (const auto& e : s.legend) {
+        const auto [tw, th] = measure.measure(e.text, style.small);
+        w = std::max(w, tw);
+        row = std::max(row, th);
+    }
+    const double h = row * 1.35 * static_cast<double>(s.legend.size()) + 12;
+    const double width = w + 44;
+    s.legend_box = {s.map_box.x + 12, s.scale_bar.origin.y - 30 - h, width, h};
+}
+
+void add_inset(Scene& s, const Projector& main, const Extent& extent) {
+    const double w = std::round(s.width * 0.2), h = std::round(w * 0.8);
+    Inset inset;
+    inset.box = {s.map_box.right() - w - 12, s.map_box.y + 12, w, h};
+    const double clon = (extent.west + extent.east) / 2, clat = (extent.south + extent.north) / 2;
+    const double span_km = std::max(1600.0, 4.0 * km_between(main, {s.map_box.x, s.map_box.y + s.map_box.h / 2},
+                                                            {s.map_box.right(), s.map_box.y + s.map_box.h / 2}));
+    const double half_lat = span_km / 2 / 111.32 * 0.8;
+    const double half_lon = span_km / 2 / std::max(1.0, 111.32 * std::cos(clat * kDegToRad));
+    Extent e{std::max(-180.0, clon - half_lon), std::max(-85.0, clat - half_lat), std::min(180.0, clon + half_lon), std::min(85.0, clat + half_lat)};
+    inset.crs = conformal_crs_for(e.west, e.south, e.east, e.north);
+    inset.view = Projector::fit_view(inset.crs, e.west, e.south, e.east, e.north, inset.box);
+    inset.bbox = covering_bbox(Projector(inset.crs, inset.view, inset.box));
+    const Box& b = s.map_box;
+    constexpr int kSteps = 8;
+    for (int edge = 0; edge < 4; ++edge)
+        for (int i = 0; i < kSteps; ++i) {
+            const double f = static_cast<double>(i) / kSteps;
+            const Point px = edge == 0 ? Point{b.x + f * b.w, b.y} : edge == 1 ? Point{b.right(), b.y + f * b.h}
+                           : edge == 2 ? Point{b.right() - f * b.w, b.bottom()} : Point{b.x, b.bottom() - f * b.h};
+            const auto [lon, lat] = main.to_lon_lat(px);
+            inset.extent_outline.push_back({lon, lat});
+        }
+    inset.extent_outline.push_back(inset.extent_outline.front());
+    s.inset = inset;
+}
+
+Box marker_box(const Point& p, double r) { return {p.x - r - 1, p.y - r - 1, 2 * r + 2, 2 * r + 2}; }
+
+bool inside(const Box& b, const Point& p) { return p.x >= b.x && p.x <= b.right() && p.y >= b.y && p.y <= b.bottom(); }
+
+std::optional<Label> place_label(LabelPlacer& placer, const TextMeasure& measure, const std::string& text,
+                                 const style::Font& font, LabelFont which, const Point& at, double gap) {
+    const auto [w, h] = measure.measure(text, font);
+    if (auto box = placer.place_around(at, w, h, gap)) return Label{text, *box, which};
+    return std::nullopt;
+}
+
+std::optional<Label> centred_label(LabelPlacer& placer, const TextMeasure& measure, const std::string& text,
+                                   const style::Font& font, LabelFont which, const Point& at) {
+    const auto [w, h] = measure.measure(text, font);
+    for (const Point shift : {Point{0, 0}, Point{0, -h}, Point{0, h}, Point{-w / 2, 0}, Point{w / 2, 0}})
+        if (auto box = placer.place_at({at.x - w / 2 + shift.x, at.y - h / 2 + shift.y, w, h})) return Label{text, *box, which};
+    return std::nullopt;
+}
+
+// Named water: seas and straits as points, big rivers along their course, labelled when they fit.
+void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
+                      const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
+    const io::BBox bbox{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
+    if (basemap.has_layer("named_points")) {
+        auto points = basemap.read("named_points", bbox);
+        std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.importance > b.importance; });
+        for (const auto& f : points) {
+            if (f.feature_code != "sea" && f.feature_code != "other") continue;
+            if (f.importance < 0.5 || named.count(f.name) || f.parts.empty() || f.parts[0].empty()) continue;
+            const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
+            if (!inside(s.map_box, at)) continue;
+            if (auto label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at)) {
+                Feature feature{.kind = "water", .name = f.name, .place_type = f.feature_code, .role = "location",
+                                .lon = f.parts[0][0].lon, .lat = f.parts[0][0].lat, .label = label};
+                s.features.push_back(std::move(feature));
+            }
+        }
+    }
+}
+
+// Which point of a line to label: the vertex nearest the map's centre that lies inside it.
+std::optional<std::array<double, 2>> label_point_of_line(const std::vector<std::array<double, 2>>& line, const Projector& p) {
+    const Box& b = p.box();
+    const Point centre{b.x + b.w / 2, b.y + b.h / 2};
+    std::optional<std::array<double, 2>> best;
+    double best_d = 1e18;
+    for (const auto& v : line) {
+        const Point px = p.to_pixel(v[0], v[1]);
+        if (!inside({b.x + 40, b.y + 40, b.w - 80, b.h - 80}, px)) continue;
+        const double d = std::hypot(px.x - centre.x, px.y - centre.y);
+        if (d < best_d) {
+            best_d = d;
+            best = v;
+        }
+    }
+    return best;
+}
+
+void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
+                        const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
+    auto places = basemap.read("places", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]});
+    std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
+        return a.importance != b.importance ? a.importance > b.importance : a.name < b.name;
+    });
+    const size_t limit = static_cast<size_t>(std::clamp(s.width * s.height / 36000, 6, 60));
+    size_t added = 0;
+    for (const auto& f : places) {
+        if (added >= limit) break;
+        if (named.count(f.name) || f.parts.empty() || f.parts[0].empty()) continue;
+        const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
+        if (!inside(s.map_box, at)) continue;
+        const bool capital = f.feature_code == "PPLC";
+        const double r = capital ? style.capital.radius : style.context.radius;
+        const Box mb = marker_box(at, r);
+        if (!placer.is_free(mb)) continue;
+        placer.add_obstacle(mb);
+        auto label = place_label(placer, measure, f.name, style.context_label, LabelFont::Context, at, r + 3);
+        if (!label) continue;  // a dot without a name tells a reader nothing; the marker box stays reserved
+        s.features.push_back(Feature{.kind = "context", .name = f.name, .place_type = "city", .role = "location", .capital = capital,
+                                     .lon = f.parts[0][0].lon, .lat = f.parts[0][0].lat, .label = label});
+        ++added;
+    }
+}
+
+void add_fixed_obstacles(const Scene& s, LabelPlacer& placer) {
+    placer.add_obstacle({s.scale_bar.origin.x - 8, s.scale_bar.origin.y - 20, s.scale_bar.px + 70, 34});
+    if (!s.legend.empty()) placer.add_obstacle(s.legend_box);
+    if (s.inset) placer.add_obstacle({s.inset->box.x - 4, s.inset->box.y - 4, s.inset->box.w + 8, s.inset->box.h + 8});
+}
+
+}  // namespace
+
+Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, const style::Style& style,
+            const TextMeasure& measure, const Options& options) {
+    if (subjects.empty()) throw InputError("cannot map the article", "it names no place that could be located");
+    const auto chosen = focus(subjects);
+    const Extent extent = padded(extent_of(subjects, chosen));
+    const std::string title = options.title.empty() ? subjects[chosen.front()].name : options.title;
+    auto [s, p] = make_frame(extent, "", style, measure, options, title);
+
+    std::set<std::string> named;
+    std::vector<Feature> places;
+    std::vector<std::string> elsewhere;
+    for (const Subject& sub : subjects) {
+        named.insert(sub.name);
+        Feature f{.kind = is_area(sub.type) ? "area" : (sub.type == "river" ? "river" : "place"), .name = sub.name,
+                  .place_id = sub.place_id, .place_type = sub.type, .role = "location", .mentions = sub.mentions,
+                  .capital = sub.capital, .lon = sub.lon, .lat = sub.lat, .line = sub.course};
+        f.in_view = inside(s.map_box, p.to_pixel(sub.lon, sub.lat));
+        if (!f.in_view && f.kind == "place") elsewhere.push_back(sub.name);
+        places.push_back(std::move(f));
+    }
+    s.subtitle = "Places named in the article";
+    if (!elsewhere.empty()) {
+        std::string list;
+        for (size_t i = 0; i < elsewhere.size() && i < 4; ++i) list += (i ? ", " : "") + elsewhere[i];
+        s.subtitle += "; " + list + (elsewhere.size() > 4 ? " and others" : "") + " in the locator";
+    }
+    add_inset(s, p, extent);
+    add_legend(s, style, measure, true, true);
+
+    LabelPlacer placer(s.map_box);
+    add_fixed_obstacles(s, placer);
+    // Markers first, so no label covers another place's point.
+    std::vector<size_t> order(places.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return places[a].mentions > places[b].mentions; });
+    for (const auto& f : places)
+        if (f.kind == "place" && f.in_view) placer.add_obstacle(marker_box(p.to_pixel(f.lon, f.lat), style.place.radius));
+    for (size_t i : order) {
+        Feature& f = places[i];
+        if (!f.in_view) continue;
+        const Point at = p.to_pixel(f.lon, f.lat);
+        if (f.kind == "place") {
+            f.label = place_label(placer, measure, f.name, style.label, LabelFont::Place, at, style.place.radius + 4);
+        } else if (f.kind == "river") {
+            const auto where = label_point_of_line(f.line, p);
+            const Point lp = where ? p.to_pixel((*where)[0], (*where)[1]) : at;
+            f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, lp, 4);
+        } else if (f.place_type != "country" || chosen.size() <= 1) {
+            f.label = centred_label(placer, measure, f.name, style.region_label, LabelFont::Region, at);
+        }
+    }
+    for (auto& f : places) s.features.push_back(std::move(f));
+    add_water_labels(s, p, basemap, style, measure, placer, named);
+    add_context_places(s, p, basemap, style, measure, placer, named);
+    return s;
+}
+
+Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, const io::Basemap& basemap,
+                   const style::Style& style, const TextMeasure& measure, const Options& options) {
+    const auto [w, s_, e, n] = bbox;
+    if (!(w < e) || !(s_ < n) || w < -180 || e > 180 || s_ < -90 || n > 90)
+        throw UsageError("bad --bbox", "expected W,S,E,N with W < E and S < N, in degrees");
+    auto [s, p] = make_frame({w, s_, e, n}, crs, style, measure, options, options.title);
+    add_legend(s, style, measure, false, true);
+    LabelPlacer placer(s.map_box);
+    add_fixed_obstacles(s, placer);
+    add_water_labels(s, p, basemap, style, measure, placer, {});
+    add_context_places(s, p, basemap, style, measure, placer, {});
+    return s;
+}
+
+}  // namespace frontmap::scene

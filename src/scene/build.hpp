@@ -1,0 +1,50 @@
+#pragma once
+#include "io/basemap.hpp"
+#include "scene/scene.hpp"
+#include "style/style.hpp"
+
+#include <string>
+#include <vector>
+
+namespace frontmap::scene {
+
+// A place the article names, as the scene needs it (the CLI makes these from parse results, so
+// this stage does not depend on the parser).
+struct Subject {
+    std::string name;
+    std::string place_id;
+    std::string type;  // parse schema type
+    double lon = 0.0, lat = 0.0;
+    int mentions = 1;
+    bool capital = false;
+    std::vector<double> bbox;                      // areas: W, S, E, N
+    std::vector<std::array<double, 2>> course;     // rivers
+};
+
+// Measures text as the renderer will draw it: width and height in pixels.
+class TextMeasure {
+public:
+    virtual ~TextMeasure() = default;
+    virtual std::pair<double, double> measure(const std::string& text, const style::Font& font) const = 0;
+};
+
+struct Options {
+    int width = 1200;
+    int height = 800;
+    std::string title;  // empty: the main place's name
+    std::string style_name = "default";
+};
+
+// The map of an article: fits the extent to the places that matter, picks a projection, places
+// every label, and adds scale bar, legend, inset and credits.
+Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, const style::Style& style,
+            const TextMeasure& measure, const Options& options);
+
+// A basemap-only scene of a given extent (`frontmap render --bbox`). Empty `crs`: conformal.
+Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, const io::Basemap& basemap,
+                   const style::Style& style, const TextMeasure& measure, const Options& options);
+
+// The credit line every map carries.
+extern const char* const kSourceLine;
+
+}  // namespace frontmap::scene

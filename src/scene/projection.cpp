@@ -1,0 +1,88 @@
+#include "scene/projection.hpp"
+
+#include "common/error.hpp"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+namespace frontmap::scene {
+
+namespace {
+
+proj::PjPtr make_transform(PJ_CONTEXT* ctx, const std::string& crs) {
+    std::string target = crs;
+    if (target.rfind("+proj", 0) == 0 && target.find("+type=crs") == std::string::npos) target += " +type=crs";
+    proj::PjPtr raw{proj_create_crs_to_crs(ctx, "EPSG:4326", target.c_str(), nullptr)};
+    if (!raw) throw GeoError("cannot use projection '" + crs + "'", proj::last_error(ctx));
+    // Longitude first, whatever the CRS's axis order.
+    proj::PjPtr norm{proj_normalize_for_visualization(ctx, raw.get())};
+    if (!norm) throw GeoError("cannot use projection '" + crs + "'", proj::last_error(ctx));
+    return norm;
+}
+
+}  // namespace
+
+std::string conformal_crs_for(double west, double south, double east, double north) {
+    std::ostringstream s;
+    s.precision(6);
+    s << std::fixed << "+proj=stere +lat_0=" << (south + north) / 2 << " +lon_0=" << (west + east) / 2
+      << " +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs";
+    return s.str();
+}
+
+Projector::Projector(const std::string& crs, const std::array<double, 4>& view, const Box& box)
+    : ctx_(proj::make_context()), pj_(make_transform(ctx_.get(), crs)), view_(view), box_(box) {
+    scale_ = std::max((view_[2] - view_[0]) / box_.w, (view_[3] - view_[1]) / box_.h);
+}
+
+std::array<double, 4> Projector::fit_view(const std::string& crs, double west, double south, double east, double north, const Box& box) {
+    auto ctx = proj::make_context();
+    auto pj = make_transform(ctx.get(), crs);
+    double xmin = std::numeric_limits<double>::max(), ymin = xmin, xmax = -xmin, ymax = -xmin;
+    // The edges of a lon/lat box are curves once projected: sample them.
+    constexpr int kSteps = 16;
+    for (int i = 0; i <= kSteps; ++i) {
+        const double f = static_cast<double>(i) / kSteps;
+        const double lon = west + f * (east - west), lat = south + f * (north - south);
+        for (auto [x, y] : {std::pair{lon, south}, std::pair{lon, north}, std::pair{west, lat}, std::pair{east, lat}}) {
+            PJ_COORD c = proj_trans(pj.get(), PJ_FWD, proj_coord(x, y, 0, 0));
+            if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) continue;
+            xmin = std::min(xmin, c.xy.x);
+            xmax = std::max(xmax, c.xy.x);
+            ymin = std::min(ymin, c.xy.y);
+            ymax = std::max(ymax, c.xy.y);
+        }
+    }
+    if (xmin > xmax) throw GeoError("cannot project the extent", "no point of it has a projected position");
+    const double scale = std::max((xmax - xmin) / box.w, (ymax - ymin) / box.h);
+    const double cx = (xmin + xmax) / 2, cy = (ymin + ymax) / 2;
+    return {cx - scale * box.w / 2, cy - scale * box.h / 2, cx + scale * box.w / 2, cy + scale * box.h / 2};
+}
+
+Point Projector::to_pixel(double lon, double lat) const {
+    PJ_COORD c = proj_trans(pj_.get(), PJ_FWD, proj_coord(lon, lat, 0, 0));
+    return {box_.x + (c.xy.x - view_[0]) / scale_, box_.y + (view_[3] - c.xy.y) / scale_};
+}
+
+void Projector::to_pixels(const double* lon_lat, size_t count, std::vector<Point>& out) const {
+    out.resize(count);
+    for (size_t i = 0; i < count; ++i) out[i] = {lon_lat[2 * i], lon_lat[2 * i + 1]};
+    proj_trans_generic(pj_.get(), PJ_FWD, &out[0].x, sizeof(Point), count, &out[0].y, sizeof(Point), count, nullptr, 0, 0, nullptr, 0, 0);
+    for (auto& p : out) {
+        if (p.x == HUGE_VAL || p.y == HUGE_VAL || !std::isfinite(p.x) || !std::isfinite(p.y)) {
+            p = {std::nan(""), std::nan("")};
+            continue;
+        }
+        p = {box_.x + (p.x - view_[0]) / scale_, box_.y + (view_[3] - p.y) / scale_};
+    }
+}
+
+std::pair<double, double> Projector::to_lon_lat(const Point& pixel) const {
+    const double x = view_[0] + (pixel.x - box_.x) * scale_;
+    const double y = view_[3] - (pixel.y - box_.y) * scale_;
+    PJ_COORD c = proj_trans(pj_.get(), PJ_INV, proj_coord(x, y, 0, 0));
+    return {c.lp.lam, c.lp.phi};
+}
+
+}  // namespace frontmap::scene

@@ -1,0 +1,55 @@
+#pragma once
+// From longitude/latitude to the pixels of a map: a PROJ projection, then a scale and offset that
+// fit the projected view into a box of the canvas.
+#include "common/proj.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace frontmap::scene {
+
+struct Point {
+    double x = 0.0, y = 0.0;
+};
+
+struct Box {
+    double x = 0.0, y = 0.0, w = 0.0, h = 0.0;
+    double right() const { return x + w; }
+    double bottom() const { return y + h; }
+    bool intersects(const Box& o) const { return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom(); }
+    bool contains(const Box& o) const { return o.x >= x && o.y >= y && o.right() <= right() && o.bottom() <= bottom(); }
+};
+
+// A conformal projection centred on an extent: oblique stereographic, which keeps shapes and
+// angles true around the centre at any latitude.
+std::string conformal_crs_for(double west, double south, double east, double north);
+
+class Projector {
+public:
+    // `crs`: a PROJ string or "EPSG:n"; `view`: projected xmin, ymin, xmax, ymax shown in `box`.
+    Projector(const std::string& crs, const std::array<double, 4>& view, const Box& box);
+
+    // Fits the view to `box` around the projected lon/lat extent, keeping the box's aspect.
+    static std::array<double, 4> fit_view(const std::string& crs, double west, double south, double east, double north, const Box& box);
+
+    Point to_pixel(double lon, double lat) const;
+    // Projects many points at once (much faster than one by one); non-finite results are NaN.
+    void to_pixels(const double* lon_lat, size_t count, std::vector<Point>& out) const;
+    // lon, lat of a pixel.
+    std::pair<double, double> to_lon_lat(const Point& pixel) const;
+
+    const Box& box() const { return box_; }
+    const std::array<double, 4>& view() const { return view_; }
+    // Projected units (metres) per pixel.
+    double scale() const { return scale_; }
+
+private:
+    proj::ContextPtr ctx_;
+    proj::PjPtr pj_;
+    std::array<double, 4> view_;
+    Box box_;
+    double scale_ = 1.0;
+};
+
+}  // namespace frontmap::scene

@@ -1,0 +1,102 @@
+#include "style/style.hpp"
+
+#include "common/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace frontmap::style {
+
+Colour parse_colour(const std::string& text) {
+    auto hex = [&](size_t at) { return std::stoi(text.substr(at, 2), nullptr, 16) / 255.0; };
+    const bool ok = (text.size() == 7 || text.size() == 9) && text[0] == '#' &&
+                    text.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+    if (!ok) throw InputError("bad colour '" + text + "'", "expected #rrggbb or #rrggbbaa");
+    return {hex(1), hex(3), hex(5), text.size() == 9 ? hex(7) : 1.0};
+}
+
+namespace {
+
+using nlohmann::json;
+
+void read(const json& j, const char* key, Colour& c) {
+    if (j.contains(key)) c = parse_colour(j.at(key).get<std::string>());
+}
+void read(const json& j, const char* key, double& v) {
+    if (j.contains(key)) v = j.at(key).get<double>();
+}
+void read(const json& j, const char* key, Stroke& s) {
+    if (!j.contains(key)) return;
+    const json& o = j.at(key);
+    read(o, "colour", s.colour);
+    read(o, "width", s.width);
+    if (o.contains("dash")) s.dash = o.at("dash").get<std::vector<double>>();
+}
+void read(const json& j, const char* key, Marker& m) {
+    if (!j.contains(key)) return;
+    const json& o = j.at(key);
+    read(o, "fill", m.fill);
+    read(o, "stroke", m.stroke);
+    read(o, "radius", m.radius);
+}
+void read(const json& j, const char* key, Font& f) {
+    if (!j.contains(key)) return;
+    const json& o = j.at(key);
+    if (o.contains("family")) f.family = o.at("family").get<std::string>();
+    read(o, "size", f.size);
+    if (o.contains("bold")) f.bold = o.at("bold").get<bool>();
+    if (o.contains("italic")) f.italic = o.at("italic").get<bool>();
+    read(o, "colour", f.colour);
+}
+
+}  // namespace
+
+Style parse(const std::string& json_text, const std::string& origin) {
+    const json j = json::parse(json_text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw InputError("cannot read style " + origin, "it is not a JSON object");
+    Style s;
+    try {
+        if (j.contains("name")) s.name = j.at("name").get<std::string>();
+        read(j, "sea", s.sea);
+        read(j, "land", s.land);
+        read(j, "lake", s.lake);
+        read(j, "paper", s.paper);
+        read(j, "coast", s.coast);
+        read(j, "river", s.river);
+        read(j, "named_river", s.named_river);
+        read(j, "border", s.border);
+        read(j, "disputed", s.disputed);
+        read(j, "admin1", s.admin1);
+        read(j, "place", s.place);
+        read(j, "context", s.context);
+        read(j, "capital", s.capital);
+        read(j, "label", s.label);
+        read(j, "context_label", s.context_label);
+        read(j, "water_label", s.water_label);
+        read(j, "region_label", s.region_label);
+        read(j, "title", s.title);
+        read(j, "subtitle", s.subtitle);
+        read(j, "small", s.small);
+        read(j, "halo", s.halo);
+        read(j, "halo_width", s.halo_width);
+        read(j, "inset_frame", s.inset_frame);
+        read(j, "inset_extent", s.inset_extent);
+    } catch (const json::exception& e) {
+        throw InputError("cannot read style " + origin, e.what());
+    }
+    return s;
+}
+
+Style load(const std::string& name_or_path, const std::filesystem::path& styles_dir) {
+    std::filesystem::path file = name_or_path;
+    if (file.extension() != ".json") file = styles_dir / (name_or_path + ".json");
+    std::ifstream in(file);
+    if (!in) throw InputError("cannot read style " + name_or_path, "no file " + file.string());
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return parse(buffer.str(), file.string());
+}
+
+}  // namespace frontmap::style

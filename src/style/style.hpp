@@ -1,0 +1,70 @@
+#pragma once
+// How a map looks: colours, line widths, fonts. Loaded from a JSON file in styles/; every key is
+// optional and falls back to the built-in default, so a style file states only what it changes.
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace frontmap::style {
+
+struct Colour {
+    double r = 0, g = 0, b = 0, a = 1;
+};
+Colour parse_colour(const std::string& text);  // "#rrggbb" or "#rrggbbaa"; throws InputError
+
+struct Stroke {
+    Colour colour;
+    double width = 1.0;
+    std::vector<double> dash;
+};
+
+struct Marker {
+    Colour fill;
+    Colour stroke;
+    double radius = 4.0;
+};
+
+struct Font {
+    std::string family = "Noto Sans";
+    double size = 12.0;
+    bool bold = false;
+    bool italic = false;
+    Colour colour;
+};
+
+struct Style {
+    std::string name = "default";
+    Colour sea{0.851, 0.906, 0.945, 1};
+    Colour land{0.969, 0.961, 0.941, 1};
+    Colour lake{0.851, 0.906, 0.945, 1};
+    Colour paper{1, 1, 1, 1};
+    Stroke coast{{0.45, 0.60, 0.72, 1}, 0.7, {}};
+    Stroke river{{0.55, 0.71, 0.84, 1}, 1.0, {}};
+    Stroke named_river{{0.42, 0.62, 0.80, 1}, 2.0, {}};
+    Stroke border{{0.35, 0.35, 0.35, 1}, 1.3, {}};
+    Stroke disputed{{0.35, 0.35, 0.35, 1}, 1.1, {4, 3}};
+    Stroke admin1{{0.62, 0.60, 0.56, 1}, 0.6, {3, 2}};
+    Marker place{{0.78, 0.06, 0.18, 1}, {1, 1, 1, 1}, 5.0};
+    Marker context{{0.35, 0.35, 0.35, 1}, {1, 1, 1, 1}, 2.6};
+    Marker capital{{0.25, 0.25, 0.25, 1}, {1, 1, 1, 1}, 3.6};
+    Font label{"Noto Sans", 14.0, true, false, {0.1, 0.1, 0.1, 1}};
+    Font context_label{"Noto Sans", 10.5, false, false, {0.3, 0.3, 0.3, 1}};
+    Font water_label{"Noto Serif", 11.0, false, true, {0.30, 0.48, 0.65, 1}};
+    Font region_label{"Noto Sans", 10.0, false, false, {0.55, 0.52, 0.48, 1}};
+    Font title{"Noto Sans", 22.0, true, false, {0.1, 0.1, 0.1, 1}};
+    Font subtitle{"Noto Sans", 13.0, false, false, {0.35, 0.35, 0.35, 1}};
+    Font small{"Noto Sans", 9.5, false, false, {0.35, 0.35, 0.35, 1}};
+    Colour halo{1, 1, 1, 0.9};
+    double halo_width = 3.0;
+    Stroke inset_frame{{0.3, 0.3, 0.3, 1}, 1.0, {}};
+    Stroke inset_extent{{0.78, 0.06, 0.18, 1}, 1.5, {}};
+};
+
+// A style by name (a file <name>.json in `styles_dir`) or by path to a JSON file.
+Style load(const std::string& name_or_path, const std::filesystem::path& styles_dir);
+
+// Parses a style from JSON text; `origin` names it in errors.
+Style parse(const std::string& json_text, const std::string& origin);
+
+}  // namespace frontmap::style

@@ -1,0 +1,222 @@
+#include "build.hpp"
+
+#include "common/error.hpp"
+#include "geometry.hpp"
+#include "io/gdal.hpp"
+#include "sources.hpp"
+
+#include <ogr_srs_api.h>
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+
+namespace frontmap::databuild {
+
+namespace {
+
+struct SrsDeleter {
+    void operator()(OGRSpatialReferenceH s) const noexcept { OSRDestroySpatialReference(s); }
+};
+using SrsPtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsDeleter>;
+
+enum class Field { Name, Country, FeatureCode, Level, Population, Importance };
+
+// One output layer of the GeoPackage, written inside a transaction.
+class LayerWriter {
+public:
+    LayerWriter(GDALDatasetH ds, const std::string& name, OGRwkbGeometryType type, std::vector<Field> fields)
+        : fields_(std::move(fields)) {
+        SrsPtr srs{OSRNewSpatialReference(nullptr)};
+        OSRImportFromEPSG(srs.get(), 4326);
+        OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+        layer_ = GDALDatasetCreateLayer(ds, name.c_str(), srs.get(), type, nullptr);
+        if (!layer_) throw GeoError("cannot create basemap layer " + name, gdal::last_error());
+        for (Field f : fields_) {
+            const auto [fname, ftype] = describe(f);
+            gdal::FieldDefnPtr defn{OGR_Fld_Create(fname, ftype)};
+            OGR_L_CreateField(layer_, defn.get(), TRUE);
+        }
+    }
+
+    struct Values {
+        std::string name, country, feature_code;
+        int level = 0;
+        long long population = 0;
+        double importance = 0.0;
+    };
+
+    void add(OGRGeometryH geom, const Values& v) {
+        gdal::FeaturePtr f{OGR_F_Create(OGR_L_GetLayerDefn(layer_))};
+        int i = 0;
+        for (Field field : fields_) {
+            switch (field) {
+                case Field::Name: OGR_F_SetFieldString(f.get(), i, v.name.c_str()); break;
+                case Field::Country: OGR_F_SetFieldString(f.get(), i, v.country.c_str()); break;
+                case Field::FeatureCode: OGR_F_SetFieldString(f.get(), i, v.feature_code.c_str()); break;
+                case Field::Level: OGR_F_SetFieldInteger(f.get(), i, v.level); break;
+                case Field::Population: OGR_F_SetFieldInteger64(f.get(), i, v.population); break;
+                case Field::Importance: OGR_F_SetFieldDouble(f.get(), i, v.importance); break;
+            }
+            ++i;
+        }
+        OGR_F_SetGeometry(f.get(), geom);
+        if (OGR_L_CreateFeature(layer_, f.get()) != OGRERR_NONE) throw GeoError("cannot write basemap feature", gdal::last_error());
+    }
+
+private:
+    static std::pair<const char*, OGRFieldType> describe(Field f) {
+        switch (f) {
+            case Field::Name: return {"name", OFTString};
+            case Field::Country: return {"country", OFTString};
+            case Field::FeatureCode: return {"feature_code", OFTString};
+            case Field::Level: return {"level", OFTInteger};
+            case Field::Population: return {"population", OFTInteger64};
+            case Field::Importance: return {"importance", OFTReal};
+        }
+        return {"", OFTString};
+    }
+    OGRLayerH layer_ = nullptr;
+    std::vector<Field> fields_;
+};
+
+gdal::GeometryPtr make_line(const Path& path) {
+    gdal::GeometryPtr g{OGR_G_CreateGeometry(wkbLineString)};
+    for (const auto& p : path) OGR_G_AddPoint_2D(g.get(), p.lon, p.lat);
+    return g;
+}
+
+gdal::GeometryPtr make_polygon(const Path& ring) {
+    gdal::GeometryPtr poly{OGR_G_CreateGeometry(wkbPolygon)};
+    gdal::GeometryPtr r{OGR_G_CreateGeometry(wkbLinearRing)};
+    for (const auto& p : ring) OGR_G_AddPoint_2D(r.get(), p.lon, p.lat);
+    OGR_G_AddGeometryDirectly(poly.get(), r.release());
+    return poly;
+}
+
+std::vector<Segment> read_dump(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw DataError("cannot read " + file.string(), "no such file (tools/setup.sh exports it with gmt coast)");
+    return read_gmt_segments(in);
+}
+
+// Shoreline polygons cut into tiles of `tile` degrees: a map then reads the few pieces it shows,
+// not the whole of Eurasia.
+void write_shore(GDALDatasetH ds, const std::filesystem::path& dump, const std::string& lod, double tile) {
+    auto segments = read_dump(dump);
+    {
+        LayerWriter coast(ds, "coast_" + lod, wkbLineString, {Field::Level});
+        for (const auto& s : segments) coast.add(make_line(s.points).get(), {.level = s.level});
+    }
+    const auto rings = build_rings(std::move(segments));
+    LayerWriter land(ds, "shore_" + lod, wkbPolygon, {Field::Level});
+    size_t pieces = 0;
+    for (const auto& ring : rings) {
+        const io::BBox b = bounds(ring.points);
+        if (b.east - b.west <= tile && b.north - b.south <= tile) {
+            land.add(make_polygon(ring.points).get(), {.level = ring.level});
+            ++pieces;
+            continue;
+        }
+        for (double x = std::floor(b.west / tile) * tile; x < b.east; x += tile) {
+            const Path column = clip_ring(ring.points, {x, -90.0, x + tile, 90.0});
+            if (column.empty()) continue;
+            const io::BBox cb = bounds(column);
+            for (double y = std::floor(cb.south / tile) * tile; y < cb.north; y += tile) {
+                const Path piece = clip_ring(column, {x, y, x + tile, y + tile});
+                if (piece.empty()) continue;
+                land.add(make_polygon(piece).get(), {.level = ring.level});
+                ++pieces;
+            }
+        }
+    }
+    std::cout << "basemap: shore_" << lod << " " << rings.size() << " rings in " << pieces << " pieces\n";
+}
+
+void write_lines(GDALDatasetH ds, const std::filesystem::path& dump, const std::string& layer) {
+    const auto segments = read_dump(dump);
+    LayerWriter out(ds, layer, wkbLineString, {Field::Level});
+    for (const auto& s : segments) out.add(make_line(s.points).get(), {.level = s.level});
+}
+
+void copy_ne_layer(GDALDatasetH ne, GDALDatasetH ds, const char* from, const std::string& to, OGRwkbGeometryType type) {
+    OGRLayerH src = GDALDatasetGetLayerByName(ne, from);
+    if (!src) throw DataError("Natural Earth world_map.gpkg", std::string("has no '") + from + "' layer");
+    LayerWriter out(ds, to, type, {Field::Name, Field::Country});
+    OGR_L_ResetReading(src);
+    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(src)}) {
+        OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
+        if (!g) continue;
+        auto get = [&](const char* name) {
+            const int idx = OGR_F_GetFieldIndex(f.get(), name);
+            return std::string(idx >= 0 ? OGR_F_GetFieldAsString(f.get(), idx) : "");
+        };
+        std::string name = get("name");
+        if (name.empty()) name = get("NAME");
+        gdal::GeometryPtr forced{type == wkbMultiPolygon ? OGR_G_ForceToMultiPolygon(OGR_G_Clone(g))
+                                                         : OGR_G_ForceToMultiLineString(OGR_G_Clone(g))};
+        out.add(forced.get(), {.name = name, .country = get("iso_a2")});
+    }
+}
+
+void write_places(GDALDatasetH ds, const std::vector<GeoNamesPlace>& cities) {
+    LayerWriter out(ds, "places", wkbPoint, {Field::Name, Field::Country, Field::FeatureCode, Field::Population, Field::Importance});
+    for (const auto& c : cities) {
+        const auto& p = c.place;
+        if (p.population < 1000 && p.feature_code != "PPLC" && p.feature_code != "PPLA") continue;
+        gdal::GeometryPtr pt{OGR_G_CreateGeometry(wkbPoint)};
+        OGR_G_SetPoint_2D(pt.get(), 0, p.lon, p.lat);
+        out.add(pt.get(), {.name = p.name, .country = p.country, .feature_code = p.feature_code, .population = p.population,
+                           .importance = p.importance});
+    }
+}
+
+// Curated features that carry a name on the map: river courses, region outlines, and points.
+void write_curated(GDALDatasetH ds, const std::vector<CuratedEntry>& curated) {
+    LayerWriter lines(ds, "named_lines", wkbMultiLineString, {Field::Name, Field::FeatureCode, Field::Importance});
+    LayerWriter points(ds, "named_points", wkbPoint, {Field::Name, Field::FeatureCode, Field::Importance});
+    for (const auto& e : curated) {
+        if (!e.lines.empty()) {
+            gdal::GeometryPtr g{OGR_G_CreateGeometry(wkbMultiLineString)};
+            for (const auto& l : e.lines) {
+                Path path;
+                for (const auto& [lon, lat] : l) path.push_back({lon, lat});
+                OGR_G_AddGeometryDirectly(g.get(), make_line(path).release());
+            }
+            lines.add(g.get(), {.name = e.place.name, .feature_code = e.place.feature_code, .importance = e.place.importance});
+        } else if (e.place.lat != 0.0 || e.place.lon != 0.0) {
+            gdal::GeometryPtr pt{OGR_G_CreateGeometry(wkbPoint)};
+            OGR_G_SetPoint_2D(pt.get(), 0, e.place.lon, e.place.lat);
+            points.add(pt.get(), {.name = e.place.name, .feature_code = e.place.feature_code, .importance = e.place.importance});
+        }
+    }
+}
+
+}  // namespace
+
+void build_basemap(const Inputs& in, const std::filesystem::path& out) {
+    gdal::ensure_registered();
+    GDALDriverH driver = GDALGetDriverByName("GPKG");
+    if (!driver) throw GeoError("cannot write basemap", "GDAL has no GPKG driver");
+    std::filesystem::remove(out);
+    gdal::DatasetPtr ds{GDALCreate(driver, out.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
+    if (!ds) throw GeoError("cannot create basemap " + out.string(), gdal::last_error());
+    GDALDatasetStartTransaction(ds.get(), TRUE);
+    const auto gshhg = in.sources / "gshhg";
+    write_shore(ds.get(), gshhg / "shore_h.txt", "h", 2.0);
+    write_shore(ds.get(), gshhg / "shore_i.txt", "i", 5.0);
+    write_shore(ds.get(), gshhg / "shore_l.txt", "l", 20.0);
+    for (const char* lod : {"h", "i", "l"}) {
+        write_lines(ds.get(), gshhg / (std::string("river_") + lod + ".txt"), std::string("rivers_") + lod);
+        write_lines(ds.get(), gshhg / (std::string("border_") + lod + ".txt"), std::string("borders_") + lod);
+    }
+    auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
+    copy_ne_layer(ne.get(), ds.get(), "states_provinces", "admin1", wkbMultiPolygon);
+    copy_ne_layer(ne.get(), ds.get(), "countries", "countries", wkbMultiPolygon);
+    copy_ne_layer(ne.get(), ds.get(), "disputed_borders", "disputed", wkbMultiLineString);
+    write_places(ds.get(), read_geonames(in.sources / "cities500.txt"));
+    write_curated(ds.get(), read_curated(in.geodata));
+    if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) throw GeoError("cannot write basemap " + out.string(), gdal::last_error());
+}
+
+}  // namespace frontmap::databuild

@@ -1,0 +1,249 @@
+#include "build.hpp"
+
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "gazetteer/writer.hpp"
+#include "io/gdal.hpp"
+#include "sources.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+namespace frontmap::databuild {
+
+using gazetteer::Place;
+using gazetteer::PlaceType;
+
+namespace {
+
+struct Area {
+    Place place;
+    std::vector<std::string> names;
+    std::vector<double> bbox;
+};
+
+std::vector<double> envelope(OGRGeometryH g) {
+    OGREnvelope env;
+    OGR_G_GetEnvelope(g, &env);
+    return {env.MinX, env.MinY, env.MaxX, env.MaxY};
+}
+
+// The centroid, as geoparsing gold standards use for areas (a label point is the map's business).
+void centroid(OGRGeometryH g, Place& p) {
+    gdal::GeometryPtr pt{OGR_G_CreateGeometry(wkbPoint)};
+    if (OGR_G_Centroid(g, pt.get()) == OGRERR_NONE) {
+        p.lon = OGR_G_GetX(pt.get(), 0);
+        p.lat = OGR_G_GetY(pt.get(), 0);
+    }
+}
+
+std::string field(OGRFeatureH f, const char* name) {
+    const int idx = OGR_F_GetFieldIndex(f, name);
+    return idx >= 0 ? OGR_F_GetFieldAsString(f, idx) : "";
+}
+
+// Country names in the languages of the regions we cover and of the world's newsrooms, from ICU's
+// locale data: "Україна", "Украина", "أوكرانيا" all name UA.
+std::vector<std::string> icu_country_names(const std::string& iso2) {
+    static const char* languages[] = {"en", "uk", "ru", "fr", "de", "es", "it", "pt", "pl", "ar", "he", "fa", "tr", "my", "zh", "ja", "az", "hy", "ka"};
+    std::vector<std::string> out;
+    const icu::Locale region("", iso2.c_str());
+    for (const char* lang : languages) {
+        icu::UnicodeString name;
+        region.getDisplayCountry(icu::Locale(lang), name);
+        std::string utf8;
+        name.toUTF8String(utf8);
+        if (!utf8.empty() && utf8 != iso2) out.push_back(utf8);
+    }
+    return out;
+}
+
+std::vector<Area> read_countries(GDALDatasetH ds) {
+    std::vector<Area> out;
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, "countries");
+    if (!layer) throw DataError("Natural Earth world_map.gpkg", "has no 'countries' layer");
+    OGR_L_ResetReading(layer);
+    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        std::string iso = field(f.get(), "iso_a2");
+        if (iso == "-99" || iso.size() != 2) iso = field(f.get(), "WB_A2");
+        if (iso == "-99" || iso.size() != 2) continue;
+        Area a;
+        a.place.id = "ne-country-" + iso;
+        a.place.name = field(f.get(), "NAME");
+        a.place.type = PlaceType::Country;
+        a.place.feature_code = "PCLI";
+        a.place.country = iso;
+        a.place.importance = 0.95;
+        OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
+        if (!g) continue;
+        centroid(g, a.place);
+        a.bbox = envelope(g);
+        a.names = icu_country_names(iso);
+        a.names.push_back(a.place.name);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+// Natural Earth admin-1 areas. Their names are transliterated one way ("Zaporizhzhya", "Kiev");
+// the region also takes the names of the city it is named after, so "Zaporizhzhia region" and
+// "Kyiv region" find it.
+std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>& cities) {
+    std::map<std::pair<std::string, std::string>, const GeoNamesPlace*> by_key;  // (country, key) -> largest
+    std::map<std::pair<std::string, std::string>, const GeoNamesPlace*> seat;    // (country, admin1) -> PPLA
+    for (const auto& c : cities) {
+        if (c.place.feature_code == "PPLA" || c.place.feature_code == "PPLC")
+            seat[{c.place.country, c.place.admin1}] = &c;
+        if (c.place.population < 20000 && c.place.feature_code != "PPLA" && c.place.feature_code != "PPLC") continue;
+        for (const auto& n : c.names) {
+            auto& slot = by_key[{c.place.country, text::name_key(n)}];
+            if (!slot || slot->place.population < c.place.population) slot = &c;
+        }
+    }
+    std::vector<Area> out;
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, "states_provinces");
+    if (!layer) throw DataError("Natural Earth world_map.gpkg", "has no 'states_provinces' layer");
+    // Natural Earth files some disputed units under the occupier; FIPS codes keep the
+    // internationally recognised country, learnt from the units whose seat matches.
+    std::map<std::string, std::string> fips_country;
+    OGR_L_ResetReading(layer);
+    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        const std::string fips = field(f.get(), "fips");
+        const std::string iso = field(f.get(), "iso_a2");
+        if (fips.size() >= 4 && seat.count({iso, fips.substr(2)})) fips_country.emplace(fips.substr(0, 2), iso);
+    }
+    OGR_L_ResetReading(layer);
+    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
+        const std::string name = field(f.get(), "name");
+        if (!g || name.empty()) continue;
+        const std::string fips = field(f.get(), "fips");
+        std::string iso = field(f.get(), "iso_a2");
+        if (fips.size() >= 4 && fips_country.count(fips.substr(0, 2))) iso = fips_country[fips.substr(0, 2)];
+        Area a;
+        a.place.id = "ne-admin1-" + (fips.size() >= 4 ? fips : iso + "-" + text::name_key(name));
+        std::replace(a.place.id.begin(), a.place.id.end(), ' ', '-');
+        a.place.name = name;
+        a.place.type = PlaceType::Region;
+        a.place.feature_code = "ADM1";
+        a.place.country = iso;
+        a.place.admin1 = fips;
+        a.place.importance = 0.6;
+        centroid(g, a.place);
+        a.bbox = envelope(g);
+        for (const char* col : {"name", "woe_name", "gn_name"}) {
+            const std::string n = field(f.get(), col);
+            if (!n.empty()) a.names.push_back(n);
+        }
+        const GeoNamesPlace* namesake = nullptr;
+        for (const auto& n : a.names)
+            if (auto it = by_key.find({iso, text::name_key(n)}); it != by_key.end()) namesake = it->second;
+        if (!namesake && fips.size() >= 4) {
+            auto it = seat.find({iso, fips.substr(2)});
+            const std::string region_key = text::name_key(name);
+            if (it != seat.end() && text::name_key(it->second->place.name).substr(0, 5) == region_key.substr(0, 5)) namesake = it->second;
+        }
+        if (namesake)
+            for (const auto& n : namesake->names) a.names.push_back(n);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::string shape_json(const std::vector<std::pair<double, double>>& course, const std::vector<double>& bbox) {
+    nlohmann::json shape = nlohmann::json::object();
+    if (!course.empty()) {
+        auto& c = shape["course"] = nlohmann::json::array();
+        for (const auto& [lon, lat] : course) c.push_back({std::round(lon * 1e4) / 1e4, std::round(lat * 1e4) / 1e4});
+    }
+    if (!bbox.empty()) shape["bbox"] = bbox;
+    return shape.empty() ? std::string() : shape.dump();
+}
+
+}  // namespace
+
+void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
+    gdal::ensure_registered();
+    const auto cities = read_geonames(in.sources / "cities500.txt");
+    auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
+    const auto countries = read_countries(ne.get());
+    const auto admin1 = read_admin1(ne.get(), cities);
+    const auto curated = read_curated(in.geodata);
+
+    gazetteer::Writer writer(out);
+    for (const auto& c : cities) {
+        writer.add_place(c.place, "");
+        for (const auto& n : c.names) writer.add_name(c.place.id, n);
+    }
+    for (const auto* areas : {&countries, &admin1}) {
+        for (const auto& a : *areas) {
+            writer.add_place(a.place, shape_json({}, a.bbox));
+            for (const auto& n : a.names) writer.add_name(a.place.id, n);
+        }
+    }
+
+    for (const auto& e : curated) {
+        Place p = e.place;
+        std::vector<std::pair<double, double>> course;
+        for (const auto& line : e.lines) course.insert(course.end(), line.begin(), line.end());
+        std::vector<double> bbox;
+        auto grow = [&](double lon, double lat) {
+            if (bbox.empty()) bbox = {lon, lat, lon, lat};
+            bbox = {std::min(bbox[0], lon), std::min(bbox[1], lat), std::max(bbox[2], lon), std::max(bbox[3], lat)};
+        };
+        for (const auto& ring : e.rings)
+            for (const auto& [lon, lat] : ring) grow(lon, lat);
+        for (const auto& [iso, name] : e.compose) {
+            // Matched by name, preferring the given country: Natural Earth files some units
+            // (Crimea) under a country other than the one we record.
+            std::vector<double> b;
+            for (const auto& a : admin1)
+                if (a.place.name == name && (b.empty() || a.place.country == iso)) b = a.bbox;
+            if (b.empty()) throw DataError("curated region " + p.id, "no Natural Earth admin-1 unit named '" + name + "'");
+            grow(b[0], b[1]);
+            grow(b[2], b[3]);
+        }
+        if (!course.empty() && p.lat == 0.0 && p.lon == 0.0) {
+            p.lon = course[course.size() / 2].first;
+            p.lat = course[course.size() / 2].second;
+        }
+        if (!bbox.empty() && p.lat == 0.0 && p.lon == 0.0) {
+            p.lon = (bbox[0] + bbox[2]) / 2;
+            p.lat = (bbox[1] + bbox[3]) / 2;
+        }
+        writer.add_place(p, shape_json(course, bbox));
+        for (const auto& n : e.names) writer.add_name(p.id, n);
+    }
+
+    // Common English words: a capitalised word at the start of a sentence is rarely a place.
+    // Proper nouns in the word list are capitalised and left out.
+    if (std::ifstream words(in.sources / "words.txt"); words) {
+        std::string w;
+        while (std::getline(words, w))
+            if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && w.find('\'') == std::string::npos) writer.add_word(w);
+    } else {
+        throw DataError("cannot read " + (in.sources / "words.txt").string(), "no such file (tools/setup.sh copies it from wamerican)");
+    }
+    if (std::ifstream names(in.sources / "given-names.txt"); names) {
+        std::string n;
+        while (std::getline(names, n)) {
+            if (!n.empty() && n.back() == '\r') n.pop_back();
+            if (n.size() >= 3) writer.add_given_name(n);
+        }
+    } else {
+        throw DataError("cannot read " + (in.sources / "given-names.txt").string(), "no such file (tools/setup.sh fetches it)");
+    }
+    writer.finish();
+    std::cout << "gazetteer: " << cities.size() << " GeoNames places, " << countries.size() << " countries, " << admin1.size()
+              << " admin-1 areas, " << curated.size() << " curated entries\n";
+}
+
+}  // namespace frontmap::databuild

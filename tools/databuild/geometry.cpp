@@ -1,0 +1,144 @@
+#include "geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <string>
+
+namespace frontmap::databuild {
+
+std::vector<Segment> read_gmt_segments(std::istream& in) {
+    std::vector<Segment> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        if (line[0] == '>') {
+            Segment s;
+            const auto pos = line.rfind("Level ");
+            if (pos != std::string::npos) s.level = std::atoi(line.c_str() + pos + 6);
+            out.push_back(std::move(s));
+            continue;
+        }
+        if (out.empty()) continue;
+        char* end = nullptr;
+        const double lon = std::strtod(line.c_str(), &end);
+        const double lat = std::strtod(end, nullptr);
+        out.back().points.push_back({lon, lat});
+    }
+    std::erase_if(out, [](const Segment& s) { return s.points.size() < 2; });
+    return out;
+}
+
+namespace {
+
+// Endpoints are matched on a 1e-7 degree grid: GMT prints them with the same digits on both
+// sides of a bin edge.
+using Key = std::tuple<int, long long, long long>;
+Key key_of(int level, const LonLat& p) {
+    return {level, std::llround(p.lon * 1e7), std::llround(p.lat * 1e7)};
+}
+
+bool same(const LonLat& a, const LonLat& b) {
+    return std::abs(a.lon - b.lon) < 1e-7 && std::abs(a.lat - b.lat) < 1e-7;
+}
+
+void close_along_edge(Path& path) {
+    const LonLat first = path.front();
+    const LonLat last = path.back();
+    const bool first_on_dateline = std::abs(std::abs(first.lon) - 180.0) < 1e-6;
+    const bool last_on_dateline = std::abs(std::abs(last.lon) - 180.0) < 1e-6;
+    if (first_on_dateline && last_on_dateline && first.lon * last.lon < 0) {
+        // Antarctica: the ring goes round the pole.
+        path.push_back({last.lon, -90.0});
+        path.push_back({first.lon, -90.0});
+    }
+    path.push_back(first);
+}
+
+}  // namespace
+
+std::vector<Segment> build_rings(std::vector<Segment> segments) {
+    std::vector<Segment> rings;
+    std::map<Key, size_t> by_start;
+    std::vector<bool> used(segments.size(), false);
+    for (size_t i = 0; i < segments.size(); ++i) {
+        if (same(segments[i].points.front(), segments[i].points.back())) {
+            rings.push_back(std::move(segments[i]));
+            used[i] = true;
+        } else {
+            by_start.emplace(key_of(segments[i].level, segments[i].points.front()), i);
+        }
+    }
+    for (size_t i = 0; i < segments.size(); ++i) {
+        if (used[i]) continue;
+        used[i] = true;
+        Segment ring = std::move(segments[i]);
+        by_start.erase(key_of(ring.level, ring.points.front()));
+        while (!same(ring.points.front(), ring.points.back())) {
+            auto next = by_start.find(key_of(ring.level, ring.points.back()));
+            if (next == by_start.end()) break;
+            const size_t j = next->second;
+            by_start.erase(next);
+            used[j] = true;
+            ring.points.insert(ring.points.end(), segments[j].points.begin() + 1, segments[j].points.end());
+        }
+        if (!same(ring.points.front(), ring.points.back())) close_along_edge(ring.points);
+        if (ring.points.size() >= 4) rings.push_back(std::move(ring));
+    }
+    return rings;
+}
+
+namespace {
+
+template <typename Inside, typename Cross>
+Path clip_edge(const Path& in, Inside inside, Cross cross) {
+    Path out;
+    if (in.empty()) return out;
+    out.reserve(in.size() + 4);
+    LonLat prev = in.back();
+    bool prev_in = inside(prev);
+    for (const LonLat& cur : in) {
+        const bool cur_in = inside(cur);
+        if (cur_in != prev_in) out.push_back(cross(prev, cur));
+        if (cur_in) out.push_back(cur);
+        prev = cur;
+        prev_in = cur_in;
+    }
+    return out;
+}
+
+LonLat at_lon(const LonLat& a, const LonLat& b, double lon) {
+    const double t = (lon - a.lon) / (b.lon - a.lon);
+    return {lon, a.lat + t * (b.lat - a.lat)};
+}
+LonLat at_lat(const LonLat& a, const LonLat& b, double lat) {
+    const double t = (lat - a.lat) / (b.lat - a.lat);
+    return {a.lon + t * (b.lon - a.lon), lat};
+}
+
+}  // namespace
+
+Path clip_ring(const Path& ring, const io::BBox& box) {
+    Path open(ring.begin(), ring.end() - (ring.size() > 1 && same(ring.front(), ring.back()) ? 1 : 0));
+    open = clip_edge(open, [&](const LonLat& p) { return p.lon >= box.west; }, [&](auto a, auto b) { return at_lon(a, b, box.west); });
+    open = clip_edge(open, [&](const LonLat& p) { return p.lon <= box.east; }, [&](auto a, auto b) { return at_lon(a, b, box.east); });
+    open = clip_edge(open, [&](const LonLat& p) { return p.lat >= box.south; }, [&](auto a, auto b) { return at_lat(a, b, box.south); });
+    open = clip_edge(open, [&](const LonLat& p) { return p.lat <= box.north; }, [&](auto a, auto b) { return at_lat(a, b, box.north); });
+    if (open.size() < 3) return {};
+    open.push_back(open.front());
+    return open;
+}
+
+io::BBox bounds(const Path& path) {
+    io::BBox b{180, 90, -180, -90};
+    for (const LonLat& p : path) {
+        b.west = std::min(b.west, p.lon);
+        b.east = std::max(b.east, p.lon);
+        b.south = std::min(b.south, p.lat);
+        b.north = std::max(b.north, p.lat);
+    }
+    return b;
+}
+
+}  // namespace frontmap::databuild

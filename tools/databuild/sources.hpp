@@ -1,0 +1,36 @@
+#pragma once
+// The inputs of the data build, read into plain structures: GeoNames cities500 and the curated
+// entries in geodata/. Natural Earth and GSHHG are read where they are used.
+#include "gazetteer/place.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace frontmap::databuild {
+
+struct GeoNamesPlace {
+    gazetteer::Place place;
+    std::vector<std::string> names;  // every usable name: name, ASCII name, alternate names
+};
+
+// Reads GeoNames' tab-separated "geoname" table (cities500.txt).
+std::vector<GeoNamesPlace> read_geonames(const std::filesystem::path& file);
+
+// Whether an alternate name is worth indexing: no codes (IEV), digits, links or single letters.
+bool usable_name(const std::string& name);
+
+struct CuratedEntry {
+    gazetteer::Place place;
+    std::vector<std::string> names;
+    std::string source;
+    // Natural Earth admin-1 units a region is made of, as (iso_a2, name) pairs.
+    std::vector<std::pair<std::string, std::string>> compose;
+    std::vector<std::vector<std::pair<double, double>>> lines;  // river courses
+    std::vector<std::vector<std::pair<double, double>>> rings;  // region outlines
+};
+
+// Reads every *.geojson in the curated folder; throws DataError naming the file and feature.
+std::vector<CuratedEntry> read_curated(const std::filesystem::path& folder);
+
+}  // namespace frontmap::databuild
