@@ -41,7 +41,13 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec))
         throw InputError("cannot write " + target_.string(), "folder " + dir.string() + " does not exist");
-    temp_ = dir / ("." + target_.filename().string() + ".tmp-" + std::to_string(::getpid()) + target_.extension().string());
+    // Built piece by piece: GCC 12 warns falsely (-Wrestrict) on one long concatenation.
+    std::string name = ".";
+    name += target_.filename().string();
+    name += ".tmp-";
+    name += std::to_string(::getpid());
+    name += target_.extension().string();
+    temp_ = dir / name;
 }
 
 AtomicFile::~AtomicFile() {

@@ -90,7 +90,12 @@ constexpr auto kLocative = std::to_array<std::string_view>({
 constexpr auto kActorRoles = std::to_array<std::string_view>({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "government", "authorities",
     "regime", "administration", "leadership", "envoy", "negotiators", "diplomats"});
+constexpr auto kAddressVerbs = std::to_array<std::string_view>({
+    "urged", "urges", "told", "tells", "warned", "warns", "asked", "asks", "accused", "accuses", "pressed",
+    "presses", "blamed", "blames", "criticised", "criticized", "thanked", "sanctioned", "condemned",
+    "persuade", "persuaded", "convince", "convinced", "lobbied"});
 }  // namespace
+bool is_address_verb(std::string_view w) { return in(kAddressVerbs, w); }
 bool is_locative_preposition(std::string_view w) { return in(kLocative, w); }
 bool is_actor_role(std::string_view w) { return in(kActorRoles, w); }
 }  // namespace frontmap::parse::lexicon

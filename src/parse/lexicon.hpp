@@ -38,6 +38,8 @@ bool is_river_context(std::string_view lower);
 namespace frontmap::parse::lexicon {
 // Prepositions that make the next name a place: "officials in Kherson said".
 bool is_locative_preposition(std::string_view lower);
+// Verbs whose object is an actor: "urged Moscow to", "accused Kyiv of".
+bool is_address_verb(std::string_view lower);
 // Nouns right after a name that make it an actor without a possessive: "a Kremlin spokesman".
 bool is_actor_role(std::string_view lower);
 }  // namespace frontmap::parse::lexicon

@@ -160,6 +160,8 @@ private:
         if (last.possessive && j + 1 < tokens_.size()) {
             // "Russia's defense ministry", "Kyiv's forces": skip one adjective.
             if (lexicon::is_actor_noun(next)) return Role::Metonym;
+            // "Russia's Sergei Shoigu": a possessive before a person's name is a state's.
+            if (tokens_[j + 1].capitalised && gaz_.is_given_name(next) && gaz_.lookup(next).empty()) return Role::Metonym;
             if (j + 2 < tokens_.size() && lexicon::is_actor_noun(low(j + 2)) && !tokens_[j + 1].capitalised) return Role::Metonym;
         }
         const bool after_preposition = i > 0 && lexicon::is_locative_preposition(prev) && !tokens_[i - 1].stop_after;
@@ -170,6 +172,8 @@ private:
             if (next_adjacent && lexicon::is_actor_role(next)) return Role::Metonym;
         }
         if (lexicon::is_seat_of_power(key) && !after_preposition) return Role::Metonym;
+        // "urged Moscow to", "accused Kyiv of": the one addressed is an actor.
+        if (i > 0 && lexicon::is_address_verb(prev) && !tokens_[i - 1].stop_after && !tokens_[i - 1].comma_after) return Role::Metonym;
         return Role::Location;
     }
 
