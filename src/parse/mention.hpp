@@ -26,6 +26,7 @@ struct Mention {
     Role role = Role::Location;
     TypeCue cue = TypeCue::None;
     bool definite = false;  // "the Dnipro": an article before a name points to a river or region
+    bool dateline = false;  // "KYIV, Ukraine -": where the reporter files from, not what happened
     std::optional<gazetteer::Place> place;  // the resolved place; empty when unresolved
     double confidence = 0.0;
 };

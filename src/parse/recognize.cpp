@@ -122,6 +122,7 @@ private:
         m.role = role_of(i, j, m.key);
         m.cue = cue_of(i, j);
         m.definite = i > 0 && low(i - 1) == "the";
+        m.dateline = i == 0 && tokens_[j].all_caps && tokens_[j].comma_after;
         return m;
     }
 
@@ -139,7 +140,10 @@ private:
             }
             // "Lloyd Austin": a given name before, unless that word was itself taken as a place.
             const bool prev_is_place = !out_ends_.empty() && out_ends_.back() == *p;
-            if (tokens_[*p].capitalised && !prev_is_place && gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p))) {
+            // A capitalised common word opening the sentence ("The", "Will") is not a given name.
+            const bool opener = tokens_[*p].sentence_start && gaz_.is_common_word(low(*p));
+            if (tokens_[*p].capitalised && !prev_is_place && !opener && low(*p) != "the" && gaz_.is_given_name(low(*p)) &&
+                !lexicon::is_name_connector(low(*p))) {
                 persons_.insert(key);
                 return Role::NotPlace;
             }

@@ -30,7 +30,7 @@ double weight(const Subject& s) {
     if (s.type == "region") factor = 0.8;
     if (s.type == "river") factor = 0.5;
     if (s.type == "country" || s.type == "sea") factor = 0.1;
-    return factor * s.mentions;
+    return factor * s.salience;
 }
 
 // The places that decide the extent: the most-mentioned place and those near it or nearly as
@@ -42,13 +42,18 @@ std::vector<size_t> focus(const std::vector<Subject>& subjects) {
     if (candidates.empty())
         for (size_t i = 0; i < subjects.size(); ++i) candidates.push_back(i);
     if (candidates.empty()) return {};
-    const size_t primary = *std::max_element(candidates.begin(), candidates.end(), [&](size_t a, size_t b) {
-        return weight(subjects[a]) < weight(subjects[b]);
-    });
+    // A city and its namesake region ("Kherson") tell of one story: each lends the other weight.
+    std::vector<double> w(subjects.size());
+    for (size_t i = 0; i < subjects.size(); ++i) {
+        w[i] = weight(subjects[i]);
+        for (size_t j = 0; j < subjects.size(); ++j)
+            if (j != i && subjects[j].name == subjects[i].name) w[i] += 0.5 * weight(subjects[j]);
+    }
+    const size_t primary = *std::max_element(candidates.begin(), candidates.end(), [&](size_t a, size_t b) { return w[a] < w[b]; });
     std::vector<size_t> out;
     for (size_t i : candidates) {
         const double km = proj::geodesic_km(subjects[i].lon, subjects[i].lat, subjects[primary].lon, subjects[primary].lat);
-        if (i == primary || km <= kFocusKm || weight(subjects[i]) >= 0.5 * weight(subjects[primary])) out.push_back(i);
+        if (i == primary || km <= kFocusKm || w[i] >= 0.6 * w[primary]) out.push_back(i);
     }
     // The main place first: it names the map.
     std::stable_partition(out.begin(), out.end(), [&](size_t i) { return i == primary; });

@@ -16,6 +16,7 @@ struct Subject {
     std::string type;  // parse schema type
     double lon = 0.0, lat = 0.0;
     int mentions = 1;
+    double salience = 1.0;  // how much the story is about this place (datelines count little)
     bool capital = false;
     std::vector<double> bbox;                      // areas: W, S, E, N
     std::vector<std::array<double, 2>> course;     // rivers

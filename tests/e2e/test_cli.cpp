@@ -1,0 +1,287 @@
+// The command line as a user meets it, on the real gazetteer and basemap.
+#include "cli/app.hpp"
+
+#include <cairo.h>
+#include <libxml/parser.h>
+#include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kSource = FRONTMAP_SOURCE_DIR;
+const fs::path kSample = fs::path(FRONTMAP_SHARED_SAMPLES) / "kherson-2022-10.txt";
+const fs::path kExample = kSource / "examples" / "kherson-advance.txt";
+
+struct Result {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Result run(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    const int code = frontmap::cli::run(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() : path(fs::temp_directory_path() / ("frontmap-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++))) {
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    static inline int counter = 0;
+};
+
+double km(double lon1, double lat1, double lon2, double lat2) {
+    const double r = 6371.0, d = M_PI / 180;
+    const double a = std::pow(std::sin((lat2 - lat1) * d / 2), 2) +
+                     std::cos(lat1 * d) * std::cos(lat2 * d) * std::pow(std::sin((lon2 - lon1) * d / 2), 2);
+    return 2 * r * std::asin(std::sqrt(a));
+}
+
+json parse_sample() {
+    REQUIRE(fs::exists(kSample));
+    const auto r = run({"parse", kSample.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return json::parse(r.out);
+}
+
+std::vector<json> mentions_named(const json& doc, const std::string& text) {
+    std::vector<json> out;
+    for (const auto& f : doc["features"])
+        if (f["properties"]["text"] == text) out.push_back(f);
+    return out;
+}
+
+bool any_location(const std::vector<json>& ms) {
+    for (const auto& m : ms)
+        if (m["properties"]["role"] == "location") return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("parse finds the sample article's places and resolves them", "[parse]") {
+    const json doc = parse_sample();
+    const std::string text = [] {
+        std::ifstream in(kSample, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }();
+
+    SECTION("every mention's offsets span its text") {
+        for (const auto& f : doc["features"]) {
+            const auto& p = f["properties"];
+            CHECK(text.substr(p["start"].get<size_t>(), p["end"].get<size_t>() - p["start"].get<size_t>()) == p["text"].get<std::string>());
+            CHECK(p["kind"] == "mention");
+        }
+    }
+    SECTION("Kherson is the city, within 10 km of its centre") {
+        const auto ms = mentions_named(doc, "Kherson");
+        REQUIRE(ms.size() >= 3);
+        int located = 0;
+        for (const auto& m : ms) {
+            if (m["properties"]["role"] != "location") continue;
+            ++located;
+            const auto c = m["geometry"]["coordinates"];
+            CHECK(km(c[0].get<double>(), c[1].get<double>(), 32.62, 46.64) < 10.0);
+            CHECK(m["properties"]["place"]["type"] == "city");
+        }
+        CHECK(located >= 3);
+    }
+    SECTION("Kyiv, Kharkiv and Donbas are locations; the Dnieper is a river") {
+        CHECK(any_location(mentions_named(doc, "Kyiv")));
+        CHECK(any_location(mentions_named(doc, "Kharkiv")));
+        CHECK(any_location(mentions_named(doc, "Donbas")));
+        const auto dnieper = mentions_named(doc, "Dnieper");
+        REQUIRE(dnieper.size() == 1);
+        CHECK(dnieper[0]["properties"]["place"]["type"] == "river");
+    }
+    SECTION("Austin, of Lloyd Austin, is never a location") {
+        for (const auto& m : mentions_named(doc, "Austin")) CHECK(m["properties"]["role"] != "location");
+    }
+    SECTION("Moscow and Washington stand for governments here") {
+        for (const char* name : {"Moscow", "Washington"}) {
+            const auto ms = mentions_named(doc, name);
+            REQUIRE(!ms.empty());
+            CHECK_FALSE(any_location(ms));
+        }
+    }
+}
+
+TEST_CASE("map writes valid PNG, SVG and PDF files of the sample article", "[map]") {
+    TempDir dir;
+    SECTION("PNG: decodes at the asked size and is not blank") {
+        const fs::path out = dir.path / "k.png";
+        const auto r = run({"map", kSample.string(), "-o", out.string(), "--size", "900x600"});
+        INFO(r.err);
+        REQUIRE(r.code == 0);
+        cairo_surface_t* png = cairo_image_surface_create_from_png(out.c_str());
+        REQUIRE(cairo_surface_status(png) == CAIRO_STATUS_SUCCESS);
+        CHECK(cairo_image_surface_get_width(png) == 900);
+        CHECK(cairo_image_surface_get_height(png) == 600);
+        cairo_surface_flush(png);
+        const unsigned char* px = cairo_image_surface_get_data(png);
+        const int stride = cairo_image_surface_get_stride(png);
+        std::set<uint32_t> colours;
+        for (int y = 0; y < 600; y += 7)
+            for (int x = 0; x < 900; x += 7) colours.insert(*reinterpret_cast<const uint32_t*>(px + y * stride + x * 4));
+        CHECK(colours.size() > 20);
+        cairo_surface_destroy(png);
+    }
+    SECTION("SVG: well-formed XML") {
+        const fs::path out = dir.path / "k.svg";
+        REQUIRE(run({"map", kSample.string(), "-o", out.string()}).code == 0);
+        xmlDocPtr svg = xmlReadFile(out.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+        REQUIRE(svg != nullptr);
+        CHECK(std::string(reinterpret_cast<const char*>(xmlDocGetRootElement(svg)->name)) == "svg");
+        xmlFreeDoc(svg);
+    }
+    SECTION("PDF: a PDF header and exactly one page") {
+        const fs::path out = dir.path / "k.pdf";
+        REQUIRE(run({"map", kSample.string(), "-o", out.string()}).code == 0);
+        std::ifstream in(out, std::ios::binary);
+        const std::string pdf((std::istreambuf_iterator<char>(in)), {});
+        CHECK(pdf.rfind("%PDF-", 0) == 0);
+        size_t pages = 0;
+        for (size_t at = pdf.find("/Type /Page"); at != std::string::npos; at = pdf.find("/Type /Page", at + 1))
+            if (pdf.compare(at, 12, "/Type /Pages") != 0) ++pages;
+        CHECK(pages == 1);
+    }
+    SECTION("no temporary file is left beside the outputs") {
+        REQUIRE(run({"map", kSample.string(), "-o", (dir.path / "k.png").string()}).code == 0);
+        for (const auto& e : fs::directory_iterator(dir.path)) CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+    }
+}
+
+TEST_CASE("the sample's map shows Kherson and the Dnieper, labelled without overlaps", "[scene]") {
+    const auto r = run({"scene", kSample.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const json scene = json::parse(r.out);
+    std::vector<std::array<double, 4>> boxes;
+    std::set<std::string> labelled;
+    for (const auto& f : scene["features"]) {
+        if (!f["properties"].contains("label")) continue;
+        const auto b = f["properties"]["label"]["box"];
+        boxes.push_back({b[0].get<double>(), b[1].get<double>(), b[2].get<double>(), b[3].get<double>()});
+        labelled.insert(f["properties"]["name"].get<std::string>());
+    }
+    CHECK(labelled.count("Kherson"));
+    CHECK(labelled.count("Dnieper"));
+    for (size_t i = 0; i < boxes.size(); ++i)
+        for (size_t j = i + 1; j < boxes.size(); ++j) {
+            const auto& a = boxes[i];
+            const auto& b = boxes[j];
+            const bool overlap = a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+            CHECK_FALSE(overlap);
+        }
+    // Southern Ukraine: the extent holds Kherson and stays regional.
+    const auto bbox = scene["bbox"];
+    CHECK(bbox[0].get<double>() < 32.62);
+    CHECK(bbox[2].get<double>() > 32.62);
+    CHECK(bbox[1].get<double>() < 46.64);
+    CHECK(bbox[3].get<double>() > 46.64);
+    CHECK(bbox[2].get<double>() - bbox[0].get<double>() < 12.0);
+    CHECK(scene["frontmap"]["source"].get<std::string>().find("GeoNames") != std::string::npos);
+}
+
+TEST_CASE("an edited scene renders as edited", "[render]") {
+    TempDir dir;
+    auto r = run({"scene", kExample.string(), "--title", "Before"});
+    REQUIRE(r.code == 0);
+    json scene = json::parse(r.out);
+    scene["frontmap"]["title"] = "After <edit> & \"quotes\"";
+    const fs::path scene_file = dir.path / "scene.geojson";
+    std::ofstream(scene_file) << scene.dump();
+    r = run({"render", scene_file.string(), "-o", (dir.path / "edited.svg").string()});
+    INFO(r.err);
+    CHECK(r.code == 0);
+    xmlDocPtr svg = xmlReadFile((dir.path / "edited.svg").c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_HUGE);
+    CHECK(svg != nullptr);
+    xmlFreeDoc(svg);
+}
+
+TEST_CASE("render --bbox draws a basemap of any extent", "[render]") {
+    TempDir dir;
+    const fs::path out = dir.path / "bbox.png";
+    const auto r = run({"render", "--bbox", "31,46,34,47.5", "-o", out.string(), "--size", "600x400"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(fs::file_size(out) > 10000);
+    CHECK(run({"render", "--bbox", "34,46,31,47.5", "-o", out.string()}).code == 2);
+    CHECK(run({"render", "--bbox", "31,46,34,47.5", "--crs", "EPSG:3857", "-o", out.string()}).code == 0);
+}
+
+TEST_CASE("geocode ranks Kyiv first for Kiev", "[geocode]") {
+    const auto r = run({"geocode", "Kiev"});
+    REQUIRE(r.code == 0);
+    const json first = json::parse(r.out.substr(0, r.out.find('\n')));
+    CHECK(first["id"] == "703448");
+    CHECK(first["type"] == "city");
+    CHECK(first["country"] == "UA");
+}
+
+TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
+    TempDir dir;
+    SECTION("a missing article") {
+        const auto r = run({"parse", (dir.path / "nope.txt").string()});
+        CHECK(r.code == 1);
+        CHECK(r.err.rfind("frontmap: error: cannot read ", 0) == 0);
+    }
+    SECTION("an article that is not UTF-8") {
+        const fs::path bad = dir.path / "bad.txt";
+        std::ofstream(bad, std::ios::binary) << "Kherson \xff\xfe city";
+        const auto r = run({"parse", bad.string()});
+        CHECK(r.code == 1);
+        CHECK(r.err.find("not valid UTF-8") != std::string::npos);
+    }
+    SECTION("an unknown output format is a usage error, and nothing is written") {
+        const fs::path out = dir.path / "k.gif";
+        const auto r = run({"map", kExample.string(), "-o", out.string()});
+        CHECK(r.code == 2);
+        CHECK(r.err.find(".png, .svg or .pdf") != std::string::npos);
+        CHECK_FALSE(fs::exists(out));
+    }
+    SECTION("an output folder that does not exist") {
+        const auto r = run({"map", kExample.string(), "-o", (dir.path / "no" / "k.png").string()});
+        CHECK(r.code == 1);
+        CHECK(r.err.find("does not exist") != std::string::npos);
+    }
+    SECTION("a missing data folder says how to build it") {
+        const auto r = run({"--data", (dir.path / "none").string(), "parse", kExample.string()});
+        CHECK(r.code == 1);
+        CHECK(r.err.find("tools/setup.sh") != std::string::npos);
+    }
+    SECTION("unknown options and bad sizes are usage errors") {
+        CHECK(run({"map", kExample.string(), "-o", "x.png", "--bogus"}).code == 2);
+        CHECK(run({"map", kExample.string(), "-o", (dir.path / "x.png").string(), "--size", "big"}).code == 2);
+        CHECK(run({}).code == 2);
+    }
+    SECTION("an article naming no place") {
+        const fs::path none = dir.path / "none.txt";
+        std::ofstream(none) << "nothing here but lower-case words and numbers 12 34.\n";
+        const auto r = run({"map", none.string(), "-o", (dir.path / "n.png").string()});
+        CHECK(r.code == 1);
+        CHECK(r.err.find("names no place") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir.path / "n.png"));
+    }
+    SECTION("a scene file that is not a scene") {
+        const fs::path bad = dir.path / "bad.geojson";
+        std::ofstream(bad) << R"({"type":"FeatureCollection","features":[]})";
+        const auto r = run({"render", bad.string(), "-o", (dir.path / "b.png").string()});
+        CHECK(r.code == 1);
+        CHECK(r.err.find("frontmap") != std::string::npos);
+    }
+}
