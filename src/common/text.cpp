@@ -97,3 +97,13 @@ bool valid_utf8(std::string_view bytes) {
 }
 
 }  // namespace frontmap::text
+
+namespace frontmap::text {
+bool caseless_script(std::string_view utf8) {
+    if (utf8.empty()) return false;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    return c > 0x7F && u_isalpha(c) && !u_isupper(c) && !u_islower(c) && !u_istitle(c);
+}
+}  // namespace frontmap::text

@@ -23,3 +23,8 @@ std::string title_case(std::string_view utf8);
 bool valid_utf8(std::string_view bytes);
 
 }  // namespace frontmap::text
+
+namespace frontmap::text {
+// True when the first letter belongs to a script without case (Arabic, Hebrew, Burmese, CJK).
+bool caseless_script(std::string_view utf8);
+}  // namespace frontmap::text

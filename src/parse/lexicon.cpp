@@ -43,10 +43,12 @@ constexpr auto kActorNouns = std::to_array<std::string_view>({
     "counteroffensive", "counter", "war", "navy", "air", "regime", "authorities", "administration", "leaders",
     "leader", "prime", "spokesman", "spokeswoman", "diplomats", "intelligence", "soldiers", "commanders",
     "general", "generals", "security", "decision", "demands", "position", "stance", "support", "response",
-    "backing", "sanctions", "claims", "aggression"});
+    "backing", "sanctions", "claims", "aggression", "force", "drive", "parliament", "sovereignty", "embassy",
+    "cabinet", "delegation", "negotiators", "senate", "congress", "interior", "case", "proxies", "campaign"});
 
 constexpr auto kActorModifiers = std::to_array<std::string_view>({
-    "installed", "backed", "appointed", "aligned", "allied", "led", "friendly", "imposed", "sponsored", "funded"});
+    "installed", "backed", "appointed", "aligned", "allied", "led", "friendly", "imposed", "sponsored", "funded",
+    "linked", "supported", "armed", "controlled"});
 
 constexpr auto kActorPrefixes = std::to_array<std::string_view>({"pro", "anti"});
 
@@ -93,9 +95,57 @@ constexpr auto kActorRoles = std::to_array<std::string_view>({
 constexpr auto kAddressVerbs = std::to_array<std::string_view>({
     "urged", "urges", "told", "tells", "warned", "warns", "asked", "asks", "accused", "accuses", "pressed",
     "presses", "blamed", "blames", "criticised", "criticized", "thanked", "sanctioned", "condemned",
-    "persuade", "persuaded", "convince", "convinced", "lobbied"});
+    "persuade", "persuaded", "convince", "convinced", "lobbied", "accusing", "urging", "warning", "telling",
+    "pressing", "asking", "blaming", "providing", "supplying", "arming", "sanctioning", "strip", "stripping"});
 }  // namespace
 bool is_address_verb(std::string_view w) { return in(kAddressVerbs, w); }
 bool is_locative_preposition(std::string_view w) { return in(kLocative, w); }
 bool is_actor_role(std::string_view w) { return in(kActorRoles, w); }
+}  // namespace frontmap::parse::lexicon
+
+namespace frontmap::parse::lexicon {
+namespace {
+constexpr auto kOrganisationHeads = std::to_array<std::string_view>({
+    "army", "forces", "force", "society", "alliance", "front", "movement", "party", "council", "group", "brigade",
+    "brigades", "regiment", "fleet", "committee", "union", "liberation", "defense", "defence", "crescent", "cross",
+    "agency", "bank", "company", "corporation", "airways", "airlines", "league", "federation", "guard", "corps",
+    "battalion", "division", "navy", "states", "network", "foundation", "commission", "ministry", "news", "times",
+    "post", "institute", "university", "club", "organisation", "organization", "coalition", "command", "service"});
+constexpr auto kVesselWords = std::to_array<std::string_view>({
+    "ship", "vessel", "cruiser", "frigate", "submarine", "boat", "tanker", "flagship", "carrier", "destroyer",
+    "warship", "freighter", "ferry", "corvette", "trawler", "codenamed", "dubbed", "operation"});
+constexpr auto kDocumentWords = std::to_array<std::string_view>({
+    "accord", "accords", "agreement", "agreements", "protocol", "protocols", "format", "declaration",
+    "convention", "process", "memorandum", "communique", "summit", "talks"});
+constexpr auto kDirectional = std::to_array<std::string_view>({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "greater",
+    "new", "old", "central", "abu", "al", "el", "port", "saint", "st", "san", "santa", "nova", "novo", "velyka",
+    "mala", "nizhny", "stary", "ras", "bir", "ain", "tel", "kfar", "beit", "khan", "deir", "umm", "wadi", "lake", "mount"});
+constexpr auto kAdverbials = std::to_array<std::string_view>({
+    "on", "in", "last", "this", "since", "also", "then", "again", "now", "still", "already", "later", "earlier",
+    "previously", "repeatedly", "reportedly", "swiftly", "quickly", "itself", "too", "meanwhile", "however",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "month",
+    "year", "night", "overnight", "today", "yesterday", "never", "not", "has", "had", "have", "will", "would",
+    "is", "was", "did", "does", "can", "could", "must", "should", "might", "been", "which", "who"});
+constexpr auto kPassivePlaceVerbs = std::to_array<std::string_view>({
+    "hit", "struck", "shelled", "bombed", "attacked", "captured", "taken", "liberated", "seized", "retaken",
+    "occupied", "surrounded", "flooded", "encircled", "evacuated", "destroyed", "damaged", "located", "known",
+    "left", "cut", "besieged", "recaptured", "freed", "lost", "overrun", "targeted", "plunged", "rocked", "shaken"});
+constexpr auto kNotVerbs = std::to_array<std::string_view>({
+    "the", "a", "an", "home", "part", "in", "at", "near", "still", "largely", "now", "once", "one", "among",
+    "under", "of", "to", "for", "from", "and", "or", "is", "was", "city", "region", "remains", "lies", "sits",
+    "stands", "borders", "has", "had", "residents", "officials", "says"});
+constexpr auto kRelationNouns = std::to_array<std::string_view>({
+    "ties", "relations", "cooperation", "talks", "deal", "agreement", "war", "dispute", "tensions", "negotiations",
+    "treaty", "alliance", "partnership", "rift", "conflict", "contacts", "dialogue", "blow"});
+}  // namespace
+bool is_organisation_head(std::string_view w) { return in(kOrganisationHeads, w); }
+bool is_vessel_word(std::string_view w) { return in(kVesselWords, w); }
+bool is_document_word(std::string_view w) { return in(kDocumentWords, w); }
+bool is_directional(std::string_view w) { return in(kDirectional, w); }
+bool is_adverbial(std::string_view w) { return in(kAdverbials, w); }
+bool is_passive_place_verb(std::string_view w) { return in(kPassivePlaceVerbs, w); }
+bool is_not_verb(std::string_view w) { return in(kNotVerbs, w); }
+bool is_relation_noun(std::string_view w) { return in(kRelationNouns, w); }
 }  // namespace frontmap::parse::lexicon

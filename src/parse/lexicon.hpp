@@ -43,3 +43,22 @@ bool is_address_verb(std::string_view lower);
 // Nouns right after a name that make it an actor without a possessive: "a Kremlin spokesman".
 bool is_actor_role(std::string_view lower);
 }  // namespace frontmap::parse::lexicon
+
+namespace frontmap::parse::lexicon {
+// Head words of organisations' names: "Israel Defense Forces", "Sudan Liberation Army".
+bool is_organisation_head(std::string_view lower);
+// Words that make the next name a vessel's: "the cruiser Moskva", "the ship Minsk".
+bool is_vessel_word(std::string_view lower);
+// Words after a name that make it a document's or process's: "the Algiers accord".
+bool is_document_word(std::string_view lower);
+// Capitalised words that begin place names and are never given names here: "North Kivu".
+bool is_directional(std::string_view lower);
+// Words a sentence's subject may be followed by before its verb: "Israel on Friday ordered".
+bool is_adverbial(std::string_view lower);
+// Past participles after which a place is acted upon, not acting: "Kyiv was hit".
+bool is_passive_place_verb(std::string_view lower);
+// Words after a place that show it is described, not acting: "Kyiv is the capital", "Gaza remains".
+bool is_not_verb(std::string_view lower);
+// Nouns before "with"/"between" that make the places after them actors: "ties with Kigali".
+bool is_relation_noun(std::string_view lower);
+}  // namespace frontmap::parse::lexicon

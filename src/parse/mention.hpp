@@ -17,6 +17,11 @@ const char* to_string(Role role);
 // The words around a name that say what kind of place is meant.
 enum class TypeCue { None, Region, River, Settlement };
 
+// Where the words say a name acts: as the subject of a verb ("Israel on Friday ordered"), or as
+// an agent ("backed by Tehran", "ties with Kigali"). Whether that makes it a metonym depends on
+// what it resolves to: a country or capital acts, a village is acted upon.
+enum class ActorCue { None, Subject, Agent };
+
 // One occurrence of a place name in the article.
 struct Mention {
     size_t start = 0;  // UTF-8 byte offsets into the article
@@ -26,6 +31,7 @@ struct Mention {
     Role role = Role::Location;
     TypeCue cue = TypeCue::None;
     bool definite = false;  // "the Dnipro": an article before a name points to a river or region
+    ActorCue actor = ActorCue::None;
     bool dateline = false;  // "KYIV, Ukraine -": where the reporter files from, not what happened
     std::optional<gazetteer::Place> place;  // the resolved place; empty when unresolved
     double confidence = 0.0;

@@ -39,6 +39,7 @@ public:
             }
             out.push_back(make_mention(i, len));
             out_ends_.push_back(i + len - 1);
+            out_roles_.push_back(out.back().role);
             i += len;
         }
         // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too.
@@ -61,13 +62,14 @@ private:
         return !gap.empty() && gap.find_first_not_of(" ") == std::string_view::npos && gap.size() <= 2;
     }
 
-    bool starts_name(const Token& t) const { return t.capitalised || t.all_caps; }
+    // Scripts without case (Arabic, Burmese) cannot mark a name with a capital: any word may start one.
+    bool starts_name(const Token& t) const { return t.capitalised || t.all_caps || text::caseless_script(t.text); }
 
     size_t longest_match(size_t i) {
         const Token& first = tokens_[i];
         if (!starts_name(first)) return 0;
         // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except in a dateline.
-        if (first.all_caps && first.text.size() <= 4 && !(i == 0 && first.comma_after)) return 0;
+        if (first.all_caps && first.text.size() <= 4 && i > 1) return 0;
         size_t best = 0;
         size_t last = i;
         const size_t max_words = static_cast<size_t>(std::max(1, gaz_.max_name_words()));
@@ -123,6 +125,7 @@ private:
         m.cue = cue_of(i, j);
         m.definite = i > 0 && low(i - 1) == "the";
         m.dateline = i == 0 && tokens_[j].all_caps && tokens_[j].comma_after;
+        if (m.role == Role::Location && !m.dateline) m.actor = actor_cue_of(i, j);
         return m;
     }
 
@@ -132,22 +135,31 @@ private:
         const std::string next = j + 1 < tokens_.size() ? low(j + 1) : std::string();
         const bool next_adjacent = adjacent(j);
 
-        // Persons and organisations.
+        // Persons, organisations, vessels, documents.
         if (auto p = previous_adjacent(i)) {
             if (lexicon::is_title(low(*p))) {
                 persons_.insert(key);
                 return Role::NotPlace;
             }
-            // "Lloyd Austin": a given name before, unless that word was itself taken as a place.
-            const bool prev_is_place = !out_ends_.empty() && out_ends_.back() == *p;
-            // A capitalised common word opening the sentence ("The", "Will") is not a given name.
-            const bool opener = tokens_[*p].sentence_start && gaz_.is_common_word(low(*p));
-            if (tokens_[*p].capitalised && !prev_is_place && !opener && low(*p) != "the" && gaz_.is_given_name(low(*p)) &&
-                !lexicon::is_name_connector(low(*p))) {
+            const bool prev_mention = !out_ends_.empty() && out_ends_.back() == *p;
+            // "Lloyd Austin" where "Lloyd" was itself taken as part of a person's name.
+            if (prev_mention && out_roles_.back() == Role::NotPlace) {
                 persons_.insert(key);
                 return Role::NotPlace;
             }
+            // "Lloyd Austin": a given name before, unless that word was itself taken as a place. A
+            // capitalised common word opening the sentence ("The", "Will") is not a given name.
+            const bool opener = tokens_[*p].sentence_start && gaz_.is_common_word(low(*p));
+            if (tokens_[*p].capitalised && !prev_mention && !opener && !lexicon::is_directional(low(*p)) &&
+                gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p)) && low(*p) != "the") {
+                persons_.insert(key);
+                return Role::NotPlace;
+            }
+            if (lexicon::is_vessel_word(low(*p))) return Role::NotPlace;
         }
+        if (i >= 2 && low(i - 1) == "the" && lexicon::is_vessel_word(low(i - 2))) return Role::NotPlace;
+        if (next_adjacent && lexicon::is_document_word(next) && !tokens_[j + 1].capitalised) return Role::NotPlace;
+        if (in_organisation_name(i, j)) return Role::NotPlace;
         if (next_adjacent && tokens_[j + 1].capitalised) {
             if (lexicon::is_organisation_suffix(next)) return Role::NotPlace;
             // "Jordan Bardella": a given name followed by a capitalised non-place word.
@@ -175,10 +187,62 @@ private:
             if (k < tokens_.size() && lexicon::is_actor_verb(low(k)) && !tokens_[k].capitalised) return Role::Metonym;
             if (next_adjacent && lexicon::is_actor_role(next)) return Role::Metonym;
         }
-        if (lexicon::is_seat_of_power(key) && !after_preposition) return Role::Metonym;
+        const std::string_view bare = std::string_view(key).substr(key.rfind("the ", 0) == 0 ? 4 : 0);
+        if (lexicon::is_seat_of_power(bare) && !after_preposition) return Role::Metonym;
         // "urged Moscow to", "accused Kyiv of": the one addressed is an actor.
         if (i > 0 && lexicon::is_address_verb(prev) && !tokens_[i - 1].stop_after && !tokens_[i - 1].comma_after) return Role::Metonym;
         return Role::Location;
+    }
+
+    // "Israel Defense Forces", "Alliance of Sahel States", "Democratic Forces for the Liberation
+    // of Rwanda": the name sits in a run of capitalised words headed by an organisation word.
+    bool in_organisation_name(size_t i, size_t j) const {
+        for (size_t k = j + 1, seen = 0; k < tokens_.size() && seen < 5 && adjacent(k - 1); ++k, ++seen) {
+            if (!tokens_[k].capitalised) break;
+            if (lexicon::is_organisation_head(low(k))) return true;
+        }
+        if (i >= 2 && (low(i - 1) == "of" || low(i - 1) == "for") && adjacent(i - 2) && adjacent(i - 1)) {
+            for (size_t k = i - 2, seen = 0; seen < 6; --k, ++seen) {
+                if (tokens_[k].capitalised && lexicon::is_organisation_head(low(k))) return true;
+                const bool chain = tokens_[k].capitalised || low(k) == "of" || low(k) == "for" || low(k) == "the";
+                if (!chain || k == 0 || !adjacent(k - 1)) break;
+            }
+        }
+        return false;
+    }
+
+    ActorCue actor_cue_of(size_t i, size_t j) const {
+        const Token& last = tokens_[j];
+        if (i > 0 && low(i - 1) == "by" && !tokens_[i - 1].stop_after) return ActorCue::Agent;
+        if (i >= 2 && (low(i - 1) == "with" || low(i - 1) == "between" || low(i - 1) == "to") && lexicon::is_relation_noun(low(i - 2)))
+            return ActorCue::Agent;
+        if (last.possessive || last.stop_after) return ActorCue::None;
+        const bool subject_position = i == 0 || tokens_[i].sentence_start ||
+                                      (i > 0 && (low(i - 1) == "and" || low(i - 1) == "but" || low(i - 1) == "while" ||
+                                                 low(i - 1) == "as" || low(i - 1) == "which" || low(i - 1) == "that"));
+        if (!subject_position) return ActorCue::None;
+        size_t k = j + 1;
+        if (last.comma_after) {
+            // "Kinshasa, which severed ties", "Tehran, whose advisers ..."
+            if (k < tokens_.size() && (low(k) == "which" || low(k) == "who")) ++k;
+            else return ActorCue::None;
+        }
+        bool auxiliary = false, being = false;
+        for (int skipped = 0; k < tokens_.size() && skipped < 4; ++skipped, ++k) {
+            const std::string& w = low(k);
+            const bool adverb = lexicon::is_adverbial(w) || (w.size() > 4 && w.ends_with("ly"));
+            if (!adverb || tokens_[k].stop_after) break;
+            auxiliary = auxiliary || lexicon::is_auxiliary(w) || w == "did" || w == "does" || w == "been";
+            being = being || w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "be";
+        }
+        if (k >= tokens_.size() || tokens_[k].capitalised) return ActorCue::None;
+        const std::string& verb = low(k);
+        // "Kyiv was hit" is acted upon; "Israel has cut off" and "Moscow seized" act.
+        if (lexicon::is_not_verb(verb) || (being && lexicon::is_passive_place_verb(verb))) return ActorCue::None;
+        const bool third_person = verb.size() > 3 && verb.ends_with("s") && !verb.ends_with("ss") && !verb.ends_with("us") && !verb.ends_with("is");
+        if (verb.ends_with("ed") || lexicon::is_actor_verb(verb) || lexicon::is_passive_place_verb(verb) || auxiliary || third_person)
+            return ActorCue::Subject;
+        return ActorCue::None;
     }
 
     TypeCue cue_of(size_t i, size_t j) const {
@@ -204,6 +268,7 @@ private:
     std::vector<std::string> lower_;
     std::set<std::string> persons_;
     std::vector<size_t> out_ends_;  // last token of each mention found so far
+    std::vector<Role> out_roles_;
 };
 
 }  // namespace

@@ -141,6 +141,12 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
             m.place->lon = lon;
             m.place->lat = lat;
         }
+        // A country or capital that acts in the sentence stands for its government.
+        if (m.role == Role::Location && m.actor != ActorCue::None) {
+            const Place& c = *m.place;
+            const bool state = c.type == PlaceType::Country || c.feature_code == "PPLC";
+            if (state || (m.actor == ActorCue::Agent && c.feature_code == "PPLA")) m.role = Role::Metonym;
+        }
         const double best = scored.front().score;
         const double second = scored.size() > 1 ? scored[1].score : 0.0;
         m.confidence = std::clamp(0.5 + (best - second), 0.05, 0.99);
@@ -149,9 +155,36 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
     }
 }
 
+namespace {
+
+bool is_state(const Mention& m) {
+    return m.place && (m.place->type == PlaceType::Country || m.place->feature_code == "PPLC");
+}
+
+// "Washington and Riyadh", "Rwanda, France and the United States": states listed together
+// play one part, so an actor's role carries to the others in its list.
+void coordinate_roles(std::string_view article, std::vector<Mention>& mentions) {
+    auto joined = [&](const Mention& a, const Mention& b) {
+        if (b.start < a.end) return false;
+        const std::string_view gap = article.substr(a.end, b.start - a.end);
+        return gap == " and " || gap == ", " || gap == ", and " || gap == " and the " || gap == ", the ";
+    };
+    for (int pass = 0; pass < 2; ++pass)
+        for (size_t i = 0; i + 1 < mentions.size(); ++i) {
+            Mention& a = mentions[i];
+            Mention& b = mentions[i + 1];
+            if (!joined(a, b) || !is_state(a) || !is_state(b)) continue;
+            if (a.role == Role::Metonym && b.role == Role::Location) b.role = Role::Metonym;
+            if (b.role == Role::Metonym && a.role == Role::Location) a.role = Role::Metonym;
+        }
+}
+
+}  // namespace
+
 std::vector<Mention> Parser::parse(std::string_view article) {
     auto mentions = recognize(article, gazetteer_);
     resolve(mentions, gazetteer_);
+    coordinate_roles(article, mentions);
     return mentions;
 }
 
