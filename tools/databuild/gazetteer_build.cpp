@@ -168,6 +168,25 @@ std::string shape_json(const std::vector<std::pair<double, double>>& course, con
     return shape.empty() ? std::string() : shape.dump();
 }
 
+// Short names news use ("Britain", "UAE", "North Kivu") that neither Natural Earth nor ICU has.
+void add_aliases(const std::filesystem::path& file, const std::vector<Area>& admin1, gazetteer::Writer& writer) {
+    std::ifstream in(file);
+    if (!in) throw DataError("cannot read " + file.string(), "no such file");
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) throw DataError("cannot read " + file.string(), "not a JSON object");
+    const nlohmann::json& countries = doc.at("countries");
+    for (auto it = countries.begin(); it != countries.end(); ++it)
+        for (const auto& n : it.value()) writer.add_name("ne-country-" + it.key(), n.get<std::string>());
+    const nlohmann::json& regions = doc.at("admin1");
+    for (const auto& entry : regions) {
+        const std::string name = entry.at("name").get<std::string>();
+        const std::string iso = entry.at("country").get<std::string>();
+        const auto it = std::find_if(admin1.begin(), admin1.end(), [&](const Area& a) { return a.place.name == name && a.place.country == iso; });
+        if (it == admin1.end()) throw DataError("alias in " + file.string(), "no Natural Earth admin-1 unit '" + name + "' in " + iso);
+        for (const auto& n : entry.at("names")) writer.add_name(it->place.id, n.get<std::string>());
+    }
+}
+
 }  // namespace
 
 void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
@@ -189,6 +208,8 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
             for (const auto& n : a.names) writer.add_name(a.place.id, n);
         }
     }
+
+    add_aliases(in.geodata / "aliases.json", admin1, writer);
 
     for (const auto& e : curated) {
         Place p = e.place;
