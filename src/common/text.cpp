@@ -1,5 +1,6 @@
 #include "common/text.hpp"
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -105,5 +106,15 @@ bool caseless_script(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
     return c > 0x7F && u_isalpha(c) && !u_isupper(c) && !u_islower(c) && !u_istitle(c);
+}
+}  // namespace frontmap::text
+
+namespace frontmap::text {
+std::string upper(std::string_view utf8) {
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    s.toUpper(icu::Locale::getRoot());
+    std::string out;
+    s.toUTF8String(out);
+    return out;
 }
 }  // namespace frontmap::text

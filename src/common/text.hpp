@@ -28,3 +28,8 @@ namespace frontmap::text {
 // True when the first letter belongs to a script without case (Arabic, Hebrew, Burmese, CJK).
 bool caseless_script(std::string_view utf8);
 }  // namespace frontmap::text
+
+namespace frontmap::text {
+// Upper case in any script ("Kherson" -> "KHERSON", "Київ" -> "КИЇВ").
+std::string upper(std::string_view utf8);
+}  // namespace frontmap::text

@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/proj.hpp"
+#include "common/text.hpp"
 #include "scene/labels.hpp"
 
 #include <algorithm>
@@ -359,7 +360,9 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
             const Point lp = where ? p.to_pixel((*where)[0], (*where)[1]) : at;
             f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, lp, 4);
         } else if (f.place_type != "country" || chosen.size() <= 1) {
-            f.label = centred_label(placer, measure, f.name, style.region_label, LabelFont::Region, at);
+            // Areas are named in capitals, as atlases do, so "KHERSON" the region reads apart from
+            // Kherson the city.
+            f.label = centred_label(placer, measure, text::upper(f.name), style.region_label, LabelFont::Region, at);
         }
     }
     for (auto& f : places) s.features.push_back(std::move(f));
@@ -374,6 +377,7 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
     if (!(w < e) || !(s_ < n) || w < -180 || e > 180 || s_ < -90 || n > 90)
         throw UsageError("bad --bbox", "expected W,S,E,N with W < E and S < N, in degrees");
     auto [s, p] = make_frame({w, s_, e, n}, crs, style, measure, options, options.title);
+    add_inset(s, p, {w, s_, e, n});
     add_legend(s, style, measure, false, true);
     LabelPlacer placer(s.map_box);
     add_fixed_obstacles(s, placer);

@@ -1,0 +1,126 @@
+// Per-stage timings on one article, and batch throughput over the corpus on every core.
+// Data: the set-up's data/ folder (or $FRONTMAP_DATA).
+#include "gazetteer/gazetteer.hpp"
+#include "io/basemap.hpp"
+#include "parse/parser.hpp"
+#include "render/render.hpp"
+#include "render/text.hpp"
+#include "scene/build.hpp"
+#include "style/style.hpp"
+
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace frontmap;
+
+namespace {
+
+const fs::path kSource = FRONTMAP_SOURCE_DIR;
+
+fs::path data_dir() {
+    if (const char* env = std::getenv("FRONTMAP_DATA"); env && *env) return env;
+    return kSource / "data";
+}
+
+std::vector<std::string> corpus_texts() {
+    std::vector<std::string> out;
+    std::ifstream in(kSource / "tests/corpus/dev.jsonl");
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty()) out.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+    return out;
+}
+
+std::vector<scene::Subject> subjects_of(const std::vector<parse::Mention>& mentions) {
+    std::map<std::string, size_t> index;
+    std::vector<scene::Subject> out;
+    for (const auto& m : mentions) {
+        if (m.role != parse::Role::Location || !m.place) continue;
+        if (auto it = index.find(m.place->id); it != index.end()) {
+            ++out[it->second].mentions;
+            continue;
+        }
+        index.emplace(m.place->id, out.size());
+        out.push_back({.name = m.place->name, .place_id = m.place->id, .type = gazetteer::to_string(m.place->type),
+                       .lon = m.place->lon, .lat = m.place->lat, .bbox = m.place->bbox});
+    }
+    return out;
+}
+
+struct Worker {
+    gazetteer::Gazetteer gazetteer{data_dir() / "gazetteer.sqlite"};
+    io::Basemap basemap{data_dir() / "basemap.gpkg"};
+    style::Style style = style::load("default", kSource / "styles");
+    render::PangoMeasure measure;
+    parse::Parser parser{gazetteer};
+
+    scene::Scene scene_of(const std::string& text) {
+        return scene::build(subjects_of(parser.parse(text)), basemap, style, measure, {});
+    }
+};
+
+void BM_Parse(benchmark::State& state) {
+    Worker w;
+    const auto texts = corpus_texts();
+    size_t i = 0, bytes = 0;
+    for (auto _ : state) {
+        const auto& t = texts[i++ % texts.size()];
+        benchmark::DoNotOptimize(w.parser.parse(t));
+        bytes += t.size();
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(bytes));
+    state.SetLabel("one corpus article per iteration");
+}
+BENCHMARK(BM_Parse)->Unit(benchmark::kMillisecond);
+
+void BM_Scene(benchmark::State& state) {
+    Worker w;
+    const auto texts = corpus_texts();
+    size_t i = 0;
+    for (auto _ : state) benchmark::DoNotOptimize(w.scene_of(texts[i++ % texts.size()]));
+}
+BENCHMARK(BM_Scene)->Unit(benchmark::kMillisecond);
+
+void BM_MapPng(benchmark::State& state) {
+    Worker w;
+    const auto texts = corpus_texts();
+    const fs::path out = fs::temp_directory_path() / "frontmap-bench.png";
+    size_t i = 0;
+    for (auto _ : state) render::render(w.scene_of(texts[i++ % texts.size()]), w.style, w.basemap, out);
+    fs::remove(out);
+    state.SetLabel("parse + scene + 1200x800 PNG");
+}
+BENCHMARK(BM_MapPng)->Unit(benchmark::kMillisecond);
+
+// A wire's worth of stories: every core maps the corpus' articles, one worker each.
+void BM_BatchPng(benchmark::State& state) {
+    const auto texts = corpus_texts();
+    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    for (auto _ : state) {
+        std::atomic<size_t> next{0};
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads; ++t)
+            pool.emplace_back([&, t] {
+                Worker w;
+                const fs::path out = fs::temp_directory_path() / ("frontmap-bench-" + std::to_string(t) + ".png");
+                for (size_t i; (i = next++) < texts.size();) render::render(w.scene_of(texts[i]), w.style, w.basemap, out);
+                fs::remove(out);
+            });
+        for (auto& th : pool) th.join();
+    }
+    state.counters["maps_per_second"] = benchmark::Counter(static_cast<double>(texts.size() * state.iterations()), benchmark::Counter::kIsRate);
+    state.SetLabel(std::to_string(threads) + " threads");
+}
+BENCHMARK(BM_BatchPng)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(2);
+
+}  // namespace
+
+BENCHMARK_MAIN();
