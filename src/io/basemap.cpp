@@ -31,7 +31,7 @@ bool Basemap::has_layer(const std::string& layer) const {
     return GDALDatasetGetLayerByName(ds_.get(), layer.c_str()) != nullptr;
 }
 
-std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox) const {
+std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
     OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
     if (!layer) throw DataError("basemap " + file_.string(), "has no layer '" + layer_name + "' (run tools/setup.sh again)");
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
@@ -43,6 +43,8 @@ std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const B
     const int imp_idx = OGR_FD_GetFieldIndex(defn, "importance");
 
     OGR_L_SetSpatialFilterRect(layer, bbox.west, bbox.south, bbox.east, bbox.north);
+    if (OGR_L_SetAttributeFilter(layer, where.empty() ? nullptr : where.c_str()) != OGRERR_NONE)
+        throw DataError("basemap " + file_.string(), "bad filter '" + where + "' on layer " + layer_name + ": " + gdal::last_error());
     OGR_L_ResetReading(layer);
     std::vector<BasemapFeature> out;
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
@@ -59,6 +61,7 @@ std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const B
         out.push_back(std::move(feature));
     }
     OGR_L_SetSpatialFilter(layer, nullptr);
+    OGR_L_SetAttributeFilter(layer, nullptr);
     return out;
 }
 

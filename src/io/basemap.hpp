@@ -36,8 +36,9 @@ public:
     explicit Basemap(const std::filesystem::path& file);
 
     bool has_layer(const std::string& layer) const;
-    // Features of `layer` whose bounding box meets `bbox`.
-    std::vector<BasemapFeature> read(const std::string& layer, const BBox& bbox) const;
+    // Features of `layer` whose bounding box meets `bbox`; `where` is an optional OGR SQL
+    // attribute filter ("importance >= 0.5").
+    std::vector<BasemapFeature> read(const std::string& layer, const BBox& bbox, const std::string& where = "") const;
 
 private:
     std::filesystem::path file_;

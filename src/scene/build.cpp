@@ -143,8 +143,9 @@ ScaleBar scale_bar(const Projector& p) {
 std::string detail_for(const Projector& p) {
     const Box& b = p.box();
     const double km = km_between(p, {b.x, b.y + b.h / 2}, {b.right(), b.y + b.h / 2});
-    if (km < 1800) return "h";
-    if (km < 6000) return "i";
+    // GSHHG's high detail (about 0.2 km) pays off only where a pixel is under half a kilometre.
+    if (km < 700) return "h";
+    if (km < 3500) return "i";
     return "l";
 }
 
@@ -280,11 +281,17 @@ std::optional<std::array<double, 2>> label_point_of_line(const std::vector<std::
 
 void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                         const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
-    auto places = basemap.read("places", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]});
+    const size_t limit = static_cast<size_t>(std::clamp(s.width * s.height / 36000, 6, 60));
+    // Only the most important towns can win a label: read the top of the list, widening the
+    // filter only when a sparse area leaves too few.
+    std::vector<io::BasemapFeature> places;
+    for (const char* where : {"importance >= 0.5", "importance >= 0.3", ""}) {
+        places = basemap.read("places", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]}, where);
+        if (places.size() >= 4 * limit) break;
+    }
     std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
         return a.importance != b.importance ? a.importance > b.importance : a.name < b.name;
     });
-    const size_t limit = static_cast<size_t>(std::clamp(s.width * s.height / 36000, 6, 60));
     size_t added = 0;
     for (const auto& f : places) {
         if (added >= limit) break;
