@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/subjects.hpp"
 
 #include "common/error.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -46,29 +47,6 @@ std::pair<int, int> parse_size(const std::string& text) {
     if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || (in >> extra))
         throw UsageError("bad --size '" + text + "'", "expected WIDTHxHEIGHT, e.g. 1200x800");
     return {w, h};
-}
-
-// The places to draw: one subject per located place, counting its mentions. Metonyms and names
-// that are not places are not drawn.
-std::vector<scene::Subject> subjects_of(const std::vector<parse::Mention>& mentions) {
-    std::vector<scene::Subject> out;
-    std::map<std::string, size_t> index;
-    for (const auto& m : mentions) {
-        if (m.role != parse::Role::Location || !m.place) continue;
-        const auto& p = *m.place;
-        const double salience = m.dateline ? 0.3 : 1.0;
-        if (auto it = index.find(p.id); it != index.end()) {
-            ++out[it->second].mentions;
-            out[it->second].salience += salience;
-            continue;
-        }
-        scene::Subject s{.name = p.name, .place_id = p.id, .type = gazetteer::to_string(p.type), .lon = p.lon, .lat = p.lat,
-                         .mentions = 1, .salience = salience, .capital = p.feature_code == "PPLC", .bbox = p.bbox};
-        for (const auto& [lon, lat] : p.course) s.course.push_back({lon, lat});
-        index.emplace(p.id, out.size());
-        out.push_back(std::move(s));
-    }
-    return out;
 }
 
 struct Pipeline {

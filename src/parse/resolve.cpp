@@ -151,6 +151,14 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
         const double second = scored.size() > 1 ? scored[1].score : 0.0;
         m.confidence = std::clamp(0.5 + (best - second), 0.05, 0.99);
         if (scored.size() == 1) m.confidence = std::clamp(0.6 + 0.4 * best, 0.05, 0.99);
+        // A minor place far from the story, in a country the story is not about, is most likely
+        // a namesake of a place the gazetteer lacks: keep it, but say how little we trust it.
+        const Place& chosen = *m.place;
+        const auto weight = country_weight.find(chosen.country);
+        const bool foreign = weight == country_weight.end() || weight->second < 0.3 * heaviest;
+        if (has_centre && is_point_like(chosen.type) && chosen.importance < 0.45 && foreign &&
+            distance_to(chosen, centre_lon, centre_lat) > 1500.0)
+            m.confidence = 0.1;
         m.confidence = std::round(m.confidence * 100.0) / 100.0;
     }
 }

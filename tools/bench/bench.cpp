@@ -1,5 +1,6 @@
 // Per-stage timings on one article, and batch throughput over the corpus on every core.
 // Data: the set-up's data/ folder (or $FRONTMAP_DATA).
+#include "cli/subjects.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "io/basemap.hpp"
 #include "parse/parser.hpp"
@@ -15,7 +16,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -39,22 +39,6 @@ std::vector<std::string> corpus_texts() {
     return out;
 }
 
-std::vector<scene::Subject> subjects_of(const std::vector<parse::Mention>& mentions) {
-    std::map<std::string, size_t> index;
-    std::vector<scene::Subject> out;
-    for (const auto& m : mentions) {
-        if (m.role != parse::Role::Location || !m.place) continue;
-        if (auto it = index.find(m.place->id); it != index.end()) {
-            ++out[it->second].mentions;
-            continue;
-        }
-        index.emplace(m.place->id, out.size());
-        out.push_back({.name = m.place->name, .place_id = m.place->id, .type = gazetteer::to_string(m.place->type),
-                       .lon = m.place->lon, .lat = m.place->lat, .bbox = m.place->bbox});
-    }
-    return out;
-}
-
 struct Worker {
     gazetteer::Gazetteer gazetteer{data_dir() / "gazetteer.sqlite"};
     io::Basemap basemap{data_dir() / "basemap.gpkg"};
@@ -63,7 +47,7 @@ struct Worker {
     parse::Parser parser{gazetteer};
 
     scene::Scene scene_of(const std::string& text) {
-        return scene::build(subjects_of(parser.parse(text)), basemap, style, measure, {});
+        return scene::build(cli::subjects_of(parser.parse(text)), basemap, style, measure, {});
     }
 };
 
