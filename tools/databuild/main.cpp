@@ -16,7 +16,8 @@ using namespace frontmap;
 namespace {
 
 fs::file_time_type newest_input(const std::vector<fs::path>& roots) {
-    fs::file_time_type newest{};
+    // Not {}: the file clock's epoch lies in the future (2174 in libstdc++), so {} beats every real time.
+    auto newest = fs::file_time_type::min();
     for (const auto& root : roots) {
         if (fs::is_directory(root)) {
             for (const auto& e : fs::recursive_directory_iterator(root))
