@@ -40,11 +40,13 @@ public:
             out.push_back(make_mention(i, len));
             out_ends_.push_back(i + len - 1);
             out_roles_.push_back(out.back().role);
+            after_preposition_.push_back(i > 0 && lexicon::is_locative_preposition(low(i - 1)) && !tokens_[i - 1].stop_after);
             i += len;
         }
-        // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too.
-        for (auto& m : out)
-            if (persons_.count(m.key)) m.role = Role::NotPlace;
+        // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too, unless a
+        // preposition makes the later use a place ("King Abdullah of Jordan").
+        for (size_t k = 0; k < out.size(); ++k)
+            if (persons_.count(out[k].key) && !after_preposition_[k]) out[k].role = Role::NotPlace;
         return out;
     }
 
@@ -108,6 +110,12 @@ private:
         return true;
     }
 
+    double max_importance(const std::string& key) {
+        double best = 0.0;
+        for (const auto& p : gaz_.lookup(key)) best = std::max(best, p.importance);
+        return best;
+    }
+
     // Index of the previous token when nothing but a space separates it from token i.
     std::optional<size_t> previous_adjacent(size_t i) const {
         if (i == 0 || !adjacent(i - 1)) return std::nullopt;
@@ -162,9 +170,10 @@ private:
         if (in_organisation_name(i, j)) return Role::NotPlace;
         if (next_adjacent && tokens_[j + 1].capitalised) {
             if (lexicon::is_organisation_suffix(next)) return Role::NotPlace;
-            // "Jordan Bardella": a given name followed by a capitalised non-place word.
-            if (i == j && gaz_.is_given_name(key) && gaz_.lookup(next).empty() && !gaz_.is_common_word(next) &&
-                !lexicon::is_region_word(next) && !lexicon::is_river_word(next)) {
+            // "Jordan Bardella": a given name followed by a capitalised non-place word; "Michael
+            // Jordan": a given name that is only a minor place, followed by any name.
+            if (i == j && gaz_.is_given_name(key) && !gaz_.is_common_word(next) && !lexicon::is_region_word(next) &&
+                !lexicon::is_river_word(next) && (gaz_.lookup(next).empty() || max_importance(key) < 0.5)) {
                 persons_.insert(next);
                 return Role::NotPlace;
             }
@@ -269,6 +278,7 @@ private:
     std::set<std::string> persons_;
     std::vector<size_t> out_ends_;  // last token of each mention found so far
     std::vector<Role> out_roles_;
+    std::vector<bool> after_preposition_;
 };
 
 }  // namespace

@@ -35,7 +35,7 @@ double prior(const Place& c, const Mention& m) {
             break;
         case TypeCue::None:
             // "the Dnipro" is the river, "Dnipro" the city; "Kherson" alone is the city.
-            if (t == PlaceType::River || t == PlaceType::Sea) s += m.definite ? 0.45 : -0.2;
+            if (t == PlaceType::River || t == PlaceType::Sea) s += m.definite ? 0.45 : -0.4;
             if (t == PlaceType::Region && c.feature_code == "ADM1") s -= 0.08;
             break;
     }
