@@ -31,6 +31,15 @@ bool Basemap::has_layer(const std::string& layer) const {
     return GDALDatasetGetLayerByName(ds_.get(), layer.c_str()) != nullptr;
 }
 
+long long Basemap::count(const std::string& layer_name, const BBox& bbox) const {
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
+    if (!layer) return 0;
+    OGR_L_SetSpatialFilterRect(layer, bbox.west, bbox.south, bbox.east, bbox.north);
+    const long long n = OGR_L_GetFeatureCount(layer, TRUE);
+    OGR_L_SetSpatialFilter(layer, nullptr);
+    return n;
+}
+
 std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
     OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
     if (!layer) throw DataError("basemap " + file_.string(), "has no layer '" + layer_name + "' (run tools/setup.sh again)");

@@ -40,6 +40,9 @@ public:
     // attribute filter ("importance >= 0.5").
     std::vector<BasemapFeature> read(const std::string& layer, const BBox& bbox, const std::string& where = "") const;
 
+    // How many features of `layer` meet `bbox` (0 for a layer the basemap lacks).
+    long long count(const std::string& layer, const BBox& bbox) const;
+
 private:
     std::filesystem::path file_;
     gdal::DatasetPtr ds_;

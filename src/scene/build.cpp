@@ -177,12 +177,31 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     return {std::move(s), std::move(p)};
 }
 
-void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure, bool has_places, bool has_context) {
-    if (has_places) s.legend.push_back({"place", "Named in the article"});
-    if (has_context) s.legend.push_back({"context", "Other towns and cities"});
-    s.legend.push_back({"river", "River"});
-    s.legend.push_back({"border", "International border"});
-    s.legend.push_back({"admin1", "Province or region border"});
+// What the map will show, so the legend lists only that.
+struct Drawn {
+    bool places = false, context = false, rivers = false, borders = false, admin1 = false, disputed = false;
+};
+
+Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
+    const io::BBox b{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
+    return {.rivers = basemap.count("rivers_" + s.detail, b) > 0, .borders = basemap.count("borders_" + s.detail, b) > 0,
+            .admin1 = basemap.count("admin1", b) > 0, .disputed = basemap.count("disputed", b) > 0};
+}
+
+// The legend, anchored above the scale bar: a later call with fewer entries only shrinks the box
+// into the space the first one reserved.
+void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure, const Drawn& d) {
+    s.legend.clear();
+    if (d.places) s.legend.push_back({"place", "Named in the article"});
+    if (d.context) s.legend.push_back({"context", "Other towns and cities"});
+    if (d.rivers) s.legend.push_back({"river", "River"});
+    if (d.borders) s.legend.push_back({"border", "International border"});
+    if (d.disputed) s.legend.push_back({"disputed", "Disputed border or line of control"});
+    if (d.admin1) s.legend.push_back({"admin1", "Province or region border"});
+    if (s.legend.empty()) {
+        s.legend_box = {};
+        return;
+    }
     double w = 0, row = 0;
     for (const auto& e : s.legend) {
         const auto [tw, th] = measure.measure(e.text, style.small);
@@ -190,8 +209,11 @@ void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure,
         row = std::max(row, th);
     }
     const double h = row * 1.35 * static_cast<double>(s.legend.size()) + 12;
-    const double width = w + 44;
-    s.legend_box = {s.map_box.x + 12, s.scale_bar.origin.y - 30 - h, width, h};
+    s.legend_box = {s.map_box.x + 12, s.scale_bar.origin.y - 30 - h, w + 44, h};
+}
+
+bool has_kind(const Scene& s, const char* kind) {
+    return std::any_of(s.features.begin(), s.features.end(), [&](const Feature& f) { return f.kind == kind && f.in_view; });
 }
 
 void add_inset(Scene& s, const Projector& main, const Extent& extent) {
@@ -346,7 +368,9 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
         s.subtitle += "; " + list + (elsewhere.size() > 4 ? " and others" : "") + " in the locator";
     }
     add_inset(s, p, extent);
-    add_legend(s, style, measure, true, true);
+    Drawn drawn = drawn_basemap(s, basemap);
+    drawn.places = drawn.context = true;
+    add_legend(s, style, measure, drawn);
 
     LabelPlacer placer(s.map_box);
     add_fixed_obstacles(s, placer);
@@ -375,6 +399,9 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
     for (auto& f : places) s.features.push_back(std::move(f));
     add_water_labels(s, p, basemap, style, measure, placer, named);
     add_context_places(s, p, basemap, style, measure, placer, named);
+    drawn.places = has_kind(s, "place");
+    drawn.context = has_kind(s, "context");
+    add_legend(s, style, measure, drawn);
     return s;
 }
 
@@ -385,11 +412,15 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
         throw UsageError("bad --bbox", "expected W,S,E,N with W < E and S < N, in degrees");
     auto [s, p] = make_frame({w, s_, e, n}, crs, style, measure, options, options.title);
     add_inset(s, p, {w, s_, e, n});
-    add_legend(s, style, measure, false, true);
+    Drawn drawn = drawn_basemap(s, basemap);
+    drawn.context = true;
+    add_legend(s, style, measure, drawn);
     LabelPlacer placer(s.map_box);
     add_fixed_obstacles(s, placer);
     add_water_labels(s, p, basemap, style, measure, placer, {});
     add_context_places(s, p, basemap, style, measure, placer, {});
+    drawn.context = has_kind(s, "context");
+    add_legend(s, style, measure, drawn);
     return s;
 }
 
