@@ -33,12 +33,29 @@ PlaceType place_type_from_string(const std::string& text) {
     throw DataError("unknown place type", "'" + text + "'");
 }
 
+namespace {
+
+// Opens the file and checks it is a gazetteer before any statement is prepared, so a wrong file
+// is reported as such rather than as a failed query.
+sqlite::DbPtr open_gazetteer(const std::filesystem::path& file) {
+    const std::string what = "cannot open gazetteer " + file.string();
+    if (!std::filesystem::exists(file)) throw DataError(what, "no such file (run tools/setup.sh to build it)");
+    auto db = sqlite::open(file.string(), false);
+    try {
+        sqlite::Statement tables(db.get(), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'places', 'names', 'words', 'given_names')");
+        tables.step();
+        if (tables.integer(0) != 5) throw DataError(what, "it is not a frontmap gazetteer (run tools/setup.sh to build one)");
+    } catch (const DataError& e) {
+        if (e.subject() == what) throw;
+        throw DataError(what, "it is not a frontmap gazetteer: " + e.reason());
+    }
+    return db;
+}
+
+}  // namespace
+
 Gazetteer::Gazetteer(const std::filesystem::path& file)
-    : db_([&] {
-          if (!std::filesystem::exists(file))
-              throw DataError("cannot open gazetteer " + file.string(), "no such file (run tools/setup.sh to build it)");
-          return sqlite::open(file.string(), false);
-      }()),
+    : db_(open_gazetteer(file)),
       by_key_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?"),
       by_id_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?"),
       word_(db_.get(), "SELECT 1 FROM words WHERE word = ?"),

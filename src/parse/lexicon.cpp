@@ -88,7 +88,7 @@ namespace frontmap::parse::lexicon {
 namespace {
 constexpr auto kLocative = std::to_array<std::string_view>({
     "in", "at", "from", "near", "outside", "inside", "into", "to", "across", "around", "toward", "towards",
-    "through", "within", "over", "on", "off", "of", "between", "and", "via", "south", "north", "east", "west"});
+    "through", "within", "over", "on", "off", "of", "via", "south", "north", "east", "west"});
 constexpr auto kActorRoles = std::to_array<std::string_view>({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "government", "authorities",
     "regime", "administration", "leadership", "envoy", "negotiators", "diplomats"});

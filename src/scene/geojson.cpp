@@ -37,6 +37,7 @@ json to_geojson(const Scene& s) {
         json geometry;
         if (!f.line.empty()) {
             geometry = {{"type", "LineString"}, {"coordinates", f.line}};
+            props["anchor"] = {f.lon, f.lat};  // the point the story refers to, kept for the locator
         } else {
             geometry = {{"type", "Point"}, {"coordinates", {f.lon, f.lat}}};
         }
@@ -104,6 +105,10 @@ Scene from_geojson(const json& doc) {
             const json& g = jf.at("geometry");
             if (g.at("type") == "LineString") {
                 f.line = g.at("coordinates").get<std::vector<std::array<double, 2>>>();
+                if (p.contains("anchor")) {
+                    f.lon = p.at("anchor").at(0).get<double>();
+                    f.lat = p.at("anchor").at(1).get<double>();
+                }
             } else {
                 f.lon = g.at("coordinates").at(0).get<double>();
                 f.lat = g.at("coordinates").at(1).get<double>();

@@ -85,6 +85,8 @@ Style parse(const std::string& json_text, const std::string& origin) {
         read(j, "inset_extent", s.inset_extent);
     } catch (const json::exception& e) {
         throw InputError("cannot read style " + origin, e.what());
+    } catch (const InputError& e) {
+        throw InputError("cannot read style " + origin, e.subject() + ": " + e.reason());
     }
     return s;
 }

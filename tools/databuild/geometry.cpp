@@ -60,7 +60,7 @@ void close_along_edge(Path& path) {
 
 std::vector<Segment> build_rings(std::vector<Segment> segments) {
     std::vector<Segment> rings;
-    std::map<Key, size_t> by_start;
+    std::map<Key, size_t> by_start, by_end;
     std::vector<bool> used(segments.size(), false);
     for (size_t i = 0; i < segments.size(); ++i) {
         if (same(segments[i].points.front(), segments[i].points.back())) {
@@ -68,23 +68,36 @@ std::vector<Segment> build_rings(std::vector<Segment> segments) {
             used[i] = true;
         } else {
             by_start.emplace(key_of(segments[i].level, segments[i].points.front()), i);
+            by_end.emplace(key_of(segments[i].level, segments[i].points.back()), i);
         }
     }
+    auto take = [&](size_t j) {
+        used[j] = true;
+        by_start.erase(key_of(segments[j].level, segments[j].points.front()));
+        by_end.erase(key_of(segments[j].level, segments[j].points.back()));
+    };
     for (size_t i = 0; i < segments.size(); ++i) {
         if (used[i]) continue;
-        used[i] = true;
-        Segment ring = std::move(segments[i]);
-        by_start.erase(key_of(ring.level, ring.points.front()));
-        while (!same(ring.points.front(), ring.points.back())) {
-            auto next = by_start.find(key_of(ring.level, ring.points.back()));
+        take(i);
+        Path chain = segments[i].points;
+        const int level = segments[i].level;
+        // Grow at the tail, then at the head: the pieces of one ring come in any order.
+        while (!same(chain.front(), chain.back())) {
+            auto next = by_start.find(key_of(level, chain.back()));
             if (next == by_start.end()) break;
             const size_t j = next->second;
-            by_start.erase(next);
-            used[j] = true;
-            ring.points.insert(ring.points.end(), segments[j].points.begin() + 1, segments[j].points.end());
+            take(j);
+            chain.insert(chain.end(), segments[j].points.begin() + 1, segments[j].points.end());
         }
-        if (!same(ring.points.front(), ring.points.back())) close_along_edge(ring.points);
-        if (ring.points.size() >= 4) rings.push_back(std::move(ring));
+        while (!same(chain.front(), chain.back())) {
+            auto prev = by_end.find(key_of(level, chain.front()));
+            if (prev == by_end.end()) break;
+            const size_t j = prev->second;
+            take(j);
+            chain.insert(chain.begin(), segments[j].points.begin(), segments[j].points.end() - 1);
+        }
+        if (!same(chain.front(), chain.back())) close_along_edge(chain);
+        if (chain.size() >= 4) rings.push_back({level, std::move(chain)});
     }
     return rings;
 }

@@ -1,0 +1,104 @@
+#include "gazetteer_fixture.hpp"
+
+#include "gazetteer/writer.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace frontmap::test {
+
+using gazetteer::Place;
+using gazetteer::PlaceType;
+
+namespace {
+
+using Course = std::vector<std::pair<double, double>>;
+using BBox = std::vector<double>;
+
+// The shape column as tools/databuild writes it.
+std::string shape_json(const Course& course, const BBox& bbox) {
+    std::ostringstream s;
+    s.precision(10);
+    if (!course.empty()) {
+        s << "{\"course\":[";
+        for (size_t i = 0; i < course.size(); ++i) s << (i ? "," : "") << '[' << course[i].first << ',' << course[i].second << ']';
+        s << "]}";
+    } else if (bbox.size() == 4) {
+        s << "{\"bbox\":[" << bbox[0] << ',' << bbox[1] << ',' << bbox[2] << ',' << bbox[3] << "]}";
+    }
+    return s.str();
+}
+
+FixturePlace make(const std::string& id, const std::string& name, PlaceType type, const std::string& code,
+                  const std::string& country, double lat, double lon, long long population, double importance,
+                  std::vector<std::string> other_names = {}, Course course = {}, BBox bbox = {}) {
+    FixturePlace f;
+    f.place.id = id;
+    f.place.name = name;
+    f.place.type = type;
+    f.place.feature_code = code;
+    f.place.country = country;
+    f.place.admin1 = country == "UA" ? "08" : "01";
+    f.place.lat = lat;
+    f.place.lon = lon;
+    f.place.population = population;
+    f.place.importance = importance;
+    f.place.course = std::move(course);
+    f.place.bbox = std::move(bbox);
+    f.other_names = std::move(other_names);
+    f.shape_json = shape_json(f.place.course, f.place.bbox);
+    return f;
+}
+
+std::vector<FixturePlace> build_places() {
+    std::vector<FixturePlace> places = {
+        make(ids::kherson, "Kherson", PlaceType::City, "PPLA", "UA", 46.65581, 32.6178, 320477, 0.67, {"Херсон"}),
+        make(ids::kherson_oblast, "Kherson Oblast", PlaceType::Region, "ADM1", "UA", 46.75, 33.35, 1037640, 0.6,
+             {"Kherson", "Khersonska oblast"}, {}, {32.0, 45.9, 35.1, 47.6}),
+        make(ids::kyiv, "Kyiv", PlaceType::City, "PPLC", "UA", 50.45466, 30.5238, 2797553, 0.95, {"Kiev", "Київ", "Киев"}),
+        make(ids::moscow, "Moscow", PlaceType::City, "PPLC", "RU", 55.75222, 37.61556, 10381222, 0.95, {"Москва"}),
+        make(ids::washington, "Washington", PlaceType::City, "PPLC", "US", 38.89511, -77.03637, 689545, 0.85),
+        make(ids::austin, "Austin", PlaceType::City, "PPLA", "US", 30.26715, -97.74306, 931830, 0.6),
+        make(ids::lloyd, "Lloyd", PlaceType::Village, "PPL", "US", 30.9, -87.5, 300, 0.1),
+        make(ids::dnipro_city, "Dnipro", PlaceType::City, "PPLA", "UA", 48.4593, 35.03865, 968502, 0.65, {"Dnipropetrovsk"}),
+        make(ids::dnieper_river, "Dnieper", PlaceType::River, "river", "UA", 49.0, 32.5, 0, 0.6, {"Dnipro", "Dnepr", "Дніпро"},
+             {{30.52, 50.45}, {32.06, 49.44}, {35.04, 48.46}, {34.4, 47.5}, {33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}}),
+        make(ids::ukraine, "Ukraine", PlaceType::Country, "PCLI", "UA", 49.0, 32.0, 44622516, 1.0, {"Україна"},
+             {}, {22.1, 44.4, 40.2, 52.4}),
+        make(ids::russia, "Russia", PlaceType::Country, "PCLI", "RU", 60.0, 100.0, 144478050, 1.0, {"Россия"},
+             {}, {19.6, 41.2, 180.0, 81.9}),
+        make(ids::donbas, "Donbas", PlaceType::Region, "region", "UA", 48.0, 38.0, 0, 0.55, {"Donbass"}),
+        make(ids::kremlin, "Kremlin", PlaceType::Infrastructure, "infrastructure", "RU", 55.752, 37.6175, 0, 0.5),
+        make(ids::march_town, "March", PlaceType::City, "PPL", "GB", 52.551, 0.088, 22298, 0.3),
+        make(ids::back_village, "Back", PlaceType::Village, "PPL", "GB", 58.25, -6.33, 800, 0.2),
+        make(ids::western_region, "Western", PlaceType::Region, "ADM1", "LK", 6.9, 80.0, 5800000, 0.5),
+    };
+    return places;
+}
+
+}  // namespace
+
+const std::vector<FixturePlace>& fixture_places() {
+    static const std::vector<FixturePlace> places = build_places();
+    return places;
+}
+
+const FixturePlace& fixture_place(const std::string& id) {
+    for (const auto& f : fixture_places())
+        if (f.place.id == id) return f;
+    throw std::out_of_range("no fixture place " + id);
+}
+
+std::filesystem::path write_fixture_gazetteer(const std::filesystem::path& file) {
+    gazetteer::Writer writer(file);
+    for (const auto& f : fixture_places()) {
+        writer.add_place(f.place, f.shape_json);
+        for (const auto& name : f.other_names) writer.add_name(f.place.id, name);
+    }
+    for (const auto& w : kFixtureWords) writer.add_word(w);
+    for (const auto& n : kFixtureGivenNames) writer.add_given_name(n);
+    writer.finish();
+    return file;
+}
+
+}  // namespace frontmap::test

@@ -1,0 +1,47 @@
+#pragma once
+// A tiny gazetteer written with gazetteer::Writer: a dozen places chosen for the parser's hard
+// cases (a name that is a city and a region, a city and a river, a given name that is a village,
+// dictionary words that are place names).
+#include "gazetteer/place.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace frontmap::test {
+
+namespace ids {
+inline const std::string kherson = "706448";
+inline const std::string kherson_oblast = "706442";
+inline const std::string kyiv = "703448";
+inline const std::string moscow = "524901";
+inline const std::string washington = "4140963";
+inline const std::string austin = "4671654";
+inline const std::string lloyd = "test-lloyd";
+inline const std::string dnipro_city = "709930";
+inline const std::string dnieper_river = "fm-river-dnieper";
+inline const std::string ukraine = "690791";
+inline const std::string russia = "2017370";
+inline const std::string donbas = "fm-donbas";
+inline const std::string kremlin = "fm-kremlin";
+inline const std::string march_town = "test-march";
+inline const std::string back_village = "test-back";
+inline const std::string western_region = "test-western";
+}  // namespace ids
+
+struct FixturePlace {
+    gazetteer::Place place;
+    std::vector<std::string> other_names;  // besides place.name
+    std::string shape_json;                // place.course or place.bbox as the builder writes them
+};
+
+const std::vector<FixturePlace>& fixture_places();
+const FixturePlace& fixture_place(const std::string& id);
+
+inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces"};
+inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei"};
+
+// Writes the fixture gazetteer to `file` and returns it.
+std::filesystem::path write_fixture_gazetteer(const std::filesystem::path& file);
+
+}  // namespace frontmap::test

@@ -1,0 +1,90 @@
+#include "common/proj.hpp"
+#include "common/text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <utility>
+
+using frontmap::text::name_key;
+
+TEST_CASE("name_key: spellings a reader takes for the same name share one key", "[common][name_key]") {
+    const auto [a, b] = GENERATE(table<std::string, std::string>({
+        {"Donets'k", "Donetsk"},
+        {"Donets’k", "Donetsk"},          // typographic apostrophe
+        {"KYIV", "Kyiv"},
+        {"Київ", "КИЇВ"},                  // Cyrillic case, and the diaeresis of Ї
+        {"Zürich", "Zurich"},
+        {"São Paulo", "Sao Paulo"},
+        {"Nova-Kakhovka", "Nova Kakhovka"},
+        {"Deir ez-Zor", "Deir ez Zor"},
+        {"Nova   Kakhovka", "Nova Kakhovka"},  // runs of spaces
+        {" Kherson ", "Kherson"},
+        {"St. Petersburg", "St Petersburg"},
+    }));
+    CAPTURE(a, b);
+    CHECK(name_key(a) == name_key(b));
+}
+
+TEST_CASE("name_key: different names keep different keys", "[common][name_key]") {
+    const auto [a, b] = GENERATE(table<std::string, std::string>({
+        {"Kyiv", "Київ"},  // the script is kept, not transliterated
+        {"Kherson", "Khersonska"},
+        {"Nova Kakhovka", "NovaKakhovka"},
+        {"Dnipro", "Dnieper"},
+    }));
+    CAPTURE(a, b);
+    CHECK(name_key(a) != name_key(b));
+}
+
+TEST_CASE("name_key: the key is lower case with single spaces", "[common][name_key]") {
+    CHECK(name_key("Nova-Kakhovka") == "nova kakhovka");
+    CHECK(name_key("KYIV") == "kyiv");
+    CHECK(name_key("") == "");
+}
+
+TEST_CASE("valid_utf8 accepts UTF-8 text and rejects malformed bytes", "[common][utf8]") {
+    CHECK(frontmap::text::valid_utf8(""));
+    CHECK(frontmap::text::valid_utf8("Kherson"));
+    CHECK(frontmap::text::valid_utf8("Київ — “Kyiv” ✓"));
+
+    const std::string bad = GENERATE(as<std::string>{},
+                                     "\xff",                 // never valid
+                                     "Ky\xd0",               // truncated two-byte sequence
+                                     "\xc0\xaf",             // overlong '/'
+                                     "\xed\xa0\x80",         // UTF-16 surrogate
+                                     "Kyiv \x80 Kherson",    // stray continuation byte
+                                     "\xf4\x90\x80\x80");    // beyond U+10FFFF
+    CAPTURE(bad);
+    CHECK_FALSE(frontmap::text::valid_utf8(bad));
+}
+
+TEST_CASE("case helpers see letters of any script", "[common][case]") {
+    using namespace frontmap::text;
+    CHECK(starts_upper("Kyiv"));
+    CHECK(starts_upper("Київ"));
+    CHECK_FALSE(starts_upper("kyiv"));
+    CHECK_FALSE(starts_upper(""));
+    CHECK(all_upper("KYIV"));
+    CHECK(all_upper("КИЇВ"));
+    CHECK_FALSE(all_upper("Kyiv"));
+    CHECK_FALSE(all_upper("A"));  // a lone capital is not an all-caps word
+    CHECK(title_case("KYIV") == "Kyiv");
+    CHECK(title_case("КИЇВ") == "Київ");
+    CHECK(title_case("NOVA KAKHOVKA") == "Nova Kakhovka");
+    CHECK(title_case("DONETS'K") == "Donets'k");
+}
+
+TEST_CASE("geodesic_km measures distances on the ellipsoid", "[common][proj]") {
+    using frontmap::proj::geodesic_km;
+    const double kyiv_lon = 30.5238, kyiv_lat = 50.45466;
+    const double kherson_lon = 32.6178, kherson_lat = 46.65581;
+
+    const double km = geodesic_km(kyiv_lon, kyiv_lat, kherson_lon, kherson_lat);
+    CHECK(km > 420.0);
+    CHECK(km < 460.0);
+    CHECK(geodesic_km(kherson_lon, kherson_lat, kyiv_lon, kyiv_lat) == Approx(km));
+    CHECK(geodesic_km(kyiv_lon, kyiv_lat, kyiv_lon, kyiv_lat) == Approx(0.0).margin(1e-9));
+    // A degree of latitude is about 111 km anywhere.
+    CHECK(geodesic_km(0, 0, 0, 1) == Approx(110.6).epsilon(0.01));
+}

@@ -1,0 +1,179 @@
+#include "geometry.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+using frontmap::databuild::Segment;
+using frontmap::io::LonLat;
+using frontmap::io::Path;
+
+namespace {
+
+// Signed area by the shoelace formula, in square degrees; positive counter-clockwise.
+double shoelace(const Path& ring) {
+    double twice = 0;
+    for (size_t i = 0; i + 1 < ring.size(); ++i) twice += ring[i].lon * ring[i + 1].lat - ring[i + 1].lon * ring[i].lat;
+    return twice / 2;
+}
+
+bool same_point(const LonLat& a, const LonLat& b) { return a.lon == Approx(b.lon) && a.lat == Approx(b.lat); }
+
+bool closed(const Path& ring) { return ring.size() >= 4 && same_point(ring.front(), ring.back()); }
+
+bool has_point(const Path& path, LonLat p) {
+    return std::any_of(path.begin(), path.end(), [&](const LonLat& q) { return same_point(q, p); });
+}
+
+Segment segment(int level, Path points) { return {level, std::move(points)}; }
+
+}  // namespace
+
+TEST_CASE("read_gmt_segments reads each header's level and the points under it", "[databuild][gmt]") {
+    std::istringstream in(
+        "> Shore Bin # 12, Level 1\n"
+        "30.5\t45.25\n"
+        "31\t45\n"
+        "31 46\n"
+        "> Shore Bin # 13, Level 2\n"
+        "\n"
+        "-32.125 -47.5\n"
+        "33 47\n"
+        "> Shore Bin # 14, Level 3\n"
+        "34 48\n"  // a single point draws nothing
+        "> no level given\n"
+        "1 2\n"
+        "3 4\n");
+    const auto segments = frontmap::databuild::read_gmt_segments(in);
+    REQUIRE(segments.size() == 3);
+    CHECK(segments[0].level == 1);
+    REQUIRE(segments[0].points.size() == 3);
+    CHECK(same_point(segments[0].points[0], {30.5, 45.25}));
+    CHECK(same_point(segments[0].points[2], {31, 46}));
+    CHECK(segments[1].level == 2);
+    REQUIRE(segments[1].points.size() == 2);
+    CHECK(same_point(segments[1].points[0], {-32.125, -47.5}));
+    CHECK(segments[2].level == 0);
+}
+
+TEST_CASE("build_rings joins open segments whose ends meet into one closed ring", "[databuild][rings]") {
+    // A unit square cut into three pieces, given out of order.
+    std::vector<Segment> pieces = {
+        segment(1, {{1, 0}, {1, 1}}),
+        segment(1, {{1, 1}, {0, 1}, {0, 0}}),
+        segment(1, {{0, 0}, {1, 0}}),
+    };
+    const auto rings = frontmap::databuild::build_rings(pieces);
+    REQUIRE(rings.size() == 1);
+    const Path& ring = rings[0].points;
+    CHECK(rings[0].level == 1);
+    CHECK(closed(ring));
+    CHECK(ring.size() == 5);  // four corners, the first repeated; no duplicated joints
+    for (LonLat corner : {LonLat{0, 0}, LonLat{1, 0}, LonLat{1, 1}, LonLat{0, 1}}) CHECK(has_point(ring, corner));
+    CHECK(std::abs(shoelace(ring)) == Approx(1.0));
+}
+
+TEST_CASE("build_rings leaves closed rings as they are", "[databuild][rings]") {
+    const Path island = {{5, 5}, {6, 5}, {6, 6}, {5, 5}};
+    const auto rings = frontmap::databuild::build_rings({segment(3, island)});
+    REQUIRE(rings.size() == 1);
+    CHECK(rings[0].level == 3);
+    REQUIRE(rings[0].points.size() == island.size());
+    for (size_t i = 0; i < island.size(); ++i) CHECK(same_point(rings[0].points[i], island[i]));
+}
+
+TEST_CASE("build_rings never joins segments of different levels", "[databuild][rings]") {
+    const auto rings = frontmap::databuild::build_rings({
+        segment(1, {{0, 0}, {1, 0}, {1, 1}}),
+        segment(2, {{1, 1}, {0, 1}, {0, 0}}),
+    });
+    REQUIRE(rings.size() == 2);
+    for (const auto& r : rings) {
+        CHECK(closed(r.points));
+        CHECK(r.points.size() == 4);
+    }
+}
+
+TEST_CASE("build_rings closes a chain that ends where it cannot continue with a straight edge", "[databuild][rings]") {
+    const auto rings = frontmap::databuild::build_rings({segment(1, {{0, 0}, {1, 0}, {1, 1}, {0, 1}})});
+    REQUIRE(rings.size() == 1);
+    CHECK(closed(rings[0].points));
+    CHECK(rings[0].points.size() == 5);
+    CHECK(std::abs(shoelace(rings[0].points)) == Approx(1.0));
+}
+
+namespace {
+
+// Antarctica's coast: GSHHG gives it as a line from 180°E round to 180°W, here in two pieces.
+const Segment kAntarcticEast = segment(1, {{180, -71}, {90, -66}, {0, -70}});
+const Segment kAntarcticWest = segment(1, {{0, -70}, {-90, -75}, {-180, -71}});
+
+void check_closed_round_the_pole(const std::vector<Segment>& rings) {
+    REQUIRE(rings.size() == 1);
+    const Path& ring = rings[0].points;
+    CHECK(closed(ring));
+    CHECK(has_point(ring, {-180, -90}));
+    CHECK(has_point(ring, {180, -90}));
+    // The polygon is the cap south of the coast: 360° wide and some 20° deep.
+    const double area = std::abs(shoelace(ring));
+    CHECK(area > 360 * 15);
+    CHECK(area < 360 * 25);
+}
+
+}  // namespace
+
+TEST_CASE("build_rings closes a chain from one side of the dateline to the other round the south pole", "[databuild][rings]") {
+    check_closed_round_the_pole(frontmap::databuild::build_rings({kAntarcticEast, kAntarcticWest}));
+}
+
+// The header promises to join segments whose ends meet; it does not ask for them in chain order.
+TEST_CASE("build_rings joins an open chain whose pieces come tail first", "[databuild][rings]") {
+    check_closed_round_the_pole(frontmap::databuild::build_rings({kAntarcticWest, kAntarcticEast}));
+}
+
+TEST_CASE("clip_ring keeps the part of a ring inside the box", "[databuild][clip]") {
+    const Path square = {{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}};
+    struct Case {
+        std::string what;
+        frontmap::io::BBox box;
+        double area;
+    };
+    const auto c = GENERATE(values<Case>({
+        {"box over one corner", {5, -5, 20, 5}, 25.0},
+        {"box across the middle", {-1, 2, 11, 4}, 20.0},
+        {"box inside the square", {2, 2, 4, 7}, 10.0},
+        {"square inside the box", {-5, -5, 15, 15}, 100.0},
+    }));
+    CAPTURE(c.what);
+    const Path clipped = frontmap::databuild::clip_ring(square, c.box);
+    REQUIRE(closed(clipped));
+    CHECK(std::abs(shoelace(clipped)) == Approx(c.area));
+    const auto b = frontmap::databuild::bounds(clipped);
+    CHECK(b.west >= c.box.west);
+    CHECK(b.east <= c.box.east);
+    CHECK(b.south >= c.box.south);
+    CHECK(b.north <= c.box.north);
+}
+
+TEST_CASE("clip_ring of a triangle cut by the box edge", "[databuild][clip]") {
+    const Path triangle = {{0, 0}, {10, 0}, {0, 10}, {0, 0}};
+    // Below y = 5 the triangle is a trapezoid 10 wide at the bottom and 5 at the top.
+    const Path clipped = frontmap::databuild::clip_ring(triangle, {0, 0, 10, 5});
+    REQUIRE(closed(clipped));
+    CHECK(std::abs(shoelace(clipped)) == Approx((10 + 5) / 2.0 * 5));
+}
+
+TEST_CASE("clip_ring of a ring outside the box is empty", "[databuild][clip]") {
+    const Path square = {{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}};
+    CHECK(frontmap::databuild::clip_ring(square, {20, 20, 30, 30}).empty());
+}
+
+TEST_CASE("bounds is the smallest box holding every point", "[databuild][bounds]") {
+    const auto b = frontmap::databuild::bounds({{30.5, 46.1}, {-3, 50}, {12, -8.5}, {4, 2}});
+    CHECK(b.west == -3);
+    CHECK(b.east == 30.5);
+    CHECK(b.south == -8.5);
+    CHECK(b.north == 50);
+}

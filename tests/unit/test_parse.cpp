@@ -1,0 +1,398 @@
+#include "common/proj.hpp"
+#include "common/text.hpp"
+#include "fixtures.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/writer.hpp"
+#include "gazetteer_fixture.hpp"
+#include "parse/geojson.hpp"
+#include "parse/parser.hpp"
+#include "parse/tokens.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+using frontmap::gazetteer::PlaceType;
+using frontmap::parse::Mention;
+using frontmap::parse::Role;
+using frontmap::parse::Token;
+using frontmap::test::TempDir;
+namespace ids = frontmap::test::ids;
+
+namespace Catch {
+template <>
+struct StringMaker<Role> {
+    static std::string convert(Role role) { return frontmap::parse::to_string(role); }
+};
+}  // namespace Catch
+
+namespace {
+
+// The fixture gazetteer, opened; one per test case.
+struct Gaz {
+    frontmap::test::TempDir dir;
+    frontmap::gazetteer::Gazetteer gazetteer{frontmap::test::write_fixture_gazetteer(dir / "gazetteer.sqlite")};
+};
+
+// The n-th (0-based) mention whose text is `text`, if any.
+std::optional<Mention> mention_of(const std::vector<Mention>& mentions, const std::string& text, int nth = 0) {
+    for (const auto& m : mentions)
+        if (m.text == text && nth-- == 0) return m;
+    return std::nullopt;
+}
+
+std::vector<std::string> texts_of(const std::vector<Token>& tokens) {
+    std::vector<std::string> out;
+    for (const auto& t : tokens) out.push_back(t.text);
+    return out;
+}
+
+const Token& token(const std::vector<Token>& tokens, const std::string& text) {
+    const auto it = std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) { return t.text == text; });
+    REQUIRE(it != tokens.end());
+    return *it;
+}
+
+}  // namespace
+
+// ---- tokenize --------------------------------------------------------------------------------
+
+TEST_CASE("tokenize: every token's byte span is its text, also after multibyte characters", "[parse][tokenize]") {
+    const std::string article = "«Київ» — drones hit Херсон and Kherson’s port at 05:40.";
+    const auto tokens = frontmap::parse::tokenize(article);
+    CHECK(texts_of(tokens) == std::vector<std::string>{"Київ", "drones", "hit", "Херсон", "and", "Kherson", "port", "at", "05", "40"});
+    for (const auto& t : tokens) {
+        CAPTURE(t.text);
+        CHECK(article.substr(t.start, t.end - t.start) == t.text);
+    }
+    CHECK(token(tokens, "Київ").start == article.find("Київ"));
+    CHECK(token(tokens, "Херсон").start == article.find("Херсон"));
+    CHECK(token(tokens, "Kherson").end == article.find("’s"));
+}
+
+TEST_CASE("tokenize: a possessive 's stays outside the name", "[parse][tokenize]") {
+    const std::string apostrophe = GENERATE(as<std::string>{}, "'", "’");
+    const std::string article = "Kyiv" + apostrophe + "s forces advanced.";
+    CAPTURE(article);
+    const auto tokens = frontmap::parse::tokenize(article);
+    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Kyiv", "forces", "advanced"});
+    CHECK(tokens[0].possessive);
+    CHECK(tokens[0].end == 4);
+    CHECK_FALSE(tokens[1].possessive);
+}
+
+TEST_CASE("tokenize: an apostrophe inside a name is part of it, a bare one after s is a possessive", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("Donets'k and Donbas' towns");
+    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Donets'k", "and", "Donbas", "towns"});
+    CHECK_FALSE(tokens[0].possessive);
+    CHECK(tokens[2].possessive);
+}
+
+TEST_CASE("tokenize: a hyphen joins two tokens and is recorded on both", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("Moscow-installed officials and a pro-Kremlin blogger");
+    CHECK(texts_of(tokens) == std::vector<std::string>{"Moscow", "installed", "officials", "and", "a", "pro", "Kremlin", "blogger"});
+    CHECK(token(tokens, "Moscow").hyphen_after);
+    CHECK(token(tokens, "installed").hyphen_before);
+    CHECK_FALSE(token(tokens, "installed").hyphen_after);
+    CHECK(token(tokens, "pro").hyphen_after);
+    CHECK(token(tokens, "Kremlin").hyphen_before);
+    CHECK_FALSE(token(tokens, "officials").hyphen_before);
+}
+
+TEST_CASE("tokenize: a dateline is an all-caps name ended by a comma", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("KYIV, Ukraine — Russian missiles struck overnight.");
+    REQUIRE(tokens.size() >= 2);
+    CHECK(tokens[0].text == "KYIV");
+    CHECK(tokens[0].all_caps);
+    CHECK(tokens[0].capitalised);
+    CHECK(tokens[0].comma_after);
+    CHECK(tokens[0].sentence_start);
+    CHECK(tokens[1].text == "Ukraine");
+    CHECK_FALSE(tokens[1].all_caps);
+    CHECK_FALSE(tokens[1].comma_after);
+}
+
+TEST_CASE("tokenize: sentence starts and ends", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("Back in Kyiv. Western officials said \"Kherson is free\".");
+    CHECK(token(tokens, "Back").sentence_start);
+    CHECK_FALSE(token(tokens, "in").sentence_start);
+    CHECK(token(tokens, "Kyiv").stop_after);
+    CHECK(token(tokens, "Western").sentence_start);
+    CHECK_FALSE(token(tokens, "officials").sentence_start);
+    CHECK(token(tokens, "Kherson").sentence_start);  // the first word of a quotation
+}
+
+// ---- recognize -------------------------------------------------------------------------------
+
+TEST_CASE("recognize: what each name is doing in its sentence", "[parse][recognize]") {
+    Gaz g;
+    struct Case {
+        std::string article;
+        std::string name;
+        int nth;
+        Role role;
+    };
+    const auto c = GENERATE(values<Case>({
+        {"Washington said it would send more air defence systems.", "Washington", 0, Role::Metonym},
+        {"Washington has also said it would send more.", "Washington", 0, Role::Metonym},
+        {"Moscow-installed officials left the city.", "Moscow", 0, Role::Metonym},
+        {"A pro-Kremlin blogger posted the video.", "Kremlin", 0, Role::Metonym},
+        {"Kyiv's forces pushed south.", "Kyiv", 0, Role::Metonym},
+        {"Kyiv’s forces pushed south.", "Kyiv", 0, Role::Metonym},
+        {"Missiles struck the capital Kyiv overnight.", "Kyiv", 0, Role::Location},
+        {"Officials in Kherson said the water was back.", "Kherson", 0, Role::Location},
+        {"KYIV, Ukraine — Air raid sirens sounded overnight.", "KYIV", 0, Role::Location},
+        {"KYIV, Ukraine — Air raid sirens sounded overnight.", "Ukraine", 0, Role::Location},
+        {"The Washington Post reported the strike.", "Washington", 0, Role::NotPlace},
+        {"Defence minister Sergei Kherson spoke.", "Kherson", 0, Role::NotPlace},
+    }));
+    CAPTURE(c.article, c.name);
+    const auto mentions = frontmap::parse::recognize(c.article, g.gazetteer);
+    const auto m = mention_of(mentions, c.name, c.nth);
+    REQUIRE(m);
+    CHECK(m->role == c.role);
+}
+
+namespace {
+
+// Checks that "Austin" is a person's name in `opening` and stays one in a later sentence.
+void check_austin_is_a_person(Gaz& g, const std::string& opening) {
+    const std::string article = opening + " on Monday that more aid would reach Kyiv. Later, Austin told reporters in Kyiv the package was ready.";
+    CAPTURE(article);
+    const auto mentions = frontmap::parse::recognize(article, g.gazetteer);
+    const auto first = mention_of(mentions, "Austin", 0);
+    const auto later = mention_of(mentions, "Austin", 1);
+    REQUIRE(first);
+    REQUIRE(later);
+    CHECK(first->role == Role::NotPlace);
+    CHECK(later->role == Role::NotPlace);
+    // The given name is part of the person's name too.
+    const auto lloyd = mention_of(mentions, "Lloyd");
+    CHECK((!lloyd || lloyd->role == Role::NotPlace));
+}
+
+}  // namespace
+
+TEST_CASE("recognize: a titled full name is not a place, then or later", "[parse][recognize]") {
+    Gaz g;
+    check_austin_is_a_person(g, "Defense Secretary Lloyd Austin said");
+}
+
+// The fixture has a village called Lloyd, as real gazetteers do: that must not make "Lloyd
+// Austin" a village followed by a city.
+TEST_CASE("recognize: a full name whose given name is also a village is not a place", "[parse][recognize]") {
+    Gaz g;
+    check_austin_is_a_person(g, "Lloyd Austin said");
+}
+
+TEST_CASE("recognize: a given name that is not also a place still marks the surname", "[parse][recognize]") {
+    Gaz g;
+    const std::string article = "Sergei Austin met officials in Kyiv. Austin then flew home.";
+    const auto mentions = frontmap::parse::recognize(article, g.gazetteer);
+    const auto first = mention_of(mentions, "Austin", 0);
+    const auto later = mention_of(mentions, "Austin", 1);
+    REQUIRE(first);
+    REQUIRE(later);
+    CHECK(first->role == Role::NotPlace);
+    CHECK(later->role == Role::NotPlace);
+    REQUIRE(mention_of(mentions, "Kyiv"));
+    CHECK(mention_of(mentions, "Kyiv")->role == Role::Location);
+}
+
+TEST_CASE("recognize: only a dateline's name is flagged as the dateline", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("KYIV, Ukraine — Officials in Kyiv said little.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "KYIV"));
+    REQUIRE(mention_of(mentions, "Kyiv"));
+    CHECK(mention_of(mentions, "KYIV")->dateline);
+    CHECK_FALSE(mention_of(mentions, "Kyiv")->dateline);
+}
+
+TEST_CASE("recognize: months and sentence-initial dictionary words are not places", "[parse][recognize]") {
+    Gaz g;
+    const std::string article =
+        "In March, Russian troops left Kherson. March was quiet. Back in Kyiv, officials waited. "
+        "Western officials said Moscow would not return.";
+    const auto mentions = frontmap::parse::recognize(article, g.gazetteer);
+    CHECK_FALSE(mention_of(mentions, "March"));
+    CHECK_FALSE(mention_of(mentions, "Back"));
+    CHECK_FALSE(mention_of(mentions, "Western"));
+    // The places around them are still found.
+    CHECK(mention_of(mentions, "Kherson"));
+    CHECK(mention_of(mentions, "Kyiv"));
+    CHECK(mention_of(mentions, "Moscow"));
+}
+
+TEST_CASE("recognize: a dictionary word that names a country is a place even first in a sentence", "[parse][recognize]") {
+    TempDir dir;
+    const auto file = dir / "g.sqlite";
+    {
+        frontmap::gazetteer::Writer w(file);
+        frontmap::gazetteer::Place turkey;
+        turkey.id = "298795";
+        turkey.name = "Turkey";
+        turkey.type = PlaceType::Country;
+        turkey.feature_code = "PCLI";
+        turkey.country = "TR";
+        turkey.importance = 1.0;
+        w.add_place(turkey, "");
+        w.add_word("turkey");
+        w.finish();
+    }
+    frontmap::gazetteer::Gazetteer gaz(file);
+    const auto mentions = frontmap::parse::recognize("Turkey hosted the talks.", gaz);
+    REQUIRE(mention_of(mentions, "Turkey"));
+}
+
+// ---- resolve ---------------------------------------------------------------------------------
+
+TEST_CASE("resolve: the words around a name pick which place it is", "[parse][resolve]") {
+    Gaz g;
+    const auto [article, name, id] = GENERATE(table<std::string, std::string, std::string>({
+        {"Fighting continued in the Kherson region on Tuesday.", "Kherson", ids::kherson_oblast},
+        {"Troops entered the city of Kherson on Friday.", "Kherson", ids::kherson},
+        {"Residents of Kherson celebrated in the streets.", "Kherson", ids::kherson},
+        {"Ukrainian troops crossed the Dnieper river at night.", "Dnieper", ids::dnieper_river},
+        {"Boats were seen on the Dnipro river.", "Dnipro", ids::dnieper_river},
+        {"Dnipro river levels fell after the dam burst.", "Dnipro", ids::dnieper_river},
+        {"Missiles hit Dnipro overnight.", "Dnipro", ids::dnipro_city},
+        {"Boats were seen on the Dnipro near Kherson.", "Dnipro", ids::dnieper_river},
+        {"Shelling continued along the Dnipro.", "Dnipro", ids::dnieper_river},
+    }));
+    CAPTURE(article);
+    const auto mentions = frontmap::parse::Parser(g.gazetteer).parse(article);
+    const auto m = mention_of(mentions, name);
+    REQUIRE(m);
+    REQUIRE(m->place);
+    CHECK(m->place->id == id);
+    CHECK(m->confidence > 0.0);
+    CHECK(m->confidence <= 1.0);
+}
+
+TEST_CASE("resolve: every spelling of Kyiv is the same place", "[parse][resolve]") {
+    Gaz g;
+    const std::string article = "Kiev, as it was spelled, is now Kyiv; Ukrainians write Київ.";
+    const auto mentions = frontmap::parse::Parser(g.gazetteer).parse(article);
+    for (const std::string name : {"Kiev", "Kyiv", "Київ"}) {
+        CAPTURE(name);
+        const auto m = mention_of(mentions, name);
+        REQUIRE(m);
+        REQUIRE(m->place);
+        CHECK(m->place->id == ids::kyiv);
+    }
+}
+
+TEST_CASE("resolve: a river is placed at the stretch nearest the story", "[parse][resolve]") {
+    Gaz g;
+    const auto& kherson = frontmap::test::fixture_place(ids::kherson).place;
+    const auto mentions =
+        frontmap::parse::Parser(g.gazetteer).parse("Shelling hit Kherson again. Boats crossed the Dnieper river at dawn.");
+    const auto river = mention_of(mentions, "Dnieper");
+    REQUIRE(river);
+    REQUIRE(river->place);
+    CHECK(river->place->id == ids::dnieper_river);
+    CHECK(frontmap::proj::geodesic_km(river->place->lon, river->place->lat, kherson.lon, kherson.lat) < 10.0);
+}
+
+TEST_CASE("resolve: a person's name is left unresolved", "[parse][resolve]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::Parser(g.gazetteer).parse("The Washington Post reported from Kherson.");
+    const auto post = mention_of(mentions, "Washington");
+    REQUIRE(post);
+    CHECK(post->role == Role::NotPlace);
+    CHECK_FALSE(post->place);
+}
+
+TEST_CASE("parse: mention offsets are UTF-8 byte offsets into the article", "[parse][offsets]") {
+    Gaz g;
+    const std::string article = "Після обстрілу — «Київ» заявив: “Kherson’s port” and Херсон, then Kherson again.";
+    const auto mentions = frontmap::parse::Parser(g.gazetteer).parse(article);
+    struct Expected {
+        std::string text;
+        size_t start;
+    };
+    const std::vector<Expected> expected = {
+        {"Київ", article.find("Київ")},
+        {"Kherson", article.find("Kherson’s")},
+        {"Херсон", article.find("Херсон")},
+        {"Kherson", article.rfind("Kherson")},
+    };
+    REQUIRE(mentions.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        CAPTURE(i, expected[i].text);
+        CHECK(mentions[i].text == expected[i].text);
+        CHECK(mentions[i].start == expected[i].start);
+        CHECK(mentions[i].end == expected[i].start + expected[i].text.size());
+        CHECK(article.substr(mentions[i].start, mentions[i].end - mentions[i].start) == mentions[i].text);
+    }
+}
+
+// ---- to_geojson ------------------------------------------------------------------------------
+
+TEST_CASE("to_geojson writes the public parse schema", "[parse][geojson]") {
+    const auto& kherson = frontmap::test::fixture_place(ids::kherson).place;
+    const auto& moscow = frontmap::test::fixture_place(ids::moscow).place;
+    const auto& austin = frontmap::test::fixture_place(ids::austin).place;
+
+    std::vector<Mention> mentions(4);
+    mentions[0] = {.start = 10, .end = 17, .text = "Kherson", .key = "kherson", .role = Role::Location, .place = kherson, .confidence = 0.87};
+    mentions[1] = {.start = 30, .end = 36, .text = "Moscow", .key = "moscow", .role = Role::Metonym, .place = moscow, .confidence = 0.9};
+    mentions[2] = {.start = 50, .end = 56, .text = "Austin", .key = "austin", .role = Role::NotPlace, .place = austin, .confidence = 0.5};
+    mentions[3] = {.start = 60, .end = 67, .text = "Atlanta", .key = "atlanta", .role = Role::Location, .confidence = 0.05};
+
+    const auto doc = frontmap::parse::to_geojson(mentions);
+    CHECK(doc.at("type") == "FeatureCollection");
+    const auto& features = doc.at("features");
+    REQUIRE(features.size() == mentions.size());
+
+    for (size_t i = 0; i < mentions.size(); ++i) {
+        CAPTURE(i);
+        const auto& f = features[i];
+        CHECK(f.at("type") == "Feature");
+        const auto& p = f.at("properties");
+        CHECK(p.at("kind") == "mention");
+        CHECK(p.at("text") == mentions[i].text);
+        CHECK(p.at("start") == mentions[i].start);
+        CHECK(p.at("end") == mentions[i].end);
+        CHECK(p.at("role") == frontmap::parse::to_string(mentions[i].role));
+        CHECK(p.at("confidence").get<double>() == Approx(mentions[i].confidence));
+    }
+
+    SECTION("a located mention carries its place and a Point [lon, lat]") {
+        for (size_t i : {0u, 1u}) {
+            const auto& place = *mentions[i].place;
+            const auto& p = features[i].at("properties").at("place");
+            CHECK(p.at("id") == place.id);
+            CHECK(p.at("name") == place.name);
+            CHECK(p.at("type") == frontmap::gazetteer::to_string(place.type));
+            CHECK(p.at("country") == place.country);
+            const auto& g = features[i].at("geometry");
+            CHECK(g.at("type") == "Point");
+            CHECK(g.at("coordinates").at(0).get<double>() == Approx(place.lon).margin(1e-5));
+            CHECK(g.at("coordinates").at(1).get<double>() == Approx(place.lat).margin(1e-5));
+        }
+        CHECK(features[0].at("properties").at("place").at("type") == "city");
+    }
+    SECTION("a not_place mention has no place and no geometry, even when a candidate was found") {
+        CHECK(features[2].at("properties").at("place").is_null());
+        CHECK(features[2].at("geometry").is_null());
+    }
+    SECTION("an unresolved mention has no place and no geometry") {
+        CHECK(features[3].at("properties").at("place").is_null());
+        CHECK(features[3].at("geometry").is_null());
+    }
+}
+
+TEST_CASE("to_geojson of an article's mentions keeps its non-ASCII text", "[parse][geojson]") {
+    Gaz g;
+    const std::string article = "Обстріл: Київ and Kherson.";
+    const auto doc = frontmap::parse::to_geojson(frontmap::parse::Parser(g.gazetteer).parse(article));
+    const auto round_trip = nlohmann::json::parse(doc.dump());
+    REQUIRE(round_trip.at("features").size() == 2);
+    CHECK(round_trip.at("features")[0].at("properties").at("text") == "Київ");
+    const size_t start = round_trip.at("features")[0].at("properties").at("start");
+    CHECK(start == article.find("Київ"));
+}

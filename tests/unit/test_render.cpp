@@ -1,0 +1,230 @@
+#include "basemap_fixture.hpp"
+#include "common/error.hpp"
+#include "fixtures.hpp"
+#include "render/render.hpp"
+#include "scene/projection.hpp"
+
+#include <cairo.h>
+#include <catch2/catch.hpp>
+
+#ifdef FRONTMAP_HAVE_LIBXML2
+#include <libxml/parser.h>
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <set>
+
+using frontmap::render::Format;
+using frontmap::scene::Box;
+using frontmap::scene::Projector;
+using frontmap::scene::Scene;
+namespace fs = std::filesystem;
+
+// Fontconfig keeps the fonts Pango matched in caches it never frees; under the asan preset
+// LeakSanitizer would report them at exit. Only allocations made inside fontconfig are ignored.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+
+namespace {
+
+const std::string kHostileText = "<script>&\"'";
+
+// A small map of the lower Dnieper, made by hand as a user editing a scene file might.
+Scene sample_scene(const std::string& label_text = "Kherson") {
+    Scene s;
+    s.width = 480;
+    s.height = 360;
+    s.title = "Lower Dnieper";
+    s.subtitle = "Places named in the article";
+    s.source = "Sources: test fixture";
+    s.crs = frontmap::scene::conformal_crs_for(31, 45.5, 35, 48);
+    s.map_box = {0, 50, 480, 280};
+    s.view = Projector::fit_view(s.crs, 31, 45.5, 35, 48, s.map_box);
+    s.bbox = {30.0, 44.8, 36.0, 48.7};
+    s.detail = "h";
+    const Projector p(s.crs, s.view, s.map_box);
+    const auto kherson = p.to_pixel(32.6178, 46.65581);
+    s.features.push_back({.kind = "place", .name = "Kherson", .place_type = "city", .role = "location", .mentions = 2,
+                          .lon = 32.6178, .lat = 46.65581,
+                          .label = frontmap::scene::Label{label_text, {kherson.x + 8, kherson.y - 8, 70, 16}, frontmap::scene::LabelFont::Place}});
+    s.features.push_back({.kind = "place", .name = "Kyiv", .place_type = "city", .role = "location", .in_view = false,
+                          .lon = 30.5238, .lat = 50.45466});
+    s.features.push_back({.kind = "river", .name = "Dnieper", .place_type = "river", .role = "location",
+                          .line = {{34.4, 47.5}, {33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}}});
+    s.features.push_back({.kind = "context", .name = "Mykolaiv", .place_type = "city", .role = "location", .lon = 31.9946, .lat = 46.9659,
+                          .label = frontmap::scene::Label{"Mykolaiv", {100, 120, 50, 12}, frontmap::scene::LabelFont::Context}});
+    s.scale_bar = {50, 80, {22, 308}};
+    s.legend = {{"place", "Named in the article"}, {"context", "Other towns"}, {"river", "River"}, {"border", "Border"}};
+    s.legend_box = {12, 200, 150, 70};
+    frontmap::scene::Inset inset;
+    inset.crs = frontmap::scene::conformal_crs_for(22, 43, 42, 53);
+    inset.box = {370, 62, 96, 77};
+    inset.view = Projector::fit_view(inset.crs, 22, 43, 42, 53, inset.box);
+    inset.bbox = {22, 43, 42, 53};
+    inset.extent_outline = {{31, 45.5}, {35, 45.5}, {35, 48}, {31, 48}, {31, 45.5}};
+    s.inset = inset;
+    return s;
+}
+
+struct Fixture {
+    frontmap::test::TempDir dir;
+    frontmap::io::Basemap basemap{frontmap::test::write_fixture_basemap(dir / "basemap.gpkg")};
+    frontmap::style::Style style;
+    frontmap::test::TempDir out;  // only what the renderer writes
+};
+
+std::vector<std::string> files_in(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+size_t count_page_objects(const std::string& pdf) {
+    size_t count = 0;
+    for (size_t at = pdf.find("/Type /Page"); at != std::string::npos; at = pdf.find("/Type /Page", at + 1))
+        if (pdf.compare(at, 12, "/Type /Pages") != 0) ++count;
+    return count;
+}
+
+// Whether the bytes are well-formed XML with an <svg> root.
+bool well_formed_svg(const std::string& bytes) {
+#ifdef FRONTMAP_HAVE_LIBXML2
+    xmlDocPtr doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), "map.svg", nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    if (!doc) return false;
+    const xmlNode* root = xmlDocGetRootElement(doc);
+    const bool svg = root && std::string(reinterpret_cast<const char*>(root->name)) == "svg";
+    xmlFreeDoc(doc);
+    return svg;
+#else
+    return bytes.rfind("<?xml", 0) == 0 && bytes.find("</svg>") != std::string::npos;
+#endif
+}
+
+struct PngImage {
+    cairo_surface_t* surface;
+    explicit PngImage(const fs::path& file) : surface(cairo_image_surface_create_from_png(file.string().c_str())) {}
+    ~PngImage() { cairo_surface_destroy(surface); }
+    PngImage(const PngImage&) = delete;
+    PngImage& operator=(const PngImage&) = delete;
+
+    uint32_t pixel(int x, int y) const {
+        const unsigned char* row = cairo_image_surface_get_data(surface) + y * cairo_image_surface_get_stride(surface);
+        return reinterpret_cast<const uint32_t*>(row)[x];
+    }
+};
+
+uint32_t argb(const frontmap::style::Colour& c) {
+    auto byte = [](double v) { return static_cast<uint32_t>(std::lround(v * 255)); };
+    return byte(c.a) << 24 | byte(c.r) << 16 | byte(c.g) << 8 | byte(c.b);
+}
+
+bool close_colour(uint32_t a, uint32_t b) {
+    for (int shift : {0, 8, 16, 24})
+        if (std::abs(static_cast<int>((a >> shift) & 0xff) - static_cast<int>((b >> shift) & 0xff)) > 2) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("format_for picks the format from the extension, in any case", "[render]") {
+    CHECK(frontmap::render::format_for("map.png") == Format::Png);
+    CHECK(frontmap::render::format_for("out/MAP.PNG") == Format::Png);
+    CHECK(frontmap::render::format_for("map.svg") == Format::Svg);
+    CHECK(frontmap::render::format_for("map.Pdf") == Format::Pdf);
+    const std::string bad = GENERATE(as<std::string>{}, "map.txt", "map", "map.png.bak", "map.jpeg");
+    CAPTURE(bad);
+    CHECK_THROWS_AS(frontmap::render::format_for(bad), frontmap::UsageError);
+}
+
+TEST_CASE("render writes a PNG of the scene's size showing land and sea", "[render][png]") {
+    Fixture f;
+    const Scene s = sample_scene();
+    const auto file = f.out / "map.png";
+    frontmap::render::render(s, f.style, f.basemap, file);
+
+    PngImage png(file);
+    REQUIRE(cairo_surface_status(png.surface) == CAIRO_STATUS_SUCCESS);
+    CHECK(cairo_image_surface_get_width(png.surface) == s.width);
+    CHECK(cairo_image_surface_get_height(png.surface) == s.height);
+
+    std::set<uint32_t> colours;
+    for (int y = 0; y < s.height; ++y)
+        for (int x = 0; x < s.width; ++x) colours.insert(png.pixel(x, y));
+    CHECK(colours.size() > 10);
+
+    // The fixture's coast runs along 46°N: sea south of it, land north, where nothing else is drawn.
+    const Projector p(s.crs, s.view, s.map_box);
+    const auto sea = p.to_pixel(33.0, 45.7);
+    const auto land = p.to_pixel(32.2, 47.7);
+    CHECK(close_colour(png.pixel(static_cast<int>(sea.x), static_cast<int>(sea.y)), argb(f.style.sea)));
+    CHECK(close_colour(png.pixel(static_cast<int>(land.x), static_cast<int>(land.y)), argb(f.style.land)));
+}
+
+TEST_CASE("render writes an SVG that is well-formed XML, whatever the label text", "[render][svg]") {
+    Fixture f;
+    const std::string text = GENERATE(std::string("Kherson"), kHostileText);
+    CAPTURE(text);
+    Scene s = sample_scene(text);
+    s.title = text + " title";
+    const auto file = f.out / "map.svg";
+    frontmap::render::render(s, f.style, f.basemap, file);
+    CHECK(well_formed_svg(frontmap::test::read_bytes(file)));
+}
+
+TEST_CASE("render writes a one-page PDF", "[render][pdf]") {
+    Fixture f;
+    const auto file = f.out / "map.pdf";
+    frontmap::render::render(sample_scene(), f.style, f.basemap, file);
+    const std::string pdf = frontmap::test::read_bytes(file);
+    CHECK(pdf.rfind("%PDF-", 0) == 0);
+    CHECK(count_page_objects(pdf) == 1);
+}
+
+TEST_CASE("after a successful render only the output is left in its folder", "[render][files]") {
+    Fixture f;
+    const std::string name = GENERATE(as<std::string>{}, "map.png", "map.svg", "map.pdf");
+    CAPTURE(name);
+    frontmap::render::render(sample_scene(), f.style, f.basemap, f.out / name);
+    CHECK(files_in(f.out.path()) == std::vector<std::string>{name});
+}
+
+TEST_CASE("render replaces an existing output", "[render][files]") {
+    Fixture f;
+    const auto file = f.out / "map.svg";
+    frontmap::test::write_bytes(file, "old");
+    frontmap::render::render(sample_scene(), f.style, f.basemap, file);
+    CHECK(well_formed_svg(frontmap::test::read_bytes(file)));
+    CHECK(files_in(f.out.path()) == std::vector<std::string>{"map.svg"});
+}
+
+TEST_CASE("render to an unknown extension is a UsageError and writes nothing", "[render][errors]") {
+    Fixture f;
+    CHECK_THROWS_AS(frontmap::render::render(sample_scene(), f.style, f.basemap, f.out / "map.txt"), frontmap::UsageError);
+    CHECK(files_in(f.out.path()).empty());
+}
+
+TEST_CASE("render into a folder that does not exist fails and leaves no file", "[render][errors]") {
+    Fixture f;
+    const auto missing = f.out / "no-such-folder";
+    try {
+        frontmap::render::render(sample_scene(), f.style, f.basemap, missing / "map.png");
+        FAIL("rendered into a missing folder");
+    } catch (const frontmap::Error& e) {
+        CHECK_THAT(std::string(e.what()), Catch::Contains("no-such-folder"));
+    }
+    CHECK_FALSE(fs::exists(missing));
+    CHECK(files_in(f.out.path()).empty());
+}
+
+TEST_CASE("a render that fails half-way leaves no file behind", "[render][errors]") {
+    Fixture f;
+    const std::string name = GENERATE(as<std::string>{}, "map.png", "map.svg", "map.pdf");
+    CAPTURE(name);
+    Scene s = sample_scene();
+    s.detail = "i";  // the fixture basemap has no "i" layers: drawing stops with a DataError
+    CHECK_THROWS_AS(frontmap::render::render(s, f.style, f.basemap, f.out / name), frontmap::DataError);
+    CHECK(files_in(f.out.path()).empty());
+}

@@ -1,0 +1,444 @@
+#include "basemap_fixture.hpp"
+#include "common/error.hpp"
+#include "common/proj.hpp"
+#include "fixtures.hpp"
+#include "scene/build.hpp"
+#include "scene/geojson.hpp"
+#include "scene/labels.hpp"
+#include "scene/projection.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <functional>
+#include <random>
+#include <sstream>
+
+using frontmap::scene::Box;
+using frontmap::scene::LabelPlacer;
+using frontmap::scene::Point;
+using frontmap::scene::Projector;
+using frontmap::scene::Scene;
+
+namespace Catch {
+template <>
+struct StringMaker<Box> {
+    static std::string convert(const Box& b) {
+        std::ostringstream s;
+        s << "{x " << b.x << ", y " << b.y << ", w " << b.w << ", h " << b.h << "}";
+        return s.str();
+    }
+};
+}  // namespace Catch
+
+namespace {
+
+bool inside(const Box& outer, const Box& inner) {
+    constexpr double eps = 1e-9;
+    return inner.x >= outer.x - eps && inner.y >= outer.y - eps && inner.right() <= outer.right() + eps && inner.bottom() <= outer.bottom() + eps;
+}
+
+bool strictly_inside(const Box& b, const Point& p) { return p.x > b.x && p.x < b.right() && p.y > b.y && p.y < b.bottom(); }
+
+}  // namespace
+
+// ---- LabelPlacer -----------------------------------------------------------------------------
+
+TEST_CASE("LabelPlacer never overlaps labels, obstacles or the bounds, wherever the labels go", "[scene][labels]") {
+    const unsigned seed = GENERATE(1u, 2u, 3u, 42u);
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> x(-50, 850), y(-50, 650), width(20, 160), height(10, 32), gap(2, 10);
+
+    const Box bounds{0, 0, 800, 600};
+    const std::vector<Box> obstacles = {{10, 450, 200, 120}, {600, 10, 180, 150}, {380, 280, 40, 40}};
+    LabelPlacer placer(bounds);
+    for (const Box& o : obstacles) placer.add_obstacle(o);
+
+    std::vector<Box> placed;
+    for (int i = 0; i < 600; ++i) {
+        const Point anchor{x(rng), y(rng)};
+        const double w = width(rng), h = height(rng);
+        std::optional<Box> box = (i % 5 == 0) ? placer.place_at({anchor.x, anchor.y, w, h}) : placer.place_around(anchor, w, h, gap(rng));
+        if (!box) continue;
+        CHECK(box->w == w);
+        CHECK(box->h == h);
+        placed.push_back(*box);
+    }
+    CAPTURE(seed);
+    // Not vacuous: plenty were placed, and the canvas filled up so some were refused.
+    CHECK(placed.size() > 60);
+    CHECK(placed.size() < 600);
+    for (size_t i = 0; i < placed.size(); ++i) {
+        CAPTURE(placed[i]);
+        CHECK(inside(bounds, placed[i]));
+        for (const Box& o : obstacles) CHECK_FALSE(placed[i].intersects(o));
+        for (size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(placed[i].intersects(placed[j]));
+        CHECK_FALSE(placer.is_free(placed[i]));
+    }
+}
+
+TEST_CASE("LabelPlacer puts a label right of its point when there is room, else elsewhere around it", "[scene][labels]") {
+    LabelPlacer placer({0, 0, 400, 300});
+    const Point a{100, 100};
+    const auto first = placer.place_around(a, 60, 14, 5);
+    REQUIRE(first);
+    CHECK(first->x >= a.x);
+    CHECK(first->y < a.y);
+    CHECK(first->bottom() > a.y);  // beside the point, not above or below it
+
+    // Near the right edge there is no room on the right.
+    const Point edge{390, 200};
+    const auto second = placer.place_around(edge, 60, 14, 5);
+    REQUIRE(second);
+    CHECK(second->right() <= edge.x);
+}
+
+TEST_CASE("LabelPlacer refuses a label with no free position", "[scene][labels]") {
+    LabelPlacer placer({0, 0, 400, 300});
+    placer.add_obstacle({0, 0, 400, 300});
+    CHECK_FALSE(placer.place_around({200, 150}, 10, 10, 4));
+    CHECK_FALSE(placer.place_at({10, 10, 5, 5}));
+}
+
+// ---- Projector -------------------------------------------------------------------------------
+
+TEST_CASE("Projector maps lon/lat to pixels and back", "[scene][projection]") {
+    const std::string crs = GENERATE(frontmap::scene::conformal_crs_for(31, 45.5, 35, 48), std::string("EPSG:3857"));
+    CAPTURE(crs);
+    const Box box{0, 60, 1200, 700};
+    const Projector p(crs, Projector::fit_view(crs, 31, 45.5, 35, 48, box), box);
+
+    std::vector<double> lon_lat;
+    for (double lon = 31; lon <= 35; lon += 0.5)
+        for (double lat = 45.5; lat <= 48; lat += 0.5) {
+            const Point px = p.to_pixel(lon, lat);
+            const auto [lon2, lat2] = p.to_lon_lat(px);
+            CHECK(lon2 == Approx(lon).margin(1e-7));
+            CHECK(lat2 == Approx(lat).margin(1e-7));
+            lon_lat.push_back(lon);
+            lon_lat.push_back(lat);
+        }
+    // The batch projection agrees with the single one.
+    std::vector<Point> batch;
+    p.to_pixels(lon_lat.data(), lon_lat.size() / 2, batch);
+    REQUIRE(batch.size() == lon_lat.size() / 2);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const Point one = p.to_pixel(lon_lat[2 * i], lon_lat[2 * i + 1]);
+        CHECK(batch[i].x == Approx(one.x));
+        CHECK(batch[i].y == Approx(one.y));
+    }
+    // North is up and east is right.
+    CHECK(p.to_pixel(33, 47).y < p.to_pixel(33, 46).y);
+    CHECK(p.to_pixel(34, 47).x > p.to_pixel(33, 47).x);
+}
+
+TEST_CASE("fit_view keeps the box's aspect and shows the whole extent, centred", "[scene][projection]") {
+    const Box box = GENERATE(Box{0, 0, 1200, 800}, Box{0, 40, 600, 900}, Box{10, 10, 300, 300});
+    CAPTURE(box);
+    const double west = 31, south = 45.5, east = 35, north = 48;
+    const std::string crs = frontmap::scene::conformal_crs_for(west, south, east, north);
+    const auto view = Projector::fit_view(crs, west, south, east, north, box);
+    CHECK((view[2] - view[0]) / (view[3] - view[1]) == Approx(box.w / box.h));
+
+    const Projector p(crs, view, box);
+    const Box tolerant{box.x - 1e-6, box.y - 1e-6, box.w + 2e-6, box.h + 2e-6};
+    double left = 1e9, right = -1e9, top = 1e9, bottom = -1e9;
+    for (double f = 0; f <= 1.0; f += 0.125)
+        for (const auto& [lon, lat] : {std::pair{west + f * (east - west), south}, std::pair{west + f * (east - west), north},
+                                       std::pair{west, south + f * (north - south)}, std::pair{east, south + f * (north - south)}}) {
+            const Point px = p.to_pixel(lon, lat);
+            CHECK(strictly_inside(tolerant, px));
+            left = std::min(left, px.x), right = std::max(right, px.x), top = std::min(top, px.y), bottom = std::max(bottom, px.y);
+        }
+    // Centred: equal margins on opposite sides, and one pair of sides touches the box.
+    CHECK(left - box.x == Approx(box.right() - right).margin(0.5));
+    CHECK(top - box.y == Approx(box.bottom() - bottom).margin(0.5));
+    CHECK(std::min(left - box.x, top - box.y) == Approx(0).margin(0.5));
+}
+
+// ---- scene GeoJSON ---------------------------------------------------------------------------
+
+namespace {
+
+Scene sample_scene() {
+    Scene s;
+    s.width = 900;
+    s.height = 640;
+    s.title = "Kherson <front> & “Дніпро”";
+    s.subtitle = "Places named in the article; Kyiv in the locator";
+    s.source = "Sources: test";
+    s.style = "dark";
+    s.crs = frontmap::scene::conformal_crs_for(31, 45.5, 35, 48);
+    s.view = {-150000, -120000, 150000, 95000};
+    s.bbox = {30.5, 45.2, 35.5, 48.3};
+    s.map_box = {0, 60, 900, 550};
+    s.detail = "i";
+    s.features.push_back({.kind = "place", .name = "Kherson", .place_id = "706448", .place_type = "city", .role = "location",
+                          .mentions = 3, .lon = 32.6178, .lat = 46.65581,
+                          .label = frontmap::scene::Label{"Kherson", {410.5, 300.25, 72, 18}, frontmap::scene::LabelFont::Place}});
+    s.features.push_back({.kind = "place", .name = "Kyiv", .place_id = "703448", .place_type = "city", .role = "location",
+                          .mentions = 1, .capital = true, .in_view = false, .lon = 30.5238, .lat = 50.45466});
+    s.features.push_back({.kind = "river", .name = "Dnieper", .place_id = "fm-river-dnieper", .place_type = "river",
+                          .role = "location", .mentions = 2, .line = {{33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}},
+                          .label = frontmap::scene::Label{"Dnieper", {300, 350, 60, 15}, frontmap::scene::LabelFont::Water}});
+    s.features.push_back({.kind = "context", .name = "Oleshky", .place_type = "city", .role = "location", .lon = 32.7181, .lat = 46.6249,
+                          .label = frontmap::scene::Label{"Oleshky", {420, 330, 50, 12}, frontmap::scene::LabelFont::Context}});
+    s.features.push_back({.kind = "area", .name = "Kherson Oblast", .place_type = "region", .role = "location", .lon = 33.35, .lat = 46.75,
+                          .label = frontmap::scene::Label{"Kherson Oblast", {500, 250, 90, 12}, frontmap::scene::LabelFont::Region}});
+    s.scale_bar = {50, 123.4, {22, 588}};
+    s.legend = {{"place", "Named in the article"}, {"river", "River"}};
+    s.legend_box = {12, 500, 180, 50};
+    frontmap::scene::Inset inset;
+    inset.crs = frontmap::scene::conformal_crs_for(20, 40, 45, 55);
+    inset.view = {-1e6, -8e5, 1e6, 8e5};
+    inset.bbox = {20, 40, 45, 55};
+    inset.box = {708, 72, 180, 144};
+    inset.extent_outline = {{31, 45.5}, {35, 45.5}, {35, 48}, {31, 48}, {31, 45.5}};
+    s.inset = inset;
+    return s;
+}
+
+void check_same_box(const Box& a, const Box& b) {
+    CHECK(a.x == b.x);
+    CHECK(a.y == b.y);
+    CHECK(a.w == b.w);
+    CHECK(a.h == b.h);
+}
+
+}  // namespace
+
+TEST_CASE("a scene survives to_geojson and from_geojson unchanged", "[scene][geojson]") {
+    const Scene s = sample_scene();
+    // Through text, as a user editing the file would.
+    const Scene r = frontmap::scene::from_geojson(nlohmann::json::parse(frontmap::scene::to_geojson(s).dump()));
+
+    CHECK(r.width == s.width);
+    CHECK(r.height == s.height);
+    CHECK(r.title == s.title);
+    CHECK(r.subtitle == s.subtitle);
+    CHECK(r.source == s.source);
+    CHECK(r.style == s.style);
+    CHECK(r.crs == s.crs);
+    CHECK(r.view == s.view);
+    CHECK(r.bbox == s.bbox);
+    CHECK(r.detail == s.detail);
+    check_same_box(r.map_box, s.map_box);
+
+    REQUIRE(r.features.size() == s.features.size());
+    for (size_t i = 0; i < s.features.size(); ++i) {
+        const auto& a = r.features[i];
+        const auto& b = s.features[i];
+        CAPTURE(b.name);
+        CHECK(a.kind == b.kind);
+        CHECK(a.name == b.name);
+        CHECK(a.place_id == b.place_id);
+        CHECK(a.place_type == b.place_type);
+        CHECK(a.role == b.role);
+        CHECK(a.mentions == b.mentions);
+        CHECK(a.capital == b.capital);
+        CHECK(a.in_view == b.in_view);
+        CHECK(a.line == b.line);
+        if (b.line.empty()) {
+            CHECK(a.lon == b.lon);
+            CHECK(a.lat == b.lat);
+        }
+        REQUIRE(a.label.has_value() == b.label.has_value());
+        if (b.label) {
+            CHECK(a.label->text == b.label->text);
+            CHECK(a.label->font == b.label->font);
+            check_same_box(a.label->box, b.label->box);
+        }
+    }
+
+    CHECK(r.scale_bar.km == s.scale_bar.km);
+    CHECK(r.scale_bar.px == s.scale_bar.px);
+    CHECK(r.scale_bar.origin.x == s.scale_bar.origin.x);
+    CHECK(r.scale_bar.origin.y == s.scale_bar.origin.y);
+    REQUIRE(r.legend.size() == s.legend.size());
+    for (size_t i = 0; i < s.legend.size(); ++i) {
+        CHECK(r.legend[i].kind == s.legend[i].kind);
+        CHECK(r.legend[i].text == s.legend[i].text);
+    }
+    check_same_box(r.legend_box, s.legend_box);
+    REQUIRE(r.inset);
+    CHECK(r.inset->crs == s.inset->crs);
+    CHECK(r.inset->view == s.inset->view);
+    CHECK(r.inset->bbox == s.inset->bbox);
+    check_same_box(r.inset->box, s.inset->box);
+    CHECK(r.inset->extent_outline == s.inset->extent_outline);
+}
+
+TEST_CASE("a scene without an inset has none after the round trip", "[scene][geojson]") {
+    Scene s = sample_scene();
+    s.inset.reset();
+    CHECK_FALSE(frontmap::scene::from_geojson(frontmap::scene::to_geojson(s)).inset);
+}
+
+TEST_CASE("to_geojson writes RFC 7946 features with the settings in a foreign member", "[scene][geojson]") {
+    const auto doc = frontmap::scene::to_geojson(sample_scene());
+    CHECK(doc.at("type") == "FeatureCollection");
+    CHECK(doc.contains("frontmap"));
+    for (const auto& f : doc.at("features")) {
+        CHECK(f.at("type") == "Feature");
+        const auto& g = f.at("geometry");
+        const bool point_or_line = g.at("type") == "Point" || g.at("type") == "LineString";
+        CHECK(point_or_line);
+    }
+    CHECK(doc.at("features")[2].at("geometry").at("type") == "LineString");
+}
+
+TEST_CASE("from_geojson rejects what is not a scene with an InputError saying why", "[scene][geojson][errors]") {
+    const auto good = frontmap::scene::to_geojson(sample_scene());
+    struct Case {
+        std::string what;
+        std::function<void(nlohmann::json&)> spoil;
+        std::string reason;
+    };
+    const auto c = GENERATE(values<Case>({
+        {"no frontmap member", [](auto& d) { d.erase("frontmap"); }, "\"frontmap\""},
+        {"not a FeatureCollection", [](auto& d) { d["type"] = "Feature"; }, "FeatureCollection"},
+        {"not an object", [](auto& d) { d = nlohmann::json::array(); }, "bad scene"},
+        {"no width", [](auto& d) { d["frontmap"].erase("width"); }, "width"},
+        {"a label box of three numbers", [](auto& d) { d["features"][0]["properties"]["label"]["box"] = {1, 2, 3}; }, "bad scene"},
+        {"an unknown label font", [](auto& d) { d["features"][0]["properties"]["label"]["font"] = "gothic"; }, "gothic"},
+        {"a canvas too small", [](auto& d) { d["frontmap"]["width"] = 4; }, "out of range"},
+        {"a canvas too big", [](auto& d) { d["frontmap"]["height"] = 50000; }, "out of range"},
+    }));
+    CAPTURE(c.what);
+    auto doc = good;
+    c.spoil(doc);
+    try {
+        frontmap::scene::from_geojson(doc);
+        FAIL("accepted");
+    } catch (const frontmap::InputError& e) {
+        CHECK_THAT(std::string(e.what()), Catch::Contains(c.reason));
+    }
+}
+
+// ---- build -----------------------------------------------------------------------------------
+
+namespace {
+
+// Text as wide as its characters at a fixed advance, so layout is deterministic without fonts.
+class FakeMeasure : public frontmap::scene::TextMeasure {
+public:
+    std::pair<double, double> measure(const std::string& text, const frontmap::style::Font& font) const override {
+        size_t chars = 0;
+        for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+        return {0.6 * font.size * static_cast<double>(chars), 1.25 * font.size};
+    }
+};
+
+std::vector<frontmap::scene::Subject> kherson_story() {
+    using frontmap::scene::Subject;
+    return {
+        {.name = "Kherson", .place_id = "706448", .type = "city", .lon = 32.6178, .lat = 46.65581, .mentions = 5, .salience = 5},
+        {.name = "Nova Kakhovka", .place_id = "698131", .type = "city", .lon = 33.3469, .lat = 46.7545, .mentions = 2, .salience = 2},
+        {.name = "Mykolaiv", .place_id = "700569", .type = "city", .lon = 31.9946, .lat = 46.9659, .mentions = 1},
+        {.name = "Snihurivka", .place_id = "692087", .type = "city", .lon = 32.8062, .lat = 47.0754, .mentions = 1},
+        {.name = "Kherson Oblast", .place_id = "706442", .type = "region", .lon = 33.35, .lat = 46.75, .mentions = 1,
+         .bbox = {32.0, 45.9, 35.1, 47.6}},
+        {.name = "Dnieper", .place_id = "fm-river-dnieper", .type = "river", .lon = 32.62, .lat = 46.64, .mentions = 2, .salience = 2,
+         .course = {{35.04, 48.46}, {34.4, 47.5}, {33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}}},
+        {.name = "Kyiv", .place_id = "703448", .type = "city", .lon = 30.5238, .lat = 50.45466, .mentions = 1, .capital = true},
+        {.name = "Ukraine", .place_id = "690791", .type = "country", .lon = 32.0, .lat = 49.0, .mentions = 2, .salience = 2,
+         .bbox = {22.1, 44.4, 40.2, 52.4}},
+    };
+}
+
+struct Built {
+    frontmap::test::TempDir dir;
+    frontmap::io::Basemap basemap{frontmap::test::write_fixture_basemap(dir / "basemap.gpkg")};
+    frontmap::style::Style style;
+    FakeMeasure measure;
+};
+
+}  // namespace
+
+TEST_CASE("build places every label apart, inside the map and clear of legend, scale bar and inset", "[scene][build]") {
+    const auto [width, height] = GENERATE(table<int, int>({{1200, 800}, {800, 600}, {600, 900}, {400, 300}}));
+    CAPTURE(width, height);
+    Built b;
+    const Scene s = frontmap::scene::build(kherson_story(), b.basemap, b.style, b.measure, {.width = width, .height = height});
+
+    std::vector<Box> labels;
+    for (const auto& f : s.features)
+        if (f.label) labels.push_back(f.label->box);
+    REQUIRE(labels.size() >= 4);  // not vacuous: the story's places and some context are labelled
+
+    // What the renderer draws besides the map: the scale bar's backdrop (see render.cpp), the
+    // legend and the inset.
+    const Box scale_bar{s.scale_bar.origin.x - 4, s.scale_bar.origin.y - 18, s.scale_bar.px + 68, 26};
+    REQUIRE(s.inset);
+    for (size_t i = 0; i < labels.size(); ++i) {
+        CAPTURE(labels[i]);
+        CHECK(inside(s.map_box, labels[i]));
+        CHECK_FALSE(labels[i].intersects(s.legend_box));
+        CHECK_FALSE(labels[i].intersects(scale_bar));
+        CHECK_FALSE(labels[i].intersects(s.inset->box));
+        for (size_t j = i + 1; j < labels.size(); ++j) CHECK_FALSE(labels[i].intersects(labels[j]));
+    }
+
+    // No label hides the point of a place the article names.
+    const Projector p(s.crs, s.view, s.map_box);
+    for (const auto& f : s.features) {
+        if (f.kind != "place" || !f.in_view) continue;
+        const Point at = p.to_pixel(f.lon, f.lat);
+        for (const Box& l : labels) CHECK_FALSE(strictly_inside(l, at));
+    }
+}
+
+TEST_CASE("build's scale bar is as long as it says", "[scene][build]") {
+    const auto [width, height] = GENERATE(table<int, int>({{1200, 800}, {600, 900}}));
+    Built b;
+    const Scene s = frontmap::scene::build(kherson_story(), b.basemap, b.style, b.measure, {.width = width, .height = height});
+    const Projector p(s.crs, s.view, s.map_box);
+    const auto [lon1, lat1] = p.to_lon_lat(s.scale_bar.origin);
+    const auto [lon2, lat2] = p.to_lon_lat({s.scale_bar.origin.x + s.scale_bar.px, s.scale_bar.origin.y});
+    CHECK(frontmap::proj::geodesic_km(lon1, lat1, lon2, lat2) == Approx(s.scale_bar.km).epsilon(0.01));
+
+    // A round length: 1, 2 or 5 times a power of ten.
+    const double decade = std::pow(10.0, std::floor(std::log10(s.scale_bar.km)));
+    const double mantissa = s.scale_bar.km / decade;
+    const bool round = std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9;
+    CHECK(round);
+    CHECK(inside(s.map_box, {s.scale_bar.origin.x, s.scale_bar.origin.y - 6, s.scale_bar.px, 6}));
+}
+
+TEST_CASE("build frames the story around its main place and sends a far capital to the inset", "[scene][build]") {
+    Built b;
+    const Scene s = frontmap::scene::build(kherson_story(), b.basemap, b.style, b.measure, {});
+    CHECK(s.title == "Kherson");
+    const Projector p(s.crs, s.view, s.map_box);
+    for (const auto& f : s.features) {
+        CAPTURE(f.name);
+        if (f.name == "Kherson" || f.name == "Nova Kakhovka" || f.name == "Mykolaiv") {
+            CHECK(f.in_view);
+            CHECK(f.label);
+        }
+        if (f.name == "Kyiv" && f.kind == "place") CHECK_FALSE(f.in_view);
+    }
+    CHECK_THAT(s.subtitle, Catch::Contains("Kyiv"));
+    // The places named are not drawn a second time as context towns.
+    for (const auto& f : s.features)
+        if (f.kind == "context") CHECK(f.name != "Mykolaiv");
+}
+
+TEST_CASE("build refuses an article without places and an unusable size", "[scene][build][errors]") {
+    Built b;
+    CHECK_THROWS_AS(frontmap::scene::build({}, b.basemap, b.style, b.measure, {}), frontmap::InputError);
+    CHECK_THROWS_AS(frontmap::scene::build(kherson_story(), b.basemap, b.style, b.measure, {.width = 50, .height = 50}), frontmap::UsageError);
+    CHECK_THROWS_AS(frontmap::scene::build_extent({35, 45, 31, 48}, "", b.basemap, b.style, b.measure, {}), frontmap::UsageError);
+}
+
+TEST_CASE("build_extent shows the extent asked for with labelled context towns", "[scene][build]") {
+    Built b;
+    const Scene s = frontmap::scene::build_extent({31, 46, 34, 47.5}, "", b.basemap, b.style, b.measure, {});
+    CHECK(s.bbox[0] <= 31);
+    CHECK(s.bbox[1] <= 46);
+    CHECK(s.bbox[2] >= 34);
+    CHECK(s.bbox[3] >= 47.5);
+    size_t context = 0;
+    for (const auto& f : s.features) context += f.kind == "context" && f.label;
+    CHECK(context > 0);
+}

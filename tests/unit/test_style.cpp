@@ -1,0 +1,148 @@
+#include "common/error.hpp"
+#include "fixtures.hpp"
+#include "style/style.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using frontmap::InputError;
+using frontmap::style::Colour;
+using frontmap::style::Style;
+
+namespace {
+
+const std::filesystem::path kStylesDir = std::filesystem::path(FRONTMAP_SOURCE_DIR) / "styles";
+
+bool same(const Colour& a, const Colour& b) {
+    return a.r == Approx(b.r) && a.g == Approx(b.g) && a.b == Approx(b.b) && a.a == Approx(b.a);
+}
+
+}  // namespace
+
+TEST_CASE("parse_colour reads #rrggbb and #rrggbbaa", "[style]") {
+    const Colour red = frontmap::style::parse_colour("#ff0000");
+    CHECK(same(red, {1, 0, 0, 1}));
+    const Colour half_grey = frontmap::style::parse_colour("#80808080");
+    CHECK(half_grey.r == Approx(128 / 255.0));
+    CHECK(half_grey.a == Approx(128 / 255.0));
+    CHECK(same(frontmap::style::parse_colour("#FFFFFF"), frontmap::style::parse_colour("#ffffff")));
+}
+
+TEST_CASE("a bad colour is an InputError that quotes it", "[style][errors]") {
+    const std::string bad = GENERATE(as<std::string>{}, "red", "#fff", "#12345", "#1234567", "#gg0000", "ff0000", "", "#ff0000 ");
+    CAPTURE(bad);
+    try {
+        frontmap::style::parse_colour(bad);
+        FAIL("accepted");
+    } catch (const InputError& e) {
+        CHECK_THAT(std::string(e.what()), Catch::Contains("'" + bad + "'"));
+    }
+}
+
+TEST_CASE("a style states only what it changes, the rest keeps the defaults", "[style]") {
+    const Style defaults;
+    const Style s = frontmap::style::parse(R"({
+        "name": "test",
+        "sea": "#000080",
+        "border": {"width": 2.5},
+        "label": {"size": 20, "italic": true},
+        "halo_width": 1.5
+    })", "test.json");
+
+    CHECK(s.name == "test");
+    CHECK(same(s.sea, {0, 0, 128 / 255.0, 1}));
+    CHECK(s.border.width == 2.5);
+    CHECK(same(s.border.colour, defaults.border.colour));  // a stroke's unstated keys stay default too
+    CHECK(s.border.dash == defaults.border.dash);
+    CHECK(s.label.size == 20);
+    CHECK(s.label.italic);
+    CHECK(s.label.bold == defaults.label.bold);
+    CHECK(s.label.family == defaults.label.family);
+    CHECK(s.halo_width == 1.5);
+
+    CHECK(same(s.land, defaults.land));
+    CHECK(same(s.paper, defaults.paper));
+    CHECK(s.admin1.dash == defaults.admin1.dash);
+    CHECK(s.place.radius == defaults.place.radius);
+    CHECK(same(s.place.fill, defaults.place.fill));
+    CHECK(s.title.size == defaults.title.size);
+    CHECK(same(s.halo, defaults.halo));
+}
+
+TEST_CASE("an empty style object is the default style", "[style]") {
+    const Style defaults;
+    const Style s = frontmap::style::parse("{}", "empty.json");
+    CHECK(s.name == defaults.name);
+    CHECK(same(s.sea, defaults.sea));
+    CHECK(s.river.width == defaults.river.width);
+    CHECK(s.label.size == defaults.label.size);
+}
+
+TEST_CASE("a style that is not a JSON object of the right types is an InputError naming it", "[style][errors]") {
+    const std::string text = GENERATE(as<std::string>{},
+                                      "",
+                                      "not json at all",
+                                      "{\"sea\": \"#000000\",",        // truncated
+                                      "[\"#000000\"]",                 // an array
+                                      "{\"sea\": 42}",                 // colour of the wrong type
+                                      "{\"halo_width\": \"wide\"}",    // number of the wrong type
+                                      "{\"label\": {\"bold\": \"yes\"}}",
+                                      "{\"admin1\": {\"dash\": \"3,2\"}}");
+    CAPTURE(text);
+    try {
+        frontmap::style::parse(text, "broken.json");
+        FAIL("accepted");
+    } catch (const InputError& e) {
+        CHECK_THAT(std::string(e.what()), Catch::Contains("broken.json"));
+    }
+}
+
+// Every other style error names the file; a user with a typo in one colour of a long style
+// file needs to know which file (and ideally which key) to fix.
+TEST_CASE("a bad colour in a style is an InputError naming the style", "[style][errors]") {
+    try {
+        frontmap::style::parse(R"({"land": "#f7f5f0", "sea": "blue"})", "broken.json");
+        FAIL("accepted");
+    } catch (const InputError& e) {
+        CHECK_THAT(std::string(e.what()), Catch::Contains("'blue'"));
+        CHECK_THAT(std::string(e.what()), Catch::Contains("broken.json"));
+    }
+}
+
+TEST_CASE("load finds a named style in the styles folder", "[style]") {
+    const Style s = frontmap::style::load("default", kStylesDir);
+    CHECK(s.name == "default");
+}
+
+TEST_CASE("load reads a style by path", "[style]") {
+    frontmap::test::TempDir dir;
+    const auto file = dir / "mine.json";
+    frontmap::test::write_bytes(file, R"({"name": "mine", "land": "#102030"})");
+    const Style s = frontmap::style::load(file.string(), kStylesDir);
+    CHECK(s.name == "mine");
+    CHECK(same(s.land, frontmap::style::parse_colour("#102030")));
+}
+
+TEST_CASE("load of an unknown style is an InputError naming the file it looked for", "[style][errors]") {
+    try {
+        frontmap::style::load("no-such-style", kStylesDir);
+        FAIL("accepted");
+    } catch (const InputError& e) {
+        CHECK_THAT(std::string(e.what()), Catch::Contains("no-such-style"));
+    }
+}
+
+TEST_CASE("every style shipped in styles/ parses and names itself after its file", "[style]") {
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(kStylesDir)) {
+        if (entry.path().extension() != ".json") continue;
+        const std::string stem = entry.path().stem().string();
+        CAPTURE(stem);
+        Style s;
+        REQUIRE_NOTHROW(s = frontmap::style::load(stem, kStylesDir));
+        CHECK(s.name == stem);
+        ++count;
+    }
+    CHECK(count >= 2);  // default and dark at least
+}
