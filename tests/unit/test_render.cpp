@@ -22,10 +22,6 @@ using frontmap::scene::Projector;
 using frontmap::scene::Scene;
 namespace fs = std::filesystem;
 
-// Fontconfig keeps the fonts Pango matched in caches it never frees; under the asan preset
-// LeakSanitizer would report them at exit. Only allocations made inside fontconfig are ignored.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
-
 namespace {
 
 const std::string kHostileText = "<script>&\"'";
