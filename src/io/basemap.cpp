@@ -31,6 +31,35 @@ bool Basemap::has_layer(const std::string& layer) const {
     return GDALDatasetGetLayerByName(ds_.get(), layer.c_str()) != nullptr;
 }
 
+std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_name, const BBox& bbox) const {
+    std::vector<AreaLabel> out;
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
+    if (!layer) return out;
+    gdal::GeometryPtr box{OGR_G_CreateGeometry(wkbPolygon)};
+    {
+        gdal::GeometryPtr ring{OGR_G_CreateGeometry(wkbLinearRing)};
+        for (auto [x, y] : {std::pair{bbox.west, bbox.south}, {bbox.east, bbox.south}, {bbox.east, bbox.north}, {bbox.west, bbox.north}, {bbox.west, bbox.south}})
+            OGR_G_AddPoint_2D(ring.get(), x, y);
+        OGR_G_AddGeometryDirectly(box.get(), ring.release());
+    }
+    const double box_area = OGR_G_Area(box.get());
+    const int name_idx = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "name");
+    OGR_L_SetSpatialFilter(layer, box.get());
+    OGR_L_ResetReading(layer);
+    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+        OGRGeometryH geom = OGR_F_GetGeometryRef(f.get());
+        if (!geom || name_idx < 0) continue;
+        gdal::GeometryPtr inside{OGR_G_Intersection(geom, box.get())};
+        if (!inside || OGR_G_IsEmpty(inside.get())) continue;
+        gdal::GeometryPtr point{OGR_G_PointOnSurface(inside.get())};
+        if (!point || OGR_G_IsEmpty(point.get())) continue;
+        out.push_back({OGR_F_GetFieldAsString(f.get(), name_idx), {OGR_G_GetX(point.get(), 0), OGR_G_GetY(point.get(), 0)},
+                       box_area > 0 ? OGR_G_Area(inside.get()) / box_area : 0.0});
+    }
+    OGR_L_SetSpatialFilter(layer, nullptr);
+    return out;
+}
+
 long long Basemap::count(const std::string& layer_name, const BBox& bbox) const {
     OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
     if (!layer) return 0;

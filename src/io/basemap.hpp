@@ -40,6 +40,15 @@ public:
     // attribute filter ("importance >= 0.5").
     std::vector<BasemapFeature> read(const std::string& layer, const BBox& bbox, const std::string& where = "") const;
 
+    // For each area of `layer` meeting `bbox`: its name and a point inside the part that lies in
+    // `bbox`, with that part's share of the box's area (0..1). For placing area names.
+    struct AreaLabel {
+        std::string name;
+        LonLat point;
+        double share = 0.0;
+    };
+    std::vector<AreaLabel> area_labels(const std::string& layer, const BBox& bbox) const;
+
     // How many features of `layer` meet `bbox` (0 for a layer the basemap lacks).
     long long count(const std::string& layer, const BBox& bbox) const;
 

@@ -172,6 +172,7 @@ public:
             case scene::LabelFont::Context: return style_.context_label;
             case scene::LabelFont::Water: return style_.water_label;
             case scene::LabelFont::Region: return style_.region_label;
+            case scene::LabelFont::Country: return style_.country_label;
         }
         return style_.label;
     }

@@ -24,7 +24,14 @@ struct Extent {
     double west, south, east, north;
 };
 
-bool is_area(const std::string& type) { return type == "region" || type == "country" || type == "sea"; }
+// How a named place is drawn: towns and sites as a marked point, areas by name alone, rivers
+// along their course, and seas, lakes, straits and spits by an italic name without a marker.
+std::string kind_of(const std::string& type) {
+    if (type == "region" || type == "country") return "area";
+    if (type == "river") return "river";
+    if (type == "sea" || type == "other") return "water";
+    return "place";
+}
 
 double weight(const Subject& s) {
     double factor = 1.0;
@@ -301,6 +308,21 @@ std::optional<std::array<double, 2>> label_point_of_line(const std::vector<std::
     return best;
 }
 
+// Country names where a country fills enough of the map to carry one, in capitals, as atlases do.
+void add_country_labels(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
+                        const TextMeasure& measure, LabelPlacer& placer) {
+    auto areas = basemap.area_labels("countries", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]});
+    std::sort(areas.begin(), areas.end(), [](const auto& a, const auto& b) { return a.share > b.share; });
+    for (const auto& a : areas) {
+        if (a.share < 0.04 || a.name.empty()) continue;
+        const Point at = p.to_pixel(a.point.lon, a.point.lat);
+        if (!inside(s.map_box, at)) continue;
+        if (auto label = centred_label(placer, measure, text::upper(a.name), style.country_label, LabelFont::Country, at))
+            s.features.push_back(Feature{.kind = "country", .name = a.name, .place_type = "country", .role = "location",
+                                         .lon = a.point.lon, .lat = a.point.lat, .label = label});
+    }
+}
+
 void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                         const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
     const size_t limit = static_cast<size_t>(std::clamp(s.width * s.height / 36000, 6, 60));
@@ -318,6 +340,8 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
     for (const auto& f : places) {
         if (added >= limit) break;
         if (named.count(f.name) || f.parts.empty() || f.parts[0].empty()) continue;
+        // GeoNames lists some buildings and long descriptions as places: not names for a map.
+        if (f.name.find_first_of(",()") != std::string::npos || f.name.size() > 28) continue;
         const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
         if (!inside(s.map_box, at)) continue;
         const bool capital = f.feature_code == "PPLC";
@@ -354,7 +378,7 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
     std::vector<std::string> elsewhere;
     for (const Subject& sub : subjects) {
         named.insert(sub.name);
-        Feature f{.kind = is_area(sub.type) ? "area" : (sub.type == "river" ? "river" : "place"), .name = sub.name,
+        Feature f{.kind = kind_of(sub.type), .name = sub.name,
                   .place_id = sub.place_id, .place_type = sub.type, .role = "location", .mentions = sub.mentions,
                   .capital = sub.capital, .lon = sub.lon, .lat = sub.lat, .line = sub.course};
         f.in_view = inside(s.map_box, p.to_pixel(sub.lon, sub.lat));
@@ -390,6 +414,8 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
             const auto where = label_point_of_line(f.line, p);
             const Point lp = where ? p.to_pixel((*where)[0], (*where)[1]) : at;
             f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, lp, 4);
+        } else if (f.kind == "water") {
+            f.label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at);
         } else if (f.place_type != "country" || chosen.size() <= 1) {
             // Areas are named in capitals, as atlases do, so "KHERSON" the region reads apart from
             // Kherson the city.
@@ -398,6 +424,7 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
     }
     for (auto& f : places) s.features.push_back(std::move(f));
     add_water_labels(s, p, basemap, style, measure, placer, named);
+    add_country_labels(s, p, basemap, style, measure, placer);
     add_context_places(s, p, basemap, style, measure, placer, named);
     drawn.places = has_kind(s, "place");
     drawn.context = has_kind(s, "context");
@@ -418,6 +445,7 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
     LabelPlacer placer(s.map_box);
     add_fixed_obstacles(s, placer);
     add_water_labels(s, p, basemap, style, measure, placer, {});
+    add_country_labels(s, p, basemap, style, measure, placer);
     add_context_places(s, p, basemap, style, measure, placer, {});
     drawn.context = has_kind(s, "context");
     add_legend(s, style, measure, drawn);

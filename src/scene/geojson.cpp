@@ -9,7 +9,8 @@ using nlohmann::json;
 namespace {
 
 constexpr std::pair<LabelFont, const char*> kFonts[] = {
-    {LabelFont::Place, "place"}, {LabelFont::Context, "context"}, {LabelFont::Water, "water"}, {LabelFont::Region, "region"}};
+    {LabelFont::Place, "place"}, {LabelFont::Context, "context"}, {LabelFont::Water, "water"}, {LabelFont::Region, "region"},
+    {LabelFont::Country, "country"}};
 
 json box_json(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 Box box_from(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>(), j.at(3).get<double>()}; }

@@ -12,7 +12,7 @@
 namespace frontmap::scene {
 
 // Which style font a label uses.
-enum class LabelFont { Place, Context, Water, Region };
+enum class LabelFont { Place, Context, Water, Region, Country };
 const char* to_string(LabelFont font);
 LabelFont label_font_from_string(const std::string& text);
 
@@ -23,7 +23,7 @@ struct Label {
 };
 
 struct Feature {
-    std::string kind;        // "place" (named in the article), "context" (other towns), "water", "river"
+    std::string kind;        // "place" (named in the article), "area", "river", "water", "country", "context" (other towns)
     std::string name;
     std::string place_id;
     std::string place_type;  // parse schema type

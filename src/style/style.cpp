@@ -76,6 +76,7 @@ Style parse(const std::string& json_text, const std::string& origin) {
         read(j, "context_label", s.context_label);
         read(j, "water_label", s.water_label);
         read(j, "region_label", s.region_label);
+        read(j, "country_label", s.country_label);
         read(j, "title", s.title);
         read(j, "subtitle", s.subtitle);
         read(j, "small", s.small);

@@ -52,6 +52,7 @@ struct Style {
     Font context_label{"Noto Sans", 10.5, false, false, {0.3, 0.3, 0.3, 1}};
     Font water_label{"Noto Serif", 11.0, false, true, {0.30, 0.48, 0.65, 1}};
     Font region_label{"Noto Sans", 10.0, false, false, {0.55, 0.52, 0.48, 1}};
+    Font country_label{"Noto Sans", 15.0, true, false, {0.62, 0.60, 0.56, 1}};
     Font title{"Noto Sans", 22.0, true, false, {0.1, 0.1, 0.1, 1}};
     Font subtitle{"Noto Sans", 13.0, false, false, {0.35, 0.35, 0.35, 1}};
     Font small{"Noto Sans", 9.5, false, false, {0.35, 0.35, 0.35, 1}};

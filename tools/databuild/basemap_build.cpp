@@ -5,6 +5,7 @@
 #include "io/gdal.hpp"
 #include "sources.hpp"
 
+#include <nlohmann/json.hpp>
 #include <ogr_srs_api.h>
 
 #include <cmath>
@@ -159,6 +160,43 @@ void copy_ne_layer(GDALDatasetH ne, GDALDatasetH ds, const char* from, const std
     }
 }
 
+// Countries as recognised internationally: admin-1 units Natural Earth files under another
+// country (geodata/recognition.json) are cut from it and joined to the country they belong to.
+void write_countries(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::path& recognition) {
+    std::ifstream in(recognition);
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("admin1_country")) throw DataError("cannot read " + recognition.string(), "no admin1_country list");
+    std::vector<std::pair<std::string, gdal::GeometryPtr>> moves;  // (country it belongs to, unit)
+    OGRLayerH units = GDALDatasetGetLayerByName(ne, "states_provinces");
+    for (const auto& m : doc.at("admin1_country")) {
+        const std::string filter = "fips = '" + m.at("fips").get<std::string>() + "'";
+        OGR_L_SetAttributeFilter(units, filter.c_str());
+        OGR_L_ResetReading(units);
+        gdal::FeaturePtr f{OGR_L_GetNextFeature(units)};
+        if (!f || !OGR_F_GetGeometryRef(f.get())) throw DataError("recognition " + recognition.string(), "no Natural Earth unit with " + filter);
+        moves.emplace_back(m.at("country").get<std::string>(), gdal::GeometryPtr{OGR_G_Clone(OGR_F_GetGeometryRef(f.get()))});
+    }
+    OGR_L_SetAttributeFilter(units, nullptr);
+
+    OGRLayerH src = GDALDatasetGetLayerByName(ne, "countries");
+    if (!src) throw DataError("Natural Earth world_map.gpkg", "has no 'countries' layer");
+    LayerWriter out(ds, "countries", wkbMultiPolygon, {Field::Name, Field::Country});
+    OGR_L_ResetReading(src);
+    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(src)}) {
+        OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
+        if (!g) continue;
+        const std::string iso = OGR_F_GetFieldAsString(f.get(), OGR_F_GetFieldIndex(f.get(), "iso_a2"));
+        gdal::GeometryPtr geom{OGR_G_Clone(g)};
+        for (const auto& [country, unit] : moves) {
+            // A sliver of the generalised outlines may remain; it is too small to carry a label.
+            gdal::GeometryPtr changed{country == iso ? OGR_G_Union(geom.get(), unit.get()) : OGR_G_Difference(geom.get(), unit.get())};
+            if (changed) geom = std::move(changed);
+        }
+        gdal::GeometryPtr multi{OGR_G_ForceToMultiPolygon(geom.release())};
+        out.add(multi.get(), {.name = OGR_F_GetFieldAsString(f.get(), OGR_F_GetFieldIndex(f.get(), "NAME")), .country = iso});
+    }
+}
+
 void write_places(GDALDatasetH ds, const std::vector<GeoNamesPlace>& cities) {
     LayerWriter out(ds, "places", wkbPoint, {Field::Name, Field::Country, Field::FeatureCode, Field::Population, Field::Importance});
     for (const auto& c : cities) {
@@ -212,7 +250,7 @@ void build_basemap(const Inputs& in, const std::filesystem::path& out) {
     }
     auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
     copy_ne_layer(ne.get(), ds.get(), "states_provinces", "admin1", wkbMultiPolygon);
-    copy_ne_layer(ne.get(), ds.get(), "countries", "countries", wkbMultiPolygon);
+    write_countries(ne.get(), ds.get(), in.geodata / "recognition.json");
     copy_ne_layer(ne.get(), ds.get(), "disputed_borders", "disputed", wkbMultiLineString);
     write_places(ds.get(), read_geonames(in.sources / "cities500.txt"));
     write_curated(ds.get(), read_curated(in.geodata));
