@@ -19,7 +19,7 @@ void print_error(std::ostream& err, const std::string& what, const std::string& 
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CLI::App app{"frontmap: maps of the places a news article names."};
+    CLI::App app{"frontmap: maps of the places a news article names.", "frontmap"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "frontmap 0.1.0");
     Options common;
@@ -30,21 +30,24 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     parse->add_option("article", parse_args.article, "UTF-8 text file, or - for standard input")->required();
     parse->add_flag("--compact", parse_args.compact, "One line of JSON instead of indented");
 
+    // The look of a map: shared by every subcommand that draws or lays one out.
+    auto add_look = [](CLI::App* sub, std::string& size, std::string& title, std::string& style) {
+        sub->add_option("--size", size, "Width x height in pixels (points for PDF)")->default_val("1200x800");
+        sub->add_option("--title", title, "Title above the map");
+        sub->add_option("--style", style, "Style name in styles/ or a style file")->default_val("default");
+    };
+
     auto* map = app.add_subcommand("map", "Draw the map of an article (PNG, SVG or PDF by the output's extension)");
     MapArgs map_args;
     map->add_option("article", map_args.article, "UTF-8 text file, or - for standard input")->required();
     map->add_option("-o,--output", map_args.output, "Output file: .png, .svg or .pdf")->required();
-    map->add_option("--size", map_args.size, "Width x height in pixels (points for PDF)")->default_val("1200x800");
-    map->add_option("--title", map_args.title, "Title above the map");
-    map->add_option("--style", map_args.style, "Style name in styles/ or a style file")->default_val("default");
+    add_look(map, map_args.size, map_args.title, map_args.style);
     map->add_option("--scene", map_args.scene_out, "Also write the scene (GeoJSON) to this file");
 
     auto* scene = app.add_subcommand("scene", "Print the scene (GeoJSON) of an article: what `render` draws");
     MapArgs scene_args;
     scene->add_option("article", scene_args.article, "UTF-8 text file, or - for standard input")->required();
-    scene->add_option("--size", scene_args.size, "Width x height in pixels")->default_val("1200x800");
-    scene->add_option("--title", scene_args.title, "Title above the map");
-    scene->add_option("--style", scene_args.style, "Style name in styles/ or a style file")->default_val("default");
+    add_look(scene, scene_args.size, scene_args.title, scene_args.style);
 
     auto* render = app.add_subcommand("render", "Draw a scene file, or a basemap of any extent with --bbox");
     RenderArgs render_args;
@@ -52,9 +55,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     render->add_option("--bbox", render_args.bbox, "W,S,E,N in degrees: a basemap-only map of that extent");
     render->add_option("--crs", render_args.crs, "Projection (PROJ string or EPSG code); default: conformal, centred on the extent");
     render->add_option("-o,--output", render_args.output, "Output file: .png, .svg or .pdf")->required();
-    render->add_option("--size", render_args.size, "Width x height in pixels")->default_val("1200x800");
-    render->add_option("--title", render_args.title, "Title above the map");
-    render->add_option("--style", render_args.style, "Style name in styles/ or a style file")->default_val("default");
+    add_look(render, render_args.size, render_args.title, render_args.style);
 
     auto* geocode = app.add_subcommand("geocode", "Ranked gazetteer candidates for a name, as JSON lines");
     GeocodeArgs geocode_args;
