@@ -27,6 +27,7 @@ public:
     Recognizer(std::string_view text, Gazetteer& gazetteer) : text_(text), gaz_(gazetteer), tokens_(tokenize(text)) {
         lower_.reserve(tokens_.size());
         for (const auto& t : tokens_) lower_.push_back(text::name_key(t.text));
+        mark_bylines();
     }
 
     std::vector<Mention> run() {
@@ -53,6 +54,19 @@ public:
 private:
     const std::string& low(size_t i) const { return lower_[i]; }
 
+    // "By Jane Doe and Victoria Kim": a line that opens with "By" and a capitalised name holds
+    // reporters' names, never places.
+    void mark_bylines() {
+        in_byline_.assign(tokens_.size(), false);
+        for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
+            const bool line_start = tokens_[i].start == 0 || text_[tokens_[i].start - 1] == '\n';
+            if (!line_start || tokens_[i].text != "By" || !tokens_[i + 1].capitalised) continue;
+            const size_t line_end = text_.find('\n', tokens_[i].start);
+            for (size_t k = i; k < tokens_.size() && (line_end == std::string_view::npos || tokens_[k].start < line_end); ++k)
+                in_byline_[k] = true;
+        }
+    }
+
     // Whether only spaces, or a single hyphen, separate token i from token i+1.
     bool adjacent(size_t i) const {
         if (i + 1 >= tokens_.size()) return false;
@@ -71,7 +85,11 @@ private:
         const Token& first = tokens_[i];
         if (!starts_name(first)) return 0;
         // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except in a dateline.
-        if (first.all_caps && first.text.size() <= 4 && i > 1) return 0;
+        // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except a dateline's
+        // city at the start of a line ("KYIV, Ukraine (AP) -", "MAE SOT, Thailand -").
+        const bool dateline_start = first.sentence_start && (first.comma_after || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));
+        if (first.all_caps && first.text.size() <= 4 && !dateline_start) return 0;
+        if (in_byline_[i]) return 0;
         size_t best = 0;
         size_t last = i;
         const size_t max_words = static_cast<size_t>(std::max(1, gaz_.max_name_words()));
@@ -132,7 +150,7 @@ private:
         m.role = role_of(i, j, m.key);
         m.cue = cue_of(i, j);
         m.definite = i > 0 && low(i - 1) == "the";
-        m.dateline = i == 0 && tokens_[j].all_caps && tokens_[j].comma_after;
+        m.dateline = tokens_[i].sentence_start && tokens_[j].all_caps && tokens_[j].comma_after;
         if (m.role == Role::Location && !m.dateline) m.actor = actor_cue_of(i, j);
         return m;
     }
@@ -228,7 +246,8 @@ private:
         if (last.possessive || last.stop_after) return ActorCue::None;
         const bool subject_position = i == 0 || tokens_[i].sentence_start ||
                                       (i > 0 && (low(i - 1) == "and" || low(i - 1) == "but" || low(i - 1) == "while" ||
-                                                 low(i - 1) == "as" || low(i - 1) == "which" || low(i - 1) == "that"));
+                                                 low(i - 1) == "as" || low(i - 1) == "which" || low(i - 1) == "that" ||
+                                                 low(i - 1) == "said" || low(i - 1) == "says"));
         if (!subject_position) return ActorCue::None;
         size_t k = j + 1;
         if (last.comma_after) {
@@ -279,6 +298,7 @@ private:
     std::vector<size_t> out_ends_;  // last token of each mention found so far
     std::vector<Role> out_roles_;
     std::vector<bool> after_preposition_;
+    std::vector<bool> in_byline_;
 };
 
 }  // namespace
