@@ -211,6 +211,23 @@ TEST_CASE("recognize: only a dateline's name is flagged as the dateline", "[pars
     CHECK_FALSE(mention_of(mentions, "Kyiv")->dateline);
 }
 
+TEST_CASE("recognize: a dateline after a headline is still a dateline", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("Strikes hit Kherson\nKYIV, Ukraine (AP) - Officials said little.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "KYIV"));
+    CHECK(mention_of(mentions, "KYIV")->dateline);
+    CHECK(mention_of(mentions, "KYIV")->role == Role::Location);
+}
+
+TEST_CASE("recognize: a byline names reporters, not places", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("Strikes hit Kherson\nBy Lloyd Austin and Sergei Moscow\nTroops left Kherson.", g.gazetteer);
+    CHECK_FALSE(mention_of(mentions, "Lloyd"));
+    CHECK_FALSE(mention_of(mentions, "Austin"));
+    CHECK_FALSE(mention_of(mentions, "Moscow"));
+    CHECK(mention_of(mentions, "Kherson", 1));
+}
+
 TEST_CASE("recognize: months and sentence-initial dictionary words are not places", "[parse][recognize]") {
     Gaz g;
     const std::string article =
