@@ -140,7 +140,10 @@ void write_lines(GDALDatasetH ds, const std::filesystem::path& dump, const std::
     for (const auto& s : segments) out.add(make_line(s.points).get(), {.level = s.level});
 }
 
-void copy_ne_layer(GDALDatasetH ne, GDALDatasetH ds, const char* from, const std::string& to, OGRwkbGeometryType type) {
+// `tolerance` (degrees) drops vertices no map at its scale can show: Natural Earth's 10m
+// admin outlines carry detail a regional map never draws, and reading it is most of a render.
+void copy_ne_layer(GDALDatasetH ne, GDALDatasetH ds, const char* from, const std::string& to, OGRwkbGeometryType type,
+                   double tolerance = 0.0) {
     OGRLayerH src = GDALDatasetGetLayerByName(ne, from);
     if (!src) throw DataError("Natural Earth world_map.gpkg", std::string("has no '") + from + "' layer");
     LayerWriter out(ds, to, type, {Field::Name, Field::Country});
@@ -154,8 +157,9 @@ void copy_ne_layer(GDALDatasetH ne, GDALDatasetH ds, const char* from, const std
         };
         std::string name = get("name");
         if (name.empty()) name = get("NAME");
-        gdal::GeometryPtr forced{type == wkbMultiPolygon ? OGR_G_ForceToMultiPolygon(OGR_G_Clone(g))
-                                                         : OGR_G_ForceToMultiLineString(OGR_G_Clone(g))};
+        OGRGeometryH source = tolerance > 0 ? OGR_G_SimplifyPreserveTopology(g, tolerance) : OGR_G_Clone(g);
+        if (!source) source = OGR_G_Clone(g);
+        gdal::GeometryPtr forced{type == wkbMultiPolygon ? OGR_G_ForceToMultiPolygon(source) : OGR_G_ForceToMultiLineString(source)};
         out.add(forced.get(), {.name = name, .country = get("iso_a2")});
     }
 }
@@ -192,6 +196,9 @@ void write_countries(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::pa
             gdal::GeometryPtr changed{country == iso ? OGR_G_Union(geom.get(), unit.get()) : OGR_G_Difference(geom.get(), unit.get())};
             if (changed) geom = std::move(changed);
         }
+        // Country outlines only place names: a coarse outline serves and intersects fast.
+        gdal::GeometryPtr simple{OGR_G_SimplifyPreserveTopology(geom.get(), 0.02)};
+        if (simple) geom = std::move(simple);
         gdal::GeometryPtr multi{OGR_G_ForceToMultiPolygon(geom.release())};
         out.add(multi.get(), {.name = OGR_F_GetFieldAsString(f.get(), OGR_F_GetFieldIndex(f.get(), "NAME")), .country = iso});
     }
@@ -249,7 +256,7 @@ void build_basemap(const Inputs& in, const std::filesystem::path& out) {
         write_lines(ds.get(), gshhg / (std::string("border_") + lod + ".txt"), std::string("borders_") + lod);
     }
     auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
-    copy_ne_layer(ne.get(), ds.get(), "states_provinces", "admin1", wkbMultiPolygon);
+    copy_ne_layer(ne.get(), ds.get(), "states_provinces", "admin1", wkbMultiPolygon, 0.004);
     write_countries(ne.get(), ds.get(), in.geodata / "recognition.json");
     copy_ne_layer(ne.get(), ds.get(), "disputed_borders", "disputed", wkbMultiLineString);
     write_places(ds.get(), read_geonames(in.sources / "cities500.txt"));
