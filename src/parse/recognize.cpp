@@ -44,6 +44,14 @@ public:
             after_preposition_.push_back(i > 0 && lexicon::is_locative_preposition(low(i - 1)) && !tokens_[i - 1].stop_after);
             i += len;
         }
+        // "the Kyiv, Odesa and Kharkiv regions": a cue after a list holds for the whole list.
+        for (size_t k = out.size(); k-- > 1;) {
+            Mention& before = out[k - 1];
+            const Mention& after = out[k];
+            if (after.cue != TypeCue::Region || before.cue != TypeCue::None || after.start < before.end) continue;
+            const std::string_view gap = text_.substr(before.end, after.start - before.end);
+            if (gap == ", " || gap == " and " || gap == ", and " || gap == " or ") before.cue = TypeCue::Region;
+        }
         // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too, unless a
         // preposition makes the later use a place ("King Abdullah of Jordan").
         for (size_t k = 0; k < out.size(); ++k)

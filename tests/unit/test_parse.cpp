@@ -219,6 +219,16 @@ TEST_CASE("recognize: a dateline after a headline is still a dateline", "[parse]
     CHECK(mention_of(mentions, "KYIV")->role == Role::Location);
 }
 
+TEST_CASE("resolve: a region word after a list makes every name in it a region", "[parse][resolve]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("Missiles fell on the Kherson and Kyiv regions overnight.");
+    REQUIRE(mention_of(mentions, "Kherson"));
+    REQUIRE(mention_of(mentions, "Kyiv"));
+    REQUIRE(mention_of(mentions, "Kherson")->place);
+    CHECK(mention_of(mentions, "Kherson")->place->type == PlaceType::Region);
+}
+
 TEST_CASE("recognize: a byline names reporters, not places", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Strikes hit Kherson\nBy Lloyd Austin and Sergei Moscow\nTroops left Kherson.", g.gazetteer);
