@@ -120,6 +120,7 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
         const std::string iso = field(f.get(), "iso_a2");
         if (fips.size() >= 4 && seat.count({iso, fips.substr(2)})) fips_country.emplace(fips.substr(0, 2), iso);
     }
+    std::set<std::string> used_ids;
     OGR_L_ResetReading(layer);
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
@@ -130,6 +131,9 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
         if (fips.size() >= 4 && fips_country.count(fips.substr(0, 2))) iso = fips_country[fips.substr(0, 2)];
         Area a;
         a.place.id = "ne-admin1-" + (fips.size() >= 4 ? fips : iso + "-" + text::name_key(name));
+        // Natural Earth gives a few units one FIPS code (two Darfur states share SU49): the name
+        // keeps their ids apart.
+        if (!used_ids.insert(a.place.id).second) a.place.id += "-" + text::name_key(name);
         std::replace(a.place.id.begin(), a.place.id.end(), ' ', '-');
         a.place.name = name;
         a.place.type = PlaceType::Region;
