@@ -69,25 +69,6 @@ bool all_upper(std::string_view utf8) {
     return letters >= 2;
 }
 
-std::string title_case(std::string_view utf8) {
-    std::string out;
-    bool first = true;
-    for (int32_t i = 0; i < static_cast<int32_t>(utf8.size());) {
-        UChar32 c;
-        U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
-        if (c < 0) continue;
-        UChar32 mapped = u_isalpha(c) ? (first ? u_totitle(c) : u_tolower(c)) : c;
-        first = !u_isalpha(c) && c != '\'' && c != 0x2019;
-        char buf[4];
-        int32_t n = 0;
-        UBool error = false;
-        U8_APPEND(buf, n, 4, mapped, error);
-        if (error) continue;
-        out.append(buf, static_cast<size_t>(n));
-    }
-    return out;
-}
-
 bool valid_utf8(std::string_view bytes) {
     for (int32_t i = 0; i < static_cast<int32_t>(bytes.size());) {
         UChar32 c;
@@ -97,9 +78,6 @@ bool valid_utf8(std::string_view bytes) {
     return true;
 }
 
-}  // namespace frontmap::text
-
-namespace frontmap::text {
 bool caseless_script(std::string_view utf8) {
     if (utf8.empty()) return false;
     int32_t i = 0;
@@ -107,9 +85,6 @@ bool caseless_script(std::string_view utf8) {
     U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
     return c > 0x7F && u_isalpha(c) && !u_isupper(c) && !u_islower(c) && !u_istitle(c);
 }
-}  // namespace frontmap::text
-
-namespace frontmap::text {
 std::string upper(std::string_view utf8) {
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     s.toUpper(icu::Locale::getRoot());

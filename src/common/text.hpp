@@ -16,20 +16,11 @@ bool starts_upper(std::string_view utf8);
 // True when every letter is uppercase and there are at least two letters ("KYIV").
 bool all_upper(std::string_view utf8);
 
-// "KYIV" -> "Kyiv", per code point, any script.
-std::string title_case(std::string_view utf8);
-
 // True when the text is valid UTF-8.
 bool valid_utf8(std::string_view bytes);
 
-}  // namespace frontmap::text
-
-namespace frontmap::text {
 // True when the first letter belongs to a script without case (Arabic, Hebrew, Burmese, CJK).
 bool caseless_script(std::string_view utf8);
-}  // namespace frontmap::text
-
-namespace frontmap::text {
 // Upper case in any script ("Kherson" -> "KHERSON", "Київ" -> "КИЇВ").
 std::string upper(std::string_view utf8);
 }  // namespace frontmap::text

@@ -65,6 +65,62 @@ constexpr auto kConnectors = std::to_array<std::string_view>({"of", "al", "el", 
 constexpr auto kSeats = std::to_array<std::string_view>({"kremlin", "white house", "pentagon", "downing street", "elysee", "bankova", "quai dorsay", "zhongnanhai"});
 
 constexpr auto kRiverContext = std::to_array<std::string_view>({"bank", "banks", "across", "crossing", "cross", "crossed", "along", "upstream"});
+
+constexpr auto kLocative = std::to_array<std::string_view>({
+    "in", "at", "from", "near", "outside", "inside", "into", "to", "across", "around", "toward", "towards",
+    "through", "within", "over", "on", "off", "of", "via", "south", "north", "east", "west"});
+
+constexpr auto kActorRoles = std::to_array<std::string_view>({
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "government", "authorities",
+    "regime", "administration", "leadership", "envoy", "negotiators", "diplomats"});
+
+constexpr auto kAddressVerbs = std::to_array<std::string_view>({
+    "urged", "urges", "told", "tells", "warned", "warns", "asked", "asks", "accused", "accuses", "pressed",
+    "presses", "blamed", "blames", "criticised", "criticized", "thanked", "sanctioned", "condemned",
+    "persuade", "persuaded", "convince", "convinced", "lobbied", "accusing", "urging", "warning", "telling",
+    "pressing", "asking", "blaming", "providing", "supplying", "arming", "sanctioning", "strip", "stripping"});
+
+constexpr auto kOrganisationHeads = std::to_array<std::string_view>({
+    "army", "forces", "force", "society", "alliance", "front", "movement", "party", "council", "group", "brigade",
+    "brigades", "regiment", "fleet", "committee", "union", "liberation", "defense", "defence", "crescent", "cross",
+    "agency", "bank", "company", "corporation", "airways", "airlines", "league", "federation", "guard", "corps",
+    "battalion", "division", "navy", "states", "network", "foundation", "commission", "ministry", "news", "times",
+    "post", "institute", "university", "club", "organisation", "organization", "coalition", "command", "service"});
+
+constexpr auto kVesselWords = std::to_array<std::string_view>({
+    "ship", "vessel", "cruiser", "frigate", "submarine", "boat", "tanker", "flagship", "carrier", "destroyer",
+    "warship", "freighter", "ferry", "corvette", "trawler", "codenamed", "dubbed", "operation"});
+
+constexpr auto kDocumentWords = std::to_array<std::string_view>({
+    "accord", "accords", "agreement", "agreements", "protocol", "protocols", "format", "declaration",
+    "convention", "process", "memorandum", "communique", "summit", "talks"});
+
+constexpr auto kDirectional = std::to_array<std::string_view>({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "greater",
+    "new", "old", "central", "abu", "al", "el", "port", "saint", "st", "san", "santa", "nova", "novo", "velyka",
+    "mala", "nizhny", "stary", "ras", "bir", "ain", "tel", "kfar", "beit", "khan", "deir", "umm", "wadi", "lake", "mount"});
+
+constexpr auto kAdverbials = std::to_array<std::string_view>({
+    "on", "in", "last", "this", "since", "also", "then", "again", "now", "still", "already", "later", "earlier",
+    "previously", "repeatedly", "reportedly", "swiftly", "quickly", "itself", "too", "meanwhile", "however",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "month",
+    "year", "night", "overnight", "today", "yesterday", "never", "not", "has", "had", "have", "will", "would",
+    "is", "was", "did", "does", "can", "could", "must", "should", "might", "been", "which", "who"});
+
+constexpr auto kPassivePlaceVerbs = std::to_array<std::string_view>({
+    "hit", "struck", "shelled", "bombed", "attacked", "captured", "taken", "liberated", "seized", "retaken",
+    "occupied", "surrounded", "flooded", "encircled", "evacuated", "destroyed", "damaged", "located", "known",
+    "left", "cut", "besieged", "recaptured", "freed", "lost", "overrun", "targeted", "plunged", "rocked", "shaken"});
+
+constexpr auto kNotVerbs = std::to_array<std::string_view>({
+    "the", "a", "an", "home", "part", "in", "at", "near", "still", "largely", "now", "once", "one", "among",
+    "under", "of", "to", "for", "from", "and", "or", "is", "was", "city", "region", "remains", "lies", "sits",
+    "stands", "borders", "has", "had", "residents", "officials", "says"});
+
+constexpr auto kRelationNouns = std::to_array<std::string_view>({
+    "ties", "relations", "cooperation", "talks", "deal", "agreement", "war", "dispute", "tensions", "negotiations",
+    "treaty", "alliance", "partnership", "rift", "conflict", "contacts", "dialogue", "blow"});
 }  // namespace
 
 bool is_calendar_word(std::string_view w) { return in(kCalendar, w); }
@@ -81,65 +137,9 @@ bool is_settlement_word(std::string_view w) { return in(kSettlementWords, w); }
 bool is_name_connector(std::string_view w) { return in(kConnectors, w); }
 bool is_seat_of_power(std::string_view key) { return in(kSeats, key); }
 bool is_river_context(std::string_view w) { return in(kRiverContext, w); }
-
-}  // namespace frontmap::parse::lexicon
-
-namespace frontmap::parse::lexicon {
-namespace {
-constexpr auto kLocative = std::to_array<std::string_view>({
-    "in", "at", "from", "near", "outside", "inside", "into", "to", "across", "around", "toward", "towards",
-    "through", "within", "over", "on", "off", "of", "via", "south", "north", "east", "west"});
-constexpr auto kActorRoles = std::to_array<std::string_view>({
-    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "government", "authorities",
-    "regime", "administration", "leadership", "envoy", "negotiators", "diplomats"});
-constexpr auto kAddressVerbs = std::to_array<std::string_view>({
-    "urged", "urges", "told", "tells", "warned", "warns", "asked", "asks", "accused", "accuses", "pressed",
-    "presses", "blamed", "blames", "criticised", "criticized", "thanked", "sanctioned", "condemned",
-    "persuade", "persuaded", "convince", "convinced", "lobbied", "accusing", "urging", "warning", "telling",
-    "pressing", "asking", "blaming", "providing", "supplying", "arming", "sanctioning", "strip", "stripping"});
-}  // namespace
 bool is_address_verb(std::string_view w) { return in(kAddressVerbs, w); }
 bool is_locative_preposition(std::string_view w) { return in(kLocative, w); }
 bool is_actor_role(std::string_view w) { return in(kActorRoles, w); }
-}  // namespace frontmap::parse::lexicon
-
-namespace frontmap::parse::lexicon {
-namespace {
-constexpr auto kOrganisationHeads = std::to_array<std::string_view>({
-    "army", "forces", "force", "society", "alliance", "front", "movement", "party", "council", "group", "brigade",
-    "brigades", "regiment", "fleet", "committee", "union", "liberation", "defense", "defence", "crescent", "cross",
-    "agency", "bank", "company", "corporation", "airways", "airlines", "league", "federation", "guard", "corps",
-    "battalion", "division", "navy", "states", "network", "foundation", "commission", "ministry", "news", "times",
-    "post", "institute", "university", "club", "organisation", "organization", "coalition", "command", "service"});
-constexpr auto kVesselWords = std::to_array<std::string_view>({
-    "ship", "vessel", "cruiser", "frigate", "submarine", "boat", "tanker", "flagship", "carrier", "destroyer",
-    "warship", "freighter", "ferry", "corvette", "trawler", "codenamed", "dubbed", "operation"});
-constexpr auto kDocumentWords = std::to_array<std::string_view>({
-    "accord", "accords", "agreement", "agreements", "protocol", "protocols", "format", "declaration",
-    "convention", "process", "memorandum", "communique", "summit", "talks"});
-constexpr auto kDirectional = std::to_array<std::string_view>({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "greater",
-    "new", "old", "central", "abu", "al", "el", "port", "saint", "st", "san", "santa", "nova", "novo", "velyka",
-    "mala", "nizhny", "stary", "ras", "bir", "ain", "tel", "kfar", "beit", "khan", "deir", "umm", "wadi", "lake", "mount"});
-constexpr auto kAdverbials = std::to_array<std::string_view>({
-    "on", "in", "last", "this", "since", "also", "then", "again", "now", "still", "already", "later", "earlier",
-    "previously", "repeatedly", "reportedly", "swiftly", "quickly", "itself", "too", "meanwhile", "however",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "month",
-    "year", "night", "overnight", "today", "yesterday", "never", "not", "has", "had", "have", "will", "would",
-    "is", "was", "did", "does", "can", "could", "must", "should", "might", "been", "which", "who"});
-constexpr auto kPassivePlaceVerbs = std::to_array<std::string_view>({
-    "hit", "struck", "shelled", "bombed", "attacked", "captured", "taken", "liberated", "seized", "retaken",
-    "occupied", "surrounded", "flooded", "encircled", "evacuated", "destroyed", "damaged", "located", "known",
-    "left", "cut", "besieged", "recaptured", "freed", "lost", "overrun", "targeted", "plunged", "rocked", "shaken"});
-constexpr auto kNotVerbs = std::to_array<std::string_view>({
-    "the", "a", "an", "home", "part", "in", "at", "near", "still", "largely", "now", "once", "one", "among",
-    "under", "of", "to", "for", "from", "and", "or", "is", "was", "city", "region", "remains", "lies", "sits",
-    "stands", "borders", "has", "had", "residents", "officials", "says"});
-constexpr auto kRelationNouns = std::to_array<std::string_view>({
-    "ties", "relations", "cooperation", "talks", "deal", "agreement", "war", "dispute", "tensions", "negotiations",
-    "treaty", "alliance", "partnership", "rift", "conflict", "contacts", "dialogue", "blow"});
-}  // namespace
 bool is_organisation_head(std::string_view w) { return in(kOrganisationHeads, w); }
 bool is_vessel_word(std::string_view w) { return in(kVesselWords, w); }
 bool is_document_word(std::string_view w) { return in(kDocumentWords, w); }
@@ -148,4 +148,5 @@ bool is_adverbial(std::string_view w) { return in(kAdverbials, w); }
 bool is_passive_place_verb(std::string_view w) { return in(kPassivePlaceVerbs, w); }
 bool is_not_verb(std::string_view w) { return in(kNotVerbs, w); }
 bool is_relation_noun(std::string_view w) { return in(kRelationNouns, w); }
+
 }  // namespace frontmap::parse::lexicon

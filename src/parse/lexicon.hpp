@@ -33,18 +33,12 @@ bool is_seat_of_power(std::string_view key);
 // Words before a river name: "the banks of the Dnieper", "across the Dnipro".
 bool is_river_context(std::string_view lower);
 
-}  // namespace frontmap::parse::lexicon
-
-namespace frontmap::parse::lexicon {
 // Prepositions that make the next name a place: "officials in Kherson said".
 bool is_locative_preposition(std::string_view lower);
 // Verbs whose object is an actor: "urged Moscow to", "accused Kyiv of".
 bool is_address_verb(std::string_view lower);
 // Nouns right after a name that make it an actor without a possessive: "a Kremlin spokesman".
 bool is_actor_role(std::string_view lower);
-}  // namespace frontmap::parse::lexicon
-
-namespace frontmap::parse::lexicon {
 // Head words of organisations' names: "Israel Defense Forces", "Sudan Liberation Army".
 bool is_organisation_head(std::string_view lower);
 // Words that make the next name a vessel's: "the cruiser Moskva", "the ship Minsk".

@@ -69,10 +69,14 @@ TEST_CASE("case helpers see letters of any script", "[common][case]") {
     CHECK(all_upper("КИЇВ"));
     CHECK_FALSE(all_upper("Kyiv"));
     CHECK_FALSE(all_upper("A"));  // a lone capital is not an all-caps word
-    CHECK(title_case("KYIV") == "Kyiv");
-    CHECK(title_case("КИЇВ") == "Київ");
-    CHECK(title_case("NOVA KAKHOVKA") == "Nova Kakhovka");
-    CHECK(title_case("DONETS'K") == "Donets'k");
+    CHECK(upper("Kherson") == "KHERSON");
+    CHECK(upper("Київ") == "КИЇВ");
+    CHECK(upper("Donets'k") == "DONETS'K");
+    // Arabic has no case: unchanged.
+    CHECK(upper("حلب") == "حلب");
+    CHECK(caseless_script("حلب"));
+    CHECK_FALSE(caseless_script("Kyiv"));
+    CHECK_FALSE(caseless_script("Київ"));
 }
 
 TEST_CASE("geodesic_km measures distances on the ellipsoid", "[common][proj]") {
