@@ -42,9 +42,9 @@ sqlite::DbPtr open_gazetteer(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file)) throw DataError(what, "no such file (run tools/setup.sh to build it)");
     auto db = sqlite::open(file.string(), false);
     try {
-        sqlite::Statement tables(db.get(), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'places', 'names', 'words', 'given_names')");
+        sqlite::Statement tables(db.get(), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'places', 'names', 'words', 'given_names', 'not_place_names')");
         tables.step();
-        if (tables.integer(0) != 5) throw DataError(what, "it is not a frontmap gazetteer (run tools/setup.sh to build one)");
+        if (tables.integer(0) != 6) throw DataError(what, "it is not a frontmap gazetteer (run tools/setup.sh to build one)");
     } catch (const DataError& e) {
         if (e.subject() == what) throw;
         throw DataError(what, "it is not a frontmap gazetteer: " + e.reason());
@@ -59,7 +59,8 @@ Gazetteer::Gazetteer(const std::filesystem::path& file)
       by_key_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?"),
       by_id_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?"),
       word_(db_.get(), "SELECT 1 FROM words WHERE word = ?"),
-      given_(db_.get(), "SELECT 1 FROM given_names WHERE key = ?") {
+      given_(db_.get(), "SELECT 1 FROM given_names WHERE key = ?"),
+      not_place_(db_.get(), "SELECT 1 FROM not_place_names WHERE key = ?") {
     sqlite::Statement meta(db_.get(), "SELECT key, value FROM meta");
     int version = 0;
     while (meta.step()) {
@@ -135,6 +136,7 @@ bool Gazetteer::contains(sqlite::Statement& stmt, std::string_view key) {
 
 bool Gazetteer::is_common_word(std::string_view lower) { return contains(word_, lower); }
 bool Gazetteer::is_given_name(std::string_view key) { return contains(given_, key); }
+bool Gazetteer::is_not_place_name(std::string_view key) { return contains(not_place_, key); }
 
 long long Gazetteer::place_count() {
     sqlite::Statement count(db_.get(), "SELECT count(*) FROM places");

@@ -33,6 +33,8 @@ public:
     // persons from places.
     bool is_common_word(std::string_view lower);
     bool is_given_name(std::string_view key);
+    // Names of groups, weapons and peoples that the place sources also list as places.
+    bool is_not_place_name(std::string_view key);
 
     // The longest name in the gazetteer, in words: the parser never needs to look further.
     int max_name_words() const { return max_name_words_; }
@@ -47,11 +49,12 @@ private:
     sqlite::Statement by_id_;
     sqlite::Statement word_;
     sqlite::Statement given_;
+    sqlite::Statement not_place_;
     int max_name_words_ = 4;
     std::unordered_map<std::string, std::vector<Place>> cache_;
 };
 
 // The schema version this code reads; the builder writes it into the meta table.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 }  // namespace frontmap::gazetteer

@@ -22,6 +22,7 @@ sqlite::DbPtr create(const std::filesystem::path& file) {
         CREATE TABLE names(key TEXT NOT NULL, place_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY(key, place_id)) WITHOUT ROWID;
         CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE given_names(key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE not_place_names(key TEXT PRIMARY KEY) WITHOUT ROWID;
         BEGIN;
     )SQL");
     return db;
@@ -33,7 +34,8 @@ Writer::Writer(const std::filesystem::path& file)
       insert_place_(db_.get(), "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
       insert_name_(db_.get(), "INSERT OR IGNORE INTO names VALUES (?,?,?)"),
       insert_word_(db_.get(), "INSERT OR IGNORE INTO words VALUES (?)"),
-      insert_given_(db_.get(), "INSERT OR IGNORE INTO given_names VALUES (?)") {}
+      insert_given_(db_.get(), "INSERT OR IGNORE INTO given_names VALUES (?)"),
+      insert_not_place_(db_.get(), "INSERT OR IGNORE INTO not_place_names VALUES (?)") {}
 
 void Writer::add_place(const Place& p, const std::string& shape_json) {
     insert_place_.bind(1, p.id).bind(2, p.name).bind(3, std::string_view(to_string(p.type))).bind(4, p.feature_code);
@@ -61,6 +63,11 @@ void Writer::add_word(std::string_view lower) {
 void Writer::add_given_name(std::string_view name) {
     insert_given_.bind(1, text::name_key(name));
     insert_given_.run();
+}
+
+void Writer::add_not_place_name(std::string_view name) {
+    insert_not_place_.bind(1, text::name_key(name));
+    insert_not_place_.run();
 }
 
 void Writer::finish() {

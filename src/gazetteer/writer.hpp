@@ -18,6 +18,8 @@ public:
     void add_name(const std::string& place_id, std::string_view name);
     void add_word(std::string_view lower);
     void add_given_name(std::string_view name);
+    // A name never to be taken for a place (an armed group, a weapon, a people).
+    void add_not_place_name(std::string_view name);
     // Builds indexes, writes the meta table and commits.
     void finish();
 
@@ -27,6 +29,7 @@ private:
     sqlite::Statement insert_name_;
     sqlite::Statement insert_word_;
     sqlite::Statement insert_given_;
+    sqlite::Statement insert_not_place_;
     int max_name_words_ = 1;
 };
 

@@ -109,7 +109,7 @@ private:
             if (!starts_name(t) && !connector) break;
             if (!starts_name(t)) continue;  // a name never ends on a connector
             const std::string key = text::name_key(text_.substr(first.start, t.end - first.start));
-            if (!gaz_.lookup(key).empty()) best = len;
+            if (!gaz_.lookup(key).empty() && !gaz_.is_not_place_name(key)) best = len;
         }
         return best;
     }
@@ -190,6 +190,12 @@ private:
                 return Role::NotPlace;
             }
             if (lexicon::is_vessel_word(low(*p))) return Role::NotPlace;
+            // "governor Vitaliy Kim": a title, then a first name our list lacks, then the surname.
+            if (*p > 0 && adjacent(*p - 1) && lexicon::is_title(low(*p - 1)) && tokens_[*p].capitalised && !prev_mention &&
+                !gaz_.is_common_word(low(*p))) {
+                persons_.insert(key);
+                return Role::NotPlace;
+            }
         }
         if (i >= 2 && low(i - 1) == "the" && lexicon::is_vessel_word(low(i - 2))) return Role::NotPlace;
         if (next_adjacent && lexicon::is_document_word(next) && !tokens_[j + 1].capitalised) return Role::NotPlace;

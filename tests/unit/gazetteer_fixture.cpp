@@ -58,7 +58,7 @@ std::vector<FixturePlace> build_places() {
         make(ids::kyiv, "Kyiv", PlaceType::City, "PPLC", "UA", 50.45466, 30.5238, 2797553, 0.95, {"Kiev", "Київ", "Киев"}),
         make(ids::moscow, "Moscow", PlaceType::City, "PPLC", "RU", 55.75222, 37.61556, 10381222, 0.95, {"Москва"}),
         make(ids::washington, "Washington", PlaceType::City, "PPLC", "US", 38.89511, -77.03637, 689545, 0.85),
-        make(ids::austin, "Austin", PlaceType::City, "PPLA", "US", 30.26715, -97.74306, 931830, 0.6),
+        make(ids::austin, "Austin", PlaceType::City, "PPLA", "US", 30.26715, -97.74306, 931830, 0.6, {"Hamas"}),
         make(ids::lloyd, "Lloyd", PlaceType::Village, "PPL", "US", 30.9, -87.5, 300, 0.1),
         make(ids::dnipro_city, "Dnipro", PlaceType::City, "PPLA", "UA", 48.4593, 35.03865, 968502, 0.65, {"Dnipropetrovsk"}),
         make(ids::dnieper_river, "Dnieper", PlaceType::River, "river", "UA", 49.0, 32.5, 0, 0.6, {"Dnipro", "Dnepr", "Дніпро"},
@@ -97,6 +97,7 @@ std::filesystem::path write_fixture_gazetteer(const std::filesystem::path& file)
     }
     for (const auto& w : kFixtureWords) writer.add_word(w);
     for (const auto& n : kFixtureGivenNames) writer.add_given_name(n);
+    for (const auto& n : kFixtureNotPlaceNames) writer.add_not_place_name(n);
     writer.finish();
     return file;
 }

@@ -40,6 +40,8 @@ const FixturePlace& fixture_place(const std::string& id);
 
 inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces"};
 inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei"};
+// "Hamas" is also written as an alternate name of a fixture place, as GeoNames lists it for Hamm.
+inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas"};
 
 // Writes the fixture gazetteer to `file` and returns it.
 std::filesystem::path write_fixture_gazetteer(const std::filesystem::path& file);

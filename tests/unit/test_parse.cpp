@@ -229,6 +229,21 @@ TEST_CASE("resolve: a region word after a list makes every name in it a region",
     CHECK(mention_of(mentions, "Kherson")->place->type == PlaceType::Region);
 }
 
+TEST_CASE("recognize: a group's name that a source also lists as a place is not a place", "[parse][recognize]") {
+    Gaz g;
+    REQUIRE_FALSE(g.gazetteer.lookup("hamas").empty());  // the trap is set
+    const auto mentions = frontmap::parse::recognize("Hamas fighters crossed into Kherson.", g.gazetteer);
+    CHECK_FALSE(mention_of(mentions, "Hamas"));
+    CHECK(mention_of(mentions, "Kherson"));
+}
+
+TEST_CASE("recognize: a title, a foreign first name, then a surname that is a place", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("Seven people died in Kherson, regional governor Vitaliy Austin said.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "Austin"));
+    CHECK(mention_of(mentions, "Austin")->role == Role::NotPlace);
+}
+
 TEST_CASE("recognize: a byline names reporters, not places", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Strikes hit Kherson\nBy Lloyd Austin and Sergei Moscow\nTroops left Kherson.", g.gazetteer);

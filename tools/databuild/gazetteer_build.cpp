@@ -66,7 +66,7 @@ std::vector<std::string> icu_country_names(const std::string& iso2) {
     return out;
 }
 
-std::vector<Area> read_countries(GDALDatasetH ds) {
+std::vector<Area> read_countries(GDALDatasetH ds, const std::set<std::string>& english_words) {
     std::vector<Area> out;
     OGRLayerH layer = GDALDatasetGetLayerByName(ds, "countries");
     if (!layer) throw DataError("Natural Earth world_map.gpkg", "has no 'countries' layer");
@@ -86,7 +86,10 @@ std::vector<Area> read_countries(GDALDatasetH ds) {
         if (!g) continue;
         centroid(g, a.place);
         a.bbox = envelope(g);
-        a.names = icu_country_names(iso);
+        // Another language's name that is an English word ("Island", Iceland in German) would
+        // turn the word into a place.
+        for (auto& n : icu_country_names(iso))
+            if (!english_words.count(text::name_key(n))) a.names.push_back(std::move(n));
         a.names.push_back(a.place.name);
         out.push_back(std::move(a));
     }
@@ -191,13 +194,33 @@ void add_aliases(const std::filesystem::path& file, const std::vector<Area>& adm
     }
 }
 
+void add_not_place_names(const std::filesystem::path& file, gazetteer::Writer& writer) {
+    std::ifstream in(file);
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("names")) throw DataError("cannot read " + file.string(), "no \"names\" list");
+    for (const auto& n : doc.at("names")) writer.add_not_place_name(n.get<std::string>());
+}
+
+// Common English words: a capitalised word at the start of a sentence is rarely a place.
+// Proper nouns in the word list are capitalised and left out.
+std::set<std::string> read_english_words(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw DataError("cannot read " + file.string(), "no such file (tools/setup.sh copies it from wamerican)");
+    std::set<std::string> words;
+    std::string w;
+    while (std::getline(in, w))
+        if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && w.find('\'') == std::string::npos) words.insert(w);
+    return words;
+}
+
 }  // namespace
 
 void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
     gdal::ensure_registered();
     const auto cities = read_geonames(in.sources / "cities500.txt");
     auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
-    const auto countries = read_countries(ne.get());
+    const auto english_words = read_english_words(in.sources / "words.txt");
+    const auto countries = read_countries(ne.get(), english_words);
     const auto admin1 = read_admin1(ne.get(), cities);
     const auto curated = read_curated(in.geodata);
 
@@ -214,6 +237,7 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
     }
 
     add_aliases(in.geodata / "aliases.json", admin1, writer);
+    add_not_place_names(in.geodata / "not-places.json", writer);
 
     for (const auto& e : curated) {
         Place p = e.place;
@@ -248,15 +272,7 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
         for (const auto& n : e.names) writer.add_name(p.id, n);
     }
 
-    // Common English words: a capitalised word at the start of a sentence is rarely a place.
-    // Proper nouns in the word list are capitalised and left out.
-    if (std::ifstream words(in.sources / "words.txt"); words) {
-        std::string w;
-        while (std::getline(words, w))
-            if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && w.find('\'') == std::string::npos) writer.add_word(w);
-    } else {
-        throw DataError("cannot read " + (in.sources / "words.txt").string(), "no such file (tools/setup.sh copies it from wamerican)");
-    }
+    for (const auto& w : english_words) writer.add_word(w);
     if (std::ifstream names(in.sources / "given-names.txt"); names) {
         std::string n;
         while (std::getline(names, n)) {
