@@ -55,7 +55,7 @@ public:
         // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too, unless a
         // preposition makes the later use a place ("King Abdullah of Jordan").
         for (size_t k = 0; k < out.size(); ++k)
-            if (persons_.count(out[k].key) && !after_preposition_[k]) out[k].role = Role::NotPlace;
+            if (persons_.count(out[k].key) && !after_preposition_[k] && !names_state(out[k].key)) out[k].role = Role::NotPlace;
         return out;
     }
 
@@ -96,7 +96,7 @@ private:
         // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except a dateline's
         // city at the start of a line ("KYIV, Ukraine (AP) -", "MAE SOT, Thailand -").
         const bool dateline_start = first.sentence_start && (first.comma_after || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));
-        if (first.all_caps && first.text.size() <= 4 && !dateline_start) return 0;
+        if (first.all_caps && first.text.size() <= 4 && !dateline_start && !names_country(low(i))) return 0;
         if (in_byline_[i]) return 0;
         size_t best = 0;
         size_t last = i;
@@ -122,18 +122,33 @@ private:
         if (w.size() < 3) return false;
         const auto& candidates = gaz_.lookup(w);
         double best = 0.0;
-        bool country = false;
+        bool country = false, curated = false;
         for (const auto& p : candidates) {
             best = std::max(best, p.importance);
             country = country || p.type == PlaceType::Country;
+            curated = curated || p.id.rfind("fm-", 0) == 0;
         }
         // A capitalised dictionary word ("Western", "Secretary", "Back") is a place only when it
         // names a country or a major city, and not merely because it opens a sentence.
         if (gaz_.is_common_word(w)) {
-            if (country) return true;
+            // Countries and our curated entries ("the Pentagon") are named on purpose.
+            if (country || curated) return true;
             return best >= 0.8 && !t.sentence_start;
         }
         return true;
+    }
+
+    // A country or a major city: "Israel" after "Israel Katz" is still the country.
+    bool names_state(const std::string& key) {
+        for (const auto& p : gaz_.lookup(key))
+            if (p.type == PlaceType::Country || p.importance >= 0.8) return true;
+        return false;
+    }
+
+    bool names_country(const std::string& key) {
+        for (const auto& p : gaz_.lookup(key))
+            if (p.type == PlaceType::Country) return true;
+        return false;
     }
 
     double max_importance(const std::string& key) {
@@ -183,7 +198,7 @@ private:
             }
             // "Lloyd Austin": a given name before, unless that word was itself taken as a place. A
             // capitalised common word opening the sentence ("The", "Will") is not a given name.
-            const bool opener = tokens_[*p].sentence_start && gaz_.is_common_word(low(*p));
+            const bool opener = (tokens_[*p].sentence_start && gaz_.is_common_word(low(*p))) || lexicon::is_calendar_word(low(*p));
             if (tokens_[*p].capitalised && !prev_mention && !opener && !lexicon::is_directional(low(*p)) &&
                 gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p)) && low(*p) != "the") {
                 persons_.insert(key);
@@ -252,6 +267,19 @@ private:
         return false;
     }
 
+    // "Later Israel struck", "Late on Tuesday Iran fired": only time words stand between the
+    // sentence's start and the name.
+    bool after_opening_adverbial(size_t i) const {
+        for (size_t k = i, seen = 0; k-- > 0 && seen < 4; ++seen) {
+            const std::string& w = low(k);
+            if (!(lexicon::is_adverbial(w) || lexicon::is_calendar_word(w) || w == "late" || w == "early") || tokens_[k].stop_after ||
+                tokens_[k].comma_after)
+                return false;
+            if (tokens_[k].sentence_start) return true;
+        }
+        return false;
+    }
+
     ActorCue actor_cue_of(size_t i, size_t j) const {
         const Token& last = tokens_[j];
         if (i > 0 && low(i - 1) == "by" && !tokens_[i - 1].stop_after) return ActorCue::Agent;
@@ -262,7 +290,7 @@ private:
                                       (i > 0 && (low(i - 1) == "and" || low(i - 1) == "but" || low(i - 1) == "while" ||
                                                  low(i - 1) == "as" || low(i - 1) == "which" || low(i - 1) == "that" ||
                                                  low(i - 1) == "said" || low(i - 1) == "says"));
-        if (!subject_position) return ActorCue::None;
+        if (!subject_position && !after_opening_adverbial(i)) return ActorCue::None;
         size_t k = j + 1;
         if (last.comma_after) {
             // "Kinshasa, which severed ties", "Tehran, whose advisers ..."

@@ -63,7 +63,7 @@ std::vector<FixturePlace> build_places() {
         make(ids::dnipro_city, "Dnipro", PlaceType::City, "PPLA", "UA", 48.4593, 35.03865, 968502, 0.65, {"Dnipropetrovsk"}),
         make(ids::dnieper_river, "Dnieper", PlaceType::River, "river", "UA", 49.0, 32.5, 0, 0.6, {"Dnipro", "Dnepr", "Дніпро"},
              {{30.52, 50.45}, {32.06, 49.44}, {35.04, 48.46}, {34.4, 47.5}, {33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}}),
-        make(ids::ukraine, "Ukraine", PlaceType::Country, "PCLI", "UA", 49.0, 32.0, 44622516, 1.0, {"Україна"},
+        make(ids::ukraine, "Ukraine", PlaceType::Country, "PCLI", "UA", 49.0, 32.0, 44622516, 1.0, {"Україна", "UKR"},
              {}, {22.1, 44.4, 40.2, 52.4}),
         make(ids::russia, "Russia", PlaceType::Country, "PCLI", "RU", 60.0, 100.0, 144478050, 1.0, {"Россия"},
              {}, {19.6, 41.2, 180.0, 81.9}),

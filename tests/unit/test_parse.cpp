@@ -244,6 +244,22 @@ TEST_CASE("recognize: a title, a foreign first name, then a surname that is a pl
     CHECK(mention_of(mentions, "Austin")->role == Role::NotPlace);
 }
 
+TEST_CASE("recognize: a capital that shares a person's name is still the capital later", "[parse][recognize]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("Sergei Moscow spoke on Monday. Later Moscow struck Kherson again.");
+    REQUIRE(mention_of(mentions, "Moscow", 1));
+    CHECK(mention_of(mentions, "Moscow", 0)->role == Role::NotPlace);
+    CHECK(mention_of(mentions, "Moscow", 1)->role == Role::Metonym);  // acting, after an opening time word
+    CHECK(mention_of(mentions, "Kherson")->role == Role::Location);
+}
+
+TEST_CASE("recognize: a short acronym is a place only when it names a country", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("Drones from the UKR side hit KHER targets.", g.gazetteer);
+    CHECK(mention_of(mentions, "UKR"));
+}
+
 TEST_CASE("recognize: a byline names reporters, not places", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Strikes hit Kherson\nBy Lloyd Austin and Sergei Moscow\nTroops left Kherson.", g.gazetteer);
