@@ -278,13 +278,18 @@ void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, 
         std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.importance > b.importance; });
         for (const auto& f : points) {
             if (f.feature_code != "sea" && f.feature_code != "other") continue;
-            if (f.importance < 0.5 || named.count(f.name) || f.parts.empty() || f.parts[0].empty()) continue;
-            const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
-            if (!inside(s.map_box, at)) continue;
-            if (auto label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at)) {
-                Feature feature{.kind = "water", .name = f.name, .place_type = f.feature_code, .role = "location",
-                                .lon = f.parts[0][0].lon, .lat = f.parts[0][0].lat, .label = label};
-                s.features.push_back(std::move(feature));
+            if (f.importance < 0.5 || named.count(f.name)) continue;
+            // A sea has several label points; the first that lies well inside the map and is free wins.
+            const Box inner{s.map_box.x + 30, s.map_box.y + 30, s.map_box.w - 60, s.map_box.h - 60};
+            for (const auto& part : f.parts) {
+                if (part.empty()) continue;
+                const Point at = p.to_pixel(part[0].lon, part[0].lat);
+                if (!inside(inner, at)) continue;
+                if (auto label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at)) {
+                    s.features.push_back(Feature{.kind = "water", .name = f.name, .place_type = f.feature_code, .role = "location",
+                                                 .lon = part[0].lon, .lat = part[0].lat, .label = label});
+                    break;
+                }
             }
         }
     }

@@ -219,7 +219,7 @@ void write_places(GDALDatasetH ds, const std::vector<GeoNamesPlace>& cities) {
 // Curated features that carry a name on the map: river courses, region outlines, and points.
 void write_curated(GDALDatasetH ds, const std::vector<CuratedEntry>& curated) {
     LayerWriter lines(ds, "named_lines", wkbMultiLineString, {Field::Name, Field::FeatureCode, Field::Importance});
-    LayerWriter points(ds, "named_points", wkbPoint, {Field::Name, Field::FeatureCode, Field::Importance});
+    LayerWriter points(ds, "named_points", wkbMultiPoint, {Field::Name, Field::FeatureCode, Field::Importance});
     for (const auto& e : curated) {
         if (!e.lines.empty()) {
             gdal::GeometryPtr g{OGR_G_CreateGeometry(wkbMultiLineString)};
@@ -230,9 +230,16 @@ void write_curated(GDALDatasetH ds, const std::vector<CuratedEntry>& curated) {
             }
             lines.add(g.get(), {.name = e.place.name, .feature_code = e.place.feature_code, .importance = e.place.importance});
         } else if (e.place.lat != 0.0 || e.place.lon != 0.0) {
-            gdal::GeometryPtr pt{OGR_G_CreateGeometry(wkbPoint)};
-            OGR_G_SetPoint_2D(pt.get(), 0, e.place.lon, e.place.lat);
-            points.add(pt.get(), {.name = e.place.name, .feature_code = e.place.feature_code, .importance = e.place.importance});
+            // The first point is the feature's own; the rest are other places its name may stand.
+            gdal::GeometryPtr multi{OGR_G_CreateGeometry(wkbMultiPoint)};
+            auto add_point = [&](double lon, double lat) {
+                gdal::GeometryPtr pt{OGR_G_CreateGeometry(wkbPoint)};
+                OGR_G_SetPoint_2D(pt.get(), 0, lon, lat);
+                OGR_G_AddGeometryDirectly(multi.get(), pt.release());
+            };
+            add_point(e.place.lon, e.place.lat);
+            for (const auto& [lon, lat] : e.label_points) add_point(lon, lat);
+            points.add(multi.get(), {.name = e.place.name, .feature_code = e.place.feature_code, .importance = e.place.importance});
         }
     }
 }

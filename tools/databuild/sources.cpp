@@ -132,6 +132,7 @@ std::vector<CuratedEntry> read_curated(const std::filesystem::path& folder) {
                         for (const auto& poly : coords) e.rings.push_back(read_line(poly.at(0)));
                     }
                 }
+                if (props.contains("label_points")) e.label_points = read_line(props.at("label_points"));
                 if (props.contains("label")) {
                     p.lon = props["label"].at(0).get<double>();
                     p.lat = props["label"].at(1).get<double>();

@@ -28,6 +28,7 @@ struct CuratedEntry {
     std::vector<std::pair<std::string, std::string>> compose;
     std::vector<std::vector<std::pair<double, double>>> lines;  // river courses
     std::vector<std::vector<std::pair<double, double>>> rings;  // region outlines
+    std::vector<std::pair<double, double>> label_points;        // where else a map may set the name (seas)
 };
 
 // Reads every *.geojson in the curated folder; throws DataError naming the file and feature.
