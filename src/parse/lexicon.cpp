@@ -22,10 +22,6 @@ constexpr auto kTitles = std::to_array<std::string_view>({
     "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "premier", "emir", "gov", "officer",
     "chief", "director"});
 
-constexpr auto kOrganisationSuffixes = std::to_array<std::string_view>({
-    "post", "times", "journal", "herald", "independent", "institute", "university", "fc", "united", "airlines",
-    "tribune", "gazette", "regiment", "fleet", "battalion", "brigade"});
-
 constexpr auto kActorVerbs = std::to_array<std::string_view>({
     "said", "says", "say", "told", "tells", "claimed", "claims", "claim", "denied", "denies", "deny",
     "accused", "accuses", "announced", "announces", "warned", "warns", "urged", "urges", "insisted",
@@ -85,7 +81,8 @@ constexpr auto kOrganisationHeads = std::to_array<std::string_view>({
     "brigades", "regiment", "fleet", "committee", "union", "liberation", "defense", "defence", "crescent", "cross",
     "agency", "bank", "company", "corporation", "airways", "airlines", "league", "federation", "guard", "corps",
     "battalion", "division", "navy", "states", "network", "foundation", "commission", "ministry", "news", "times",
-    "post", "institute", "university", "club", "organisation", "organization", "coalition", "command", "service"});
+    "post", "institute", "university", "club", "organisation", "organization", "coalition", "command", "service",
+    "journal", "herald", "independent", "fc", "united", "tribune", "gazette"});
 
 constexpr auto kVesselWords = std::to_array<std::string_view>({
     "ship", "vessel", "cruiser", "frigate", "submarine", "boat", "tanker", "flagship", "carrier", "destroyer",
@@ -125,7 +122,6 @@ constexpr auto kRelationNouns = std::to_array<std::string_view>({
 
 bool is_calendar_word(std::string_view w) { return in(kCalendar, w); }
 bool is_title(std::string_view w) { return in(kTitles, w); }
-bool is_organisation_suffix(std::string_view w) { return in(kOrganisationSuffixes, w); }
 bool is_actor_verb(std::string_view w) { return in(kActorVerbs, w); }
 bool is_auxiliary(std::string_view w) { return in(kAuxiliaries, w); }
 bool is_actor_noun(std::string_view w) { return in(kActorNouns, w); }

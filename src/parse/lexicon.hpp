@@ -8,8 +8,6 @@ namespace frontmap::parse::lexicon {
 bool is_calendar_word(std::string_view lower);
 // Titles that make the next name a person's: "Secretary Austin", "Gen. Jordan".
 bool is_title(std::string_view lower);
-// Words that turn a place name into an organisation's: "Washington Post", "Kyiv Independent".
-bool is_organisation_suffix(std::string_view lower);
 // Verbs of saying and acting whose subject is an actor: "Moscow said", "Kyiv denied".
 bool is_actor_verb(std::string_view lower);
 // Auxiliaries that may stand between an actor and its verb: "Moscow has said".
@@ -39,7 +37,8 @@ bool is_locative_preposition(std::string_view lower);
 bool is_address_verb(std::string_view lower);
 // Nouns right after a name that make it an actor without a possessive: "a Kremlin spokesman".
 bool is_actor_role(std::string_view lower);
-// Head words of organisations' names: "Israel Defense Forces", "Sudan Liberation Army".
+// Head words of organisations' names: "Israel Defense Forces", "Sudan Liberation Army",
+// "Washington Post", "Kyiv Independent".
 bool is_organisation_head(std::string_view lower);
 // Words that make the next name a vessel's: "the cruiser Moskva", "the ship Minsk".
 bool is_vessel_word(std::string_view lower);

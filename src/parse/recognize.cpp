@@ -216,7 +216,6 @@ private:
         if (next_adjacent && lexicon::is_document_word(next) && !tokens_[j + 1].capitalised) return Role::NotPlace;
         if (in_organisation_name(i, j)) return Role::NotPlace;
         if (next_adjacent && tokens_[j + 1].capitalised) {
-            if (lexicon::is_organisation_suffix(next)) return Role::NotPlace;
             // "Jordan Bardella": a given name followed by a capitalised non-place word; "Michael
             // Jordan": a given name that is only a minor place, followed by any name.
             if (i == j && gaz_.is_given_name(key) && !gaz_.is_common_word(next) && !lexicon::is_region_word(next) &&
