@@ -25,10 +25,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     Options common;
     app.add_option("--data", common.data_dir, "Folder with gazetteer.sqlite and basemap.gpkg (default: $FRONTMAP_DATA, else the set-up's folder)");
 
-    auto* parse = app.add_subcommand("parse", "Print the place mentions of an article as GeoJSON");
+    auto* parse = app.add_subcommand("parse", "Print the place mentions and events of an article as GeoJSON");
     ParseArgs parse_args;
     parse->add_option("article", parse_args.article, "UTF-8 text file, or - for standard input")->required();
     parse->add_flag("--compact", parse_args.compact, "One line of JSON instead of indented");
+    parse->add_option("--date", parse_args.date, "The article's date (YYYY-MM-DD): dates events and tells news from background; default: a date line in the text");
 
     // The look of a map: shared by every subcommand that draws or lays one out.
     auto add_look = [](CLI::App* sub, std::string& size, std::string& title, std::string& style) {

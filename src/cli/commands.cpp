@@ -2,6 +2,9 @@
 #include "cli/subjects.hpp"
 
 #include "common/error.hpp"
+#include "common/text.hpp"
+#include "events/extract.hpp"
+#include "events/geojson.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "io/basemap.hpp"
 #include "io/files.hpp"
@@ -68,11 +71,34 @@ scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const st
 
 }  // namespace
 
+std::optional<events::Date> article_date(const std::string& option, std::string_view text) {
+    if (option.empty()) return events::find_article_date(text);
+    const auto date = events::parse_iso_date(option);
+    if (!date) throw UsageError("bad --date '" + option + "'", "expected a date as YYYY-MM-DD, e.g. 2022-10-21");
+    return date;
+}
+
+// "the region" after a city: the admin-1 area of the same name that holds it ("Kherson").
+events::RegionOf region_lookup(gazetteer::Gazetteer& gazetteer) {
+    return [&gazetteer](const gazetteer::Place& city) -> std::optional<gazetteer::Place> {
+        for (const auto& p : gazetteer.lookup(text::name_key(city.name)))
+            if (p.type == gazetteer::PlaceType::Region && p.country == city.country && p.bbox.size() == 4 && city.lon >= p.bbox[0] &&
+                city.lon <= p.bbox[2] && city.lat >= p.bbox[1] && city.lat <= p.bbox[3])
+                return p;
+        return std::nullopt;
+    };
+}
+
 int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) {
+    const auto date_option = events::parse_iso_date(args.date);
+    if (!args.date.empty() && !date_option) article_date(args.date, {});  // a bad --date is a usage error before any work
     const std::string text = io::read_article(args.article);
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
     parse::Parser parser(gazetteer);
-    const auto doc = parse::to_geojson(parser.parse(text));
+    const auto mentions = parser.parse(text);
+    auto doc = parse::to_geojson(mentions);
+    for (const auto& e : events::extract(text, mentions, {article_date(args.date, text), region_lookup(gazetteer)}))
+        doc["features"].push_back(events::to_feature(e, mentions));
     out << (args.compact ? doc.dump() : doc.dump(2)) << "\n";
     return 0;
 }

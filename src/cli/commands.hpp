@@ -13,6 +13,7 @@ struct Options {
 struct ParseArgs {
     std::string article;
     bool compact = false;
+    std::string date;  // the article's date, YYYY-MM-DD; empty: a date line in the text, else none
 };
 
 struct MapArgs {

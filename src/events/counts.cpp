@@ -1,0 +1,122 @@
+// Stated tallies: "four people were killed", "killing at least 12", "88 towns and villages".
+#include "events/detail.hpp"
+
+#include <cctype>
+#include <limits>
+
+namespace frontmap::events::detail {
+
+namespace {
+
+constexpr size_t kLinkWindow = 6;  // words between a number and "killed" in "13 people had been wounded"
+constexpr size_t kBackWindow = 4;  // words between "killing" and its number in "killing at least 12"
+
+struct Number {
+    long long value = 0;
+    size_t length = 0;  // words
+    bool approximate = false;
+};
+
+// Digits with thousands separators; nullopt on overflow or a value beyond the cap.
+std::optional<long long> digits_value(std::string_view s, long long cap) {
+    long long v = 0;
+    bool any = false;
+    for (char c : s) {
+        if (c == ',') continue;
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+        if (v > (std::numeric_limits<long long>::max() - 9) / 10) return std::nullopt;
+        v = v * 10 + (c - '0');
+        any = true;
+        if (v > cap) return std::nullopt;
+    }
+    return any ? std::optional(v) : std::nullopt;
+}
+
+// A minus sign right before the digits ("-5 wounded") makes it no tally at all.
+bool negative(std::string_view text, const Word& w) {
+    return w.start > 0 && text[w.start - 1] == '-' && (w.start == 1 || std::isspace(static_cast<unsigned char>(text[w.start - 2])));
+}
+
+std::optional<Number> word_number(const Sentence& s, size_t i, const Lexicon& lex) {
+    const auto it = lex.number_words.find(s.words[i].lower);
+    if (it == lex.number_words.end()) return std::nullopt;
+    Number n{it->second, 1, false};
+    // "twenty-five", "a hundred", "two thousand"
+    if (i + 1 < s.words.size()) {
+        const auto& next = s.words[i + 1].lower;
+        if (const auto unit = lex.number_words.find(next); unit != lex.number_words.end() && n.value >= 20 && unit->second < 10) {
+            n.value += unit->second;
+            n.length = 2;
+        } else if (const auto scale = lex.number_scales.find(next); scale != lex.number_scales.end()) {
+            n.value *= scale->second;
+            n.length = 2;
+        }
+    }
+    if (n.value == 1 && n.length == 1 && (s.words[i].lower == "a" || s.words[i].lower == "an")) return std::nullopt;
+    return n;
+}
+
+std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex) {
+    const Word& w = s.words[i];
+    if (w.inside >= 0) return std::nullopt;
+    if (const auto approx = lex.approximate_numbers.match(s.words, i); approx.length) return Number{*approx.value, approx.length, true};
+    if (std::isdigit(static_cast<unsigned char>(w.lower[0]))) {
+        if (negative(text, w)) return std::nullopt;
+        const auto v = digits_value(w.lower, lex.max_count);
+        if (!v) return std::nullopt;
+        return Number{*v, 1, false};
+    }
+    return word_number(s, i, lex);
+}
+
+std::optional<CountKind> kind_at(const Sentence& s, size_t i, const Lexicon& lex) {
+    if (lex.killed_words.match(s.words, i).length) return CountKind::Killed;
+    if (lex.wounded_words.match(s.words, i).length) return CountKind::Wounded;
+    return std::nullopt;
+}
+
+// "13 people had been wounded", "88 towns and villages".
+std::optional<CountKind> kind_after(const Sentence& s, size_t from, const Lexicon& lex) {
+    if (from < s.words.size() && lex.place_count_words.match(s.words, from).length) return CountKind::Places;
+    for (size_t i = from; i < s.words.size() && i < from + kLinkWindow; ++i) {
+        if (i == from && lex.count_blockers.match(s.words, i).length) return std::nullopt;
+        if (const auto k = kind_at(s, i, lex)) return k;
+        if (!lex.count_link_words.match(s.words, i).length) return std::nullopt;
+        if (s.words[i].stop_after) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// "killing at least 12", "the death toll rose to 30".
+std::optional<CountKind> kind_before(const Sentence& s, size_t number, const Lexicon& lex) {
+    for (size_t back = 1; back <= kBackWindow && back <= number; ++back) {
+        const size_t i = number - back;
+        if (s.words[i].comma_after || s.words[i].stop_after) return std::nullopt;
+        if (const auto k = kind_at(s, i, lex)) return k;
+        if (!lex.count_link_words.match(s.words, i).length && !lex.approximate_cues.match(s.words, i).length) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+bool approximate_before(const Sentence& s, size_t number, const Lexicon& lex) {
+    for (size_t back = 1; back <= 2 && back <= number; ++back)
+        if (lex.approximate_cues.match(s.words, number - back).length) return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex) {
+    std::vector<Count> out;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        const auto n = number_at(text, s, i, lex);
+        if (!n) continue;
+        auto kind = kind_after(s, i + n->length, lex);
+        if (!kind) kind = kind_before(s, i, lex);
+        if (kind) out.push_back({*kind, n->value, n->approximate || approximate_before(s, i, lex), i});
+        i += n->length - 1;
+    }
+    return out;
+}
+
+}  // namespace frontmap::events::detail

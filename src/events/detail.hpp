@@ -1,0 +1,60 @@
+#pragma once
+// Internals shared by the event stage's files: a sentence as words, and the pieces found in it.
+#include "events/extract.hpp"
+
+#include <string>
+#include <vector>
+
+namespace frontmap::events::detail {
+
+struct Sentence {
+    Span span;
+    std::vector<Word> words;
+};
+
+// Sentences (ICU sentence breaks) with their words, each word tied to the mention it is part of.
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Mention>& mentions);
+
+// Whether the mention is a place an event can happen at: a located, resolved, non-dateline name.
+bool is_event_place(const parse::Mention& m);
+
+// A phrase naming who acts or who speaks, with the side it names when it names one.
+struct Party {
+    size_t first = 0, last = 0;  // word indices, inclusive
+    std::string text;
+    std::string side;
+};
+
+// Every phrase of the sentence that names a side: demonyms, group names, metonyms.
+std::vector<Party> find_sides(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex);
+
+// Who the sentence says reports something ("Kyiv said", "according to the governor").
+struct Attribution {
+    Party who;
+    size_t verb = 0;  // word index of the verb or phrase
+    bool denial = false;
+};
+std::vector<Attribution> find_attributions(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex);
+
+// A stated count: killed, wounded or places.
+enum class CountKind { Killed, Wounded, Places };
+struct Count {
+    CountKind kind = CountKind::Killed;
+    long long value = 0;
+    bool approximate = false;
+    size_t word = 0;
+};
+std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex);
+
+// A date the sentence gives, resolved against the article's date.
+struct DateMention {
+    Date date;
+    int precision = 1;
+    size_t word = 0;
+    bool since = false;  // "since May": the start of a span, not the event's day
+};
+std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> article_date, const Lexicon& lex);
+
+std::string slice(std::string_view text, const std::vector<Word>& words, size_t first, size_t last);
+
+}  // namespace frontmap::events::detail

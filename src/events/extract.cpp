@@ -1,0 +1,564 @@
+// The event stage: triggers, the places they are tied to, then who, how many, when and who says so.
+#include "events/extract.hpp"
+
+#include "common/proj.hpp"
+#include "events/detail.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace frontmap::events {
+
+namespace {
+
+using namespace detail;
+using gazetteer::PlaceType;
+
+constexpr size_t kIrrealisWindow = 4;   // "could soon attack": words before a trigger that make it unreal
+constexpr size_t kNegatorWindow = 3;    // "did not attack"
+constexpr size_t kPrepositionWindow = 6;  // "along the west bank of the Dnieper"
+constexpr double kSamePlaceKm = 25.0;   // events of one type closer than this are one event
+
+struct Trigger {
+    size_t first = 0, last = 0;
+    TriggerRule rule;
+};
+
+enum class Relation { Where, Near, Toward, From, Along, Office };
+
+struct Link {
+    size_t mention = 0;
+    size_t word = 0;
+    Relation relation = Relation::Where;
+};
+
+// What the extractor remembers across sentences.
+struct State {
+    std::vector<Event> events;
+    std::vector<size_t> sentence_of;  // the sentence each event came from
+    std::string last_claimant;
+    std::optional<DateMention> last_date;
+};
+
+struct SentenceContext {
+    std::string_view text;
+    const std::vector<parse::Mention>& mentions;
+    const Context& context;
+    const Lexicon& lex;
+};
+
+bool point_type(PlaceType t) { return t == PlaceType::City || t == PlaceType::Village || t == PlaceType::Infrastructure || t == PlaceType::Island; }
+
+bool in_clause_window(const Sentence& s, size_t at, size_t back) {
+    return at >= back && !s.words[at - back].comma_after && !s.words[at - back + 1].clause_start;
+}
+
+bool preceded_by(const Sentence& s, size_t at, size_t window, const PhraseSet& set) {
+    for (size_t back = 1; back <= window && in_clause_window(s, at, back); ++back)
+        if (set.match(s.words, at - back).length) return true;
+    return false;
+}
+
+// "retaking it would be a major prize"
+bool followed_by_modal(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 3; ++at) {
+        if (lex.irrealis_after.match(s.words, at).length) return true;
+        if (s.words[at].comma_after || s.words[at].stop_after) break;
+    }
+    return false;
+}
+
+// "the capture of Russian arms": a capture whose object is not a place.
+bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    if (t.rule.type != EventType::Capture && t.rule.type != EventType::Recapture) return false;
+    for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 4; ++at) {
+        if (s.words[at].inside >= 0) return false;
+        if (lex.non_territorial_objects.match(s.words, at).length) return true;
+        if (s.words[at].stop_after || s.words[at].comma_after) return false;
+    }
+    return false;
+}
+
+std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
+    std::vector<Trigger> out;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        const auto m = lex.triggers.match(s.words, i);
+        if (!m.length) continue;
+        const Trigger t{i, i + m.length - 1, *m.value};
+        i = t.last;
+        if (preceded_by(s, t.first, kIrrealisWindow, lex.irrealis) || preceded_by(s, t.first, kNegatorWindow, lex.negators)) continue;
+        if (followed_by_modal(s, t, lex)) continue;
+        // "an offensive to retake Kherson": a purpose, not a deed.
+        if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;
+        if (takes_no_place(s, t, lex)) continue;
+        out.push_back(t);
+    }
+    return out;
+}
+
+bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Lexicon& lex) {
+    // "Kharkiv governor", "Kherson's Moscow-installed authorities", "the mayor of Mykolaiv".
+    for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2; ++at)
+        if (lex.office_nouns.match(s.words, at).length) return true;
+    return word >= 2 && s.words[word - 1].lower == "of" && lex.office_nouns.match(s.words, word - 2).length;
+}
+
+Relation relation_before(const Sentence& s, size_t word, const Lexicon& lex) {
+    size_t window = kPrepositionWindow;
+    bool apposition = false;  // "towards the region's main city, also called Kherson"
+    for (size_t back = 1; back <= window && back <= word; ++back) {
+        const size_t at = word - back;
+        if (s.words[at].inside >= 0 || s.words[at].stop_after) break;
+        if (back <= 2 && (s.words[at].lower == "called" || s.words[at].lower == "named")) {
+            apposition = true;
+            window += kPrepositionWindow;
+        }
+        if (lex.along_words.match(s.words, at).length) return Relation::Along;
+        if (lex.from_words.match(s.words, at).length) return Relation::From;
+        if (lex.near_words.match(s.words, at).length) return Relation::Near;
+        if (lex.direction_words.match(s.words, at).length && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
+            return Relation::Near;
+        if (lex.toward_words.match(s.words, at).length) return Relation::Toward;
+        if (s.words[at].lower == "in" || s.words[at].lower == "at" || s.words[at].lower == "inside") return Relation::Where;
+        if (s.words[at].comma_after && back > 1 && !apposition) break;
+    }
+    return Relation::Where;
+}
+
+std::vector<Link> find_links(const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+    std::vector<Link> out;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        if (s.words[i].mention < 0 || !s.words[i].located) continue;
+        size_t end = i;
+        while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[i].mention) ++end;
+        Link link{static_cast<size_t>(s.words[i].mention), i, relation_before(s, i, lex)};
+        // A list ("Kyiv, Lviv and Dnipro") shares the relation of its first name.
+        if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
+            link.relation == Relation::Where)
+            link.relation = out.back().relation;
+        if (is_office(s, i, end, lex)) link.relation = Relation::Office;
+        (void)mentions;
+        out.push_back(link);
+        i = end;
+    }
+    return out;
+}
+
+// Each place goes to the nearest trigger, preferring one before it ("retook Kupiansk").
+std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers, const std::vector<Link>& links) {
+    std::vector<std::vector<Link>> out(triggers.size());
+    for (const auto& link : links) {
+        if (link.relation == Relation::Office) continue;
+        size_t best = SIZE_MAX;
+        double best_distance = 1e9;
+        for (size_t t = 0; t < triggers.size(); ++t) {
+            const double d = link.word > triggers[t].last ? static_cast<double>(link.word - triggers[t].last)
+                                                          : 1.5 * static_cast<double>(triggers[t].first - link.word);
+            if (d < best_distance) {
+                best_distance = d;
+                best = t;
+            }
+        }
+        if (best != SIZE_MAX) out[best].push_back(link);
+    }
+    return out;
+}
+
+
+struct Referent {
+    size_t mention = 0;
+    std::optional<gazetteer::Place> area;
+};
+
+bool has_type(const std::vector<PlaceType>& types, PlaceType t) { return std::find(types.begin(), types.end(), t) != types.end(); }
+
+// The last place of a fitting type before `before`; for "the region" after a city, the region
+// that holds the city.
+std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t before, const SentenceContext& c) {
+    std::optional<size_t> fit, point;
+    for (size_t k = 0; k < c.mentions.size() && c.mentions[k].start < before; ++k) {
+        if (!is_event_place(c.mentions[k])) continue;
+        if (has_type(types, c.mentions[k].place->type)) fit = k;
+        if (point_type(c.mentions[k].place->type)) point = k;
+    }
+    if (has_type(types, PlaceType::Region) && c.context.region_of && point && (!fit || *point > *fit))
+        if (auto region = c.context.region_of(*c.mentions[*point].place)) return Referent{*point, std::move(region)};
+    if (fit) return Referent{*fit, std::nullopt};
+    return std::nullopt;
+}
+
+// "the city", "there": a place named before. Not "the authorities in the region", which names
+// who speaks rather than where something happened.
+std::optional<Referent> coreference(const Sentence& s, const SentenceContext& c) {
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        const auto m = c.lex.coreference.match(s.words, i);
+        if (!m.length) continue;
+        const bool of_party = (i >= 1 && c.lex.office_nouns.match(s.words, i - 1).length) ||
+                              (i >= 2 && (c.lex.office_nouns.match(s.words, i - 2).length || c.lex.actor_nouns.match(s.words, i - 2).length));
+        if (of_party) continue;
+        return refer_back(*m.value, s.words[i].start, c);
+    }
+    return std::nullopt;
+}
+
+// A deed with no place in its sentence happens where the story just was: the last town or site
+// named since `from`.
+std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceContext& c) {
+    for (size_t k = c.mentions.size(); k-- > 0;) {
+        const auto& m = c.mentions[k];
+        if (m.start >= s.span.start) continue;
+        if (m.start < from) break;
+        if (is_event_place(m) && point_type(m.place->type)) return Referent{k, std::nullopt};
+    }
+    return std::nullopt;
+}
+
+bool contains(const gazetteer::Place& area, const gazetteer::Place& p) {
+    if (area.type == PlaceType::Country) return area.country == p.country && p.type != PlaceType::Country;
+    if (area.bbox.size() != 4) return false;
+    return p.lon >= area.bbox[0] && p.lon <= area.bbox[2] && p.lat >= area.bbox[1] && p.lat <= area.bbox[3];
+}
+
+// The places an event happens at: more specific places push out the areas that hold them.
+std::vector<Link> event_places(const std::vector<Link>& links, const std::vector<parse::Mention>& mentions) {
+    std::vector<Link> out;
+    for (const auto& l : links) {
+        const auto& p = *mentions[l.mention].place;
+        const bool held = std::any_of(links.begin(), links.end(), [&](const Link& o) {
+            return o.mention != l.mention && contains(p, *mentions[o.mention].place) && !contains(*mentions[o.mention].place, p);
+        });
+        if (!held) out.push_back(l);
+    }
+    return out;
+}
+
+int geo_precision(const Link& l, const parse::Mention& m) {
+    if (!point_type(m.place->type)) return 3;
+    return l.relation == Relation::Near ? 2 : 1;
+}
+
+Event make_event(const Trigger& t, const Link& where, const Sentence& s, const std::vector<parse::Mention>& mentions) {
+    Event e;
+    e.type = t.rule.type;
+    e.where = where.mention;
+    e.geo_precision = geo_precision(where, mentions[where.mention]);
+    e.evidence = s.span;
+    e.confidence = t.rule.weak ? 0.5 : 0.7;
+    if (where.relation == Relation::Where || where.relation == Relation::Toward) e.confidence += 0.1;
+    return e;
+}
+
+// One event per place the trigger is tied to; an advance or withdrawal is one movement.
+std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions) {
+    std::vector<Event> out;
+    const Link* toward = nullptr;
+    const Link* from = nullptr;
+    const Link* along = nullptr;
+    std::vector<Link> places;
+    for (const auto& l : links) {
+        if (l.relation == Relation::Toward && !toward) toward = &l;
+        if (l.relation == Relation::From && !from) from = &l;
+        if (l.relation == Relation::Along && !along) along = &l;
+        if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Toward) places.push_back(l);
+    }
+    const bool movement = t.rule.type == EventType::Advance || t.rule.type == EventType::Withdrawal || t.rule.type == EventType::Evacuation;
+    if (movement) {
+        const Link* at = toward ? toward : !places.empty() ? &places.front() : t.rule.type != EventType::Advance && from ? from : along;
+        if (!at) return out;
+        Event e = make_event(t, *at, s, mentions);
+        if (toward) e.toward = toward->mention;
+        if (from) e.from = from->mention;
+        if (along) e.along = along->mention;
+        out.push_back(e);
+        return out;
+    }
+    if (places.empty() && along) places.push_back(*along);
+    for (const auto& l : event_places(places, mentions)) out.push_back(make_event(t, l, s, mentions));
+    return out;
+}
+
+
+// An event of this sentence with the word its trigger starts at.
+struct Found {
+    Event event;
+    size_t word = 0;
+};
+
+size_t distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
+
+template <typename T, typename Pos>
+const T* nearest(const std::vector<T>& items, size_t word, Pos pos) {
+    const T* best = nullptr;
+    for (const auto& item : items)
+        if (!best || distance(pos(item), word) < distance(pos(*best), word)) best = &item;
+    return best;
+}
+
+// "attacked", "attacking": a weak trigger used as a verb reports a deed, not a topic.
+bool verbal(const std::string& w) {
+    const auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+    return ends("ed") || ends("ing");
+}
+
+std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c) {
+    const auto triggers = find_triggers(s, c.lex);
+    if (triggers.empty()) return {};
+    auto links = assign_links(triggers, find_links(s, c.mentions, c.lex));
+    std::vector<Found> out;
+    for (size_t t = 0; t < triggers.size(); ++t) {
+        std::optional<Referent> referent;
+        if (links[t].empty() && (!triggers[t].rule.weak || verbal(s.words[triggers[t].last].lower))) {
+            referent = coreference(s, c);
+            Relation relation = Relation::Where;
+            if (!referent) {
+                referent = topic(s, topic_from, c);
+                relation = Relation::Near;
+            }
+            if (referent) links[t].push_back({referent->mention, triggers[t].first, relation});
+        }
+        for (auto& e : events_of(triggers[t], links[t], s, c.mentions)) {
+            if (referent && referent->area) {
+                e.area = referent->area;
+                e.geo_precision = 3;
+            }
+            out.push_back({std::move(e), triggers[t].first});
+        }
+    }
+    return out;
+}
+
+bool says_same_time(const Sentence& s, const Lexicon& lex) {
+    for (size_t i = 0; i < s.words.size(); ++i)
+        if (lex.same_time_phrases.match(s.words, i).length) return true;
+    return false;
+}
+
+// Drops background ("back in May") and dates the rest by the nearest date in the sentence, or by
+// the last one given when the sentence says "at the time".
+void date_events(std::vector<Found>& found, const Sentence& s, State& state, const SentenceContext& c) {
+    const auto article_date = c.context.article_date;
+    const auto& lex = c.lex;
+    std::vector<DateMention> dates = find_dates(s, article_date, lex);
+    std::erase_if(dates, [](const DateMention& d) { return d.since; });
+    if (dates.empty() && state.last_date && says_same_time(s, lex)) dates.push_back({state.last_date->date, state.last_date->precision, 0, false});
+    if (dates.empty()) return;
+    state.last_date = dates.back();
+    std::erase_if(found, [&](Found& f) {
+        const auto* d = nearest(dates, f.word, [](const DateMention& x) { return x.word; });
+        f.event.date = d->date;
+        f.event.time_precision = d->precision;
+        if (!article_date) return false;
+        const auto age = std::chrono::sys_days(*article_date) - std::chrono::sys_days(d->date);
+        return age.count() > lex.history_days;
+    });
+}
+
+void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties) {
+    for (auto& f : found) {
+        const Party* best = nullptr;
+        for (const auto& p : parties)
+            if (p.last < f.word && (!best || p.last > best->last)) best = &p;
+        if (!best)
+            for (const auto& p : parties)
+                if (p.first > f.word && p.first >= 1 && p.first - 1 > f.word) {
+                    best = &p;
+                    break;
+                }
+        if (best) {
+            f.event.actor = best->text;
+            f.event.side = best->side;
+        }
+    }
+}
+
+bool is_pronoun(const std::string& text) {
+    return text == "it" || text == "It" || text == "he" || text == "He" || text == "she" || text == "She" || text == "they" || text == "They";
+}
+
+void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, const std::vector<Count>& counts) {
+    for (const auto& c : counts) {
+        Event* e = targets.front();
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < targets.size() && !words.empty(); ++i)
+            if (distance(words[i], c.word) < best) {
+                best = distance(words[i], c.word);
+                e = targets[i];
+            }
+        auto& slot = c.kind == CountKind::Killed ? e->killed : c.kind == CountKind::Wounded ? e->wounded : e->places;
+        if (slot) continue;
+        slot = c.value;
+        e->approximate_count = e->approximate_count || c.approximate;
+    }
+}
+
+
+
+void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& attributions, State& state, bool own_events) {
+    for (const auto& a : attributions) {
+        std::string who = a.who.text;
+        if (is_pronoun(who)) {
+            if (state.last_claimant.empty()) continue;
+            who = state.last_claimant;
+        } else if (!a.denial) {
+            state.last_claimant = who;
+        }
+        for (Event* e : targets) {
+            if (a.denial) {
+                if (e->denied_by.empty()) e->denied_by = who;
+            } else if (own_events && e->claimed_by.empty()) {
+                e->claimed_by = who;
+                // "Kyiv said it had retaken…": a side that reports its own gains is their actor.
+                if (e->side.empty() && !a.who.side.empty() &&
+                    (e->type == EventType::Advance || e->type == EventType::Capture || e->type == EventType::Recapture)) {
+                    e->side = a.who.side;
+                    e->actor = who;
+                }
+            }
+        }
+    }
+}
+
+bool is_violent(EventType t) {
+    return t == EventType::Strike || t == EventType::Shelling || t == EventType::Attack || t == EventType::Explosion ||
+           t == EventType::Flooding || t == EventType::Other;
+}
+
+// Tallies and denials in a sentence with no event of its own belong to an event told shortly
+// before: a tally to the last violent one, a denial to the last one the denier's side is said to
+// have done, else to the last one somebody claimed.
+Event* carried_target(State& state, size_t sentence, size_t reach, const std::function<bool(const Event&)>& fits) {
+    for (size_t i = state.events.size(); i-- > 0;) {
+        if (sentence - state.sentence_of[i] > reach) break;
+        if (fits(state.events[i])) return &state.events[i];
+    }
+    return nullptr;
+}
+
+void carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state, const Lexicon& lex) {
+    if (Event* e = carried_target(state, index, lex.carry_sentences_counts, [](const Event& x) { return is_violent(x.type); })) {
+        std::vector<Event*> targets{e};
+        apply_counts(targets, {}, counts);
+    }
+    for (const auto& a : attributions) {
+        if (!a.denial) continue;
+        Event* e = carried_target(state, index, lex.carry_sentences_denials, [&](const Event& x) { return !a.who.side.empty() && x.side == a.who.side; });
+        if (!e) e = carried_target(state, index, lex.carry_sentences_denials, [](const Event& x) { return !x.claimed_by.empty(); });
+        if (!e) continue;
+        std::vector<Event*> targets{e};
+        attribute(targets, {a}, state, false);
+    }
+}
+
+void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
+    auto found = place_events(s, topic_from, c);
+    date_events(found, s, state, c);
+    const auto attributions = find_attributions(c.text, s, c.mentions, c.lex);
+    const auto counts = find_counts(c.text, s, c.lex);
+    if (found.empty()) {
+        carry(counts, attributions, index, state, c.lex);
+        return;
+    }
+    assign_actors(found, find_sides(c.text, s, c.mentions, c.lex));
+    const size_t begin = state.events.size();
+    std::vector<size_t> words;
+    for (auto& f : found) {
+        words.push_back(f.word);
+        state.events.push_back(std::move(f.event));
+        state.sentence_of.push_back(index);
+    }
+    std::vector<Event*> targets;
+    for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);
+    apply_counts(targets, words, counts);
+    attribute(targets, attributions, state, true);
+    for (size_t i = 0; i < s.words.size(); ++i)
+        if (c.lex.confirmation_phrases.match(s.words, i).length)
+            for (Event* e : targets) e->status = Status::Confirmed;
+}
+
+bool same_place(const gazetteer::Place& a, const gazetteer::Place& b) {
+    if (a.id == b.id) return true;
+    return proj::geodesic_km(a.lon, a.lat, b.lon, b.lat) < kSamePlaceKm && a.type == b.type;
+}
+
+template <typename T>
+void fill(T& into, const T& from) {
+    if (!into) into = from;
+}
+
+void absorb(Event& into, const Event& from) {
+    fill(into.toward, from.toward);
+    fill(into.from, from.from);
+    fill(into.along, from.along);
+    fill(into.killed, from.killed);
+    fill(into.wounded, from.wounded);
+    fill(into.places, from.places);
+    fill(into.date, from.date);
+    if (!into.time_precision) into.time_precision = from.time_precision;
+    if (into.side.empty()) {
+        into.side = from.side;
+        into.actor = from.actor;
+    }
+    if (into.claimed_by.empty()) into.claimed_by = from.claimed_by;
+    if (into.denied_by.empty()) into.denied_by = from.denied_by;
+    if (from.status == Status::Confirmed) into.status = Status::Confirmed;
+    into.confidence = std::max(into.confidence, from.confidence);
+}
+
+// The same event told twice (a lede, then its detail) is one event.
+std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Mention>& mentions) {
+    std::vector<Event> out;
+    for (auto& e : events) {
+        auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) {
+            return o.type == e.type && same_place(event_place(o, mentions), event_place(e, mentions));
+        });
+        if (same == out.end())
+            out.push_back(std::move(e));
+        else
+            absorb(*same, e);
+    }
+    for (auto& e : out) {
+        if (!e.denied_by.empty())
+            e.status = Status::Denied;
+        else if (e.status != Status::Confirmed && !e.claimed_by.empty())
+            e.status = Status::Claimed;
+    }
+    return out;
+}
+
+}  // namespace
+
+const char* to_string(EventType type) {
+    static constexpr const char* kNames[] = {"advance", "capture", "recapture", "withdrawal", "strike", "shelling",
+                                             "attack", "explosion", "evacuation", "flooding", "fortification", "other"};
+    return kNames[static_cast<int>(type)];
+}
+
+std::optional<EventType> event_type_from_string(std::string_view text) {
+    for (int i = 0; i < kEventTypeCount; ++i)
+        if (text == to_string(static_cast<EventType>(i))) return static_cast<EventType>(i);
+    return std::nullopt;
+}
+
+const char* to_string(Status status) {
+    static constexpr const char* kNames[] = {"reported", "claimed", "denied", "confirmed"};
+    return kNames[static_cast<int>(status)];
+}
+
+std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& mentions, const Context& context, const Lexicon& lex) {
+    const SentenceContext c{text, mentions, context, lex};
+    State state;
+    const auto sentences = split_sentences(text, mentions);
+    for (size_t i = 0; i < sentences.size(); ++i) {
+        const size_t reach = lex.carry_sentences_counts;
+        const size_t topic_from = sentences[i >= reach ? i - reach : 0].span.start;
+        read_sentence(c, sentences[i], i, topic_from, state);
+    }
+    return merge(std::move(state.events), mentions);
+}
+
+const gazetteer::Place& event_place(const Event& event, const std::vector<parse::Mention>& mentions) {
+    return event.area ? *event.area : *mentions[event.where].place;
+}
+
+}  // namespace frontmap::events

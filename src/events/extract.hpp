@@ -1,0 +1,41 @@
+#pragma once
+// The event stage: reads each sentence of an article with the parser's resolved mentions and
+// emits the events it reports (see README, "Parse schema", events).
+#include "events/event.hpp"
+#include "events/lexicon.hpp"
+#include "parse/mention.hpp"
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace frontmap::events {
+
+using Date = std::chrono::year_month_day;
+
+// The region a place lies in, for "the region" said after a city; nullopt when unknown.
+using RegionOf = std::function<std::optional<gazetteer::Place>(const gazetteer::Place&)>;
+
+struct Context {
+    // Resolves "on Friday" and "in May" and tells news from background; without it only dates
+    // with a year are given.
+    std::optional<Date> article_date;
+    RegionOf region_of;  // may be empty
+};
+
+// Events of an article, in text order.
+std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& mentions, const Context& context,
+                           const Lexicon& lex = lexicon());
+
+// The place an event is drawn at: its area, else the place of its `where` mention.
+const gazetteer::Place& event_place(const Event& event, const std::vector<parse::Mention>& mentions);
+
+// The date a wire story gives in its first lines ("KYIV, Oct. 21, 2022 -", "2022-10-21"), if any.
+std::optional<Date> find_article_date(std::string_view text);
+
+// "2022-10-21" -> the date; nullopt for anything else, including impossible dates.
+std::optional<Date> parse_iso_date(std::string_view text);
+
+}  // namespace frontmap::events

@@ -1,0 +1,186 @@
+#include "events/lexicon.hpp"
+
+#include "common/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace frontmap::events {
+
+extern const std::string_view kLexiconJson;
+
+namespace {
+
+std::vector<PatternWord> split_pattern(std::string_view phrase) {
+    std::vector<PatternWord> out;
+    size_t i = 0;
+    while (i < phrase.size()) {
+        while (i < phrase.size() && phrase[i] == ' ') ++i;
+        size_t j = i;
+        while (j < phrase.size() && phrase[j] != ' ') ++j;
+        if (j > i) {
+            std::string w(phrase.substr(i, j - i));
+            PatternWord pw;
+            if (w == "PLACE") {
+                pw.place = true;
+            } else if (w.size() > 1 && w.back() == '*') {
+                pw.prefix = true;
+                w.pop_back();
+            }
+            pw.text = std::move(w);
+            out.push_back(std::move(pw));
+        }
+        i = j;
+    }
+    return out;
+}
+
+bool word_matches(const PatternWord& p, const Word& w) {
+    if (p.place) return w.mention >= 0 && w.located;
+    if (w.inside >= 0) return false;  // a place name is never a cue word
+    if (p.prefix) return w.lower.size() >= p.text.size() && w.lower.compare(0, p.text.size(), p.text) == 0;
+    return w.lower == p.text;
+}
+
+}  // namespace
+
+template <typename T>
+void PhraseMap<T>::add(std::string_view phrase, T value) {
+    Entry e{split_pattern(phrase), std::move(value)};
+    if (e.words.empty()) throw DataError("event lexicon", "an empty phrase");
+    const auto pos = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& x) { return x.words.size() < e.words.size(); });
+    entries_.insert(pos, std::move(e));
+    by_first_word_.clear();
+    wildcard_first_.clear();
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        const auto& first = entries_[i].words.front();
+        if (first.prefix || first.place)
+            wildcard_first_.push_back(i);
+        else
+            by_first_word_[first.text].push_back(i);
+    }
+}
+
+template <typename T>
+bool PhraseMap<T>::matches(const Entry& e, const std::vector<Word>& words, size_t at) const {
+    if (at + e.words.size() > words.size()) return false;
+    for (size_t k = 0; k < e.words.size(); ++k)
+        if (!word_matches(e.words[k], words[at + k])) return false;
+    return true;
+}
+
+template <typename T>
+typename PhraseMap<T>::Match PhraseMap<T>::match(const std::vector<Word>& words, size_t at) const {
+    Match best;
+    auto consider = [&](size_t index) {
+        const Entry& e = entries_[index];
+        if (e.words.size() > best.length && matches(e, words, at)) best = {e.words.size(), &e.value};
+    };
+    if (at >= words.size()) return best;
+    if (const auto it = by_first_word_.find(words[at].lower); it != by_first_word_.end())
+        for (size_t i : it->second) consider(i);
+    for (size_t i : wildcard_first_) consider(i);
+    return best;
+}
+
+template class PhraseMap<char>;
+template class PhraseMap<TriggerRule>;
+template class PhraseMap<long long>;
+template class PhraseMap<std::string>;
+template class PhraseMap<std::vector<gazetteer::PlaceType>>;
+template class PhraseMap<int>;
+
+namespace {
+
+using nlohmann::json;
+
+const json& key(const json& doc, const char* name) {
+    if (!doc.contains(name)) throw DataError("event lexicon", std::string("no '") + name + "'");
+    return doc.at(name);
+}
+
+void fill(PhraseSet& set, const json& doc, const char* name) {
+    for (const auto& phrase : key(doc, name)) set.add(phrase.get<std::string>(), 0);
+}
+
+void fill_triggers(Lexicon& lex, const json& doc) {
+    std::vector<std::string> weak;
+    for (const auto& w : key(doc, "weak_triggers")) weak.push_back(w.get<std::string>());
+    for (const auto& [name, phrases] : key(doc, "triggers").items()) {
+        const auto type = event_type_from_string(name);
+        if (!type) throw DataError("event lexicon", "unknown event type '" + name + "' in triggers");
+        for (const auto& p : phrases) {
+            const auto phrase = p.get<std::string>();
+            lex.triggers.add(phrase, {*type, std::find(weak.begin(), weak.end(), phrase) != weak.end()});
+        }
+    }
+}
+
+void fill_places(Lexicon& lex, const json& doc) {
+    for (const auto& [phrase, types] : key(doc, "coreference").items()) {
+        std::vector<gazetteer::PlaceType> out;
+        for (const auto& t : types) out.push_back(gazetteer::place_type_from_string(t.get<std::string>()));
+        lex.coreference.add(phrase, std::move(out));
+    }
+    for (const auto& [phrase, side] : key(doc, "sides").items()) lex.sides.add(phrase, side.get<std::string>());
+}
+
+void fill_numbers(Lexicon& lex, const json& doc) {
+    for (const auto& [w, n] : key(doc, "number_words").items()) lex.number_words[w] = n.get<long long>();
+    for (const auto& [w, n] : key(doc, "number_scales").items()) lex.number_scales[w] = n.get<long long>();
+    for (const auto& [w, n] : key(doc, "approximate_numbers").items()) lex.approximate_numbers.add(w, n.get<long long>());
+    lex.max_count = key(doc, "max_count").get<long long>();
+}
+
+void fill_dates(Lexicon& lex, const json& doc) {
+    for (const auto& [w, n] : key(doc, "date_words").items()) lex.date_words.add(w, n.get<int>());
+    for (const auto& [w, n] : key(doc, "season_words").items()) lex.season_words[w] = n.get<unsigned>();
+    fill(lex.week_words, doc, "week_words");
+    fill(lex.month_words, doc, "month_words");
+    fill(lex.since_words, doc, "since_words");
+    lex.history_days = key(doc, "history_days").get<int>();
+    lex.carry_sentences_counts = key(doc, "carry_sentences_counts").get<size_t>();
+    lex.carry_sentences_denials = key(doc, "carry_sentences_denials").get<size_t>();
+}
+
+void fill_word_lists(Lexicon& lex, const json& doc) {
+    const std::pair<PhraseSet*, const char*> lists[] = {
+        {&lex.irrealis, "irrealis"}, {&lex.negators, "negators"}, {&lex.attribution_verbs, "attribution_verbs"},
+        {&lex.attribution_phrases, "attribution_phrases"}, {&lex.denial_verbs, "denial_verbs"},
+        {&lex.confirmation_phrases, "confirmation_phrases"}, {&lex.killed_words, "killed_words"},
+        {&lex.wounded_words, "wounded_words"}, {&lex.place_count_words, "place_count_words"},
+        {&lex.count_blockers, "count_blockers"}, {&lex.count_link_words, "count_link_words"},
+        {&lex.approximate_cues, "approximate_cues"}, {&lex.actor_nouns, "actor_nouns"}, {&lex.office_nouns, "office_nouns"},
+        {&lex.toward_words, "toward_words"}, {&lex.from_words, "from_words"}, {&lex.along_words, "along_words"},
+        {&lex.near_words, "near_words"}, {&lex.direction_words, "direction_words"}, {&lex.place_nouns, "place_nouns"}, {&lex.same_time_phrases, "same_time_phrases"},
+        {&lex.non_territorial_objects, "non_territorial_objects"}, {&lex.infinitive_markers, "infinitive_markers"},
+        {&lex.speaker_fillers, "speaker_fillers"}, {&lex.speaker_stops, "speaker_stops"},
+        {&lex.irrealis_after, "irrealis_after"}, {&lex.season_cues, "season_cues"}};
+    for (const auto& [set, name] : lists) fill(*set, doc, name);
+}
+
+}  // namespace
+
+Lexicon parse_lexicon(std::string_view text) {
+    const json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) throw DataError("event lexicon", "it is not a JSON object");
+    Lexicon lex;
+    try {
+        fill_triggers(lex, doc);
+        fill_places(lex, doc);
+        fill_numbers(lex, doc);
+        fill_dates(lex, doc);
+        fill_word_lists(lex, doc);
+    } catch (const json::exception& e) {
+        throw DataError("event lexicon", "a value has the wrong type (" + std::string(e.what()) + ")");
+    }
+    return lex;
+}
+
+const Lexicon& lexicon() {
+    static const Lexicon built_in = parse_lexicon(kLexiconJson);
+    return built_in;
+}
+
+}  // namespace frontmap::events

@@ -1,0 +1,95 @@
+#pragma once
+// The event stage's rules, read from lexicon.json (embedded at build time): cue words, word
+// lists, side names and thresholds. Loaded once per process and shared read-only by all threads.
+#include "events/event.hpp"
+#include "gazetteer/place.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace frontmap::events {
+
+// A word of a sentence as the rules see it.
+struct Word {
+    size_t start = 0, end = 0;  // byte span in the article
+    std::string lower;          // lower case, curly apostrophes straightened
+    int mention = -1;           // index of the mention this word starts, if any
+    bool located = false;       // that mention is a located place (role location, resolved)
+    int inside = -1;            // index of the mention this word belongs to, if any
+    bool comma_after = false;
+    bool stop_after = false;
+    bool clause_start = false;  // first word of a sentence, a quotation or a clause after a dash
+    bool possessive = false;
+    bool capitalised = false;
+};
+
+// A phrase is a sequence of pattern words: "advanc*" matches any word starting "advanc",
+// "PLACE" the first word of a located place name.
+struct PatternWord {
+    std::string text;
+    bool prefix = false;
+    bool place = false;
+};
+
+// Phrases with a value each, matched longest first at a word.
+template <typename T>
+class PhraseMap {
+public:
+    void add(std::string_view phrase, T value);
+    struct Match {
+        size_t length = 0;  // words matched; 0 for no match
+        const T* value = nullptr;
+    };
+    Match match(const std::vector<Word>& words, size_t at) const;
+    bool empty() const { return entries_.empty(); }
+
+private:
+    struct Entry {
+        std::vector<PatternWord> words;
+        T value;
+    };
+    bool matches(const Entry& e, const std::vector<Word>& words, size_t at) const;
+    std::vector<Entry> entries_;  // longest first
+    std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
+    std::vector<size_t> wildcard_first_;  // entries whose first word is a prefix or PLACE
+};
+
+using PhraseSet = PhraseMap<char>;
+
+struct TriggerRule {
+    EventType type = EventType::Other;
+    bool weak = false;  // names an event only with a place in its own clause
+};
+
+struct Lexicon {
+    PhraseMap<TriggerRule> triggers;
+    PhraseSet irrealis, negators;
+    PhraseSet attribution_verbs, attribution_phrases, denial_verbs, confirmation_phrases;
+    PhraseSet killed_words, wounded_words, place_count_words, count_blockers, count_link_words, approximate_cues;
+    PhraseSet actor_nouns, office_nouns;
+    PhraseSet toward_words, from_words, along_words, near_words, direction_words, place_nouns;
+    PhraseSet week_words, month_words, since_words, same_time_phrases;
+    PhraseSet non_territorial_objects, infinitive_markers;
+    PhraseSet speaker_fillers, speaker_stops, irrealis_after, season_cues;
+    std::unordered_map<std::string, long long> number_words, number_scales;
+    PhraseMap<long long> approximate_numbers;
+    PhraseMap<std::string> sides;
+    PhraseMap<std::vector<gazetteer::PlaceType>> coreference;
+    PhraseMap<int> date_words;  // days relative to the article's date
+    std::unordered_map<std::string, unsigned> season_words;  // month a season starts
+    int history_days = 62;
+    // How many sentences back a tally, or a denial, may reach for the event it belongs to.
+    size_t carry_sentences_counts = 3;
+    size_t carry_sentences_denials = 5;
+    long long max_count = 10'000'000;
+};
+
+// The lexicon built into this binary; throws DataError if its JSON is malformed.
+const Lexicon& lexicon();
+
+// Parses a lexicon from JSON text (for tests and tools); throws DataError naming the bad key.
+Lexicon parse_lexicon(std::string_view json);
+
+}  // namespace frontmap::events

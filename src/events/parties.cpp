@@ -1,0 +1,131 @@
+// Who acts and who speaks: side names, metonyms, and the subjects of "said" and "denied".
+#include "events/detail.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace frontmap::events::detail {
+
+namespace {
+
+constexpr size_t kMaxPartyWords = 8;  // longer subjects are clauses, not names
+
+bool is_acronym(std::string_view text, const Word& w) {
+    const auto s = text.substr(w.start, w.end - w.start);
+    return s.size() >= 2 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c) || std::isdigit(c); });
+}
+
+// Extends a party over the actor nouns after it ("Russian" -> "Russian defence ministry"), skipping
+// the hyphenated word of "Moscow-installed".
+size_t actor_noun_end(const Sentence& s, size_t last, const Lexicon& lex, bool& has_noun) {
+    size_t end = last;
+    size_t at = last + 1;
+    if (at < s.words.size() && s.words[last].end + 1 == s.words[at].start && s.words[last].possessive == false &&
+        (s.words[at].lower == "installed" || s.words[at].lower == "backed" || s.words[at].lower == "appointed" || s.words[at].lower == "led")) {
+        end = at++;
+    }
+    for (int n = 0; n < 3 && at < s.words.size(); ++n) {
+        if (s.words[end].comma_after || s.words[end].stop_after) break;
+        const auto m = lex.actor_nouns.match(s.words, at);
+        if (!m.length) break;
+        has_noun = true;
+        end = at + m.length - 1;
+        at = end + 1;
+    }
+    return end;
+}
+
+std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i, const std::vector<parse::Mention>& mentions, const Lexicon& lex, size_t& next) {
+    const Word& w = s.words[i];
+    next = i + 1;
+    std::string side;
+    size_t last = i;
+    bool strong = false;  // names a side on its own, with no noun after it
+    if (w.mention >= 0) {
+        const auto& m = mentions[static_cast<size_t>(w.mention)];
+        if (m.role != parse::Role::Metonym || !m.place || m.place->country.empty()) return std::nullopt;
+        side = m.place->country;
+        while (last + 1 < s.words.size() && s.words[last + 1].inside == w.mention) ++last;
+        strong = true;
+    } else {
+        const auto match = lex.sides.match(s.words, i);
+        if (!match.length) return std::nullopt;
+        side = *match.value;
+        last = i + match.length - 1;
+        strong = side.size() != 2 || is_acronym(text, w);
+    }
+    bool has_noun = false;
+    const size_t end = actor_noun_end(s, last, lex, has_noun);
+    if (!strong && !has_noun) return std::nullopt;
+    next = end + 1;
+    return Party{i, end, slice(text, s.words, i, end), side};
+}
+
+Party span_party(std::string_view text, const Sentence& s, size_t first, size_t last, const std::vector<Party>& sides) {
+    Party p{first, last, slice(text, s.words, first, last), {}};
+    for (const auto& side : sides)
+        if (side.first >= first && side.first <= last) {
+            p.side = side.side;
+            break;
+        }
+    return p;
+}
+
+// The subject before a verb, back to the start of its clause.
+std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_t verb, const Lexicon& lex) {
+    if (verb == 0) return std::nullopt;
+    size_t start = verb;
+    while (start > 0 && verb - start < kMaxPartyWords && !s.words[start].clause_start && !s.words[start - 1].comma_after &&
+           !s.words[start - 1].stop_after)
+        --start;
+    size_t last = verb - 1;
+    while (start <= last && lex.speaker_fillers.match(s.words, start).length) ++start;
+    while (last >= start && last > 0 && lex.speaker_fillers.match(s.words, last).length) --last;
+    if (start > last || last >= verb) return std::nullopt;
+    return std::make_pair(start, last);
+}
+
+// The speaker after an inverted verb: "..., said Kirill Stremousov on Telegram."
+std::optional<std::pair<size_t, size_t>> speaker_after(const Sentence& s, size_t from, const Lexicon& lex) {
+    size_t last = from;
+    if (from >= s.words.size() || lex.speaker_stops.match(s.words, from).length) return std::nullopt;
+    while (last + 1 < s.words.size() && last + 1 - from < kMaxPartyWords && !s.words[last].comma_after && !s.words[last].stop_after &&
+           !lex.speaker_stops.match(s.words, last + 1).length && !s.words[last + 1].clause_start)
+        ++last;
+    return std::make_pair(from, last);
+}
+
+}  // namespace
+
+std::vector<Party> find_sides(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+    std::vector<Party> out;
+    for (size_t i = 0; i < s.words.size();) {
+        size_t next = i + 1;
+        if (auto p = party_at(text, s, i, mentions, lex, next)) out.push_back(std::move(*p));
+        i = next;
+    }
+    return out;
+}
+
+std::vector<Attribution> find_attributions(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+    const auto sides = find_sides(text, s, mentions, lex);
+    std::vector<Attribution> out;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        if (const auto phrase = lex.attribution_phrases.match(s.words, i); phrase.length) {
+            if (const auto who = speaker_after(s, i + phrase.length, lex))
+                out.push_back({span_party(text, s, who->first, who->second, sides), i, false});
+            i += phrase.length - 1;
+            continue;
+        }
+        const auto denial = lex.denial_verbs.match(s.words, i);
+        const auto verb = denial.length ? denial : lex.attribution_verbs.match(s.words, i);
+        if (!verb.length) continue;
+        auto who = subject_before(s, i, lex);
+        if (!who) who = speaker_after(s, i + verb.length, lex);
+        if (who) out.push_back({span_party(text, s, who->first, who->second, sides), i, denial.length > 0});
+        i += verb.length - 1;
+    }
+    return out;
+}
+
+}  // namespace frontmap::events::detail

@@ -1,0 +1,104 @@
+#include "events/detail.hpp"
+
+#include "parse/tokens.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace frontmap::events::detail {
+
+namespace {
+
+// Sentence boundaries by ICU's rules, as UTF-8 byte offsets. Falls back to one sentence when ICU
+// cannot open its break iterator (it then has no data): events are still found, less precisely.
+std::vector<size_t> sentence_breaks(std::string_view text) {
+    std::vector<size_t> breaks{0};
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UText, decltype(&utext_close)> ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status), &utext_close);
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+    if (U_SUCCESS(status) && it) {
+        it->setText(ut.get(), status);
+        if (U_SUCCESS(status))
+            for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) breaks.push_back(static_cast<size_t>(b));
+    }
+    if (breaks.back() != text.size()) breaks.push_back(text.size());
+    return breaks;
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        // A curly apostrophe (U+2019, E2 80 99) is written straight so "didn’t" matches "didn't".
+        if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(s[i + 2]) == 0x99) {
+            out += '\'';
+            i += 2;
+            continue;
+        }
+        const char c = s[i];
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+Word to_word(const parse::Token& t) {
+    Word w;
+    w.start = t.start;
+    w.end = t.end;
+    w.lower = lower_ascii(t.text);
+    w.comma_after = t.comma_after;
+    w.stop_after = t.stop_after;
+    w.clause_start = t.sentence_start;
+    w.possessive = t.possessive;
+    w.capitalised = t.capitalised;
+    return w;
+}
+
+// Ties each word to the mention that covers it (mentions are in text order).
+void tie_mentions(std::vector<Word>& words, const std::vector<parse::Mention>& mentions) {
+    size_t m = 0;
+    for (auto& w : words) {
+        while (m < mentions.size() && mentions[m].end <= w.start) ++m;
+        if (m == mentions.size() || mentions[m].start > w.start) continue;
+        w.inside = static_cast<int>(m);
+        if (mentions[m].start == w.start) {
+            w.mention = static_cast<int>(m);
+            w.located = is_event_place(mentions[m]);
+        }
+    }
+}
+
+}  // namespace
+
+bool is_event_place(const parse::Mention& m) {
+    // Doubtful far-off namesakes (confidence 0.1) are not drawn, so nothing is placed at them.
+    return m.role == parse::Role::Location && m.place && !m.dateline && m.confidence > 0.15;
+}
+
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Mention>& mentions) {
+    const auto breaks = sentence_breaks(text);
+    std::vector<Word> words;
+    for (const auto& t : parse::tokenize(text)) words.push_back(to_word(t));
+    tie_mentions(words, mentions);
+    std::vector<Sentence> out;
+    size_t w = 0;
+    for (size_t b = 0; b + 1 < breaks.size(); ++b) {
+        Sentence s{{breaks[b], breaks[b + 1]}, {}};
+        while (w < words.size() && words[w].start < s.span.end) s.words.push_back(std::move(words[w++]));
+        while (s.span.end > s.span.start && std::isspace(static_cast<unsigned char>(text[s.span.end - 1]))) --s.span.end;
+        if (s.words.empty()) continue;
+        s.words.front().clause_start = true;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::string slice(std::string_view text, const std::vector<Word>& words, size_t first, size_t last) {
+    return std::string(text.substr(words[first].start, words[last].end - words[first].start));
+}
+
+}  // namespace frontmap::events::detail
