@@ -78,7 +78,6 @@ std::optional<events::Date> article_date(const std::string& option, std::string_
     return date;
 }
 
-// "the region" after a city: the admin-1 area of the same name that holds it ("Kherson").
 events::RegionOf region_lookup(gazetteer::Gazetteer& gazetteer) {
     return [&gazetteer](const gazetteer::Place& city) -> std::optional<gazetteer::Place> {
         for (const auto& p : gazetteer.lookup(text::name_key(city.name)))

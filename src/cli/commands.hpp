@@ -1,5 +1,8 @@
 #pragma once
 // One function per subcommand; app.cpp parses the command line and calls them.
+#include "events/extract.hpp"
+#include "gazetteer/gazetteer.hpp"
+
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -45,7 +48,11 @@ struct EvalArgs {
     bool json = false;
     bool misses = false;
     std::string floors;
+    std::string split = "all";  // dev, heldout or all
 };
+
+// "the region" after a city: the admin-1 area of the same name that holds it.
+events::RegionOf region_lookup(gazetteer::Gazetteer& gazetteer);
 
 // The data folder to use, checked: throws DataError saying how to build it when it is missing.
 std::filesystem::path data_folder(const Options& options);

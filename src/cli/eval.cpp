@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "eval/metrics.hpp"
+#include "events/extract.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "io/files.hpp"
 #include "parse/parser.hpp"
@@ -39,6 +40,47 @@ nlohmann::json figures(const eval::Scores& s, double seconds) {
     };
 }
 
+nlohmann::json event_figures(const eval::EventScores& s) {
+    nlohmann::json per_type = nlohmann::json::object();
+    for (const auto& [type, n] : s.per_type) per_type[type] = {{"labelled", n[0]}, {"recall", round3(n[0] ? static_cast<double>(n[1]) / static_cast<double>(n[0]) : 0.0)}};
+    return {
+        {"events_gold", s.gold},
+        {"events_predicted", s.predicted},
+        {"events_precision", round3(s.precision())},
+        {"events_recall", round3(s.recall())},
+        {"events_f1", round3(s.f1())},
+        {"events_place_f1", round3(s.place_f1())},
+        {"events_counts_exact", round3(s.counts_exact_share())},
+        {"events_claims_given", round3(s.claims_share())},
+        {"events_denials_found", round3(s.denials_share())},
+        {"events_per_type_recall", per_type},
+    };
+}
+
+std::vector<eval::Predicted> predicted_mentions(const std::vector<parse::Mention>& mentions) {
+    std::vector<eval::Predicted> predicted;
+    for (const auto& m : mentions) {
+        eval::Predicted p{m.start, m.end, m.text, parse::to_string(m.role), false, 0, 0};
+        if (m.place) {
+            p.located = true;
+            p.lat = m.place->lat;
+            p.lon = m.place->lon;
+        }
+        predicted.push_back(std::move(p));
+    }
+    return predicted;
+}
+
+std::vector<eval::EventRecord> predicted_events(const std::vector<events::Event>& found, const std::vector<parse::Mention>& mentions) {
+    std::vector<eval::EventRecord> out;
+    for (const auto& e : found) {
+        const auto& place = events::event_place(e, mentions);
+        out.push_back({events::to_string(e.type), place.lat, place.lon, e.killed, e.wounded, e.places, !e.claimed_by.empty(),
+                       !e.denied_by.empty(), e.evidence.start, e.evidence.end, mentions[e.where].text});
+    }
+    return out;
+}
+
 // Floors are minimums, except names starting "max_", which are ceilings of the figure after it.
 std::vector<std::string> unmet_floors(const nlohmann::json& got, const nlohmann::json& floors) {
     std::vector<std::string> unmet;
@@ -60,28 +102,28 @@ std::vector<std::string> unmet_floors(const nlohmann::json& got, const nlohmann:
 }  // namespace
 
 int run_eval(const Options& options, const EvalArgs& args, std::ostream& out) {
-    const auto articles = eval::read_corpus(io::read_input(args.corpus), args.corpus);
+    if (args.split != "all" && args.split != "dev" && args.split != "heldout")
+        throw UsageError("bad --split '" + args.split + "'", "expected dev, heldout or all");
+    auto articles = eval::read_corpus(io::read_input(args.corpus), args.corpus);
+    if (args.split != "all") std::erase_if(articles, [&](const eval::Article& a) { return a.split != args.split; });
+    if (articles.empty()) throw InputError("corpus " + args.corpus, "no article in split '" + args.split + "'");
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
     parse::Parser parser(gazetteer);
+    const auto region_of = region_lookup(gazetteer);
     eval::Scores scores;
+    eval::EventScores event_scores;
     double seconds = 0;
     for (const auto& article : articles) {
         const auto t0 = std::chrono::steady_clock::now();
         const auto mentions = parser.parse(article.text);
+        const auto found = events::extract(article.text, mentions, {events::parse_iso_date(article.date), region_of});
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::vector<eval::Predicted> predicted;
-        for (const auto& m : mentions) {
-            eval::Predicted p{m.start, m.end, m.text, parse::to_string(m.role), false, 0, 0};
-            if (m.place) {
-                p.located = true;
-                p.lat = m.place->lat;
-                p.lon = m.place->lon;
-            }
-            predicted.push_back(std::move(p));
-        }
-        eval::score_article(article, predicted, scores);
+        eval::score_article(article, predicted_mentions(mentions), scores);
+        eval::score_events(article, predicted_events(found, mentions), event_scores);
     }
-    const auto got = figures(scores, seconds);
+    auto got = figures(scores, seconds);
+    got.update(event_figures(event_scores));
+    scores.misses.insert(scores.misses.end(), event_scores.misses.begin(), event_scores.misses.end());
     if (args.json) {
         nlohmann::json doc = got;
         if (args.misses) {
@@ -97,7 +139,10 @@ int run_eval(const Options& options, const EvalArgs& args, std::ostream& out) {
                 if (m.kind == "far") out << "\t" << std::fixed << std::setprecision(0) << m.error_km << " km";
                 out << "\t" << m.context << "\n";
             }
-        for (const auto& [key, value] : got.items()) out << std::left << std::setw(26) << key << value.dump() << "\n";
+        for (const auto& [key, value] : got.items())
+            if (!value.is_object()) out << std::left << std::setw(26) << key << value.dump() << "\n";
+        for (const auto& [type, value] : got["events_per_type_recall"].items())
+            out << "  recall " << std::left << std::setw(17) << type << value["recall"].dump() << " of " << value["labelled"].dump() << "\n";
     }
     if (!args.floors.empty()) {
         const auto floors = nlohmann::json::parse(io::read_input(args.floors), nullptr, false);

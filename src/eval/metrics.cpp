@@ -33,7 +33,110 @@ std::string context_of(const std::string& text, size_t start, size_t end) {
     return out;
 }
 
+std::optional<long long> optional_count(const nlohmann::json& e, const char* key) {
+    if (!e.contains(key) || e.at(key).is_null()) return std::nullopt;
+    return e.at(key).get<long long>();
+}
+
+std::vector<EventRecord> read_events(const nlohmann::json& events, const std::string& text, const std::string& where) {
+    std::vector<EventRecord> out;
+    for (const auto& e : events) {
+        EventRecord r;
+        r.type = e.at("type").get<std::string>();
+        const auto& place = e.at("where");
+        r.lat = place.at("lat").get<double>();
+        r.lon = place.at("lon").get<double>();
+        r.where = place.at("name").get<std::string>();
+        r.killed = optional_count(e, "killed");
+        r.wounded = optional_count(e, "wounded");
+        r.places = optional_count(e, "places");
+        r.claimed = e.contains("claimed_by") && !e.at("claimed_by").is_null();
+        r.denied = e.contains("denied_by") && !e.at("denied_by").is_null();
+        r.evidence_start = e.at("evidence").at("start").get<size_t>();
+        r.evidence_end = e.at("evidence").at("end").get<size_t>();
+        if (r.evidence_end > text.size() || r.evidence_start >= r.evidence_end)
+            throw InputError("bad corpus record at " + where, "event evidence is outside the text");
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+constexpr double kEventMatchKm = 50.0;
+
+// Pairs labelled and predicted events, nearest first, each used once.
+std::vector<std::pair<size_t, size_t>> match_events(const std::vector<EventRecord>& gold, const std::vector<EventRecord>& predicted, bool typed) {
+    std::vector<std::tuple<double, size_t, size_t>> pairs;
+    for (size_t g = 0; g < gold.size(); ++g)
+        for (size_t p = 0; p < predicted.size(); ++p) {
+            if (typed && gold[g].type != predicted[p].type) continue;
+            const double km = proj::geodesic_km(gold[g].lon, gold[g].lat, predicted[p].lon, predicted[p].lat);
+            if (km <= kEventMatchKm) pairs.emplace_back(km, g, p);
+        }
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<bool> gold_used(gold.size()), predicted_used(predicted.size());
+    std::vector<std::pair<size_t, size_t>> out;
+    for (const auto& [km, g, p] : pairs) {
+        if (gold_used[g] || predicted_used[p]) continue;
+        gold_used[g] = predicted_used[p] = true;
+        out.emplace_back(g, p);
+    }
+    return out;
+}
+
+void score_counts(const EventRecord& g, const EventRecord& p, EventScores& s) {
+    for (const auto member : {&EventRecord::killed, &EventRecord::wounded, &EventRecord::places}) {
+        if (!(g.*member) && !(p.*member)) continue;
+        ++s.counts;
+        if (g.*member == p.*member) ++s.counts_exact;
+    }
+}
+
 }  // namespace
+
+double EventScores::precision() const { return ratio(typed_matches, predicted); }
+double EventScores::recall() const { return ratio(typed_matches, gold); }
+double EventScores::f1() const {
+    const double p = precision(), r = recall();
+    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+}
+double EventScores::place_f1() const {
+    const double p = ratio(place_matches, predicted), r = ratio(place_matches, gold);
+    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+}
+double EventScores::counts_exact_share() const { return counts == 0 ? 1.0 : ratio(counts_exact, counts); }
+double EventScores::claims_share() const { return claims_labelled == 0 ? 1.0 : ratio(claims_given, claims_labelled); }
+double EventScores::denials_share() const { return denials_labelled == 0 ? 1.0 : ratio(denials_found, denials_labelled); }
+
+void score_events(const Article& article, const std::vector<EventRecord>& predicted, EventScores& s) {
+    ++s.articles;
+    s.gold += article.events.size();
+    s.predicted += predicted.size();
+    const auto typed = match_events(article.events, predicted, true);
+    s.typed_matches += typed.size();
+    s.place_matches += match_events(article.events, predicted, false).size();
+    std::vector<bool> gold_found(article.events.size()), predicted_found(predicted.size());
+    for (const auto& [g, p] : typed) {
+        gold_found[g] = predicted_found[p] = true;
+        score_counts(article.events[g], predicted[p], s);
+        if (article.events[g].claimed) {
+            ++s.claims_labelled;
+            if (predicted[p].claimed) ++s.claims_given;
+        }
+        if (article.events[g].denied && predicted[p].denied) ++s.denials_found;
+    }
+    for (size_t g = 0; g < article.events.size(); ++g) {
+        const auto& e = article.events[g];
+        auto& per = s.per_type[e.type];
+        ++per[0];
+        if (gold_found[g]) ++per[1];
+        if (e.denied) ++s.denials_labelled;
+        if (!gold_found[g]) s.misses.push_back({article.id, "event missed", e.type + " @ " + e.where, context_of(article.text, e.evidence_start, e.evidence_end), 0});
+    }
+    for (size_t p = 0; p < predicted.size(); ++p)
+        if (!predicted_found[p])
+            s.misses.push_back({article.id, "event spurious", predicted[p].type + " @ " + predicted[p].where,
+                                context_of(article.text, predicted[p].evidence_start, predicted[p].evidence_end), 0});
+}
 
 double Scores::precision() const { return ratio(correct_predictions, predicted); }
 double Scores::recall() const { return ratio(found, gold); }
@@ -117,7 +220,10 @@ std::vector<Article> read_corpus(const std::string& jsonl, const std::string& or
         try {
             a.id = j.at("id").get<std::string>();
             a.text = j.at("text").get<std::string>();
-            j.at("date").get<std::string>();
+            a.date = j.at("date").get<std::string>();
+            a.split = j.value("split", "dev");
+            if (a.split != "dev" && a.split != "heldout") throw InputError("bad corpus record at " + where, "unknown split '" + a.split + "'");
+            if (j.contains("events")) a.events = read_events(j.at("events"), a.text, where);
             for (const auto& t : j.at("toponyms")) {
                 GoldToponym g;
                 g.start = t.at("start").get<size_t>();

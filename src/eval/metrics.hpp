@@ -1,6 +1,9 @@
 #pragma once
 // The geoparsing literature's figures for one labelled corpus: recognition precision, recall
 // and F1, and for resolution the accuracy within 161 km, error in km and the AUC of log error.
+#include <array>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,10 +25,24 @@ struct Predicted {
     double lat = 0, lon = 0;
 };
 
+// An event as labelled, or as predicted: what the event figures compare.
+struct EventRecord {
+    std::string type;
+    double lat = 0, lon = 0;
+    std::optional<long long> killed, wounded, places;
+    bool claimed = false;  // claimed_by given
+    bool denied = false;   // denied_by given
+    size_t evidence_start = 0, evidence_end = 0;
+    std::string where;     // the place name, for the misses report
+};
+
 struct Article {
     std::string id;
     std::string text;
     std::vector<GoldToponym> gold;
+    std::string date;      // YYYY-MM-DD
+    std::string split = "dev";  // "dev" or "heldout"
+    std::vector<EventRecord> events;
 };
 
 // One line of the --misses report.
@@ -64,6 +81,29 @@ struct Scores {
     double median_error_km() const;
     double auc() const;  // mean ln(1 + error) / ln(20039): 0 perfect, 1 worst
 };
+
+// The event figures: an event matches a labelled one of the same type within 50 km (typed), or of
+// any type (place only); each labelled event matches at most one prediction.
+struct EventScores {
+    size_t articles = 0;
+    size_t gold = 0, predicted = 0;
+    size_t typed_matches = 0, place_matches = 0;
+    size_t counts = 0, counts_exact = 0;          // killed/wounded/places stated by either side of a typed match
+    size_t claims_labelled = 0, claims_given = 0;  // typed matches whose gold names a claimant
+    size_t denials_labelled = 0, denials_found = 0;
+    std::map<std::string, std::array<size_t, 2>> per_type;  // type -> {labelled, found}
+    std::vector<Miss> misses;
+
+    double precision() const;
+    double recall() const;
+    double f1() const;
+    double place_f1() const;
+    double counts_exact_share() const;
+    double claims_share() const;
+    double denials_share() const;
+};
+
+void score_events(const Article& article, const std::vector<EventRecord>& predicted, EventScores& scores);
 
 // Adds one article's predictions to the scores.
 void score_article(const Article& article, const std::vector<Predicted>& predicted, Scores& scores);

@@ -111,7 +111,9 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto n = number_at(text, s, i, lex);
         if (!n) continue;
-        auto kind = kind_after(s, i + n->length, lex);
+        // "killing four people and wounding 13": a verb right before a number is its kind.
+        auto kind = i > 0 ? kind_at(s, i - 1, lex) : std::nullopt;
+        if (!kind) kind = kind_after(s, i + n->length, lex);
         if (!kind) kind = kind_before(s, i, lex);
         if (kind) out.push_back({*kind, n->value, n->approximate || approximate_before(s, i, lex), i});
         i += n->length - 1;

@@ -103,6 +103,14 @@ std::optional<DateMention> relative_date(const Sentence& s, size_t i, std::optio
     return std::nullopt;
 }
 
+// "in 2021": a bare year, taken as vague.
+std::optional<DateMention> year_date(const Sentence& s, size_t i) {
+    if (i == 0 || (s.words[i - 1].lower != "in" && s.words[i - 1].lower != "since")) return std::nullopt;
+    const int year = small_int(s.words[i].lower, 1900, 2100);
+    if (!year) return std::nullopt;
+    return DateMention{Date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}}, 3, i, false, true};
+}
+
 bool after_since(const Sentence& s, size_t i, const Lexicon& lex) {
     for (size_t back = 1; back <= 3 && back <= i; ++back)
         if (lex.since_words.match(s.words, i - back).length) return true;
@@ -119,6 +127,7 @@ std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> ref, 
         auto d = month_date(s, i, ref);
         if (!d) d = weekday_date(s, i, ref);
         if (!d) d = relative_date(s, i, ref, lex, length);
+        if (!d) d = year_date(s, i);
         if (!d) continue;
         d->since = after_since(s, i, lex);
         out.push_back(*d);

@@ -52,6 +52,7 @@ struct DateMention {
     int precision = 1;
     size_t word = 0;
     bool since = false;  // "since May": the start of a span, not the event's day
+    bool year_only = false;  // "in 2021"
 };
 std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> article_date, const Lexicon& lex);
 

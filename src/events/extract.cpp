@@ -60,6 +60,23 @@ bool preceded_by(const Sentence& s, size_t at, size_t window, const PhraseSet& s
     return false;
 }
 
+// "drones hit", "shells landed": the weapon named in the clause says what kind of hit it was.
+EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    const size_t from = t.first >= 6 ? t.first - 6 : 0;
+    std::optional<EventType> best;
+    size_t best_distance = SIZE_MAX;
+    for (size_t at = from; at < s.words.size() && at <= t.last + 6; ++at) {
+        const auto m = lex.weapons.match(s.words, at);
+        if (!m.length) continue;
+        const size_t d = at < t.first ? t.first - at : at - t.last;
+        if (d < best_distance) {
+            best = *m.value;
+            best_distance = d;
+        }
+    }
+    return best.value_or(EventType::Strike);
+}
+
 // "retaking it would be a major prize"
 bool followed_by_modal(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 3; ++at) {
@@ -85,8 +102,9 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto m = lex.triggers.match(s.words, i);
         if (!m.length) continue;
-        const Trigger t{i, i + m.length - 1, *m.value};
+        Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value};
         i = t.last;
+        if (t.rule.impact) t.rule.type = weapon_type(s, t, lex);
         if (preceded_by(s, t.first, kIrrealisWindow, lex.irrealis) || preceded_by(s, t.first, kNegatorWindow, lex.negators)) continue;
         if (followed_by_modal(s, t, lex)) continue;
         // "an offensive to retake Kherson": a purpose, not a deed.
@@ -94,6 +112,9 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         if (takes_no_place(s, t, lex)) continue;
         out.push_back(t);
     }
+    // "killed 13 people": a deed of its own only when nothing else in the sentence names one.
+    if (std::any_of(out.begin(), out.end(), [](const Trigger& t) { return !t.rule.fallback; }))
+        std::erase_if(out, [](const Trigger& t) { return t.rule.fallback; });
     return out;
 }
 
@@ -137,7 +158,8 @@ std::vector<Link> find_links(const Sentence& s, const std::vector<parse::Mention
         if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
             link.relation == Relation::Where)
             link.relation = out.back().relation;
-        if (is_office(s, i, end, lex)) link.relation = Relation::Office;
+        // "Kharkiv governor", "Ukraine's southern command": the place owns a speaker or a unit.
+        if (is_office(s, i, end, lex) || s.words[end].possessive) link.relation = Relation::Office;
         (void)mentions;
         out.push_back(link);
         i = end;
@@ -154,7 +176,7 @@ std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers
         double best_distance = 1e9;
         for (size_t t = 0; t < triggers.size(); ++t) {
             const double d = link.word > triggers[t].last ? static_cast<double>(link.word - triggers[t].last)
-                                                          : 1.5 * static_cast<double>(triggers[t].first - link.word);
+                                                          : 3.0 * static_cast<double>(triggers[t].first - link.word);
             if (d < best_distance) {
                 best_distance = d;
                 best = t;
@@ -306,13 +328,20 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
     if (triggers.empty()) return {};
     auto links = assign_links(triggers, find_links(s, c.mentions, c.lex));
     std::vector<Found> out;
+    // What an unplaced trigger refers to is the same for every trigger of the sentence: found once.
+    std::optional<std::optional<Referent>> coreferent, topical;
     for (size_t t = 0; t < triggers.size(); ++t) {
         std::optional<Referent> referent;
-        if (links[t].empty() && (!triggers[t].rule.weak || verbal(s.words[triggers[t].last].lower))) {
-            referent = coreference(s, c);
+        const auto& rule = triggers[t].rule;
+        // "denied targeting civilians": the deed denied is one told before, not a new one.
+        const bool denied_deed = preceded_by(s, triggers[t].first, 2, c.lex.denial_verbs);
+        if (links[t].empty() && !rule.fallback && !denied_deed && (!rule.weak || verbal(s.words[triggers[t].last].lower))) {
+            if (!coreferent) coreferent = coreference(s, c);
+            referent = *coreferent;
             Relation relation = Relation::Where;
             if (!referent) {
-                referent = topic(s, topic_from, c);
+                if (!topical) topical = topic(s, topic_from, c);
+                referent = *topical;
                 relation = Relation::Near;
             }
             if (referent) links[t].push_back({referent->mention, triggers[t].first, relation});
@@ -349,6 +378,7 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
         f.event.date = d->date;
         f.event.time_precision = d->precision;
         if (!article_date) return false;
+        if (d->year_only) return d->date.year() < article_date->year();
         const auto age = std::chrono::sys_days(*article_date) - std::chrono::sys_days(d->date);
         return age.count() > lex.history_days;
     });
@@ -358,7 +388,7 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties)
     for (auto& f : found) {
         const Party* best = nullptr;
         for (const auto& p : parties)
-            if (p.last < f.word && (!best || p.last > best->last)) best = &p;
+            if (p.first < f.word && (!best || p.last > best->last)) best = &p;
         if (!best)
             for (const auto& p : parties)
                 if (p.first > f.word && p.first >= 1 && p.first - 1 > f.word) {
@@ -545,7 +575,19 @@ const char* to_string(Status status) {
     return kNames[static_cast<int>(status)];
 }
 
-std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& mentions, const Context& context, const Lexicon& lex) {
+// "PORT SUDAN, Sudan —": the names after a dateline's city, up to its dash, are the dateline too.
+std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std::vector<parse::Mention>& mentions) {
+    std::vector<parse::Mention> out = mentions;
+    const auto city = std::find_if(out.begin(), out.end(), [](const parse::Mention& m) { return m.dateline; });
+    if (city == out.end()) return out;
+    const size_t dash = std::min({text.find("\u2014", city->end), text.find("\u2013", city->end), text.find(" - ", city->end)});
+    if (dash == std::string_view::npos || dash > city->end + 60) return out;
+    for (auto it = city; it != out.end() && it->start < dash; ++it) it->dateline = true;
+    return out;
+}
+
+std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& parsed, const Context& context, const Lexicon& lex) {
+    const auto mentions = with_whole_dateline(text, parsed);
     const SentenceContext c{text, mentions, context, lex};
     State state;
     const auto sentences = split_sentences(text, mentions);

@@ -24,6 +24,8 @@ std::vector<PatternWord> split_pattern(std::string_view phrase) {
             PatternWord pw;
             if (w == "PLACE") {
                 pw.place = true;
+            } else if (w == "~") {
+                pw.gap = true;
             } else if (w.size() > 1 && w.back() == '*') {
                 pw.prefix = true;
                 w.pop_back();
@@ -47,8 +49,9 @@ bool word_matches(const PatternWord& p, const Word& w) {
 
 template <typename T>
 void PhraseMap<T>::add(std::string_view phrase, T value) {
-    Entry e{split_pattern(phrase), std::move(value)};
-    if (e.words.empty()) throw DataError("event lexicon", "an empty phrase");
+    Entry e{split_pattern(phrase), std::move(value), 0};
+    if (e.words.empty() || e.words.front().gap) throw DataError("event lexicon", "an empty phrase, or one that opens with ~");
+    while (e.head < e.words.size() && !e.words[e.head].gap && !e.words[e.head].place) ++e.head;
     const auto pos = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& x) { return x.words.size() < e.words.size(); });
     entries_.insert(pos, std::move(e));
     by_first_word_.clear();
@@ -62,12 +65,21 @@ void PhraseMap<T>::add(std::string_view phrase, T value) {
     }
 }
 
+constexpr size_t kMaxGap = 6;
+
 template <typename T>
-bool PhraseMap<T>::matches(const Entry& e, const std::vector<Word>& words, size_t at) const {
-    if (at + e.words.size() > words.size()) return false;
-    for (size_t k = 0; k < e.words.size(); ++k)
-        if (!word_matches(e.words[k], words[at + k])) return false;
-    return true;
+size_t PhraseMap<T>::match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const {
+    for (; k < e.words.size(); ++k, ++at) {
+        if (e.words[k].gap) {
+            for (size_t skip = 0; skip <= kMaxGap && at + skip < words.size(); ++skip) {
+                if (skip > 0 && (words[at + skip - 1].comma_after || words[at + skip - 1].stop_after)) break;
+                if (const size_t end = match_end(e, k + 1, words, at + skip)) return end;
+            }
+            return 0;
+        }
+        if (at >= words.size() || !word_matches(e.words[k], words[at])) return 0;
+    }
+    return at;
 }
 
 template <typename T>
@@ -75,7 +87,8 @@ typename PhraseMap<T>::Match PhraseMap<T>::match(const std::vector<Word>& words,
     Match best;
     auto consider = [&](size_t index) {
         const Entry& e = entries_[index];
-        if (e.words.size() > best.length && matches(e, words, at)) best = {e.words.size(), &e.value};
+        if (e.words.size() <= best.length) return;
+        if (const size_t end = match_end(e, 0, words, at); end > at && end - at > best.length) best = {end - at, e.head, &e.value};
     };
     if (at >= words.size()) return best;
     if (const auto it = by_first_word_.find(words[at].lower); it != by_first_word_.end())
@@ -90,6 +103,7 @@ template class PhraseMap<long long>;
 template class PhraseMap<std::string>;
 template class PhraseMap<std::vector<gazetteer::PlaceType>>;
 template class PhraseMap<int>;
+template class PhraseMap<EventType>;
 
 namespace {
 
@@ -104,7 +118,22 @@ void fill(PhraseSet& set, const json& doc, const char* name) {
     for (const auto& phrase : key(doc, name)) set.add(phrase.get<std::string>(), 0);
 }
 
+void fill_special_triggers(Lexicon& lex, const json& doc) {
+    for (const auto& p : key(doc, "impact_verbs")) lex.triggers.add(p.get<std::string>(), {EventType::Strike, true, true, false});
+    for (const auto& [name, phrases] : key(doc, "fallback_triggers").items()) {
+        const auto type = event_type_from_string(name);
+        if (!type) throw DataError("event lexicon", "unknown event type '" + name + "' in fallback_triggers");
+        for (const auto& p : phrases) lex.triggers.add(p.get<std::string>(), {*type, true, false, true});
+    }
+    for (const auto& [phrase, name] : key(doc, "weapons").items()) {
+        const auto type = event_type_from_string(name.get<std::string>());
+        if (!type) throw DataError("event lexicon", "unknown event type for weapon '" + phrase + "'");
+        lex.weapons.add(phrase, *type);
+    }
+}
+
 void fill_triggers(Lexicon& lex, const json& doc) {
+    fill_special_triggers(lex, doc);
     std::vector<std::string> weak;
     for (const auto& w : key(doc, "weak_triggers")) weak.push_back(w.get<std::string>());
     for (const auto& [name, phrases] : key(doc, "triggers").items()) {
@@ -112,7 +141,7 @@ void fill_triggers(Lexicon& lex, const json& doc) {
         if (!type) throw DataError("event lexicon", "unknown event type '" + name + "' in triggers");
         for (const auto& p : phrases) {
             const auto phrase = p.get<std::string>();
-            lex.triggers.add(phrase, {*type, std::find(weak.begin(), weak.end(), phrase) != weak.end()});
+            lex.triggers.add(phrase, {*type, std::find(weak.begin(), weak.end(), phrase) != weak.end(), false, false});
         }
     }
 }

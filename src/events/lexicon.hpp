@@ -26,11 +26,13 @@ struct Word {
 };
 
 // A phrase is a sequence of pattern words: "advanc*" matches any word starting "advanc",
-// "PLACE" the first word of a located place name.
+// "PLACE" the first word of a located place name, "~" up to six words of the same clause
+// ("took ~ PLACE": "took the ruby-mining town of Mogok").
 struct PatternWord {
     std::string text;
     bool prefix = false;
     bool place = false;
+    bool gap = false;
 };
 
 // Phrases with a value each, matched longest first at a word.
@@ -40,6 +42,7 @@ public:
     void add(std::string_view phrase, T value);
     struct Match {
         size_t length = 0;  // words matched; 0 for no match
+        size_t head = 0;    // the literal words before the first gap or PLACE
         const T* value = nullptr;
     };
     Match match(const std::vector<Word>& words, size_t at) const;
@@ -49,8 +52,10 @@ private:
     struct Entry {
         std::vector<PatternWord> words;
         T value;
+        size_t head = 0;
     };
-    bool matches(const Entry& e, const std::vector<Word>& words, size_t at) const;
+    // The end of a match of e's words from `k` on at word `at`, or 0.
+    size_t match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const;
     std::vector<Entry> entries_;  // longest first
     std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
     std::vector<size_t> wildcard_first_;  // entries whose first word is a prefix or PLACE
@@ -60,7 +65,9 @@ using PhraseSet = PhraseMap<char>;
 
 struct TriggerRule {
     EventType type = EventType::Other;
-    bool weak = false;  // names an event only with a place in its own clause
+    bool weak = false;      // names an event only with a place in its own clause
+    bool impact = false;    // "hit", "landed": the type comes from the weapon named beside it
+    bool fallback = false;  // "killed": an event only when the sentence has no other trigger
 };
 
 struct Lexicon {
@@ -73,6 +80,7 @@ struct Lexicon {
     PhraseSet week_words, month_words, since_words, same_time_phrases;
     PhraseSet non_territorial_objects, infinitive_markers;
     PhraseSet speaker_fillers, speaker_stops, irrealis_after, season_cues;
+    PhraseMap<EventType> weapons;  // what an impact verb's weapon makes it: "drones hit" -> strike
     std::unordered_map<std::string, long long> number_words, number_scales;
     PhraseMap<long long> approximate_numbers;
     PhraseMap<std::string> sides;

@@ -75,6 +75,10 @@ Party span_party(std::string_view text, const Sentence& s, size_t first, size_t 
 std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_t verb, const Lexicon& lex) {
     if (verb == 0) return std::nullopt;
     size_t start = verb;
+    // "Kirill Stremousov, a Moscow-installed official, wrote": the comma before the verb closes an
+    // apposition, which names the speaker.
+    const bool apposition = s.words[verb - 1].comma_after;
+    if (apposition) --start;
     while (start > 0 && verb - start < kMaxPartyWords && !s.words[start].clause_start && !s.words[start - 1].comma_after &&
            !s.words[start - 1].stop_after)
         --start;

@@ -84,6 +84,7 @@ TEST_CASE("parse finds the sample article's places and resolves them", "[parse]"
     SECTION("every mention's offsets span its text") {
         for (const auto& f : doc["features"]) {
             const auto& p = f["properties"];
+            if (p["kind"] == "event") continue;
             CHECK(text.substr(p["start"].get<size_t>(), p["end"].get<size_t>() - p["start"].get<size_t>()) == p["text"].get<std::string>());
             CHECK(p["kind"] == "mention");
         }
@@ -123,6 +124,78 @@ TEST_CASE("parse finds the sample article's places and resolves them", "[parse]"
             const auto ms = mentions_named(doc, name);
             REQUIRE(!ms.empty());
             CHECK_FALSE(any_location(ms));
+        }
+    }
+}
+
+namespace {
+
+std::vector<json> events_of_type(const json& doc, const std::string& type) {
+    std::vector<json> out;
+    for (const auto& f : doc["features"])
+        if (f["properties"]["kind"] == "event" && f["properties"]["type"] == type) out.push_back(f);
+    return out;
+}
+
+bool near_kherson(const json& f) {
+    const auto c = f["geometry"]["coordinates"];
+    return km(c[0].get<double>(), c[1].get<double>(), 32.62, 46.64) < 50.0;
+}
+
+}  // namespace
+
+TEST_CASE("parse reports what happened around Kherson, by whom, and who says so", "[parse][events]") {
+    const json doc = parse_sample();
+    SECTION("a Ukrainian advance toward Kherson along the Dnieper") {
+        const auto advances = events_of_type(doc, "advance");
+        REQUIRE(advances.size() == 1);
+        const auto& p = advances[0]["properties"];
+        CHECK(p["side"] == "UA");
+        CHECK(p["toward"]["text"] == "Kherson");
+        CHECK(p["along"]["text"] == "Dnieper");
+        CHECK(near_kherson(advances[0]));
+    }
+    SECTION("88 places retaken in the Kherson region, as Kyiv claims") {
+        const auto retaken = events_of_type(doc, "recapture");
+        REQUIRE(retaken.size() == 1);
+        const auto& p = retaken[0]["properties"];
+        CHECK(p["places"] == 88);
+        CHECK(p["where"]["place"]["type"] == "region");
+        CHECK(p["claimed_by"] == "Kyiv");
+        CHECK(p["status"] == "claimed");
+        CHECK(p["date"] == "2022-10-21");
+    }
+    SECTION("the bridge shelling: 4 killed, 13 wounded, claimed by Moscow's official and denied by Ukraine") {
+        const auto shelling = events_of_type(doc, "shelling");
+        REQUIRE(shelling.size() == 1);
+        const auto& p = shelling[0]["properties"];
+        CHECK(near_kherson(shelling[0]));
+        CHECK(p["killed"] == 4);
+        CHECK(p["wounded"] == 13);
+        CHECK(p["count_precision"] == "exact");
+        CHECK(p["side"] == "UA");
+        CHECK(p["claimed_by"].get<std::string>().find("Moscow-installed") != std::string::npos);
+        CHECK(p["denied_by"].get<std::string>().find("Ukraine") != std::string::npos);
+        CHECK(p["status"] == "denied");
+    }
+    SECTION("Kherson is fortified") {
+        const auto forts = events_of_type(doc, "fortification");
+        REQUIRE(forts.size() == 1);
+        CHECK(near_kherson(forts[0]));
+    }
+    SECTION("the phone call and the governments that speak are no events") {
+        for (const auto& f : doc["features"]) {
+            if (f["properties"]["kind"] != "event") continue;
+            const auto where = f["properties"]["where"]["text"].get<std::string>();
+            CHECK(where != "Washington");
+            CHECK(where != "Moscow");
+        }
+    }
+    SECTION("every event's evidence is a span of the article that holds its place") {
+        for (const auto& f : doc["features"]) {
+            if (f["properties"]["kind"] != "event") continue;
+            const auto& ev = f["properties"]["evidence"];
+            CHECK(ev["start"].get<size_t>() < ev["end"].get<size_t>());
         }
     }
 }
@@ -246,6 +319,11 @@ TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
         const auto r = run({"parse", (dir.path / "nope.txt").string()});
         CHECK(r.code == 1);
         CHECK(r.err.rfind("frontmap: error: cannot read ", 0) == 0);
+    }
+    SECTION("a --date that is no date is a usage error") {
+        const auto r = run({"parse", kExample.string(), "--date", "2022-02-30"});
+        CHECK(r.code == 2);
+        CHECK(r.err.rfind("frontmap: error: bad --date '2022-02-30': expected a date as YYYY-MM-DD", 0) == 0);
     }
     SECTION("an article that is not UTF-8") {
         const fs::path bad = dir.path / "bad.txt";

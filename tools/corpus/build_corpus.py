@@ -7,10 +7,19 @@ derived here so that no one counts bytes by hand.
 An article file:
     id: ua-2022-001
     date: 2022-11-11
+    split: dev            (or heldout: kept out of rule development)
     ---
     Body text. Each toponym occurrence is written [[surface|type|role|geonameid|lat|lon]],
     e.g. [[Kherson|city|location|706448|46.65581|32.6178]]; geonameid is '-' when GeoNames has none.
+    === events
+    {"type": "advance", "where": "Kherson", "evidence": "forces advanced", ...}   (one a line)
+
+The event fields are described in tests/corpus/EVENTS.md.
+
+    build_corpus.py                 writes dev.jsonl from every article
+    build_corpus.py --check FILE..  checks the named article files, writes nothing
 """
+import datetime
 import json
 import pathlib
 import re
@@ -18,20 +27,38 @@ import sys
 
 TYPES = {"city", "village", "region", "country", "river", "sea", "island", "infrastructure", "other"}
 ROLES = {"location", "metonym", "not_place"}
+SPLITS = {"dev", "heldout"}
+EVENT_TYPES = {"advance", "capture", "recapture", "withdrawal", "strike", "shelling", "attack", "explosion",
+               "evacuation", "flooding", "fortification", "other"}
+STATUSES = {"reported", "claimed", "denied", "confirmed"}
+EVENT_FIELDS = {"type", "where", "toward", "from", "along", "actor", "side", "killed", "wounded", "places",
+                "claimed_by", "denied_by", "status", "date", "time_precision", "geo_precision", "evidence"}
 MARK = re.compile(r"\[\[([^\[\]|]+)\|([^\[\]|]+)\|([^\[\]|]+)\|([^\[\]|]+)\|([^\[\]|]+)\|([^\[\]|]+)\]\]")
+EVENTS_LINE = re.compile(r"^=== events\s*$", re.M)
 
 
-def fail(path, msg):
-    sys.exit(f"build_corpus: error: {path}: {msg}")
+class CorpusError(Exception):
+    pass
 
 
-def convert(path):
-    raw = path.read_text(encoding="utf-8")
-    head, sep, body = raw.partition("\n---\n")
-    if not sep:
-        fail(path, "no '---' line between header and body")
-    meta = dict(line.split(":", 1) for line in head.strip().splitlines())
-    meta = {k.strip(): v.strip() for k, v in meta.items()}
+def parse_header(head):
+    meta = {}
+    for line in head.strip().splitlines():
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise CorpusError(f"header line {line!r} is not 'key: value'")
+        meta[key.strip()] = value.strip()
+    for key in ("id", "date"):
+        if key not in meta:
+            raise CorpusError(f"header has no '{key}:'")
+    datetime.date.fromisoformat(meta["date"])
+    meta.setdefault("split", "dev")
+    if meta["split"] not in SPLITS:
+        raise CorpusError(f"unknown split {meta['split']!r}")
+    return meta
+
+
+def convert_body(body):
     body = " ".join(body.split())  # one paragraph: offsets must not depend on line wrapping
     text = bytearray()
     toponyms = []
@@ -40,12 +67,12 @@ def convert(path):
         text += body[pos:m.start()].encode()
         surface, typ, role, gid, lat, lon = (g.strip() for g in m.groups())
         if typ not in TYPES:
-            fail(path, f"unknown type {typ!r} for {surface!r}")
+            raise CorpusError(f"unknown type {typ!r} for {surface!r}")
         if role not in ROLES:
-            fail(path, f"unknown role {role!r} for {surface!r}")
+            raise CorpusError(f"unknown role {role!r} for {surface!r}")
         lat_f, lon_f = float(lat), float(lon)
         if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
-            fail(path, f"coordinates out of range for {surface!r}")
+            raise CorpusError(f"coordinates out of range for {surface!r}")
         start = len(text)
         text += surface.encode()
         toponyms.append({"start": start, "end": len(text), "name": surface, "lat": lat_f, "lon": lon_f,
@@ -54,26 +81,162 @@ def convert(path):
     text += body[pos:].encode()
     decoded = text.decode()
     if "[[" in decoded or "]]" in decoded:
-        fail(path, "malformed markup left in text")
-    words = len(decoded.split())
-    return {"id": meta["id"], "date": meta["date"], "text": decoded, "toponyms": toponyms}, words
+        raise CorpusError("malformed markup left in text")
+    return decoded, toponyms
 
 
-def main():
-    root = pathlib.Path(__file__).resolve().parents[2] / "tests" / "corpus"
+def find_toponym(ref, toponyms):
+    """'Kherson' or 'Kherson@3' (the 3rd marked occurrence of that surface) -> the toponym."""
+    surface, sep, nth = ref.rpartition("@")
+    if not sep:
+        surface, nth = ref, ""
+    same = [t for t in toponyms if t["name"] == surface]
+    if not same:
+        raise CorpusError(f"no marked toponym {surface!r}")
+    if nth:
+        if not nth.isdigit() or not 1 <= int(nth) <= len(same):
+            raise CorpusError(f"{ref!r}: {surface!r} is marked {len(same)} time(s)")
+        return same[int(nth) - 1]
+    if len({(t["lat"], t["lon"]) for t in same}) > 1:
+        raise CorpusError(f"{ref!r} is ambiguous: marked at different coordinates; write {surface}@N")
+    return same[0]
+
+
+def place_ref(toponym):
+    return {"name": toponym["name"], "start": toponym["start"], "end": toponym["end"],
+            "lat": toponym["lat"], "lon": toponym["lon"], "type": toponym["type"]}
+
+
+def optional_int(event, key, low, high):
+    value = event.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise CorpusError(f"{key} must be an integer from {low} to {high}, not {value!r}")
+    return value
+
+
+def optional_text(event, key):
+    value = event.get(key)
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise CorpusError(f"{key} must be non-empty text or null")
+    return value
+
+
+def convert_event(line, text, toponyms):
+    try:
+        event = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise CorpusError(f"event is not JSON: {e}") from None
+    if not isinstance(event, dict):
+        raise CorpusError("event is not a JSON object")
+    unknown = set(event) - EVENT_FIELDS
+    if unknown:
+        raise CorpusError(f"unknown event field(s) {sorted(unknown)}")
+    if event.get("type") not in EVENT_TYPES:
+        raise CorpusError(f"unknown event type {event.get('type')!r}")
+    out = {"type": event["type"]}
+    if not isinstance(event.get("where"), str):
+        raise CorpusError("event has no 'where'")
+    for key in ("where", "toward", "from", "along"):
+        ref = event.get(key)
+        out[key] = None if ref is None else place_ref(find_toponym(ref, toponyms))
+    for key in ("actor", "side", "claimed_by", "denied_by"):
+        out[key] = optional_text(event, key)
+    out["killed"] = optional_int(event, "killed", 0, 10_000_000)
+    out["wounded"] = optional_int(event, "wounded", 0, 10_000_000)
+    out["places"] = optional_int(event, "places", 1, 100_000)
+    status = event.get("status")
+    if status is None:
+        status = "denied" if out["denied_by"] else "claimed" if out["claimed_by"] else "reported"
+    if status not in STATUSES:
+        raise CorpusError(f"unknown status {status!r}")
+    if status == "denied" and not out["denied_by"]:
+        raise CorpusError("status 'denied' without denied_by")
+    out["status"] = status
+    date = event.get("date")
+    if date is not None:
+        datetime.date.fromisoformat(date)
+    out["date"] = date
+    out["time_precision"] = optional_int(event, "time_precision", 1, 3)
+    out["geo_precision"] = optional_int(event, "geo_precision", 1, 3)
+    evidence = event.get("evidence")
+    if not isinstance(evidence, str) or len(evidence.split()) < 3:
+        raise CorpusError("evidence must be a quote of three words or more")
+    raw = text.encode()
+    quote = evidence.encode()
+    at = raw.find(quote)
+    if at < 0:
+        raise CorpusError(f"evidence {evidence!r} is not in the text")
+    if raw.find(quote, at + 1) >= 0:
+        raise CorpusError(f"evidence {evidence!r} occurs more than once")
+    out["evidence"] = {"start": at, "end": at + len(quote)}
+    return out
+
+
+def convert(path):
+    raw = path.read_text(encoding="utf-8")
+    head, sep, rest = raw.partition("\n---\n")
+    if not sep:
+        raise CorpusError("no '---' line between header and body")
+    meta = parse_header(head)
+    parts = EVENTS_LINE.split(rest, maxsplit=1)
+    text, toponyms = convert_body(parts[0])
+    events = []
+    if len(parts) == 2:
+        for number, line in enumerate(parts[1].splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                events.append(convert_event(line, text, toponyms))
+            except CorpusError as e:
+                raise CorpusError(f"event line {number}: {e}") from None
+    article = {"id": meta["id"], "date": meta["date"], "split": meta["split"], "text": text,
+               "toponyms": toponyms, "events": events}
+    return article, len(text.split())
+
+
+def convert_all(paths):
     out = []
-    for path in sorted((root / "articles").glob("*.txt")):
-        article, words = convert(path)
-        if not 100 <= words <= 320:
+    failed = False
+    for path in paths:
+        try:
+            article, words = convert(path)
+        except (CorpusError, ValueError) as e:
+            print(f"build_corpus: error: {path}: {e}", file=sys.stderr)
+            failed = True
+            continue
+        if not 100 <= words <= 450:
             print(f"build_corpus: warning: {path.name}: {words} words", file=sys.stderr)
         out.append(article)
     ids = [a["id"] for a in out]
     if len(ids) != len(set(ids)):
-        sys.exit("build_corpus: error: duplicate article ids")
+        print("build_corpus: error: duplicate article ids", file=sys.stderr)
+        failed = True
+    if failed:
+        sys.exit(1)
+    return out
+
+
+def summary(articles):
+    def count(split):
+        chosen = [a for a in articles if a["split"] == split]
+        return f"{split}: {len(chosen)} articles, {sum(len(a['toponyms']) for a in chosen)} toponyms, " \
+               f"{sum(len(a['events']) for a in chosen)} events"
+    return "; ".join(count(s) for s in sorted(SPLITS))
+
+
+def main():
+    root = pathlib.Path(__file__).resolve().parents[2] / "tests" / "corpus"
+    if len(sys.argv) > 1 and sys.argv[1] == "--check":
+        articles = convert_all([pathlib.Path(p) for p in sys.argv[2:]])
+        print(f"ok: {summary(articles)}")
+        return
+    articles = convert_all(sorted((root / "articles").glob("*.txt")))
     with open(root / "dev.jsonl", "w", encoding="utf-8") as f:
-        for a in out:
+        for a in articles:
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    print(f"{len(out)} articles, {sum(len(a['toponyms']) for a in out)} toponyms")
+    print(summary(articles))
 
 
 if __name__ == "__main__":

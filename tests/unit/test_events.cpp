@@ -1,0 +1,205 @@
+// The event stage on hand-made mentions: no gazetteer needed, so each rule is seen alone.
+#include "events/extract.hpp"
+#include "events/geojson.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using frontmap::events::Event;
+using frontmap::events::EventType;
+using frontmap::events::Status;
+using frontmap::gazetteer::PlaceType;
+using frontmap::parse::Mention;
+using frontmap::parse::Role;
+
+namespace {
+
+struct PlaceFact {
+    std::string name;
+    PlaceType type;
+    std::string country;
+    double lat, lon;
+    Role role = Role::Location;
+};
+
+const std::vector<PlaceFact> kPlaces = {
+    {"Kherson", PlaceType::City, "UA", 46.64, 32.61},     {"Kharkiv", PlaceType::City, "UA", 49.99, 36.23},
+    {"Kyiv", PlaceType::City, "UA", 50.45, 30.52},        {"Dnieper", PlaceType::River, "UA", 47.0, 33.2},
+    {"Bakhmut", PlaceType::City, "UA", 48.59, 38.0},      {"Lviv", PlaceType::City, "UA", 49.84, 24.03},
+    {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
+};
+
+// Every occurrence of a known place name becomes a resolved mention, as the parser would give.
+std::vector<Mention> mentions_of(const std::string& text) {
+    std::vector<Mention> out;
+    for (size_t at = 0; at < text.size(); ++at)
+        for (const auto& p : kPlaces)
+            if (text.compare(at, p.name.size(), p.name) == 0) {
+                Mention m;
+                m.start = at;
+                m.end = at + p.name.size();
+                m.text = p.name;
+                // As the parser does: "Kyiv's forces" and "Moscow-installed" name actors.
+                const bool acts = text.compare(m.end, 2, "'s") == 0 || text.compare(m.end, 1, "-") == 0;
+                m.role = acts && p.type != PlaceType::River ? Role::Metonym : p.role;
+                m.confidence = 0.9;
+                frontmap::gazetteer::Place place;
+                place.id = p.name;
+                place.name = p.name;
+                place.type = p.type;
+                place.country = p.country;
+                place.lat = p.lat;
+                place.lon = p.lon;
+                m.place = place;
+                out.push_back(m);
+            }
+    return out;
+}
+
+const frontmap::events::Date kFriday{std::chrono::year{2022}, std::chrono::October, std::chrono::day{21}};
+
+std::vector<Event> events_of(const std::string& text, const std::vector<Mention>& mentions) {
+    return frontmap::events::extract(text, mentions, {kFriday, {}});
+}
+
+std::string where(const Event& e, const std::vector<Mention>& mentions) { return mentions[e.where].text; }
+
+}  // namespace
+
+TEST_CASE("a shelling with its place, side, tally and day", "[events]") {
+    const std::string text = "Russian forces shelled Kharkiv on Monday, killing four people and wounding 13, the governor said.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    const auto& e = events[0];
+    CHECK(e.type == EventType::Shelling);
+    CHECK(where(e, mentions) == "Kharkiv");
+    CHECK(e.side == "RU");
+    CHECK(e.actor == "Russian forces");
+    CHECK(e.killed == 4);
+    CHECK(e.wounded == 13);
+    CHECK(e.claimed_by == "the governor");
+    CHECK(e.status == Status::Claimed);
+    REQUIRE(e.date);
+    CHECK(frontmap::events::to_iso(*e.date) == "2022-10-17");
+    CHECK(e.time_precision == 1);
+    CHECK(text.substr(e.evidence.start, e.evidence.end - e.evidence.start) == text);
+}
+
+TEST_CASE("an advance toward a city along a river", "[events]") {
+    const std::string text = "Kyiv's forces have been advancing along the west bank of the Dnieper towards Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Advance);
+    CHECK(events[0].side == "UA");
+    REQUIRE(events[0].toward);
+    CHECK(mentions[*events[0].toward].text == "Kherson");
+    REQUIRE(events[0].along);
+    CHECK(mentions[*events[0].along].text == "Dnieper");
+}
+
+TEST_CASE("one event per place a strike names, and a list shares its preposition", "[events]") {
+    const std::string text = "Missiles struck Kyiv, Lviv and Kharkiv overnight.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 3);
+    for (const auto& e : events) CHECK(e.type == EventType::Strike);
+}
+
+TEST_CASE("a tally and a denial in later sentences belong to the event told before", "[events]") {
+    const std::string text =
+        "Moscow-installed officials accused Kyiv's forces of shelling a bridge near Kherson. "
+        "Four people were killed, they said. Ukraine's military denied that its forces were responsible.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 4);
+    CHECK(events[0].side == "UA");
+    CHECK_FALSE(events[0].claimed_by.empty());
+    CHECK(events[0].denied_by == "Ukraine's military");
+    CHECK(events[0].status == Status::Denied);
+}
+
+TEST_CASE("threats, plans, negations and background are not events", "[events]") {
+    for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
+                                   "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
+        INFO(text);
+        CHECK(events_of(text, mentions_of(text)).empty());
+    }
+}
+
+TEST_CASE("an event told twice is one event", "[events]") {
+    const std::string text = "Russian missiles struck Lviv on Friday. The strike on Lviv hit a power plant.";
+    const auto mentions = mentions_of(text);
+    CHECK(events_of(text, mentions).size() == 1);
+}
+
+TEST_CASE("'the city' points at the last city named", "[events]") {
+    const std::string text = "Fighting raged in Bakhmut for weeks. On Friday Russian troops captured the city.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto capture = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Capture; });
+    REQUIRE(capture != events.end());
+    CHECK(where(*capture, mentions) == "Bakhmut");
+}
+
+TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
+    const std::string text = "Drones struck Kharkiv, killing dozens of people.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 12);
+    CHECK(events[0].approximate_count);
+}
+
+TEST_CASE("bad input gives events or none, never a crash or a wrong huge number", "[events][bad-input]") {
+    SECTION("a number too large to be a tally is no tally") {
+        const std::string text = "Drones struck Kharkiv, and 9999999999999999999999 people were killed.";
+        const auto events = events_of(text, mentions_of(text));
+        REQUIRE(events.size() == 1);
+        CHECK_FALSE(events[0].killed);
+    }
+    SECTION("a negative tally is no tally") {
+        const std::string text = "Drones struck Kharkiv; -5 people were wounded.";
+        const auto events = events_of(text, mentions_of(text));
+        REQUIRE(events.size() == 1);
+        CHECK_FALSE(events[0].wounded);
+    }
+    SECTION("a sentence of 100,000 words") {
+        std::string text = "Russian forces shelled Kharkiv";
+        for (int i = 0; i < 100000; ++i) text += " and shelled";
+        text += ".";
+        const auto events = events_of(text, mentions_of(text));
+        CHECK(events.size() == 1);
+    }
+    SECTION("nested and unterminated quotes") {
+        const std::string text = "'He said \"Russian forces shelled Kharkiv 'again' and then Kyiv. And \"'";
+        CHECK_NOTHROW(events_of(text, mentions_of(text)));
+    }
+    SECTION("no mentions, no events") { CHECK(events_of("Forces advanced and struck and shelled.", {}).empty()); }
+}
+
+TEST_CASE("each event is a GeoJSON Feature at its place", "[events][geojson]") {
+    const std::string text = "Russian forces shelled Kharkiv on Monday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    const auto f = frontmap::events::to_feature(events[0], mentions);
+    CHECK(f["geometry"]["coordinates"][0] == 36.23);
+    CHECK(f["properties"]["kind"] == "event");
+    CHECK(f["properties"]["type"] == "shelling");
+    CHECK(f["properties"]["where"]["text"] == "Kharkiv");
+    CHECK(f["properties"]["status"] == "reported");
+    CHECK(f["properties"]["date"] == "2022-10-17");
+}
+
+TEST_CASE("article dates", "[events][dates]") {
+    CHECK(frontmap::events::find_article_date("KYIV, Ukraine, October 21, 2022 - Troops advanced.") == kFriday);
+    CHECK(frontmap::events::find_article_date("2022-10-21\nTroops advanced.") == kFriday);
+    CHECK_FALSE(frontmap::events::find_article_date("Troops advanced on Friday."));
+    CHECK_FALSE(frontmap::events::parse_iso_date("2022-02-30"));
+    CHECK_FALSE(frontmap::events::parse_iso_date("22-10-21"));
+}
