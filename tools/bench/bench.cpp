@@ -1,6 +1,7 @@
 // Per-stage timings on one article, and batch throughput over the corpus on every core.
 // Data: the set-up's data/ folder (or $FRONTMAP_DATA).
 #include "cli/subjects.hpp"
+#include "events/extract.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "io/basemap.hpp"
 #include "parse/parser.hpp"
@@ -64,6 +65,38 @@ void BM_Parse(benchmark::State& state) {
     state.SetLabel("one corpus article per iteration");
 }
 BENCHMARK(BM_Parse)->Unit(benchmark::kMillisecond);
+
+// Parse and events, one core: the articles per second the event issue asks for (items/s).
+void BM_ParseEvents(benchmark::State& state) {
+    Worker w;
+    const auto texts = corpus_texts();
+    const events::Context context{events::parse_iso_date("2024-06-01"), {}};
+    size_t i = 0;
+    for (auto _ : state) {
+        const auto& t = texts[i++ % texts.size()];
+        const auto mentions = w.parser.parse(t);
+        benchmark::DoNotOptimize(events::extract(t, mentions, context));
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetLabel("articles per second = items_per_second");
+}
+BENCHMARK(BM_ParseEvents)->Unit(benchmark::kMillisecond);
+
+// The event stage alone, on mentions parsed beforehand.
+void BM_Events(benchmark::State& state) {
+    Worker w;
+    const auto texts = corpus_texts();
+    std::vector<std::vector<parse::Mention>> parsed;
+    for (const auto& t : texts) parsed.push_back(w.parser.parse(t));
+    const events::Context context{events::parse_iso_date("2024-06-01"), {}};
+    size_t i = 0;
+    for (auto _ : state) {
+        const size_t k = i++ % texts.size();
+        benchmark::DoNotOptimize(events::extract(texts[k], parsed[k], context));
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Events)->Unit(benchmark::kMillisecond);
 
 void BM_Scene(benchmark::State& state) {
     Worker w;
