@@ -104,6 +104,12 @@ bool approximate_before(const Sentence& s, size_t number, const Lexicon& lex) {
     return false;
 }
 
+bool subset(const Sentence& s, size_t number, const Lexicon& lex) {
+    for (size_t back = 1; back <= 2 && back <= number; ++back)
+        if (lex.subset_cues.match(s.words, number - back).length) return true;
+    return false;
+}
+
 }  // namespace
 
 std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex) {
@@ -111,11 +117,17 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto n = number_at(text, s, i, lex);
         if (!n) continue;
+        // "among them 35 children": part of a tally already counted.
+        if (subset(s, i, lex)) {
+            i += n->length - 1;
+            continue;
+        }
         // "killing four people and wounding 13": a verb right before a number is its kind.
         auto kind = i > 0 ? kind_at(s, i - 1, lex) : std::nullopt;
+        const bool strong = kind.has_value();
         if (!kind) kind = kind_after(s, i + n->length, lex);
         if (!kind) kind = kind_before(s, i, lex);
-        if (kind) out.push_back({*kind, n->value, n->approximate || approximate_before(s, i, lex), i});
+        if (kind) out.push_back({*kind, n->value, n->approximate || approximate_before(s, i, lex), i, strong});
         i += n->length - 1;
     }
     return out;

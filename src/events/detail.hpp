@@ -43,6 +43,7 @@ struct Count {
     long long value = 0;
     bool approximate = false;
     size_t word = 0;
+    bool strong = false;  // "wounding 13": the verb right before the number says what it counts
 };
 std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex);
 

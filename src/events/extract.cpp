@@ -5,6 +5,7 @@
 #include "events/detail.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 
@@ -31,6 +32,7 @@ struct Link {
     size_t mention = 0;
     size_t word = 0;
     Relation relation = Relation::Where;
+    bool preposition = false;  // the relation comes from a word before the name, not by default
 };
 
 // What the extractor remembers across sentences.
@@ -106,6 +108,8 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         i = t.last;
         if (t.rule.impact) t.rule.type = weapon_type(s, t, lex);
         if (preceded_by(s, t.first, kIrrealisWindow, lex.irrealis) || preceded_by(s, t.first, kNegatorWindow, lex.negators)) continue;
+        // "since peacekeepers began pulling out": the start of a story's background.
+        if (preceded_by(s, t.first, kIrrealisWindow, lex.background_markers)) continue;
         if (followed_by_modal(s, t, lex)) continue;
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;
@@ -125,13 +129,14 @@ bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Le
     return word >= 2 && s.words[word - 1].lower == "of" && lex.office_nouns.match(s.words, word - 2).length;
 }
 
-Relation relation_before(const Sentence& s, size_t word, const Lexicon& lex) {
+// The preposition before a place name, as a relation; nullopt when there is none.
+std::optional<Relation> relation_before(const Sentence& s, size_t word, const Lexicon& lex) {
     size_t window = kPrepositionWindow;
     bool apposition = false;  // "towards the region's main city, also called Kherson"
     for (size_t back = 1; back <= window && back <= word; ++back) {
         const size_t at = word - back;
         if (s.words[at].inside >= 0 || s.words[at].stop_after) break;
-        if (back <= 2 && (s.words[at].lower == "called" || s.words[at].lower == "named")) {
+        if (back <= 2 && lex.apposition_words.match(s.words, at).length) {
             apposition = true;
             window += kPrepositionWindow;
         }
@@ -141,10 +146,10 @@ Relation relation_before(const Sentence& s, size_t word, const Lexicon& lex) {
         if (lex.direction_words.match(s.words, at).length && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
             return Relation::Near;
         if (lex.toward_words.match(s.words, at).length) return Relation::Toward;
-        if (s.words[at].lower == "in" || s.words[at].lower == "at" || s.words[at].lower == "inside") return Relation::Where;
+        if (lex.where_words.match(s.words, at).length) return Relation::Where;
         if (s.words[at].comma_after && back > 1 && !apposition) break;
     }
-    return Relation::Where;
+    return std::nullopt;
 }
 
 std::vector<Link> find_links(const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
@@ -153,7 +158,8 @@ std::vector<Link> find_links(const Sentence& s, const std::vector<parse::Mention
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
         size_t end = i;
         while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[i].mention) ++end;
-        Link link{static_cast<size_t>(s.words[i].mention), i, relation_before(s, i, lex)};
+        const auto relation = relation_before(s, i, lex);
+        Link link{static_cast<size_t>(s.words[i].mention), i, relation.value_or(Relation::Where), relation.has_value()};
         // A list ("Kyiv, Lviv and Dnipro") shares the relation of its first name.
         if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
             link.relation == Relation::Where)
@@ -271,6 +277,36 @@ Event make_event(const Trigger& t, const Link& where, const Sentence& s, const s
     return e;
 }
 
+bool listed_together(const Link& a, const Link& b, const Sentence& s) {
+    const Link& first = a.word < b.word ? a : b;
+    const Link& second = a.word < b.word ? b : a;
+    size_t end = first.word;
+    while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[first.word].mention) ++end;
+    for (size_t w = end + 1; w < second.word; ++w)
+        if (s.words[w].lower != "and" && s.words[w].lower != "or") return false;
+    return true;
+}
+
+// The place nearest the trigger (its object first: "captured Lashio") and those listed with it
+// ("Kyiv, Lviv and Kharkiv"), not the places of an aside ("Lashio, the largest town in Shan").
+std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Sentence& s) {
+    if (places.empty()) return places;
+    const auto cost = [&](const Link& l) { return l.word > t.last ? static_cast<double>(l.word - t.last) : 3.0 * static_cast<double>(t.first - l.word); };
+    const auto best = *std::min_element(places.begin(), places.end(), [&](const Link& a, const Link& b) { return cost(a) < cost(b); });
+    std::vector<Link> out{best};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& l : places) {
+            const bool in = std::any_of(out.begin(), out.end(), [&](const Link& o) { return o.mention == l.mention; });
+            if (in || !std::any_of(out.begin(), out.end(), [&](const Link& o) { return listed_together(o, l, s); })) continue;
+            out.push_back(l);
+            grew = true;
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const Link& a, const Link& b) { return a.word < b.word; });
+    return out;
+}
+
 // One event per place the trigger is tied to; an advance or withdrawal is one movement.
 std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions) {
     std::vector<Event> out;
@@ -282,6 +318,9 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         if (l.relation == Relation::Toward && !toward) toward = &l;
         if (l.relation == Relation::From && !from) from = &l;
         if (l.relation == Relation::Along && !along) along = &l;
+        // "India fired missiles at…": a country before the deed with no preposition acts in it.
+        const bool country_subject = l.word < t.first && !l.preposition && mentions[l.mention].place->type == PlaceType::Country;
+        if (country_subject) continue;
         if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Toward) places.push_back(l);
     }
     const bool movement = t.rule.type == EventType::Advance || t.rule.type == EventType::Withdrawal || t.rule.type == EventType::Evacuation;
@@ -295,8 +334,10 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         out.push_back(e);
         return out;
     }
-    if (places.empty() && along) places.push_back(*along);
-    for (const auto& l : event_places(places, mentions)) out.push_back(make_event(t, l, s, mentions));
+    // "explosions rang out across Srinagar": off a movement, "across" and "along" name the place.
+    for (const auto& l : links)
+        if (l.relation == Relation::Along) places.push_back(l);
+    for (const auto& l : event_places(main_list(places, t, s), mentions)) out.push_back(make_event(t, l, s, mentions));
     return out;
 }
 
@@ -406,7 +447,8 @@ bool is_pronoun(const std::string& text) {
     return text == "it" || text == "It" || text == "he" || text == "He" || text == "she" || text == "She" || text == "they" || text == "They";
 }
 
-void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, const std::vector<Count>& counts) {
+void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, std::vector<Count> counts) {
+    std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) { return a.strong > b.strong; });
     for (const auto& c : counts) {
         Event* e = targets.front();
         size_t best = SIZE_MAX;
@@ -480,8 +522,20 @@ void carry(const std::vector<Count>& counts, const std::vector<Attribution>& att
     }
 }
 
+// "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
+void type_by_context(std::vector<Found>& found, const Sentence& s, const State& state, const Lexicon& lex) {
+    std::optional<EventType> last;
+    if (!state.events.empty()) last = state.events.back().type;
+    for (auto& f : found) {
+        const auto m = lex.context_typed.match(s.words, f.word);
+        if (m.length && last == *m.value) f.event.type = *m.value;
+        last = f.event.type;
+    }
+}
+
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
     auto found = place_events(s, topic_from, c);
+    type_by_context(found, s, state, c.lex);
     date_events(found, s, state, c);
     const auto attributions = find_attributions(c.text, s, c.mentions, c.lex);
     const auto counts = find_counts(c.text, s, c.lex);
@@ -578,6 +632,10 @@ const char* to_string(Status status) {
 // "PORT SUDAN, Sudan —": the names after a dateline's city, up to its dash, are the dateline too.
 std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std::vector<parse::Mention>& mentions) {
     std::vector<parse::Mention> out = mentions;
+    // "BEIRUT — …": a capitalised name opening the article is a dateline even with no comma after it.
+    if (!out.empty() && out.front().start == 0 && !out.front().text.empty() &&
+        std::none_of(out.front().text.begin(), out.front().text.end(), [](unsigned char ch) { return std::islower(ch); }))
+        out.front().dateline = true;
     const auto city = std::find_if(out.begin(), out.end(), [](const parse::Mention& m) { return m.dateline; });
     if (city == out.end()) return out;
     const size_t dash = std::min({text.find("\u2014", city->end), text.find("\u2013", city->end), text.find(" - ", city->end)});

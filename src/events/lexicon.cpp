@@ -73,6 +73,7 @@ size_t PhraseMap<T>::match_end(const Entry& e, size_t k, const std::vector<Word>
         if (e.words[k].gap) {
             for (size_t skip = 0; skip <= kMaxGap && at + skip < words.size(); ++skip) {
                 if (skip > 0 && (words[at + skip - 1].comma_after || words[at + skip - 1].stop_after)) break;
+                if (gap_stops_ && gap_stops_->match(words, at + skip).length) break;
                 if (const size_t end = match_end(e, k + 1, words, at + skip)) return end;
             }
             return 0;
@@ -130,6 +131,11 @@ void fill_special_triggers(Lexicon& lex, const json& doc) {
         if (!type) throw DataError("event lexicon", "unknown event type for weapon '" + phrase + "'");
         lex.weapons.add(phrase, *type);
     }
+    for (const auto& [phrase, name] : key(doc, "context_typed").items()) {
+        const auto type = event_type_from_string(name.get<std::string>());
+        if (!type) throw DataError("event lexicon", "unknown event type for '" + phrase + "' in context_typed");
+        lex.context_typed.add(phrase, *type);
+    }
 }
 
 void fill_triggers(Lexicon& lex, const json& doc) {
@@ -185,7 +191,10 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.near_words, "near_words"}, {&lex.direction_words, "direction_words"}, {&lex.place_nouns, "place_nouns"}, {&lex.same_time_phrases, "same_time_phrases"},
         {&lex.non_territorial_objects, "non_territorial_objects"}, {&lex.infinitive_markers, "infinitive_markers"},
         {&lex.speaker_fillers, "speaker_fillers"}, {&lex.speaker_stops, "speaker_stops"},
-        {&lex.irrealis_after, "irrealis_after"}, {&lex.season_cues, "season_cues"}};
+        {&lex.irrealis_after, "irrealis_after"}, {&lex.season_cues, "season_cues"},
+        {&lex.gap_stops, "gap_stops"}, {&lex.definite_markers, "definite_markers"}, {&lex.background_markers, "background_markers"},
+        {&lex.where_words, "where_words"}, {&lex.apposition_words, "apposition_words"},
+        {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
 }
 
@@ -196,11 +205,12 @@ Lexicon parse_lexicon(std::string_view text) {
     if (doc.is_discarded() || !doc.is_object()) throw DataError("event lexicon", "it is not a JSON object");
     Lexicon lex;
     try {
+        fill_word_lists(lex, doc);
+        lex.triggers.set_gap_stops(std::make_shared<const PhraseSet>(lex.gap_stops));
         fill_triggers(lex, doc);
         fill_places(lex, doc);
         fill_numbers(lex, doc);
         fill_dates(lex, doc);
-        fill_word_lists(lex, doc);
     } catch (const json::exception& e) {
         throw DataError("event lexicon", "a value has the wrong type (" + std::string(e.what()) + ")");
     }

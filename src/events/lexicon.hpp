@@ -4,6 +4,7 @@
 #include "events/event.hpp"
 #include "gazetteer/place.hpp"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,6 +48,8 @@ public:
     };
     Match match(const std::vector<Word>& words, size_t at) const;
     bool empty() const { return entries_.empty(); }
+    // Words a gap may not cross; set once, before matching.
+    void set_gap_stops(std::shared_ptr<const PhraseMap<char>> stops) { gap_stops_ = std::move(stops); }
 
 private:
     struct Entry {
@@ -59,6 +62,7 @@ private:
     std::vector<Entry> entries_;  // longest first
     std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
     std::vector<size_t> wildcard_first_;  // entries whose first word is a prefix or PLACE
+    std::shared_ptr<const PhraseMap<char>> gap_stops_;
 };
 
 using PhraseSet = PhraseMap<char>;
@@ -80,7 +84,10 @@ struct Lexicon {
     PhraseSet week_words, month_words, since_words, same_time_phrases;
     PhraseSet non_territorial_objects, infinitive_markers;
     PhraseSet speaker_fillers, speaker_stops, irrealis_after, season_cues;
-    PhraseMap<EventType> weapons;  // what an impact verb's weapon makes it: "drones hit" -> strike
+    PhraseSet gap_stops, definite_markers, background_markers, where_words, apposition_words;
+    PhraseMap<EventType> weapons;
+    PhraseMap<EventType> context_typed;  // "explosions" during a missile wave are its strikes
+    PhraseSet subset_cues, passive_markers;  // what an impact verb's weapon makes it: "drones hit" -> strike
     std::unordered_map<std::string, long long> number_words, number_scales;
     PhraseMap<long long> approximate_numbers;
     PhraseMap<std::string> sides;

@@ -124,6 +124,8 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         const auto denial = lex.denial_verbs.match(s.words, i);
         const auto verb = denial.length ? denial : lex.attribution_verbs.match(s.words, i);
         if (!verb.length) continue;
+        // "Explosions were reported in Lviv": a passive names what is reported, not who reports it.
+        if (!denial.length && i > 0 && lex.passive_markers.match(s.words, i - 1).length) continue;
         auto who = subject_before(s, i, lex);
         if (!who) who = speaker_after(s, i + verb.length, lex);
         if (who) out.push_back({span_party(text, s, who->first, who->second, sides), i, denial.length > 0});
