@@ -4,7 +4,9 @@
 
 #include <array>
 #include <charconv>
-#include <regex>
+#include "parse/tokens.hpp"
+
+#include <cctype>
 
 namespace frontmap::events {
 
@@ -146,23 +148,51 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     return date.ok() ? std::optional(date) : std::nullopt;
 }
 
-std::optional<Date> find_article_date(std::string_view text) {
-    // Only the opening lines: a date further down is the date of something reported.
-    const std::string head(text.substr(0, 300));
-    static const std::regex iso(R"(\b(\d{4}-\d{2}-\d{2})\b)");
-    static const std::regex written(R"(\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b|\b(\d{1,2}) ([A-Z][a-z]{2,8}) (\d{4})\b)");
-    std::smatch m;
-    if (std::regex_search(head, m, iso)) return parse_iso_date(m.str(1));
-    if (!std::regex_search(head, m, written)) return std::nullopt;
-    const bool month_first = m[1].matched;
-    std::string month_name = month_first ? m.str(1) : m.str(5);
-    for (auto& c : month_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const int month = month_index(month_name);
-    const int day = small_int(month_first ? m.str(2) : m.str(4), 1, 31);
-    const int year = small_int(month_first ? m.str(3) : m.str(6), 1900, 2100);
-    if (!month || !day || !year) return std::nullopt;
+namespace {
+
+std::optional<Date> iso_in(std::string_view head) {
+    for (size_t i = 0; i + 10 <= head.size(); ++i) {
+        const bool boundary = (i == 0 || !std::isdigit(static_cast<unsigned char>(head[i - 1]))) &&
+                              (i + 10 == head.size() || !std::isdigit(static_cast<unsigned char>(head[i + 10])));
+        if (boundary && head[i + 4] == '-' && head[i + 7] == '-')
+            if (const auto d = parse_iso_date(head.substr(i, 10))) return d;
+    }
+    return std::nullopt;
+}
+
+std::optional<Date> make_date(int year, int month, int day) {
+    if (!year || !month || !day) return std::nullopt;
     const Date d{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)}, std::chrono::day{static_cast<unsigned>(day)}};
     return d.ok() ? std::optional(d) : std::nullopt;
+}
+
+// "Oct. 21, 2022" or "21 October 2022" among the words of the opening lines.
+std::optional<Date> written_in(std::string_view head) {
+    const auto tokens = parse::tokenize(head);
+    std::vector<std::string> w;
+    for (const auto& t : tokens) {
+        std::string lower = t.text;
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        w.push_back(std::move(lower));
+    }
+    for (size_t i = 0; i + 2 < w.size(); ++i) {
+        if (!tokens[i].capitalised && !tokens[i + 1].capitalised) continue;
+        if (const int month = month_index(w[i]); month && tokens[i].capitalised)
+            if (const auto d = make_date(small_int(w[i + 2], 1900, 2100), month, small_int(w[i + 1], 1, 31))) return d;
+        if (const int month = month_index(w[i + 1]); month && tokens[i + 1].capitalised)
+            if (const auto d = make_date(small_int(w[i + 2], 1900, 2100), month, small_int(w[i], 1, 31))) return d;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Date> find_article_date(std::string_view text) {
+    // Only the opening lines: a date further down is the date of something reported.
+    std::string_view head = text.substr(0, 300);
+    while (!head.empty() && (static_cast<unsigned char>(head.back()) & 0xC0) == 0x80) head.remove_suffix(1);
+    if (const auto d = iso_in(head)) return d;
+    return written_in(head);
 }
 
 }  // namespace frontmap::events

@@ -26,7 +26,8 @@ struct Trigger {
     TriggerRule rule;
 };
 
-enum class Relation { Where, Near, Toward, From, Along, Office };
+// Beside: "south of X", "60 km from X": a place that locates another rather than the event.
+enum class Relation { Where, Near, Beside, Toward, From, Along, Office };
 
 struct Link {
     size_t mention = 0;
@@ -126,7 +127,8 @@ bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Le
     // "Kharkiv governor", "Kherson's Moscow-installed authorities", "the mayor of Mykolaiv".
     for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2; ++at)
         if (lex.office_nouns.match(s.words, at).length) return true;
-    return word >= 2 && s.words[word - 1].lower == "of" && lex.office_nouns.match(s.words, word - 2).length;
+    // "the mayor of Mykolaiv", "the defence ministry in Damascus"
+    return word >= 2 && lex.office_prepositions.match(s.words, word - 1).length && lex.office_nouns.match(s.words, word - 2).length;
 }
 
 // The preposition before a place name, as a relation; nullopt when there is none.
@@ -144,7 +146,7 @@ std::optional<Relation> relation_before(const Sentence& s, size_t word, const Le
         if (lex.from_words.match(s.words, at).length) return Relation::From;
         if (lex.near_words.match(s.words, at).length) return Relation::Near;
         if (lex.direction_words.match(s.words, at).length && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
-            return Relation::Near;
+            return Relation::Beside;
         if (lex.toward_words.match(s.words, at).length) return Relation::Toward;
         if (lex.where_words.match(s.words, at).length) return Relation::Where;
         if (s.words[at].comma_after && back > 1 && !apposition) break;
@@ -263,7 +265,7 @@ std::vector<Link> event_places(const std::vector<Link>& links, const std::vector
 
 int geo_precision(const Link& l, const parse::Mention& m) {
     if (!point_type(m.place->type)) return 3;
-    return l.relation == Relation::Near ? 2 : 1;
+    return l.relation == Relation::Near || l.relation == Relation::Beside ? 2 : 1;
 }
 
 Event make_event(const Trigger& t, const Link& where, const Sentence& s, const std::vector<parse::Mention>& mentions) {
@@ -291,7 +293,10 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s) {
 // ("Kyiv, Lviv and Kharkiv"), not the places of an aside ("Lashio, the largest town in Shan").
 std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Sentence& s) {
     if (places.empty()) return places;
-    const auto cost = [&](const Link& l) { return l.word > t.last ? static_cast<double>(l.word - t.last) : 3.0 * static_cast<double>(t.first - l.word); };
+    const auto cost = [&](const Link& l) {
+        const double words = l.word > t.last ? static_cast<double>(l.word - t.last) : 3.0 * static_cast<double>(t.first - l.word);
+        return l.relation == Relation::Beside ? words + 1000.0 : words;
+    };
     const auto best = *std::min_element(places.begin(), places.end(), [&](const Link& a, const Link& b) { return cost(a) < cost(b); });
     std::vector<Link> out{best};
     for (bool grew = true; grew;) {
@@ -321,7 +326,8 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         // "India fired missiles at…": a country before the deed with no preposition acts in it.
         const bool country_subject = l.word < t.first && !l.preposition && mentions[l.mention].place->type == PlaceType::Country;
         if (country_subject) continue;
-        if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Toward) places.push_back(l);
+        if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Beside || l.relation == Relation::Toward)
+            places.push_back(l);
     }
     const bool movement = t.rule.type == EventType::Advance || t.rule.type == EventType::Withdrawal || t.rule.type == EventType::Evacuation;
     if (movement) {
@@ -475,6 +481,7 @@ void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& att
         } else if (!a.denial) {
             state.last_claimant = who;
         }
+        if (own_events && a.of_claim) continue;  // it answers an earlier claim: carried separately
         for (Event* e : targets) {
             if (a.denial) {
                 if (e->denied_by.empty()) e->denied_by = who;
@@ -501,10 +508,26 @@ bool is_violent(EventType t) {
 // have done, else to the last one somebody claimed.
 Event* carried_target(State& state, size_t sentence, size_t reach, const std::function<bool(const Event&)>& fits) {
     for (size_t i = state.events.size(); i-- > 0;) {
+        if (state.sentence_of[i] == sentence) continue;  // this sentence's own events are not carried to
         if (sentence - state.sentence_of[i] > reach) break;
         if (fits(state.events[i])) return &state.events[i];
     }
     return nullptr;
+}
+
+// A denial answers the last deed of the denier's side, else the last claim; every event that
+// claim reported ("missiles struck Jammu and Pathankot") is denied with it.
+void carry_denial(const Attribution& a, size_t index, State& state, const Lexicon& lex) {
+    {
+        Event* e = carried_target(state, index, lex.carry_sentences_denials, [&](const Event& x) { return !a.who.side.empty() && x.side == a.who.side; });
+        if (!e) e = carried_target(state, index, lex.carry_sentences_denials, [](const Event& x) { return !x.claimed_by.empty(); });
+        if (!e) return;
+        const size_t sentence = state.sentence_of[static_cast<size_t>(e - state.events.data())];
+        std::vector<Event*> targets;
+        for (size_t i = 0; i < state.events.size(); ++i)
+            if (state.sentence_of[i] == sentence && state.events[i].claimed_by == e->claimed_by) targets.push_back(&state.events[i]);
+        attribute(targets, {a}, state, false);
+    }
 }
 
 void carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state, const Lexicon& lex) {
@@ -514,11 +537,7 @@ void carry(const std::vector<Count>& counts, const std::vector<Attribution>& att
     }
     for (const auto& a : attributions) {
         if (!a.denial) continue;
-        Event* e = carried_target(state, index, lex.carry_sentences_denials, [&](const Event& x) { return !a.who.side.empty() && x.side == a.who.side; });
-        if (!e) e = carried_target(state, index, lex.carry_sentences_denials, [](const Event& x) { return !x.claimed_by.empty(); });
-        if (!e) continue;
-        std::vector<Event*> targets{e};
-        attribute(targets, {a}, state, false);
+        carry_denial(a, index, state, lex);
     }
 }
 
@@ -555,6 +574,8 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);
     apply_counts(targets, words, counts);
     attribute(targets, attributions, state, true);
+    for (const auto& a : attributions)
+        if (a.denial && a.of_claim) carry_denial(a, index, state, c.lex);
     for (size_t i = 0; i < s.words.size(); ++i)
         if (c.lex.confirmation_phrases.match(s.words, i).length)
             for (Event* e : targets) e->status = Status::Confirmed;

@@ -194,7 +194,8 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.irrealis_after, "irrealis_after"}, {&lex.season_cues, "season_cues"},
         {&lex.gap_stops, "gap_stops"}, {&lex.definite_markers, "definite_markers"}, {&lex.background_markers, "background_markers"},
         {&lex.where_words, "where_words"}, {&lex.apposition_words, "apposition_words"},
-        {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"}};
+        {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"},
+        {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
 }
 

@@ -128,7 +128,11 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         if (!denial.length && i > 0 && lex.passive_markers.match(s.words, i - 1).length) continue;
         auto who = subject_before(s, i, lex);
         if (!who) who = speaker_after(s, i + verb.length, lex);
-        if (who) out.push_back({span_party(text, s, who->first, who->second, sides), i, denial.length > 0});
+        if (!who) continue;
+        bool of_claim = false;
+        for (size_t at = i + verb.length; denial.length && at < s.words.size() && at <= i + verb.length + 2; ++at)
+            if (lex.claim_nouns.match(s.words, at).length) of_claim = true;
+        out.push_back({span_party(text, s, who->first, who->second, sides), i, denial.length > 0, of_claim});
         i += verb.length - 1;
     }
     return out;
