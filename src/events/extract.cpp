@@ -77,7 +77,7 @@ EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
             best_distance = d;
         }
     }
-    return best.value_or(EventType::Strike);
+    return best.value_or(t.rule.type);
 }
 
 // "retaking it would be a major prize"
@@ -121,6 +121,13 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
     if (std::any_of(out.begin(), out.end(), [](const Trigger& t) { return !t.rule.fallback; }))
         std::erase_if(out, [](const Trigger& t) { return t.rule.fallback; });
     return out;
+}
+
+// "Ukraine's southern command", "Israel's military": a possessive place that owns an actor.
+bool owns_actor(const Sentence& s, size_t mention_end_word, const Lexicon& lex) {
+    for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2; ++at)
+        if (lex.actor_nouns.match(s.words, at).length) return true;
+    return false;
 }
 
 bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Lexicon& lex) {
@@ -167,7 +174,7 @@ std::vector<Link> find_links(const Sentence& s, const std::vector<parse::Mention
             link.relation == Relation::Where)
             link.relation = out.back().relation;
         // "Kharkiv governor", "Ukraine's southern command": the place owns a speaker or a unit.
-        if (is_office(s, i, end, lex) || s.words[end].possessive) link.relation = Relation::Office;
+        if (is_office(s, i, end, lex) || (s.words[end].possessive && owns_actor(s, end, lex))) link.relation = Relation::Office;
         (void)mentions;
         out.push_back(link);
         i = end;
@@ -232,6 +239,8 @@ std::optional<Referent> coreference(const Sentence& s, const SentenceContext& c)
     return std::nullopt;
 }
 
+size_t distance_words(const Trigger& a, const Trigger& b) { return a.first > b.first ? a.first - b.first : b.first - a.first; }
+
 // A deed with no place in its sentence happens where the story just was: the last town or site
 // named since `from`.
 std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceContext& c) {
@@ -279,23 +288,23 @@ Event make_event(const Trigger& t, const Link& where, const Sentence& s, const s
     return e;
 }
 
-bool listed_together(const Link& a, const Link& b, const Sentence& s) {
+bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexicon& lex) {
     const Link& first = a.word < b.word ? a : b;
     const Link& second = a.word < b.word ? b : a;
     size_t end = first.word;
     while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[first.word].mention) ++end;
     for (size_t w = end + 1; w < second.word; ++w)
-        if (s.words[w].lower != "and" && s.words[w].lower != "or") return false;
+        if (!lex.list_words.match(s.words, w).length) return false;
     return true;
 }
 
 // The place nearest the trigger (its object first: "captured Lashio") and those listed with it
 // ("Kyiv, Lviv and Kharkiv"), not the places of an aside ("Lashio, the largest town in Shan").
-std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Sentence& s) {
+std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Sentence& s, const Lexicon& lex) {
     if (places.empty()) return places;
     const auto cost = [&](const Link& l) {
         const double words = l.word > t.last ? static_cast<double>(l.word - t.last) : 3.0 * static_cast<double>(t.first - l.word);
-        return l.relation == Relation::Beside ? words + 1000.0 : words;
+        return l.relation == Relation::Beside ? words + 10.0 : words;
     };
     const auto best = *std::min_element(places.begin(), places.end(), [&](const Link& a, const Link& b) { return cost(a) < cost(b); });
     std::vector<Link> out{best};
@@ -303,7 +312,7 @@ std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Se
         grew = false;
         for (const auto& l : places) {
             const bool in = std::any_of(out.begin(), out.end(), [&](const Link& o) { return o.mention == l.mention; });
-            if (in || !std::any_of(out.begin(), out.end(), [&](const Link& o) { return listed_together(o, l, s); })) continue;
+            if (in || !std::any_of(out.begin(), out.end(), [&](const Link& o) { return listed_together(o, l, s, lex); })) continue;
             out.push_back(l);
             grew = true;
         }
@@ -313,7 +322,8 @@ std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Se
 }
 
 // One event per place the trigger is tied to; an advance or withdrawal is one movement.
-std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions) {
+std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions,
+                             const Lexicon& lex) {
     std::vector<Event> out;
     const Link* toward = nullptr;
     const Link* from = nullptr;
@@ -329,7 +339,20 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Beside || l.relation == Relation::Toward)
             places.push_back(l);
     }
-    const bool movement = t.rule.type == EventType::Advance || t.rule.type == EventType::Withdrawal || t.rule.type == EventType::Evacuation;
+    // People flee each place named: one evacuation per place they leave ("fled Beirut, Tyre and Nabatieh").
+    if (t.rule.type == EventType::Evacuation) {
+        std::vector<Link> left;
+        for (const auto& l : links)
+            if (l.relation == Relation::From || l.relation == Relation::Where || l.relation == Relation::Near) left.push_back(l);
+        if (left.empty() && toward) left.push_back(*toward);
+        for (const auto& l : event_places(main_list(left, t, s, lex), mentions)) {
+            Event e = make_event(t, l, s, mentions);
+            if (toward && toward->mention != l.mention) e.toward = toward->mention;
+            out.push_back(e);
+        }
+        return out;
+    }
+    const bool movement = t.rule.type == EventType::Advance || t.rule.type == EventType::Withdrawal;
     if (movement) {
         const Link* at = toward ? toward : !places.empty() ? &places.front() : t.rule.type != EventType::Advance && from ? from : along;
         if (!at) return out;
@@ -343,7 +366,7 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
     // "explosions rang out across Srinagar": off a movement, "across" and "along" name the place.
     for (const auto& l : links)
         if (l.relation == Relation::Along) places.push_back(l);
-    for (const auto& l : event_places(main_list(places, t, s), mentions)) out.push_back(make_event(t, l, s, mentions));
+    for (const auto& l : event_places(main_list(places, t, s, lex), mentions)) out.push_back(make_event(t, l, s, mentions));
     return out;
 }
 
@@ -362,6 +385,16 @@ const T* nearest(const std::vector<T>& items, size_t word, Pos pos) {
     for (const auto& item : items)
         if (!best || distance(pos(item), word) < distance(pos(*best), word)) best = &item;
     return best;
+}
+
+std::optional<Referent> sibling_place(const std::vector<Trigger>& triggers, const std::vector<std::vector<Link>>& links, size_t t) {
+    std::optional<size_t> best;
+    for (size_t o = 0; o < triggers.size(); ++o) {
+        if (o == t || links[o].empty()) continue;
+        if (!best || distance_words(triggers[o], triggers[t]) < distance_words(triggers[*best], triggers[t])) best = o;
+    }
+    if (!best) return std::nullopt;
+    return Referent{links[*best].front().mention, std::nullopt};
 }
 
 // "attacked", "attacking": a weak trigger used as a verb reports a deed, not a topic.
@@ -385,6 +418,8 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
         if (links[t].empty() && !rule.fallback && !denied_deed && (!rule.weak || verbal(s.words[triggers[t].last].lower))) {
             if (!coreferent) coreferent = coreference(s, c);
             referent = *coreferent;
+            // "M23 took Bukavu after government troops pulled back": a sibling deed's place.
+            if (!referent) referent = sibling_place(triggers, links, t);
             Relation relation = Relation::Where;
             if (!referent) {
                 if (!topical) topical = topic(s, topic_from, c);
@@ -393,7 +428,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
             }
             if (referent) links[t].push_back({referent->mention, triggers[t].first, relation});
         }
-        for (auto& e : events_of(triggers[t], links[t], s, c.mentions)) {
+        for (auto& e : events_of(triggers[t], links[t], s, c.mentions, c.lex)) {
             if (referent && referent->area) {
                 e.area = referent->area;
                 e.geo_precision = 3;
@@ -426,7 +461,10 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
         f.event.time_precision = d->precision;
         if (!article_date) return false;
         if (d->year_only) return d->date.year() < article_date->year();
-        const auto age = std::chrono::sys_days(*article_date) - std::chrono::sys_days(d->date);
+        // "in late June": a month counts from its last day.
+        const auto until = d->precision == 3 ? std::chrono::sys_days(std::chrono::year_month_day_last{d->date.year(), std::chrono::month_day_last{d->date.month()}})
+                                             : std::chrono::sys_days(d->date);
+        const auto age = std::chrono::sys_days(*article_date) - until;
         return age.count() > lex.history_days;
     });
 }
@@ -447,6 +485,28 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties)
             f.event.side = best->side;
         }
     }
+}
+
+// "struck Pakistan, hitting two bases in Balochistan": an area event gives way to an event of the
+// same type in the same sentence at a place inside it.
+void drop_held_areas(std::vector<Found>& found, const std::vector<parse::Mention>& mentions) {
+    std::vector<bool> drop(found.size());
+    for (size_t i = 0; i < found.size(); ++i)
+        for (size_t j = 0; j < found.size(); ++j) {
+            if (i == j || found[i].event.type != found[j].event.type) continue;
+            const auto& area = event_place(found[i].event, mentions);
+            const auto& inner = event_place(found[j].event, mentions);
+            if (contains(area, inner) && !contains(inner, area)) drop[i] = true;
+        }
+    size_t k = 0;
+    std::erase_if(found, [&](const Found&) { return drop[k++]; });
+}
+
+// A state that takes a place in its own territory takes it back (ACLED: "government regains
+// territory"): "Ukrainian troops raised their flag over Izium" is a recapture.
+void retaken_by_its_state(Event& e, const std::vector<parse::Mention>& mentions) {
+    if (e.type != EventType::Capture || e.side.size() != 2) return;
+    if (e.side == event_place(e, mentions).country) e.type = EventType::Recapture;
 }
 
 bool is_pronoun(const std::string& text) {
@@ -563,6 +623,8 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
         return;
     }
     assign_actors(found, find_sides(c.text, s, c.mentions, c.lex));
+    for (auto& f : found) retaken_by_its_state(f.event, c.mentions);
+    drop_held_areas(found, c.mentions);
     const size_t begin = state.events.size();
     std::vector<size_t> words;
     for (auto& f : found) {

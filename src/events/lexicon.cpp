@@ -120,7 +120,11 @@ void fill(PhraseSet& set, const json& doc, const char* name) {
 }
 
 void fill_special_triggers(Lexicon& lex, const json& doc) {
-    for (const auto& p : key(doc, "impact_verbs")) lex.triggers.add(p.get<std::string>(), {EventType::Strike, true, true, false});
+    for (const auto& [phrase, name] : key(doc, "impact_verbs").items()) {
+        const auto type = event_type_from_string(name.get<std::string>());
+        if (!type) throw DataError("event lexicon", "unknown event type for '" + phrase + "' in impact_verbs");
+        lex.triggers.add(phrase, {*type, true, true, false});
+    }
     for (const auto& [name, phrases] : key(doc, "fallback_triggers").items()) {
         const auto type = event_type_from_string(name);
         if (!type) throw DataError("event lexicon", "unknown event type '" + name + "' in fallback_triggers");
@@ -195,7 +199,7 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.gap_stops, "gap_stops"}, {&lex.definite_markers, "definite_markers"}, {&lex.background_markers, "background_markers"},
         {&lex.where_words, "where_words"}, {&lex.apposition_words, "apposition_words"},
         {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"},
-        {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}};
+        {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
 }
 
