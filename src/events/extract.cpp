@@ -34,6 +34,8 @@ struct Link {
     size_t word = 0;
     Relation relation = Relation::Where;
     bool preposition = false;  // the relation comes from a word before the name, not by default
+    bool bare_to = false;      // the word is "to": a direction only for a movement ("linked to Israel")
+    std::optional<gazetteer::Place> area;  // "in the region" after a city: the region that holds it
 };
 
 // What the extractor remembers across sentences.
@@ -145,6 +147,8 @@ std::optional<Relation> relation_before(const Sentence& s, size_t word, const Le
     for (size_t back = 1; back <= window && back <= word; ++back) {
         const size_t at = word - back;
         if (s.words[at].inside >= 0 || s.words[at].stop_after) break;
+        // A preposition belongs to the place only between it and the deed: "to retake Kherson" has none.
+        if (lex.triggers.match(s.words, at).length) break;
         if (back <= 2 && lex.apposition_words.match(s.words, at).length) {
             apposition = true;
             window += kPrepositionWindow;
@@ -161,24 +165,63 @@ std::optional<Relation> relation_before(const Sentence& s, size_t word, const Le
     return std::nullopt;
 }
 
-std::vector<Link> find_links(const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+// The word that gave a place its relation ("to" in "linked to Israel"), or "".
+std::string preposition_word(const Sentence& s, size_t word, const Lexicon& lex) {
+    for (size_t back = 1; back <= kPrepositionWindow && back <= word; ++back) {
+        const size_t at = word - back;
+        if (s.words[at].inside >= 0 || s.words[at].stop_after || lex.triggers.match(s.words, at).length) break;
+        if (lex.toward_words.match(s.words, at).length) return s.words[at].lower;
+    }
+    return "";
+}
+
+struct Referent {
+    size_t mention = 0;
+    std::optional<gazetteer::Place> area;
+};
+
+std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t before, const SentenceContext& c);
+bool of_party(const Sentence& s, size_t i, const Lexicon& lex);
+
+// "88 towns and villages in the region", "fighting in the city": places named by pointing back
+// are tied to deeds like names are. Not "the city of Kherson", which names its own place.
+void add_references(const Sentence& s, const SentenceContext& c, std::vector<Link>& links) {
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        const auto m = c.lex.coreference.match(s.words, i);
+        if (!m.length || of_party(s, i, c.lex)) continue;
+        const size_t after = i + m.length;
+        if (after < s.words.size() && (s.words[after].lower == "of" || s.words[after].inside >= 0)) continue;
+        if (s.words[after - 1].possessive) continue;  // "the region's main city" names the city
+        const auto referent = refer_back(*m.value, s.words[i].start, c);
+        if (!referent) continue;
+        const auto relation = relation_before(s, i, c.lex);
+        Link link{referent->mention, i, relation.value_or(Relation::Where), relation.has_value(), false, referent->area};
+        const auto at = std::find_if(links.begin(), links.end(), [&](const Link& l) { return l.word > i; });
+        links.insert(at, link);
+        i = after - 1;
+    }
+}
+
+std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
+    const auto& lex = c.lex;
     std::vector<Link> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
         size_t end = i;
         while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[i].mention) ++end;
         const auto relation = relation_before(s, i, lex);
-        Link link{static_cast<size_t>(s.words[i].mention), i, relation.value_or(Relation::Where), relation.has_value()};
+        Link link{static_cast<size_t>(s.words[i].mention), i, relation.value_or(Relation::Where), relation.has_value(), false};
+        link.bare_to = link.relation == Relation::Toward && preposition_word(s, i, lex) == "to";
         // A list ("Kyiv, Lviv and Dnipro") shares the relation of its first name.
         if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
             link.relation == Relation::Where)
             link.relation = out.back().relation;
         // "Kharkiv governor", "Ukraine's southern command": the place owns a speaker or a unit.
         if (is_office(s, i, end, lex) || (s.words[end].possessive && owns_actor(s, end, lex))) link.relation = Relation::Office;
-        (void)mentions;
         out.push_back(link);
         i = end;
     }
+    add_references(s, c, out);
     return out;
 }
 
@@ -203,10 +246,6 @@ std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers
 }
 
 
-struct Referent {
-    size_t mention = 0;
-    std::optional<gazetteer::Place> area;
-};
 
 bool has_type(const std::vector<PlaceType>& types, PlaceType t) { return std::find(types.begin(), types.end(), t) != types.end(); }
 
@@ -225,15 +264,18 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
     return std::nullopt;
 }
 
+bool of_party(const Sentence& s, size_t i, const Lexicon& lex) {
+    return (i >= 1 && lex.office_nouns.match(s.words, i - 1).length) ||
+           (i >= 2 && (lex.office_nouns.match(s.words, i - 2).length || lex.actor_nouns.match(s.words, i - 2).length));
+}
+
 // "the city", "there": a place named before. Not "the authorities in the region", which names
 // who speaks rather than where something happened.
 std::optional<Referent> coreference(const Sentence& s, const SentenceContext& c) {
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto m = c.lex.coreference.match(s.words, i);
         if (!m.length) continue;
-        const bool of_party = (i >= 1 && c.lex.office_nouns.match(s.words, i - 1).length) ||
-                              (i >= 2 && (c.lex.office_nouns.match(s.words, i - 2).length || c.lex.actor_nouns.match(s.words, i - 2).length));
-        if (of_party) continue;
+        if (of_party(s, i, c.lex)) continue;
         return refer_back(*m.value, s.words[i].start, c);
     }
     return std::nullopt;
@@ -282,6 +324,10 @@ Event make_event(const Trigger& t, const Link& where, const Sentence& s, const s
     e.type = t.rule.type;
     e.where = where.mention;
     e.geo_precision = geo_precision(where, mentions[where.mention]);
+    if (where.area) {
+        e.area = where.area;
+        e.geo_precision = 3;
+    }
     e.evidence = s.span;
     e.confidence = t.rule.weak ? 0.5 : 0.7;
     if (where.relation == Relation::Where || where.relation == Relation::Toward) e.confidence += 0.1;
@@ -292,7 +338,8 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexi
     const Link& first = a.word < b.word ? a : b;
     const Link& second = a.word < b.word ? b : a;
     size_t end = first.word;
-    while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[first.word].mention) ++end;
+    const int mention = s.words[first.word].mention;  // -1 for "the region": not a name
+    while (mention >= 0 && end + 1 < s.words.size() && s.words[end + 1].inside == mention) ++end;
     for (size_t w = end + 1; w < second.word; ++w)
         if (!lex.list_words.match(s.words, w).length) return false;
     return true;
@@ -336,6 +383,7 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         // "India fired missiles at…": a country before the deed with no preposition acts in it.
         const bool country_subject = l.word < t.first && !l.preposition && mentions[l.mention].place->type == PlaceType::Country;
         if (country_subject) continue;
+        if (l.bare_to && t.rule.type != EventType::Advance && t.rule.type != EventType::Withdrawal) continue;
         if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Beside || l.relation == Relation::Toward)
             places.push_back(l);
     }
@@ -387,14 +435,16 @@ const T* nearest(const std::vector<T>& items, size_t word, Pos pos) {
     return best;
 }
 
-std::optional<Referent> sibling_place(const std::vector<Trigger>& triggers, const std::vector<std::vector<Link>>& links, size_t t) {
+// `placed`: the triggers that have places of their own (few, however long the sentence).
+std::optional<Referent> sibling_place(const std::vector<Trigger>& triggers, const std::vector<std::vector<Link>>& links,
+                                      const std::vector<size_t>& placed, size_t t, const Sentence& s, const Lexicon& lex) {
     std::optional<size_t> best;
-    for (size_t o = 0; o < triggers.size(); ++o) {
-        if (o == t || links[o].empty()) continue;
+    for (const size_t o : placed) {
+        if (o == t) continue;
         if (!best || distance_words(triggers[o], triggers[t]) < distance_words(triggers[*best], triggers[t])) best = o;
     }
     if (!best) return std::nullopt;
-    return Referent{links[*best].front().mention, std::nullopt};
+    return Referent{main_list(links[*best], triggers[*best], s, lex).front().mention, std::nullopt};
 }
 
 // "attacked", "attacking": a weak trigger used as a verb reports a deed, not a topic.
@@ -403,10 +453,20 @@ bool verbal(const std::string& w) {
     return ends("ed") || ends("ing");
 }
 
-std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c) {
-    const auto triggers = find_triggers(s, c.lex);
+// "The attack came days before…", "the strikes raised fears": a definite noun points back at a
+// deed already told; it adds no new one.
+bool points_back(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    return t.first > 0 && !verbal(s.words[t.last].lower) && lex.definite_markers.match(s.words, t.first - 1).length;
+}
+
+std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
+    auto triggers = find_triggers(s, c.lex);
+    if (story_has_events) std::erase_if(triggers, [&](const Trigger& t) { return points_back(s, t, c.lex); });
     if (triggers.empty()) return {};
-    auto links = assign_links(triggers, find_links(s, c.mentions, c.lex));
+    auto links = assign_links(triggers, find_links(s, c));
+    std::vector<size_t> placed;
+    for (size_t t = 0; t < triggers.size(); ++t)
+        if (!links[t].empty()) placed.push_back(t);
     std::vector<Found> out;
     // What an unplaced trigger refers to is the same for every trigger of the sentence: found once.
     std::optional<std::optional<Referent>> coreferent, topical;
@@ -419,7 +479,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
             if (!coreferent) coreferent = coreference(s, c);
             referent = *coreferent;
             // "M23 took Bukavu after government troops pulled back": a sibling deed's place.
-            if (!referent) referent = sibling_place(triggers, links, t);
+            if (!referent) referent = sibling_place(triggers, links, placed, t, s, c.lex);
             Relation relation = Relation::Where;
             if (!referent) {
                 if (!topical) topical = topic(s, topic_from, c);
@@ -469,7 +529,7 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
     });
 }
 
-void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties) {
+void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text) {
     for (auto& f : found) {
         const Party* best = nullptr;
         for (const auto& p : parties)
@@ -481,7 +541,8 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties)
                     break;
                 }
         if (best) {
-            f.event.actor = best->text;
+            // "Kyiv's forces advance": the actor is named up to the deed, not with it.
+            f.event.actor = best->last >= f.word && f.word > best->first ? slice(text, s.words, best->first, f.word - 1) : best->text;
             f.event.side = best->side;
         }
     }
@@ -491,13 +552,15 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties)
 // same type in the same sentence at a place inside it.
 void drop_held_areas(std::vector<Found>& found, const std::vector<parse::Mention>& mentions) {
     std::vector<bool> drop(found.size());
-    for (size_t i = 0; i < found.size(); ++i)
+    for (size_t i = 0; i < found.size(); ++i) {
+        if (point_type(event_place(found[i].event, mentions).type)) continue;  // only areas hold places
         for (size_t j = 0; j < found.size(); ++j) {
             if (i == j || found[i].event.type != found[j].event.type) continue;
             const auto& area = event_place(found[i].event, mentions);
             const auto& inner = event_place(found[j].event, mentions);
             if (contains(area, inner) && !contains(inner, area)) drop[i] = true;
         }
+    }
     size_t k = 0;
     std::erase_if(found, [&](const Found&) { return drop[k++]; });
 }
@@ -613,7 +676,7 @@ void type_by_context(std::vector<Found>& found, const Sentence& s, const State& 
 }
 
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
-    auto found = place_events(s, topic_from, c);
+    auto found = place_events(s, topic_from, c, !state.events.empty());
     type_by_context(found, s, state, c.lex);
     date_events(found, s, state, c);
     const auto attributions = find_attributions(c.text, s, c.mentions, c.lex);
@@ -622,7 +685,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
         carry(counts, attributions, index, state, c.lex);
         return;
     }
-    assign_actors(found, find_sides(c.text, s, c.mentions, c.lex));
+    assign_actors(found, find_sides(c.text, s, c.mentions, c.lex), s, c.text);
     for (auto& f : found) retaken_by_its_state(f.event, c.mentions);
     drop_held_areas(found, c.mentions);
     const size_t begin = state.events.size();
