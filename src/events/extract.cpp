@@ -140,8 +140,14 @@ bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Le
     return word >= 2 && lex.office_prepositions.match(s.words, word - 1).length && lex.office_nouns.match(s.words, word - 2).length;
 }
 
-// The preposition before a place name, as a relation; nullopt when there is none.
-std::optional<Relation> relation_before(const Sentence& s, size_t word, const Lexicon& lex) {
+// The preposition before a place name: the relation it gives and the word it is.
+struct Preposition {
+    Relation relation = Relation::Where;
+    size_t word = 0;
+};
+
+// nullopt when the place has no preposition of its own.
+std::optional<Preposition> preposition_before(const Sentence& s, size_t word, const Lexicon& lex) {
     size_t window = kPrepositionWindow;
     bool apposition = false;  // "towards the region's main city, also called Kherson"
     for (size_t back = 1; back <= window && back <= word; ++back) {
@@ -153,26 +159,16 @@ std::optional<Relation> relation_before(const Sentence& s, size_t word, const Le
             apposition = true;
             window += kPrepositionWindow;
         }
-        if (lex.along_words.match(s.words, at).length) return Relation::Along;
-        if (lex.from_words.match(s.words, at).length) return Relation::From;
-        if (lex.near_words.match(s.words, at).length) return Relation::Near;
+        if (lex.along_words.match(s.words, at).length) return Preposition{Relation::Along, at};
+        if (lex.from_words.match(s.words, at).length) return Preposition{Relation::From, at};
+        if (lex.near_words.match(s.words, at).length) return Preposition{Relation::Near, at};
         if (lex.direction_words.match(s.words, at).length && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
-            return Relation::Beside;
-        if (lex.toward_words.match(s.words, at).length) return Relation::Toward;
-        if (lex.where_words.match(s.words, at).length) return Relation::Where;
+            return Preposition{Relation::Beside, at};
+        if (lex.toward_words.match(s.words, at).length) return Preposition{Relation::Toward, at};
+        if (lex.where_words.match(s.words, at).length) return Preposition{Relation::Where, at};
         if (s.words[at].comma_after && back > 1 && !apposition) break;
     }
     return std::nullopt;
-}
-
-// The word that gave a place its relation ("to" in "linked to Israel"), or "".
-std::string preposition_word(const Sentence& s, size_t word, const Lexicon& lex) {
-    for (size_t back = 1; back <= kPrepositionWindow && back <= word; ++back) {
-        const size_t at = word - back;
-        if (s.words[at].inside >= 0 || s.words[at].stop_after || lex.triggers.match(s.words, at).length) break;
-        if (lex.toward_words.match(s.words, at).length) return s.words[at].lower;
-    }
-    return "";
 }
 
 struct Referent {
@@ -194,8 +190,8 @@ void add_references(const Sentence& s, const SentenceContext& c, std::vector<Lin
         if (s.words[after - 1].possessive) continue;  // "the region's main city" names the city
         const auto referent = refer_back(*m.value, s.words[i].start, c);
         if (!referent) continue;
-        const auto relation = relation_before(s, i, c.lex);
-        Link link{referent->mention, i, relation.value_or(Relation::Where), relation.has_value(), false, referent->area};
+        const auto prep = preposition_before(s, i, c.lex);
+        Link link{referent->mention, i, prep ? prep->relation : Relation::Where, prep.has_value(), false, referent->area};
         const auto at = std::find_if(links.begin(), links.end(), [&](const Link& l) { return l.word > i; });
         links.insert(at, link);
         i = after - 1;
@@ -209,9 +205,9 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
         size_t end = i;
         while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[i].mention) ++end;
-        const auto relation = relation_before(s, i, lex);
-        Link link{static_cast<size_t>(s.words[i].mention), i, relation.value_or(Relation::Where), relation.has_value(), false};
-        link.bare_to = link.relation == Relation::Toward && preposition_word(s, i, lex) == "to";
+        const auto prep = preposition_before(s, i, lex);
+        Link link{static_cast<size_t>(s.words[i].mention), i, prep ? prep->relation : Relation::Where, prep.has_value(), false};
+        link.bare_to = link.relation == Relation::Toward && s.words[prep->word].lower == "to";
         // A list ("Kyiv, Lviv and Dnipro") shares the relation of its first name.
         if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
             link.relation == Relation::Where)
@@ -534,9 +530,10 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
         const Party* best = nullptr;
         for (const auto& p : parties)
             if (p.first < f.word && (!best || p.last > best->last)) best = &p;
+        // Else the first party past the word after the deed: "was shelled by Russian forces".
         if (!best)
             for (const auto& p : parties)
-                if (p.first > f.word && p.first >= 1 && p.first - 1 > f.word) {
+                if (p.first > f.word + 1) {
                     best = &p;
                     break;
                 }
