@@ -18,6 +18,7 @@ using gazetteer::PlaceType;
 
 constexpr size_t kIrrealisWindow = 4;   // "could soon attack": words before a trigger that make it unreal
 constexpr size_t kNegatorWindow = 3;    // "did not attack"
+constexpr size_t kMoverWindow = 8;      // "the soldiers and their families were allowed to leave"
 constexpr size_t kPrepositionWindow = 6;  // "along the west bank of the Dnieper"
 constexpr double kSamePlaceKm = 25.0;   // events of one type closer than this are one event
 
@@ -36,6 +37,7 @@ struct Link {
     bool preposition = false;  // the relation comes from a word before the name, not by default
     bool bare_to = false;      // the word is "to": a direction only for a movement ("linked to Israel")
     std::optional<gazetteer::Place> area;  // "in the region" after a city: the region that holds it
+    bool heading = false;  // "towards": a movement's direction whatever the deed
 };
 
 // What the extractor remembers across sentences.
@@ -51,6 +53,8 @@ struct SentenceContext {
     const std::vector<parse::Mention>& mentions;
     const Context& context;
     const Lexicon& lex;
+    const State& state;
+    Span sentence;  // the sentence being read
 };
 
 bool point_type(PlaceType t) { return t == PlaceType::City || t == PlaceType::Village || t == PlaceType::Infrastructure || t == PlaceType::Island; }
@@ -82,6 +86,17 @@ EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     return best.value_or(t.rule.type);
 }
 
+// "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
+// is a withdrawal or an evacuation; the nearest mover named before the deed decides.
+EventType mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    for (size_t back = 1; back <= kMoverWindow && in_clause_window(s, t.first, back); ++back) {
+        const size_t at = t.first - back;
+        if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
+        if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
+    }
+    return t.rule.type;
+}
+
 // "retaking it would be a major prize"
 bool followed_by_modal(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 3; ++at) {
@@ -110,6 +125,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value};
         i = t.last;
         if (t.rule.impact) t.rule.type = weapon_type(s, t, lex);
+        if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) t.rule.type = mover_type(s, t, lex);
         if (preceded_by(s, t.first, kIrrealisWindow, lex.irrealis) || preceded_by(s, t.first, kNegatorWindow, lex.negators)) continue;
         // "since peacekeepers began pulling out": the start of a story's background.
         if (preceded_by(s, t.first, kIrrealisWindow, lex.background_markers)) continue;
@@ -208,12 +224,20 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
         const auto prep = preposition_before(s, i, lex);
         Link link{static_cast<size_t>(s.words[i].mention), i, prep ? prep->relation : Relation::Where, prep.has_value(), false};
         link.bare_to = link.relation == Relation::Toward && s.words[prep->word].lower == "to";
+        link.heading = link.relation == Relation::Toward && lex.heading_words.match(s.words, prep->word).length;
         // A list ("Kyiv, Lviv and Dnipro") shares the relation of its first name.
         if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
-            link.relation == Relation::Where)
-            link.relation = out.back().relation;
+            link.relation == Relation::Where) {
+            // "in Russia's Kursk region": the owner's preposition is the owned place's.
+            const auto owner = out.back().relation == Relation::Office && s.words[i - 1].possessive ? preposition_before(s, out.back().word, lex) : std::nullopt;
+            link.relation = owner ? owner->relation : out.back().relation;
+            link.preposition = owner ? true : out.back().preposition;
+        }
         // "Kharkiv governor", "Ukraine's southern command": the place owns a speaker or a unit.
         if (is_office(s, i, end, lex) || (s.words[end].possessive && owns_actor(s, end, lex))) link.relation = Relation::Office;
+        // "Myanmar's eastern border", "Israel's main airport": a country that owns a thing locates
+        // the thing, which is where the deed is.
+        if (s.words[end].possessive && c.mentions[link.mention].place->type == PlaceType::Country) link.relation = Relation::Office;
         out.push_back(link);
         i = end;
     }
@@ -245,6 +269,22 @@ std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers
 
 bool has_type(const std::vector<PlaceType>& types, PlaceType t) { return std::find(types.begin(), types.end(), t) != types.end(); }
 
+bool has_event_at(const State& state, const gazetteer::Place& p, const std::vector<parse::Mention>& mentions) {
+    return std::any_of(state.events.begin(), state.events.end(), [&](const Event& e) { return !e.area && mentions[e.where].place->id == p.id; });
+}
+
+// "People in the town described…" after an aside about a peace deal in Washington: a place named
+// in an earlier sentence is less likely meant than the one the story's deeds happen at.
+size_t salient(size_t last_fit, const std::vector<PlaceType>& types, size_t before, const SentenceContext& c) {
+    if (c.mentions[last_fit].start >= c.sentence.start || has_event_at(c.state, *c.mentions[last_fit].place, c.mentions)) return last_fit;
+    for (size_t k = last_fit; k-- > 0;) {
+        const auto& m = c.mentions[k];
+        if (m.start >= before || !is_event_place(m) || !has_type(types, m.place->type)) continue;
+        if (has_event_at(c.state, *m.place, c.mentions)) return k;
+    }
+    return last_fit;
+}
+
 // The last place of a fitting type before `before`; for "the region" after a city, the region
 // that holds the city.
 std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t before, const SentenceContext& c) {
@@ -256,7 +296,7 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
     }
     if (has_type(types, PlaceType::Region) && c.context.region_of && point && (!fit || *point > *fit))
         if (auto region = c.context.region_of(*c.mentions[*point].place)) return Referent{*point, std::move(region)};
-    if (fit) return Referent{*fit, std::nullopt};
+    if (fit) return Referent{salient(*fit, types, before, c), std::nullopt};
     return std::nullopt;
 }
 
@@ -377,8 +417,10 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         if (l.relation == Relation::From && !from) from = &l;
         if (l.relation == Relation::Along && !along) along = &l;
         // "India fired missiles at…": a country before the deed with no preposition acts in it.
-        const bool country_subject = l.word < t.first && !l.preposition && mentions[l.mention].place->type == PlaceType::Country;
-        if (country_subject) continue;
+        // A country with no preposition is the deed's place only as its object ("struck Lebanon",
+        // "fleeing southern Lebanon"), not in "the border with Mali" or "vessels linked to Britain".
+        const bool bare_country = !l.preposition && mentions[l.mention].place->type == PlaceType::Country && (l.word < t.first || l.word > t.last + 2);
+        if (bare_country) continue;
         if (l.bare_to && t.rule.type != EventType::Advance && t.rule.type != EventType::Withdrawal) continue;
         if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Beside || l.relation == Relation::Toward)
             places.push_back(l);
@@ -396,11 +438,19 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         }
         return out;
     }
-    const bool movement = t.rule.type == EventType::Advance || t.rule.type == EventType::Withdrawal;
+    // "a line of attack towards Vovchansk", "assaults into the town": a ground attack that only
+    // heads somewhere is an advance.
+    const bool heads_only = toward && toward->heading && std::all_of(places.begin(), places.end(), [](const Link& l) { return l.relation == Relation::Toward; });
+    const EventType type = t.rule.type == EventType::Attack && heads_only ? EventType::Advance : t.rule.type;
+    const bool movement = type == EventType::Advance || type == EventType::Withdrawal;
     if (movement) {
-        const Link* at = toward ? toward : !places.empty() ? &places.front() : t.rule.type != EventType::Advance && from ? from : along;
+        // An advance is mapped where it heads, a withdrawal where it leaves ("pulled out of Soledar").
+        const auto nearest = main_list(places, t, s, lex);
+        const Link* here = nearest.empty() ? nullptr : &nearest.front();
+        const Link* at = type == EventType::Advance ? (toward ? toward : here ? here : along) : (from ? from : here ? here : toward ? toward : along);
         if (!at) return out;
         Event e = make_event(t, *at, s, mentions);
+        e.type = type;
         if (toward) e.toward = toward->mention;
         if (from) e.from = from->mention;
         if (along) e.along = along->mention;
@@ -503,10 +553,36 @@ bool says_same_time(const Sentence& s, const Lexicon& lex) {
 
 // Drops background ("back in May") and dates the rest by the nearest date in the sentence, or by
 // the last one given when the sentence says "at the time".
+bool older_than_news(const DateMention& d, std::optional<Date> article_date, int history_days) {
+    if (!article_date) return false;
+    if (d.year_only) return d.date.year() < article_date->year();
+    // "in late June": a month counts from its last day.
+    const auto until = d.precision == 3 ? std::chrono::sys_days(std::chrono::year_month_day_last{d.date.year(), std::chrono::month_day_last{d.date.month()}})
+                                        : std::chrono::sys_days(d.date);
+    return (std::chrono::sys_days(*article_date) - until).count() > history_days;
+}
+
+bool same_clause(const Sentence& s, size_t a, size_t b) {
+    for (size_t w = std::min(a, b); w < std::max(a, b); ++w)
+        if (s.words[w].comma_after || s.words[w + 1].clause_start) return false;
+    return true;
+}
+
+// "has lived under a blockade since 2022", "displaced more than once since the war began": a state
+// that has lasted since long before the news, not a deed the article reports.
+bool ongoing(const Sentence& s, size_t word, const std::vector<DateMention>& dates, const SentenceContext& c) {
+    for (const auto& d : dates)
+        if (d.since && older_than_news(d, c.context.article_date, c.lex.history_days) && same_clause(s, word, d.word)) return true;
+    for (size_t i = 0; i < s.words.size(); ++i)
+        if (c.lex.ongoing_since.match(s.words, i).length && same_clause(s, word, i)) return true;
+    return false;
+}
+
 void date_events(std::vector<Found>& found, const Sentence& s, State& state, const SentenceContext& c) {
     const auto article_date = c.context.article_date;
     const auto& lex = c.lex;
     std::vector<DateMention> dates = find_dates(s, article_date, lex);
+    std::erase_if(found, [&](const Found& f) { return ongoing(s, f.word, dates, c); });
     std::erase_if(dates, [](const DateMention& d) { return d.since; });
     if (dates.empty() && state.last_date && says_same_time(s, lex)) dates.push_back({state.last_date->date, state.last_date->precision, 0, false});
     if (dates.empty()) return;
@@ -515,13 +591,7 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
         const auto* d = nearest(dates, f.word, [](const DateMention& x) { return x.word; });
         f.event.date = d->date;
         f.event.time_precision = d->precision;
-        if (!article_date) return false;
-        if (d->year_only) return d->date.year() < article_date->year();
-        // "in late June": a month counts from its last day.
-        const auto until = d->precision == 3 ? std::chrono::sys_days(std::chrono::year_month_day_last{d->date.year(), std::chrono::month_day_last{d->date.month()}})
-                                             : std::chrono::sys_days(d->date);
-        const auto age = std::chrono::sys_days(*article_date) - until;
-        return age.count() > lex.history_days;
+        return older_than_news(*d, article_date, lex.history_days);
     });
 }
 
@@ -789,10 +859,10 @@ std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std
 
 std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& parsed, const Context& context, const Lexicon& lex) {
     const auto mentions = with_whole_dateline(text, parsed);
-    const SentenceContext c{text, mentions, context, lex};
     State state;
     const auto sentences = split_sentences(text, mentions);
     for (size_t i = 0; i < sentences.size(); ++i) {
+        const SentenceContext c{text, mentions, context, lex, state, sentences[i].span};
         const size_t reach = lex.carry_sentences_counts;
         const size_t topic_from = sentences[i >= reach ? i - reach : 0].span.start;
         read_sentence(c, sentences[i], i, topic_from, state);
