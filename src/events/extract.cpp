@@ -20,6 +20,7 @@ constexpr size_t kIrrealisWindow = 4;   // "could soon attack": words before a t
 constexpr size_t kNegatorWindow = 3;    // "did not attack"
 constexpr size_t kMoverWindow = 8;      // "the soldiers and their families were allowed to leave"
 constexpr size_t kPrepositionWindow = 6;  // "along the west bank of the Dnieper"
+constexpr double kCommaCost = 6.0;        // words a comma after the deed adds to a place's distance
 constexpr double kSamePlaceKm = 25.0;   // events of one type closer than this are one event
 
 struct Trigger {
@@ -245,16 +246,29 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
     return out;
 }
 
+size_t commas_between(const Sentence& s, size_t from, size_t to) {
+    size_t n = 0;
+    for (size_t w = from; w < to; ++w) n += s.words[w].comma_after ? 1 : 0;
+    return n;
+}
+
+// How far a place is from a deed, in words: a place before the deed counts thrice ("retook
+// Kupiansk" over "Kupiansk's mayor said troops retook…"), and each comma crossed after the deed
+// as a clause ("captured overnight, cutting Damascus off from Latakia").
+double word_cost(const Sentence& s, const Trigger& t, size_t word) {
+    if (word > t.last) return static_cast<double>(word - t.last) + kCommaCost * static_cast<double>(commas_between(s, t.last, word));
+    return 3.0 * static_cast<double>(t.first - word);
+}
+
 // Each place goes to the nearest trigger, preferring one before it ("retook Kupiansk").
-std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers, const std::vector<Link>& links) {
+std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers, const std::vector<Link>& links, const Sentence& s) {
     std::vector<std::vector<Link>> out(triggers.size());
     for (const auto& link : links) {
         if (link.relation == Relation::Office) continue;
         size_t best = SIZE_MAX;
         double best_distance = 1e9;
         for (size_t t = 0; t < triggers.size(); ++t) {
-            const double d = link.word > triggers[t].last ? static_cast<double>(link.word - triggers[t].last)
-                                                          : 3.0 * static_cast<double>(triggers[t].first - link.word);
+            const double d = word_cost(s, triggers[t], link.word);
             if (d < best_distance) {
                 best_distance = d;
                 best = t;
@@ -386,7 +400,7 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexi
 std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Sentence& s, const Lexicon& lex) {
     if (places.empty()) return places;
     const auto cost = [&](const Link& l) {
-        const double words = l.word > t.last ? static_cast<double>(l.word - t.last) : 3.0 * static_cast<double>(t.first - l.word);
+        const double words = word_cost(s, t, l.word);
         return l.relation == Relation::Beside ? words + 10.0 : words;
     };
     const auto best = *std::min_element(places.begin(), places.end(), [&](const Link& a, const Link& b) { return cost(a) < cost(b); });
@@ -509,7 +523,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
     auto triggers = find_triggers(s, c.lex);
     if (story_has_events) std::erase_if(triggers, [&](const Trigger& t) { return points_back(s, t, c.lex); });
     if (triggers.empty()) return {};
-    auto links = assign_links(triggers, find_links(s, c));
+    auto links = assign_links(triggers, find_links(s, c), s);
     std::vector<size_t> placed;
     for (size_t t = 0; t < triggers.size(); ++t)
         if (!links[t].empty()) placed.push_back(t);

@@ -71,6 +71,22 @@ Party span_party(std::string_view text, const Sentence& s, size_t first, size_t 
     return p;
 }
 
+// A speaker's words without the fillers at its ends ("after officials said"); none when what is
+// left names a deed ("Rebel fighters swept into Damascus … and declared"), which is no speaker.
+std::optional<std::pair<size_t, size_t>> trimmed(const Sentence& s, size_t start, size_t last, size_t verb, const Lexicon& lex) {
+    for (size_t w = last; w > start; --w)
+        if (lex.subordinators.match(s.words, w).length) {
+            start = w + 1;
+            break;
+        }
+    while (start <= last && lex.speaker_fillers.match(s.words, start).length) ++start;
+    while (last >= start && last > 0 && lex.speaker_fillers.match(s.words, last).length) --last;
+    if (start > last || last >= verb) return std::nullopt;
+    for (size_t w = start; w <= last; ++w)
+        if (lex.triggers.match(s.words, w).length) return std::nullopt;
+    return std::make_pair(start, last);
+}
+
 // The subject before a verb, back to the start of its clause.
 std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_t verb, const Lexicon& lex) {
     if (verb == 0) return std::nullopt;
@@ -79,14 +95,23 @@ std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_
     // apposition, which names the speaker.
     const bool apposition = s.words[verb - 1].comma_after;
     if (apposition) --start;
-    while (start > 0 && verb - start < kMaxPartyWords && !s.words[start].clause_start && !s.words[start - 1].comma_after &&
-           !s.words[start - 1].stop_after)
+    const size_t reach = apposition ? 2 * kMaxPartyWords : kMaxPartyWords;
+    const auto back_to_clause = [&] {
+        while (start > 0 && verb - start < reach && !s.words[start].clause_start && !s.words[start - 1].comma_after &&
+               !s.words[start - 1].stop_after)
+            --start;
+    };
+    back_to_clause();
+    // "Russia's defence ministry, which calls the area the Zaporozhye direction, said": a relative
+    // clause between the speaker and the verb is skipped.
+    if (apposition && start > 0 && s.words[start - 1].comma_after && lex.relative_pronouns.match(s.words, start).length) {
+        const size_t clause = start;
         --start;
-    size_t last = verb - 1;
-    while (start <= last && lex.speaker_fillers.match(s.words, start).length) ++start;
-    while (last >= start && last > 0 && lex.speaker_fillers.match(s.words, last).length) --last;
-    if (start > last || last >= verb) return std::nullopt;
-    return std::make_pair(start, last);
+        back_to_clause();
+        if (start == clause - 1) start = clause;
+        else return trimmed(s, start, clause - 1, verb, lex);
+    }
+    return trimmed(s, start, verb - 1, verb, lex);
 }
 
 // The speaker after an inverted verb: "..., said Kirill Stremousov on Telegram."
@@ -127,7 +152,9 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         // "Explosions were reported in Lviv": a passive names what is reported, not who reports it.
         if (!denial.length && i > 0 && lex.passive_markers.match(s.words, i - 1).length) continue;
         auto who = subject_before(s, i, lex);
-        if (!who) who = speaker_after(s, i + verb.length, lex);
+        // "…, said Kirill Stremousov": only an inverted verb names its speaker after it.
+        const bool inverted = i == 0 || s.words[i - 1].comma_after || s.words[i].clause_start;
+        if (!who && inverted) who = speaker_after(s, i + verb.length, lex);
         if (!who) continue;
         bool of_claim = false;
         for (size_t at = i + verb.length; denial.length && at < s.words.size() && at <= i + verb.length + 2; ++at)
