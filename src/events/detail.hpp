@@ -10,6 +10,10 @@ namespace frontmap::events::detail {
 struct Sentence {
     Span span;
     std::vector<Word> words;
+    // Counted once so that a sentence of any length is read in linear time: commas_before[i] is
+    // the number of commas after words before i; clause_of[i] the clause word i is in (a clause
+    // ends at a comma or where another starts).
+    std::vector<size_t> commas_before, clause_of;
 };
 
 // Sentences (ICU sentence breaks) with their words, each word tied to the mention it is part of.

@@ -246,11 +246,7 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
     return out;
 }
 
-size_t commas_between(const Sentence& s, size_t from, size_t to) {
-    size_t n = 0;
-    for (size_t w = from; w < to; ++w) n += s.words[w].comma_after ? 1 : 0;
-    return n;
-}
+size_t commas_between(const Sentence& s, size_t from, size_t to) { return s.commas_before[to] - s.commas_before[from]; }
 
 // How far a place is from a deed, in words: a place before the deed counts thrice ("retook
 // Kupiansk" over "Kupiansk's mayor said troops retook…"), and each comma crossed after the deed
@@ -576,27 +572,23 @@ bool older_than_news(const DateMention& d, std::optional<Date> article_date, int
     return (std::chrono::sys_days(*article_date) - until).count() > history_days;
 }
 
-bool same_clause(const Sentence& s, size_t a, size_t b) {
-    for (size_t w = std::min(a, b); w < std::max(a, b); ++w)
-        if (s.words[w].comma_after || s.words[w + 1].clause_start) return false;
-    return true;
-}
-
 // "has lived under a blockade since 2022", "displaced more than once since the war began": a state
 // that has lasted since long before the news, not a deed the article reports.
-bool ongoing(const Sentence& s, size_t word, const std::vector<DateMention>& dates, const SentenceContext& c) {
+std::vector<bool> ongoing_clauses(const Sentence& s, const std::vector<DateMention>& dates, const SentenceContext& c) {
+    std::vector<bool> out(s.clause_of.empty() ? 0 : s.clause_of.back() + 1);
     for (const auto& d : dates)
-        if (d.since && older_than_news(d, c.context.article_date, c.lex.history_days) && same_clause(s, word, d.word)) return true;
+        if (d.since && older_than_news(d, c.context.article_date, c.lex.history_days)) out[s.clause_of[d.word]] = true;
     for (size_t i = 0; i < s.words.size(); ++i)
-        if (c.lex.ongoing_since.match(s.words, i).length && same_clause(s, word, i)) return true;
-    return false;
+        if (c.lex.ongoing_since.match(s.words, i).length) out[s.clause_of[i]] = true;
+    return out;
 }
 
 void date_events(std::vector<Found>& found, const Sentence& s, State& state, const SentenceContext& c) {
     const auto article_date = c.context.article_date;
     const auto& lex = c.lex;
     std::vector<DateMention> dates = find_dates(s, article_date, lex);
-    std::erase_if(found, [&](const Found& f) { return ongoing(s, f.word, dates, c); });
+    const auto ongoing = ongoing_clauses(s, dates, c);
+    std::erase_if(found, [&](const Found& f) { return ongoing[s.clause_of[f.word]]; });
     std::erase_if(dates, [](const DateMention& d) { return d.since; });
     if (dates.empty() && state.last_date && says_same_time(s, lex)) dates.push_back({state.last_date->date, state.last_date->precision, 0, false});
     if (dates.empty()) return;

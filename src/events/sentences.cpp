@@ -80,6 +80,15 @@ bool is_event_place(const parse::Mention& m) {
     return m.role == parse::Role::Location && m.place && !m.dateline && m.confidence > 0.15;
 }
 
+void count_clauses(Sentence& s) {
+    s.commas_before.assign(s.words.size() + 1, 0);
+    s.clause_of.assign(s.words.size(), 0);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+        s.commas_before[i + 1] = s.commas_before[i] + (s.words[i].comma_after ? 1 : 0);
+        if (i > 0) s.clause_of[i] = s.clause_of[i - 1] + (s.words[i - 1].comma_after || s.words[i].clause_start ? 1 : 0);
+    }
+}
+
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Mention>& mentions) {
     const auto breaks = sentence_breaks(text);
     std::vector<Word> words;
@@ -96,6 +105,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<p
         while (s.span.end > s.span.start && std::isspace(static_cast<unsigned char>(text[s.span.end - 1]))) --s.span.end;
         if (s.words.empty()) continue;
         s.words.front().clause_start = true;
+        count_clauses(s);
         out.push_back(std::move(s));
     }
     return out;
