@@ -63,19 +63,22 @@ std::vector<EventRecord> read_events(const nlohmann::json& events, const std::st
 
 constexpr double kEventMatchKm = 50.0;
 
-// Pairs labelled and predicted events, nearest first, each used once.
+bool overlaps(const EventRecord& a, const EventRecord& b) { return a.evidence_start < b.evidence_end && b.evidence_start < a.evidence_end; }
+
+// Pairs labelled and predicted events, nearest first, each used once. Of two labelled events
+// equally near (two strikes on one city), the one told in the predicted event's words is paired.
 std::vector<std::pair<size_t, size_t>> match_events(const std::vector<EventRecord>& gold, const std::vector<EventRecord>& predicted, bool typed) {
-    std::vector<std::tuple<double, size_t, size_t>> pairs;
+    std::vector<std::tuple<double, bool, size_t, size_t>> pairs;
     for (size_t g = 0; g < gold.size(); ++g)
         for (size_t p = 0; p < predicted.size(); ++p) {
             if (typed && gold[g].type != predicted[p].type) continue;
             const double km = proj::geodesic_km(gold[g].lon, gold[g].lat, predicted[p].lon, predicted[p].lat);
-            if (km <= kEventMatchKm) pairs.emplace_back(km, g, p);
+            if (km <= kEventMatchKm) pairs.emplace_back(km, !overlaps(gold[g], predicted[p]), g, p);
         }
     std::sort(pairs.begin(), pairs.end());
     std::vector<bool> gold_used(gold.size()), predicted_used(predicted.size());
     std::vector<std::pair<size_t, size_t>> out;
-    for (const auto& [km, g, p] : pairs) {
+    for (const auto& [km, elsewhere, g, p] : pairs) {
         if (gold_used[g] || predicted_used[p]) continue;
         gold_used[g] = predicted_used[p] = true;
         out.emplace_back(g, p);

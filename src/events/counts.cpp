@@ -1,6 +1,7 @@
 // Stated tallies: "four people were killed", "killing at least 12", "88 towns and villages".
 #include "events/detail.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <limits>
 
@@ -37,6 +38,11 @@ bool negative(std::string_view text, const Word& w) {
     return w.start > 0 && text[w.start - 1] == '-' && (w.start == 1 || std::isspace(static_cast<unsigned char>(text[w.start - 2])));
 }
 
+bool thousands_group(std::string_view text, const Word& before, const Word& group) {
+    return group.start == before.end + 1 && text[before.end] == ',' && group.lower.size() == 3 &&
+           std::all_of(group.lower.begin(), group.lower.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
 std::optional<Number> word_number(const Sentence& s, size_t i, const Lexicon& lex) {
     const auto it = lex.number_words.find(s.words[i].lower);
     if (it == lex.number_words.end()) return std::nullopt;
@@ -62,9 +68,16 @@ std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t
     if (const auto approx = lex.approximate_numbers.match(s.words, i); approx.length) return Number{*approx.value, approx.length, true};
     if (std::isdigit(static_cast<unsigned char>(w.lower[0]))) {
         if (negative(text, w)) return std::nullopt;
-        const auto v = digits_value(w.lower, lex.max_count);
+        // "1,645": the words split at a thousands separator are one number.
+        std::string digits = w.lower;
+        size_t length = 1;
+        while (i + length < s.words.size() && thousands_group(text, s.words[i + length - 1], s.words[i + length])) {
+            digits += s.words[i + length].lower;
+            ++length;
+        }
+        const auto v = digits_value(digits, lex.max_count);
         if (!v) return std::nullopt;
-        return Number{*v, 1, false};
+        return Number{*v, length, false};
     }
     return word_number(s, i, lex);
 }

@@ -136,6 +136,16 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         if (takes_no_place(s, t, lex)) continue;
         out.push_back(t);
     }
+    // "two ballistic missiles exploded", "shells exploded": the blast is the strike's, not a deed of its own.
+    std::vector<bool> blast_of_hit(out.size());
+    for (size_t k = 1; k < out.size(); ++k) {
+        const Trigger& a = out[k - 1];
+        const Trigger& b = out[k];
+        const bool hit = a.rule.type == EventType::Strike || a.rule.type == EventType::Shelling;
+        blast_of_hit[k] = hit && b.rule.type == EventType::Explosion && b.first <= a.last + 2 && s.clause_of[a.last] == s.clause_of[b.first];
+    }
+    size_t k = 0;
+    std::erase_if(out, [&](const Trigger&) { return blast_of_hit[k++]; });
     // "killed 13 people": a deed of its own only when nothing else in the sentence names one.
     if (std::any_of(out.begin(), out.end(), [](const Trigger& t) { return !t.rule.fallback; }))
         std::erase_if(out, [](const Trigger& t) { return t.rule.fallback; });
@@ -813,7 +823,9 @@ std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Men
     std::vector<Event> out;
     for (auto& e : events) {
         auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) {
-            return o.type == e.type && same_place(event_place(o, mentions), event_place(e, mentions));
+            // Strikes on Kyiv on Monday and on Thursday are two events.
+            const bool same_day = !o.date || !e.date || *o.date == *e.date;
+            return o.type == e.type && same_day && same_place(event_place(o, mentions), event_place(e, mentions));
         });
         if (same == out.end())
             out.push_back(std::move(e));

@@ -247,3 +247,18 @@ TEST_CASE("read_corpus rejects a line that is not JSON, and an empty corpus", "[
     CHECK_THROWS_WITH(frontmap::eval::read_corpus(broken, "dev.jsonl"), Catch::Contains("dev.jsonl line 2"));
     CHECK_THROWS_AS(frontmap::eval::read_corpus("\n  \n", "dev.jsonl"), frontmap::InputError);
 }
+
+TEST_CASE("of two labelled events at one place, each pairs with the one told in its words", "[eval][events]") {
+    const std::string text = "Missiles struck Kherson on Monday, killing four. Drones struck Kherson on Friday, killing two.";
+    const size_t second = text.find("Drones");
+    frontmap::eval::EventRecord monday{"strike", kKhersonLat, kKhersonLon, 4, std::nullopt, std::nullopt, false, false, 0, second - 1, "Kherson"};
+    frontmap::eval::EventRecord friday{"strike", kKhersonLat, kKhersonLon, 2, std::nullopt, std::nullopt, false, false, second, text.size(), "Kherson"};
+    Article a{"a2", text, {}};
+    a.events = {monday, friday};
+    frontmap::eval::EventScores s;
+    // Predicted in the other order: nearest-first alone would pair Monday's tally with Friday's.
+    frontmap::eval::score_events(a, {friday, monday}, s);
+    CHECK(s.typed_matches == 2);
+    CHECK(s.counts == 2);
+    CHECK(s.counts_exact == 2);
+}

@@ -146,6 +146,62 @@ TEST_CASE("'the city' points at the last city named", "[events]") {
     CHECK(where(*capture, mentions) == "Bakhmut");
 }
 
+TEST_CASE("strikes on one city on two days are two events", "[events]") {
+    const std::string text = "Russian missiles struck Kyiv on Monday, killing four people. On Thursday drones struck Kyiv again, killing two.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].killed == 4);
+    CHECK(events[1].killed == 2);
+}
+
+TEST_CASE("a withdrawal is where troops leave, an advance where they head", "[events]") {
+    const std::string text = "Ukrainian troops pulled out of Bakhmut towards Kyiv. Russian forces advanced from Bakhmut towards Kharkiv.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == EventType::Withdrawal);
+    CHECK(where(events[0], mentions) == "Bakhmut");
+    CHECK(events[1].type == EventType::Advance);
+    CHECK(where(events[1], mentions) == "Kharkiv");
+}
+
+TEST_CASE("who leaves tells an evacuation from a withdrawal", "[events]") {
+    const std::string soldiers = "The soldiers were allowed to leave Bakhmut.";
+    const std::string residents = "The residents were allowed to leave Bakhmut.";
+    const auto a = events_of(soldiers, mentions_of(soldiers));
+    const auto b = events_of(residents, mentions_of(residents));
+    REQUIRE(a.size() == 1);
+    REQUIRE(b.size() == 1);
+    CHECK(a[0].type == EventType::Withdrawal);
+    CHECK(b[0].type == EventType::Evacuation);
+}
+
+TEST_CASE("a state that has lasted since long before the news is no event", "[events]") {
+    for (const std::string text : {"Families in Kharkiv have been displaced more than once since the war began.",
+                                   "Russian forces have besieged Bakhmut since 2019."}) {
+        INFO(text);
+        CHECK(events_of(text, mentions_of(text)).empty());
+    }
+}
+
+TEST_CASE("missiles that exploded are one strike, and a tally with thousands separators is whole", "[events]") {
+    const std::string text = "Two missiles exploded in Kharkiv on Friday, killing 34 people and wounding 1,645.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Strike);
+    CHECK(events[0].killed == 34);
+    CHECK(events[0].wounded == 1645);
+}
+
+TEST_CASE("a speaker is named without the clause around it", "[events]") {
+    const std::string text = "Russian forces shelled Kharkiv, which the governor said was hit twice.";
+    const auto events = events_of(text, mentions_of(text));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].claimed_by == "the governor");
+}
+
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
     const std::string text = "Drones struck Kharkiv, killing dozens of people.";
     const auto mentions = mentions_of(text);
