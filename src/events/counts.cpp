@@ -66,6 +66,8 @@ std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t
     const Word& w = s.words[i];
     if (w.inside >= 0) return std::nullopt;
     if (const auto approx = lex.approximate_numbers.match(s.words, i); approx.length) return Number{*approx.value, approx.length, true};
+    // "a seven-year-old girl", "a 12-storey block": a number that starts a compound counts nothing.
+    if (w.end + 1 < text.size() && text[w.end] == '-' && std::isalpha(static_cast<unsigned char>(text[w.end + 1]))) return std::nullopt;
     if (std::isdigit(static_cast<unsigned char>(w.lower[0]))) {
         if (negative(text, w)) return std::nullopt;
         // "1,645": the words split at a thousands separator are one number.

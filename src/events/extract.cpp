@@ -659,6 +659,10 @@ bool is_pronoun(const std::string& text) {
     return text == "it" || text == "It" || text == "he" || text == "He" || text == "she" || text == "She" || text == "they" || text == "They";
 }
 
+bool territorial(EventType t) {
+    return t == EventType::Capture || t == EventType::Recapture || t == EventType::Advance || t == EventType::Withdrawal || t == EventType::Evacuation;
+}
+
 void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, std::vector<Count> counts) {
     std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) { return a.strong > b.strong; });
     for (const auto& c : counts) {
@@ -670,7 +674,9 @@ void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words
                 e = targets[i];
             }
         auto& slot = c.kind == CountKind::Killed ? e->killed : c.kind == CountKind::Wounded ? e->wounded : e->places;
-        if (slot) continue;
+        // "air raids hit four places", "flights over several cities were suspended": only ground
+        // taken, lost or left is counted in places.
+        if (slot || (c.kind == CountKind::Places && !territorial(e->type))) continue;
         slot = c.value;
         e->approximate_count = e->approximate_count || c.approximate;
     }
