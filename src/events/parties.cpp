@@ -57,6 +57,11 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     bool has_noun = false;
     const size_t end = actor_noun_end(s, last, lex, has_noun);
     if (!strong && !has_noun) return std::nullopt;
+    // "Syrian rebels", "Malian jihadists": a demonym before a non-state noun names where they are
+    // from, not the state's side.
+    if (side.size() == 2)
+        for (size_t at = last + 1; at <= end; ++at)
+            if (lex.non_state_nouns.match(s.words, at).length) side.clear();
     next = end + 1;
     return Party{i, end, slice(text, s.words, i, end), side};
 }
