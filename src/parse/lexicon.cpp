@@ -13,7 +13,9 @@ bool in(const std::array<std::string_view, N>& words, std::string_view w) {
 
 constexpr auto kCalendar = std::to_array<std::string_view>({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    // Abbreviations, as in datelines and "on Nov. 21".
+    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tues", "thurs"});
 
 constexpr auto kTitles = std::to_array<std::string_view>({
     "president", "secretary", "minister", "gen", "general", "mr", "mrs", "ms", "dr", "governor", "mayor",

@@ -19,6 +19,8 @@ const char* to_string(Role role) {
 
 namespace {
 
+constexpr size_t kMaxNameRun = 3;  // "Guillaume Ndjike Kaiko": words of one capitalised name looked back over
+
 using gazetteer::Gazetteer;
 using gazetteer::PlaceType;
 
@@ -158,6 +160,20 @@ private:
     }
 
     // Index of the previous token when nothing but a space separates it from token i.
+    // Whether the capitalised run ending at `last` (at most three words, none a place) starts with a
+    // title or a given name that is not a sentence's first common word.
+    bool opens_with_person(size_t last) const {
+        for (size_t k = last, n = 0; n < kMaxNameRun && tokens_[k].capitalised; --k, ++n) {
+            const std::string& w = low(k);
+            if (lexicon::is_title(w)) return true;
+            if (k < last && gaz_.is_given_name(w) && !lexicon::is_calendar_word(w) && !lexicon::is_directional(w) &&
+                !(tokens_[k].sentence_start && gaz_.is_common_word(w)))
+                return true;
+            if (k == 0 || !adjacent(k - 1)) break;
+        }
+        return false;
+    }
+
     std::optional<size_t> previous_adjacent(size_t i) const {
         if (i == 0 || !adjacent(i - 1)) return std::nullopt;
         return i - 1;
@@ -198,13 +214,21 @@ private:
             }
             // "Lloyd Austin": a given name before, unless that word was itself taken as a place. A
             // capitalised common word opening the sentence ("The", "Will") is not a given name.
-            const bool opener = (tokens_[*p].sentence_start && gaz_.is_common_word(low(*p))) || lexicon::is_calendar_word(low(*p));
+            // "Tom Fletcher" opening a sentence: a given name that is also a word is still a name.
+            const bool opener = (tokens_[*p].sentence_start && gaz_.is_common_word(low(*p)) && !gaz_.is_given_name(low(*p))) ||
+                                lexicon::is_calendar_word(low(*p));
             if (tokens_[*p].capitalised && !prev_mention && !opener && !lexicon::is_directional(low(*p)) &&
                 gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p)) && low(*p) != "the") {
                 persons_.insert(key);
                 return Role::NotPlace;
             }
             if (lexicon::is_vessel_word(low(*p))) return Role::NotPlace;
+            // "Guillaume Ndjike Kaiko": a run of capitalised words that opens with a title or a given
+            // name is one person's name to its end.
+            if (!prev_mention && opens_with_person(*p)) {
+                persons_.insert(key);
+                return Role::NotPlace;
+            }
             // "governor Vitaliy Kim": a title, then a first name our list lacks, then the surname.
             if (*p > 0 && adjacent(*p - 1) && lexicon::is_title(low(*p - 1)) && tokens_[*p].capitalised && !prev_mention &&
                 !gaz_.is_common_word(low(*p))) {

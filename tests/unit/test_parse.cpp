@@ -196,6 +196,16 @@ TEST_CASE("recognize: a given name that is not also a place still marks the surn
     check_austin_is_a_person(g, "Sergei Austin said");
 }
 
+TEST_CASE("recognize: a given name that is also a word still marks the surname at a sentence's start", "[parse][recognize]") {
+    Gaz g;
+    check_austin_is_a_person(g, "Tom Austin said");
+}
+
+TEST_CASE("recognize: a full name of three words is a person's to its end", "[parse][recognize]") {
+    Gaz g;
+    check_austin_is_a_person(g, "The spokesman, Sergei Ndjike Austin, said");
+}
+
 TEST_CASE("recognize: only a dateline's name is flagged as the dateline", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("KYIV, Ukraine — Officials in Kyiv said little.", g.gazetteer);
