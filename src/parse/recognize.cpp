@@ -19,7 +19,8 @@ const char* to_string(Role role) {
 
 namespace {
 
-constexpr size_t kMaxNameRun = 3;  // "Guillaume Ndjike Kaiko": words of one capitalised name looked back over
+constexpr size_t kMaxNameRun = 3;
+constexpr double kMajorPlace = 0.5;  // importance from which a name after a given name stays a place  // "Guillaume Ndjike Kaiko": words of one capitalised name looked back over
 
 using gazetteer::Gazetteer;
 using gazetteer::PlaceType;
@@ -166,8 +167,7 @@ private:
         for (size_t k = last, n = 0; n < kMaxNameRun && tokens_[k].capitalised; --k, ++n) {
             const std::string& w = low(k);
             if (lexicon::is_title(w)) return true;
-            if (k < last && gaz_.is_given_name(w) && !lexicon::is_calendar_word(w) && !lexicon::is_directional(w) &&
-                !(tokens_[k].sentence_start && gaz_.is_common_word(w)))
+            if (k < last && gaz_.is_given_name(w) && !gaz_.is_common_word(w) && !lexicon::is_calendar_word(w) && !lexicon::is_directional(w))
                 return true;
             if (k == 0 || !adjacent(k - 1)) break;
         }
@@ -215,7 +215,9 @@ private:
             // "Lloyd Austin": a given name before, unless that word was itself taken as a place. A
             // capitalised common word opening the sentence ("The", "Will") is not a given name.
             // "Tom Fletcher" opening a sentence: a given name that is also a word is still a name.
-            const bool opener = (tokens_[*p].sentence_start && gaz_.is_common_word(low(*p)) && !gaz_.is_given_name(low(*p))) ||
+            // But "Below Kherson": only when the surname is no major place.
+            const bool word_first = tokens_[*p].sentence_start && gaz_.is_common_word(low(*p));
+            const bool opener = (word_first && (!gaz_.is_given_name(low(*p)) || max_importance(key) >= kMajorPlace)) ||
                                 lexicon::is_calendar_word(low(*p));
             if (tokens_[*p].capitalised && !prev_mention && !opener && !lexicon::is_directional(low(*p)) &&
                 gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p)) && low(*p) != "the") {
