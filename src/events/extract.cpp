@@ -353,7 +353,8 @@ std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceCont
 
 bool contains(const gazetteer::Place& area, const gazetteer::Place& p) {
     if (area.type == PlaceType::Country) return area.country == p.country && p.type != PlaceType::Country;
-    if (area.bbox.size() != 4) return false;
+    // Pakistan's point lies inside Balochistan's box, but no region holds a country.
+    if (area.bbox.size() != 4 || p.type == PlaceType::Country) return false;
     return p.lon >= area.bbox[0] && p.lon <= area.bbox[2] && p.lat >= area.bbox[1] && p.lat <= area.bbox[3];
 }
 
