@@ -154,14 +154,15 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
 
 // "Ukraine's southern command", "Israel's military": a possessive place that owns an actor.
 bool owns_actor(const Sentence& s, size_t mention_end_word, const Lexicon& lex) {
-    for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2; ++at)
+    for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2 && !s.words[at - 1].comma_after; ++at)
         if (lex.actor_nouns.match(s.words, at).length) return true;
     return false;
 }
 
 bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Lexicon& lex) {
-    // "Kharkiv governor", "Kherson's Moscow-installed authorities", "the mayor of Mykolaiv".
-    for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2; ++at)
+    // "Kharkiv governor", "Kherson's Moscow-installed authorities", "the mayor of Mykolaiv"; not
+    // "In Kryvyi Rih, President Zelensky's home town", where a comma ends the name's phrase.
+    for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2 && !s.words[at - 1].comma_after; ++at)
         if (lex.office_nouns.match(s.words, at).length) return true;
     // "the mayor of Mykolaiv", "the defence ministry in Damascus"
     return word >= 2 && lex.office_prepositions.match(s.words, word - 1).length && lex.office_nouns.match(s.words, word - 2).length;

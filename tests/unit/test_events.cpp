@@ -202,6 +202,15 @@ TEST_CASE("a speaker is named without the clause around it", "[events]") {
     CHECK(events[0].claimed_by == "the governor");
 }
 
+TEST_CASE("a title after a comma does not make the place before it a speaker's", "[events]") {
+    const std::string text = "In Kharkiv, President Zelensky's home town, ten people were killed when missiles struck offices.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Kharkiv");
+    CHECK(events[0].killed == 10);
+}
+
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
     const std::string text = "Drones struck Kharkiv, killing dozens of people.";
     const auto mentions = mentions_of(text);
