@@ -321,9 +321,11 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
     return std::nullopt;
 }
 
+// "the governor of the region", "the authorities in the city"; not "the ministry said the town…".
 bool of_party(const Sentence& s, size_t i, const Lexicon& lex) {
     return (i >= 1 && lex.office_nouns.match(s.words, i - 1).length) ||
-           (i >= 2 && (lex.office_nouns.match(s.words, i - 2).length || lex.actor_nouns.match(s.words, i - 2).length));
+           (i >= 2 && lex.office_prepositions.match(s.words, i - 1).length &&
+            (lex.office_nouns.match(s.words, i - 2).length || lex.actor_nouns.match(s.words, i - 2).length));
 }
 
 // "the city", "there": a place named before. Not "the authorities in the region", which names
@@ -453,6 +455,8 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         for (const auto& l : links)
             if (l.relation == Relation::From || l.relation == Relation::Where || l.relation == Relation::Near) left.push_back(l);
         if (left.empty() && toward) left.push_back(*toward);
+        // "patients were moved to hospitals across the city"
+        if (left.empty() && along) left.push_back(*along);
         for (const auto& l : event_places(main_list(left, t, s, lex), mentions)) {
             Event e = make_event(t, l, s, mentions);
             if (toward && toward->mention != l.mention) e.toward = toward->mention;
@@ -517,7 +521,7 @@ std::optional<Referent> sibling_place(const std::vector<Trigger>& triggers, cons
 
 // "attacked", "attacking": a weak trigger used as a verb reports a deed, not a topic.
 bool verbal(const std::string& w) {
-    const auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+    const auto ends = [&](std::string_view e) { return w.size() > e.size() + 1 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
     return ends("ed") || ends("ing");
 }
 
