@@ -528,7 +528,8 @@ bool verbal(const std::string& w) {
 // "The attack came days before…", "the strikes raised fears": a definite noun points back at a
 // deed already told; it adds no new one.
 bool points_back(const Sentence& s, const Trigger& t, const Lexicon& lex) {
-    return t.first > 0 && !verbal(s.words[t.last].lower) && lex.definite_markers.match(s.words, t.first - 1).length;
+    // After a determiner even "fighting" is a noun ("an end to the fighting").
+    return t.first > 0 && lex.definite_markers.match(s.words, t.first - 1).length;
 }
 
 std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
