@@ -58,6 +58,8 @@ struct SentenceContext {
     Span sentence;  // the sentence being read
 };
 
+bool names_state(const gazetteer::Place& p) { return p.type == PlaceType::Country || p.feature_code == "PPLC"; }
+
 bool point_type(PlaceType t) { return t == PlaceType::City || t == PlaceType::Village || t == PlaceType::Infrastructure || t == PlaceType::Island; }
 
 bool in_clause_window(const Sentence& s, size_t at, size_t back) {
@@ -168,6 +170,13 @@ bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Le
     return word >= 2 && lex.office_prepositions.match(s.words, word - 1).length && lex.office_nouns.match(s.words, word - 2).length;
 }
 
+// "Moscow's fastest gains": a deed named within three words after a possessive.
+bool deed_follows(const Sentence& s, size_t possessive_word, const Lexicon& lex) {
+    for (size_t at = possessive_word + 1; at < s.words.size() && at <= possessive_word + 3; ++at)
+        if (lex.triggers.match(s.words, at).length) return true;
+    return false;
+}
+
 // The preposition before a place name: the relation it gives and the word it is.
 struct Preposition {
     Relation relation = Relation::Where;
@@ -248,8 +257,10 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
         // "Kharkiv governor", "Ukraine's southern command": the place owns a speaker or a unit.
         if (is_office(s, i, end, lex) || (s.words[end].possessive && owns_actor(s, end, lex))) link.relation = Relation::Office;
         // "Myanmar's eastern border", "Israel's main airport": a country that owns a thing locates
-        // the thing, which is where the deed is.
-        if (s.words[end].possessive && c.mentions[link.mention].place->type == PlaceType::Country) link.relation = Relation::Office;
+        // the thing, which is where the deed is; "Moscow's fastest gains": a capital owns its state's deeds.
+        const auto& owner = *c.mentions[link.mention].place;
+        if (s.words[end].possessive && (owner.type == PlaceType::Country || (owner.feature_code == "PPLC" && deed_follows(s, end, lex))))
+            link.relation = Relation::Office;
         out.push_back(link);
         i = end;
     }
@@ -428,6 +439,13 @@ std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Se
     return out;
 }
 
+// "Kyiv was struck", "Lebanon has been hit": the place before the deed suffers it.
+bool passive_between(const Sentence& s, size_t from, size_t to, const Lexicon& lex) {
+    for (size_t w = from + 1; w < to && w <= from + 4; ++w)
+        if (lex.passive_markers.match(s.words, w).length) return true;
+    return false;
+}
+
 // One event per place the trigger is tied to; an advance or withdrawal is one movement.
 std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions,
                              const Lexicon& lex) {
@@ -441,9 +459,11 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         if (l.relation == Relation::From && !from) from = &l;
         if (l.relation == Relation::Along && !along) along = &l;
         // "India fired missiles at…": a country before the deed with no preposition acts in it.
-        // A country with no preposition is the deed's place only as its object ("struck Lebanon",
-        // "fleeing southern Lebanon"), not in "the border with Mali" or "vessels linked to Britain".
-        const bool bare_country = !l.preposition && mentions[l.mention].place->type == PlaceType::Country && (l.word < t.first || l.word > t.last + 2);
+        // A state, or its capital, with no preposition is the deed's place only as its object
+        // ("struck Lebanon", "fleeing southern Lebanon"), not in "the border with Mali", "vessels
+        // linked to Britain" or "Moscow has paid a heavy price for a counter-offensive".
+        const bool bare_country = !l.preposition && names_state(*mentions[l.mention].place) &&
+                                  ((l.word < t.first && !passive_between(s, l.word, t.first, lex)) || l.word > t.last + 2);
         if (bare_country) continue;
         if (l.bare_to && t.rule.type != EventType::Advance && t.rule.type != EventType::Withdrawal) continue;
         if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Beside || l.relation == Relation::Toward)
