@@ -120,6 +120,17 @@ bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     return false;
 }
 
+// "in occupied Crimea", "the besieged city", "displaced people": a one-word participle after a
+// determiner or a preposition, or before the people it describes, qualifies a noun; it tells no deed.
+bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    const std::string& w = s.words[t.first].lower;
+    if (t.first != t.last || w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
+    if (t.last + 1 < s.words.size() && !s.words[t.last].comma_after && lex.civilian_nouns.match(s.words, t.last + 1).length) return true;
+    return t.first > 0 && !s.words[t.first - 1].comma_after &&
+           (lex.definite_markers.match(s.words, t.first - 1).length || lex.where_words.match(s.words, t.first - 1).length ||
+            lex.articles.match(s.words, t.first - 1).length);
+}
+
 std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
     std::vector<Trigger> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
@@ -136,6 +147,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;
         if (takes_no_place(s, t, lex)) continue;
+        if (adjectival(s, t, lex)) continue;
         out.push_back(t);
     }
     // "two ballistic missiles exploded", "shells exploded": the blast is the strike's, not a deed of its own.

@@ -211,6 +211,15 @@ TEST_CASE("a title after a comma does not make the place before it a speaker's",
     CHECK(events[0].killed == 10);
 }
 
+TEST_CASE("a participle that describes a noun is no deed", "[events]") {
+    for (const std::string text : {"Aid reached displaced people in Kharkiv.", "Grain left the occupied port of Kherson."}) {
+        INFO(text);
+        CHECK(events_of(text, mentions_of(text)).empty());
+    }
+    const std::string deed = "Russian troops occupied Kherson on Friday.";
+    CHECK(events_of(deed, mentions_of(deed)).size() == 1);
+}
+
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
     const std::string text = "Drones struck Kharkiv, killing dozens of people.";
     const auto mentions = mentions_of(text);
