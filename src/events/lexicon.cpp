@@ -55,11 +55,13 @@ void PhraseMap<T>::add(std::string_view phrase, T value) {
     const auto pos = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& x) { return x.words.size() < e.words.size(); });
     entries_.insert(pos, std::move(e));
     by_first_word_.clear();
-    wildcard_first_.clear();
+    for (auto& bucket : wildcard_by_byte_) bucket.clear();
     for (size_t i = 0; i < entries_.size(); ++i) {
         const auto& first = entries_[i].words.front();
-        if (first.prefix || first.place)
-            wildcard_first_.push_back(i);
+        if (first.place)
+            for (auto& bucket : wildcard_by_byte_) bucket.push_back(i);
+        else if (first.prefix)
+            wildcard_by_byte_[static_cast<unsigned char>(first.text.front())].push_back(i);
         else
             by_first_word_[first.text].push_back(i);
     }
@@ -94,7 +96,8 @@ typename PhraseMap<T>::Match PhraseMap<T>::match(const std::vector<Word>& words,
     if (at >= words.size()) return best;
     if (const auto it = by_first_word_.find(words[at].lower); it != by_first_word_.end())
         for (size_t i : it->second) consider(i);
-    for (size_t i : wildcard_first_) consider(i);
+    if (!words[at].lower.empty())
+        for (size_t i : wildcard_by_byte_[static_cast<unsigned char>(words[at].lower.front())]) consider(i);
     return best;
 }
 

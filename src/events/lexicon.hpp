@@ -4,6 +4,7 @@
 #include "events/event.hpp"
 #include "gazetteer/place.hpp"
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,7 +62,9 @@ private:
     size_t match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const;
     std::vector<Entry> entries_;  // longest first
     std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
-    std::vector<size_t> wildcard_first_;  // entries whose first word is a prefix or PLACE
+    // Entries whose first word is a prefix, by its first byte, and those opening with PLACE in
+    // every bucket: a word is tried against the few that can match it, in entry order.
+    std::array<std::vector<size_t>, 256> wildcard_by_byte_;
     std::shared_ptr<const PhraseMap<char>> gap_stops_;
 };
 
