@@ -12,6 +12,9 @@ DbPtr open(const std::string& path, bool writable) {
     if (rc != SQLITE_OK) {
         throw DataError("cannot open gazetteer " + path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
     }
+    // A reader keeps its shared lock for the connection's life instead of taking and dropping it
+    // (two fcntl calls) around every query: the gazetteer is never written while it is read.
+    if (!writable) exec(db.get(), "PRAGMA locking_mode=EXCLUSIVE");
     return db;
 }
 
