@@ -20,6 +20,7 @@ constexpr size_t kIrrealisWindow = 4;   // "could soon attack": words before a t
 constexpr size_t kNegatorWindow = 3;    // "did not attack"
 constexpr size_t kMoverWindow = 8;      // "the soldiers and their families were allowed to leave"
 constexpr size_t kPrepositionWindow = 6;  // "along the west bank of the Dnieper"
+constexpr size_t kOwnPlaceWords = 4;    // "the attacks have also reached Reni": a definite deed's own place
 constexpr double kCommaCost = 6.0;        // words a comma after the deed adds to a place's distance
 constexpr double kSamePlaceKm = 25.0;   // events of one type closer than this are one event
 
@@ -564,11 +565,31 @@ bool points_back(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     return t.first > 0 && lex.definite_markers.match(s.words, t.first - 1).length;
 }
 
+// A definite deed noun adds no event where the story already has one ("The attack on Lviv came
+// days before…"), nor with no place of its own; at a new place it is news ("the attacks have
+// also reached Reni").
+void drop_told_deeds(std::vector<Trigger>& triggers, std::vector<std::vector<Link>>& links, const Sentence& s, const SentenceContext& c) {
+    std::vector<bool> told(triggers.size());
+    for (size_t t = 0; t < triggers.size(); ++t) {
+        if (!points_back(s, triggers[t], c.lex)) continue;
+        const auto own = [&](const Link& l) {
+            return l.word > triggers[t].last && l.word <= triggers[t].last + kOwnPlaceWords && s.clause_of[l.word] == s.clause_of[triggers[t].last];
+        };
+        const auto told_of = [&](const Link& l) { return has_event_at(c.state, *c.mentions[l.mention].place, c.mentions); };
+        told[t] = std::none_of(links[t].begin(), links[t].end(), own) || std::any_of(links[t].begin(), links[t].end(), told_of);
+    }
+    size_t k = 0;
+    std::erase_if(triggers, [&](const Trigger&) { return told[k++]; });
+    k = 0;
+    std::erase_if(links, [&](const std::vector<Link>&) { return told[k++]; });
+}
+
 std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
     auto triggers = find_triggers(s, c.lex);
-    if (story_has_events) std::erase_if(triggers, [&](const Trigger& t) { return points_back(s, t, c.lex); });
     if (triggers.empty()) return {};
     auto links = assign_links(triggers, find_links(s, c), s);
+    if (story_has_events) drop_told_deeds(triggers, links, s, c);
+    if (triggers.empty()) return {};
     std::vector<size_t> placed;
     for (size_t t = 0; t < triggers.size(); ++t)
         if (!links[t].empty()) placed.push_back(t);
