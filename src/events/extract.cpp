@@ -93,6 +93,12 @@ EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 // "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
 // is a withdrawal or an evacuation; the nearest mover named before the deed decides.
 EventType mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    // "told people to get away", "evacuated their troops": who is moved, named in the deed or
+    // right after it, comes first.
+    for (size_t at = t.first; at < s.words.size() && at <= t.last + 2; ++at) {
+        if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
+        if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
+    }
     for (size_t back = 1; back <= kMoverWindow && in_clause_window(s, t.first, back); ++back) {
         const size_t at = t.first - back;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
