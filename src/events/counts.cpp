@@ -125,6 +125,15 @@ bool subset(const Sentence& s, size_t number, const Lexicon& lex) {
     return false;
 }
 
+// A bare number right after "and", a few words after a tally of the dead or wounded, adds to it.
+bool adds_to_last(const Sentence& s, size_t number, const std::vector<Count>& counts, const Lexicon& lex) {
+    if (counts.empty() || number == 0 || s.words[number - 1].lower != "and" || counts.back().kind == CountKind::Places) return false;
+    if (number - counts.back().word > kLinkWindow) return false;
+    for (size_t w = counts.back().word; w + 1 < number; ++w)
+        if (s.words[w].comma_after || s.words[w].stop_after || kind_at(s, w + 1, lex)) return false;
+    return true;
+}
+
 }  // namespace
 
 std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex) {
@@ -142,7 +151,13 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
         const bool strong = kind.has_value();
         if (!kind) kind = kind_after(s, i + n->length, lex);
         if (!kind) kind = kind_before(s, i, lex);
-        if (kind) out.push_back({*kind, n->value, n->approximate || approximate_before(s, i, lex), i, strong});
+        if (!kind && adds_to_last(s, i, out, lex)) {
+            // "killed three police officers and two soldiers": one tally of five.
+            out.back().value = std::min(out.back().value + n->value, lex.max_count);
+            out.back().approximate = out.back().approximate || n->approximate;
+        } else if (kind) {
+            out.push_back({*kind, n->value, n->approximate || approximate_before(s, i, lex), i, strong});
+        }
         i += n->length - 1;
     }
     return out;

@@ -220,6 +220,14 @@ TEST_CASE("a participle that describes a noun is no deed", "[events]") {
     CHECK(events_of(deed, mentions_of(deed)).size() == 1);
 }
 
+TEST_CASE("a tally of two kinds of victims is summed, a tally of the wounded kept apart", "[events]") {
+    const std::string text = "A gunfight near Bakhmut killed three police officers and two soldiers and wounded four teenagers.";
+    const auto events = events_of(text, mentions_of(text));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 5);
+    CHECK(events[0].wounded == 4);
+}
+
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
     const std::string text = "Drones struck Kharkiv, killing dozens of people.";
     const auto mentions = mentions_of(text);
