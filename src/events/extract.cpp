@@ -590,12 +590,30 @@ void drop_told_deeds(std::vector<Trigger>& triggers, std::vector<std::vector<Lin
     std::erase_if(links, [&](const std::vector<Link>&) { return told[k++]; });
 }
 
+// "Explosions were heard near Isfahan in what officials described as an Israeli strike": a strike
+// with no place of its own explains the blasts placed in its sentence, which are that strike.
+void explain_blasts(std::vector<Trigger>& triggers, const std::vector<std::vector<Link>>& links) {
+    // A place of its own has a preposition or follows the deed ("struck Isfahan"); "Iran" in
+    // "…strike, days after Iran launched its first attack" is not one.
+    const auto placeless = [&](const Trigger& t) {
+        const auto& own = links[static_cast<size_t>(&t - triggers.data())];
+        return std::none_of(own.begin(), own.end(), [&](const Link& l) { return l.preposition || (l.word > t.last && l.word <= t.last + 2); });
+    };
+    const auto cause = std::find_if(triggers.begin(), triggers.end(), [&](const Trigger& t) {
+        return (t.rule.type == EventType::Strike || t.rule.type == EventType::Shelling) && placeless(t);
+    });
+    if (cause == triggers.end()) return;
+    for (size_t t = 0; t < triggers.size(); ++t)
+        if (triggers[t].rule.type == EventType::Explosion && !links[t].empty()) triggers[t].rule.type = cause->rule.type;
+}
+
 std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
     auto triggers = find_triggers(s, c.lex);
     if (triggers.empty()) return {};
     auto links = assign_links(triggers, find_links(s, c), s);
     if (story_has_events) drop_told_deeds(triggers, links, s, c);
     if (triggers.empty()) return {};
+    explain_blasts(triggers, links);
     std::vector<size_t> placed;
     for (size_t t = 0; t < triggers.size(); ++t)
         if (!links[t].empty()) placed.push_back(t);

@@ -228,6 +228,15 @@ TEST_CASE("a tally of two kinds of victims is summed, a tally of the wounded kep
     CHECK(events[0].wounded == 4);
 }
 
+TEST_CASE("blasts explained by a strike with no place of its own are that strike", "[events]") {
+    const std::string text = "Explosions were heard near Kharkiv in what officials called a Russian strike, days after Kyiv launched its attack.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].type == EventType::Strike);
+    CHECK(where(events[0], mentions) == "Kharkiv");
+}
+
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
     const std::string text = "Drones struck Kharkiv, killing dozens of people.";
     const auto mentions = mentions_of(text);
