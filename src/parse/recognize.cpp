@@ -217,7 +217,8 @@ private:
             // "Tom Fletcher" opening a sentence: a given name that is also a word is still a name.
             // But "Below Kherson": only when the surname is no major place.
             const bool word_first = tokens_[*p].sentence_start && gaz_.is_common_word(low(*p));
-            const bool opener = (word_first && (!gaz_.is_given_name(low(*p)) || max_importance(key) >= kMajorPlace)) ||
+            const bool opener = (word_first && (!gaz_.is_given_name(low(*p)) || lexicon::is_locative_preposition(low(*p)) ||
+                                                max_importance(key) >= kMajorPlace)) ||
                                 lexicon::is_calendar_word(low(*p));
             if (tokens_[*p].capitalised && !prev_mention && !opener && !lexicon::is_directional(low(*p)) &&
                 gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p)) && low(*p) != "the") {

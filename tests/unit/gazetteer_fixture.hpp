@@ -38,9 +38,9 @@ struct FixturePlace {
 const std::vector<FixturePlace>& fixture_places();
 const FixturePlace& fixture_place(const std::string& id);
 
-// "tom" is both: a dictionary word and a given name, as in real lists.
-inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces", "tom"};
-inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei", "Tom"};
+// "tom" and "near" are both dictionary words and given names, as in real lists.
+inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces", "tom", "near"};
+inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei", "Tom", "Near"};
 // "Hamas" is also written as an alternate name of a fixture place, as GeoNames lists it for Hamm.
 inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas"};
 

@@ -206,6 +206,10 @@ TEST_CASE("recognize: a given name that is also a word opens a name at a sentenc
     const auto city = frontmap::parse::recognize("Tom Austin said the aid would reach Kyiv.", g.gazetteer);
     REQUIRE(mention_of(city, "Austin"));
     CHECK(mention_of(city, "Austin")->role != Role::NotPlace);
+    // A preposition that some list also has as a given name opens no person's name.
+    const auto near = frontmap::parse::recognize("Near Lloyd, troops dug in.", g.gazetteer);
+    REQUIRE(mention_of(near, "Lloyd"));
+    CHECK(mention_of(near, "Lloyd")->role != Role::NotPlace);
 }
 
 TEST_CASE("recognize: a full name of three words is a person's to its end", "[parse][recognize]") {
