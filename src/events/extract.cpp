@@ -18,7 +18,8 @@ using gazetteer::PlaceType;
 
 constexpr size_t kIrrealisWindow = 4;   // "could soon attack": words before a trigger that make it unreal
 constexpr size_t kNegatorWindow = 3;    // "did not attack"
-constexpr size_t kMoverWindow = 8;      // "the soldiers and their families were allowed to leave"
+constexpr size_t kMoverWindow = 8;
+constexpr size_t kGenericActorWindow = 6;  // "the army also pressed its offensive": words back to an unnamed actor      // "the soldiers and their families were allowed to leave"
 constexpr size_t kPrepositionWindow = 6;  // "along the west bank of the Dnieper"
 constexpr size_t kOwnPlaceWords = 4;    // "the attacks have also reached Reni": a definite deed's own place
 constexpr double kCommaCost = 6.0;        // words a comma after the deed adds to a place's distance
@@ -48,6 +49,9 @@ struct State {
     std::vector<size_t> sentence_of;  // the sentence each event came from
     std::string last_claimant;
     std::optional<DateMention> last_date;
+    // The last state and the last armed group named as a side: "the army" and "the rebels" later
+    // in the story are theirs.
+    std::string last_state_side, last_group_side;
 };
 
 struct SentenceContext {
@@ -695,15 +699,40 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
     });
 }
 
-void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text) {
+// "the army", "the rebels": an unnamed actor before the deed, in its clause, takes the side last
+// named for its kind (a state's forces or an armed group).
+void generic_actor(Found& f, const Sentence& s, std::string_view text, const State& state, const Lexicon& lex) {
+    for (size_t back = 1; back <= kGenericActorWindow && in_clause_window(s, f.word, back); ++back) {
+        const size_t at = f.word - back;
+        const bool group = lex.non_state_nouns.match(s.words, at).length > 0;
+        if (!group && !lex.armed_nouns.match(s.words, at).length) continue;
+        const std::string& side = group ? state.last_group_side : state.last_state_side;
+        if (side.empty()) return;
+        const size_t first = at > 0 && lex.definite_markers.match(s.words, at - 1).length ? at - 1 : at;
+        f.event.actor = slice(text, s.words, first, at);
+        f.event.side = side;
+        return;
+    }
+}
+
+void remember_sides(const std::vector<Party>& parties, State& state) {
+    for (const auto& p : parties) {
+        if (p.side.empty()) continue;
+        (p.side.size() == 2 ? state.last_state_side : state.last_group_side) = p.side;
+    }
+}
+
+void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text, const State& state,
+                   const Lexicon& lex) {
     for (auto& f : found) {
         const Party* best = nullptr;
         for (const auto& p : parties)
             if (p.first < f.word && (!best || p.last > best->last)) best = &p;
-        // Else the first party past the word after the deed: "was shelled by Russian forces".
-        if (!best)
+        // Else the agent of a passive deed: "was shelled by Russian forces"; not "Aleppo fell,
+        // followed by Hama", where nobody is said to act.
+        if (!best && (preceded_by(s, f.word, 2, lex.passive_markers)))
             for (const auto& p : parties)
-                if (p.first > f.word + 1) {
+                if (p.first > f.word + 1 && s.words[p.first - 1].lower == "by") {
                     best = &p;
                     break;
                 }
@@ -711,6 +740,8 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
             // "Kyiv's forces advance": the actor is named up to the deed, not with it.
             f.event.actor = best->last >= f.word && f.word > best->first ? slice(text, s.words, best->first, f.word - 1) : best->text;
             f.event.side = best->side;
+        } else {
+            generic_actor(f, s, text, state, lex);
         }
     }
 }
@@ -854,11 +885,14 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     date_events(found, s, state, c);
     const auto attributions = find_attributions(c.text, s, c.mentions, c.lex);
     const auto counts = find_counts(c.text, s, c.lex);
+    const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
         carry(counts, attributions, index, state, c.lex);
+        remember_sides(parties, state);
         return;
     }
-    assign_actors(found, find_sides(c.text, s, c.mentions, c.lex), s, c.text);
+    assign_actors(found, parties, s, c.text, state, c.lex);
+    remember_sides(parties, state);
     for (auto& f : found) retaken_by_its_state(f.event, c.mentions);
     drop_held_areas(found, c.mentions);
     const size_t begin = state.events.size();

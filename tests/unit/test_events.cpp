@@ -237,6 +237,16 @@ TEST_CASE("blasts explained by a strike with no place of its own are that strike
     CHECK(where(events[0], mentions) == "Kharkiv");
 }
 
+TEST_CASE("an unnamed army takes the side last named for a state", "[events]") {
+    const std::string text = "Russian forces shelled Kharkiv on Monday. On Friday the troops captured Bakhmut.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto capture = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Capture; });
+    REQUIRE(capture != events.end());
+    CHECK(capture->side == "RU");
+    CHECK(capture->actor == "the troops");
+}
+
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
     const std::string text = "Drones struck Kharkiv, killing dozens of people.";
     const auto mentions = mentions_of(text);
