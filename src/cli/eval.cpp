@@ -53,6 +53,7 @@ nlohmann::json event_figures(const eval::EventScores& s) {
         {"events_counts_exact", round3(s.counts_exact_share())},
         {"events_claims_given", round3(s.claims_share())},
         {"events_denials_found", round3(s.denials_share())},
+        {"events_side_right", round3(s.sides_share())},
         {"events_per_type_recall", per_type},
     };
 }
@@ -76,7 +77,7 @@ std::vector<eval::EventRecord> predicted_events(const std::vector<events::Event>
     for (const auto& e : found) {
         const auto& place = events::event_place(e, mentions);
         out.push_back({events::to_string(e.type), place.lat, place.lon, e.killed, e.wounded, e.places, !e.claimed_by.empty(),
-                       !e.denied_by.empty(), e.evidence.start, e.evidence.end, mentions[e.where].text});
+                       !e.denied_by.empty(), e.evidence.start, e.evidence.end, mentions[e.where].text, e.side});
     }
     return out;
 }

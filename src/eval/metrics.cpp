@@ -52,6 +52,7 @@ std::vector<EventRecord> read_events(const nlohmann::json& events, const std::st
         r.places = optional_count(e, "places");
         r.claimed = e.contains("claimed_by") && !e.at("claimed_by").is_null();
         r.denied = e.contains("denied_by") && !e.at("denied_by").is_null();
+        if (e.contains("side") && e.at("side").is_string()) r.side = e.at("side").get<std::string>();
         r.evidence_start = e.at("evidence").at("start").get<size_t>();
         r.evidence_end = e.at("evidence").at("end").get<size_t>();
         if (r.evidence_end > text.size() || r.evidence_start >= r.evidence_end)
@@ -109,6 +110,7 @@ double EventScores::place_f1() const {
 double EventScores::counts_exact_share() const { return counts == 0 ? 1.0 : ratio(counts_exact, counts); }
 double EventScores::claims_share() const { return claims_labelled == 0 ? 1.0 : ratio(claims_given, claims_labelled); }
 double EventScores::denials_share() const { return denials_labelled == 0 ? 1.0 : ratio(denials_found, denials_labelled); }
+double EventScores::sides_share() const { return sides_labelled == 0 ? 1.0 : ratio(sides_right, sides_labelled); }
 
 void score_events(const Article& article, const std::vector<EventRecord>& predicted, EventScores& s) {
     ++s.articles;
@@ -126,6 +128,10 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
             if (predicted[p].claimed) ++s.claims_given;
         }
         if (article.events[g].denied && predicted[p].denied) ++s.denials_found;
+        if (!article.events[g].side.empty()) {
+            ++s.sides_labelled;
+            if (article.events[g].side == predicted[p].side) ++s.sides_right;
+        }
     }
     for (size_t g = 0; g < article.events.size(); ++g) {
         const auto& e = article.events[g];

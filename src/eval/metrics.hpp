@@ -34,6 +34,7 @@ struct EventRecord {
     bool denied = false;   // denied_by given
     size_t evidence_start = 0, evidence_end = 0;
     std::string where;     // the place name, for the misses report
+    std::string side;      // "" when not labelled or not found
 };
 
 struct Article {
@@ -91,6 +92,7 @@ struct EventScores {
     size_t counts = 0, counts_exact = 0;          // killed/wounded/places stated by either side of a typed match
     size_t claims_labelled = 0, claims_given = 0;  // typed matches whose gold names a claimant
     size_t denials_labelled = 0, denials_found = 0;
+    size_t sides_labelled = 0, sides_right = 0;    // typed matches whose gold names a side
     std::map<std::string, std::array<size_t, 2>> per_type;  // type -> {labelled, found}
     std::vector<Miss> misses;
 
@@ -101,6 +103,7 @@ struct EventScores {
     double counts_exact_share() const;
     double claims_share() const;
     double denials_share() const;
+    double sides_share() const;
 };
 
 void score_events(const Article& article, const std::vector<EventRecord>& predicted, EventScores& scores);

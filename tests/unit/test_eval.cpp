@@ -262,3 +262,18 @@ TEST_CASE("of two labelled events at one place, each pairs with the one told in 
     CHECK(s.counts == 2);
     CHECK(s.counts_exact == 2);
 }
+
+TEST_CASE("a matched event's side is right only when it is the labelled one", "[eval][events]") {
+    const std::string text = "Russian forces shelled Kherson on Monday.";
+    frontmap::eval::EventRecord gold{"shelling", kKhersonLat, kKhersonLon, std::nullopt, std::nullopt, std::nullopt, false, false, 0, text.size(), "Kherson", "RU"};
+    Article a{"a3", text, {}};
+    a.events = {gold};
+    auto wrong = gold;
+    wrong.side = "UA";
+    frontmap::eval::EventScores right_side, wrong_side;
+    frontmap::eval::score_events(a, {gold}, right_side);
+    frontmap::eval::score_events(a, {wrong}, wrong_side);
+    CHECK(right_side.sides_share() == 1.0);
+    CHECK(wrong_side.sides_labelled == 1);
+    CHECK(wrong_side.sides_share() == 0.0);
+}
