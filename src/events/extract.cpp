@@ -237,6 +237,7 @@ struct Referent {
 };
 
 std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t before, const SentenceContext& c);
+std::optional<Referent> refer_to_capital(size_t before, const SentenceContext& c);
 bool of_party(const Sentence& s, size_t i, const Lexicon& lex);
 
 // "88 towns and villages in the region", "fighting in the city": places named by pointing back
@@ -248,7 +249,7 @@ void add_references(const Sentence& s, const SentenceContext& c, std::vector<Lin
         const size_t after = i + m.length;
         if (after < s.words.size() && (s.words[after].lower == "of" || s.words[after].inside >= 0)) continue;
         if (s.words[after - 1].possessive) continue;  // "the region's main city" names the city
-        const auto referent = refer_back(*m.value, s.words[i].start, c);
+        const auto referent = c.lex.capital_references.match(s.words, i).length ? refer_to_capital(s.words[i].start, c) : refer_back(*m.value, s.words[i].start, c);
         if (!referent) continue;
         const auto prep = preposition_before(s, i, c.lex);
         Link link{referent->mention, i, prep ? prep->relation : Relation::Where, prep.has_value(), false, referent->area};
@@ -340,6 +341,25 @@ size_t salient(size_t last_fit, const std::vector<PlaceType>& types, size_t befo
     return last_fit;
 }
 
+// "KHARKIV, Ukraine - Russian glide bombs hit a shopping centre": a story that names no other
+// place happens where it is filed from. Only a last resort: the dateline is never a deed's own place.
+std::optional<size_t> dateline_city(const std::vector<parse::Mention>& mentions) {
+    for (size_t k = 0; k < mentions.size() && mentions[k].dateline; ++k) {
+        const auto& m = mentions[k];
+        if (m.role == parse::Role::Location && m.place && m.confidence > 0.15 && point_type(m.place->type)) return k;
+    }
+    return std::nullopt;
+}
+
+// "the capital": the last national capital named, else the dateline's when it is one.
+std::optional<Referent> refer_to_capital(size_t before, const SentenceContext& c) {
+    const auto capital = [&](const parse::Mention& m) { return m.place && m.place->feature_code == "PPLC"; };
+    for (size_t k = c.mentions.size(); k-- > 0;)
+        if (c.mentions[k].start < before && is_event_place(c.mentions[k]) && capital(c.mentions[k])) return Referent{k, std::nullopt};
+    if (const auto k = dateline_city(c.mentions); k && capital(c.mentions[*k])) return Referent{*k, std::nullopt};
+    return std::nullopt;
+}
+
 // The last place of a fitting type before `before`; for "the region" after a city, the region
 // that holds the city.
 std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t before, const SentenceContext& c) {
@@ -352,6 +372,8 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
     if (has_type(types, PlaceType::Region) && c.context.region_of && point && (!fit || *point > *fit))
         if (auto region = c.context.region_of(*c.mentions[*point].place)) return Referent{*point, std::move(region)};
     if (fit) return Referent{salient(*fit, types, before, c), std::nullopt};
+    // "KYIV, Ukraine — Missiles struck the capital overnight"
+    if (const auto k = dateline_city(c.mentions); k && has_type(types, c.mentions[*k].place->type)) return Referent{*k, std::nullopt};
     return std::nullopt;
 }
 
@@ -369,6 +391,7 @@ std::optional<Referent> coreference(const Sentence& s, const SentenceContext& c)
         const auto m = c.lex.coreference.match(s.words, i);
         if (!m.length) continue;
         if (of_party(s, i, c.lex)) continue;
+        if (c.lex.capital_references.match(s.words, i).length) return refer_to_capital(s.words[i].start, c);
         return refer_back(*m.value, s.words[i].start, c);
     }
     return std::nullopt;
@@ -385,6 +408,9 @@ std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceCont
         if (m.start < from) break;
         if (is_event_place(m) && point_type(m.place->type)) return Referent{k, std::nullopt};
     }
+    // Only while the story has named no other place: past its lede the dateline says little.
+    const bool named_before = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const parse::Mention& m) { return m.start < s.span.end && is_event_place(m); });
+    if (const auto k = dateline_city(c.mentions); k && !named_before) return Referent{*k, std::nullopt};
     return std::nullopt;
 }
 

@@ -22,11 +22,12 @@ struct PlaceFact {
     std::string country;
     double lat, lon;
     Role role = Role::Location;
+    std::string feature_code = "PPL";
 };
 
 const std::vector<PlaceFact> kPlaces = {
     {"Kherson", PlaceType::City, "UA", 46.64, 32.61},     {"Kharkiv", PlaceType::City, "UA", 49.99, 36.23},
-    {"Kyiv", PlaceType::City, "UA", 50.45, 30.52},        {"Dnieper", PlaceType::River, "UA", 47.0, 33.2},
+    {"Kyiv", PlaceType::City, "UA", 50.45, 30.52, Role::Location, "PPLC"},        {"Dnieper", PlaceType::River, "UA", 47.0, 33.2},
     {"Bakhmut", PlaceType::City, "UA", 48.59, 38.0},      {"Lviv", PlaceType::City, "UA", 49.84, 24.03},
     {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
 };
@@ -50,6 +51,7 @@ std::vector<Mention> mentions_of(const std::string& text) {
                 place.name = p.name;
                 place.type = p.type;
                 place.country = p.country;
+                place.feature_code = p.feature_code;
                 place.lat = p.lat;
                 place.lon = p.lon;
                 m.place = place;
@@ -245,6 +247,20 @@ TEST_CASE("an unnamed army takes the side last named for a state", "[events]") {
     REQUIRE(capture != events.end());
     CHECK(capture->side == "RU");
     CHECK(capture->actor == "the troops");
+}
+
+TEST_CASE("a lede that names no other place happens at its dateline, and 'the capital' is a capital", "[events]") {
+    const std::string text = "KYIV, Ukraine — Russian missiles struck the capital overnight. Glide bombs hit a shopping centre, killing 12 people.";
+    auto mentions = mentions_of("Kyiv" + text.substr(4));
+    for (auto& m : mentions) m.dateline = m.start == 0;
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Kyiv");
+    CHECK(events[0].killed == 12);
+    // Past the lede, "the capital" is not the last town named.
+    const std::string later = "Russian troops advanced near Kharkiv. Missiles also struck the capital.";
+    const auto later_mentions = mentions_of(later);
+    for (const auto& e : events_of(later, later_mentions)) CHECK_FALSE((e.type == EventType::Strike && where(e, later_mentions) == "Kharkiv"));
 }
 
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
