@@ -9,8 +9,6 @@ namespace frontmap::events::detail {
 
 namespace {
 
-constexpr size_t kLinkWindow = 6;  // words between a number and "killed" in "13 people had been wounded"
-constexpr size_t kBackWindow = 4;  // words between "killing" and its number in "killing at least 12"
 
 struct Number {
     long long value = 0;
@@ -93,7 +91,7 @@ std::optional<CountKind> kind_at(const Sentence& s, size_t i, const Lexicon& lex
 // "13 people had been wounded", "88 towns and villages".
 std::optional<CountKind> kind_after(const Sentence& s, size_t from, const Lexicon& lex) {
     if (from < s.words.size() && lex.place_count_words.match(s.words, from).length) return CountKind::Places;
-    for (size_t i = from; i < s.words.size() && i < from + kLinkWindow; ++i) {
+    for (size_t i = from; i < s.words.size() && i < from + lex.windows.count_link; ++i) {
         if (i == from && lex.count_blockers.match(s.words, i).length) return std::nullopt;
         if (const auto k = kind_at(s, i, lex)) return k;
         if (!lex.count_link_words.match(s.words, i).length) return std::nullopt;
@@ -104,7 +102,7 @@ std::optional<CountKind> kind_after(const Sentence& s, size_t from, const Lexico
 
 // "killing at least 12", "the death toll rose to 30".
 std::optional<CountKind> kind_before(const Sentence& s, size_t number, const Lexicon& lex) {
-    for (size_t back = 1; back <= kBackWindow && back <= number; ++back) {
+    for (size_t back = 1; back <= lex.windows.count_back && back <= number; ++back) {
         const size_t i = number - back;
         if (s.words[i].comma_after || s.words[i].stop_after) return std::nullopt;
         if (const auto k = kind_at(s, i, lex)) return k;
@@ -128,7 +126,7 @@ bool subset(const Sentence& s, size_t number, const Lexicon& lex) {
 // A bare number right after "and", a few words after a tally of the dead or wounded, adds to it.
 bool adds_to_last(const Sentence& s, size_t number, const std::vector<Count>& counts, const Lexicon& lex) {
     if (counts.empty() || number == 0 || s.words[number - 1].lower != "and" || counts.back().kind == CountKind::Places) return false;
-    if (number - counts.back().word > kLinkWindow) return false;
+    if (number - counts.back().word > lex.windows.count_link) return false;
     for (size_t w = counts.back().word; w + 1 < number; ++w)
         if (s.words[w].comma_after || s.words[w].stop_after || kind_at(s, w + 1, lex)) return false;
     return true;

@@ -16,14 +16,6 @@ namespace {
 using namespace detail;
 using gazetteer::PlaceType;
 
-constexpr size_t kIrrealisWindow = 4;   // "could soon attack": words before a trigger that make it unreal
-constexpr size_t kNegatorWindow = 3;    // "did not attack"
-constexpr size_t kMoverWindow = 8;
-constexpr size_t kGenericActorWindow = 6;  // "the army also pressed its offensive": words back to an unnamed actor      // "the soldiers and their families were allowed to leave"
-constexpr size_t kPrepositionWindow = 6;  // "along the west bank of the Dnieper"
-constexpr size_t kOwnPlaceWords = 4;    // "the attacks have also reached Reni": a definite deed's own place
-constexpr double kCommaCost = 6.0;        // words a comma after the deed adds to a place's distance
-constexpr double kSamePlaceKm = 25.0;   // events of one type closer than this are one event
 
 struct Trigger {
     size_t first = 0, last = 0;
@@ -103,7 +95,7 @@ EventType mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
     }
-    for (size_t back = 1; back <= kMoverWindow && in_clause_window(s, t.first, back); ++back) {
+    for (size_t back = 1; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back) {
         const size_t at = t.first - back;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
@@ -151,9 +143,9 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         i = t.last;
         if (t.rule.impact) t.rule.type = weapon_type(s, t, lex);
         if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) t.rule.type = mover_type(s, t, lex);
-        if (preceded_by(s, t.first, kIrrealisWindow, lex.irrealis) || preceded_by(s, t.first, kNegatorWindow, lex.negators)) continue;
+        if (preceded_by(s, t.first, lex.windows.irrealis, lex.irrealis) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) continue;
         // "since peacekeepers began pulling out": the start of a story's background.
-        if (preceded_by(s, t.first, kIrrealisWindow, lex.background_markers)) continue;
+        if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;
         if (followed_by_modal(s, t, lex)) continue;
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;
@@ -208,7 +200,7 @@ struct Preposition {
 
 // nullopt when the place has no preposition of its own.
 std::optional<Preposition> preposition_before(const Sentence& s, size_t word, const Lexicon& lex) {
-    size_t window = kPrepositionWindow;
+    size_t window = lex.windows.preposition;
     bool apposition = false;  // "towards the region's main city, also called Kherson"
     for (size_t back = 1; back <= window && back <= word; ++back) {
         const size_t at = word - back;
@@ -217,7 +209,7 @@ std::optional<Preposition> preposition_before(const Sentence& s, size_t word, co
         if (lex.triggers.match(s.words, at).length) break;
         if (back <= 2 && lex.apposition_words.match(s.words, at).length) {
             apposition = true;
-            window += kPrepositionWindow;
+            window += lex.windows.preposition;
         }
         if (lex.along_words.match(s.words, at).length) return Preposition{Relation::Along, at};
         if (lex.from_words.match(s.words, at).length) return Preposition{Relation::From, at};
@@ -297,20 +289,20 @@ size_t commas_between(const Sentence& s, size_t from, size_t to) { return s.comm
 // How far a place is from a deed, in words: a place before the deed counts thrice ("retook
 // Kupiansk" over "Kupiansk's mayor said troops retook…"), and each comma crossed after the deed
 // as a clause ("captured overnight, cutting Damascus off from Latakia").
-double word_cost(const Sentence& s, const Trigger& t, size_t word) {
-    if (word > t.last) return static_cast<double>(word - t.last) + kCommaCost * static_cast<double>(commas_between(s, t.last, word));
+double word_cost(const Sentence& s, const Trigger& t, size_t word, const Lexicon& lex) {
+    if (word > t.last) return static_cast<double>(word - t.last) + lex.comma_cost * static_cast<double>(commas_between(s, t.last, word));
     return 3.0 * static_cast<double>(t.first - word);
 }
 
 // Each place goes to the nearest trigger, preferring one before it ("retook Kupiansk").
-std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers, const std::vector<Link>& links, const Sentence& s) {
+std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers, const std::vector<Link>& links, const Sentence& s, const Lexicon& lex) {
     std::vector<std::vector<Link>> out(triggers.size());
     for (const auto& link : links) {
         if (link.relation == Relation::Office) continue;
         size_t best = SIZE_MAX;
         double best_distance = 1e9;
         for (size_t t = 0; t < triggers.size(); ++t) {
-            const double d = word_cost(s, triggers[t], link.word);
+            const double d = word_cost(s, triggers[t], link.word, lex);
             if (d < best_distance) {
                 best_distance = d;
                 best = t;
@@ -470,7 +462,7 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexi
 std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Sentence& s, const Lexicon& lex) {
     if (places.empty()) return places;
     const auto cost = [&](const Link& l) {
-        const double words = word_cost(s, t, l.word);
+        const double words = word_cost(s, t, l.word, lex);
         return l.relation == Relation::Beside ? words + 10.0 : words;
     };
     const auto best = *std::min_element(places.begin(), places.end(), [&](const Link& a, const Link& b) { return cost(a) < cost(b); });
@@ -609,7 +601,7 @@ void drop_told_deeds(std::vector<Trigger>& triggers, std::vector<std::vector<Lin
     for (size_t t = 0; t < triggers.size(); ++t) {
         if (!points_back(s, triggers[t], c.lex)) continue;
         const auto own = [&](const Link& l) {
-            return l.word > triggers[t].last && l.word <= triggers[t].last + kOwnPlaceWords && s.clause_of[l.word] == s.clause_of[triggers[t].last];
+            return l.word > triggers[t].last && l.word <= triggers[t].last + c.lex.windows.own_place && s.clause_of[l.word] == s.clause_of[triggers[t].last];
         };
         const auto told_of = [&](const Link& l) { return has_event_at(c.state, *c.mentions[l.mention].place, c.mentions); };
         told[t] = std::none_of(links[t].begin(), links[t].end(), own) || std::any_of(links[t].begin(), links[t].end(), told_of);
@@ -640,7 +632,7 @@ void explain_blasts(std::vector<Trigger>& triggers, const std::vector<std::vecto
 std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
     auto triggers = find_triggers(s, c.lex);
     if (triggers.empty()) return {};
-    auto links = assign_links(triggers, find_links(s, c), s);
+    auto links = assign_links(triggers, find_links(s, c), s, c.lex);
     if (story_has_events) drop_told_deeds(triggers, links, s, c);
     if (triggers.empty()) return {};
     explain_blasts(triggers, links);
@@ -728,7 +720,7 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
 // "the army", "the rebels": an unnamed actor before the deed, in its clause, takes the side last
 // named for its kind (a state's forces or an armed group).
 void generic_actor(Found& f, const Sentence& s, std::string_view text, const State& state, const Lexicon& lex) {
-    for (size_t back = 1; back <= kGenericActorWindow && in_clause_window(s, f.word, back); ++back) {
+    for (size_t back = 1; back <= lex.windows.generic_actor && in_clause_window(s, f.word, back); ++back) {
         const size_t at = f.word - back;
         const bool group = lex.non_state_nouns.match(s.words, at).length > 0;
         if (!group && !lex.armed_nouns.match(s.words, at).length) continue;
@@ -939,9 +931,9 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
             for (Event* e : targets) e->status = Status::Confirmed;
 }
 
-bool same_place(const gazetteer::Place& a, const gazetteer::Place& b) {
+bool same_place(const gazetteer::Place& a, const gazetteer::Place& b, double within_km) {
     if (a.id == b.id) return true;
-    return proj::geodesic_km(a.lon, a.lat, b.lon, b.lat) < kSamePlaceKm && a.type == b.type;
+    return proj::geodesic_km(a.lon, a.lat, b.lon, b.lat) < within_km && a.type == b.type;
 }
 
 template <typename T>
@@ -969,13 +961,13 @@ void absorb(Event& into, const Event& from) {
 }
 
 // The same event told twice (a lede, then its detail) is one event.
-std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Mention>& mentions) {
+std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     std::vector<Event> out;
     for (auto& e : events) {
         auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) {
             // Strikes on Kyiv on Monday and on Thursday are two events.
             const bool same_day = !o.date || !e.date || *o.date == *e.date;
-            return o.type == e.type && same_day && same_place(event_place(o, mentions), event_place(e, mentions));
+            return o.type == e.type && same_day && same_place(event_place(o, mentions), event_place(e, mentions), lex.same_place_km);
         });
         if (same == out.end())
             out.push_back(std::move(e));
@@ -1035,7 +1027,7 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Menti
         const size_t topic_from = sentences[i >= reach ? i - reach : 0].span.start;
         read_sentence(c, sentences[i], i, topic_from, state);
     }
-    return merge(std::move(state.events), mentions);
+    return merge(std::move(state.events), mentions, lex);
 }
 
 const gazetteer::Place& event_place(const Event& event, const std::vector<parse::Mention>& mentions) {

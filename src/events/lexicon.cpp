@@ -186,6 +186,19 @@ void fill_dates(Lexicon& lex, const json& doc) {
     lex.carry_sentences_denials = key(doc, "carry_sentences_denials").get<size_t>();
 }
 
+void fill_windows(Lexicon& lex, const json& doc) {
+    const auto& w = key(doc, "windows");
+    const std::pair<size_t*, const char*> windows[] = {
+        {&lex.windows.irrealis, "irrealis"},   {&lex.windows.negator, "negator"},       {&lex.windows.mover, "mover"},
+        {&lex.windows.generic_actor, "generic_actor"}, {&lex.windows.preposition, "preposition"}, {&lex.windows.own_place, "own_place"},
+        {&lex.windows.count_link, "count_link"}, {&lex.windows.count_back, "count_back"}, {&lex.windows.party_words, "party_words"},
+    };
+    for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
+    const auto& weights = key(doc, "weights");
+    lex.comma_cost = key(weights, "comma_cost").get<double>();
+    lex.same_place_km = key(weights, "same_place_km").get<double>();
+}
+
 void fill_word_lists(Lexicon& lex, const json& doc) {
     const std::pair<PhraseSet*, const char*> lists[] = {
         {&lex.irrealis, "irrealis"}, {&lex.negators, "negators"}, {&lex.attribution_verbs, "attribution_verbs"},
@@ -219,6 +232,7 @@ Lexicon parse_lexicon(std::string_view text) {
         fill_places(lex, doc);
         fill_numbers(lex, doc);
         fill_dates(lex, doc);
+        fill_windows(lex, doc);
     } catch (const json::exception& e) {
         throw DataError("event lexicon", "a value has the wrong type (" + std::string(e.what()) + ")");
     }

@@ -102,6 +102,12 @@ struct Lexicon {
     size_t carry_sentences_counts = 3;
     size_t carry_sentences_denials = 5;
     long long max_count = 10'000'000;
+    struct Windows {
+        size_t irrealis = 4, negator = 3, mover = 8, generic_actor = 6, preposition = 6, own_place = 4, count_link = 6, count_back = 4,
+               party_words = 8;
+    } windows;
+    double comma_cost = 6.0;
+    double same_place_km = 25.0;
 };
 
 // The lexicon built into this binary; throws DataError if its JSON is malformed.

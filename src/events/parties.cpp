@@ -8,7 +8,6 @@ namespace frontmap::events::detail {
 
 namespace {
 
-constexpr size_t kMaxPartyWords = 8;  // longer subjects are clauses, not names
 
 bool is_acronym(std::string_view text, const Word& w) {
     const auto s = text.substr(w.start, w.end - w.start);
@@ -100,7 +99,7 @@ std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_
     // apposition, which names the speaker.
     const bool apposition = s.words[verb - 1].comma_after;
     if (apposition) --start;
-    const size_t reach = apposition ? 2 * kMaxPartyWords : kMaxPartyWords;
+    const size_t reach = apposition ? 2 * lex.windows.party_words : lex.windows.party_words;
     const auto back_to_clause = [&] {
         while (start > 0 && verb - start < reach && !s.words[start].clause_start && !s.words[start - 1].comma_after &&
                !s.words[start - 1].stop_after)
@@ -123,7 +122,7 @@ std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_
 std::optional<std::pair<size_t, size_t>> speaker_after(const Sentence& s, size_t from, const Lexicon& lex) {
     size_t last = from;
     if (from >= s.words.size() || lex.speaker_stops.match(s.words, from).length) return std::nullopt;
-    while (last + 1 < s.words.size() && last + 1 - from < kMaxPartyWords && !s.words[last].comma_after && !s.words[last].stop_after &&
+    while (last + 1 < s.words.size() && last + 1 - from < lex.windows.party_words && !s.words[last].comma_after && !s.words[last].stop_after &&
            !lex.speaker_stops.match(s.words, last + 1).length && !s.words[last + 1].clause_start)
         ++last;
     return std::make_pair(from, last);
