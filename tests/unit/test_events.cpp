@@ -263,6 +263,14 @@ TEST_CASE("a lede that names no other place happens at its dateline, and 'the ca
     for (const auto& e : events_of(later, later_mentions)) CHECK_FALSE((e.type == EventType::Strike && where(e, later_mentions) == "Kharkiv"));
 }
 
+TEST_CASE("a side named in an aside does not act", "[events]") {
+    const std::string text = "Burundian soldiers, sent to prop up Russian forces, pulled out of Kharkiv on Friday.";
+    const auto events = events_of(text, mentions_of(text));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Withdrawal);
+    CHECK(events[0].side == "BI");
+}
+
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
     const std::string text = "Drones struck Kharkiv, killing dozens of people.";
     const auto mentions = mentions_of(text);
