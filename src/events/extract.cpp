@@ -740,13 +740,14 @@ void remember_sides(const std::vector<Party>& parties, State& state) {
     }
 }
 
-// "Burundian soldiers, sent to prop up Kinshasa's forces, pulled out": a party in a clause that
-// opens with a participle or a relative pronoun, before the deed's own clause, is an aside.
-bool in_aside(const Sentence& s, size_t party, size_t deed, const Lexicon& lex) {
-    if (s.clause_of[party] == s.clause_of[deed]) return false;
-    size_t start = party;
-    while (start > 0 && s.clause_of[start - 1] == s.clause_of[party]) --start;
-    return verbal(s.words[start].lower) || lex.relative_pronouns.match(s.words, start).length;
+// "Burundian soldiers, sent to prop up Kinshasa's forces, pulled out": a party in a clause set
+// off by commas right after another party, before the deed's own clause, is an aside.
+bool in_aside(const Sentence& s, const Party& p, size_t deed, const std::vector<Party>& parties) {
+    const size_t clause = s.clause_of[p.first];
+    if (clause == s.clause_of[deed] || s.clause_of[p.last] != clause) return false;
+    size_t start = p.first;
+    while (start > 0 && s.clause_of[start - 1] == clause) --start;
+    return std::any_of(parties.begin(), parties.end(), [&](const Party& o) { return o.last + 1 == start && s.words[o.last].comma_after; });
 }
 
 void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text, const State& state,
@@ -754,7 +755,7 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
     for (auto& f : found) {
         const Party* best = nullptr;
         for (const auto& p : parties)
-            if (p.first < f.word && !in_aside(s, p.first, f.word, lex) && (!best || p.last > best->last)) best = &p;
+            if (p.first < f.word && !in_aside(s, p, f.word, parties) && (!best || p.last > best->last)) best = &p;
         // Else the agent of a passive deed: "was shelled by Russian forces"; not "Aleppo fell,
         // followed by Hama", where nobody is said to act.
         if (!best && (preceded_by(s, f.word, 2, lex.passive_markers)))
