@@ -547,6 +547,9 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
     // "explosions rang out across Srinagar": off a movement, "across" and "along" name the place.
     for (const auto& l : links)
         if (l.relation == Relation::Along) places.push_back(l);
+    // "drove Russian forces out of the Kharkiv region": ground taken from someone is where they left.
+    const bool taking = type == EventType::Capture || type == EventType::Recapture;
+    if (taking && places.empty() && from) places.push_back(*from);
     for (const auto& l : event_places(main_list(places, t, s, lex), mentions)) out.push_back(make_event(t, l, s, mentions));
     return out;
 }
