@@ -393,12 +393,19 @@ size_t distance_words(const Trigger& a, const Trigger& b) { return a.first > b.f
 
 // A deed with no place in its sentence happens where the story just was: the last town or site
 // named since `from`.
+// "In Washington, Trump called the attack horrible. … troops had captured Basivka": a deed with
+// no place of its own stays in the countries the story's deeds have been in.
+bool in_story_country(const gazetteer::Place& p, const SentenceContext& c) {
+    if (c.state.events.empty()) return true;
+    return std::any_of(c.state.events.begin(), c.state.events.end(), [&](const Event& e) { return event_place(e, c.mentions).country == p.country; });
+}
+
 std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceContext& c) {
     for (size_t k = c.mentions.size(); k-- > 0;) {
         const auto& m = c.mentions[k];
         if (m.start >= s.span.start) continue;
         if (m.start < from) break;
-        if (is_event_place(m) && point_type(m.place->type)) return Referent{k, std::nullopt};
+        if (is_event_place(m) && point_type(m.place->type) && in_story_country(*m.place, c)) return Referent{k, std::nullopt};
     }
     // Only while the story has named no other place: past its lede the dateline says little.
     const bool named_before = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const parse::Mention& m) { return m.start < s.span.end && is_event_place(m); });
