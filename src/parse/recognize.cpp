@@ -169,6 +169,8 @@ private:
             if (lexicon::is_title(w)) return true;
             if (k < last && gaz_.is_given_name(w) && !gaz_.is_common_word(w) && !lexicon::is_calendar_word(w) && !lexicon::is_directional(w))
                 return true;
+            // "Its spokeswoman, Lway Yay Oo, said": a name set off after a title is the titled person's.
+            if (k > 0 && tokens_[k - 1].comma_after && lexicon::is_title(low(k - 1))) return true;
             if (k == 0 || !adjacent(k - 1)) break;
         }
         return false;

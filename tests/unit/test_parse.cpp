@@ -212,6 +212,11 @@ TEST_CASE("recognize: a given name that is also a word opens a name at a sentenc
     CHECK(mention_of(near, "Lloyd")->role != Role::NotPlace);
 }
 
+TEST_CASE("recognize: a name set off by commas after a title is a person's", "[parse][recognize]") {
+    Gaz g;
+    check_austin_is_a_person(g, "The group's spokeswoman, Lway Austin, said");
+}
+
 TEST_CASE("recognize: a full name of three words is a person's to its end", "[parse][recognize]") {
     Gaz g;
     check_austin_is_a_person(g, "The spokesman, Sergei Ndjike Austin, said");
