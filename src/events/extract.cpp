@@ -291,34 +291,7 @@ size_t commas_between(const Sentence& s, size_t from, size_t to) { return s.comm
 // as a clause ("captured overnight, cutting Damascus off from Latakia").
 double word_cost(const Sentence& s, const Trigger& t, size_t word, const Lexicon& lex) {
     if (word > t.last) return static_cast<double>(word - t.last) + lex.comma_cost * static_cast<double>(commas_between(s, t.last, word));
-    // "Homs, the country's third city, which they said they had captured overnight": the place a
-    // relative clause hangs on is the deed's, as near as the relative pronoun.
-    for (size_t r = t.first; r-- > word + 1 && t.first - r <= lex.windows.relative;)
-        if (lex.relative_pronouns.match(s.words, r).length) return static_cast<double>(t.first - r) + 0.5 * static_cast<double>(r - word);
     return 3.0 * static_cast<double>(t.first - word);
-}
-
-// "Rebels pushed into Homs, the third city, which they said they had captured": the place a
-// relative clause hangs on is also the place of the deed inside the clause.
-void share_antecedents(const std::vector<Trigger>& triggers, const std::vector<Link>& links, const Sentence& s, const Lexicon& lex,
-                       std::vector<std::vector<Link>>& out) {
-    for (size_t t = 0; t < triggers.size(); ++t) {
-        // "shelled Kharkiv, which the governor said was hit twice": a bare hit retells the deed.
-        if (triggers[t].rule.impact) continue;
-        std::optional<size_t> relative;
-        for (size_t r = triggers[t].first; r-- > 0 && triggers[t].first - r <= lex.windows.relative;)
-            if (lex.relative_pronouns.match(s.words, r).length) {
-                relative = r;
-                break;
-            }
-        if (!relative) continue;
-        const Link* antecedent = nullptr;
-        for (const auto& l : links)
-            if (l.word < *relative && *relative - l.word <= lex.windows.relative && l.relation != Relation::Office) antecedent = &l;
-        if (!antecedent) continue;
-        const bool held = std::any_of(out[t].begin(), out[t].end(), [&](const Link& l) { return l.mention == antecedent->mention; });
-        if (!held) out[t].push_back(*antecedent);
-    }
 }
 
 // Each place goes to the nearest trigger, preferring one before it ("retook Kupiansk").
@@ -337,7 +310,6 @@ std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers
         }
         if (best != SIZE_MAX) out[best].push_back(link);
     }
-    share_antecedents(triggers, links, s, lex, out);
     return out;
 }
 

@@ -192,7 +192,6 @@ void fill_windows(Lexicon& lex, const json& doc) {
         {&lex.windows.irrealis, "irrealis"},   {&lex.windows.negator, "negator"},       {&lex.windows.mover, "mover"},
         {&lex.windows.generic_actor, "generic_actor"}, {&lex.windows.preposition, "preposition"}, {&lex.windows.own_place, "own_place"},
         {&lex.windows.count_link, "count_link"}, {&lex.windows.count_back, "count_back"}, {&lex.windows.party_words, "party_words"},
-        {&lex.windows.relative, "relative"},
     };
     for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
     const auto& weights = key(doc, "weights");

@@ -104,7 +104,7 @@ struct Lexicon {
     long long max_count = 10'000'000;
     struct Windows {
         size_t irrealis = 4, negator = 3, mover = 8, generic_actor = 6, preposition = 6, own_place = 4, count_link = 6, count_back = 4,
-               party_words = 8, relative = 8;
+               party_words = 8;
     } windows;
     double comma_cost = 6.0;
     double same_place_km = 25.0;

@@ -271,15 +271,6 @@ TEST_CASE("a side named in an aside does not act", "[events]") {
     CHECK(events[0].side == "BI");
 }
 
-TEST_CASE("a deed in a relative clause happens at the place the clause hangs on", "[events]") {
-    const std::string text = "Rebels pushed into Kharkiv, the second city, which they said they had captured overnight, cutting off Lviv.";
-    const auto mentions = mentions_of(text);
-    const auto events = events_of(text, mentions);
-    const auto capture = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Capture; });
-    REQUIRE(capture != events.end());
-    CHECK(where(*capture, mentions) == "Kharkiv");
-}
-
 TEST_CASE("vague tallies are coded as ACLED codes them", "[events]") {
     const std::string text = "Drones struck Kharkiv, killing dozens of people.";
     const auto mentions = mentions_of(text);
