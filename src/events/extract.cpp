@@ -808,10 +808,6 @@ void retaken_by_its_state(Event& e, const std::vector<parse::Mention>& mentions)
     if (e.side == event_place(e, mentions).country) e.type = EventType::Recapture;
 }
 
-bool is_pronoun(const std::string& text) {
-    return text == "it" || text == "It" || text == "he" || text == "He" || text == "she" || text == "She" || text == "they" || text == "They";
-}
-
 bool territorial(EventType t) {
     return t == EventType::Capture || t == EventType::Recapture || t == EventType::Advance || t == EventType::Withdrawal || t == EventType::Evacuation;
 }
@@ -837,10 +833,15 @@ void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words
 
 
 
-void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& attributions, State& state, bool own_events) {
+std::string ascii_lower(std::string text) {
+    for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return text;
+}
+
+void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& attributions, State& state, bool own_events, const Lexicon& lex) {
     for (const auto& a : attributions) {
         std::string who = a.who.text;
-        if (is_pronoun(who)) {
+        if (lex.speaker_pronouns.count(ascii_lower(who))) {
             if (state.last_claimant.empty()) continue;
             who = state.last_claimant;
         } else if (!a.denial) {
@@ -891,7 +892,7 @@ void carry_denial(const Attribution& a, size_t index, State& state, const Lexico
         std::vector<Event*> targets;
         for (size_t i = 0; i < state.events.size(); ++i)
             if (state.sentence_of[i] == sentence && state.events[i].claimed_by == e->claimed_by) targets.push_back(&state.events[i]);
-        attribute(targets, {a}, state, false);
+        attribute(targets, {a}, state, false, lex);
     }
 }
 
@@ -943,7 +944,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     std::vector<Event*> targets;
     for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);
     apply_counts(targets, words, counts);
-    attribute(targets, attributions, state, true);
+    attribute(targets, attributions, state, true, c.lex);
     for (const auto& a : attributions)
         if (a.denial && a.of_claim) carry_denial(a, index, state, c.lex);
     for (size_t i = 0; i < s.words.size(); ++i)

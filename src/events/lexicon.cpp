@@ -194,6 +194,7 @@ void fill_windows(Lexicon& lex, const json& doc) {
         {&lex.windows.count_link, "count_link"}, {&lex.windows.count_back, "count_back"}, {&lex.windows.party_words, "party_words"},
     };
     for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
+    for (const auto& pronoun : key(doc, "speaker_pronouns")) lex.speaker_pronouns.insert(pronoun.get<std::string>());
     const auto& weights = key(doc, "weights");
     lex.comma_cost = key(weights, "comma_cost").get<double>();
     lex.same_place_km = key(weights, "same_place_km").get<double>();

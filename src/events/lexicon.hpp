@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace frontmap::events {
@@ -106,6 +107,7 @@ struct Lexicon {
         size_t irrealis = 4, negator = 3, mover = 8, generic_actor = 6, preposition = 6, own_place = 4, count_link = 6, count_back = 4,
                party_words = 8;
     } windows;
+    std::unordered_set<std::string> speaker_pronouns;
     double comma_cost = 6.0;
     double same_place_km = 25.0;
 };
