@@ -44,11 +44,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     map->add_option("-o,--output", map_args.output, "Output file: .png, .svg or .pdf")->required();
     add_look(map, map_args.size, map_args.title, map_args.style);
     map->add_option("--scene", map_args.scene_out, "Also write the scene (GeoJSON) to this file");
+    // What the news is as of, and whose it is: both printed on the map.
+    auto add_story = [](CLI::App* sub, MapArgs& a) {
+        sub->add_option("--date", a.date, "The article's date (YYYY-MM-DD), printed as \"As of\"; default: a date line in the text");
+        sub->add_option("--source", a.source, "Who published the article, named in the credits");
+    };
+    add_story(map, map_args);
 
     auto* scene = app.add_subcommand("scene", "Print the scene (GeoJSON) of an article: what `render` draws");
     MapArgs scene_args;
     scene->add_option("article", scene_args.article, "UTF-8 text file, or - for standard input")->required();
     add_look(scene, scene_args.size, scene_args.title, scene_args.style);
+    add_story(scene, scene_args);
 
     auto* render = app.add_subcommand("render", "Draw a scene file, or a basemap of any extent with --bbox");
     RenderArgs render_args;

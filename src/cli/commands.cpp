@@ -61,12 +61,17 @@ struct Pipeline {
 };
 
 scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const style::Style& style, const render::PangoMeasure& measure) {
+    const auto [w, h] = parse_size(args.size);
+    if (!args.date.empty()) article_date(args.date, {});  // a bad --date is a usage error before any work
     const std::string text = io::read_article(args.article);
     parse::Parser parser(pipeline.gazetteer);
     const auto mentions = parser.parse(text);
-    const auto [w, h] = parse_size(args.size);
-    return scene::build(subjects_of(mentions), pipeline.basemap, style, measure,
-                        {.width = w, .height = h, .title = args.title, .style_name = args.style});
+    const auto date = article_date(args.date, text);
+    const auto found = events::extract(text, mentions, {date, region_lookup(pipeline.gazetteer)});
+    scene::Story story{subjects_of(mentions), event_subjects_of(found, mentions, text, pipeline.gazetteer)};
+    return scene::build(story, pipeline.basemap, style, measure,
+                        {.width = w, .height = h, .title = args.title, .style_name = args.style,
+                         .as_of = date ? events::to_iso(*date) : "", .source = args.source});
 }
 
 }  // namespace

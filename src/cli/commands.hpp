@@ -26,6 +26,8 @@ struct MapArgs {
     std::string title;
     std::string style;
     std::string scene_out;
+    std::string date;    // --date: the article's date; default: a date line in the text
+    std::string source;  // --source: who published the article, for the credits
 };
 
 struct RenderArgs {
@@ -51,6 +53,8 @@ struct EvalArgs {
     std::string split = "all";  // dev, heldout or all
 };
 
+// The article's date: `--date` when given (a usage error when malformed), else a date line in the text.
+std::optional<events::Date> article_date(const std::string& option, std::string_view text);
 // "the region" after a city: the admin-1 area of the same name that holds it.
 events::RegionOf region_lookup(gazetteer::Gazetteer& gazetteer);
 

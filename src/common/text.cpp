@@ -85,6 +85,14 @@ bool caseless_script(std::string_view utf8) {
     U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
     return c > 0x7F && u_isalpha(c) && !u_isupper(c) && !u_islower(c) && !u_istitle(c);
 }
+std::string title_case(std::string_view utf8) {
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    s.toTitle(nullptr, icu::Locale::getRoot());  // nullptr: ICU's word break iterator
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
 std::string upper(std::string_view utf8) {
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     s.toUpper(icu::Locale::getRoot());

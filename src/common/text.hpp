@@ -23,4 +23,7 @@ bool valid_utf8(std::string_view bytes);
 bool caseless_script(std::string_view utf8);
 // Upper case in any script ("Kherson" -> "KHERSON", "Київ" -> "КИЇВ").
 std::string upper(std::string_view utf8);
+// Each word capitalised, the rest lower case, as a name is printed ("KYIV" -> "Kyiv",
+// "NOVA KAKHOVKA" -> "Nova Kakhovka").
+std::string title_case(std::string_view utf8);
 }  // namespace frontmap::text

@@ -38,6 +38,7 @@ struct Event {
     std::optional<long long> killed, wounded, places;
     bool approximate_count = false;  // "dozens", "about 40"
     std::string claimed_by, denied_by;
+    std::string claimed_side, denied_side;  // the sides the claimant and the denier speak for, when named
     Status status = Status::Reported;
     std::optional<std::chrono::year_month_day> date;
     int time_precision = 0;  // 1 day, 2 week, 3 month or vaguer; 0 with no date

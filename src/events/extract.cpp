@@ -40,6 +40,7 @@ struct State {
     std::vector<Event> events;
     std::vector<size_t> sentence_of;  // the sentence each event came from
     std::string last_claimant;
+    std::string last_claimant_side;
     std::optional<DateMention> last_date;
     // The last state and the last armed group named as a side: "the army" and "the rebels" later
     // in the story are theirs.
@@ -841,18 +842,25 @@ std::string ascii_lower(std::string text) {
 void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& attributions, State& state, bool own_events, const Lexicon& lex) {
     for (const auto& a : attributions) {
         std::string who = a.who.text;
+        std::string side = a.who.side;
         if (lex.speaker_pronouns.count(ascii_lower(who))) {
             if (state.last_claimant.empty()) continue;
             who = state.last_claimant;
+            side = state.last_claimant_side;
         } else if (!a.denial) {
             state.last_claimant = who;
+            state.last_claimant_side = side;
         }
         if (own_events && a.of_claim) continue;  // it answers an earlier claim: carried separately
         for (Event* e : targets) {
             if (a.denial) {
-                if (e->denied_by.empty()) e->denied_by = who;
+                if (e->denied_by.empty()) {
+                    e->denied_by = who;
+                    e->denied_side = side;
+                }
             } else if (own_events && e->claimed_by.empty()) {
                 e->claimed_by = who;
+                e->claimed_side = side;
                 // "Kyiv said it had retaken…": a side that reports its own gains is their actor.
                 if (e->side.empty() && !a.who.side.empty() &&
                     (e->type == EventType::Advance || e->type == EventType::Capture || e->type == EventType::Recapture)) {
@@ -977,6 +985,8 @@ void absorb(Event& into, const Event& from) {
     }
     if (into.claimed_by.empty()) into.claimed_by = from.claimed_by;
     if (into.denied_by.empty()) into.denied_by = from.denied_by;
+    if (into.claimed_side.empty()) into.claimed_side = from.claimed_side;
+    if (into.denied_side.empty()) into.denied_side = from.denied_side;
     if (from.status == Status::Confirmed) into.status = Status::Confirmed;
     into.confidence = std::max(into.confidence, from.confidence);
 }

@@ -54,6 +54,8 @@ json to_feature(const Event& e, const std::vector<parse::Mention>& mentions) {
         {"count_precision", counted ? json(e.approximate_count ? "approximate" : "exact") : json(nullptr)},
         {"claimed_by", optional_text(e.claimed_by)},
         {"denied_by", optional_text(e.denied_by)},
+        {"claimed_side", optional_text(e.claimed_side)},
+        {"denied_side", optional_text(e.denied_side)},
         {"status", to_string(e.status)},
         {"date", e.date ? json(to_iso(*e.date)) : json(nullptr)},
         {"time_precision", e.date ? json(e.time_precision) : json(nullptr)},

@@ -166,6 +166,13 @@ public:
         pango_cairo_show_layout(cr_, layout.get());
     }
 
+    std::pair<double, double> measure(const std::string& s, const style::Font& font) {
+        LayoutPtr layout = make_layout(cr_, s, font);
+        int w = 0, h = 0;
+        pango_layout_get_pixel_size(layout.get(), &w, &h);
+        return {w, h};
+    }
+
     const style::Font& font_of(scene::LabelFont f) const {
         switch (f) {
             case scene::LabelFont::Place: return style_.label;
@@ -187,6 +194,366 @@ private:
     std::vector<double> coords_;
     std::vector<Point> px_;
 };
+
+// Events -----------------------------------------------------------------------------------
+
+std::vector<Point> to_pixels(const Projector& p, const std::vector<std::array<double, 2>>& line) {
+    std::vector<Point> out;
+    for (const auto& v : line) {
+        const Point q = p.to_pixel(v[0], v[1]);
+        if (std::isfinite(q.x) && std::isfinite(q.y)) out.push_back(q);
+    }
+    return out;
+}
+
+// A gentle curve through the points: a straight pair bows a little to one side, a longer line is
+// rounded off at its corners (Chaikin's corner cutting).
+std::vector<Point> smooth(std::vector<Point> pts) {
+    if (pts.size() == 2) {
+        const Point a = pts[0], b = pts[1];
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        std::vector<Point> out;
+        for (int i = 0; i <= 16; ++i) {
+            const double t = i / 16.0, bow = 0.08 * 4 * t * (1 - t);
+            out.push_back({a.x + dx * t - dy * bow, a.y + dy * t + dx * bow});
+        }
+        return out;
+    }
+    for (int pass = 0; pass < 2 && pts.size() >= 3; ++pass) {
+        std::vector<Point> out{pts.front()};
+        for (size_t i = 0; i + 1 < pts.size(); ++i) {
+            const Point a = pts[i], b = pts[i + 1];
+            if (i > 0) out.push_back({0.75 * a.x + 0.25 * b.x, 0.75 * a.y + 0.25 * b.y});
+            if (i + 2 < pts.size()) out.push_back({0.25 * a.x + 0.75 * b.x, 0.25 * a.y + 0.75 * b.y});
+        }
+        out.push_back(pts.back());
+        pts = std::move(out);
+    }
+    return pts;
+}
+
+// The outline of a tapered arrow along `pts` (tail first): narrow at the tail, `width` wide where
+// the head begins, and a head half again as wide.
+void arrow_path(cairo_t* cr, const std::vector<Point>& pts, double width) {
+    std::vector<double> run{0};
+    for (size_t i = 1; i < pts.size(); ++i) run.push_back(run.back() + std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y));
+    const double total = run.back();
+    const double head = std::min(width * 1.8, total * 0.45);
+    const double body = total - head;
+    std::vector<Point> left, right;
+    Point base = pts.back(), dir{1, 0};
+    for (size_t i = 0; i < pts.size(); ++i) {
+        const size_t a = i == 0 ? 0 : i - 1, b = i + 1 < pts.size() ? i + 1 : i;
+        const double dx = pts[b].x - pts[a].x, dy = pts[b].y - pts[a].y, d = std::max(1e-9, std::hypot(dx, dy));
+        const Point n{-dy / d, dx / d};
+        if (run[i] > body) {
+            // Where the body ends: interpolate the base of the head on this segment.
+            const double f = i == 0 ? 0 : (body - run[i - 1]) / std::max(1e-9, run[i] - run[i - 1]);
+            base = {pts[i - 1].x + (pts[i].x - pts[i - 1].x) * f, pts[i - 1].y + (pts[i].y - pts[i - 1].y) * f};
+            dir = {dx / d, dy / d};
+            break;
+        }
+        const double w = width * (0.35 + 0.65 * run[i] / std::max(1e-9, body)) / 2;
+        left.push_back({pts[i].x + n.x * w, pts[i].y + n.y * w});
+        right.push_back({pts[i].x - n.x * w, pts[i].y - n.y * w});
+    }
+    const Point n{-dir.y, dir.x};
+    const double hw = width * 1.1;
+    cairo_new_path(cr);
+    for (size_t i = 0; i < left.size(); ++i) i == 0 ? cairo_move_to(cr, left[i].x, left[i].y) : cairo_line_to(cr, left[i].x, left[i].y);
+    cairo_line_to(cr, base.x + n.x * width / 2, base.y + n.y * width / 2);
+    cairo_line_to(cr, base.x + n.x * hw, base.y + n.y * hw);
+    cairo_line_to(cr, pts.back().x, pts.back().y);
+    cairo_line_to(cr, base.x - n.x * hw, base.y - n.y * hw);
+    cairo_line_to(cr, base.x - n.x * width / 2, base.y - n.y * width / 2);
+    for (size_t i = right.size(); i-- > 0;) cairo_line_to(cr, right[i].x, right[i].y);
+    cairo_close_path(cr);
+}
+
+const double kClaimDash[] = {3.0, 2.0};
+
+bool is_claimed(const std::string& status) { return status == "claimed" || status == "denied"; }
+
+void set_rgba(cairo_t* cr, const style::Colour& c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha); }
+
+// Solid for what is reported or confirmed; pale with a dashed edge for what one side claims.
+void fill_and_edge(cairo_t* cr, const style::Colour& colour, const std::string& status, double edge = 1.2) {
+    const bool claimed = is_claimed(status);
+    set_rgba(cr, colour, claimed ? 0.35 : 1.0);
+    cairo_fill_preserve(cr);
+    if (claimed) {
+        set_colour(cr, colour);
+        cairo_set_dash(cr, kClaimDash, 2, 0);
+    } else {
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_set_dash(cr, nullptr, 0, 0);
+    }
+    cairo_set_line_width(cr, edge);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+}
+
+void draw_arrow(cairo_t* cr, const std::vector<Point>& pts, double width, const style::Colour& colour, const std::string& status) {
+    if (pts.size() < 2) return;
+    arrow_path(cr, smooth(pts), width);
+    fill_and_edge(cr, colour, status);
+}
+
+// Diagonal hatching across an area, clipped to it, with its edge in the side's colour.
+void draw_area(cairo_t* cr, const Projector& p, const scene::EventMark& m, const style::Colour& colour) {
+    cairo_save(cr);
+    cairo_new_path(cr);
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (const auto& ring : m.rings) {
+        const auto pts = to_pixels(p, ring);
+        for (size_t i = 0; i < pts.size(); ++i) {
+            i == 0 ? cairo_move_to(cr, pts[i].x, pts[i].y) : cairo_line_to(cr, pts[i].x, pts[i].y);
+            x0 = std::min(x0, pts[i].x), y0 = std::min(y0, pts[i].y), x1 = std::max(x1, pts[i].x), y1 = std::max(y1, pts[i].y);
+        }
+        cairo_close_path(cr);
+    }
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_path_t* outline = cairo_copy_path(cr);
+    cairo_clip(cr);
+    set_rgba(cr, colour, 0.08);
+    cairo_paint(cr);
+    cairo_new_path(cr);
+    for (double x = x0 - (y1 - y0); x < x1; x += 7) {
+        cairo_move_to(cr, x, y1);
+        cairo_line_to(cr, x + (y1 - y0), y0);
+    }
+    set_rgba(cr, colour, is_claimed(m.status) ? 0.45 : 0.75);
+    cairo_set_line_width(cr, 1.3);
+    if (is_claimed(m.status)) cairo_set_dash(cr, kClaimDash, 2, 0);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    cairo_new_path(cr);
+    cairo_append_path(cr, outline);
+    cairo_path_destroy(outline);
+    set_rgba(cr, colour, 0.9);
+    cairo_set_line_width(cr, 1.6);
+    cairo_stroke(cr);
+}
+
+// The white glyph inside an event's disc, one per type, drawn as paths so it scales and stays
+// sharp at 16 px.
+void glyph(cairo_t* cr, const std::string& type, double cx, double cy, double r) {
+    const double u = r / 9.0;  // drawn on a disc of radius 9
+    cairo_new_path(cr);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_width(cr, 1.6 * u);
+    if (type == "strike") {  // a target: ring and cross hairs
+        cairo_arc(cr, cx, cy, 3.6 * u, 0, 2 * M_PI);
+        cairo_move_to(cr, cx - 6 * u, cy), cairo_line_to(cr, cx - 2 * u, cy);
+        cairo_move_to(cr, cx + 2 * u, cy), cairo_line_to(cr, cx + 6 * u, cy);
+        cairo_move_to(cr, cx, cy - 6 * u), cairo_line_to(cr, cx, cy - 2 * u);
+        cairo_move_to(cr, cx, cy + 2 * u), cairo_line_to(cr, cx, cy + 6 * u);
+        cairo_stroke(cr);
+    } else if (type == "shelling") {  // three rounds
+        for (const auto& [dx, dy] : {std::pair{0.0, -3.2}, std::pair{-3.2, 2.4}, std::pair{3.2, 2.4}}) {
+            cairo_new_sub_path(cr);
+            cairo_arc(cr, cx + dx * u, cy + dy * u, 1.9 * u, 0, 2 * M_PI);
+        }
+        cairo_fill(cr);
+    } else if (type == "attack") {  // crossed swords
+        cairo_move_to(cr, cx - 5 * u, cy - 5 * u), cairo_line_to(cr, cx + 5 * u, cy + 5 * u);
+        cairo_move_to(cr, cx + 5 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy + 5 * u);
+        cairo_move_to(cr, cx + 1.5 * u, cy + 4.5 * u), cairo_line_to(cr, cx + 4.5 * u, cy + 1.5 * u);
+        cairo_move_to(cr, cx - 1.5 * u, cy + 4.5 * u), cairo_line_to(cr, cx - 4.5 * u, cy + 1.5 * u);
+        cairo_stroke(cr);
+    } else if (type == "explosion") {  // a burst
+        for (int k = 0; k < 16; ++k) {
+            const double a = k * M_PI / 8, rr = (k % 2 ? 2.6 : 6.2) * u;
+            k == 0 ? cairo_move_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a)) : cairo_line_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a));
+        }
+        cairo_close_path(cr);
+        cairo_fill(cr);
+    } else if (type == "evacuation") {  // leaving: an arrow out of a doorway
+        cairo_move_to(cr, cx - 1 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy + 5 * u),
+            cairo_line_to(cr, cx - 1 * u, cy + 5 * u);
+        cairo_move_to(cr, cx - 2.5 * u, cy), cairo_line_to(cr, cx + 5.5 * u, cy);
+        cairo_move_to(cr, cx + 2.5 * u, cy - 3 * u), cairo_line_to(cr, cx + 5.5 * u, cy), cairo_line_to(cr, cx + 2.5 * u, cy + 3 * u);
+        cairo_stroke(cr);
+    } else if (type == "flooding") {  // waves
+        for (double dy : {-2.6, 2.6}) {
+            cairo_move_to(cr, cx - 5.5 * u, cy + dy * u);
+            cairo_curve_to(cr, cx - 3 * u, cy + (dy - 2.5) * u, cx - 0.5 * u, cy + (dy + 2.5) * u, cx + 1.5 * u, cy + dy * u);
+            cairo_curve_to(cr, cx + 3 * u, cy + (dy - 2) * u, cx + 4.5 * u, cy + (dy - 1) * u, cx + 5.5 * u, cy + dy * u);
+        }
+        cairo_stroke(cr);
+    } else if (type == "fortification") {  // battlements
+        cairo_move_to(cr, cx - 5.5 * u, cy + 4.5 * u);
+        for (const auto& [x, y] : {std::pair{-5.5, -4.5}, {-3.2, -4.5}, {-3.2, -2}, {-1.1, -2}, {-1.1, -4.5}, {1.1, -4.5},
+                                   {1.1, -2}, {3.2, -2}, {3.2, -4.5}, {5.5, -4.5}, {5.5, 4.5}})
+            cairo_line_to(cr, cx + x * u, cy + y * u);
+        cairo_close_path(cr);
+        cairo_fill(cr);
+    } else {  // anything else: an exclamation mark
+        cairo_move_to(cr, cx, cy - 5 * u), cairo_line_to(cr, cx, cy + 1.5 * u);
+        cairo_stroke(cr);
+        cairo_arc(cr, cx, cy + 4.5 * u, 1.2 * u, 0, 2 * M_PI);
+        cairo_fill(cr);
+    }
+}
+
+// A flag on a pole, in the side's colour: ground taken. A retaken flag has a swallowtail.
+void flag(cairo_t* cr, const std::string& type, double cx, double cy, double r, const style::Colour& colour, const std::string& status) {
+    const double u = r / 9.0;
+    cairo_new_path(cr);
+    cairo_move_to(cr, cx - 5 * u, cy + 8 * u);
+    cairo_line_to(cr, cx - 5 * u, cy - 8 * u);
+    cairo_line_to(cr, cx + 7 * u, cy - 8 * u);
+    if (type == "recapture") cairo_line_to(cr, cx + 3 * u, cy - 4.5 * u);
+    cairo_line_to(cr, cx + 7 * u, cy - 1 * u);
+    cairo_line_to(cr, cx - 3 * u, cy - 1 * u);
+    cairo_line_to(cr, cx - 3 * u, cy + 8 * u);
+    cairo_close_path(cr);
+    fill_and_edge(cr, colour, status, 1.4);
+}
+
+// An event's symbol at a centre: its type's icon on a disc, or a flag; claimed hollow and
+// dashed, denied struck through.
+void event_icon(cairo_t* cr, const std::string& symbol, const std::string& type, const Point& c, double r, const style::Colour& colour,
+                const std::string& status) {
+    if (symbol == "marker") {
+        flag(cr, type, c.x, c.y, r, colour, status);
+    } else {
+        cairo_new_path(cr);
+        cairo_arc(cr, c.x, c.y, r, 0, 2 * M_PI);
+        if (is_claimed(status)) {
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_fill_preserve(cr);
+            set_colour(cr, colour);
+            cairo_set_line_width(cr, 1.6);
+            cairo_set_dash(cr, kClaimDash, 2, 0);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+            set_colour(cr, colour);
+        } else {
+            set_colour(cr, colour);
+            cairo_fill_preserve(cr);
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_set_line_width(cr, 1.2);
+            cairo_stroke(cr);
+            cairo_set_source_rgb(cr, 1, 1, 1);
+        }
+        glyph(cr, type, c.x, c.y, r);
+    }
+    if (status == "denied") {
+        cairo_new_path(cr);
+        cairo_move_to(cr, c.x - r, c.y + r);
+        cairo_line_to(cr, c.x + r, c.y - r);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_set_line_width(cr, 3.4);
+        cairo_stroke_preserve(cr);
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        cairo_set_line_width(cr, 1.6);
+        cairo_stroke(cr);
+    }
+}
+
+Point centre_of(const Box& b) { return {b.x + b.w / 2, b.y + b.h / 2}; }
+
+// The nearest point of a box to `p`: where a leader line meets it.
+Point nearest_on(const Box& b, const Point& p) { return {std::clamp(p.x, b.x, b.right()), std::clamp(p.y, b.y, b.bottom())}; }
+
+void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, const style::SideColours& colours) {
+    cairo_t* cr = painter.cr();
+    const auto& st = painter.style();
+    const double r = st.event_icon_radius;
+    for (const auto& m : s.events)
+        if (m.symbol == "area") draw_area(cr, p, m, colours.of(m.side));
+    for (const auto& m : s.events)
+        if (m.symbol == "arrow" && m.in_view) draw_arrow(cr, to_pixels(p, m.line), st.arrow_width, colours.of(m.side), m.status);
+    for (const auto& m : s.events) {
+        if (!m.in_view || !m.icon) continue;
+        const Point at = p.to_pixel(m.lon, m.lat);
+        const Point c = centre_of(*m.icon);
+        const style::Colour& colour = colours.of(m.side);
+        // Only approximately there: a soft zone, not a pin.
+        if (m.geo_precision >= 2) {
+            cairo_new_path(cr);
+            cairo_arc(cr, at.x, at.y, r * (m.geo_precision >= 3 ? 3.4 : 2.2), 0, 2 * M_PI);
+            set_rgba(cr, colour, 0.16);
+            cairo_fill(cr);
+        }
+        if (std::hypot(c.x - at.x, c.y - at.y) > 1) {
+            // Moved aside from a crowded point: a short line back to where it happened.
+            cairo_new_path(cr);
+            cairo_move_to(cr, at.x, at.y);
+            cairo_line_to(cr, c.x, c.y);
+            cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+            cairo_set_line_width(cr, 1);
+            cairo_stroke(cr);
+        }
+        event_icon(cr, m.symbol, m.type, c, r, colour, m.status);
+    }
+    for (const auto& m : s.events) {
+        if (!m.callout || !m.in_view) continue;
+        const auto& c = *m.callout;
+        const Point end = nearest_on(c.box, c.anchor);
+        cairo_new_path(cr);
+        cairo_move_to(cr, c.anchor.x, c.anchor.y);
+        cairo_line_to(cr, end.x, end.y);
+        cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+        cairo_set_line_width(cr, 0.9);
+        cairo_stroke(cr);
+        cairo_new_path(cr);
+        cairo_rectangle(cr, c.box.x, c.box.y, c.box.w, c.box.h);
+        set_colour(cr, st.callout_fill);
+        cairo_fill_preserve(cr);
+        set_colour(cr, colours.of(m.side));
+        cairo_set_line_width(cr, 1);
+        cairo_stroke(cr);
+        painter.text(c.text, st.callout, c.box.x + 4, c.box.y + 3, false);
+    }
+}
+
+std::vector<std::string> sides_in_order(const scene::Scene& s) {
+    std::vector<std::string> out;
+    for (const auto& m : s.events)
+        if (std::find(out.begin(), out.end(), m.side) == out.end()) out.push_back(m.side);
+    return out;
+}
+
+// A legend row's symbol for an event.
+void legend_event_symbol(Painter& painter, const scene::LegendEntry& e, const Point& c, const style::SideColours& colours) {
+    cairo_t* cr = painter.cr();
+    const auto& st = painter.style();
+    const style::Colour& colour = e.kind == "event" ? colours.of(e.side) : st.neutral;
+    if (e.kind == "claimed" || e.kind == "denied") {
+        event_icon(cr, "icon", "other", c, st.event_icon_radius * 0.9, colour, e.kind == "claimed" ? "claimed" : "denied");
+    } else if (e.symbol == "arrow") {
+        const std::vector<Point> pts = e.event_type == "withdrawal" ? std::vector<Point>{{c.x + 9, c.y}, {c.x - 9, c.y}}
+                                                                    : std::vector<Point>{{c.x - 9, c.y}, {c.x + 9, c.y}};
+        arrow_path(cr, pts, st.arrow_width * 0.8);
+        fill_and_edge(cr, colour, "reported");
+    } else if (e.symbol == "area") {
+        cairo_save(cr);
+        cairo_new_path(cr);
+        cairo_rectangle(cr, c.x - 9, c.y - 7, 18, 14);
+        cairo_clip_preserve(cr);
+        set_rgba(cr, colour, 0.08);
+        cairo_fill(cr);
+        for (double x = c.x - 23; x < c.x + 9; x += 6) {
+            cairo_move_to(cr, x, c.y + 7);
+            cairo_line_to(cr, x + 14, c.y - 7);
+        }
+        set_rgba(cr, colour, 0.75);
+        cairo_set_line_width(cr, 1.3);
+        cairo_stroke(cr);
+        cairo_restore(cr);
+        cairo_new_path(cr);
+        cairo_rectangle(cr, c.x - 9, c.y - 7, 18, 14);
+        set_colour(cr, colour);
+        cairo_set_line_width(cr, 1.4);
+        cairo_stroke(cr);
+    } else {
+        event_icon(cr, e.symbol, e.event_type, c, st.event_icon_radius * 0.9, colour, "reported");
+    }
+}
 
 std::string km_text(double km) {
     std::ostringstream s;
@@ -214,7 +581,7 @@ void draw_scale_bar(Painter& painter, const scene::ScaleBar& bar) {
     painter.text(km_text(bar.km), st.small, x + bar.px + 4, y - 14, false);
 }
 
-void draw_legend(Painter& painter, const scene::Scene& s) {
+void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColours& colours) {
     if (s.legend.empty()) return;
     cairo_t* cr = painter.cr();
     const auto& st = painter.style();
@@ -226,12 +593,23 @@ void draw_legend(Painter& painter, const scene::Scene& s) {
     cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
-    const double row = (b.h - 12) / static_cast<double>(s.legend.size());
+    // Rows as the scene measured them, scaled to the box (an edited scene may have resized it).
+    std::vector<double> rows;
+    double total = 0;
+    for (const auto& e : s.legend) {
+        rows.push_back(scene::legend_row_height(e, painter.measure(e.text, st.small).second, st.event_icon_radius));
+        total += rows.back();
+    }
+    const double fit = total > 0 ? (b.h - 12) / total : 1.0;
+    double top = b.y + 6;
     for (size_t i = 0; i < s.legend.size(); ++i) {
         const auto& e = s.legend[i];
-        const double cy = b.y + 6 + row * (static_cast<double>(i) + 0.5);
+        const double row = rows[i] * fit;
+        const double cy = top + row / 2;
+        top += row;
         const double sx = b.x + 10;
-        if (e.kind == "place") painter.marker({sx + 9, cy}, st.place);
+        if (e.kind == "event" || e.kind == "claimed" || e.kind == "denied") legend_event_symbol(painter, e, {sx + 9, cy}, colours);
+        else if (e.kind == "place") painter.marker({sx + 9, cy}, st.place);
         else if (e.kind == "context") painter.marker({sx + 9, cy}, st.context);
         else {
             const style::Stroke& stroke = e.kind == "river" ? st.river : e.kind == "border" ? st.border : e.kind == "admin1" ? st.admin1 : st.disputed;
@@ -241,7 +619,8 @@ void draw_legend(Painter& painter, const scene::Scene& s) {
             set_stroke(cr, stroke, e.kind == "river" ? 1.6 : 1.0);
             cairo_stroke(cr);
         }
-        painter.text(e.text, st.small, sx + 26, cy - row / 2 + (row - 12) / 2, false);
+        const double text_h = painter.measure(e.text, st.small).second;
+        painter.text(e.text, st.small, sx + 26, cy - text_h / 2, false);
     }
 }
 
@@ -287,11 +666,13 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     }
     for (const auto& f : s.features)
         if (f.kind == "place" && f.in_view) painter.marker(p.to_pixel(f.lon, f.lat), style.place);
+    const style::SideColours colours(style, sides_in_order(s));
+    draw_events(painter, p, s, colours);
     for (const auto& f : s.features)
         if (f.label && f.in_view) painter.text(f.label->text, painter.font_of(f.label->font), f.label->box.x, f.label->box.y);
     cairo_restore(cr);
 
-    draw_legend(painter, s);
+    draw_legend(painter, s, colours);
     draw_scale_bar(painter, s.scale_bar);
     draw_inset(painter, s);
 

@@ -3,10 +3,13 @@
 #include "common/error.hpp"
 #include "common/proj.hpp"
 #include "common/text.hpp"
+#include "scene/annotation.hpp"
+#include "scene/events.hpp"
 #include "scene/labels.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 namespace frontmap::scene {
@@ -195,28 +198,62 @@ Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
             .admin1 = basemap.count("admin1", b) > 0, .disputed = basemap.count("disputed", b) > 0};
 }
 
-// The legend, anchored above the scale bar: a later call with fewer entries only shrinks the box
-// into the space the first one reserved.
-void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure, const Drawn& d) {
-    s.legend.clear();
+// Where the legend goes: above the scale bar, else in the lower right or upper left corner (the
+// inset has the upper right), wherever it covers least of the story.
+enum class Corner { BottomLeft, BottomRight, TopLeft };
+
+Box legend_box_at(const Scene& s, Corner corner, double w, double h) {
+    switch (corner) {
+        case Corner::BottomRight: return {s.map_box.right() - w - 12, s.map_box.bottom() - 12 - h, w, h};
+        case Corner::TopLeft: return {s.map_box.x + 12, s.map_box.y + 12, w, h};
+        case Corner::BottomLeft: break;
+    }
+    return {s.map_box.x + 12, s.scale_bar.origin.y - 30 - h, w, h};
+}
+
+// The legend: a later call with fewer entries only shrinks the box into the space the first one
+// reserved in the same corner.
+void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure, const Drawn& d,
+                const std::vector<LegendEntry>& events = {}, Corner corner = Corner::BottomLeft) {
+    s.legend = events;
+    // A map of events keeps its legend to the story's symbols: the basemap's lines read unaided,
+    // except a disputed line, which a reader of a war map needs told apart.
+    const bool basemap_lines = events.empty();
     if (d.places) s.legend.push_back({"place", "Named in the article"});
-    if (d.context) s.legend.push_back({"context", "Other towns and cities"});
-    if (d.rivers) s.legend.push_back({"river", "River"});
-    if (d.borders) s.legend.push_back({"border", "International border"});
+    if (d.context && basemap_lines) s.legend.push_back({"context", "Other towns and cities"});
+    if (d.rivers && basemap_lines) s.legend.push_back({"river", "River"});
+    if (d.borders && basemap_lines) s.legend.push_back({"border", "International border"});
     if (d.disputed) s.legend.push_back({"disputed", "Disputed border or line of control"});
-    if (d.admin1) s.legend.push_back({"admin1", "Province or region border"});
+    if (d.admin1 && basemap_lines) s.legend.push_back({"admin1", "Province or region border"});
     if (s.legend.empty()) {
         s.legend_box = {};
         return;
     }
-    double w = 0, row = 0;
+    double w = 0, h = 12;
     for (const auto& e : s.legend) {
         const auto [tw, th] = measure.measure(e.text, style.small);
         w = std::max(w, tw);
-        row = std::max(row, th);
+        h += legend_row_height(e, th, style.event_icon_radius);
     }
-    const double h = row * 1.35 * static_cast<double>(s.legend.size()) + 12;
-    s.legend_box = {s.map_box.x + 12, s.scale_bar.origin.y - 30 - h, w + 44, h};
+    s.legend_box = legend_box_at(s, corner, w + 44, h);
+}
+
+// The corner whose legend box covers the fewest of the points that tell the story.
+Corner clear_corner(const Scene& s, const std::vector<Point>& story_points) {
+    Corner best = Corner::BottomLeft;
+    size_t fewest = SIZE_MAX;
+    for (Corner c : {Corner::BottomLeft, Corner::BottomRight, Corner::TopLeft}) {
+        const Box b = legend_box_at(s, c, s.legend_box.w, s.legend_box.h);
+        const Box margin{b.x - 12, b.y - 12, b.w + 24, b.h + 24};
+        const size_t covered = static_cast<size_t>(std::count_if(story_points.begin(), story_points.end(), [&](const Point& q) {
+            return q.x >= margin.x && q.x <= margin.right() && q.y >= margin.y && q.y <= margin.bottom();
+        }));
+        if (covered < fewest) {
+            fewest = covered;
+            best = c;
+        }
+    }
+    return best;
 }
 
 bool has_kind(const Scene& s, const char* kind) {
@@ -295,22 +332,20 @@ void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, 
     }
 }
 
-// Which point of a line to label: the vertex nearest the map's centre that lies inside it.
-std::optional<std::array<double, 2>> label_point_of_line(const std::vector<std::array<double, 2>>& line, const Projector& p) {
+// Which points of a line to label, best first: the vertices that lie inside the map, nearest its
+// centre first.
+std::vector<Point> label_points_of_line(const std::vector<std::array<double, 2>>& line, const Projector& p) {
     const Box& b = p.box();
     const Point centre{b.x + b.w / 2, b.y + b.h / 2};
-    std::optional<std::array<double, 2>> best;
-    double best_d = 1e18;
+    std::vector<Point> out;
     for (const auto& v : line) {
         const Point px = p.to_pixel(v[0], v[1]);
-        if (!inside({b.x + 40, b.y + 40, b.w - 80, b.h - 80}, px)) continue;
-        const double d = std::hypot(px.x - centre.x, px.y - centre.y);
-        if (d < best_d) {
-            best_d = d;
-            best = v;
-        }
+        if (inside({b.x + 40, b.y + 40, b.w - 80, b.h - 80}, px)) out.push_back(px);
     }
-    return best;
+    std::sort(out.begin(), out.end(), [&](const Point& a, const Point& c) {
+        return std::hypot(a.x - centre.x, a.y - centre.y) < std::hypot(c.x - centre.x, c.y - centre.y);
+    });
+    return out;
 }
 
 // Country names where a country fills enough of the map to carry one, in capitals, as atlases do.
@@ -368,15 +403,52 @@ void add_fixed_obstacles(const Scene& s, LabelPlacer& placer) {
     if (s.inset) placer.add_obstacle({s.inset->box.x - 4, s.inset->box.y - 4, s.inset->box.w + 8, s.inset->box.h + 8});
 }
 
+// The extent of a story with events: the main event and those near it, then the places named
+// near them. Datelines and places named in passing lie farther off and go to the inset.
+Extent event_extent(const Story& story, size_t main) {
+    const auto points = detail::frame_points(story.events, main);
+    Extent e{180, 90, -180, -90};
+    auto grow = [&](double lon, double lat) {
+        e.west = std::min(e.west, lon);
+        e.east = std::max(e.east, lon);
+        e.south = std::min(e.south, lat);
+        e.north = std::max(e.north, lat);
+    };
+    for (const auto& [lon, lat] : points) grow(lon, lat);
+    const double near_km = annotation().neighbour_km;
+    for (const Subject& sub : story.places) {
+        if (kind_of(sub.type) != "place") continue;
+        const bool near = std::any_of(points.begin(), points.end(),
+                                      [&](const auto& q) { return proj::geodesic_km(sub.lon, sub.lat, q[0], q[1]) <= near_km; });
+        if (near) grow(sub.lon, sub.lat);
+    }
+    return e;
+}
+
+std::string credits(const Options& options) {
+    if (options.source.empty()) return kSourceLine;
+    return fill_in(annotation().source, {{"source", options.source}}) + ". " + kSourceLine;
+}
+
 }  // namespace
 
 Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, const style::Style& style,
             const TextMeasure& measure, const Options& options) {
+    return build(Story{subjects, {}}, basemap, style, measure, options);
+}
+
+Scene build(const Story& story, const io::Basemap& basemap, const style::Style& style, const TextMeasure& measure,
+            const Options& options) {
+    const auto& subjects = story.places;
     if (subjects.empty()) throw InputError("cannot map the article", "it names no place that could be located");
     const auto chosen = focus(subjects);
-    const Extent extent = padded(extent_of(subjects, chosen));
-    const std::string title = options.title.empty() ? subjects[chosen.front()].name : options.title;
+    const auto main = detail::main_event(story.events);
+    const Extent extent = padded(main ? event_extent(story, *main) : extent_of(subjects, chosen));
+    std::string title = options.title;
+    if (title.empty()) title = main ? detail::event_title(story.events[*main]) : subjects[chosen.front()].name;
     auto [s, p] = make_frame(extent, "", style, measure, options, title);
+    s.source = credits(options);
+    s.as_of = detail::long_date(options.as_of);
 
     std::set<std::string> named;
     std::vector<Feature> places;
@@ -390,35 +462,65 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
         if (!f.in_view && f.kind == "place") elsewhere.push_back(sub.name);
         places.push_back(std::move(f));
     }
-    s.subtitle = "Places named in the article";
+    s.subtitle = main ? annotation().subtitle : "Places named in the article";
     if (!elsewhere.empty()) {
         std::string list;
         for (size_t i = 0; i < elsewhere.size() && i < 4; ++i) list += (i ? ", " : "") + elsewhere[i];
         s.subtitle += "; " + list + (elsewhere.size() > 4 ? " and others" : "") + " in the locator";
     }
+    if (!s.as_of.empty()) s.subtitle += ". " + fill_in(annotation().as_of, {{"date", s.as_of}});
     add_inset(s, p, extent);
     Drawn drawn = drawn_basemap(s, basemap);
     drawn.places = drawn.context = true;
-    add_legend(s, style, measure, drawn);
+    // A first legend with every event symbol the story has reserves the space the final one fits in.
+    Corner corner = Corner::BottomLeft;
+    {
+        LabelPlacer scratch(s.map_box);
+        const auto draft = detail::event_marks(story.events, p, basemap, style, scratch);
+        add_legend(s, style, measure, drawn, detail::event_legend(draft));
+        std::vector<Point> story_points;
+        for (const auto& m : draft) {
+            story_points.push_back(p.to_pixel(m.lon, m.lat));
+            for (const auto& v : m.line) story_points.push_back(p.to_pixel(v[0], v[1]));
+        }
+        for (const auto& f : places)
+            if (f.kind == "place" && f.in_view) story_points.push_back(p.to_pixel(f.lon, f.lat));
+        corner = clear_corner(s, story_points);
+        add_legend(s, style, measure, drawn, detail::event_legend(draft), corner);
+    }
 
     LabelPlacer placer(s.map_box);
     add_fixed_obstacles(s, placer);
-    // Markers first, so no label covers another place's point.
+    s.events = detail::event_marks(story.events, p, basemap, style, placer);
+    // Markers first, so no label covers another place's point; a place under an event's icon is
+    // marked by the icon.
     std::vector<size_t> order(places.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return places[a].mentions > places[b].mentions; });
+    auto icon_at = [&](const Point& at) -> std::optional<Box> {
+        for (const auto& m : s.events)
+            if (m.icon && m.icon->x <= at.x && at.x <= m.icon->right() && m.icon->y <= at.y && at.y <= m.icon->bottom()) return m.icon;
+        return std::nullopt;
+    };
     for (const auto& f : places)
-        if (f.kind == "place" && f.in_view) placer.add_obstacle(marker_box(p.to_pixel(f.lon, f.lat), style.place.radius));
+        if (f.kind == "place" && f.in_view && !icon_at(p.to_pixel(f.lon, f.lat)))
+            placer.add_obstacle(marker_box(p.to_pixel(f.lon, f.lat), style.place.radius));
     for (size_t i : order) {
         Feature& f = places[i];
         if (!f.in_view) continue;
         const Point at = p.to_pixel(f.lon, f.lat);
         if (f.kind == "place") {
-            f.label = place_label(placer, measure, f.name, style.label, LabelFont::Place, at, style.place.radius + 4);
+            const auto icon = icon_at(at);
+            const double gap = icon ? std::max(std::abs(at.x - icon->x), std::abs(at.x - icon->right())) + 3 : style.place.radius + 4;
+            // The places of the story are always named: farther out when the ring is crowded.
+            for (double extra : {0.0, 10.0, 22.0})
+                if (!f.label) f.label = place_label(placer, measure, f.name, style.label, LabelFont::Place, at, gap + extra);
         } else if (f.kind == "river") {
-            const auto where = label_point_of_line(f.line, p);
-            const Point lp = where ? p.to_pixel((*where)[0], (*where)[1]) : at;
-            f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, lp, 4);
+            // Along its course, where there is room: an arrow may follow the river.
+            auto points = label_points_of_line(f.line, p);
+            if (points.empty()) points.push_back(at);
+            for (size_t k = 0; k < points.size() && k < 12 && !f.label; ++k)
+                f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, points[k], 4);
         } else if (f.kind == "water") {
             f.label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at);
         } else if (f.place_type != "country" || chosen.size() <= 1) {
@@ -428,12 +530,13 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
         }
     }
     for (auto& f : places) s.features.push_back(std::move(f));
+    detail::place_callouts(s.events, story.events, p, style, measure, placer);
     add_water_labels(s, p, basemap, style, measure, placer, named);
     add_country_labels(s, p, basemap, style, measure, placer);
     add_context_places(s, p, basemap, style, measure, placer, named);
     drawn.places = has_kind(s, "place");
     drawn.context = has_kind(s, "context");
-    add_legend(s, style, measure, drawn);
+    add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner);
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include "scene/scene.hpp"
 #include "style/style.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,39 @@ struct Subject {
     std::vector<std::array<double, 2>> course;     // rivers
 };
 
+// A point the text names, for an event's `toward` or `from`.
+struct NamedPoint {
+    std::string name;
+    double lon = 0.0, lat = 0.0;
+};
+
+// An event the article reports, as the scene needs it (made by the CLI from the event stage).
+struct EventSubject {
+    std::string type;  // parse schema event type
+    std::string side, actor;
+    std::string status;  // reported, claimed, denied, confirmed
+    std::string claimed_by, denied_by, claimed_side, denied_side;
+    std::optional<long long> killed, wounded, places;
+    bool approximate = false;
+    std::string place;       // as the article spells it
+    std::string place_type;  // parse schema type of where
+    std::string country;
+    double lon = 0.0, lat = 0.0;
+    std::vector<double> area_bbox;  // W, S, E, N when `where` is an area
+    std::optional<NamedPoint> toward, from;
+    std::string along;  // the named feature followed ("Dnieper"), with its course
+    std::vector<std::array<double, 2>> along_course;
+    std::optional<NamedPoint> side_home;  // the representative point of the actor's country
+    int geo_precision = 1;
+    std::string evidence;
+};
+
+// Everything of an article that a map can show.
+struct Story {
+    std::vector<Subject> places;
+    std::vector<EventSubject> events;
+};
+
 // Measures text as the renderer will draw it: width and height in pixels.
 class TextMeasure {
 public:
@@ -34,10 +68,15 @@ struct Options {
     int height = 800;
     std::string title;  // empty: the main place's name
     std::string style_name = "default";
+    std::string as_of;   // the article's date, "YYYY-MM-DD"; empty when unknown
+    std::string source;  // the article's source, named in the credits
 };
 
 // The map of an article: fits the extent to the places that matter, picks a projection, places
 // every label, and adds scale bar, legend, inset and credits.
+Scene build(const Story& story, const io::Basemap& basemap, const style::Style& style, const TextMeasure& measure,
+            const Options& options);
+// A story of places alone.
 Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, const style::Style& style,
             const TextMeasure& measure, const Options& options);
 

@@ -2,6 +2,8 @@
 
 #include "common/error.hpp"
 
+#include <cmath>
+
 namespace frontmap::scene {
 
 using nlohmann::json;
@@ -14,6 +16,98 @@ constexpr std::pair<LabelFont, const char*> kFonts[] = {
 
 json box_json(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 Box box_from(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>(), j.at(3).get<double>()}; }
+
+json event_feature(const EventMark& m) {
+    json props = {{"kind", "event"}, {"type", m.type}, {"side", m.side}, {"status", m.status}, {"symbol", m.symbol},
+                  {"place", m.place}, {"evidence", m.evidence}, {"geo_precision", m.geo_precision}, {"in_view", m.in_view}};
+    if (m.icon) props["icon"] = box_json(*m.icon);
+    if (m.callout) props["callout"] = {{"text", m.callout->text}, {"box", box_json(m.callout->box)}, {"anchor", {m.callout->anchor.x, m.callout->anchor.y}}};
+    json geometry;
+    if (!m.rings.empty()) {
+        json polygons = json::array();
+        for (const auto& ring : m.rings) polygons.push_back(json::array({ring}));
+        geometry = {{"type", "MultiPolygon"}, {"coordinates", polygons}};
+    } else if (m.line.size() >= 2) {
+        geometry = {{"type", "LineString"}, {"coordinates", m.line}};
+    } else {
+        geometry = {{"type", "Point"}, {"coordinates", {m.lon, m.lat}}};
+    }
+    if (geometry.at("type") != "Point") props["anchor"] = {m.lon, m.lat};
+    return {{"type", "Feature"}, {"geometry", geometry}, {"properties", props}};
+}
+
+// A property as written by frontmap, or as GDAL writes it back: nested objects flattened to JSON
+// text, and absent values as null.
+json nested(const json& props, const char* key) {
+    if (!props.contains(key) || props.at(key).is_null()) return nullptr;
+    const json& v = props.at(key);
+    if (!v.is_string()) return v;
+    json parsed = json::parse(v.get<std::string>(), nullptr, false);
+    return parsed.is_discarded() ? json(nullptr) : parsed;
+}
+
+std::string text_of(const json& props, const char* key, const std::string& fallback = "") {
+    if (!props.contains(key) || !props.at(key).is_string()) return fallback;
+    return props.at(key).get<std::string>();
+}
+
+using Ring = std::vector<std::array<double, 2>>;
+
+Ring ring_from(const json& j) {
+    Ring ring = j.get<Ring>();
+    for (const auto& v : ring)
+        if (!std::isfinite(v[0]) || !std::isfinite(v[1])) throw InputError("bad scene", "a coordinate is not a number");
+    return ring;
+}
+
+EventMark event_from(const json& jf, size_t index) {
+    const json& p = jf.at("properties");
+    EventMark m;
+    m.type = text_of(p, "type", "other");
+    m.side = text_of(p, "side");
+    m.status = text_of(p, "status", "reported");
+    m.place = text_of(p, "place");
+    m.evidence = text_of(p, "evidence");
+    if (p.contains("geo_precision") && p.at("geo_precision").is_number()) m.geo_precision = p.at("geo_precision").get<int>();
+    if (p.contains("in_view") && p.at("in_view").is_boolean()) m.in_view = p.at("in_view").get<bool>();
+    const json& g = jf.at("geometry");
+    if (g.is_null()) throw InputError("bad scene", "feature " + std::to_string(index) + ": an event has no geometry");
+    const std::string type = g.at("type").get<std::string>();
+    if (type == "Point") {
+        m.lon = g.at("coordinates").at(0).get<double>();
+        m.lat = g.at("coordinates").at(1).get<double>();
+        m.symbol = "icon";
+    } else if (type == "LineString") {
+        m.line = ring_from(g.at("coordinates"));
+        if (m.line.size() < 2) throw InputError("bad scene", "feature " + std::to_string(index) + ": an arrow needs two points");
+        m.symbol = "arrow";
+    } else if (type == "Polygon" || type == "MultiPolygon") {
+        const json polygons = type == "Polygon" ? json::array({g.at("coordinates")}) : g.at("coordinates");
+        for (const auto& polygon : polygons)
+            for (const auto& ring : polygon) m.rings.push_back(ring_from(ring));
+        if (m.rings.empty() || m.rings.front().size() < 4)
+            throw InputError("bad scene", "feature " + std::to_string(index) + ": an area needs a ring of four points");
+        m.symbol = "area";
+    } else {
+        throw InputError("bad scene", "feature " + std::to_string(index) + ": an event cannot be a " + type);
+    }
+    // The symbol follows the geometry a user drew; a Point keeps the marker or icon it had.
+    const std::string symbol = text_of(p, "symbol");
+    if (type == "Point" && (symbol == "marker" || symbol == "icon")) m.symbol = symbol;
+    const json anchor = nested(p, "anchor");
+    if (anchor.is_array() && anchor.size() == 2) {
+        m.lon = anchor.at(0).get<double>();
+        m.lat = anchor.at(1).get<double>();
+    } else if (type != "Point") {
+        const auto& first = m.line.empty() ? m.rings.front().front() : m.line.back();
+        m.lon = first[0];
+        m.lat = first[1];
+    }
+    if (const json icon = nested(p, "icon"); icon.is_array()) m.icon = box_from(icon);
+    if (const json c = nested(p, "callout"); c.is_object())
+        m.callout = Callout{c.at("text").get<std::string>(), box_from(c.at("box")), {c.at("anchor").at(0).get<double>(), c.at("anchor").at(1).get<double>()}};
+    return m;
+}
 
 }  // namespace
 
@@ -44,15 +138,20 @@ json to_geojson(const Scene& s) {
         }
         features.push_back({{"type", "Feature"}, {"geometry", geometry}, {"properties", props}});
     }
+    for (const auto& m : s.events) features.push_back(event_feature(m));
     json settings = {
         {"version", 1}, {"width", s.width}, {"height", s.height}, {"title", s.title}, {"subtitle", s.subtitle},
-        {"source", s.source}, {"style", s.style}, {"crs", s.crs}, {"view", s.view}, {"map_box", box_json(s.map_box)},
+        {"source", s.source}, {"as_of", s.as_of}, {"style", s.style}, {"crs", s.crs}, {"view", s.view}, {"map_box", box_json(s.map_box)},
         {"detail", s.detail},
         {"scale_bar", {{"km", s.scale_bar.km}, {"px", s.scale_bar.px}, {"origin", {s.scale_bar.origin.x, s.scale_bar.origin.y}}}},
         {"legend_box", box_json(s.legend_box)},
     };
     json legend = json::array();
-    for (const auto& e : s.legend) legend.push_back({{"kind", e.kind}, {"text", e.text}});
+    for (const auto& e : s.legend) {
+        json entry = {{"kind", e.kind}, {"text", e.text}};
+        if (!e.symbol.empty()) entry.update({{"symbol", e.symbol}, {"type", e.event_type}, {"side", e.side}});
+        legend.push_back(entry);
+    }
     settings["legend"] = legend;
     if (s.inset) {
         settings["inset"] = {{"crs", s.inset->crs}, {"view", s.inset->view}, {"bbox", s.inset->bbox},
@@ -81,7 +180,10 @@ Scene from_geojson(const json& doc) {
         const json& sb = m.at("scale_bar");
         s.scale_bar = {sb.at("km").get<double>(), sb.at("px").get<double>(), {sb.at("origin").at(0).get<double>(), sb.at("origin").at(1).get<double>()}};
         s.legend_box = box_from(m.at("legend_box"));
-        for (const auto& e : m.value("legend", json::array())) s.legend.push_back({e.at("kind").get<std::string>(), e.at("text").get<std::string>()});
+        s.as_of = m.value("as_of", "");
+        for (const auto& e : m.value("legend", json::array()))
+            s.legend.push_back({e.at("kind").get<std::string>(), e.at("text").get<std::string>(), e.value("symbol", ""), e.value("type", ""),
+                                e.value("side", "")});
         if (m.contains("inset")) {
             const json& in = m.at("inset");
             Inset inset;
@@ -92,8 +194,14 @@ Scene from_geojson(const json& doc) {
             inset.extent_outline = in.at("extent_outline").get<std::vector<std::array<double, 2>>>();
             s.inset = inset;
         }
+        size_t index = 0;
         for (const auto& jf : doc.at("features")) {
+            ++index;
             const json& p = jf.at("properties");
+            if (p.value("kind", "") == "event") {
+                s.events.push_back(event_from(jf, index));
+                continue;
+            }
             Feature f;
             f.kind = p.at("kind").get<std::string>();
             f.name = p.value("name", "");

@@ -4,6 +4,7 @@
 // can parse an article, edit the scene, then render it.
 #include "scene/projection.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -36,6 +37,33 @@ struct Feature {
     std::optional<Label> label;
 };
 
+// A note beside an event ("4 killed, 13 wounded — Moscow-installed authorities; Ukraine
+// denies"), joined by a leader line to the point it tells of.
+struct Callout {
+    std::string text;
+    Box box;       // pixels: where the text is drawn
+    Point anchor;  // pixels: where the leader line ends
+};
+
+// An event drawn on the map. Its symbol follows its type: an arrow for an advance or a
+// withdrawal (`line`, tail to tip), a hatched area for ground taken across a region (`rings`), a
+// filled marker for a capture, an icon for any other incident.
+struct EventMark {
+    std::string type;    // the event type, as in the parse schema
+    std::string side;    // side key ("UA", "RSF"); empty when unknown
+    std::string status;  // reported, claimed, denied or confirmed
+    std::string symbol;  // "arrow", "area", "marker" or "icon"
+    std::string place;   // the place's name as the article spells it
+    std::string evidence;  // the words the event came from
+    int geo_precision = 1;
+    double lon = 0.0, lat = 0.0;  // where it happened
+    std::vector<std::array<double, 2>> line;                // arrows, lon/lat
+    std::vector<std::vector<std::array<double, 2>>> rings;  // areas, lon/lat
+    std::optional<Box> icon;  // pixels: where a marker or icon is drawn (moved off a crowded point)
+    std::optional<Callout> callout;
+    bool in_view = true;
+};
+
 struct ScaleBar {
     double km = 0.0;      // the length the bar stands for
     double px = 0.0;      // its length on the canvas
@@ -51,9 +79,19 @@ struct Inset {
 };
 
 struct LegendEntry {
-    std::string kind;  // "place", "capital", "context", "river", "border", "admin1", "disputed"
+    std::string kind;  // "place", "capital", "context", "river", "border", "admin1", "disputed", "event", "claimed", "denied"
     std::string text;
+    std::string symbol;      // events: the symbol drawn
+    std::string event_type;  // events: the type whose icon is drawn
+    std::string side;        // events: whose colour
 };
+
+// A legend row's height for text `text_height` high: an event's row is as tall as its icon.
+inline double legend_row_height(const LegendEntry& e, double text_height, double icon_radius) {
+    const double row = text_height * 1.35;
+    const bool event = e.kind == "event" || e.kind == "claimed" || e.kind == "denied";
+    return event ? std::max(row, 2 * icon_radius + 4) : row;
+}
 
 struct Scene {
     int width = 1200;
@@ -67,7 +105,9 @@ struct Scene {
     std::array<double, 4> bbox{};  // lon/lat W, S, E, N covering the map box
     Box map_box;
     std::string detail = "h";      // basemap level of detail: h, i or l
+    std::string as_of;  // "21 October 2022": the date the map's news is as of; empty when unknown
     std::vector<Feature> features;
+    std::vector<EventMark> events;
     ScaleBar scale_bar;
     std::vector<LegendEntry> legend;
     Box legend_box;

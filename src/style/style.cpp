@@ -84,12 +84,45 @@ Style parse(const std::string& json_text, const std::string& origin) {
         read(j, "halo_width", s.halo_width);
         read(j, "inset_frame", s.inset_frame);
         read(j, "inset_extent", s.inset_extent);
+        if (j.contains("sides"))
+            for (const auto& [key, colour] : j.at("sides").items()) s.sides[key] = parse_colour(colour.get<std::string>());
+        if (j.contains("side_palette")) {
+            s.side_palette.clear();
+            for (const auto& colour : j.at("side_palette")) s.side_palette.push_back(parse_colour(colour.get<std::string>()));
+        }
+        read(j, "neutral", s.neutral);
+        read(j, "event_icon_radius", s.event_icon_radius);
+        read(j, "arrow_width", s.arrow_width);
+        read(j, "callout", s.callout);
+        read(j, "callout_fill", s.callout_fill);
     } catch (const json::exception& e) {
         throw InputError("cannot read style " + origin, e.what());
     } catch (const InputError& e) {
         throw InputError("cannot read style " + origin, e.subject() + ": " + e.reason());
     }
     return s;
+}
+
+SideColours::SideColours(const Style& style, const std::vector<std::string>& sides_in_order) : neutral_(style.neutral) {
+    size_t next = 0;
+    auto used = [&](const Colour& c) {
+        for (const auto& [key, taken] : colours_)
+            if (taken.r == c.r && taken.g == c.g && taken.b == c.b) return true;
+        return false;
+    };
+    for (const auto& side : sides_in_order)
+        if (auto it = style.sides.find(side); it != style.sides.end()) colours_.emplace(side, it->second);
+    for (const auto& side : sides_in_order) {
+        if (side.empty() || colours_.count(side)) continue;
+        // The palette's next colour no listed side has taken; past its end, the neutral colour.
+        while (next < style.side_palette.size() && used(style.side_palette[next])) ++next;
+        colours_.emplace(side, next < style.side_palette.size() ? style.side_palette[next++] : style.neutral);
+    }
+}
+
+const Colour& SideColours::of(const std::string& side) const {
+    const auto it = colours_.find(side);
+    return it == colours_.end() ? neutral_ : it->second;
 }
 
 Style load(const std::string& name_or_path, const std::filesystem::path& styles_dir) {

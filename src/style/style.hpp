@@ -3,6 +3,7 @@
 // optional and falls back to the built-in default, so a style file states only what it changes.
 #include <array>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,28 @@ struct Style {
     double halo_width = 3.0;
     Stroke inset_frame{{0.3, 0.3, 0.3, 1}, 1.0, {}};
     Stroke inset_extent{{0.78, 0.06, 0.18, 1}, 1.5, {}};
+
+    // Events. A side's colour comes from `sides` by its key ("UA", "RSF"); sides the table lacks
+    // take the palette's colours in the order the map first shows them, and events with no side
+    // the neutral colour.
+    std::map<std::string, Colour> sides{{"UA", {0.12, 0.37, 0.66, 1}}, {"RU", {0.78, 0.06, 0.18, 1}}};
+    std::vector<Colour> side_palette{{0.12, 0.37, 0.66, 1}, {0.78, 0.06, 0.18, 1}, {0.18, 0.55, 0.34, 1}, {0.56, 0.27, 0.68, 1}};
+    Colour neutral{0.33, 0.33, 0.33, 1};
+    double event_icon_radius = 9.0;  // icons are this far from centre to edge, in pixels
+    double arrow_width = 12.0;       // an advance arrow's body at its widest
+    Font callout{"Noto Sans", 10.5, false, false, {0.1, 0.1, 0.1, 1}};
+    Colour callout_fill{1, 1, 1, 0.92};
+};
+
+// The colour of each side a map shows, in the order it first shows them.
+class SideColours {
+public:
+    SideColours(const Style& style, const std::vector<std::string>& sides_in_order);
+    const Colour& of(const std::string& side) const;
+
+private:
+    std::map<std::string, Colour> colours_;
+    Colour neutral_;
 };
 
 // A style by name (a file <name>.json in `styles_dir`) or by path to a JSON file.

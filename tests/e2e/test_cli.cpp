@@ -277,6 +277,35 @@ TEST_CASE("the sample's map shows Kherson and the Dnieper, labelled without over
     CHECK(scene["frontmap"]["source"].get<std::string>().find("GeoNames") != std::string::npos);
 }
 
+TEST_CASE("the sample's map draws what it reports: the advance, the region retaken, the attack and its denial", "[scene][events]") {
+    const auto r = run({"scene", kSample.string(), "--date", "2022-10-21"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const json scene = json::parse(r.out);
+    CHECK(scene["frontmap"]["title"] == "Ukrainian forces advance on Kherson");
+    CHECK_THAT(scene["frontmap"]["subtitle"].get<std::string>(), Catch::Contains("As of 21 October 2022"));
+    bool arrow = false, region = false, toll = false;
+    for (const auto& f : scene["features"]) {
+        const auto& p = f["properties"];
+        if (p["kind"] != "event") continue;
+        const std::string callout = p.contains("callout") ? p["callout"]["text"].get<std::string>() : "";
+        if (p["type"] == "advance" && f["geometry"]["type"] == "LineString") {
+            // It ends at Kherson, coming from upstream on the Dnieper.
+            const auto& tip = f["geometry"]["coordinates"].back();
+            arrow = std::abs(tip[0].get<double>() - 32.6) < 0.2 && std::abs(tip[1].get<double>() - 46.64) < 0.15;
+        }
+        if (p["type"] == "recapture" && f["geometry"]["type"] == "MultiPolygon") region = callout == "88 towns and villages retaken (Kyiv)";
+        if (callout.find("4 killed, 13 wounded") != std::string::npos) toll = callout.find("denies") != std::string::npos;
+    }
+    CHECK(arrow);
+    CHECK(region);
+    CHECK(toll);
+    std::set<std::string> legend;
+    for (const auto& e : scene["frontmap"]["legend"]) legend.insert(e["text"].get<std::string>());
+    CHECK(legend.count("Ukrainian advance"));
+    CHECK(legend.count("Area retaken by Ukraine, by region"));
+}
+
 TEST_CASE("an edited scene renders as edited", "[render]") {
     TempDir dir;
     auto r = run({"scene", kExample.string(), "--title", "Before"});

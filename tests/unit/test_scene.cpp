@@ -426,7 +426,7 @@ TEST_CASE("build frames the story around its main place and sends a far capital 
 
 TEST_CASE("build refuses an article without places and an unusable size", "[scene][build][errors]") {
     Built b;
-    CHECK_THROWS_AS(frontmap::scene::build({}, b.basemap, b.style, b.measure, {}), frontmap::InputError);
+    CHECK_THROWS_AS(frontmap::scene::build(std::vector<frontmap::scene::Subject>{}, b.basemap, b.style, b.measure, {}), frontmap::InputError);
     CHECK_THROWS_AS(frontmap::scene::build(kherson_story(), b.basemap, b.style, b.measure, {.width = 50, .height = 50}), frontmap::UsageError);
     CHECK_THROWS_AS(frontmap::scene::build_extent({35, 45, 31, 48}, "", b.basemap, b.style, b.measure, {}), frontmap::UsageError);
 }
@@ -441,4 +441,171 @@ TEST_CASE("build_extent shows the extent asked for with labelled context towns",
     size_t context = 0;
     for (const auto& f : s.features) context += f.kind == "context" && f.label;
     CHECK(context > 0);
+}
+
+// ---- Events ----------------------------------------------------------------------------------
+
+namespace {
+
+using frontmap::scene::EventSubject;
+
+// The Kherson story's events as the event stage reports them: an advance along the Dnieper, 88
+// places retaken in the region (claimed), a bridge attack with a claim and a denial, a fortress.
+std::vector<EventSubject> kherson_events() {
+    const auto dnieper = kherson_story()[5].course;
+    return {
+        {.type = "fortification", .side = "RU", .status = "claimed", .claimed_by = "pro-Kremlin officials", .place = "Kherson",
+         .place_type = "city", .country = "UA", .lon = 32.6178, .lat = 46.65581},
+        {.type = "advance", .side = "UA", .status = "reported", .place = "Kherson", .place_type = "city", .country = "UA",
+         .lon = 32.6178, .lat = 46.65581, .toward = frontmap::scene::NamedPoint{"Kherson", 32.6178, 46.65581}, .along = "Dnieper",
+         .along_course = dnieper, .side_home = frontmap::scene::NamedPoint{"Ukraine", 31.26, 49.16}},
+        {.type = "recapture", .side = "UA", .status = "claimed", .claimed_by = "Kyiv", .claimed_side = "UA", .places = 88, .place = "Kherson",
+         .place_type = "region", .country = "UA", .lon = 33.35, .lat = 46.75, .area_bbox = {32.0, 45.9, 35.1, 47.6}, .geo_precision = 3},
+        {.type = "attack", .side = "UA", .status = "denied", .claimed_by = "Moscow-installed authorities in the region",
+         .denied_by = "A Ukrainian military spokeswoman", .denied_side = "UA", .killed = 4, .wounded = 13, .place = "Kherson",
+         .place_type = "city", .country = "UA", .lon = 32.6178, .lat = 46.65581, .geo_precision = 2},
+    };
+}
+
+const frontmap::scene::EventMark& mark_of(const Scene& s, const std::string& type) {
+    for (const auto& m : s.events)
+        if (m.type == type) return m;
+    FAIL("no " << type << " event in the scene");
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("an article's events are drawn: an arrow along the river, a hatched region, icons with callouts", "[scene][events]") {
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure,
+                                           {.as_of = "2022-10-21", .source = "Test Wire"});
+    CHECK(s.title == "Ukrainian forces advance on Kherson");
+    CHECK_THAT(s.subtitle, Catch::Contains("As of 21 October 2022"));
+    CHECK_THAT(s.source, Catch::StartsWith("Source: Test Wire."));
+    const Projector p(s.crs, s.view, s.map_box);
+
+    // The advance ends at Kherson and comes down the Dnieper from upstream (the north-east).
+    const auto& advance = mark_of(s, "advance");
+    REQUIRE(advance.symbol == "arrow");
+    REQUIRE(advance.line.size() >= 2);
+    const Point tip = p.to_pixel(advance.line.back()[0], advance.line.back()[1]);
+    const Point tail = p.to_pixel(advance.line.front()[0], advance.line.front()[1]);
+    const Point kherson = p.to_pixel(32.6178, 46.65581);
+    CHECK(std::hypot(tip.x - kherson.x, tip.y - kherson.y) < 25);
+    CHECK(advance.line.front()[0] > 32.8);  // east of Kherson: upstream
+    CHECK(std::hypot(tail.x - kherson.x, tail.y - kherson.y) > 40);
+
+    const auto& region = mark_of(s, "recapture");
+    CHECK(region.symbol == "area");
+    REQUIRE_FALSE(region.rings.empty());
+    REQUIRE(region.callout);
+    CHECK(region.callout->text == "88 towns and villages retaken (Kyiv)");
+
+    const auto& attack = mark_of(s, "attack");
+    CHECK(attack.symbol == "icon");
+    CHECK(attack.status == "denied");
+    REQUIRE(attack.callout);
+    CHECK_THAT(attack.callout->text, Catch::Contains("4 killed, 13 wounded"));
+    CHECK_THAT(attack.callout->text, Catch::Contains("Moscow-installed authorities"));
+    CHECK_THAT(attack.callout->text, Catch::Contains("Ukraine denies"));
+    CHECK(mark_of(s, "fortification").icon);
+
+    // The legend lists exactly the event symbols drawn, then claimed and denied.
+    std::vector<std::string> legend;
+    for (const auto& e : s.legend)
+        if (e.kind != "place" && e.kind != "context" && e.kind != "river" && e.kind != "border" && e.kind != "admin1" && e.kind != "disputed")
+            legend.push_back(e.text);
+    CHECK(legend == std::vector<std::string>{"Fortified by Russia", "Ukrainian advance", "Area retaken by Ukraine, by region",
+                                             "Ukrainian attack", "Claimed by one side (dashed)", "Denied by the other side (struck through)"});
+}
+
+TEST_CASE("event icons, callouts and labels never overlap one another or leave the map", "[scene][events]") {
+    const auto [width, height] = GENERATE(table<int, int>({{1200, 800}, {800, 600}, {600, 900}}));
+    CAPTURE(width, height);
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure, {.width = width, .height = height});
+    std::vector<Box> boxes;
+    for (const auto& f : s.features)
+        if (f.label) boxes.push_back(f.label->box);
+    size_t icons = 0, callouts = 0;
+    for (const auto& m : s.events) {
+        if (m.icon) boxes.push_back(*m.icon), ++icons;
+        if (m.callout) boxes.push_back(m.callout->box), ++callouts;
+    }
+    const Projector p(s.crs, s.view, s.map_box);
+    const Point kherson = p.to_pixel(32.6178, 46.65581);
+    CAPTURE(s.legend_box, kherson.x, kherson.y, s.map_box);
+    CHECK(icons == 2);       // the fortress and the attack, both at Kherson, set apart
+    CHECK(callouts >= 2);    // the attack's toll and the region's count at least
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        CAPTURE(boxes[i]);
+        CHECK(inside(s.map_box, boxes[i]));
+        CHECK_FALSE(boxes[i].intersects(s.legend_box));
+        for (size_t j = i + 1; j < boxes.size(); ++j) CHECK_FALSE(boxes[i].intersects(boxes[j]));
+    }
+}
+
+TEST_CASE("events frame the map: a far capital named in passing does not widen it", "[scene][events]") {
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure, {});
+    const Projector p(s.crs, s.view, s.map_box);
+    for (const auto& m : s.events) CHECK(m.in_view);
+    for (const auto& f : s.features)
+        if (f.name == "Kyiv" && f.kind == "place") CHECK_FALSE(f.in_view);
+}
+
+TEST_CASE("a withdrawal's arrow leaves the place; an unknown side is drawn and named neutrally", "[scene][events]") {
+    Built b;
+    std::vector<EventSubject> events{{.type = "withdrawal", .side = "RU", .status = "reported", .place = "Kherson", .place_type = "city",
+                                      .country = "UA", .lon = 32.6178, .lat = 46.65581,
+                                      .side_home = frontmap::scene::NamedPoint{"Russia", 96.6, 61.9}},
+                                     {.type = "strike", .status = "reported", .killed = 3, .place = "Mykolaiv", .place_type = "city",
+                                      .country = "UA", .lon = 31.9946, .lat = 46.9659}};
+    const Scene s = frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {});
+    CHECK(s.title == "Russian forces pull out of Kherson");
+    const auto& away = mark_of(s, "withdrawal");
+    REQUIRE(away.line.size() >= 2);
+    CHECK(std::abs(away.line.front()[0] - 32.6178) < 1e-6);  // starts at Kherson
+    CHECK(away.line.back()[0] > 32.6178);                    // and heads east, toward Russia
+    const auto& strike = mark_of(s, "strike");
+    REQUIRE(strike.callout);
+    CHECK(strike.callout->text == "3 killed");
+    bool neutral = false;
+    for (const auto& e : s.legend) neutral = neutral || e.text == "Strike (missile, drone, air)";
+    CHECK(neutral);
+}
+
+TEST_CASE("a scene's events survive to_geojson and from_geojson, also flattened as GDAL writes them", "[scene][events][geojson]") {
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure, {.as_of = "2022-10-21"});
+    auto doc = frontmap::scene::to_geojson(s);
+    const Scene back = frontmap::scene::from_geojson(doc);
+    REQUIRE(back.events.size() == s.events.size());
+    CHECK(back.as_of == s.as_of);
+    for (size_t i = 0; i < s.events.size(); ++i) {
+        CAPTURE(s.events[i].type);
+        CHECK(back.events[i].symbol == s.events[i].symbol);
+        CHECK(back.events[i].line.size() == s.events[i].line.size());
+        CHECK(back.events[i].rings.size() == s.events[i].rings.size());
+        CHECK(back.events[i].callout.has_value() == s.events[i].callout.has_value());
+        CHECK(back.events[i].lon == Approx(s.events[i].lon));
+    }
+    // ogr2ogr writes nested properties as JSON text and empty ones as null.
+    for (auto& f : doc["features"]) {
+        auto& props = f["properties"];
+        if (props["kind"] != "event") continue;
+        for (const char* key : {"callout", "icon", "anchor"})
+            if (props.contains(key)) props[key] = props[key].dump();
+        props["side"] = nullptr;
+        props["evidence"] = nullptr;
+    }
+    const Scene flat = frontmap::scene::from_geojson(doc);
+    REQUIRE(flat.events.size() == s.events.size());
+    CHECK(flat.events[3].callout->text == s.events[3].callout->text);
+    CHECK(flat.events[3].side.empty());
+
+    // A user's edit: the arrow turned into a Point is an icon; a broken geometry says which feature.
+    doc["features"].back()["geometry"] = {{"type", "LineString"}, {"coordinates", {{32.0, 46.0}}}};
+    CHECK_THROWS_WITH(frontmap::scene::from_geojson(doc), Catch::Contains("feature") && Catch::Contains("two points"));
 }

@@ -1,0 +1,74 @@
+#include "scene/annotation.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+namespace frontmap::scene {
+
+extern const std::string_view kAnnotationJson;
+
+namespace {
+
+using nlohmann::json;
+
+Annotation parse_annotation() {
+    const json j = json::parse(kAnnotationJson);
+    Annotation a;
+    a.main_event_order = j.at("main_event_order").get<std::vector<std::string>>();
+    a.symbols = j.at("symbols").get<std::map<std::string, std::string>>();
+    a.area_types = j.at("area_types").get<std::set<std::string>>();
+    a.titles = j.at("titles").get<std::map<std::string, std::vector<std::string>>>();
+    a.legend = j.at("legend").get<std::map<std::string, std::vector<std::string>>>();
+    a.area_legend = j.at("area_legend").get<std::vector<std::string>>();
+    a.claimed_legend = j.at("claimed_legend").get<std::string>();
+    a.denied_legend = j.at("denied_legend").get<std::string>();
+    a.places_verbs = j.at("places_verbs").get<std::map<std::string, std::string>>();
+    a.places_nouns = j.at("places_nouns").get<std::vector<std::string>>();
+    a.killed = j.at("killed").get<std::string>();
+    a.wounded = j.at("wounded").get<std::string>();
+    a.approximate = j.at("approximate").get<std::string>();
+    a.denies = j.at("denies").get<std::string>();
+    a.claimant_stops = j.at("claimant_stops").get<std::set<std::string>>();
+    a.claimant_drops = j.at("claimant_drops").get<std::set<std::string>>();
+    a.claimant_max_chars = j.at("claimant_max_chars").get<size_t>();
+    a.as_of = j.at("as_of").get<std::string>();
+    a.subtitle = j.at("subtitle").get<std::string>();
+    a.source = j.at("source").get<std::string>();
+    a.months = j.at("months").get<std::vector<std::string>>();
+    for (const auto& [key, names] : j.at("sides").items()) a.sides[key] = {names.at(0).get<std::string>(), names.at(1).get<std::string>()};
+    const json& arrow = j.at("arrow");
+    a.arrow_share_of_span = arrow.at("share_of_span").get<double>();
+    a.arrow_min_km = arrow.at("min_km").get<double>();
+    a.arrow_max_km = arrow.at("max_km").get<double>();
+    a.arrow_step_km = arrow.at("step_km").get<double>();
+    a.arrow_tip_gap_px = arrow.at("tip_gap_px").get<double>();
+    a.focus_km = j.at("frame").at("focus_km").get<double>();
+    a.neighbour_km = j.at("frame").at("neighbour_km").get<double>();
+    a.max_callouts = j.at("callouts").at("max").get<size_t>();
+    a.callout_gaps_px = j.at("callouts").at("gaps_px").get<std::vector<double>>();
+    a.callout_split_over_px = j.at("callouts").at("split_over_px").get<double>();
+    a.icon_spread = j.at("icons").at("spread").get<double>();
+    for (const auto& [key, value] : j.at("callout").items())
+        if (value.is_string()) a.callout[key] = value.get<std::string>();
+    a.callout_breaks = j.at("callout").at("break_before").get<std::vector<std::string>>();
+    return a;
+}
+
+}  // namespace
+
+const Annotation& annotation() {
+    static const Annotation a = parse_annotation();
+    return a;
+}
+
+std::string fill_in(std::string pattern, const std::map<std::string, std::string>& values) {
+    for (const auto& [key, value] : values) {
+        const std::string token = "{" + key + "}";
+        for (size_t at = pattern.find(token); at != std::string::npos; at = pattern.find(token, at + value.size()))
+            pattern.replace(at, token.size(), value);
+    }
+    return pattern;
+}
+
+}  // namespace frontmap::scene

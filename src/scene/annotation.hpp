@@ -1,0 +1,50 @@
+#pragma once
+// How the scene words and places events, read from annotation.json beside this stage (compiled
+// into the library): titles, legend lines and callouts, side names, and the sizes of arrows,
+// callouts and icon spreads.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace frontmap::scene {
+
+struct SideName {
+    std::string name;       // "Ukraine"
+    std::string adjective;  // "Ukrainian"
+};
+
+struct Annotation {
+    std::vector<std::string> main_event_order;
+    std::map<std::string, std::string> symbols;
+    std::set<std::string> area_types;
+    // Each type's wording with a side ([0]) and without ([1]).
+    std::map<std::string, std::vector<std::string>> titles, legend;
+    std::vector<std::string> area_legend;
+    std::string claimed_legend, denied_legend;
+    std::map<std::string, std::string> places_verbs;
+    std::vector<std::string> places_nouns;  // singular, plural
+    std::string killed, wounded, approximate, denies;
+    std::set<std::string> claimant_stops, claimant_drops;
+    size_t claimant_max_chars = 40;
+    std::string as_of, subtitle, source;
+    std::vector<std::string> months;
+    std::map<std::string, SideName> sides;
+    double arrow_share_of_span = 0.25, arrow_min_km = 12, arrow_max_km = 110, arrow_step_km = 3, arrow_tip_gap_px = 6;
+    double focus_km = 350, neighbour_km = 90;
+    size_t max_callouts = 6;
+    std::vector<double> callout_gaps_px;
+    double callout_split_over_px = 300;
+    double icon_spread = 2.3;
+    // Callout patterns by what the event has: counts, a claimant, a denial.
+    std::map<std::string, std::string> callout;
+    std::vector<std::string> callout_breaks;  // where a long callout may break into two lines
+};
+
+// The compiled-in annotation rules, parsed once.
+const Annotation& annotation();
+
+// Replaces "{key}" in `pattern` with each value; a key with no value is left as written.
+std::string fill_in(std::string pattern, const std::map<std::string, std::string>& values);
+
+}  // namespace frontmap::scene

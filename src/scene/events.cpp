@@ -1,0 +1,434 @@
+#include "scene/events.hpp"
+
+#include "common/proj.hpp"
+#include "scene/annotation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace frontmap::scene::detail {
+
+namespace {
+
+using LonLat = std::array<double, 2>;
+
+const std::vector<std::string>& wording(const std::map<std::string, std::vector<std::string>>& table, const std::string& type) {
+    static const std::vector<std::string> none{"{place}", "{place}"};
+    const auto it = table.find(type);
+    return it == table.end() || it->second.size() < 2 ? none : it->second;
+}
+
+// A side's names: the table's, else the key itself ("RSF", "M23").
+SideName side_name(const std::string& side) {
+    const auto& sides = annotation().sides;
+    if (const auto it = sides.find(side); it != sides.end()) return it->second;
+    return {side, side};
+}
+
+// Fills a pattern pair: the first with a side, the second without.
+std::string with_side(const std::vector<std::string>& pair, const std::string& side, std::map<std::string, std::string> values) {
+    if (side.empty()) return fill_in(pair[1], values);
+    const SideName names = side_name(side);
+    values["Adjective"] = names.adjective;
+    values["name"] = names.name;
+    return fill_in(pair[0], values);
+}
+
+bool located(const EventSubject& e) { return std::isfinite(e.lon) && std::isfinite(e.lat) && !(e.lon == 0 && e.lat == 0); }
+
+std::string symbol_of(const EventSubject& e) {
+    const Annotation& a = annotation();
+    if (e.place_type == "region" && e.area_bbox.size() == 4 && a.area_types.count(e.type)) return "area";
+    const auto it = a.symbols.find(e.type);
+    return it == a.symbols.end() ? "icon" : it->second;
+}
+
+double km_per_px(const Projector& p) {
+    const Box& b = p.box();
+    const Point a{b.x + b.w / 2 - 50, b.y + b.h / 2}, c{b.x + b.w / 2 + 50, b.y + b.h / 2};
+    const auto [lon1, lat1] = p.to_lon_lat(a);
+    const auto [lon2, lat2] = p.to_lon_lat(c);
+    return proj::geodesic_km(lon1, lat1, lon2, lat2) / 100.0;
+}
+
+double px_distance(const Point& a, const Point& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+bool inside(const Box& b, const Point& p) { return p.x >= b.x && p.x <= b.right() && p.y >= b.y && p.y <= b.bottom(); }
+
+LonLat lon_lat(const Projector& p, const Point& px) {
+    const auto [lon, lat] = p.to_lon_lat(px);
+    return {lon, lat};
+}
+
+// The course of a river from its point nearest `tip`, walked `length` pixels away: upstream or
+// downstream, whichever runs longer inside the map (an estuary ends a short way below a port).
+std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& tip, double length, const Projector& p) {
+    std::vector<Point> px;
+    for (const auto& v : course) px.push_back(p.to_pixel(v[0], v[1]));
+    if (px.size() < 2) return {};
+    // The segment nearest the tip: walking from its two ends never doubles back past the tip.
+    size_t nearest = 0;
+    double best = 1e18;
+    for (size_t i = 0; i + 1 < px.size(); ++i) {
+        const Point a = px[i], b = px[i + 1];
+        const double len2 = (b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y);
+        const double t = len2 > 0 ? std::clamp(((tip.x - a.x) * (b.x - a.x) + (tip.y - a.y) * (b.y - a.y)) / len2, 0.0, 1.0) : 0.0;
+        const double d = px_distance(tip, {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
+        if (d < best) {
+            best = d;
+            nearest = i;
+        }
+    }
+    auto walk = [&](int step) {
+        std::vector<Point> out{tip};
+        double run = 0;
+        const int start = static_cast<int>(step < 0 ? nearest : nearest + 1);
+        for (int i = start; i >= 0 && i < static_cast<int>(px.size()) && run < length; i += step) {
+            const Point& q = px[static_cast<size_t>(i)];
+            if (!std::isfinite(q.x) || !inside(p.box(), q)) break;
+            const double d = px_distance(out.back(), q);
+            if (d < 1) continue;
+            if (run + d > length) {
+                const double f = (length - run) / d;
+                out.push_back({out.back().x + f * (q.x - out.back().x), out.back().y + f * (q.y - out.back().y)});
+                run = length;
+                break;
+            }
+            out.push_back(q);
+            run += d;
+        }
+        return std::pair{run, out};
+    };
+    auto up = walk(-1), down = walk(1);
+    auto& longer = up.first >= down.first ? up.second : down.second;
+    std::reverse(longer.begin(), longer.end());  // tail first
+    return longer.size() >= 2 ? longer : std::vector<Point>{};
+}
+
+// A straight arrow `length` pixels long ending at `tip`, coming from `from`'s direction, kept
+// inside the map.
+std::vector<Point> straight(const Point& tip, const Point& from, double length, const Box& box) {
+    const double d = px_distance(tip, from);
+    if (d < 1 || !std::isfinite(d)) return {};
+    const double ux = (from.x - tip.x) / d, uy = (from.y - tip.y) / d;
+    double run = std::min(length, d);
+    // Shorten until the tail lies inside the map, so no arrow starts off the page.
+    while (run > length * 0.3 && !inside(box, {tip.x + ux * run, tip.y + uy * run})) run *= 0.9;
+    return {{tip.x + ux * run, tip.y + uy * run}, tip};
+}
+
+// Pulls the tip back by `gap` pixels, so the head stops at the marker it points at.
+void shorten_tip(std::vector<Point>& line, double gap) {
+    if (line.size() < 2) return;
+    Point& tip = line.back();
+    const Point& before = line[line.size() - 2];
+    const double d = px_distance(tip, before);
+    if (d <= gap * 2) return;
+    tip = {tip.x + (before.x - tip.x) * gap / d, tip.y + (before.y - tip.y) * gap / d};
+}
+
+std::vector<LonLat> arrow_line(const EventSubject& e, const Projector& p) {
+    const Annotation& a = annotation();
+    const double span_km = km_per_px(p) * std::min(p.box().w, p.box().h);
+    const double length = std::clamp(a.arrow_share_of_span * span_km, a.arrow_min_km, a.arrow_max_km) / km_per_px(p);
+    const bool away = e.type == "withdrawal";
+    const NamedPoint target = away ? NamedPoint{e.place, e.lon, e.lat} : e.toward.value_or(NamedPoint{e.place, e.lon, e.lat});
+    const Point tip = p.to_pixel(target.lon, target.lat);
+    std::vector<Point> px;
+    if (!away && !e.along_course.empty()) px = along_course(e.along_course, tip, length, p);
+    if (px.empty() && !away && e.from) px = straight(tip, p.to_pixel(e.from->lon, e.from->lat), length, p.box());
+    if (px.empty()) {
+        // From the actor's own country, as a desk draws a push from the side's held ground; with
+        // no side, from the west, a neutral default the user can move in the scene.
+        Point home{tip.x - 100, tip.y};
+        if (e.side_home) home = p.to_pixel(e.side_home->lon, e.side_home->lat);
+        if (!std::isfinite(home.x) || px_distance(home, tip) < 1) home = {tip.x - 100, tip.y};
+        px = straight(tip, home, length, p.box());
+    }
+    if (px.size() < 2) return {};
+    if (away) {
+        // A withdrawal leaves the place: the same line, reversed.
+        std::reverse(px.begin(), px.end());
+    } else {
+        shorten_tip(px, a.arrow_tip_gap_px + 6);
+    }
+    std::vector<LonLat> out;
+    for (const auto& q : px) out.push_back(lon_lat(p, q));
+    return out;
+}
+
+bool ring_contains(const io::Path& ring, double lon, double lat) {
+    bool in = false;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const auto& a = ring[i];
+        const auto& b = ring[j];
+        if ((a.lat > lat) != (b.lat > lat) && lon < (b.lon - a.lon) * (lat - a.lat) / (b.lat - a.lat) + a.lon) in = !in;
+    }
+    return in;
+}
+
+// The admin-1 area holding the event's point, its rings thinned to what shows at this scale.
+std::vector<std::vector<LonLat>> area_rings(const EventSubject& e, const Projector& p, const io::Basemap& basemap) {
+    const io::BBox b{e.area_bbox[0], e.area_bbox[1], e.area_bbox[2], e.area_bbox[3]};
+    for (const auto& f : basemap.read("admin1", b)) {
+        if (!e.country.empty() && !f.country.empty() && f.country != e.country) continue;
+        const bool holds = std::any_of(f.parts.begin(), f.parts.end(), [&](const io::Path& r) { return ring_contains(r, e.lon, e.lat); });
+        if (!holds) continue;
+        std::vector<std::vector<LonLat>> rings;
+        for (const auto& part : f.parts) {
+            std::vector<LonLat> ring;
+            Point last{-1e9, -1e9};
+            for (const auto& v : part) {
+                const Point q = p.to_pixel(v.lon, v.lat);
+                if (!ring.empty() && px_distance(q, last) < 1.5) continue;
+                ring.push_back({v.lon, v.lat});
+                last = q;
+            }
+            if (ring.size() >= 3) {
+                ring.push_back(ring.front());
+                rings.push_back(std::move(ring));
+            }
+        }
+        return rings;
+    }
+    return {};
+}
+
+Box square(const Point& c, double r) { return {c.x - r, c.y - r, 2 * r, 2 * r}; }
+
+// An icon at its point, or when that is taken, on a ring around it (several events at one town).
+std::optional<Box> place_icon(const Point& at, double r, LabelPlacer& placer) {
+    if (auto b = placer.place_at(square(at, r + 1))) return square(at, r);
+    const double d = annotation().icon_spread * r;
+    for (int k = 0; k < 8; ++k) {
+        const double angle = -M_PI / 2 + k * M_PI / 4;
+        const Point c{at.x + d * std::cos(angle), at.y + d * std::sin(angle)};
+        if (placer.place_at(square(c, r + 1))) return square(c, r);
+    }
+    return std::nullopt;
+}
+
+// Reserves the body of an arrow, so no label or callout is drawn over it.
+void reserve_line(const std::vector<LonLat>& line, const Projector& p, double half_width, LabelPlacer& placer) {
+    for (size_t i = 1; i < line.size(); ++i) {
+        const Point a = p.to_pixel(line[i - 1][0], line[i - 1][1]), b = p.to_pixel(line[i][0], line[i][1]);
+        const double d = px_distance(a, b);
+        for (double t = 0; t <= d; t += half_width) {
+            const Point q{a.x + (b.x - a.x) * t / d, a.y + (b.y - a.y) * t / d};
+            placer.add_obstacle(square(q, half_width * 0.8));
+        }
+    }
+}
+
+// "Moscow-installed authorities in the region" -> "Moscow-installed authorities".
+std::string short_party(const std::string& text, const std::string& side) {
+    const Annotation& a = annotation();
+    std::istringstream in(text);
+    std::string word, out;
+    bool first = true;
+    while (in >> word) {
+        std::string lower = word;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (first && a.claimant_drops.count(lower)) continue;
+        if (!out.empty() && a.claimant_stops.count(lower)) break;
+        if (!out.empty() && word.front() == '(') break;
+        out += (out.empty() ? "" : " ") + word;
+        first = false;
+    }
+    while (!out.empty() && std::string(",;:.'\"").find(out.back()) != std::string::npos) out.pop_back();
+    if (out.size() > a.claimant_max_chars && !side.empty()) return side_name(side).name;
+    if (out.size() > a.claimant_max_chars) out = out.substr(0, out.rfind(' ', a.claimant_max_chars));
+    return out;
+}
+
+std::string count_text(long long n, bool approximate) {
+    const std::string number = std::to_string(n);
+    return approximate ? annotation().approximate + " " + number : number;
+}
+
+std::string counts_text(const EventSubject& e) {
+    const Annotation& a = annotation();
+    std::string out;
+    auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+    if (e.killed) add(count_text(*e.killed, e.approximate) + " " + a.killed);
+    if (e.wounded) add(count_text(*e.wounded, e.approximate && !e.killed) + " " + a.wounded);
+    if (e.places && a.places_nouns.size() >= 2) {
+        const auto verb = a.places_verbs.find(e.type);
+        add(count_text(*e.places, e.approximate) + " " + a.places_nouns[*e.places == 1 ? 0 : 1] +
+            (verb == a.places_verbs.end() ? "" : " " + verb->second));
+    }
+    return out;
+}
+
+double importance(const EventMark& m, const EventSubject& e) {
+    double score = 0;
+    if (e.killed) score += 3 + std::log10(1.0 + static_cast<double>(*e.killed));
+    if (e.wounded || e.places) score += 2;
+    if (m.status == "denied") score += 1.5;
+    if (m.status == "claimed") score += 1;
+    return score;
+}
+
+}  // namespace
+
+std::optional<size_t> main_event(const std::vector<EventSubject>& events) {
+    const auto& order = annotation().main_event_order;
+    std::optional<size_t> best;
+    size_t best_rank = order.size() + 1;
+    for (size_t i = 0; i < events.size(); ++i) {
+        if (!located(events[i])) continue;
+        const size_t rank = static_cast<size_t>(std::find(order.begin(), order.end(), events[i].type) - order.begin());
+        if (rank < best_rank) {
+            best_rank = rank;
+            best = i;
+        }
+    }
+    return best;
+}
+
+std::vector<LonLat> frame_points(const std::vector<EventSubject>& events, size_t main) {
+    const Annotation& a = annotation();
+    const EventSubject& m = events[main];
+    std::vector<LonLat> out;
+    for (const auto& e : events) {
+        if (!located(e) || proj::geodesic_km(e.lon, e.lat, m.lon, m.lat) > a.focus_km) continue;
+        // A country is too big to frame a story by; its events show in the inset or at its point.
+        if (e.place_type == "country" && &e != &m) continue;
+        out.push_back({e.lon, e.lat});
+        if (e.toward) out.push_back({e.toward->lon, e.toward->lat});
+        if (e.from && proj::geodesic_km(e.from->lon, e.from->lat, e.lon, e.lat) < a.arrow_max_km) out.push_back({e.from->lon, e.from->lat});
+        if (symbol_of(e) == "area") {
+            out.push_back({e.area_bbox[0], e.area_bbox[1]});
+            out.push_back({e.area_bbox[2], e.area_bbox[3]});
+        }
+    }
+    return out;
+}
+
+std::string event_title(const EventSubject& e) {
+    const std::string place = e.type == "advance" && e.toward ? e.toward->name : e.place;
+    return with_side(wording(annotation().titles, e.type), e.side, {{"place", place}});
+}
+
+std::string long_date(const std::string& iso) {
+    int y = 0, m = 0, d = 0;
+    char dash1 = 0, dash2 = 0;
+    std::istringstream in(iso);
+    if (!(in >> y >> dash1 >> m >> dash2 >> d) || dash1 != '-' || dash2 != '-' || m < 1 || m > 12 || d < 1 || d > 31) return "";
+    const auto& months = annotation().months;
+    if (months.size() != 12) return iso;
+    return std::to_string(d) + " " + months[static_cast<size_t>(m - 1)] + " " + std::to_string(y);
+}
+
+std::string callout_text(const EventSubject& e) {
+    const Annotation& a = annotation();
+    const std::string counts = counts_text(e);
+    const std::string claimant = e.claimed_by.empty() ? "" : short_party(e.claimed_by, e.claimed_side);
+    const std::string denier = e.denied_by.empty() ? "" : (e.denied_side.empty() ? short_party(e.denied_by, "") : side_name(e.denied_side).name);
+    const std::string denial = denier.empty() ? "" : fill_in(a.denies, {{"who", denier}});
+    std::string pattern = counts.empty() ? "" : "counts";
+    if (!claimant.empty()) pattern += pattern.empty() ? "claim" : "_claim";
+    if (!denial.empty()) pattern += pattern.empty() ? "denial" : "_denial";
+    if (pattern == "counts" || pattern.empty()) return counts;
+    const auto it = a.callout.find(pattern);
+    if (it == a.callout.end()) return counts;
+    return fill_in(it->second, {{"counts", counts}, {"claimant", claimant}, {"denial", denial}});
+}
+
+std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, const Projector& p, const io::Basemap& basemap,
+                                   const style::Style& style, LabelPlacer& placer) {
+    std::vector<EventMark> marks;
+    for (const auto& e : events) {
+        if (!located(e)) continue;
+        EventMark m{.type = e.type, .side = e.side, .status = e.status, .symbol = symbol_of(e), .place = e.place,
+                    .evidence = e.evidence, .geo_precision = e.geo_precision, .lon = e.lon, .lat = e.lat};
+        m.in_view = inside(p.box(), p.to_pixel(e.lon, e.lat));
+        if (m.symbol == "arrow" && m.in_view) {
+            m.line = arrow_line(e, p);
+            if (m.line.size() < 2) m.symbol = "icon";
+        }
+        if (m.symbol == "area") {
+            m.rings = area_rings(e, p, basemap);
+            if (m.rings.empty()) m.symbol = symbol_of(EventSubject{.type = e.type});
+        }
+        marks.push_back(std::move(m));
+    }
+    // Arrows first: their bodies are fixed by geography, icons can move aside.
+    for (auto& m : marks)
+        if (m.symbol == "arrow") reserve_line(m.line, p, style.arrow_width * 0.6, placer);
+    for (auto& m : marks)
+        if ((m.symbol == "icon" || m.symbol == "marker") && m.in_view)
+            m.icon = place_icon(p.to_pixel(m.lon, m.lat), style.event_icon_radius, placer);
+    return marks;
+}
+
+void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubject>& events, const Projector& p,
+                    const style::Style& style, const TextMeasure& measure, LabelPlacer& placer) {
+    const Annotation& a = annotation();
+    // marks were made from the located events, in order: pair them back.
+    std::vector<const EventSubject*> subject_of;
+    for (const auto& e : events)
+        if (located(e)) subject_of.push_back(&e);
+    std::vector<size_t> order;
+    for (size_t i = 0; i < marks.size(); ++i)
+        if (marks[i].in_view && !callout_text(*subject_of[i]).empty()) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return importance(marks[x], *subject_of[x]) > importance(marks[y], *subject_of[y]); });
+    if (order.size() > a.max_callouts) order.resize(a.max_callouts);
+    std::set<std::string> said;
+    for (size_t i : order) {
+        EventMark& m = marks[i];
+        std::string text = callout_text(*subject_of[i]);
+        // Two deeds one source claims need the source named once; the dashes mark the other.
+        if (!said.insert(text).second) continue;
+        auto [w, h] = measure.measure(text, style.callout);
+        if (w > a.callout_split_over_px) {
+            // Long notes break after the counts, where a reader pauses anyway.
+            for (const std::string& mark : a.callout_breaks)
+                if (const size_t at = text.find(mark); at != std::string::npos) {
+                    // An opening bracket stays with the words it opens.
+                    const size_t skip = mark.find_first_not_of(' ');
+                    const bool keep = skip != std::string::npos && mark[skip] == '(';
+                    text = text.substr(0, at) + "\n" + text.substr(at + (keep ? skip : mark.size()));
+                    std::tie(w, h) = measure.measure(text, style.callout);
+                    break;
+                }
+        }
+        Point anchor = p.to_pixel(m.lon, m.lat);
+        if (m.icon) anchor = {m.icon->x + m.icon->w / 2, m.icon->y + m.icon->h / 2};
+        else if (m.symbol == "arrow" && m.line.size() >= 2) anchor = p.to_pixel(m.line[m.line.size() / 2][0], m.line[m.line.size() / 2][1]);
+        for (double gap : a.callout_gaps_px)
+            if (auto box = placer.place_around(anchor, w + 8, h + 6, gap + style.event_icon_radius)) {
+                m.callout = Callout{text, *box, anchor};
+                break;
+            }
+    }
+}
+
+std::vector<LegendEntry> event_legend(const std::vector<EventMark>& marks) {
+    const Annotation& a = annotation();
+    std::vector<LegendEntry> out;
+    std::set<std::string> seen;
+    bool claimed = false, denied = false;
+    for (const auto& m : marks) {
+        if (!m.in_view) continue;
+        claimed = claimed || m.status == "claimed" || m.status == "denied";
+        denied = denied || m.status == "denied";
+        if (!seen.insert(m.symbol + "/" + m.type + "/" + m.side).second) continue;
+        std::string text;
+        if (m.symbol == "area") {
+            const auto verb = a.places_verbs.find(m.type);
+            text = with_side(a.area_legend, m.side, {{"verb", verb == a.places_verbs.end() ? m.type : verb->second}});
+        } else {
+            text = with_side(wording(a.legend, m.type), m.side, {});
+        }
+        out.push_back({"event", text, m.symbol, m.type, m.side});
+    }
+    if (claimed) out.push_back({"claimed", a.claimed_legend, "icon", "other", ""});
+    if (denied) out.push_back({"denied", a.denied_legend, "icon", "other", ""});
+    return out;
+}
+
+}  // namespace frontmap::scene::detail

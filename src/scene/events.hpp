@@ -1,0 +1,42 @@
+#pragma once
+// The events of a scene: which one names the map, what frames it, and how each is drawn (arrow,
+// hatched area, marker or icon), with its callout, all placed clear of one another.
+#include "scene/build.hpp"
+#include "scene/labels.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace frontmap::scene::detail {
+
+// The event the map is about: the first of the highest-ranked type (annotation.json's
+// main_event_order); nullopt when no event has a place.
+std::optional<size_t> main_event(const std::vector<EventSubject>& events);
+
+// The lon/lat points that must be in the frame: every event within the focus distance of the
+// main one (with its `toward`, `from` and a hatched region's box).
+std::vector<std::array<double, 2>> frame_points(const std::vector<EventSubject>& events, size_t main);
+
+// "Ukrainian forces advance on Kherson".
+std::string event_title(const EventSubject& e);
+
+// "21 October 2022" from "2022-10-21"; empty for anything else.
+std::string long_date(const std::string& iso);
+
+// The callout's words: counts and who says so ("4 killed, 13 wounded — Moscow-installed
+// authorities; Ukraine denies"); empty when the event has neither.
+std::string callout_text(const EventSubject& e);
+
+// Every event as drawn: geometry in lon/lat, icons placed apart (added to `placer`), arrows
+// reserved in `placer`. Callouts are placed later by `place_callouts`, after the place labels.
+std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, const Projector& p, const io::Basemap& basemap,
+                                   const style::Style& style, LabelPlacer& placer);
+
+// Callouts for the marks that have something to say, most important first, up to the limit.
+void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubject>& events, const Projector& p,
+                    const style::Style& style, const TextMeasure& measure, LabelPlacer& placer);
+
+// Legend lines for the marks in view: one per symbol, type and side, then claimed and denied.
+std::vector<LegendEntry> event_legend(const std::vector<EventMark>& marks);
+
+}  // namespace frontmap::scene::detail
