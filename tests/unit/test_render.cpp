@@ -224,3 +224,46 @@ TEST_CASE("a render that fails half-way leaves no file behind", "[render][errors
     CHECK_THROWS_AS(frontmap::render::render(s, f.style, f.basemap, f.out / name), frontmap::DataError);
     CHECK(files_in(f.out.path()).empty());
 }
+
+TEST_CASE("render draws each event in its side's colour: an icon solid, a claimed one hollow, an arrow and a hatched area", "[render][events]") {
+    Fixture f;
+    Scene s = sample_scene();
+    s.legend.clear();
+    const Projector p(s.crs, s.view, s.map_box);
+    auto icon_box = [&](double lon, double lat) {
+        const auto c = p.to_pixel(lon, lat);
+        return Box{c.x - 9, c.y - 9, 18, 18};
+    };
+    using frontmap::scene::EventMark;
+    s.events.push_back(EventMark{.type = "explosion", .side = "UA", .status = "reported", .symbol = "icon", .lon = 33.6, .lat = 47.2,
+                                 .icon = icon_box(33.6, 47.2)});
+    s.events.push_back(EventMark{.type = "explosion", .side = "RU", .status = "claimed", .symbol = "icon", .lon = 34.3, .lat = 47.2,
+                                 .icon = icon_box(34.3, 47.2)});
+    s.events.push_back(EventMark{.type = "advance", .side = "RU", .status = "reported", .symbol = "arrow", .lon = 34.0, .lat = 46.3,
+                                 .line = {{34.6, 46.3}, {33.4, 46.3}}});
+    s.events.push_back(EventMark{.type = "recapture", .side = "UA", .status = "reported", .symbol = "area", .lon = 32.2, .lat = 47.0,
+                                 .rings = {{{31.6, 46.8}, {32.8, 46.8}, {32.8, 47.3}, {31.6, 47.3}, {31.6, 46.8}}}});
+    const auto file = f.out / "events.png";
+    frontmap::render::render(s, f.style, f.basemap, file);
+    PngImage png(file);
+    const uint32_t ua = argb(f.style.sides.at("UA")), ru = argb(f.style.sides.at("RU"));
+    // A solid disc is the side's colour beside its white glyph; a claimed one is white inside.
+    const auto solid = p.to_pixel(33.6, 47.2);
+    CHECK(close_colour(png.pixel(static_cast<int>(solid.x) - 7, static_cast<int>(solid.y)), ua));
+    const auto hollow = p.to_pixel(34.3, 47.2);
+    CHECK(close_colour(png.pixel(static_cast<int>(hollow.x) - 7, static_cast<int>(hollow.y)), 0xffffffff));
+    // The arrow's body, midway, is the side's colour (it bows a little to one side).
+    const auto mid = p.to_pixel(34.0, 46.3);
+    bool arrow = false;
+    for (int dy = -15; dy <= 15; ++dy) arrow = arrow || close_colour(png.pixel(static_cast<int>(mid.x), static_cast<int>(mid.y) + dy), ru);
+    CHECK(arrow);
+    // The hatched area shows its side's colour somewhere along a row through it.
+    const auto left = p.to_pixel(31.7, 47.05), right = p.to_pixel(32.7, 47.05);
+    bool hatched = false;
+    for (int x = static_cast<int>(left.x); x < static_cast<int>(right.x); ++x) {
+        const uint32_t c = png.pixel(x, static_cast<int>(left.y));
+        const int blue = static_cast<int>(c & 0xff), red = static_cast<int>((c >> 16) & 0xff);
+        hatched = hatched || (blue - red > 60);
+    }
+    CHECK(hatched);
+}

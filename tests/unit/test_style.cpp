@@ -146,3 +146,17 @@ TEST_CASE("every style shipped in styles/ parses and names itself after its file
     }
     CHECK(count >= 2);  // default and dark at least
 }
+
+TEST_CASE("side colours: the style's table first, then the palette in order of appearance, neutral for no side", "[style][events]") {
+    frontmap::style::Style s;
+    s.sides = {{"RU", frontmap::style::parse_colour("#c8102e")}};
+    s.side_palette = {frontmap::style::parse_colour("#c8102e"), frontmap::style::parse_colour("#1f5fa8"),
+                      frontmap::style::parse_colour("#2e8b57")};
+    const frontmap::style::SideColours colours(s, {"RSF", "RU", "SD", ""});
+    auto hex = [](const frontmap::style::Colour& c) { return std::lround(c.r * 255) * 65536 + std::lround(c.g * 255) * 256 + std::lround(c.b * 255); };
+    CHECK(hex(colours.of("RU")) == 0xc8102e);
+    CHECK(hex(colours.of("RSF")) == 0x1f5fa8);  // the palette's red is RU's: skipped
+    CHECK(hex(colours.of("SD")) == 0x2e8b57);
+    CHECK(hex(colours.of("")) == hex(s.neutral));
+    CHECK(hex(colours.of("M23")) == hex(s.neutral));  // a side the map does not show
+}
