@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "io/files.hpp"
+#include "render/svg.hpp"
 #include "render/text.hpp"
 #include "scene/projection.hpp"
 
@@ -82,12 +83,14 @@ public:
     void basemap(const Projector& p, const std::array<double, 4>& bbox, const std::string& detail, bool inset) {
         const Box& b = p.box();
         const io::BBox read{bbox[0], bbox[1], bbox[2], bbox[3]};
-        cairo_save(cr_);
+        op_save(cr_);
         cairo_rectangle(cr_, b.x, b.y, b.w, b.h);
-        cairo_clip(cr_);
+        op_clip(cr_);
+        // Named layers in the SVG; the inset's carry its name first, so every id is unique.
+        const std::string prefix = inset ? "inset-" : "";
+        op_begin_layer(cr_, prefix + "basemap");
         set_colour(cr_, style_.sea);
-        cairo_paint(cr_);
-
+        op_paint(cr_);
         // GSHHG levels nest: land, lake, island in a lake, pond on that island.
         const auto shore = basemap_.read("shore_" + detail, read);
         for (int level = 1; level <= 4; ++level) {
@@ -96,11 +99,12 @@ public:
                 if (f.level == level)
                     for (const auto& part : f.parts) add_path(cr_, p, part, true, coords_, px_);
             set_colour(cr_, level % 2 == 1 ? style_.land : style_.lake);
-            cairo_fill(cr_);
+            op_fill(cr_);
         }
+        op_end_layer(cr_);
         const double factor = inset ? 0.6 : 1.0;
+        op_begin_layer(cr_, prefix + "water");
         if (!inset) {
-            lines(p, basemap_.read("admin1", read), style_.admin1, true);
             // Smaller rivers only where the map is detailed enough to carry them.
             const int max_class = detail == "h" ? 4 : (detail == "i" ? 2 : 1);
             auto rivers = basemap_.read("rivers_" + detail, read);
@@ -112,10 +116,14 @@ public:
             if (f.level == 1)
                 for (const auto& part : f.parts) add_path(cr_, p, part, false, coords_, px_);
         set_stroke(cr_, style_.coast, factor);
-        cairo_stroke(cr_);
+        op_stroke(cr_);
+        op_end_layer(cr_);
+        op_begin_layer(cr_, prefix + "borders");
+        if (!inset) lines(p, basemap_.read("admin1", read), style_.admin1, true);
         lines(p, basemap_.read("borders_" + detail, read), style_.border, false, factor);
         if (!inset) lines(p, basemap_.read("disputed", read), style_.disputed, false);
-        cairo_restore(cr_);
+        op_end_layer(cr_);
+        op_restore(cr_);
     }
 
     void lines(const Projector& p, const std::vector<io::BasemapFeature>& features, const style::Stroke& stroke, bool close,
@@ -124,7 +132,7 @@ public:
         for (const auto& f : features)
             for (const auto& part : f.parts) add_path(cr_, p, part, close, coords_, px_);
         set_stroke(cr_, stroke, factor);
-        cairo_stroke(cr_);
+        op_stroke(cr_);
     }
 
     void line(const Projector& p, const std::vector<std::array<double, 2>>& line, const style::Stroke& stroke) {
@@ -133,7 +141,7 @@ public:
         cairo_new_path(cr_);
         add_path(cr_, p, path, false, coords_, px_);
         set_stroke(cr_, stroke);
-        cairo_stroke(cr_);
+        op_stroke(cr_);
     }
 
     void marker(const Point& at, const style::Marker& m, bool square = false) {
@@ -141,16 +149,25 @@ public:
         if (square) cairo_rectangle(cr_, at.x - m.radius, at.y - m.radius, 2 * m.radius, 2 * m.radius);
         else cairo_arc(cr_, at.x, at.y, m.radius, 0, 2 * M_PI);
         set_colour(cr_, m.fill);
-        cairo_fill_preserve(cr_);
+        op_fill_preserve(cr_);
         set_colour(cr_, m.stroke);
         cairo_set_line_width(cr_, 1.2);
         cairo_set_dash(cr_, nullptr, 0, 0);
-        cairo_stroke(cr_);
+        op_stroke(cr_);
     }
 
     // Text with a halo, so it reads over any background.
     void text(const std::string& s, const style::Font& font, double x, double y, bool halo = true) {
         LayoutPtr layout = make_layout(cr_, s, font);
+        if (SvgSink* svg = svg_sink(cr_)) {
+            // Real text in the SVG, placed where Pango would draw it.
+            const double baseline = pango_layout_get_baseline(layout.get()) / static_cast<double>(PANGO_SCALE);
+            const int lines = pango_layout_get_line_count(layout.get());
+            int w = 0, h = 0;
+            pango_layout_get_pixel_size(layout.get(), &w, &h);
+            svg->text(s, font, x, y, baseline, lines > 0 ? h / static_cast<double>(lines) : h, halo ? &style_.halo : nullptr, style_.halo_width);
+            return;
+        }
         if (halo) {
             cairo_new_path(cr_);
             cairo_move_to(cr_, x, y);
@@ -159,7 +176,7 @@ public:
             cairo_set_line_width(cr_, style_.halo_width);
             cairo_set_dash(cr_, nullptr, 0, 0);
             cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
-            cairo_stroke(cr_);
+            op_stroke(cr_);
         }
         cairo_move_to(cr_, x, y);
         set_colour(cr_, font.colour);
@@ -280,7 +297,7 @@ void set_rgba(cairo_t* cr, const style::Colour& c, double alpha) { cairo_set_sou
 void fill_and_edge(cairo_t* cr, const style::Colour& colour, const std::string& status, double edge = 1.2) {
     const bool claimed = is_claimed(status);
     set_rgba(cr, colour, claimed ? 0.35 : 1.0);
-    cairo_fill_preserve(cr);
+    op_fill_preserve(cr);
     if (claimed) {
         set_colour(cr, colour);
         cairo_set_dash(cr, kClaimDash, 2, 0);
@@ -290,7 +307,7 @@ void fill_and_edge(cairo_t* cr, const style::Colour& colour, const std::string& 
     }
     cairo_set_line_width(cr, edge);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_stroke(cr);
+    op_stroke(cr);
     cairo_set_dash(cr, nullptr, 0, 0);
 }
 
@@ -302,7 +319,7 @@ void draw_arrow(cairo_t* cr, const std::vector<Point>& pts, double width, const 
 
 // Diagonal hatching across an area, clipped to it, with its edge in the side's colour.
 void draw_area(cairo_t* cr, const Projector& p, const scene::EventMark& m, const style::Colour& colour) {
-    cairo_save(cr);
+    op_save(cr);
     cairo_new_path(cr);
     double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
     for (const auto& ring : m.rings) {
@@ -315,9 +332,9 @@ void draw_area(cairo_t* cr, const Projector& p, const scene::EventMark& m, const
     }
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_path_t* outline = cairo_copy_path(cr);
-    cairo_clip(cr);
+    op_clip(cr);
     set_rgba(cr, colour, 0.08);
-    cairo_paint(cr);
+    op_paint(cr);
     cairo_new_path(cr);
     for (double x = x0 - (y1 - y0); x < x1; x += 7) {
         cairo_move_to(cr, x, y1);
@@ -326,14 +343,14 @@ void draw_area(cairo_t* cr, const Projector& p, const scene::EventMark& m, const
     set_rgba(cr, colour, is_claimed(m.status) ? 0.45 : 0.75);
     cairo_set_line_width(cr, 1.3);
     if (is_claimed(m.status)) cairo_set_dash(cr, kClaimDash, 2, 0);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    op_stroke(cr);
+    op_restore(cr);
     cairo_new_path(cr);
     cairo_append_path(cr, outline);
     cairo_path_destroy(outline);
     set_rgba(cr, colour, 0.9);
     cairo_set_line_width(cr, 1.6);
-    cairo_stroke(cr);
+    op_stroke(cr);
 }
 
 // The white glyph inside an event's disc, one per type, drawn as paths so it scales and stays
@@ -350,51 +367,51 @@ void glyph(cairo_t* cr, const std::string& type, double cx, double cy, double r)
         cairo_move_to(cr, cx + 2 * u, cy), cairo_line_to(cr, cx + 6 * u, cy);
         cairo_move_to(cr, cx, cy - 6 * u), cairo_line_to(cr, cx, cy - 2 * u);
         cairo_move_to(cr, cx, cy + 2 * u), cairo_line_to(cr, cx, cy + 6 * u);
-        cairo_stroke(cr);
+        op_stroke(cr);
     } else if (type == "shelling") {  // three rounds
         for (const auto& [dx, dy] : {std::pair{0.0, -3.2}, std::pair{-3.2, 2.4}, std::pair{3.2, 2.4}}) {
             cairo_new_sub_path(cr);
             cairo_arc(cr, cx + dx * u, cy + dy * u, 1.9 * u, 0, 2 * M_PI);
         }
-        cairo_fill(cr);
+        op_fill(cr);
     } else if (type == "attack") {  // crossed swords
         cairo_move_to(cr, cx - 5 * u, cy - 5 * u), cairo_line_to(cr, cx + 5 * u, cy + 5 * u);
         cairo_move_to(cr, cx + 5 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy + 5 * u);
         cairo_move_to(cr, cx + 1.5 * u, cy + 4.5 * u), cairo_line_to(cr, cx + 4.5 * u, cy + 1.5 * u);
         cairo_move_to(cr, cx - 1.5 * u, cy + 4.5 * u), cairo_line_to(cr, cx - 4.5 * u, cy + 1.5 * u);
-        cairo_stroke(cr);
+        op_stroke(cr);
     } else if (type == "explosion") {  // a burst
         for (int k = 0; k < 16; ++k) {
             const double a = k * M_PI / 8, rr = (k % 2 ? 2.6 : 6.2) * u;
             k == 0 ? cairo_move_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a)) : cairo_line_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a));
         }
         cairo_close_path(cr);
-        cairo_fill(cr);
+        op_fill(cr);
     } else if (type == "evacuation") {  // leaving: an arrow out of a doorway
         cairo_move_to(cr, cx - 1 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy + 5 * u),
             cairo_line_to(cr, cx - 1 * u, cy + 5 * u);
         cairo_move_to(cr, cx - 2.5 * u, cy), cairo_line_to(cr, cx + 5.5 * u, cy);
         cairo_move_to(cr, cx + 2.5 * u, cy - 3 * u), cairo_line_to(cr, cx + 5.5 * u, cy), cairo_line_to(cr, cx + 2.5 * u, cy + 3 * u);
-        cairo_stroke(cr);
+        op_stroke(cr);
     } else if (type == "flooding") {  // waves
         for (double dy : {-2.6, 2.6}) {
             cairo_move_to(cr, cx - 5.5 * u, cy + dy * u);
             cairo_curve_to(cr, cx - 3 * u, cy + (dy - 2.5) * u, cx - 0.5 * u, cy + (dy + 2.5) * u, cx + 1.5 * u, cy + dy * u);
             cairo_curve_to(cr, cx + 3 * u, cy + (dy - 2) * u, cx + 4.5 * u, cy + (dy - 1) * u, cx + 5.5 * u, cy + dy * u);
         }
-        cairo_stroke(cr);
+        op_stroke(cr);
     } else if (type == "fortification") {  // battlements
         cairo_move_to(cr, cx - 5.5 * u, cy + 4.5 * u);
         for (const auto& [x, y] : {std::pair{-5.5, -4.5}, {-3.2, -4.5}, {-3.2, -2}, {-1.1, -2}, {-1.1, -4.5}, {1.1, -4.5},
                                    {1.1, -2}, {3.2, -2}, {3.2, -4.5}, {5.5, -4.5}, {5.5, 4.5}})
             cairo_line_to(cr, cx + x * u, cy + y * u);
         cairo_close_path(cr);
-        cairo_fill(cr);
+        op_fill(cr);
     } else {  // anything else: an exclamation mark
         cairo_move_to(cr, cx, cy - 5 * u), cairo_line_to(cr, cx, cy + 1.5 * u);
-        cairo_stroke(cr);
+        op_stroke(cr);
         cairo_arc(cr, cx, cy + 4.5 * u, 1.2 * u, 0, 2 * M_PI);
-        cairo_fill(cr);
+        op_fill(cr);
     }
 }
 
@@ -424,19 +441,19 @@ void event_icon(cairo_t* cr, const std::string& symbol, const std::string& type,
         cairo_arc(cr, c.x, c.y, r, 0, 2 * M_PI);
         if (is_claimed(status)) {
             cairo_set_source_rgb(cr, 1, 1, 1);
-            cairo_fill_preserve(cr);
+            op_fill_preserve(cr);
             set_colour(cr, colour);
             cairo_set_line_width(cr, 1.6);
             cairo_set_dash(cr, kClaimDash, 2, 0);
-            cairo_stroke(cr);
+            op_stroke(cr);
             cairo_set_dash(cr, nullptr, 0, 0);
             set_colour(cr, colour);
         } else {
             set_colour(cr, colour);
-            cairo_fill_preserve(cr);
+            op_fill_preserve(cr);
             cairo_set_source_rgb(cr, 1, 1, 1);
             cairo_set_line_width(cr, 1.2);
-            cairo_stroke(cr);
+            op_stroke(cr);
             cairo_set_source_rgb(cr, 1, 1, 1);
         }
         glyph(cr, type, c.x, c.y, r);
@@ -447,10 +464,10 @@ void event_icon(cairo_t* cr, const std::string& symbol, const std::string& type,
         cairo_line_to(cr, c.x + r, c.y - r);
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_set_line_width(cr, 3.4);
-        cairo_stroke_preserve(cr);
+        op_stroke_preserve(cr);
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         cairo_set_line_width(cr, 1.6);
-        cairo_stroke(cr);
+        op_stroke(cr);
     }
 }
 
@@ -477,7 +494,7 @@ void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, co
             cairo_new_path(cr);
             cairo_arc(cr, at.x, at.y, r * (m.geo_precision >= 3 ? 3.4 : 2.2), 0, 2 * M_PI);
             set_rgba(cr, colour, 0.16);
-            cairo_fill(cr);
+            op_fill(cr);
         }
         if (std::hypot(c.x - at.x, c.y - at.y) > 1) {
             // Moved aside from a crowded point: a short line back to where it happened.
@@ -486,7 +503,7 @@ void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, co
             cairo_line_to(cr, c.x, c.y);
             cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
             cairo_set_line_width(cr, 1);
-            cairo_stroke(cr);
+            op_stroke(cr);
         }
         event_icon(cr, m.symbol, m.type, c, r, colour, m.status);
     }
@@ -499,14 +516,14 @@ void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, co
         cairo_line_to(cr, end.x, end.y);
         cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
         cairo_set_line_width(cr, 0.9);
-        cairo_stroke(cr);
+        op_stroke(cr);
         cairo_new_path(cr);
         cairo_rectangle(cr, c.box.x, c.box.y, c.box.w, c.box.h);
         set_colour(cr, st.callout_fill);
-        cairo_fill_preserve(cr);
+        op_fill_preserve(cr);
         set_colour(cr, colours.of(m.side));
         cairo_set_line_width(cr, 1);
-        cairo_stroke(cr);
+        op_stroke(cr);
         painter.text(c.text, st.callout, c.box.x + 4, c.box.y + 3, false);
     }
 }
@@ -531,25 +548,25 @@ void legend_event_symbol(Painter& painter, const scene::LegendEntry& e, const Po
         arrow_path(cr, pts, st.arrow_width * 0.8);
         fill_and_edge(cr, colour, "reported");
     } else if (e.symbol == "area") {
-        cairo_save(cr);
+        op_save(cr);
         cairo_new_path(cr);
         cairo_rectangle(cr, c.x - 9, c.y - 7, 18, 14);
-        cairo_clip_preserve(cr);
+        op_clip_preserve(cr);
         set_rgba(cr, colour, 0.08);
-        cairo_fill(cr);
+        op_fill(cr);
         for (double x = c.x - 23; x < c.x + 9; x += 6) {
             cairo_move_to(cr, x, c.y + 7);
             cairo_line_to(cr, x + 14, c.y - 7);
         }
         set_rgba(cr, colour, 0.75);
         cairo_set_line_width(cr, 1.3);
-        cairo_stroke(cr);
-        cairo_restore(cr);
+        op_stroke(cr);
+        op_restore(cr);
         cairo_new_path(cr);
         cairo_rectangle(cr, c.x - 9, c.y - 7, 18, 14);
         set_colour(cr, colour);
         cairo_set_line_width(cr, 1.4);
-        cairo_stroke(cr);
+        op_stroke(cr);
     } else {
         event_icon(cr, e.symbol, e.event_type, c, st.event_icon_radius * 0.9, colour, "reported");
     }
@@ -568,7 +585,7 @@ void draw_scale_bar(Painter& painter, const scene::ScaleBar& bar) {
     cairo_new_path(cr);
     cairo_rectangle(cr, x - 4, y - 18, bar.px + 8 + 60, 26);
     cairo_set_source_rgba(cr, 1, 1, 1, 0.75);
-    cairo_fill(cr);
+    op_fill(cr);
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
     cairo_set_line_width(cr, 1.5);
     cairo_set_dash(cr, nullptr, 0, 0);
@@ -576,7 +593,7 @@ void draw_scale_bar(Painter& painter, const scene::ScaleBar& bar) {
     cairo_line_to(cr, x, y);
     cairo_line_to(cr, x + bar.px, y);
     cairo_line_to(cr, x + bar.px, y - 6);
-    cairo_stroke(cr);
+    op_stroke(cr);
     painter.text("0", st.small, x - 3, y - 18, false);
     painter.text(km_text(bar.km), st.small, x + bar.px + 4, y - 14, false);
 }
@@ -589,10 +606,10 @@ void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColou
     cairo_new_path(cr);
     cairo_rectangle(cr, b.x, b.y, b.w, b.h);
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-    cairo_fill_preserve(cr);
+    op_fill_preserve(cr);
     cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
     cairo_set_line_width(cr, 0.8);
-    cairo_stroke(cr);
+    op_stroke(cr);
     // Rows as the scene measured them, scaled to the box (an edited scene may have resized it).
     std::vector<double> rows;
     double total = 0;
@@ -617,7 +634,7 @@ void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColou
             cairo_move_to(cr, sx, cy);
             cairo_line_to(cr, sx + 18, cy);
             set_stroke(cr, stroke, e.kind == "river" ? 1.6 : 1.0);
-            cairo_stroke(cr);
+            op_stroke(cr);
         }
         const double text_h = painter.measure(e.text, st.small).second;
         painter.text(e.text, st.small, sx + 26, cy - text_h / 2, false);
@@ -632,32 +649,33 @@ void draw_inset(Painter& painter, const scene::Scene& s) {
     painter.basemap(p, in.bbox, "l", true);
     // The main map's extent, and named places outside it.
     painter.line(p, in.extent_outline, painter.style().inset_extent);
-    cairo_save(cr);
+    op_save(cr);
     cairo_rectangle(cr, in.box.x, in.box.y, in.box.w, in.box.h);
-    cairo_clip(cr);
+    op_clip(cr);
     for (const auto& f : s.features)
         if (f.kind == "place" && !f.in_view) {
             style::Marker m = painter.style().place;
             m.radius = 3;
             painter.marker(p.to_pixel(f.lon, f.lat), m);
         }
-    cairo_restore(cr);
+    op_restore(cr);
     cairo_new_path(cr);
     cairo_rectangle(cr, in.box.x, in.box.y, in.box.w, in.box.h);
     set_stroke(cr, painter.style().inset_frame);
-    cairo_stroke(cr);
+    op_stroke(cr);
 }
 
 void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const io::Basemap& basemap) {
     Painter painter(cr, style, basemap);
     set_colour(cr, style.paper);
-    cairo_paint(cr);
+    op_paint(cr);
     Projector p(s.crs, s.view, s.map_box);
     painter.basemap(p, s.bbox, s.detail, false);
 
-    cairo_save(cr);
+    op_save(cr);
     cairo_rectangle(cr, s.map_box.x, s.map_box.y, s.map_box.w, s.map_box.h);
-    cairo_clip(cr);
+    op_clip(cr);
+    op_begin_layer(cr, "places");
     for (const auto& f : s.features)
         if (f.kind == "river" && !f.line.empty()) painter.line(p, f.line, style.named_river);
     for (const auto& f : s.features) {
@@ -666,46 +684,92 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     }
     for (const auto& f : s.features)
         if (f.kind == "place" && f.in_view) painter.marker(p.to_pixel(f.lon, f.lat), style.place);
+    op_end_layer(cr);
     const style::SideColours colours(style, sides_in_order(s));
+    op_begin_layer(cr, "events");
     draw_events(painter, p, s, colours);
+    op_end_layer(cr);
+    op_begin_layer(cr, "labels");
     for (const auto& f : s.features)
         if (f.label && f.in_view) painter.text(f.label->text, painter.font_of(f.label->font), f.label->box.x, f.label->box.y);
-    cairo_restore(cr);
+    op_end_layer(cr);
+    op_restore(cr);
 
+    op_begin_layer(cr, "legend");
     draw_legend(painter, s, colours);
-    draw_scale_bar(painter, s.scale_bar);
+    op_end_layer(cr);
+    op_begin_layer(cr, "inset");
     draw_inset(painter, s);
+    op_end_layer(cr);
 
-    // Frame, title and credits.
+    // Frame, scale bar, title and credits.
+    op_begin_layer(cr, "furniture");
+    draw_scale_bar(painter, s.scale_bar);
     cairo_new_path(cr);
     cairo_rectangle(cr, s.map_box.x + 0.5, s.map_box.y + 0.5, s.map_box.w - 1, s.map_box.h - 1);
     cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
     cairo_set_line_width(cr, 1);
     cairo_set_dash(cr, nullptr, 0, 0);
-    cairo_stroke(cr);
+    op_stroke(cr);
     if (!s.title.empty()) {
         painter.text(s.title, style.title, 14, 8, false);
         if (!s.subtitle.empty()) painter.text(s.subtitle, style.subtitle, 14, 8 + style.title.size * 1.35, false);
     }
     painter.text(s.source, style.small, 12, s.map_box.bottom() + 5, false);
+    op_end_layer(cr);
     check(cr, "cannot draw the map");
+}
+
+// A caption of the map for its SVG description and PDF subject: title, subtitle, then each event
+// drawn with its note.
+std::string caption(const scene::Scene& s) {
+    std::string out = s.title;
+    if (!s.subtitle.empty()) out += (out.empty() ? "" : ". ") + s.subtitle;
+    for (const auto& m : s.events) {
+        if (!m.in_view) continue;
+        out += (out.empty() ? "" : ". ") + m.type + (m.place.empty() ? "" : " at " + m.place) + (m.side.empty() ? "" : " (" + m.side + ")");
+        if (m.status == "claimed" || m.status == "denied") out += ", " + m.status;
+        if (m.callout) {
+            std::string note = m.callout->text;
+            std::replace(note.begin(), note.end(), '\n', ' ');
+            out += ": " + note;
+        }
+    }
+    return out;
 }
 
 }  // namespace
 
 void render(const scene::Scene& s, const style::Style& style, const io::Basemap& basemap, const std::filesystem::path& output) {
     const Format format = format_for(output);
+    const std::string what = "cannot write " + output.string();
+    if (format == Format::Svg) {
+        // Drawn through Cairo on a one-pixel canvas, every path copied into the SVG as it goes.
+        SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)};
+        check(surface.get(), what);
+        SvgSink sink(s.width, s.height, s.title, caption(s));
+        {
+            CairoPtr cr{cairo_create(surface.get())};
+            attach_svg_sink(cr.get(), &sink);
+            draw(cr.get(), s, style, basemap);
+        }
+        io::write_file_atomically(output, sink.finish());
+        return;
+    }
     io::AtomicFile file(output);
     const std::string temp = file.temp_path().string();
-    const std::string what = "cannot write " + output.string();
     SurfacePtr surface;
     switch (format) {
         case Format::Png: surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, s.width, s.height)); break;
-        case Format::Svg: surface.reset(cairo_svg_surface_create(temp.c_str(), s.width, s.height)); break;
+        case Format::Svg: break;
         case Format::Pdf: surface.reset(cairo_pdf_surface_create(temp.c_str(), s.width, s.height)); break;
     }
     check(surface.get(), what);
-    if (format == Format::Pdf) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "frontmap");
+    if (format == Format::Pdf) {
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "frontmap");
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, s.title.c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, caption(s).c_str());
+    }
     {
         CairoPtr cr{cairo_create(surface.get())};
         draw(cr.get(), s, style, basemap);

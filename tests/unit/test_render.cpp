@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <set>
 
 using frontmap::render::Format;
@@ -168,6 +169,82 @@ TEST_CASE("render writes an SVG that is well-formed XML, whatever the label text
     const auto file = f.out / "map.svg";
     frontmap::render::render(s, f.style, f.basemap, file);
     CHECK(well_formed_svg(frontmap::test::read_bytes(file)));
+}
+
+namespace {
+
+// Every element of an SVG document: its name, id and the text inside it.
+struct SvgElement {
+    std::string name, id, text;
+};
+
+std::vector<SvgElement> svg_elements(const std::string& bytes) {
+    std::vector<SvgElement> out;
+    xmlDocPtr doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), "map.svg", nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    if (!doc) return out;
+    std::function<void(xmlNode*)> walk = [&](xmlNode* n) {
+        for (; n; n = n->next) {
+            if (n->type != XML_ELEMENT_NODE) continue;
+            SvgElement e{reinterpret_cast<const char*>(n->name), "", ""};
+            if (xmlChar* id = xmlGetProp(n, reinterpret_cast<const xmlChar*>("id"))) {
+                e.id = reinterpret_cast<const char*>(id);
+                xmlFree(id);
+            }
+            if (xmlChar* content = xmlNodeGetContent(n)) {
+                e.text = reinterpret_cast<const char*>(content);
+                xmlFree(content);
+            }
+            out.push_back(e);
+            walk(n->children);
+        }
+    };
+    walk(xmlDocGetRootElement(doc));
+    xmlFreeDoc(doc);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the SVG has real text, named layer groups, a title and a description of the events", "[render][svg]") {
+    Fixture f;
+    Scene s = sample_scene();
+    const Projector p(s.crs, s.view, s.map_box);
+    const auto c = p.to_pixel(33.6, 47.2);
+    // Hostile article text in a callout: markup, a CDATA end, control and bidi characters, emoji.
+    const std::string hostile = "4 killed <script>alert(1)</script> ]]> & \"q\" \x01\x1b \u202e\U0001F4A5";
+    s.events.push_back(frontmap::scene::EventMark{.type = "strike", .side = "RU", .status = "denied", .symbol = "icon", .place = "Kherson",
+                                                  .lon = 33.6, .lat = 47.2, .icon = Box{c.x - 9, c.y - 9, 18, 18},
+                                                  .callout = frontmap::scene::Callout{hostile, {c.x + 20, c.y - 10, 200, 20}, c}});
+    const auto file = f.out / "map.svg";
+    frontmap::render::render(s, f.style, f.basemap, file);
+    const auto elements = svg_elements(frontmap::test::read_bytes(file));
+    REQUIRE_FALSE(elements.empty());
+    std::set<std::string> ids, texts;
+    bool script = false;
+    for (const auto& e : elements) {
+        if (e.name == "g" && !e.id.empty()) ids.insert(e.id);
+        if (e.name == "text") texts.insert(e.text);
+        script = script || e.name == "script";
+    }
+    for (const char* layer : {"basemap", "water", "borders", "places", "events", "labels", "legend", "inset", "furniture"}) {
+        CAPTURE(layer);
+        CHECK(ids.count(layer));
+    }
+    CHECK(texts.count("Kherson"));
+    CHECK(texts.count("Lower Dnieper"));
+    CHECK_FALSE(script);
+    bool callout = false;
+    for (const auto& t : texts) callout = callout || t.find("4 killed <script>alert(1)</script> ]]> &") != std::string::npos;
+    CHECK(callout);
+    CHECK(elements.front().name == "svg");
+    bool title = false, desc = false;
+    for (const auto& e : elements) {
+        title = title || (e.name == "title" && e.text == "Lower Dnieper");
+        desc = desc || (e.name == "desc" && e.text.find("strike at Kherson") != std::string::npos);
+    }
+    CHECK(title);
+    CHECK(desc);
 }
 
 TEST_CASE("render writes a one-page PDF", "[render][pdf]") {

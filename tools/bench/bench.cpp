@@ -1,5 +1,6 @@
 // Per-stage timings on one article, and batch throughput over the corpus on every core.
 // Data: the set-up's data/ folder (or $FRONTMAP_DATA).
+#include "cli/commands.hpp"
 #include "cli/subjects.hpp"
 #include "events/extract.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -47,8 +48,11 @@ struct Worker {
     render::PangoMeasure measure;
     parse::Parser parser{gazetteer};
 
+    // The annotated map's scene: places and the events drawn over them.
     scene::Scene scene_of(const std::string& text) {
-        return scene::build(cli::subjects_of(parser.parse(text)), basemap, style, measure, {});
+        const auto mentions = parser.parse(text);
+        const auto found = events::extract(text, mentions, {events::find_article_date(text), cli::region_lookup(gazetteer)});
+        return scene::build({cli::subjects_of(mentions), cli::event_subjects_of(found, mentions, text, gazetteer)}, basemap, style, measure, {});
     }
 };
 
