@@ -64,7 +64,8 @@ LonLat lon_lat(const Projector& p, const Point& px) {
 
 // The course of a river from its point nearest `tip`, walked `length` pixels away: upstream or
 // downstream, whichever runs longer inside the map (an estuary ends a short way below a port).
-std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& tip, double length, const Projector& p) {
+std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& tip, double length, const Projector& p,
+                                const std::optional<Point>& from = std::nullopt) {
     std::vector<Point> px;
     for (const auto& v : course) px.push_back(p.to_pixel(v[0], v[1]));
     if (px.size() < 2) return {};
@@ -103,6 +104,13 @@ std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& 
     };
     auto up = walk(-1), down = walk(1);
     auto& longer = up.first >= down.first ? up.second : down.second;
+    if (from && up.second.size() >= 2 && down.second.size() >= 2) {
+        // "From X down the river": the way whose end comes nearer X.
+        const bool upstream = px_distance(up.second.back(), *from) <= px_distance(down.second.back(), *from);
+        auto& chosen = upstream ? up.second : down.second;
+        std::reverse(chosen.begin(), chosen.end());
+        return chosen;
+    }
     std::reverse(longer.begin(), longer.end());  // tail first
     return longer.size() >= 2 ? longer : std::vector<Point>{};
 }
@@ -137,7 +145,16 @@ std::vector<LonLat> arrow_line(const EventSubject& e, const Projector& p) {
     const NamedPoint target = away ? NamedPoint{e.place, e.lon, e.lat} : e.toward.value_or(NamedPoint{e.place, e.lon, e.lat});
     const Point tip = p.to_pixel(target.lon, target.lat);
     std::vector<Point> px;
-    if (!away && !e.along_course.empty()) px = along_course(e.along_course, tip, length, p);
+    if (!away && !e.along_course.empty()) {
+        // From a named place along the river the arrow runs the whole way; else a set length.
+        std::optional<Point> from;
+        double run = length;
+        if (e.from) {
+            from = p.to_pixel(e.from->lon, e.from->lat);
+            run = std::max(length, px_distance(*from, tip));
+        }
+        px = along_course(e.along_course, tip, run, p, from);
+    }
     if (px.empty() && !away && e.from) px = straight(tip, p.to_pixel(e.from->lon, e.from->lat), length, p.box());
     if (px.empty()) {
         // From the actor's own country, as a desk draws a push from the side's held ground; with
@@ -298,7 +315,7 @@ std::vector<LonLat> frame_points(const std::vector<EventSubject>& events, size_t
         if (e.place_type == "country" && &e != &m) continue;
         out.push_back({e.lon, e.lat});
         if (e.toward) out.push_back({e.toward->lon, e.toward->lat});
-        if (e.from && proj::geodesic_km(e.from->lon, e.from->lat, e.lon, e.lat) < a.arrow_max_km) out.push_back({e.from->lon, e.from->lat});
+        if (e.from && proj::geodesic_km(e.from->lon, e.from->lat, e.lon, e.lat) < a.focus_km) out.push_back({e.from->lon, e.from->lat});
         if (symbol_of(e) == "area") {
             out.push_back({e.area_bbox[0], e.area_bbox[1]});
             out.push_back({e.area_bbox[2], e.area_bbox[3]});
