@@ -33,7 +33,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     // The look of a map: shared by every subcommand that draws or lays one out.
     auto add_look = [](CLI::App* sub, std::string& size, std::string& title, std::string& style) {
-        sub->add_option("--size", size, "Width x height in pixels (points for PDF)")->default_val("1200x800");
+        sub->add_option("--size", size, "Width x height in pixels (points for PDF), or in millimetres for print: 85mmx60mm")
+            ->default_val("1200x800");
         sub->add_option("--title", title, "Title above the map");
         sub->add_option("--style", style, "Style name in styles/ or a style file")->default_val("default");
     };
@@ -50,6 +51,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         sub->add_option("--source", a.source, "Who published the article, named in the credits");
     };
     add_story(map, map_args);
+    map->add_option("--dpi", map_args.dpi, "PNG pixels per inch: 300 for print keeps text and symbols their size")->default_val(96);
 
     auto* scene = app.add_subcommand("scene", "Print the scene (GeoJSON) of an article: what `render` draws");
     MapArgs scene_args;
@@ -64,6 +66,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     render->add_option("--crs", render_args.crs, "Projection (PROJ string or EPSG code); default: conformal, centred on the extent");
     render->add_option("-o,--output", render_args.output, "Output file: .png, .svg or .pdf")->required();
     add_look(render, render_args.size, render_args.title, render_args.style);
+    auto* dpi = render->add_option("--dpi", render_args.dpi, "PNG pixels per inch (a scene keeps its own unless given)")->default_val(96);
 
     auto* geocode = app.add_subcommand("geocode", "Ranked gazetteer candidates for a name, as JSON lines");
     GeocodeArgs geocode_args;
@@ -102,7 +105,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (parse->parsed()) return run_parse(common, parse_args, out);
         if (map->parsed()) return run_map(common, map_args, out);
         if (scene->parsed()) return run_scene(common, scene_args, out);
-        if (render->parsed()) return run_render(common, render_args, out);
+        if (render->parsed()) {
+            render_args.dpi_given = dpi->count() > 0;
+            return run_render(common, render_args, out);
+        }
         if (geocode->parsed()) return run_geocode(common, geocode_args, out);
         if (eval->parsed()) return run_eval(common, eval_args, out);
     } catch (const UsageError& e) {

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <ostream>
@@ -43,13 +44,37 @@ fs::path styles_dir() {
     return FRONTMAP_STYLES_DIR;
 }
 
-std::pair<int, int> parse_size(const std::string& text) {
-    int w = 0, h = 0;
-    char x = 0, extra = 0;
+// "1200x800" in pixels, or "85mmx60mm" for print: millimetres become layout pixels at 96 per inch.
+struct CanvasSize {
+    int width = 0, height = 0;
+    bool millimetres = false;
+};
+
+CanvasSize parse_size(const std::string& text) {
+    const char* how = "expected WIDTHxHEIGHT in pixels (1200x800) or millimetres (85mmx60mm)";
+    double w = 0, h = 0;
+    std::string unit_w, unit_h;
     std::istringstream in(text);
-    if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || (in >> extra))
-        throw UsageError("bad --size '" + text + "'", "expected WIDTHxHEIGHT, e.g. 1200x800");
-    return {w, h};
+    if (!(in >> w)) throw UsageError("bad --size '" + text + "'", how);
+    auto unit = [&](std::string& u) {
+        while (in.peek() == 'm' || in.peek() == 'M') u.push_back(static_cast<char>(std::tolower(in.get())));
+    };
+    unit(unit_w);
+    const int x = in.get();
+    if ((x != 'x' && x != 'X') || !(in >> h)) throw UsageError("bad --size '" + text + "'", how);
+    unit(unit_h);
+    char extra = 0;
+    if ((in >> extra) || unit_w != unit_h || (!unit_w.empty() && unit_w != "mm")) throw UsageError("bad --size '" + text + "'", how);
+    const bool mm = unit_w == "mm";
+    if (!mm && (w != std::floor(w) || h != std::floor(h))) throw UsageError("bad --size '" + text + "'", how);
+    const double px = mm ? 96 / 25.4 : 1.0;
+    if (!(w * px < 1e6 && h * px < 1e6)) throw UsageError("bad --size '" + text + "'", "width must be 200 to 10000 pixels and height 150 to 10000");
+    return {static_cast<int>(std::lround(w * px)), static_cast<int>(std::lround(h * px)), mm};
+}
+
+double parse_dpi(double dpi) {
+    if (!(dpi >= 24 && dpi <= 1200)) throw UsageError("bad --dpi", "expected 24 to 1200 pixels per inch (96 is a screen's)");
+    return dpi;
 }
 
 struct Pipeline {
@@ -61,7 +86,8 @@ struct Pipeline {
 };
 
 scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const style::Style& style, const render::PangoMeasure& measure) {
-    const auto [w, h] = parse_size(args.size);
+    const CanvasSize size = parse_size(args.size);
+    const double dpi = parse_dpi(args.dpi);
     if (!args.date.empty()) article_date(args.date, {});  // a bad --date is a usage error before any work
     const std::string text = io::read_article(args.article);
     parse::Parser parser(pipeline.gazetteer);
@@ -70,8 +96,8 @@ scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const st
     const auto found = events::extract(text, mentions, {date, region_lookup(pipeline.gazetteer)});
     scene::Story story{subjects_of(mentions), event_subjects_of(found, mentions, text, pipeline.gazetteer)};
     return scene::build(story, pipeline.basemap, style, measure,
-                        {.width = w, .height = h, .title = args.title, .style_name = args.style,
-                         .as_of = date ? events::to_iso(*date) : "", .source = args.source});
+                        {.width = size.width, .height = size.height, .title = args.title, .style_name = args.style, .dpi = dpi,
+                         .millimetres = size.millimetres, .as_of = date ? events::to_iso(*date) : "", .source = args.source});
 }
 
 }  // namespace
@@ -137,6 +163,7 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream&) {
         if (doc.is_discarded()) throw InputError("cannot read scene " + args.scene, "it is not JSON");
         scene::Scene s = scene::from_geojson(doc);
         if (!args.title.empty()) s.title = args.title;
+        if (args.dpi_given) s.dpi = parse_dpi(args.dpi);
         const style::Style style = style::load(args.style == "default" ? s.style : args.style, styles_dir());
         render::render(s, style, basemap, args.output);
         return 0;
@@ -150,9 +177,10 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream&) {
     }
     const style::Style style = style::load(args.style, styles_dir());
     render::PangoMeasure measure;
-    const auto [w, h] = parse_size(args.size);
+    const CanvasSize size = parse_size(args.size);
     const scene::Scene s = scene::build_extent(bbox, args.crs, basemap, style, measure,
-                                               {.width = w, .height = h, .title = args.title, .style_name = args.style});
+                                               {.width = size.width, .height = size.height, .title = args.title, .style_name = args.style,
+                                                .dpi = parse_dpi(args.dpi), .millimetres = size.millimetres});
     render::render(s, style, basemap, args.output);
     return 0;
 }

@@ -26,6 +26,7 @@ struct MapArgs {
     std::string title;
     std::string style;
     std::string scene_out;
+    double dpi = 96;     // --dpi: PNG pixels per inch
     std::string date;    // --date: the article's date; default: a date line in the text
     std::string source;  // --source: who published the article, for the credits
 };
@@ -38,6 +39,8 @@ struct RenderArgs {
     std::string size;
     std::string title;
     std::string style;
+    double dpi = 96;
+    bool dpi_given = false;
 };
 
 struct GeocodeArgs {

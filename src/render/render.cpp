@@ -715,7 +715,9 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
         painter.text(s.title, style.title, 14, 8, false);
         if (!s.subtitle.empty()) painter.text(s.subtitle, style.subtitle, 14, 8 + style.title.size * 1.35, false);
     }
-    painter.text(s.source, style.small, 12, s.map_box.bottom() + 5, false);
+    // Credits under the map, or under a legend drawn below it.
+    const bool legend_below = !s.legend.empty() && s.legend_box.y >= s.map_box.bottom();
+    painter.text(s.source, style.small, 12, (legend_below ? s.legend_box.bottom() : s.map_box.bottom()) + 5, false);
     op_end_layer(cr);
     check(cr, "cannot draw the map");
 }
@@ -747,7 +749,7 @@ void render(const scene::Scene& s, const style::Style& style, const io::Basemap&
         // Drawn through Cairo on a one-pixel canvas, every path copied into the SVG as it goes.
         SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)};
         check(surface.get(), what);
-        SvgSink sink(s.width, s.height, s.title, caption(s));
+        SvgSink sink(s.width, s.height, s.millimetres, s.title, caption(s));
         {
             CairoPtr cr{cairo_create(surface.get())};
             attach_svg_sink(cr.get(), &sink);
@@ -758,11 +760,21 @@ void render(const scene::Scene& s, const style::Style& style, const io::Basemap&
     }
     io::AtomicFile file(output);
     const std::string temp = file.temp_path().string();
+    // Layout pixels are 1/96 inch: a PNG at a higher dpi draws everything larger in the same
+    // proportions; a PDF asked in millimetres keeps that size in points.
+    double scale = 1.0;
     SurfacePtr surface;
     switch (format) {
-        case Format::Png: surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, s.width, s.height)); break;
+        case Format::Png:
+            scale = s.dpi / 96.0;
+            surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::lround(s.width * scale)),
+                                                     static_cast<int>(std::lround(s.height * scale))));
+            break;
         case Format::Svg: break;
-        case Format::Pdf: surface.reset(cairo_pdf_surface_create(temp.c_str(), s.width, s.height)); break;
+        case Format::Pdf:
+            scale = s.millimetres ? 72.0 / 96.0 : 1.0;
+            surface.reset(cairo_pdf_surface_create(temp.c_str(), s.width * scale, s.height * scale));
+            break;
     }
     check(surface.get(), what);
     if (format == Format::Pdf) {
@@ -772,6 +784,7 @@ void render(const scene::Scene& s, const style::Style& style, const io::Basemap&
     }
     {
         CairoPtr cr{cairo_create(surface.get())};
+        cairo_scale(cr.get(), scale, scale);
         draw(cr.get(), s, style, basemap);
     }
     if (format == Format::Png) {

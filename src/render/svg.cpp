@@ -96,7 +96,8 @@ struct SvgSink::Impl {
     }
 };
 
-SvgSink::SvgSink(int width, int height, const std::string& title, const std::string& desc) : impl_(std::make_unique<Impl>()) {
+SvgSink::SvgSink(int width, int height, bool millimetres, const std::string& title, const std::string& desc)
+    : impl_(std::make_unique<Impl>()) {
     if (!impl_->buffer) throw RenderError("cannot write SVG", "out of memory");
     impl_->width = width;
     impl_->height = height;
@@ -106,8 +107,8 @@ SvgSink::SvgSink(int width, int height, const std::string& title, const std::str
     impl_->ok(xmlTextWriterStartDocument(impl_->writer.get(), "1.0", "UTF-8", nullptr));
     impl_->start("svg");
     impl_->attr("xmlns", "http://www.w3.org/2000/svg");
-    impl_->attr("width", std::to_string(width) + "px");
-    impl_->attr("height", std::to_string(height) + "px");
+    impl_->attr("width", millimetres ? number(width * 25.4 / 96) + "mm" : std::to_string(width) + "px");
+    impl_->attr("height", millimetres ? number(height * 25.4 / 96) + "mm" : std::to_string(height) + "px");
     impl_->attr("viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height));
     impl_->element_text("title", title);
     impl_->element_text("desc", desc);

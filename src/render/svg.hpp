@@ -13,7 +13,8 @@ namespace frontmap::render {
 
 class SvgSink {
 public:
-    SvgSink(int width, int height, const std::string& title, const std::string& desc);
+    // `width` and `height` in layout pixels (1/96 inch); `millimetres` writes the size in mm.
+    SvgSink(int width, int height, bool millimetres, const std::string& title, const std::string& desc);
     ~SvgSink();
     SvgSink(const SvgSink&) = delete;
     SvgSink& operator=(const SvgSink&) = delete;

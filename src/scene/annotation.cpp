@@ -45,6 +45,7 @@ Annotation parse_annotation() {
     a.arrow_tip_gap_px = arrow.at("tip_gap_px").get<double>();
     a.focus_km = j.at("frame").at("focus_km").get<double>();
     a.neighbour_km = j.at("frame").at("neighbour_km").get<double>();
+    a.legend_below_px = j.at("frame").at("legend_below_px").get<double>();
     a.max_callouts = j.at("callouts").at("max").get<size_t>();
     a.callout_gaps_px = j.at("callouts").at("gaps_px").get<std::vector<double>>();
     a.callout_split_over_px = j.at("callouts").at("split_over_px").get<double>();

@@ -32,6 +32,7 @@ struct Annotation {
     std::map<std::string, SideName> sides;
     double arrow_share_of_span = 0.25, arrow_min_km = 12, arrow_max_km = 110, arrow_step_km = 3, arrow_tip_gap_px = 6;
     double focus_km = 350, neighbour_km = 90;
+    double legend_below_px = 640;  // maps narrower than this carry their legend below the map
     size_t max_callouts = 6;
     std::vector<double> callout_gaps_px;
     double callout_split_over_px = 300;

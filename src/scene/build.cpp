@@ -165,19 +165,21 @@ struct Frame {
 };
 
 Frame make_frame(const Extent& extent, const std::string& crs_in, const style::Style& style, const TextMeasure& measure,
-                 const Options& options, const std::string& title) {
+                 const Options& options, const std::string& title, double legend_band = 0) {
     if (options.width < 200 || options.height < 150 || options.width > 10000 || options.height > 10000)
         throw UsageError("bad --size " + std::to_string(options.width) + "x" + std::to_string(options.height),
                          "width must be 200 to 10000 and height 150 to 10000");
     Scene s;
     s.width = options.width;
     s.height = options.height;
+    s.dpi = options.dpi;
+    s.millimetres = options.millimetres;
     s.title = title;
     s.style = options.style_name;
     s.source = kSourceLine;
     s.crs = crs_in.empty() ? conformal_crs_for(extent.west, extent.south, extent.east, extent.north) : crs_in;
     const double header = s.title.empty() ? 0.0 : std::ceil(measure.measure("Ag", style.title).second + measure.measure("Ag", style.subtitle).second + 26);
-    const double footer = std::ceil(measure.measure("Ag", style.small).second + 12);
+    const double footer = std::ceil(measure.measure("Ag", style.small).second + 12 + legend_band);
     s.map_box = {0, header, static_cast<double>(s.width), s.height - header - footer};
     s.view = Projector::fit_view(s.crs, extent.west, extent.south, extent.east, extent.north, s.map_box);
     Projector p(s.crs, s.view, s.map_box);
@@ -200,10 +202,11 @@ Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
 
 // Where the legend goes: above the scale bar, else in the lower right or upper left corner (the
 // inset has the upper right), wherever it covers least of the story.
-enum class Corner { BottomLeft, BottomRight, TopLeft };
+enum class Corner { BottomLeft, BottomRight, TopLeft, Below };
 
 Box legend_box_at(const Scene& s, Corner corner, double w, double h) {
     switch (corner) {
+        case Corner::Below: return {s.map_box.x + 8, s.map_box.bottom() + 6, w, h};
         case Corner::BottomRight: return {s.map_box.right() - w - 12, s.map_box.bottom() - 12 - h, w, h};
         case Corner::TopLeft: return {s.map_box.x + 12, s.map_box.y + 12, w, h};
         case Corner::BottomLeft: break;
@@ -425,6 +428,22 @@ Extent event_extent(const Story& story, size_t main) {
     return e;
 }
 
+// The height of a legend band for the story's events: a row per type and side, claimed and
+// denied, and the named places and disputed lines.
+double legend_band(const Story& story, const style::Style& style, const TextMeasure& measure) {
+    std::set<std::string> kinds;
+    bool claimed = false, denied = false;
+    for (const auto& e : story.events) {
+        kinds.insert(e.type + "/" + e.side);
+        claimed = claimed || e.status == "claimed" || e.status == "denied";
+        denied = denied || e.status == "denied";
+    }
+    const double text = measure.measure("Ag", style.small).second;
+    const double event_row = legend_row_height({"event", ""}, text, style.event_icon_radius);
+    const double rows = static_cast<double>(kinds.size() + (claimed ? 1 : 0) + (denied ? 1 : 0));
+    return rows * event_row + 2 * legend_row_height({"place", ""}, text, style.event_icon_radius) + 12 + 8;
+}
+
 std::string credits(const Options& options) {
     if (options.source.empty()) return kSourceLine;
     return fill_in(annotation().source, {{"source", options.source}}) + ". " + kSourceLine;
@@ -446,7 +465,11 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     const Extent extent = padded(main ? event_extent(story, *main) : extent_of(subjects, chosen));
     std::string title = options.title;
     if (title.empty()) title = main ? detail::event_title(story.events[*main]) : subjects[chosen.front()].name;
-    auto [s, p] = make_frame(extent, "", style, measure, options, title);
+    // A map a column wide has no corner to spare: its legend goes in a band below it.
+    // Only while the band leaves most of the height to the map; else the freest corner.
+    const double band = main ? legend_band(story, style, measure) : 0.0;
+    const bool legend_below = main && options.width < annotation().legend_below_px && band <= 0.3 * options.height;
+    auto [s, p] = make_frame(extent, "", style, measure, options, title, legend_below ? band : 0.0);
     s.source = credits(options);
     s.as_of = detail::long_date(options.as_of);
 
@@ -485,7 +508,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
         }
         for (const auto& f : places)
             if (f.kind == "place" && f.in_view) story_points.push_back(p.to_pixel(f.lon, f.lat));
-        corner = clear_corner(s, story_points);
+        corner = legend_below ? Corner::Below : clear_corner(s, story_points);
         add_legend(s, style, measure, drawn, detail::event_legend(draft), corner);
     }
 

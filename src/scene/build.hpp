@@ -68,6 +68,8 @@ struct Options {
     int height = 800;
     std::string title;  // empty: the main place's name
     std::string style_name = "default";
+    double dpi = 96;
+    bool millimetres = false;
     std::string as_of;   // the article's date, "YYYY-MM-DD"; empty when unknown
     std::string source;  // the article's source, named in the credits
 };

@@ -140,7 +140,7 @@ json to_geojson(const Scene& s) {
     }
     for (const auto& m : s.events) features.push_back(event_feature(m));
     json settings = {
-        {"version", 1}, {"width", s.width}, {"height", s.height}, {"title", s.title}, {"subtitle", s.subtitle},
+        {"version", 1}, {"width", s.width}, {"height", s.height}, {"dpi", s.dpi}, {"millimetres", s.millimetres}, {"title", s.title}, {"subtitle", s.subtitle},
         {"source", s.source}, {"as_of", s.as_of}, {"style", s.style}, {"crs", s.crs}, {"view", s.view}, {"map_box", box_json(s.map_box)},
         {"detail", s.detail},
         {"scale_bar", {{"km", s.scale_bar.km}, {"px", s.scale_bar.px}, {"origin", {s.scale_bar.origin.x, s.scale_bar.origin.y}}}},
@@ -168,6 +168,8 @@ Scene from_geojson(const json& doc) {
         const json& m = doc.at("frontmap");
         s.width = m.at("width").get<int>();
         s.height = m.at("height").get<int>();
+        if (m.contains("dpi") && m.at("dpi").is_number()) s.dpi = m.at("dpi").get<double>();
+        if (m.contains("millimetres") && m.at("millimetres").is_boolean()) s.millimetres = m.at("millimetres").get<bool>();
         s.title = m.value("title", "");
         s.subtitle = m.value("subtitle", "");
         s.source = m.value("source", "");
@@ -231,7 +233,8 @@ Scene from_geojson(const json& doc) {
     } catch (const json::exception& e) {
         throw InputError("bad scene", e.what());
     }
-    if (s.width < 16 || s.height < 16 || s.width > 20000 || s.height > 20000)
+    if (!(s.dpi >= 24 && s.dpi <= 1200)) throw InputError("bad scene", "dpi " + std::to_string(s.dpi) + " is out of range (24 to 1200)");
+    if (s.width < 16 || s.height < 16 || s.width * s.dpi / 96 > 20000 || s.height * s.dpi / 96 > 20000)
         throw InputError("bad scene", "size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " is out of range");
     return s;
 }

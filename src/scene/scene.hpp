@@ -94,8 +94,10 @@ inline double legend_row_height(const LegendEntry& e, double text_height, double
 }
 
 struct Scene {
-    int width = 1200;
+    int width = 1200;   // layout pixels: 1/96 inch, as CSS counts them
     int height = 800;
+    double dpi = 96;            // PNG output pixels per inch: text and symbols keep their size in print
+    bool millimetres = false;   // the size was asked in mm: SVG and PDF keep it as a physical size
     std::string title;
     std::string subtitle;
     std::string source;

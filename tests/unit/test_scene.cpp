@@ -487,7 +487,7 @@ TEST_CASE("an article's events are drawn: an arrow along the river, a hatched re
         if (e.kind != "place" && e.kind != "context" && e.kind != "river" && e.kind != "border" && e.kind != "admin1" && e.kind != "disputed")
             legend.push_back(e.text);
     CHECK(legend == std::vector<std::string>{"Fortified by Russia", "Ukrainian advance", "Area retaken by Ukraine, by region",
-                                             "Ukrainian attack", "Claimed by one side (dashed)", "Denied by the other side (struck through)"});
+                                             "Ukrainian attack", "Claimed (dashed)", "Denied (struck through)"});
 }
 
 TEST_CASE("event icons, callouts and labels never overlap one another or leave the map", "[scene][events]") {
