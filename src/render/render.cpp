@@ -666,6 +666,7 @@ void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColou
         const double sx = b.x + 10;
         if (e.kind == "event" || e.kind == "claimed" || e.kind == "denied") legend_event_symbol(painter, e, {sx + 9, cy}, colours);
         else if (e.kind == "place") painter.marker({sx + 9, cy}, st.place);
+        else if (e.kind == "capital") painter.marker({sx + 9, cy}, st.capital, true);
         else if (e.kind == "context") painter.marker({sx + 9, cy}, st.context);
         else {
             const style::Stroke& stroke = e.kind == "river" ? st.river : e.kind == "border" ? st.border : e.kind == "admin1" ? st.admin1 : st.disputed;
@@ -680,7 +681,7 @@ void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColou
     }
 }
 
-void draw_inset(Painter& painter, const scene::Scene& s) {
+void draw_inset(Painter& painter, const scene::Scene& s, const style::SideColours& colours) {
     if (!s.inset) return;
     const scene::Inset& in = *s.inset;
     cairo_t* cr = painter.cr();
@@ -691,12 +692,28 @@ void draw_inset(Painter& painter, const scene::Scene& s) {
     op_save(cr);
     cairo_rectangle(cr, in.box.x, in.box.y, in.box.w, in.box.h);
     op_clip(cr);
-    for (const auto& f : s.features)
-        if (f.kind == "place" && !f.in_view) {
-            style::Marker m = painter.style().place;
-            m.radius = 3;
-            painter.marker(p.to_pixel(f.lon, f.lat), m);
-        }
+    // Named places off the main map, labelled where the name fits inside the inset and clear of
+    // the names already there; events off the main map as dots in their side's colour.
+    std::vector<Box> taken;
+    for (const auto& f : s.features) {
+        if (f.kind != "place" || f.in_view) continue;
+        style::Marker m = painter.style().place;
+        m.radius = 3;
+        const Point at = p.to_pixel(f.lon, f.lat);
+        painter.marker(at, m);
+        const auto [w, h] = painter.measure(f.name, painter.style().small);
+        const Box label{at.x + 5, at.y - h / 2, static_cast<double>(w), static_cast<double>(h)};
+        const bool fits = in.box.contains(label) &&
+                          std::none_of(taken.begin(), taken.end(), [&](const Box& t) { return t.intersects(label); });
+        if (!fits) continue;
+        taken.push_back(label);
+        painter.text(f.name, painter.style().small, label.x, label.y);
+    }
+    for (const auto& e : s.events) {
+        if (e.in_view) continue;
+        const style::Colour& c = colours.of(e.side);
+        painter.marker(p.to_pixel(e.lon, e.lat), {c, {1, 1, 1, 1}, 3.5});
+    }
     op_restore(cr);
     cairo_new_path(cr);
     cairo_rectangle(cr, in.box.x, in.box.y, in.box.w, in.box.h);
@@ -738,7 +755,7 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     draw_legend(painter, s, colours);
     op_end_layer(cr);
     op_begin_layer(cr, "inset");
-    draw_inset(painter, s);
+    draw_inset(painter, s, colours);
     op_end_layer(cr);
 
     // Frame, scale bar, title and credits.

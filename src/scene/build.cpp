@@ -191,7 +191,7 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
 
 // What the map will show, so the legend lists only that.
 struct Drawn {
-    bool places = false, context = false, rivers = false, borders = false, admin1 = false, disputed = false;
+    bool places = false, context = false, capital = false, rivers = false, borders = false, admin1 = false, disputed = false;
 };
 
 Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
@@ -223,6 +223,7 @@ void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure,
     // except a disputed line, which a reader of a war map needs told apart.
     const bool basemap_lines = events.empty();
     if (d.places) s.legend.push_back({"place", "Named in the article"});
+    if (d.capital) s.legend.push_back({"capital", "National capital"});
     if (d.context && basemap_lines) s.legend.push_back({"context", "Other towns and cities"});
     if (d.rivers && basemap_lines) s.legend.push_back({"river", "River"});
     if (d.borders && basemap_lines) s.legend.push_back({"border", "International border"});
@@ -257,6 +258,10 @@ Corner clear_corner(const Scene& s, const std::vector<Point>& story_points) {
         }
     }
     return best;
+}
+
+bool has_capital(const Scene& s) {
+    return std::any_of(s.features.begin(), s.features.end(), [](const Feature& f) { return f.kind == "context" && f.capital && f.in_view; });
 }
 
 bool has_kind(const Scene& s, const char* kind) {
@@ -494,7 +499,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     if (!s.as_of.empty()) s.subtitle += ". " + fill_in(annotation().as_of, {{"date", s.as_of}});
     add_inset(s, p, extent);
     Drawn drawn = drawn_basemap(s, basemap);
-    drawn.places = drawn.context = true;
+    drawn.places = drawn.context = drawn.capital = true;
     // A first legend with every event symbol the story has reserves the space the final one fits in.
     Corner corner = Corner::BottomLeft;
     {
@@ -559,6 +564,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     add_context_places(s, p, basemap, style, measure, placer, named);
     drawn.places = has_kind(s, "place");
     drawn.context = has_kind(s, "context");
+    drawn.capital = has_capital(s);
     add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner);
     return s;
 }

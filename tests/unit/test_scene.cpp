@@ -579,3 +579,17 @@ TEST_CASE("a scene's events survive to_geojson and from_geojson, also flattened 
     doc["features"].back()["geometry"] = {{"type", "LineString"}, {"coordinates", {{32.0, 46.0}}}};
     CHECK_THROWS_WITH(frontmap::scene::from_geojson(doc), Catch::Contains("feature") && Catch::Contains("two points"));
 }
+
+TEST_CASE("events in two distant theatres: the main one frames the map, the other goes to the inset", "[scene][events]") {
+    Built b;
+    std::vector<EventSubject> events{{.type = "capture", .side = "RU", .status = "reported", .place = "Kherson", .place_type = "city",
+                                      .country = "UA", .lon = 32.6178, .lat = 46.65581},
+                                     {.type = "strike", .side = "RU", .status = "reported", .killed = 2, .place = "Kyiv",
+                                      .place_type = "city", .country = "UA", .lon = 30.5238, .lat = 50.45466}};
+    const Scene s = frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {});
+    CHECK(s.title == "Russian forces take Kherson");
+    CHECK(mark_of(s, "capture").in_view);
+    CHECK_FALSE(mark_of(s, "strike").in_view);
+    CHECK_FALSE(mark_of(s, "strike").callout);
+    for (const auto& e : s.legend) CHECK(e.text != "Russian strike");  // the legend tells what the main map shows
+}
