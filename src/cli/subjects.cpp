@@ -80,6 +80,7 @@ std::vector<scene::EventSubject> event_subjects_of(const std::vector<events::Eve
                               .place_type = gazetteer::to_string(place.type), .country = place.country, .lon = place.lon,
                               .lat = place.lat, .area_bbox = place.bbox, .toward = named_point(e.toward), .from = named_point(e.from),
                               .geo_precision = e.geo_precision};
+        s.area_name = place.name;
         if (e.area) s.place = e.area->name;
         if (e.along && mentions[*e.along].place) {
             const auto& river = *mentions[*e.along].place;

@@ -15,7 +15,7 @@ using nlohmann::json;
 Annotation parse_annotation() {
     const json j = json::parse(kAnnotationJson);
     Annotation a;
-    a.main_event_order = j.at("main_event_order").get<std::vector<std::string>>();
+    a.main_event_tiers = j.at("main_event_tiers").get<std::vector<std::vector<std::string>>>();
     a.symbols = j.at("symbols").get<std::map<std::string, std::string>>();
     a.area_types = j.at("area_types").get<std::set<std::string>>();
     a.titles = j.at("titles").get<std::map<std::string, std::vector<std::string>>>();

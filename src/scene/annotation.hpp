@@ -15,7 +15,7 @@ struct SideName {
 };
 
 struct Annotation {
-    std::vector<std::string> main_event_order;
+    std::vector<std::vector<std::string>> main_event_tiers;
     std::map<std::string, std::string> symbols;
     std::set<std::string> area_types;
     // Each type's wording with a side ([0]) and without ([1]).

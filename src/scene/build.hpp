@@ -38,6 +38,7 @@ struct EventSubject {
     std::optional<long long> killed, wounded, places;
     bool approximate = false;
     std::string place;       // as the article spells it
+    std::string area_name;   // the gazetteer's name of an area `where` ("Kherson Oblast")
     std::string place_type;  // parse schema type of where
     std::string country;
     double lon = 0.0, lat = 0.0;

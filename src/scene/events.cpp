@@ -1,12 +1,14 @@
 #include "scene/events.hpp"
 
 #include "common/proj.hpp"
+#include "common/text.hpp"
 #include "scene/annotation.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace frontmap::scene::detail {
 
@@ -186,11 +188,21 @@ bool ring_contains(const io::Path& ring, double lon, double lat) {
     return in;
 }
 
+// Whether an admin-1 area's name is the region's: "Kherson" = "Kherson Oblast" = "kherson".
+bool same_region_name(const std::string& area, const std::string& region) {
+    const std::string a = text::name_key(area), r = text::name_key(region);
+    if (a.empty() || r.empty()) return false;
+    auto starts = [](const std::string& whole, const std::string& part) { return whole.rfind(part + " ", 0) == 0; };
+    return a == r || starts(a, r) || starts(r, a);
+}
+
 // The admin-1 area holding the event's point, its rings thinned to what shows at this scale.
 std::vector<std::vector<LonLat>> area_rings(const EventSubject& e, const Projector& p, const io::Basemap& basemap) {
     const io::BBox b{e.area_bbox[0], e.area_bbox[1], e.area_bbox[2], e.area_bbox[3]};
     for (const auto& f : basemap.read("admin1", b)) {
         if (!e.country.empty() && !f.country.empty() && f.country != e.country) continue;
+        // Only the region the text names: "Darfur" holds five states, none of them Darfur.
+        if (!same_region_name(f.name, e.area_name.empty() ? e.place : e.area_name)) continue;
         const bool holds = std::any_of(f.parts.begin(), f.parts.end(), [&](const io::Path& r) { return ring_contains(r, e.lon, e.lat); });
         if (!holds) continue;
         std::vector<std::vector<LonLat>> rings;
@@ -288,17 +300,31 @@ double importance(const EventMark& m, const EventSubject& e) {
     return score;
 }
 
+// A claim is a party's: what a monitor, an agency or a hospital says is drawn as reported, its
+// source named in the callout when the callout has counts to carry it.
+std::string drawn_status(const EventSubject& e) {
+    if (e.status == "claimed" && e.claimed_side.empty()) return "reported";
+    return e.status;
+}
+
 }  // namespace
 
 std::optional<size_t> main_event(const std::vector<EventSubject>& events) {
-    const auto& order = annotation().main_event_order;
+    // The best tier first; within it a deed someone is named for, at a town rather than across a
+    // region; then the first told, as the lede tells the news.
+    const auto& tiers = annotation().main_event_tiers;
+    auto tier_of = [&](const std::string& type) {
+        for (size_t t = 0; t < tiers.size(); ++t)
+            if (std::find(tiers[t].begin(), tiers[t].end(), type) != tiers[t].end()) return t;
+        return tiers.size();
+    };
     std::optional<size_t> best;
-    size_t best_rank = order.size() + 1;
+    std::tuple<size_t, bool, int> best_key{SIZE_MAX, true, 99};
     for (size_t i = 0; i < events.size(); ++i) {
         if (!located(events[i])) continue;
-        const size_t rank = static_cast<size_t>(std::find(order.begin(), order.end(), events[i].type) - order.begin());
-        if (rank < best_rank) {
-            best_rank = rank;
+        const std::tuple<size_t, bool, int> key{tier_of(events[i].type), events[i].side.empty(), events[i].geo_precision};
+        if (key < best_key) {
+            best_key = key;
             best = i;
         }
     }
@@ -342,7 +368,9 @@ std::string long_date(const std::string& iso) {
 std::string callout_text(const EventSubject& e) {
     const Annotation& a = annotation();
     const std::string counts = counts_text(e);
-    const std::string claimant = e.claimed_by.empty() ? "" : short_party(e.claimed_by, e.claimed_side);
+    // A source that is no party to the fighting is named beside the counts it gives, never alone.
+    const bool party = !e.claimed_side.empty();
+    const std::string claimant = e.claimed_by.empty() || (!party && counts.empty() && e.denied_by.empty()) ? "" : short_party(e.claimed_by, e.claimed_side);
     const std::string denier = e.denied_by.empty() ? "" : (e.denied_side.empty() ? short_party(e.denied_by, "") : side_name(e.denied_side).name);
     const std::string denial = denier.empty() ? "" : fill_in(a.denies, {{"who", denier}});
     std::string pattern = counts.empty() ? "" : "counts";
@@ -359,7 +387,7 @@ std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, cons
     std::vector<EventMark> marks;
     for (const auto& e : events) {
         if (!located(e)) continue;
-        EventMark m{.type = e.type, .side = e.side, .status = e.status, .symbol = symbol_of(e), .place = e.place,
+        EventMark m{.type = e.type, .side = e.side, .status = drawn_status(e), .symbol = symbol_of(e), .place = e.place,
                     .evidence = e.evidence, .geo_precision = e.geo_precision, .lon = e.lon, .lat = e.lat};
         m.in_view = inside(p.box(), p.to_pixel(e.lon, e.lat));
         if (m.symbol == "arrow" && m.in_view) {

@@ -9,8 +9,8 @@
 
 namespace frontmap::scene::detail {
 
-// The event the map is about: the first of the highest-ranked type (annotation.json's
-// main_event_order); nullopt when no event has a place.
+// The event the map is about: of the best tier of types (annotation.json's main_event_tiers),
+// one a side is named for, at a town, first told; nullopt when no event has a place.
 std::optional<size_t> main_event(const std::vector<EventSubject>& events);
 
 // The lon/lat points that must be in the frame: every event within the focus distance of the

@@ -325,10 +325,19 @@ namespace {
 // Text as wide as its characters at a fixed advance, so layout is deterministic without fonts.
 class FakeMeasure : public frontmap::scene::TextMeasure {
 public:
+    // As Pango does: the widest line, and a line's height for each line.
     std::pair<double, double> measure(const std::string& text, const frontmap::style::Font& font) const override {
-        size_t chars = 0;
-        for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
-        return {0.6 * font.size * static_cast<double>(chars), 1.25 * font.size};
+        size_t chars = 0, widest = 0, lines = 1;
+        for (unsigned char c : text) {
+            if (c == '\n') {
+                ++lines;
+                chars = 0;
+                continue;
+            }
+            chars += (c & 0xC0) != 0x80;
+            widest = std::max(widest, chars);
+        }
+        return {0.6 * font.size * static_cast<double>(widest), 1.25 * font.size * static_cast<double>(lines)};
     }
 };
 
