@@ -51,6 +51,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         sub->add_option("--source", a.source, "Who published the article, named in the credits");
     };
     add_story(map, map_args);
+    map->add_flag("--verbose", map_args.verbose, "List on standard error every event and where the map puts it");
     map->add_option("--dpi", map_args.dpi, "PNG pixels per inch: 300 for print keeps text and symbols their size")->default_val(96);
 
     auto* scene = app.add_subcommand("scene", "Print the scene (GeoJSON) of an article: what `render` draws");
@@ -103,7 +104,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     try {
         if (parse->parsed()) return run_parse(common, parse_args, out);
-        if (map->parsed()) return run_map(common, map_args, out);
+        if (map->parsed()) return run_map(common, map_args, out, err);
         if (scene->parsed()) return run_scene(common, scene_args, out);
         if (render->parsed()) {
             render_args.dpi_given = dpi->count() > 0;

@@ -85,7 +85,8 @@ struct Pipeline {
     io::Basemap basemap;
 };
 
-scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const style::Style& style, const render::PangoMeasure& measure) {
+scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const style::Style& style, const render::PangoMeasure& measure,
+                               size_t* reported = nullptr) {
     const CanvasSize size = parse_size(args.size);
     const double dpi = parse_dpi(args.dpi);
     if (!args.date.empty()) article_date(args.date, {});  // a bad --date is a usage error before any work
@@ -95,6 +96,7 @@ scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const st
     const auto date = article_date(args.date, text);
     const auto found = events::extract(text, mentions, {date, region_lookup(pipeline.gazetteer)});
     scene::Story story{subjects_of(mentions), event_subjects_of(found, mentions, text, pipeline.gazetteer)};
+    if (reported) *reported = found.size();
     return scene::build(story, pipeline.basemap, style, measure,
                         {.width = size.width, .height = size.height, .title = args.title, .style_name = args.style, .dpi = dpi,
                          .millimetres = size.millimetres, .as_of = date ? events::to_iso(*date) : "", .source = args.source});
@@ -141,12 +143,24 @@ int run_scene(const Options& options, const MapArgs& args, std::ostream& out) {
     return 0;
 }
 
-int run_map(const Options& options, const MapArgs& args, std::ostream&) {
+// With --verbose: every event the article reports and where the map puts it, so a desk can see
+// what was left off and why.
+void report_events(const scene::Scene& s, size_t reported, std::ostream& err) {
+    for (const auto& m : s.events)
+        err << "frontmap: " << m.type << (m.side.empty() ? "" : " (" + m.side + ")") << " at " << m.place << ": "
+            << (m.in_view ? "on the map" : "in the locator only, outside the main map") << "\n";
+    if (reported > s.events.size())
+        err << "frontmap: " << reported - s.events.size() << " event(s) left off the map: their place could not be located\n";
+}
+
+int run_map(const Options& options, const MapArgs& args, std::ostream&, std::ostream& err) {
     render::format_for(args.output);  // a bad extension is a usage error before any work
     const style::Style style = style::load(args.style, styles_dir());
     Pipeline pipeline(options);
     render::PangoMeasure measure;
-    const scene::Scene s = scene_for_article(pipeline, args, style, measure);
+    size_t reported = 0;
+    const scene::Scene s = scene_for_article(pipeline, args, style, measure, &reported);
+    if (args.verbose) report_events(s, reported, err);
     if (!args.scene_out.empty()) io::write_file_atomically(args.scene_out, scene::to_geojson(s).dump(1) + "\n");
     render::render(s, style, pipeline.basemap, args.output);
     return 0;

@@ -27,6 +27,7 @@ struct MapArgs {
     std::string style;
     std::string scene_out;
     double dpi = 96;     // --dpi: PNG pixels per inch
+    bool verbose = false;  // --verbose: list each event and where the map puts it
     std::string date;    // --date: the article's date; default: a date line in the text
     std::string source;  // --source: who published the article, for the credits
 };
@@ -65,7 +66,7 @@ events::RegionOf region_lookup(gazetteer::Gazetteer& gazetteer);
 std::filesystem::path data_folder(const Options& options);
 
 int run_parse(const Options& options, const ParseArgs& args, std::ostream& out);
-int run_map(const Options& options, const MapArgs& args, std::ostream& out);
+int run_map(const Options& options, const MapArgs& args, std::ostream& out, std::ostream& err);
 int run_scene(const Options& options, const MapArgs& args, std::ostream& out);
 int run_render(const Options& options, const RenderArgs& args, std::ostream& out);
 int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& out);

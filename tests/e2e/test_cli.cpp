@@ -306,6 +306,17 @@ TEST_CASE("the sample's map draws what it reports: the advance, the region retak
     CHECK(legend.count("Area retaken by Ukraine, by region"));
 }
 
+TEST_CASE("map --verbose lists every event and where the map puts it", "[events]") {
+    TempDir dir;
+    const auto r = run({"map", kSample.string(), "--date", "2022-10-21", "--verbose", "-o", (dir.path / "k.png").string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.err, Catch::Contains("advance (UA) at Kherson: on the map"));
+    CHECK_THAT(r.err, Catch::Contains("in the locator only"));  // the strike on Bakhmut, far from Kherson
+    const auto quiet = run({"map", kSample.string(), "-o", (dir.path / "q.png").string()});
+    CHECK(quiet.err.empty());
+}
+
 TEST_CASE("an edited scene renders as edited", "[render]") {
     TempDir dir;
     auto r = run({"scene", kExample.string(), "--title", "Before"});
