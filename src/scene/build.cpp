@@ -555,6 +555,15 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
             // Areas are named in capitals, as atlases do, so "KHERSON" the region reads apart from
             // Kherson the city.
             f.label = centred_label(placer, measure, text::upper(f.name), style.region_label, LabelFont::Region, at);
+            // An event at the area itself: its name goes beside the event's icon, as a town's would.
+            const auto here = std::find_if(s.events.begin(), s.events.end(), [&](const EventMark& m) {
+                return m.icon && std::abs(m.lon - f.lon) < 1e-6 && std::abs(m.lat - f.lat) < 1e-6;
+            });
+            if (const auto icon = here == s.events.end() ? std::nullopt : here->icon; icon && !f.label)
+                for (double extra : {0.0, 10.0, 22.0})
+                    if (!f.label)
+                        f.label = place_label(placer, measure, text::upper(f.name), style.region_label, LabelFont::Region, at,
+                                              icon->w / 2 + 3 + extra);
         }
     }
     for (auto& f : places) s.features.push_back(std::move(f));
