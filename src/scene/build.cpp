@@ -25,7 +25,14 @@ constexpr double kFocusKm = 350.0;     // places this close to the main one shar
 
 struct Extent {
     double west, south, east, north;
+    void grow(double lon, double lat) {
+        west = std::min(west, lon);
+        east = std::max(east, lon);
+        south = std::min(south, lat);
+        north = std::max(north, lat);
+    }
 };
+constexpr Extent kNoExtent{180, 90, -180, -90};  // grows to the first point
 
 // How a named place is drawn: towns and sites as a marked point, areas by name alone, rivers
 // along their course, and seas, lakes, straits and spits by an italic name without a marker.
@@ -72,21 +79,15 @@ std::vector<size_t> focus(const std::vector<Subject>& subjects) {
 }
 
 Extent extent_of(const std::vector<Subject>& subjects, const std::vector<size_t>& chosen) {
-    Extent e{180, 90, -180, -90};
-    auto grow = [&](double lon, double lat) {
-        e.west = std::min(e.west, lon);
-        e.east = std::max(e.east, lon);
-        e.south = std::min(e.south, lat);
-        e.north = std::max(e.north, lat);
-    };
+    Extent e = kNoExtent;
     for (size_t i : chosen) {
         const Subject& s = subjects[i];
         // An area that is alone on the map is shown whole; otherwise by its centre.
         if (s.bbox.size() == 4 && chosen.size() == 1) {
-            grow(s.bbox[0], s.bbox[1]);
-            grow(s.bbox[2], s.bbox[3]);
+            e.grow(s.bbox[0], s.bbox[1]);
+            e.grow(s.bbox[2], s.bbox[3]);
         } else {
-            grow(s.lon, s.lat);
+            e.grow(s.lon, s.lat);
         }
     }
     return e;
@@ -415,20 +416,14 @@ void add_fixed_obstacles(const Scene& s, LabelPlacer& placer) {
 // near them. Datelines and places named in passing lie farther off and go to the inset.
 Extent event_extent(const Story& story, size_t main) {
     const auto points = detail::frame_points(story.events, main);
-    Extent e{180, 90, -180, -90};
-    auto grow = [&](double lon, double lat) {
-        e.west = std::min(e.west, lon);
-        e.east = std::max(e.east, lon);
-        e.south = std::min(e.south, lat);
-        e.north = std::max(e.north, lat);
-    };
-    for (const auto& [lon, lat] : points) grow(lon, lat);
+    Extent e = kNoExtent;
+    for (const auto& [lon, lat] : points) e.grow(lon, lat);
     const double near_km = annotation().neighbour_km;
     for (const Subject& sub : story.places) {
         if (kind_of(sub.type) != "place") continue;
         const bool near = std::any_of(points.begin(), points.end(),
                                       [&](const auto& q) { return proj::geodesic_km(sub.lon, sub.lat, q[0], q[1]) <= near_km; });
-        if (near) grow(sub.lon, sub.lat);
+        if (near) e.grow(sub.lon, sub.lat);
     }
     return e;
 }
