@@ -497,9 +497,10 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     drawn.places = drawn.context = drawn.capital = true;
     // A first legend with every event symbol the story has reserves the space the final one fits in.
     Corner corner = Corner::BottomLeft;
+    // The events' geometry once; the legend is sized from it before anything is placed.
+    std::vector<EventMark> marks = detail::event_marks(story.events, p, basemap);
     {
-        LabelPlacer scratch(s.map_box);
-        const auto draft = detail::event_marks(story.events, p, basemap, style, scratch);
+        const auto& draft = marks;
         add_legend(s, style, measure, drawn, detail::event_legend(draft));
         std::vector<Point> story_points;
         for (const auto& m : draft) {
@@ -514,7 +515,8 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
 
     LabelPlacer placer(s.map_box);
     add_fixed_obstacles(s, placer);
-    s.events = detail::event_marks(story.events, p, basemap, style, placer);
+    s.events = std::move(marks);
+    detail::place_icons(s.events, p, style, placer);
     // Markers first, so no label covers another place's point; a place under an event's icon is
     // marked by the icon.
     std::vector<size_t> order(places.size());

@@ -382,8 +382,7 @@ std::string callout_text(const EventSubject& e) {
     return fill_in(it->second, {{"counts", counts}, {"claimant", claimant}, {"denial", denial}});
 }
 
-std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, const Projector& p, const io::Basemap& basemap,
-                                   const style::Style& style, LabelPlacer& placer) {
+std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, const Projector& p, const io::Basemap& basemap) {
     std::vector<EventMark> marks;
     for (const auto& e : events) {
         if (!located(e)) continue;
@@ -400,13 +399,15 @@ std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, cons
         }
         marks.push_back(std::move(m));
     }
+    return marks;
+}
+
+void place_icons(std::vector<EventMark>& marks, const Projector& p, const style::Style& style, LabelPlacer& placer) {
     // Arrows first: their bodies are fixed by geography, icons can move aside.
     for (auto& m : marks)
         if (m.symbol == "arrow") reserve_line(m.line, p, style.arrow_width * 0.6, placer);
     for (auto& m : marks)
-        if ((m.symbol == "icon" || m.symbol == "marker") && m.in_view)
-            m.icon = place_icon(p.to_pixel(m.lon, m.lat), style.event_icon_radius, placer);
-    return marks;
+        if ((m.symbol == "icon" || m.symbol == "marker") && m.in_view) m.icon = place_icon(p.to_pixel(m.lon, m.lat), style.event_icon_radius, placer);
 }
 
 void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubject>& events, const Projector& p,

@@ -27,10 +27,13 @@ std::string long_date(const std::string& iso);
 // authorities; Ukraine denies"); empty when the event has neither.
 std::string callout_text(const EventSubject& e);
 
-// Every event as drawn: geometry in lon/lat, icons placed apart (added to `placer`), arrows
-// reserved in `placer`. Callouts are placed later by `place_callouts`, after the place labels.
-std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, const Projector& p, const io::Basemap& basemap,
-                                   const style::Style& style, LabelPlacer& placer);
+// Every located event as drawn: its symbol and its geometry in lon/lat (an arrow's line, a
+// region's rings), whether it is in the main map.
+std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, const Projector& p, const io::Basemap& basemap);
+
+// Reserves the arrows' bodies in `placer`, then places the icons and flags apart from them and
+// from one another.
+void place_icons(std::vector<EventMark>& marks, const Projector& p, const style::Style& style, LabelPlacer& placer);
 
 // Callouts for the marks that have something to say, most important first, up to the limit.
 void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubject>& events, const Projector& p,
