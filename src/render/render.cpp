@@ -788,8 +788,9 @@ std::string caption(const scene::Scene& s) {
         out += (out.empty() ? "" : ". ") + m.type + (m.place.empty() ? "" : " at " + m.place) + (m.side.empty() ? "" : " (" + m.side + ")");
         if (m.status == "claimed" || m.status == "denied") out += ", " + m.status;
         if (m.callout) {
+            // A callout broken over two lines reads as one sentence in the caption.
             std::string note = m.callout->text;
-            std::replace(note.begin(), note.end(), '\n', ' ');
+            for (size_t at = note.find('\n'); at != std::string::npos; at = note.find('\n', at)) note.replace(at, 1, "; ");
             out += ": " + note;
         }
     }
