@@ -21,6 +21,7 @@ Annotation parse_annotation() {
     a.titles = j.at("titles").get<std::map<std::string, std::vector<std::string>>>();
     a.legend = j.at("legend").get<std::map<std::string, std::vector<std::string>>>();
     a.area_legend = j.at("area_legend").get<std::vector<std::string>>();
+    a.title_in = j.at("title_in").get<std::map<std::string, std::string>>();
     a.claimed_legend = j.at("claimed_legend").get<std::string>();
     a.denied_legend = j.at("denied_legend").get<std::string>();
     a.places_verbs = j.at("places_verbs").get<std::map<std::string, std::string>>();

@@ -21,6 +21,7 @@ struct Annotation {
     // Each type's wording with a side ([0]) and without ([1]).
     std::map<std::string, std::vector<std::string>> titles, legend;
     std::vector<std::string> area_legend;
+    std::map<std::string, std::string> title_in;  // "{in}" of a title by the place's type: "at the" Crimean Bridge
     std::string claimed_legend, denied_legend;
     std::map<std::string, std::string> places_verbs;
     std::vector<std::string> places_nouns;  // singular, plural

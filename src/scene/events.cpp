@@ -352,7 +352,10 @@ std::vector<LonLat> frame_points(const std::vector<EventSubject>& events, size_t
 
 std::string event_title(const EventSubject& e) {
     const std::string place = e.type == "advance" && e.toward ? e.toward->name : e.place;
-    return with_side(wording(annotation().titles, e.type), e.side, {{"place", place}});
+    const auto& in = annotation().title_in;
+    auto it = in.find(e.place_type);
+    if (it == in.end()) it = in.find("default");
+    return with_side(wording(annotation().titles, e.type), e.side, {{"place", place}, {"in", it == in.end() ? "in" : it->second}});
 }
 
 std::string long_date(const std::string& iso) {

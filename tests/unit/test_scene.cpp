@@ -602,3 +602,14 @@ TEST_CASE("events in two distant theatres: the main one frames the map, the othe
     CHECK_FALSE(mark_of(s, "strike").callout);
     for (const auto& e : s.legend) CHECK(e.text != "Russian strike");  // the legend tells what the main map shows
 }
+
+TEST_CASE("a title says where as a desk would: in a town, at a bridge", "[scene][events]") {
+    Built b;
+    const auto title_for = [&](const std::string& place, const std::string& type) {
+        const std::vector<EventSubject> events{{.type = "explosion", .status = "reported", .place = place, .place_type = type,
+                                                .country = "UA", .lon = 32.6178, .lat = 46.65581}};
+        return frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {}).title;
+    };
+    CHECK(title_for("Kherson", "city") == "Explosion in Kherson");
+    CHECK(title_for("Antonivskyi Bridge", "infrastructure") == "Explosion at the Antonivskyi Bridge");
+}
