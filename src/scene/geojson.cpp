@@ -17,6 +17,20 @@ constexpr std::pair<LabelFont, const char*> kFonts[] = {
 json box_json(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 Box box_from(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>(), j.at(3).get<double>()}; }
 
+// What a JSON library error means for a scene file, without the library's codes.
+std::string plain_reason(const json::exception& e) {
+    if (dynamic_cast<const json::type_error*>(&e)) return "a property or coordinate has the wrong type";
+    if (dynamic_cast<const json::out_of_range*>(&e)) {
+        // nlohmann names a missing key as "key 'width' not found": keep the name, drop the code.
+        const std::string what = e.what();
+        const size_t at = what.find("key '");
+        const size_t end = at == std::string::npos ? at : what.find('\'', at + 5);
+        if (end != std::string::npos) return "no \"" + what.substr(at + 5, end - at - 5) + "\" property";
+        return "a list is too short";
+    }
+    return "it is not a valid scene";
+}
+
 json event_feature(const EventMark& m) {
     json props = {{"kind", "event"}, {"type", m.type}, {"side", m.side}, {"status", m.status}, {"symbol", m.symbol},
                   {"place", m.place}, {"evidence", m.evidence}, {"geo_precision", m.geo_precision}, {"in_view", m.in_view}};
@@ -200,8 +214,13 @@ Scene from_geojson(const json& doc) {
         for (const auto& jf : doc.at("features")) {
             ++index;
             const json& p = jf.at("properties");
-            if (p.value("kind", "") == "event") {
-                s.events.push_back(event_from(jf, index));
+            if (p.contains("kind") && p.at("kind") == "event") {
+                try {
+                    s.events.push_back(event_from(jf, index));
+                } catch (const json::exception& e) {
+                    // Say which feature and what is wrong with it in words, not the JSON library's.
+                    throw InputError("bad scene", "feature " + std::to_string(index) + ": " + plain_reason(e));
+                }
                 continue;
             }
             Feature f;
@@ -231,7 +250,7 @@ Scene from_geojson(const json& doc) {
             s.features.push_back(std::move(f));
         }
     } catch (const json::exception& e) {
-        throw InputError("bad scene", e.what());
+        throw InputError("bad scene", plain_reason(e));
     }
     if (!(s.dpi >= 24 && s.dpi <= 1200)) throw InputError("bad scene", "dpi " + std::to_string(s.dpi) + " is out of range (24 to 1200)");
     if (s.width < 16 || s.height < 16 || s.width * s.dpi / 96 > 20000 || s.height * s.dpi / 96 > 20000)

@@ -306,6 +306,13 @@ TEST_CASE("from_geojson rejects what is not a scene with an InputError saying wh
         {"an unknown label font", [](auto& d) { d["features"][0]["properties"]["label"]["font"] = "gothic"; }, "gothic"},
         {"a canvas too small", [](auto& d) { d["frontmap"]["width"] = 4; }, "out of range"},
         {"a canvas too big", [](auto& d) { d["frontmap"]["height"] = 50000; }, "out of range"},
+        {"an event whose kind is null", [](auto& d) { d["features"][0]["properties"]["kind"] = nullptr; }, "wrong type"},
+        {"an event icon box of two numbers",
+         [](auto& d) {
+             d["features"][0]["properties"]["kind"] = "event";
+             d["features"][0]["properties"]["icon"] = {1, 2};
+         },
+         "feature 1: a list is too short"},
     }));
     CAPTURE(c.what);
     auto doc = good;
@@ -315,6 +322,7 @@ TEST_CASE("from_geojson rejects what is not a scene with an InputError saying wh
         FAIL("accepted");
     } catch (const frontmap::InputError& e) {
         CHECK_THAT(std::string(e.what()), Catch::Contains(c.reason));
+        CHECK_THAT(std::string(e.what()), !Catch::Contains("json.exception"));  // words, not the library's codes
     }
 }
 
