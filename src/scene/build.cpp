@@ -298,8 +298,6 @@ void add_inset(Scene& s, const Projector& main, const Extent& extent) {
 
 Box marker_box(const Point& p, double r) { return {p.x - r - 1, p.y - r - 1, 2 * r + 2, 2 * r + 2}; }
 
-bool inside(const Box& b, const Point& p) { return p.x >= b.x && p.x <= b.right() && p.y >= b.y && p.y <= b.bottom(); }
-
 std::optional<Label> place_label(LabelPlacer& placer, const TextMeasure& measure, const std::string& text,
                                  const style::Font& font, LabelFont which, const Point& at, double gap) {
     const auto [w, h] = measure.measure(text, font);
@@ -330,7 +328,7 @@ void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, 
             for (const auto& part : f.parts) {
                 if (part.empty()) continue;
                 const Point at = p.to_pixel(part[0].lon, part[0].lat);
-                if (!inside(inner, at)) continue;
+                if (!inner.contains(at)) continue;
                 if (auto label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at)) {
                     s.features.push_back(Feature{.kind = "water", .name = f.name, .place_type = f.feature_code, .role = "location",
                                                  .lon = part[0].lon, .lat = part[0].lat, .label = label});
@@ -349,7 +347,7 @@ std::vector<Point> label_points_of_line(const std::vector<std::array<double, 2>>
     std::vector<Point> out;
     for (const auto& v : line) {
         const Point px = p.to_pixel(v[0], v[1]);
-        if (inside({b.x + 40, b.y + 40, b.w - 80, b.h - 80}, px)) out.push_back(px);
+        if (Box{b.x + 40, b.y + 40, b.w - 80, b.h - 80}.contains(px)) out.push_back(px);
     }
     std::sort(out.begin(), out.end(), [&](const Point& a, const Point& c) {
         return std::hypot(a.x - centre.x, a.y - centre.y) < std::hypot(c.x - centre.x, c.y - centre.y);
@@ -365,7 +363,7 @@ void add_country_labels(Scene& s, const Projector& p, const io::Basemap& basemap
     for (const auto& a : areas) {
         if (a.share < 0.04 || a.name.empty()) continue;
         const Point at = p.to_pixel(a.point.lon, a.point.lat);
-        if (!inside(s.map_box, at)) continue;
+        if (!s.map_box.contains(at)) continue;
         if (auto label = centred_label(placer, measure, text::upper(a.name), style.country_label, LabelFont::Country, at))
             s.features.push_back(Feature{.kind = "country", .name = a.name, .place_type = "country", .role = "location",
                                          .lon = a.point.lon, .lat = a.point.lat, .label = label});
@@ -392,7 +390,7 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
         // GeoNames lists some buildings and long descriptions as places: not names for a map.
         if (f.name.find_first_of(",()") != std::string::npos || f.name.size() > 28) continue;
         const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
-        if (!inside(s.map_box, at)) continue;
+        if (!s.map_box.contains(at)) continue;
         const bool capital = f.feature_code == "PPLC";
         const double r = capital ? style.capital.radius : style.context.radius;
         const Box mb = marker_box(at, r);
@@ -481,7 +479,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
         Feature f{.kind = kind_of(sub.type), .name = sub.name,
                   .place_id = sub.place_id, .place_type = sub.type, .role = "location", .mentions = sub.mentions,
                   .capital = sub.capital, .lon = sub.lon, .lat = sub.lat, .line = sub.course};
-        f.in_view = inside(s.map_box, p.to_pixel(sub.lon, sub.lat));
+        f.in_view = s.map_box.contains(p.to_pixel(sub.lon, sub.lat));
         if (!f.in_view && f.kind == "place") elsewhere.push_back(sub.name);
         places.push_back(std::move(f));
     }
@@ -524,7 +522,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return places[a].mentions > places[b].mentions; });
     auto icon_at = [&](const Point& at) -> std::optional<Box> {
         for (const auto& m : s.events)
-            if (m.icon && m.icon->x <= at.x && at.x <= m.icon->right() && m.icon->y <= at.y && at.y <= m.icon->bottom()) return m.icon;
+            if (m.icon && m.icon->contains(at)) return m.icon;
         return std::nullopt;
     };
     for (const auto& f : places)

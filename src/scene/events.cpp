@@ -57,8 +57,6 @@ double km_per_px(const Projector& p) {
 
 double px_distance(const Point& a, const Point& b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
-bool inside(const Box& b, const Point& p) { return p.x >= b.x && p.x <= b.right() && p.y >= b.y && p.y <= b.bottom(); }
-
 LonLat lon_lat(const Projector& p, const Point& px) {
     const auto [lon, lat] = p.to_lon_lat(px);
     return {lon, lat};
@@ -90,7 +88,7 @@ std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& 
         const int start = static_cast<int>(step < 0 ? nearest : nearest + 1);
         for (int i = start; i >= 0 && i < static_cast<int>(px.size()) && run < length; i += step) {
             const Point& q = px[static_cast<size_t>(i)];
-            if (!std::isfinite(q.x) || !inside(p.box(), q)) break;
+            if (!std::isfinite(q.x) || !p.box().contains(q)) break;
             const double d = px_distance(out.back(), q);
             if (d < 1) continue;
             if (run + d > length) {
@@ -125,7 +123,7 @@ std::vector<Point> straight(const Point& tip, const Point& from, double length, 
     const double ux = (from.x - tip.x) / d, uy = (from.y - tip.y) / d;
     double run = std::min(length, d);
     // Shorten until the tail lies inside the map, so no arrow starts off the page.
-    while (run > length * 0.3 && !inside(box, {tip.x + ux * run, tip.y + uy * run})) run *= 0.9;
+    while (run > length * 0.3 && !box.contains(Point{tip.x + ux * run, tip.y + uy * run})) run *= 0.9;
     return {{tip.x + ux * run, tip.y + uy * run}, tip};
 }
 
@@ -391,7 +389,7 @@ std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, cons
         if (!located(e)) continue;
         EventMark m{.type = e.type, .side = e.side, .status = drawn_status(e), .symbol = symbol_of(e), .place = e.place,
                     .evidence = e.evidence, .geo_precision = e.geo_precision, .lon = e.lon, .lat = e.lat};
-        m.in_view = inside(p.box(), p.to_pixel(e.lon, e.lat));
+        m.in_view = p.box().contains(p.to_pixel(e.lon, e.lat));
         if (m.symbol == "arrow" && m.in_view) {
             m.line = arrow_line(e, p);
             if (m.line.size() < 2) m.symbol = "icon";

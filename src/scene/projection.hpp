@@ -19,6 +19,7 @@ struct Box {
     double bottom() const { return y + h; }
     bool intersects(const Box& o) const { return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom(); }
     bool contains(const Box& o) const { return o.x >= x && o.y >= y && o.right() <= right() && o.bottom() <= bottom(); }
+    bool contains(const Point& p) const { return p.x >= x && p.x <= right() && p.y >= y && p.y <= bottom(); }
 };
 
 // A conformal projection centred on an extent: oblique stereographic, which keeps shapes and
