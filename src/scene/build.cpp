@@ -15,7 +15,7 @@
 namespace frontmap::scene {
 
 const char* const kSourceLine =
-    "Sources: GeoNames (CC BY 4.0), Natural Earth, GSHHG (LGPL). Map: frontmap";
+    "Sources: GeoNames, SimpleMaps (CC BY 4.0), Natural Earth, GSHHG (LGPL). Map: frontmap";
 
 namespace {
 

@@ -266,7 +266,9 @@ void build_basemap(const Inputs& in, const std::filesystem::path& out) {
     copy_ne_layer(ne.get(), ds.get(), "states_provinces", "admin1", wkbMultiPolygon, 0.004);
     write_countries(ne.get(), ds.get(), in.geodata / "recognition.json");
     copy_ne_layer(ne.get(), ds.get(), "disputed_borders", "disputed", wkbMultiLineString);
-    write_places(ds.get(), read_geonames(in.sources / "cities500.txt"));
+    auto towns = read_geonames(in.sources / "cities500.txt");
+    merge_world_cities(in.sources / "worldcities.json", towns);
+    write_places(ds.get(), towns);
     write_curated(ds.get(), read_curated(in.geodata));
     if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) throw GeoError("cannot write basemap " + out.string(), gdal::last_error());
 }

@@ -217,7 +217,8 @@ std::set<std::string> read_english_words(const std::filesystem::path& file) {
 
 void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
     gdal::ensure_registered();
-    const auto cities = read_geonames(in.sources / "cities500.txt");
+    auto cities = read_geonames(in.sources / "cities500.txt");
+    merge_world_cities(in.sources / "worldcities.json", cities);
     auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
     const auto english_words = read_english_words(in.sources / "words.txt");
     const auto countries = read_countries(ne.get(), english_words);

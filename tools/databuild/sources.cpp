@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <optional>
+#include <unordered_map>
 #include <sstream>
 
 namespace frontmap::databuild {
@@ -33,7 +35,119 @@ double importance_of(long long population, const std::string& code) {
     return std::min(base, 1.0);
 }
 
+std::string ascii_lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+double km_between(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double kEarthKm = 6371.0;
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const double a = std::pow(std::sin((lat2 - lat1) * kRad / 2), 2) +
+                     std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::pow(std::sin((lon2 - lon1) * kRad / 2), 2);
+    return 2 * kEarthKm * std::asin(std::sqrt(a));
+}
+
+// Towns bucketed by tenth of a degree, so a neighbour search looks at a few cells, not 200,000 towns.
+class TownGrid {
+public:
+    explicit TownGrid(const std::vector<GeoNamesPlace>& towns) {
+        for (std::size_t i = 0; i < towns.size(); ++i) cells_[key(towns[i].place.lat, towns[i].place.lon)].push_back(i);
+    }
+    // Indices of towns in the cells within `reach` cells of the point.
+    std::vector<std::size_t> around(double lat, double lon, int reach) const {
+        std::vector<std::size_t> out;
+        const auto [row, col] = cell(lat, lon);
+        for (int r = row - reach; r <= row + reach; ++r)
+            for (int c = col - reach; c <= col + reach; ++c)
+                if (auto it = cells_.find(pack(r, c)); it != cells_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+        return out;
+    }
+
+private:
+    static std::pair<int, int> cell(double lat, double lon) { return {static_cast<int>(std::floor(lat * 10)), static_cast<int>(std::floor(lon * 10))}; }
+    static long long pack(int row, int col) { return static_cast<long long>(row) * 100000 + col; }
+    static long long key(double lat, double lon) {
+        const auto [r, c] = cell(lat, lon);
+        return pack(r, c);
+    }
+    std::unordered_map<long long, std::vector<std::size_t>> cells_;
+};
+
+std::string code_of_capital(const std::string& capital) {
+    if (capital == "primary") return "PPLC";
+    if (capital == "admin") return "PPLA";
+    if (capital == "minor") return "PPLA2";
+    return "PPL";
+}
+
+bool shares_name(const GeoNamesPlace& town, const std::vector<std::string>& keys) {
+    return std::any_of(town.names.begin(), town.names.end(), [&](const std::string& n) {
+        return std::find(keys.begin(), keys.end(), ascii_lower(n)) != keys.end();
+    });
+}
+
+// The GeoNames town that is the same city: same name within 25 km, else the nearest within 3 km.
+std::optional<std::size_t> same_city(const std::vector<GeoNamesPlace>& towns, const TownGrid& grid, double lat, double lon,
+                                     const std::vector<std::string>& keys) {
+    constexpr double kSameNameKm = 25.0;
+    constexpr double kSameSpotKm = 3.0;
+    std::optional<std::size_t> named, nearest;
+    double named_km = kSameNameKm, nearest_km = kSameSpotKm;
+    for (const auto i : grid.around(lat, lon, 3)) {
+        const auto& t = towns[i];
+        const double km = km_between(lat, lon, t.place.lat, t.place.lon);
+        if (km <= named_km && shares_name(t, keys)) named = i, named_km = km;
+        if (km <= nearest_km) nearest = i, nearest_km = km;
+    }
+    return named ? named : nearest;
+}
+
 }  // namespace
+
+void merge_world_cities(const std::filesystem::path& file, std::vector<GeoNamesPlace>& towns) {
+    std::ifstream in(file);
+    if (!in) throw DataError("cannot read " + file.string(), "no such file (tools/setup.sh fetches it)");
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.is_array()) throw DataError("cannot read " + file.string(), "not a JSON list of cities");
+    const TownGrid grid(towns);
+    std::vector<GeoNamesPlace> added;
+    for (const auto& c : doc) {
+        GeoNamesPlace g;
+        try {
+            g.names = {c.at("city").get<std::string>(), c.at("city_ascii").get<std::string>()};
+            g.place.lat = std::stod(c.at("lat").get<std::string>());
+            g.place.lon = std::stod(c.at("lng").get<std::string>());
+            const auto pop = c.value("population", std::string());
+            g.place.population = pop.empty() ? 0 : static_cast<long long>(std::stod(pop));
+            g.place.country = c.at("iso2").get<std::string>();
+            g.place.feature_code = code_of_capital(c.value("capital", std::string()));
+            g.place.id = "sm-" + c.at("id").get<std::string>();
+        } catch (const std::exception&) {
+            throw DataError("cannot read " + file.string(), "a city lacks its name, position or country");
+        }
+        if (g.names[1] == g.names[0]) g.names.pop_back();
+        std::vector<std::string> keys;
+        for (const auto& n : g.names) keys.push_back(ascii_lower(n));
+        if (const auto same = same_city(towns, grid, g.place.lat, g.place.lon, keys)) {
+            auto& t = towns[*same];
+            for (const auto& n : g.names)
+                if (!shares_name(t, {ascii_lower(n)})) t.names.push_back(n);
+            if (t.place.population < g.place.population) {
+                t.place.population = g.place.population;
+                t.place.importance = importance_of(t.place.population, t.place.feature_code);
+                if (t.place.population >= 10000) t.place.type = PlaceType::City;
+            }
+            continue;
+        }
+        g.place.name = g.names[0];
+        const bool seat = g.place.feature_code == "PPLC" || g.place.feature_code == "PPLA";
+        g.place.type = (g.place.population >= 10000 || seat) ? PlaceType::City : PlaceType::Village;
+        g.place.importance = importance_of(g.place.population, g.place.feature_code);
+        added.push_back(std::move(g));
+    }
+    towns.insert(towns.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+}
 
 bool usable_name(const std::string& name) {
     if (name.size() < 3) return false;

