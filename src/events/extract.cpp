@@ -135,6 +135,26 @@ bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
             lex.articles.match(s.words, t.first - 1).length);
 }
 
+// "the Ta'ang National Liberation Army", "the Islamic Resistance in Iraq": a deed word capitalised
+// beside another capitalised word, in running text (not a headline in title case), is part of a name.
+bool in_proper_name(const Sentence& s, const Trigger& t) {
+    const auto& w = s.words;
+    if (!w[t.first].capitalised || w[t.first].clause_start) return false;
+    const bool beside_capital = (t.first > 0 && w[t.first - 1].capitalised && !w[t.first - 1].clause_start) ||
+                                (t.last + 1 < w.size() && w[t.last + 1].capitalised);
+    if (!beside_capital) return false;
+    // A headline capitalises nearly every word but "of", "the", "in"; running text with many names,
+    // not three in four of its longer words.
+    constexpr size_t kShortWord = 3;
+    size_t long_words = 0, capitals = 0;
+    for (const auto& word : w) {
+        if (word.end - word.start <= kShortWord) continue;
+        ++long_words;
+        capitals += word.capitalised ? 1 : 0;
+    }
+    return 4 * capitals < 3 * long_words;
+}
+
 std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
     std::vector<Trigger> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
@@ -151,7 +171,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;
         if (takes_no_place(s, t, lex)) continue;
-        if (adjectival(s, t, lex)) continue;
+        if (adjectival(s, t, lex) || in_proper_name(s, t)) continue;
         out.push_back(t);
     }
     // "two ballistic missiles exploded", "shells exploded": the blast is the strike's, not a deed of its own.

@@ -328,3 +328,12 @@ TEST_CASE("article dates", "[events][dates]") {
     CHECK_FALSE(frontmap::events::parse_iso_date("2022-02-30"));
     CHECK_FALSE(frontmap::events::parse_iso_date("22-10-21"));
 }
+
+TEST_CASE("a deed word inside a group's name is no deed, but a headline's deed is", "[events]") {
+    const std::string name = "Fighters of the National Liberation Army gathered near Kherson on Friday for talks with local elders.";
+    CHECK(events_of(name, mentions_of(name)).empty());
+    const std::string headline = "Russian Forces Shell Kharkiv Overnight";
+    const auto events = events_of(headline, mentions_of(headline));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Shelling);
+}
