@@ -337,3 +337,23 @@ TEST_CASE("a deed word inside a group's name is no deed, but a headline's deed i
     REQUIRE(events.size() == 1);
     CHECK(events[0].type == EventType::Shelling);
 }
+
+TEST_CASE("a town described as under a side's control is not taken in that sentence", "[events]") {
+    const std::string held = "Russian aircraft bombed Kharkiv and a second town under its control on Friday.";
+    const auto events = events_of(held, mentions_of(held));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Strike);
+    const std::string taken = "Russia's defence ministry said Bakhmut was now fully under its control.";
+    const auto taken_events = events_of(taken, mentions_of(taken));
+    REQUIRE(taken_events.size() == 1);
+    CHECK(taken_events[0].type == EventType::Capture);
+}
+
+TEST_CASE("'the attacks' in a story of strikes are strikes", "[events]") {
+    const std::string text = "Russian drones struck Kharkiv on Friday. The attacks also reached Lviv, officials said.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[1], mentions) == "Lviv");
+    CHECK(events[1].type == EventType::Strike);
+}
