@@ -310,8 +310,22 @@ size_t commas_between(const Sentence& s, size_t from, size_t to) { return s.comm
 // How far a place is from a deed, in words: a place before the deed counts thrice ("retook
 // Kupiansk" over "Kupiansk's mayor said troops retook…"), and each comma crossed after the deed
 // as a clause ("captured overnight, cutting Damascus off from Latakia").
+// The relative pronoun after a comma that stands for the place at `word` ("Homs, the country's third
+// city, which…"): the first one before `before` with no other place between.
+std::optional<size_t> relative_pronoun_after(const Sentence& s, size_t word, size_t before, const Lexicon& lex) {
+    const int mention = s.words[word].mention;
+    for (size_t w = word + 1; w < before; ++w) {
+        if (s.words[w].mention >= 0 && s.words[w].mention != mention) return std::nullopt;
+        if (s.words[w - 1].comma_after && lex.relative_pronouns.match(s.words, w).length) return w;
+    }
+    return std::nullopt;
+}
+
 double word_cost(const Sentence& s, const Trigger& t, size_t word, const Lexicon& lex) {
     if (word > t.last) return static_cast<double>(word - t.last) + lex.comma_cost * static_cast<double>(commas_between(s, t.last, word));
+    // "Homs, the country's third city, which they said they had fully captured": the deed of a
+    // relative clause is at the place its pronoun stands for, however long the aside between.
+    if (const auto pronoun = relative_pronoun_after(s, word, t.first, lex)) return static_cast<double>(t.first - *pronoun);
     return 3.0 * static_cast<double>(t.first - word);
 }
 

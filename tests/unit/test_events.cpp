@@ -357,3 +357,15 @@ TEST_CASE("'the attacks' in a story of strikes are strikes", "[events]") {
     CHECK(where(events[1], mentions) == "Lviv");
     CHECK(events[1].type == EventType::Strike);
 }
+
+TEST_CASE("the deed of a relative clause is at the place its pronoun stands for", "[events]") {
+    const std::string text = "Russian troops are now in Bakhmut, a mining town in the east, which they said they had fully captured overnight, "
+                             "cutting the road that links Kharkiv and Lviv.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE_FALSE(events.empty());
+    for (const auto& e : events) {
+        INFO(frontmap::events::to_string(e.type));
+        CHECK(where(e, mentions) == "Bakhmut");
+    }
+}
