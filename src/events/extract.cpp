@@ -253,15 +253,21 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
 std::optional<Referent> refer_to_capital(size_t before, const SentenceContext& c);
 bool of_party(const Sentence& s, size_t i, const Lexicon& lex);
 
+// "the city of Kherson", "the town Djibo", "the region's main city": a place noun that names its own
+// place points back at none. `after` is the word after the noun.
+bool names_its_own(const Sentence& s, size_t after) {
+    if (after < s.words.size() && (s.words[after].lower == "of" || s.words[after].inside >= 0)) return true;
+    return s.words[after - 1].possessive;
+}
+
 // "88 towns and villages in the region", "fighting in the city": places named by pointing back
 // are tied to deeds like names are. Not "the city of Kherson", which names its own place.
 void add_references(const Sentence& s, const SentenceContext& c, std::vector<Link>& links) {
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto m = c.lex.coreference.match(s.words, i);
         if (!m.length || of_party(s, i, c.lex)) continue;
+        if (names_its_own(s, i + m.length)) continue;
         const size_t after = i + m.length;
-        if (after < s.words.size() && (s.words[after].lower == "of" || s.words[after].inside >= 0)) continue;
-        if (s.words[after - 1].possessive) continue;  // "the region's main city" names the city
         const auto referent = c.lex.capital_references.match(s.words, i).length ? refer_to_capital(s.words[i].start, c) : refer_back(*m.value, s.words[i].start, c);
         if (!referent) continue;
         const auto prep = preposition_before(s, i, c.lex);
@@ -417,7 +423,7 @@ std::optional<Referent> coreference(const Sentence& s, const SentenceContext& c)
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto m = c.lex.coreference.match(s.words, i);
         if (!m.length) continue;
-        if (of_party(s, i, c.lex)) continue;
+        if (of_party(s, i, c.lex) || names_its_own(s, i + m.length)) continue;
         if (c.lex.capital_references.match(s.words, i).length) return refer_to_capital(s.words[i].start, c);
         return refer_back(*m.value, s.words[i].start, c);
     }

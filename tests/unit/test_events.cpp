@@ -369,3 +369,14 @@ TEST_CASE("the deed of a relative clause is at the place its pronoun stands for"
         CHECK(where(e, mentions) == "Bakhmut");
     }
 }
+
+TEST_CASE("'the town of Bakhmut' names its own town and points back at none", "[events]") {
+    const std::string text = "Russian drones struck Kharkiv on Monday. On Friday fighters stormed the town of Bakhmut, overrunning army positions.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() >= 2);
+    for (size_t k = 1; k < events.size(); ++k) {
+        INFO(frontmap::events::to_string(events[k].type));
+        CHECK(where(events[k], mentions) == "Bakhmut");
+    }
+}
