@@ -232,6 +232,7 @@ std::optional<Preposition> preposition_before(const Sentence& s, size_t word, co
             apposition = true;
             window += lex.windows.preposition;
         }
+        if (const auto n = lex.neighbour_words.match(s.words, at); n.length && at + n.length == word) return Preposition{Relation::Beside, at};
         if (lex.along_words.match(s.words, at).length) return Preposition{Relation::Along, at};
         if (lex.from_words.match(s.words, at).length) return Preposition{Relation::From, at};
         if (lex.near_words.match(s.words, at).length) return Preposition{Relation::Near, at};
@@ -278,6 +279,17 @@ void add_references(const Sentence& s, const SentenceContext& c, std::vector<Lin
     }
 }
 
+// "the Red Sea port of Hodeidah", "the Kharkiv region town of Kupiansk": an area that describes the
+// town named after it is not a place of its own. The place at words [first, last].
+bool describes_town_after(const Sentence& s, size_t first, size_t last, const SentenceContext& c) {
+    const size_t of = last + 2;
+    if (of + 1 >= s.words.size() || s.words[of].lower != "of" || !c.lex.place_nouns.match(s.words, last + 1).length) return false;
+    const int town = s.words[of + 1].mention;
+    if (town < 0 || !s.words[of + 1].located) return false;
+    const auto& area = *c.mentions[static_cast<size_t>(s.words[first].mention)].place;
+    return !point_type(area.type) && point_type(c.mentions[static_cast<size_t>(town)].place->type);
+}
+
 std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
     const auto& lex = c.lex;
     std::vector<Link> out;
@@ -285,6 +297,10 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
         size_t end = i;
         while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[i].mention) ++end;
+        if (describes_town_after(s, i, end, c)) {
+            i = end;
+            continue;
+        }
         const auto prep = preposition_before(s, i, lex);
         Link link{static_cast<size_t>(s.words[i].mention), i, prep ? prep->relation : Relation::Where, prep.has_value(), false};
         link.bare_to = link.relation == Relation::Toward && s.words[prep->word].lower == "to";

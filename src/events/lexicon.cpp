@@ -216,7 +216,8 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.gap_stops, "gap_stops"}, {&lex.definite_markers, "definite_markers"}, {&lex.background_markers, "background_markers"}, {&lex.ongoing_since, "ongoing_since"}, {&lex.civilian_nouns, "civilian_nouns"}, {&lex.armed_nouns, "armed_nouns"}, {&lex.heading_words, "heading_words"}, {&lex.relative_pronouns, "relative_pronouns"}, {&lex.subordinators, "subordinators"}, {&lex.non_state_nouns, "non_state_nouns"}, {&lex.articles, "articles"}, {&lex.capital_references, "capital_references"},
         {&lex.where_words, "where_words"}, {&lex.apposition_words, "apposition_words"},
         {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"},
-        {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"}};
+        {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"},
+        {&lex.neighbour_words, "neighbour_words"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
 }
 

@@ -29,7 +29,7 @@ const std::vector<PlaceFact> kPlaces = {
     {"Kherson", PlaceType::City, "UA", 46.64, 32.61},     {"Kharkiv", PlaceType::City, "UA", 49.99, 36.23},
     {"Kyiv", PlaceType::City, "UA", 50.45, 30.52, Role::Location, "PPLC"},        {"Dnieper", PlaceType::River, "UA", 47.0, 33.2},
     {"Bakhmut", PlaceType::City, "UA", 48.59, 38.0},      {"Lviv", PlaceType::City, "UA", 49.84, 24.03},
-    {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
+    {"Belarus", PlaceType::Country, "BY", 53.7, 27.9},   {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
 };
 
 // Every occurrence of a known place name becomes a resolved mention, as the parser would give.
@@ -379,4 +379,17 @@ TEST_CASE("'the town of Bakhmut' names its own town and points back at none", "[
         INFO(frontmap::events::to_string(events[k].type));
         CHECK(where(events[k], mentions) == "Bakhmut");
     }
+}
+
+TEST_CASE("an area that describes a town is not a place of its own, nor a neighbour across a border", "[events]") {
+    const std::string port = "Russian missiles hit the Dnieper port of Kherson on Friday.";
+    const auto port_mentions = mentions_of(port);
+    const auto port_events = events_of(port, port_mentions);
+    REQUIRE(port_events.size() == 1);
+    CHECK(where(port_events[0], port_mentions) == "Kherson");
+    const std::string border = "At the Kharkiv crossing Russian troops took control of the terminal on the border with Belarus.";
+    const auto border_mentions = mentions_of(border);
+    const auto border_events = events_of(border, border_mentions);
+    REQUIRE(border_events.size() == 1);
+    CHECK(where(border_events[0], border_mentions) == "Kharkiv");
 }
