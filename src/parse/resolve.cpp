@@ -53,13 +53,17 @@ struct Scored {
 
 // The point of a river's course nearest to the story: "the west bank of the Dnieper" in an
 // article about Kherson is the Dnieper at Kherson, not its middle at Kyiv.
+// Vertices are compared on a plane scaled to the story's latitude (a river's hundreds of vertices
+// per mention made the geodesic the parser's largest cost); only the distance kept is geodesic.
 std::pair<double, double> nearest_on_course(const Place& river, double lon, double lat) {
     std::pair<double, double> best{river.lon, river.lat};
-    double best_km = std::numeric_limits<double>::max();
+    double best_d2 = std::numeric_limits<double>::max();
+    const double x_scale = std::cos(lat * M_PI / 180.0);
     for (const auto& [x, y] : river.course) {
-        const double km = proj::geodesic_km(lon, lat, x, y);
-        if (km < best_km) {
-            best_km = km;
+        const double dx = (x - lon) * x_scale;
+        const double dy = y - lat;
+        if (const double d2 = dx * dx + dy * dy; d2 < best_d2) {
+            best_d2 = d2;
             best = {x, y};
         }
     }
