@@ -113,11 +113,12 @@ bool followed_by_modal(const Sentence& s, const Trigger& t, const Lexicon& lex) 
     return false;
 }
 
-// "the capture of Russian arms": a capture whose object is not a place.
+// "the capture of Russian arms": a capture whose object is not a place. Not "was captured by Russian
+// troops" or "retaken from Russian troops", whose troops took or lost it.
 bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     if (t.rule.type != EventType::Capture && t.rule.type != EventType::Recapture) return false;
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 4; ++at) {
-        if (s.words[at].inside >= 0) return false;
+        if (s.words[at].inside >= 0 || s.words[at].lower == "by" || lex.from_words.match(s.words, at).length) return false;
         if (lex.non_territorial_objects.match(s.words, at).length) return true;
         if (s.words[at].stop_after || s.words[at].comma_after) return false;
     }
@@ -623,6 +624,9 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
 struct Found {
     Event event;
     size_t word = 0;
+    // The event this one was typed after ("the attacks" after drone strikes): its actor is this
+    // one's when the sentence names none. An index into the sentence's events or the story's.
+    std::optional<size_t> after_found, after_told;
 };
 
 size_t distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
@@ -817,10 +821,31 @@ bool in_aside(const Sentence& s, const Party& p, size_t deed, const std::vector<
     return std::any_of(parties.begin(), parties.end(), [&](const Party& o) { return o.last + 1 == start && s.words[o.last].comma_after; });
 }
 
+bool territorial_gain(EventType t) { return t == EventType::Capture || t == EventType::Recapture; }
+
+// "Sudzha was fully under Ukrainian control", "the town fell to Russian forces": who holds ground
+// taken is named after the deed. Not "retaken from Russian troops", who lost it.
+std::optional<Party> holder_after(const Sentence& s, std::string_view text, size_t deed, const std::vector<Party>& parties, const Lexicon& lex) {
+    for (size_t at = deed + 1; at < s.words.size() && at <= deed + lex.windows.holder && s.clause_of[at] == s.clause_of[deed]; ++at) {
+        // Only after "to", "under", "by", "of": the RSF in "drove the RSF out of Khartoum" lost it.
+        const bool after_holder_word = lex.holder_prepositions.match(s.words, at - 1).length ||
+                                       (lex.articles.match(s.words, at - 1).length && lex.holder_prepositions.match(s.words, at - 2).length);
+        if (!after_holder_word) continue;
+        for (const auto& p : parties)
+            if (p.first == at) return p;
+        // A demonym names a side by itself before "control" or "hands".
+        const auto side = lex.sides.match(s.words, at);
+        if (side.length && at + side.length < s.words.size() && lex.holder_nouns.match(s.words, at + side.length).length)
+            return Party{at, at + side.length - 1, slice(text, s.words, at, at + side.length - 1), *side.value};
+    }
+    return std::nullopt;
+}
+
 void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text, const State& state,
                    const Lexicon& lex) {
     for (auto& f : found) {
         const Party* best = nullptr;
+        std::optional<Party> holder;
         for (const auto& p : parties)
             if (p.first < f.word && !in_aside(s, p, f.word, parties) && (!best || p.last > best->last)) best = &p;
         // Else the agent of a passive deed: "was shelled by Russian forces"; not "Aleppo fell,
@@ -831,6 +856,7 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
                     best = &p;
                     break;
                 }
+        if (!best && territorial_gain(f.event.type) && (holder = holder_after(s, text, f.word, parties, lex))) best = &*holder;
         if (best) {
             // "Kyiv's forces advance": the actor is named up to the deed, not with it.
             f.event.actor = best->last >= f.word && f.word > best->first ? slice(text, s.words, best->first, f.word - 1) : best->text;
@@ -975,10 +1001,25 @@ void carry(const std::vector<Count>& counts, const std::vector<Attribution>& att
 void type_by_context(std::vector<Found>& found, const Sentence& s, const State& state, const Lexicon& lex) {
     std::optional<EventType> last;
     if (!state.events.empty()) last = state.events.back().type;
-    for (auto& f : found) {
+    for (size_t k = 0; k < found.size(); ++k) {
+        auto& f = found[k];
         const auto m = lex.context_typed.match(s.words, f.word);
-        if (m.length && last == *m.value) f.event.type = *m.value;
+        if (m.length && last == *m.value) {
+            f.event.type = *m.value;
+            if (k > 0) f.after_found = k - 1;
+            else f.after_told = state.events.size() - 1;
+        }
         last = f.event.type;
+    }
+}
+
+void actor_by_context(std::vector<Found>& found, const State& state) {
+    for (auto& f : found) {
+        if (!f.event.side.empty()) continue;
+        const Event* before = f.after_found ? &found[*f.after_found].event : f.after_told ? &state.events[*f.after_told] : nullptr;
+        if (!before) continue;
+        f.event.actor = before->actor;
+        f.event.side = before->side;
     }
 }
 
@@ -995,6 +1036,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
         return;
     }
     assign_actors(found, parties, s, c.text, state, c.lex);
+    actor_by_context(found, state);
     remember_sides(parties, state);
     for (auto& f : found) retaken_by_its_state(f.event, c.mentions);
     drop_held_areas(found, c.mentions);

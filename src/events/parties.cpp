@@ -106,6 +106,10 @@ std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_
             --start;
     };
     back_to_clause();
+    // "against M23 rebels, who said they had taken the city": the pronoun stands for the word before
+    // its comma, which the caller widens to the party it ends.
+    if (!apposition && start + 1 == verb && start > 0 && s.words[start - 1].comma_after && lex.relative_pronouns.match(s.words, start).length)
+        return std::make_pair(start - 1, start - 1);
     // "Russia's defence ministry, which calls the area the Zaporozhye direction, said": a relative
     // clause between the speaker and the verb is skipped.
     if (apposition && start > 0 && s.words[start - 1].comma_after && lex.relative_pronouns.match(s.words, start).length) {
@@ -160,6 +164,8 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         const bool inverted = i == 0 || s.words[i - 1].comma_after || s.words[i].clause_start;
         if (!who && inverted) who = speaker_after(s, i + verb.length, lex);
         if (!who) continue;
+        for (const auto& p : sides)
+            if (p.first <= who->first && p.last >= who->second) who = std::make_pair(p.first, p.last);
         bool of_claim = false;
         for (size_t at = i + verb.length; denial.length && at < s.words.size() && at <= i + verb.length + 2; ++at)
             if (lex.claim_nouns.match(s.words, at).length) of_claim = true;

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -392,4 +394,32 @@ TEST_CASE("an area that describes a town is not a place of its own, nor a neighb
     const auto border_events = events_of(border, border_mentions);
     REQUIRE(border_events.size() == 1);
     CHECK(where(border_events[0], border_mentions) == "Kharkiv");
+}
+
+TEST_CASE("who holds ground taken may be named after the deed, but not who lost it", "[events]") {
+    const std::string held = "Officials said on Friday that Bakhmut was fully under Russian control.";
+    const auto held_events = events_of(held, mentions_of(held));
+    REQUIRE(held_events.size() == 1);
+    CHECK(held_events[0].side == "RU");
+    const std::string lost = "On Friday Kherson was recaptured from Russian troops by the army.";
+    const auto lost_events = events_of(lost, mentions_of(lost));
+    REQUIRE(lost_events.size() == 1);
+    CHECK(lost_events[0].type == EventType::Recapture);
+    CHECK(lost_events[0].side != "RU");
+    const std::string agent = "Kherson was recaptured by Ukrainian troops on Friday.";
+    const auto agent_events = events_of(agent, mentions_of(agent));
+    REQUIRE(agent_events.size() == 1);
+    CHECK(agent_events[0].side == "UA");
+}
+
+TEST_CASE("a weapon's side is named through its adjectives, and 'who said' speaks for the party before it", "[events]") {
+    const std::string missile = "A Russian ballistic missile slammed into Kharkiv on Friday.";
+    const auto strike = events_of(missile, mentions_of(missile));
+    REQUIRE(strike.size() == 1);
+    CHECK(strike[0].side == "RU");
+    const std::string claim = "Ukrainian troops held out in Bakhmut against Russian forces, who said they had captured Bakhmut on Friday.";
+    const auto events = events_of(claim, mentions_of(claim));
+    const auto capture = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Capture; });
+    REQUIRE(capture != events.end());
+    CHECK(capture->claimed_by == "Russian forces");
 }
