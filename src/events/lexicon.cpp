@@ -55,6 +55,7 @@ void PhraseMap<T>::add(std::string_view phrase, T value) {
     const auto pos = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& x) { return x.words.size() < e.words.size(); });
     entries_.insert(pos, std::move(e));
     by_first_word_.clear();
+    first_words_.reset();
     for (auto& bucket : wildcard_by_byte_) bucket.clear();
     for (size_t i = 0; i < entries_.size(); ++i) {
         const auto& first = entries_[i].words.front();
@@ -62,8 +63,10 @@ void PhraseMap<T>::add(std::string_view phrase, T value) {
             for (auto& bucket : wildcard_by_byte_) bucket.push_back(i);
         else if (first.prefix)
             wildcard_by_byte_[static_cast<unsigned char>(first.text.front())].push_back(i);
-        else
+        else {
             by_first_word_[first.text].push_back(i);
+            first_words_.set(WordHash{}(first.text) % kFilterBits);
+        }
     }
 }
 
@@ -94,8 +97,9 @@ typename PhraseMap<T>::Match PhraseMap<T>::match(const std::vector<Word>& words,
         if (const size_t end = match_end(e, 0, words, at); end > at && end - at > best.length) best = {end - at, e.head, &e.value};
     };
     if (at >= words.size()) return best;
-    if (const auto it = by_first_word_.find(words[at].lower); it != by_first_word_.end())
-        for (size_t i : it->second) consider(i);
+    if (first_words_.test(words[at].hash % kFilterBits))
+        if (const auto it = by_first_word_.find(words[at]); it != by_first_word_.end())
+            for (size_t i : it->second) consider(i);
     if (!words[at].lower.empty())
         for (size_t i : wildcard_by_byte_[static_cast<unsigned char>(words[at].lower.front())]) consider(i);
     return best;

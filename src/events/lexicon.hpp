@@ -5,6 +5,7 @@
 #include "gazetteer/place.hpp"
 
 #include <array>
+#include <bitset>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@ namespace frontmap::events {
 struct Word {
     size_t start = 0, end = 0;  // byte span in the article
     std::string lower;          // lower case, curly apostrophes straightened
+    size_t hash = 0;            // of `lower`, once: some sixty phrase lists look each word up
     int mention = -1;           // index of the mention this word starts, if any
     bool located = false;       // that mention is a located place (role location, resolved)
     int inside = -1;            // index of the mention this word belongs to, if any
@@ -61,8 +63,23 @@ private:
     };
     // The end of a match of e's words from `k` on at word `at`, or 0.
     size_t match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const;
+    // Looked up by a word's stored hash, so a word is hashed once, not once per list.
+    struct WordHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        size_t operator()(const Word& w) const { return w.hash; }
+    };
+    struct WordEqual {
+        using is_transparent = void;
+        bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+        bool operator()(const Word& w, std::string_view b) const { return w.lower == b; }
+        bool operator()(std::string_view a, const Word& w) const { return a == w.lower; }
+    };
     std::vector<Entry> entries_;  // longest first
-    std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
+    std::unordered_map<std::string, std::vector<size_t>, WordHash, WordEqual> by_first_word_;
+    // A bit per first word's hash: most words open no phrase of a list and are turned away here.
+    static constexpr size_t kFilterBits = 4096;
+    std::bitset<kFilterBits> first_words_;
     // Entries whose first word is a prefix, by its first byte, and those opening with PLACE in
     // every bucket: a word is tried against the few that can match it, in entry order.
     std::array<std::vector<size_t>, 256> wildcard_by_byte_;

@@ -51,6 +51,7 @@ Word to_word(const parse::Token& t) {
     w.start = t.start;
     w.end = t.end;
     w.lower = lower_ascii(t.text);
+    w.hash = std::hash<std::string_view>{}(w.lower);
     w.comma_after = t.comma_after;
     w.stop_after = t.stop_after;
     w.clause_start = t.sentence_start;
