@@ -52,21 +52,22 @@ void PhraseMap<T>::add(std::string_view phrase, T value) {
     Entry e{split_pattern(phrase), std::move(value), 0};
     if (e.words.empty() || e.words.front().gap) throw DataError("event lexicon", "an empty phrase, or one that opens with ~");
     while (e.head < e.words.size() && !e.words[e.head].gap && !e.words[e.head].place) ++e.head;
-    const auto pos = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& x) { return x.words.size() < e.words.size(); });
-    entries_.insert(pos, std::move(e));
-    by_first_word_.clear();
-    first_words_.reset();
-    for (auto& bucket : wildcard_by_byte_) bucket.clear();
-    for (size_t i = 0; i < entries_.size(); ++i) {
-        const auto& first = entries_[i].words.front();
-        if (first.place)
-            for (auto& bucket : wildcard_by_byte_) bucket.push_back(i);
-        else if (first.prefix)
-            wildcard_by_byte_[static_cast<unsigned char>(first.text.front())].push_back(i);
-        else {
-            by_first_word_[first.text].push_back(i);
-            first_words_.set(WordHash{}(first.text) % kFilterBits);
-        }
+    entries_.push_back(std::move(e));
+    const size_t index = entries_.size() - 1;
+    // Each bucket lists its entries longest first, then in the order added: the first of the
+    // longest matches wins.
+    const auto file = [&](std::vector<size_t>& bucket) {
+        const auto longer = [&](size_t a, size_t b) { return entries_[a].words.size() > entries_[b].words.size(); };
+        bucket.insert(std::upper_bound(bucket.begin(), bucket.end(), index, longer), index);
+    };
+    const auto& first = entries_[index].words.front();
+    if (first.place) {
+        for (auto& bucket : wildcard_by_byte_) file(bucket);
+    } else if (first.prefix) {
+        file(wildcard_by_byte_[static_cast<unsigned char>(first.text.front())]);
+    } else {
+        file(by_first_word_[first.text]);
+        first_words_.set(WordHash{}(first.text) % kFilterBits);
     }
 }
 

@@ -75,7 +75,7 @@ private:
         bool operator()(const Word& w, std::string_view b) const { return w.lower == b; }
         bool operator()(std::string_view a, const Word& w) const { return a == w.lower; }
     };
-    std::vector<Entry> entries_;  // longest first
+    std::vector<Entry> entries_;  // in the order added
     std::unordered_map<std::string, std::vector<size_t>, WordHash, WordEqual> by_first_word_;
     // A bit per first word's hash: most words open no phrase of a list and are turned away here.
     static constexpr size_t kFilterBits = 4096;

@@ -127,16 +127,20 @@ std::vector<Gazetteer::Ranked> Gazetteer::geocode(std::string_view name, size_t 
     return ranked;
 }
 
-bool Gazetteer::contains(sqlite::Statement& stmt, std::string_view key) {
+// An article asks about the same words again and again ("the", "said", "Kyiv"): each answer is
+// kept, as lookup keeps the places of a name.
+bool Gazetteer::contains(sqlite::Statement& stmt, std::unordered_map<std::string, bool>& memo, std::string_view key) {
+    if (const auto it = memo.find(std::string(key)); it != memo.end()) return it->second;
     stmt.bind(1, key);
     const bool found = stmt.step();
     stmt.reset();
+    memo.emplace(std::string(key), found);
     return found;
 }
 
-bool Gazetteer::is_common_word(std::string_view lower) { return contains(word_, lower); }
-bool Gazetteer::is_given_name(std::string_view key) { return contains(given_, key); }
-bool Gazetteer::is_not_place_name(std::string_view key) { return contains(not_place_, key); }
+bool Gazetteer::is_common_word(std::string_view lower) { return contains(word_, word_memo_, lower); }
+bool Gazetteer::is_given_name(std::string_view key) { return contains(given_, given_memo_, key); }
+bool Gazetteer::is_not_place_name(std::string_view key) { return contains(not_place_, not_place_memo_, key); }
 
 long long Gazetteer::place_count() {
     sqlite::Statement count(db_.get(), "SELECT count(*) FROM places");

@@ -42,7 +42,7 @@ public:
 
 private:
     Place read_place(const sqlite::Statement& row) const;
-    bool contains(sqlite::Statement& stmt, std::string_view key);
+    bool contains(sqlite::Statement& stmt, std::unordered_map<std::string, bool>& memo, std::string_view key);
 
     sqlite::DbPtr db_;
     sqlite::Statement by_key_;
@@ -52,6 +52,7 @@ private:
     sqlite::Statement not_place_;
     int max_name_words_ = 4;
     std::unordered_map<std::string, std::vector<Place>> cache_;
+    std::unordered_map<std::string, bool> word_memo_, given_memo_, not_place_memo_;
 };
 
 // The schema version this code reads; the builder writes it into the meta table.

@@ -6,6 +6,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <unordered_map>
 
 namespace frontmap::parse {
 
@@ -131,12 +132,29 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
     const double centre_lon = has_centre ? median(lons) : 0.0;
     const double centre_lat = has_centre ? median(lats) : 0.0;
 
-    // Pass 2: nearer the story's centre is likelier.
+    // Pass 2: nearer the story's centre is likelier. A name told ten times brings the same
+    // candidates ten times: each is measured once.
+    std::unordered_map<std::string, double> km_to_centre;
+    const auto from_centre = [&](const Place& c) {
+        const auto [it, added] = km_to_centre.try_emplace(c.id, 0.0);
+        if (added) it->second = distance_to(c, centre_lon, centre_lat);
+        return it->second;
+    };
+    // Beyond a few thousand km the pull of the centre is nil; a flat-earth estimate says so without
+    // a geodesic, for the many far namesakes of a common name (its error there is well under the margin).
+    constexpr double kKmPerDegree = 111.2;
+    constexpr double kNoPullKm = 4000.0;
+    const auto pull_km = [&](const Place& c) {
+        const double dy = c.lat - centre_lat;
+        const double dx = std::remainder(c.lon - centre_lon, 360.0) * std::cos((c.lat + centre_lat) * M_PI / 360.0);
+        const double rough_km = std::hypot(dx, dy) * kKmPerDegree;
+        return c.course.empty() && rough_km > kNoPullKm ? rough_km : from_centre(c);
+    };
     for (size_t i = 0; i < mentions.size(); ++i) {
         if (candidates[i].empty()) continue;
         const auto scored = pick(i, [&](const Place& c) {
             if (!has_centre || c.type == PlaceType::Country) return 0.0;
-            return 0.3 * std::exp(-distance_to(c, centre_lon, centre_lat) / 400.0);
+            return 0.3 * std::exp(-pull_km(c) / 400.0);
         });
         Mention& m = mentions[i];
         m.place = *scored.front().place;
@@ -161,7 +179,7 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
         const auto weight = country_weight.find(chosen.country);
         const bool foreign = weight == country_weight.end() || weight->second < 0.3 * heaviest;
         if (has_centre && is_point_like(chosen.type) && chosen.importance < 0.45 && foreign &&
-            distance_to(chosen, centre_lon, centre_lat) > 1500.0)
+            from_centre(chosen) > 1500.0)
             m.confidence = 0.1;
         m.confidence = std::round(m.confidence * 100.0) / 100.0;
     }
