@@ -19,6 +19,8 @@ constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "ma
                                                        "july", "august", "september", "october", "november", "december"};
 
 int month_index(std::string_view w) {
+    // Most words are no month: turned away by length and first letter before twelve comparisons.
+    if (w.size() < 3 || w.size() > 9 || std::string_view("jfmasond").find(w.front()) == std::string_view::npos) return 0;
     for (size_t m = 0; m < kMonths.size(); ++m) {
         // Full names, and the AP abbreviations of at least three letters ("Oct", "Sept").
         if (w == kMonths[m] || (w.size() >= 3 && w.size() <= 4 && kMonths[m].substr(0, w.size()) == w && w != "mar" && w != "jun"))

@@ -38,6 +38,8 @@ std::vector<PatternWord> split_pattern(std::string_view phrase) {
     return out;
 }
 
+uint16_t two_bytes(std::string_view w) { return static_cast<uint16_t>(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1])); }
+
 bool word_matches(const PatternWord& p, const Word& w) {
     if (p.place) return w.mention >= 0 && w.located;
     if (w.inside >= 0) return false;  // a place name is never a cue word
@@ -62,9 +64,11 @@ void PhraseMap<T>::add(std::string_view phrase, T value) {
     };
     const auto& first = entries_[index].words.front();
     if (first.place) {
-        for (auto& bucket : wildcard_by_byte_) file(bucket);
+        file(place_first_);
+    } else if (first.prefix && first.text.size() >= 2) {
+        file(prefix_by_two_bytes_[two_bytes(first.text)]);
     } else if (first.prefix) {
-        file(wildcard_by_byte_[static_cast<unsigned char>(first.text.front())]);
+        file(prefix_by_byte_[static_cast<unsigned char>(first.text.front())]);
     } else {
         file(by_first_word_[first.text]);
         first_words_.set(WordHash{}(first.text) % kFilterBits);
@@ -101,8 +105,14 @@ typename PhraseMap<T>::Match PhraseMap<T>::match(const std::vector<Word>& words,
     if (first_words_.test(words[at].hash % kFilterBits))
         if (const auto it = by_first_word_.find(words[at]); it != by_first_word_.end())
             for (size_t i : it->second) consider(i);
-    if (!words[at].lower.empty())
-        for (size_t i : wildcard_by_byte_[static_cast<unsigned char>(words[at].lower.front())]) consider(i);
+    const Word& w = words[at];
+    if (w.lower.size() >= 2)
+        if (const auto it = prefix_by_two_bytes_.find(two_bytes(w.lower)); it != prefix_by_two_bytes_.end())
+            for (size_t i : it->second) consider(i);
+    if (!w.lower.empty())
+        for (size_t i : prefix_by_byte_[static_cast<unsigned char>(w.lower.front())]) consider(i);
+    if (w.mention >= 0 && w.located)
+        for (size_t i : place_first_) consider(i);
     return best;
 }
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <bitset>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -80,9 +81,11 @@ private:
     // A bit per first word's hash: most words open no phrase of a list and are turned away here.
     static constexpr size_t kFilterBits = 4096;
     std::bitset<kFilterBits> first_words_;
-    // Entries whose first word is a prefix, by its first byte, and those opening with PLACE in
-    // every bucket: a word is tried against the few that can match it, in entry order.
-    std::array<std::vector<size_t>, 256> wildcard_by_byte_;
+    // Entries whose first word is a prefix ("advanc*"), by its first two bytes (one for a one-letter
+    // prefix), and those opening with PLACE: a word is tried against the few that can match it.
+    std::unordered_map<uint16_t, std::vector<size_t>> prefix_by_two_bytes_;
+    std::array<std::vector<size_t>, 256> prefix_by_byte_;
+    std::vector<size_t> place_first_;
     std::shared_ptr<const PhraseMap<char>> gap_stops_;
 };
 
