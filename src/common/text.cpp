@@ -82,6 +82,7 @@ bool starts_upper(std::string_view utf8) {
     int32_t i = 0;
     UChar32 c;
     U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    if (c >= 0 && c < 0x80) return c >= 'A' && c <= 'Z';
     return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
@@ -91,6 +92,11 @@ bool all_upper(std::string_view utf8) {
         UChar32 c;
         U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
         if (c < 0) return false;
+        if (c < 0x80) {  // ASCII without ICU's tables
+            if (c >= 'a' && c <= 'z') return false;
+            if (c >= 'A' && c <= 'Z') ++letters;
+            continue;
+        }
         if (u_isalpha(c)) {
             if (!u_isupper(c)) return false;
             ++letters;
