@@ -532,6 +532,13 @@ std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Se
     };
     const auto best = *std::min_element(places.begin(), places.end(), [&](const Link& a, const Link& b) { return cost(a) < cost(b); });
     std::vector<Link> out{best};
+    // "fled Beirut's suburbs and southern towns such as Tyre and Nabatieh": examples of the
+    // deed's places are its places too.
+    for (const auto& l : places) {
+        const bool example = l.word >= 2 && l.mention != best.mention &&
+                             (lex.example_markers.match(s.words, l.word - 1).length || lex.example_markers.match(s.words, l.word - 2).length == 2);
+        if (example) out.push_back(l);
+    }
     for (bool grew = true; grew;) {
         grew = false;
         for (const auto& l : places) {

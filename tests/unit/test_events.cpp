@@ -423,3 +423,13 @@ TEST_CASE("a weapon's side is named through its adjectives, and 'who said' speak
     REQUIRE(capture != events.end());
     CHECK(capture->claimed_by == "Russian forces");
 }
+
+TEST_CASE("places given as examples are the deed's places too", "[events]") {
+    const std::string text = "Thousands of families fled the suburbs of Kherson and eastern towns such as Kharkiv and Bakhmut on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    std::vector<std::string> places;
+    for (const auto& e : events) places.push_back(where(e, mentions));
+    std::sort(places.begin(), places.end());
+    CHECK(places == std::vector<std::string>{"Bakhmut", "Kharkiv", "Kherson"});
+}
