@@ -108,7 +108,8 @@ private:
             last = i + len - 1;
             if (len > 1 && !adjacent(last - 1)) break;
             const Token& t = tokens_[last];
-            const bool connector = lexicon::is_name_connector(low(last));
+            // "Slavyansk-na-Kubani", "Rostov-on-Don": a lower-case word hyphened into a name joins it.
+            const bool connector = lexicon::is_name_connector(low(last)) || (len > 1 && t.hyphen_before);
             if (!starts_name(t) && !connector) break;
             if (!starts_name(t)) continue;  // a name never ends on a connector
             const std::string key = text::name_key(text_.substr(first.start, t.end - first.start));

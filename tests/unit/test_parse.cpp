@@ -474,3 +474,10 @@ TEST_CASE("to_geojson of an article's mentions keeps its non-ASCII text", "[pars
     const size_t start = round_trip.at("features")[0].at("properties").at("start");
     CHECK(start == article.find("Київ"));
 }
+
+TEST_CASE("recognize: a lower-case word hyphened into a name joins it", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("Drones struck a refinery near Rostov-on-Don overnight.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "Rostov-on-Don"));
+    CHECK(mention_of(mentions, "Rostov-on-Don")->key == frontmap::text::name_key("Rostov-on-Don"));
+}
