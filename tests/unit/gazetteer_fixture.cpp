@@ -60,7 +60,7 @@ std::vector<FixturePlace> build_places() {
         make(ids::washington, "Washington", PlaceType::City, "PPLC", "US", 38.89511, -77.03637, 689545, 0.85),
         make(ids::austin, "Austin", PlaceType::City, "PPLA", "US", 30.26715, -97.74306, 931830, 0.6, {"Hamas"}),
         make(ids::lloyd, "Lloyd", PlaceType::Village, "PPL", "US", 30.9, -87.5, 300, 0.1),
-        make(ids::rostov, "Rostov-on-Don", PlaceType::City, "PPLA", "RU", 47.23135, 39.72328, 1074482, 0.65),
+        make(ids::slavyansk, "Slavyansk-na-Kubani", PlaceType::City, "PPL", "RU", 45.2558, 38.1256, 66285, 0.45),
         make(ids::dnipro_city, "Dnipro", PlaceType::City, "PPLA", "UA", 48.4593, 35.03865, 968502, 0.65, {"Dnipropetrovsk"}),
         make(ids::dnieper_river, "Dnieper", PlaceType::River, "river", "UA", 49.0, 32.5, 0, 0.6, {"Dnipro", "Dnepr", "Дніпро"},
              {{30.52, 50.45}, {32.06, 49.44}, {35.04, 48.46}, {34.4, 47.5}, {33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}}),

@@ -27,7 +27,7 @@ inline const std::string kremlin = "fm-kremlin";
 inline const std::string march_town = "test-march";
 inline const std::string back_village = "test-back";
 inline const std::string western_region = "test-western";
-inline const std::string rostov = "501175";
+inline const std::string slavyansk = "492094";
 }  // namespace ids
 
 struct FixturePlace {

@@ -477,7 +477,7 @@ TEST_CASE("to_geojson of an article's mentions keeps its non-ASCII text", "[pars
 
 TEST_CASE("recognize: a lower-case word hyphened into a name joins it", "[parse][recognize]") {
     Gaz g;
-    const auto mentions = frontmap::parse::recognize("Drones struck a refinery near Rostov-on-Don overnight.", g.gazetteer);
-    REQUIRE(mention_of(mentions, "Rostov-on-Don"));
-    CHECK(mention_of(mentions, "Rostov-on-Don")->key == frontmap::text::name_key("Rostov-on-Don"));
+    const auto mentions = frontmap::parse::recognize("Drones struck a refinery near Slavyansk-na-Kubani overnight.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "Slavyansk-na-Kubani"));
+    CHECK(mention_of(mentions, "Slavyansk-na-Kubani")->key == frontmap::text::name_key("Slavyansk-na-Kubani"));
 }
