@@ -135,6 +135,21 @@ TEST_CASE("Projector maps lon/lat to pixels and back", "[scene][projection]") {
     CHECK(p.to_pixel(34, 47).x > p.to_pixel(33, 47).x);
 }
 
+TEST_CASE("a map's own projection built directly agrees with PROJ's search of its database", "[scene][projection]") {
+    // "+towgs84=0,0,0" names the same datum but sends the CRS through proj_create_crs_to_crs.
+    const std::string direct = frontmap::scene::conformal_crs_for(-10, 35, 40, 60);
+    const std::string searched = direct + " +towgs84=0,0,0";
+    const Box box{0, 0, 1200, 800};
+    const auto view = Projector::fit_view(searched, -10, 35, 40, 60, box);
+    const Projector a(direct, view, box), b(searched, view, box);
+    for (double lon = -10; lon <= 40; lon += 5)
+        for (double lat = 35; lat <= 60; lat += 5) {
+            CAPTURE(lon, lat);
+            CHECK(a.to_pixel(lon, lat).x == Approx(b.to_pixel(lon, lat).x).margin(1e-6));
+            CHECK(a.to_pixel(lon, lat).y == Approx(b.to_pixel(lon, lat).y).margin(1e-6));
+        }
+}
+
 TEST_CASE("fit_view keeps the box's aspect and shows the whole extent, centred", "[scene][projection]") {
     const Box box = GENERATE(Box{0, 0, 1200, 800}, Box{0, 40, 600, 900}, Box{10, 10, 300, 300});
     CAPTURE(box);
