@@ -1,5 +1,7 @@
 #include "render/render.hpp"
 
+#include "render/png.hpp"
+
 #include "common/error.hpp"
 #include "io/files.hpp"
 #include "render/svg.hpp"
@@ -845,8 +847,7 @@ void render(const scene::Scene& s, const style::Style& style, const io::Basemap&
         draw(cr.get(), s, style, basemap);
     }
     if (format == Format::Png) {
-        const cairo_status_t status = cairo_surface_write_to_png(surface.get(), temp.c_str());
-        if (status != CAIRO_STATUS_SUCCESS) throw RenderError(what, cairo_status_to_string(status));
+        write_png(surface.get(), temp, what);
     }
     cairo_surface_finish(surface.get());
     check(surface.get(), what);

@@ -1,6 +1,7 @@
 #include "basemap_fixture.hpp"
 #include "common/error.hpp"
 #include "fixtures.hpp"
+#include "render/png.hpp"
 #include "render/render.hpp"
 #include "scene/projection.hpp"
 
@@ -343,4 +344,40 @@ TEST_CASE("render draws each event in its side's colour: an icon solid, a claime
         hatched = hatched || (blue - red > 60);
     }
     CHECK(hatched);
+}
+
+TEST_CASE("write_png keeps every pixel, straight alpha where there is transparency, RGB where there is none", "[render][png]") {
+    frontmap::test::TempDir dir;
+    for (const double alpha : {1.0, 0.4}) {
+        CAPTURE(alpha);
+        cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 30);
+        cairo_t* cr = cairo_create(image);
+        cairo_set_source_rgba(cr, 0.9, 0.85, 0.7, alpha);
+        cairo_paint(cr);
+        cairo_set_source_rgb(cr, 0.1, 0.3, 0.8);
+        cairo_rectangle(cr, 5, 5, 10, 10);
+        cairo_fill(cr);
+        cairo_destroy(cr);
+        const auto file = dir / "out.png";
+        frontmap::render::write_png(image, file, "test image");
+        cairo_surface_t* back = cairo_image_surface_create_from_png(file.c_str());
+        REQUIRE(cairo_surface_status(back) == CAIRO_STATUS_SUCCESS);
+        // Cairo reads RGB as RGB24 and RGBA as ARGB32: the file is RGB only when nothing is see-through.
+        CHECK((cairo_image_surface_get_format(back) == CAIRO_FORMAT_RGB24) == (alpha == 1.0));
+        cairo_surface_flush(image);
+        for (int y = 0; y < 30; ++y)
+            for (int x = 0; x < 40; ++x) {
+                const auto at = [&](cairo_surface_t* s) {
+                    const auto* row = reinterpret_cast<const uint32_t*>(cairo_image_surface_get_data(s) + y * cairo_image_surface_get_stride(s));
+                    return row[x];
+                };
+                const uint32_t a = at(image), b = at(back);
+                for (int shift : {0, 8, 16})
+                    CHECK(std::abs(static_cast<int>((a >> shift) & 0xFF) - static_cast<int>((b >> shift) & 0xFF)) <= 1);
+                if (alpha == 1.0) continue;
+                CHECK((a >> 24) == (b >> 24));
+            }
+        cairo_surface_destroy(back);
+        cairo_surface_destroy(image);
+    }
 }
