@@ -707,6 +707,18 @@ void explain_blasts(std::vector<Trigger>& triggers, const std::vector<std::vecto
         if (triggers[t].rule.type == EventType::Explosion && !links[t].empty()) triggers[t].rule.type = cause->rule.type;
 }
 
+// "reached Kryvyi Rih, about 130 km south-west of Dnipro, where a missile hit": a deed whose only
+// place locates another place is at its sibling's place, not at the reference point.
+void drop_reference_points(std::vector<std::vector<Link>>& links) {
+    const auto only_beside = [](const std::vector<Link>& own) {
+        return !own.empty() && std::all_of(own.begin(), own.end(), [](const Link& l) { return l.relation == Relation::Beside; });
+    };
+    const bool sibling_placed = std::any_of(links.begin(), links.end(), [&](const std::vector<Link>& own) { return !own.empty() && !only_beside(own); });
+    if (!sibling_placed) return;
+    for (auto& own : links)
+        if (only_beside(own)) own.clear();
+}
+
 std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
     auto triggers = find_triggers(s, c.lex);
     if (triggers.empty()) return {};
@@ -714,6 +726,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
     if (story_has_events) drop_told_deeds(triggers, links, s, c);
     if (triggers.empty()) return {};
     explain_blasts(triggers, links);
+    drop_reference_points(links);
     std::vector<size_t> placed;
     for (size_t t = 0; t < triggers.size(); ++t)
         if (!links[t].empty()) placed.push_back(t);

@@ -433,3 +433,13 @@ TEST_CASE("places given as examples are the deed's places too", "[events]") {
     std::sort(places.begin(), places.end());
     CHECK(places == std::vector<std::string>{"Bakhmut", "Kharkiv", "Kherson"});
 }
+
+TEST_CASE("a place that only locates another is no deed's place when a sibling deed has one", "[events]") {
+    const std::string text = "Russian drones struck Kharkiv on Monday. Thursday's attack also reached Kherson, about 100 kilometres south of "
+                             "Bakhmut, where a missile hit an administrative building, injuring 31 people.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[1], mentions) == "Kherson");
+    CHECK(events[1].wounded == 31);
+}
