@@ -1,6 +1,7 @@
 #include "sources.hpp"
 
 #include "common/error.hpp"
+#include "common/proj.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -38,14 +39,6 @@ double importance_of(long long population, const std::string& code) {
 std::string ascii_lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-double km_between(double lat1, double lon1, double lat2, double lon2) {
-    constexpr double kEarthKm = 6371.0;
-    constexpr double kRad = 3.14159265358979323846 / 180.0;
-    const double a = std::pow(std::sin((lat2 - lat1) * kRad / 2), 2) +
-                     std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::pow(std::sin((lon2 - lon1) * kRad / 2), 2);
-    return 2 * kEarthKm * std::asin(std::sqrt(a));
 }
 
 // Towns bucketed by tenth of a degree, so a neighbour search looks at a few cells, not 200,000 towns.
@@ -96,7 +89,7 @@ std::optional<std::size_t> same_city(const std::vector<GeoNamesPlace>& towns, co
     double named_km = kSameNameKm, nearest_km = kSameSpotKm;
     for (const auto i : grid.around(lat, lon, 3)) {
         const auto& t = towns[i];
-        const double km = km_between(lat, lon, t.place.lat, t.place.lon);
+        const double km = proj::geodesic_km(lon, lat, t.place.lon, t.place.lat);
         if (km <= named_km && shares_name(t, keys)) named = i, named_km = km;
         if (km <= nearest_km) nearest = i, nearest_km = km;
     }
