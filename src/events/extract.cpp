@@ -280,6 +280,32 @@ void add_references(const Sentence& s, const SentenceContext& c, std::vector<Lin
     }
 }
 
+bool contains(const gazetteer::Place& area, const gazetteer::Place& p) {
+    if (area.type == PlaceType::Country) return area.country == p.country && p.type != PlaceType::Country;
+    // Pakistan's point lies inside Balochistan's box, but no region holds a country.
+    if (area.bbox.size() != 4 || p.type == PlaceType::Country) return false;
+    return p.lon >= area.bbox[0] && p.lon <= area.bbox[2] && p.lat >= area.bbox[1] && p.lat <= area.bbox[3];
+}
+
+// "Vygonichi in the Bryansk region", "Kantharalak, in Si Sa Ket province": an area right after a
+// town it holds only says where the town is; the deed is at the town. The area starts at `first`.
+bool qualifies_town_before(const Sentence& s, size_t first, const std::vector<Link>& before, const SentenceContext& c) {
+    if (before.empty()) return false;
+    const Link& town = before.back();
+    const int town_mention = s.words[town.word].mention;
+    size_t end = town.word;
+    while (end + 1 < s.words.size() && s.words[end + 1].inside == town_mention) ++end;
+    if (first <= end || first - end - 1 > c.lex.windows.qualifier) return false;
+    bool in = s.words[end].comma_after;
+    for (size_t w = end + 1; w < first; ++w) {
+        if (!c.lex.qualifier_words.match(s.words, w).length) return false;
+        in = in || s.words[w].lower == "in";
+    }
+    const auto& area = *c.mentions[static_cast<size_t>(s.words[first].mention)].place;
+    const auto& point = *c.mentions[town.mention].place;
+    return in && !point_type(area.type) && point_type(point.type) && contains(area, point);
+}
+
 // "the Red Sea port of Hodeidah", "the Kharkiv region town of Kupiansk": an area that describes the
 // town named after it is not a place of its own. The place at words [first, last].
 bool describes_town_after(const Sentence& s, size_t first, size_t last, const SentenceContext& c) {
@@ -298,7 +324,7 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
         size_t end = i;
         while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[i].mention) ++end;
-        if (describes_town_after(s, i, end, c)) {
+        if (describes_town_after(s, i, end, c) || qualifies_town_before(s, i, out, c)) {
             i = end;
             continue;
         }
@@ -469,13 +495,6 @@ std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceCont
     const bool named_before = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const parse::Mention& m) { return m.start < s.span.end && is_event_place(m); });
     if (const auto k = dateline_city(c.mentions); k && !named_before) return Referent{*k, std::nullopt};
     return std::nullopt;
-}
-
-bool contains(const gazetteer::Place& area, const gazetteer::Place& p) {
-    if (area.type == PlaceType::Country) return area.country == p.country && p.type != PlaceType::Country;
-    // Pakistan's point lies inside Balochistan's box, but no region holds a country.
-    if (area.bbox.size() != 4 || p.type == PlaceType::Country) return false;
-    return p.lon >= area.bbox[0] && p.lon <= area.bbox[2] && p.lat >= area.bbox[1] && p.lat <= area.bbox[3];
 }
 
 // The places an event happens at: more specific places push out the areas that hold them.

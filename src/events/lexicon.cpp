@@ -207,7 +207,7 @@ void fill_windows(Lexicon& lex, const json& doc) {
         {&lex.windows.irrealis, "irrealis"},   {&lex.windows.negator, "negator"},       {&lex.windows.mover, "mover"},
         {&lex.windows.generic_actor, "generic_actor"}, {&lex.windows.preposition, "preposition"}, {&lex.windows.own_place, "own_place"},
         {&lex.windows.count_link, "count_link"}, {&lex.windows.count_back, "count_back"}, {&lex.windows.party_words, "party_words"},
-        {&lex.windows.holder, "holder"},
+        {&lex.windows.holder, "holder"}, {&lex.windows.qualifier, "qualifier"},
     };
     for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
     for (const auto& pronoun : key(doc, "speaker_pronouns")) lex.speaker_pronouns.insert(pronoun.get<std::string>());
@@ -233,7 +233,7 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.where_words, "where_words"}, {&lex.apposition_words, "apposition_words"},
         {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"},
         {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"},
-        {&lex.neighbour_words, "neighbour_words"}, {&lex.holder_nouns, "holder_nouns"},
+        {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.holder_nouns, "holder_nouns"},
         {&lex.holder_prepositions, "holder_prepositions"}, {&lex.example_markers, "example_markers"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
 }

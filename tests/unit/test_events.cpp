@@ -25,6 +25,7 @@ struct PlaceFact {
     double lat, lon;
     Role role = Role::Location;
     std::string feature_code = "PPL";
+    std::vector<double> bbox = {};
 };
 
 const std::vector<PlaceFact> kPlaces = {
@@ -32,6 +33,7 @@ const std::vector<PlaceFact> kPlaces = {
     {"Kyiv", PlaceType::City, "UA", 50.45, 30.52, Role::Location, "PPLC"},        {"Dnieper", PlaceType::River, "UA", 47.0, 33.2},
     {"Bakhmut", PlaceType::City, "UA", 48.59, 38.0},      {"Lviv", PlaceType::City, "UA", 49.84, 24.03},
     {"Belarus", PlaceType::Country, "BY", 53.7, 27.9},   {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
+    {"Donbas", PlaceType::Region, "UA", 48.3, 38.3, Role::Location, "ADM1", {36.5, 46.8, 40.3, 50.1}},
 };
 
 // Every occurrence of a known place name becomes a resolved mention, as the parser would give.
@@ -56,6 +58,7 @@ std::vector<Mention> mentions_of(const std::string& text) {
                 place.feature_code = p.feature_code;
                 place.lat = p.lat;
                 place.lon = p.lon;
+                place.bbox = p.bbox;
                 m.place = place;
                 out.push_back(m);
             }
@@ -394,6 +397,20 @@ TEST_CASE("an area that describes a town is not a place of its own, nor a neighb
     const auto border_events = events_of(border, border_mentions);
     REQUIRE(border_events.size() == 1);
     CHECK(where(border_events[0], border_mentions) == "Kharkiv");
+}
+
+TEST_CASE("an area right after a town it holds only says where the town is", "[events]") {
+    const std::string text = "Near Bakhmut in the Donbas, a drone was shot down on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Bakhmut");
+    // An area the town is not in is a place of its own.
+    const std::string apart = "Near Lviv in the Donbas, a drone was shot down on Friday.";
+    const auto apart_mentions = mentions_of(apart);
+    const auto apart_events = events_of(apart, apart_mentions);
+    REQUIRE(apart_events.size() == 1);
+    CHECK(where(apart_events[0], apart_mentions) == "Donbas");
 }
 
 TEST_CASE("who holds ground taken may be named after the deed, but not who lost it", "[events]") {
