@@ -117,6 +117,8 @@ bool followed_by_modal(const Sentence& s, const Trigger& t, const Lexicon& lex) 
 // troops" or "retaken from Russian troops", whose troops took or lost it.
 bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     if (t.rule.type != EventType::Capture && t.rule.type != EventType::Recapture) return false;
+    // "taking it from government troops": those who lost the place, named by the deed itself.
+    if (lex.from_words.match(s.words, t.last).length) return false;
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 4; ++at) {
         if (s.words[at].inside >= 0 || s.words[at].lower == "by" || lex.from_words.match(s.words, at).length) return false;
         if (lex.non_territorial_objects.match(s.words, at).length) return true;

@@ -413,6 +413,14 @@ TEST_CASE("an area right after a town it holds only says where the town is", "[e
     CHECK(where(apart_events[0], apart_mentions) == "Donbas");
 }
 
+TEST_CASE("ground taken from troops is taken, though troops follow the deed", "[events]") {
+    const std::string text = "The rebels pulled out of Kherson on Friday, two days after taking it from government troops.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto taken = std::count_if(events.begin(), events.end(), [&](const Event& e) { return e.type == EventType::Capture && where(e, mentions) == "Kherson"; });
+    CHECK(taken == 1);
+}
+
 TEST_CASE("who holds ground taken may be named after the deed, but not who lost it", "[events]") {
     const std::string held = "Officials said on Friday that Bakhmut was fully under Russian control.";
     const auto held_events = events_of(held, mentions_of(held));
