@@ -1130,6 +1130,29 @@ void absorb(Event& into, const Event& from) {
     into.confidence = std::max(into.confidence, from.confidence);
 }
 
+// "air strikes in eastern Afghanistan killed 46" and "the raids hit four places in Paktika": a deed
+// told across a whole country or region, where the story also places one of its kind inside it,
+// is that deed told less precisely. Not "88 towns retaken in the Kherson region", which counts places.
+void fold_areas_into_points(std::vector<Event>& events, const std::vector<parse::Mention>& mentions) {
+    std::vector<bool> folded(events.size());
+    for (size_t i = 0; i < events.size(); ++i) {
+        const auto& area = event_place(events[i], mentions);
+        if (point_type(area.type) || events[i].places) continue;
+        for (size_t j = 0; j < events.size(); ++j) {
+            if (i == j || folded[j] || events[j].type != events[i].type) continue;
+            const bool same_day = !events[i].date || !events[j].date || *events[i].date == *events[j].date;
+            const auto& inner = event_place(events[j], mentions);
+            // Burundi's troops leaving South Kivu and Congo's leaving Uvira are two deeds.
+            const bool same_side = events[i].side.empty() || events[i].side == events[j].side;
+            if (!same_day || !same_side || !point_type(inner.type) || !contains(area, inner)) continue;
+            folded[i] = true;
+            break;
+        }
+    }
+    size_t k = 0;
+    std::erase_if(events, [&](const Event&) { return folded[k++]; });
+}
+
 // The same event told twice (a lede, then its detail) is one event.
 std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     std::vector<Event> out;
@@ -1144,6 +1167,7 @@ std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Men
         else
             absorb(*same, e);
     }
+    fold_areas_into_points(out, mentions);
     for (auto& e : out) {
         if (!e.denied_by.empty())
             e.status = Status::Denied;

@@ -413,6 +413,18 @@ TEST_CASE("an area right after a town it holds only says where the town is", "[e
     CHECK(where(apart_events[0], apart_mentions) == "Donbas");
 }
 
+TEST_CASE("a deed told across a region is the one the story places inside it", "[events]") {
+    const std::string text = "Russian drones struck the Donbas overnight. A Russian drone hit Bakhmut, officials said.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Bakhmut");
+    // Another side's deed across the region is a deed of its own.
+    const std::string two = "Ukrainian drones struck the Donbas overnight. Russian drones hit Bakhmut, officials said.";
+    const auto two_mentions = mentions_of(two);
+    CHECK(events_of(two, two_mentions).size() == 2);
+}
+
 TEST_CASE("ground taken from troops is taken, though troops follow the deed", "[events]") {
     const std::string text = "The rebels pulled out of Kherson on Friday, two days after taking it from government troops.";
     const auto mentions = mentions_of(text);
