@@ -372,11 +372,26 @@ std::optional<size_t> relative_pronoun_after(const Sentence& s, size_t word, siz
     return std::nullopt;
 }
 
+// "Sudzha, a small town that hosts a gas station on the pipeline through Ukraine, was fully under
+// Ukrainian control": a deed in the clause right after an aside is its head's. The first word of
+// that clause, when the place at `word` heads such an aside.
+std::optional<size_t> after_aside_of(const Sentence& s, size_t word, size_t deed, const Lexicon& lex) {
+    const int mention = s.words[word].mention;
+    size_t end = word;
+    while (end + 1 < s.words.size() && s.words[end + 1].inside == mention) ++end;
+    if (!s.words[end].comma_after || end + 1 >= deed || !lex.aside_openers.match(s.words, end + 1).length) return std::nullopt;
+    if (commas_between(s, end + 1, deed) != 1) return std::nullopt;
+    size_t close = end + 1;
+    while (!s.words[close].comma_after) ++close;
+    return s.clause_of[close + 1] == s.clause_of[deed] ? std::optional(close + 1) : std::nullopt;
+}
+
 double word_cost(const Sentence& s, const Trigger& t, size_t word, const Lexicon& lex) {
     if (word > t.last) return static_cast<double>(word - t.last) + lex.comma_cost * static_cast<double>(commas_between(s, t.last, word));
     // "Homs, the country's third city, which they said they had fully captured": the deed of a
     // relative clause is at the place its pronoun stands for, however long the aside between.
     if (const auto pronoun = relative_pronoun_after(s, word, t.first, lex)) return static_cast<double>(t.first - *pronoun);
+    if (const auto clause = after_aside_of(s, word, t.first, lex)) return 3.0 * static_cast<double>(t.first - *clause);
     return 3.0 * static_cast<double>(t.first - word);
 }
 

@@ -413,6 +413,14 @@ TEST_CASE("an area right after a town it holds only says where the town is", "[e
     CHECK(where(apart_events[0], apart_mentions) == "Donbas");
 }
 
+TEST_CASE("a deed right after an aside is the aside's head's", "[events]") {
+    const std::string text = "Officials said that Kherson, a port the size of Lviv, was captured by Russian forces on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Kherson");
+}
+
 TEST_CASE("a deed told across a region is the one the story places inside it", "[events]") {
     const std::string text = "Russian drones struck the Donbas overnight. A Russian drone hit Bakhmut, officials said.";
     const auto mentions = mentions_of(text);
