@@ -395,6 +395,8 @@ double word_cost(const Sentence& s, const Trigger& t, size_t word, const Lexicon
     return 3.0 * static_cast<double>(t.first - word);
 }
 
+bool territorial_gain(EventType t) { return t == EventType::Capture || t == EventType::Recapture; }
+
 // Each place goes to the nearest trigger, preferring one before it ("retook Kupiansk").
 std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers, const std::vector<Link>& links, const Sentence& s, const Lexicon& lex) {
     std::vector<std::vector<Link>> out(triggers.size());
@@ -410,6 +412,13 @@ std::vector<std::vector<Link>> assign_links(const std::vector<Trigger>& triggers
             }
         }
         if (best != SIZE_MAX) out[best].push_back(link);
+        // "pushed into Homs, the country's third city, which they had fully captured": ground reached
+        // and then taken is both an advance and a capture; the relative clause's deed is at the place
+        // its pronoun stands for, though the advance is nearer.
+        if (best == SIZE_MAX || triggers[best].rule.type != EventType::Advance) continue;
+        for (size_t t = 0; t < triggers.size(); ++t)
+            if (territorial_gain(triggers[t].rule.type) && triggers[t].first > link.word && relative_pronoun_after(s, link.word, triggers[t].first, lex))
+                out[t].push_back(link);
     }
     return out;
 }
@@ -877,7 +886,6 @@ bool in_aside(const Sentence& s, const Party& p, size_t deed, const std::vector<
     return std::any_of(parties.begin(), parties.end(), [&](const Party& o) { return o.last + 1 == start && s.words[o.last].comma_after; });
 }
 
-bool territorial_gain(EventType t) { return t == EventType::Capture || t == EventType::Recapture; }
 
 // "Sudzha was fully under Ukrainian control", "the town fell to Russian forces": who holds ground
 // taken is named after the deed. Not "retaken from Russian troops", who lost it.

@@ -83,8 +83,9 @@ size_t PhraseMap<T>::match_end(const Entry& e, size_t k, const std::vector<Word>
         if (e.words[k].gap) {
             for (size_t skip = 0; skip <= kMaxGap && at + skip < words.size(); ++skip) {
                 if (skip > 0 && (words[at + skip - 1].comma_after || words[at + skip - 1].stop_after)) break;
-                if (gap_stops_ && gap_stops_->match(words, at + skip).length) break;
+                // A stop word may be the phrase's next word ("pressed ~ toward"), never a word skipped.
                 if (const size_t end = match_end(e, k + 1, words, at + skip)) return end;
+                if (gap_stops_ && gap_stops_->match(words, at + skip).length) break;
             }
             return 0;
         }

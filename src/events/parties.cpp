@@ -54,7 +54,18 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
         strong = side.size() != 2 || is_acronym(text, w);
     }
     bool has_noun = false;
-    const size_t end = actor_noun_end(s, last, lex, has_noun);
+    size_t end = actor_noun_end(s, last, lex, has_noun);
+    // "Syrian and Russian warplanes": demonyms that share a noun are one party, led by the first.
+    if (!strong && !has_noun && last + 2 < s.words.size() && s.words[last + 1].lower == "and") {
+        if (const auto second = lex.sides.match(s.words, last + 2); second.length) {
+            bool shared = false;
+            const size_t shared_end = actor_noun_end(s, last + 1 + second.length, lex, shared);
+            if (shared) {
+                has_noun = true;
+                end = shared_end;
+            }
+        }
+    }
     if (!strong && !has_noun) return std::nullopt;
     // "Syrian rebels", "Malian jihadists": a demonym before a non-state noun names where they are
     // from, not the state's side.

@@ -413,6 +413,40 @@ TEST_CASE("an area right after a town it holds only says where the town is", "[e
     CHECK(where(apart_events[0], apart_mentions) == "Donbas");
 }
 
+TEST_CASE("demonyms that share a noun are one party, led by the first; 'resistance' alone names no group", "[events]") {
+    const std::string text = "Syrian and Russian warplanes struck Kherson on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].side == "SY");
+    CHECK(events[0].actor.rfind("Syrian and Russian", 0) == 0);
+    const std::string weak = "Russian troops advanced toward Kherson, meeting little resistance. The rebels took Kharkiv on Friday.";
+    const auto weak_mentions = mentions_of(weak);
+    const auto weak_events = events_of(weak, weak_mentions);
+    REQUIRE(weak_events.size() == 2);
+    CHECK(weak_events[1].side.empty());
+}
+
+TEST_CASE("a gap in a phrase may end at a word it never crosses", "[events]") {
+    const std::string text = "Russian troops advanced quickly toward Kherson on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Advance);
+    // "to" is never crossed: a diplomat told to leave is no evacuation of the place after it.
+    const std::string told = "Lviv told the Russian envoy to leave Kyiv on Friday.";
+    const auto told_mentions = mentions_of(told);
+    CHECK(events_of(told, told_mentions).empty());
+}
+
+TEST_CASE("a relative clause's deed takes its place even when another deed is nearer", "[events]") {
+    const std::string text = "Russian troops pushed into Bakhmut, a town in the east, which they said they had fully captured overnight, cutting Lviv off from Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto captured = std::count_if(events.begin(), events.end(), [&](const Event& e) { return e.type == EventType::Capture && where(e, mentions) == "Bakhmut"; });
+    CHECK(captured == 1);
+}
+
 TEST_CASE("a deed right after an aside is the aside's head's", "[events]") {
     const std::string text = "Officials said that Kherson, a port the size of Lviv, was captured by Russian forces on Friday.";
     const auto mentions = mentions_of(text);
