@@ -45,6 +45,9 @@ struct State {
     // The last state and the last armed group named as a side: "the army" and "the rebels" later
     // in the story are theirs.
     std::string last_state_side, last_group_side;
+    // The side whose missiles, drones or shells the story last named: "Dnipro was also hit" after
+    // "a barrage of Russian missiles" is Russia's.
+    std::string last_fire_side, last_fire_actor;
 };
 
 struct SentenceContext {
@@ -869,10 +872,37 @@ void generic_actor(Found& f, const Sentence& s, std::string_view text, const Sta
     }
 }
 
-void remember_sides(const std::vector<Party>& parties, State& state) {
+bool remote_fire(EventType t) { return t == EventType::Strike || t == EventType::Shelling; }
+
+// A party that names a weapon ("Russian missiles", "Israeli jets") fires from afar.
+bool fires(const Sentence& s, const Party& p, const Lexicon& lex) {
+    for (size_t at = p.first; at <= p.last; ++at)
+        if (const auto weapon = lex.weapons.match(s.words, at); weapon.length && remote_fire(*weapon.value)) return true;
+    return false;
+}
+
+void remember_sides(const std::vector<Party>& parties, const Sentence& s, State& state, const Lexicon& lex) {
     for (const auto& p : parties) {
         if (p.side.empty()) continue;
         (p.side.size() == 2 ? state.last_state_side : state.last_group_side) = p.side;
+        if (!fires(s, p, lex)) continue;
+        state.last_fire_side = p.side;
+        state.last_fire_actor = p.text;
+    }
+}
+
+// "Monday's barrage of Russian missiles hit five cities. … Dnipro was also hit": a strike or
+// shelling that names no side is the last named shooter's; one that does names the shooter.
+void fire_side_by_context(std::vector<Found>& found, State& state) {
+    for (auto& f : found) {
+        if (!remote_fire(f.event.type)) continue;
+        if (f.event.side.empty()) {
+            f.event.side = state.last_fire_side;
+            if (f.event.actor.empty()) f.event.actor = state.last_fire_actor;
+        } else {
+            state.last_fire_side = f.event.side;
+            state.last_fire_actor = f.event.actor;
+        }
     }
 }
 
@@ -1096,12 +1126,13 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
         carry(counts, attributions, index, state, c.lex);
-        remember_sides(parties, state);
+        remember_sides(parties, s, state, c.lex);
         return;
     }
     assign_actors(found, parties, s, c.text, state, c.lex);
     actor_by_context(found, state);
-    remember_sides(parties, state);
+    remember_sides(parties, s, state, c.lex);
+    fire_side_by_context(found, state);
     for (auto& f : found) retaken_by_its_state(f.event, c.mentions);
     drop_held_areas(found, c.mentions);
     const size_t begin = state.events.size();

@@ -427,6 +427,21 @@ TEST_CASE("demonyms that share a noun are one party, led by the first; 'resistan
     CHECK(weak_events[1].side.empty());
 }
 
+TEST_CASE("a strike that names no shooter is the last named shooter's", "[events]") {
+    const std::string text = "A barrage of Russian missiles hit five cities on Monday. Kharkiv was also hit, the governor said.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].side == "RU");
+    CHECK(events[0].actor == "Russian missiles");
+    // Troops named since do not fire the missiles.
+    const std::string ground = "Russian troops took Bakhmut on Monday. Kharkiv was also hit, the governor said.";
+    const auto ground_mentions = mentions_of(ground);
+    const auto ground_events = events_of(ground, ground_mentions);
+    REQUIRE(ground_events.size() == 2);
+    CHECK(ground_events[1].side.empty());
+}
+
 TEST_CASE("a gap in a phrase may end at a word it never crosses", "[events]") {
     const std::string text = "Russian troops advanced quickly toward Kherson on Friday.";
     const auto mentions = mentions_of(text);
