@@ -442,6 +442,15 @@ TEST_CASE("a strike that names no shooter is the last named shooter's", "[events
     CHECK(ground_events[1].side.empty());
 }
 
+TEST_CASE("looting is an incident of its own beside a deed", "[events]") {
+    const std::string text = "Russian troops withdrew from Kherson on Friday, looting shops as they left.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto looted = std::count_if(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Other; });
+    CHECK(looted == 1);
+    CHECK(events.size() == 2);
+}
+
 TEST_CASE("a gap in a phrase may end at a word it never crosses", "[events]") {
     const std::string text = "Russian troops advanced quickly toward Kherson on Friday.";
     const auto mentions = mentions_of(text);
