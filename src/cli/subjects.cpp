@@ -88,7 +88,7 @@ std::vector<scene::EventSubject> event_subjects_of(const std::vector<events::Eve
             for (const auto& [lon, lat] : river.course) s.along_course.push_back({lon, lat});
         }
         // The side's own country, when the side is one: ISO codes name Natural Earth's countries.
-        if (e.side.size() == 2)
+        if (events::is_state_side(e.side))
             if (const auto home = gazetteer.by_id("ne-country-" + e.side)) s.side_home = scene::NamedPoint{home->name, home->lon, home->lat};
         if (e.evidence.end <= text.size() && e.evidence.start < e.evidence.end)
             s.evidence = std::string(text.substr(e.evidence.start, e.evidence.end - e.evidence.start));

@@ -850,9 +850,13 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
     state.last_date = dates.back();
     std::erase_if(found, [&](Found& f) {
         const auto* d = nearest(dates, f.word, [](const DateMention& x) { return x.word; });
+        const bool old = older_than_news(*d, article_date, lex.history_days);
+        // "has pushed into Maungdaw, after taking nearby Buthidaung in May": a past date in a later
+        // clause is that clause's, not the news before it.
+        if (old && d->word > f.word && s.clause_of[d->word] != s.clause_of[f.word]) return false;
         f.event.date = d->date;
         f.event.time_precision = d->precision;
-        return older_than_news(*d, article_date, lex.history_days);
+        return old;
     });
 }
 
@@ -884,7 +888,7 @@ bool fires(const Sentence& s, const Party& p, const Lexicon& lex) {
 void remember_sides(const std::vector<Party>& parties, const Sentence& s, State& state, const Lexicon& lex) {
     for (const auto& p : parties) {
         if (p.side.empty()) continue;
-        (p.side.size() == 2 ? state.last_state_side : state.last_group_side) = p.side;
+        (is_state_side(p.side, lex) ? state.last_state_side : state.last_group_side) = p.side;
         if (!fires(s, p, lex)) continue;
         state.last_fire_side = p.side;
         state.last_fire_actor = p.text;
@@ -981,7 +985,7 @@ void drop_held_areas(std::vector<Found>& found, const std::vector<parse::Mention
 // A state that takes a place in its own territory takes it back (ACLED: "government regains
 // territory"): "Ukrainian troops raised their flag over Izium" is a recapture.
 void retaken_by_its_state(Event& e, const std::vector<parse::Mention>& mentions) {
-    if (e.type != EventType::Capture || e.side.size() != 2) return;
+    if (e.type != EventType::Capture || !is_state_side(e.side)) return;
     if (e.side == event_place(e, mentions).country) e.type = EventType::Recapture;
 }
 
@@ -1276,6 +1280,10 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Menti
         read_sentence(c, sentences[i], i, topic_from, state);
     }
     return merge(std::move(state.events), mentions, lex);
+}
+
+bool is_state_side(std::string_view side, const Lexicon& lex) {
+    return side.size() == 2 && !lex.two_letter_groups.contains(std::string(side));
 }
 
 const gazetteer::Place& event_place(const Event& event, const std::vector<parse::Mention>& mentions) {

@@ -29,6 +29,9 @@ struct Context {
 std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& mentions, const Context& context,
                            const Lexicon& lex = lexicon());
 
+// Whether a side key names a state (an ISO 3166-1 code) rather than an armed group.
+bool is_state_side(std::string_view side, const Lexicon& lex = lexicon());
+
 // The place an event is drawn at: its area, else the place of its `where` mention.
 const gazetteer::Place& event_place(const Event& event, const std::vector<parse::Mention>& mentions);
 

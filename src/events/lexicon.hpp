@@ -128,6 +128,7 @@ struct Lexicon {
                party_words = 8, holder = 6, qualifier = 4;
     } windows;
     std::unordered_set<std::string> speaker_pronouns;
+    std::unordered_set<std::string> two_letter_groups;  // side keys of two letters that are no ISO country
     double comma_cost = 6.0;
     double same_place_km = 25.0;
 };

@@ -40,18 +40,22 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     std::string side;
     size_t last = i;
     bool strong = false;  // names a side on its own, with no noun after it
-    if (w.mention >= 0) {
+    const auto named = lex.sides.match(s.words, i);
+    // "the Arakan Army", "the Free Syrian Army": a group named after a place is the group.
+    const bool group_name = named.length && w.mention >= 0 && (named.length > 1 || mentions[static_cast<size_t>(w.mention)].role != parse::Role::Metonym);
+    if (w.mention >= 0 && !group_name) {
         const auto& m = mentions[static_cast<size_t>(w.mention)];
         if (m.role != parse::Role::Metonym || !m.place || m.place->country.empty()) return std::nullopt;
         side = m.place->country;
         while (last + 1 < s.words.size() && s.words[last + 1].inside == w.mention) ++last;
         strong = true;
     } else {
-        const auto match = lex.sides.match(s.words, i);
+        const auto& match = named;
         if (!match.length) return std::nullopt;
         side = *match.value;
         last = i + match.length - 1;
-        strong = side.size() != 2 || is_acronym(text, w);
+        // "the Arakan Army" (AA), "Islamic State" (IS): a name of several words is no demonym.
+        strong = !is_state_side(side, lex) || is_acronym(text, w) || match.length > 1;
     }
     bool has_noun = false;
     size_t end = actor_noun_end(s, last, lex, has_noun);
@@ -69,7 +73,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     if (!strong && !has_noun) return std::nullopt;
     // "Syrian rebels", "Malian jihadists": a demonym before a non-state noun names where they are
     // from, not the state's side.
-    if (side.size() == 2)
+    if (is_state_side(side, lex))
         for (size_t at = last + 1; at <= end; ++at)
             if (lex.non_state_nouns.match(s.words, at).length) side.clear();
     next = end + 1;

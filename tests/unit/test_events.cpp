@@ -442,6 +442,17 @@ TEST_CASE("a strike that names no shooter is the last named shooter's", "[events
     CHECK(ground_events[1].side.empty());
 }
 
+TEST_CASE("a group whose short name has two letters is a group, not a country", "[events]") {
+    const std::string text = "In the west, the Arakan Army has pushed into Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].side == "AA");
+    CHECK_FALSE(frontmap::events::is_state_side("AA"));
+    CHECK_FALSE(frontmap::events::is_state_side("IS"));
+    CHECK(frontmap::events::is_state_side("UA"));
+}
+
 TEST_CASE("looting is an incident of its own beside a deed", "[events]") {
     const std::string text = "Russian troops withdrew from Kherson on Friday, looting shops as they left.";
     const auto mentions = mentions_of(text);
