@@ -54,8 +54,8 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
         if (!match.length) return std::nullopt;
         side = *match.value;
         last = i + match.length - 1;
-        // "the Arakan Army" (AA), "Islamic State" (IS): a name of several words is no demonym.
-        strong = !is_state_side(side, lex) || is_acronym(text, w) || match.length > 1;
+        // A demonym ("Russian") names a side only with a noun after it; a group's name does alone.
+        strong = !is_state_side(side, lex) || is_acronym(text, w);
     }
     bool has_noun = false;
     size_t end = actor_noun_end(s, last, lex, has_noun);
