@@ -40,17 +40,14 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     std::string side;
     size_t last = i;
     bool strong = false;  // names a side on its own, with no noun after it
-    const auto named = lex.sides.match(s.words, i);
-    // "the Arakan Army", "the Free Syrian Army": a group named after a place is the group.
-    const bool group_name = named.length && w.mention >= 0 && (named.length > 1 || mentions[static_cast<size_t>(w.mention)].role != parse::Role::Metonym);
-    if (w.mention >= 0 && !group_name) {
+    if (w.mention >= 0) {
         const auto& m = mentions[static_cast<size_t>(w.mention)];
         if (m.role != parse::Role::Metonym || !m.place || m.place->country.empty()) return std::nullopt;
         side = m.place->country;
         while (last + 1 < s.words.size() && s.words[last + 1].inside == w.mention) ++last;
         strong = true;
     } else {
-        const auto& match = named;
+        const auto match = lex.sides.match(s.words, i);
         if (!match.length) return std::nullopt;
         side = *match.value;
         last = i + match.length - 1;
