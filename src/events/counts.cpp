@@ -106,7 +106,9 @@ std::optional<CountKind> kind_before(const Sentence& s, size_t number, const Lex
         const size_t i = number - back;
         if (s.words[i].comma_after || s.words[i].stop_after) return std::nullopt;
         if (const auto k = kind_at(s, i, lex)) return k;
-        if (!lex.count_link_words.match(s.words, i).length && !lex.approximate_cues.match(s.words, i).length) return std::nullopt;
+        // "put the death toll at more than 100": a word inside a cue of several words links too.
+        const bool in_cue = lex.approximate_cues.match(s.words, i).length || (i > 0 && lex.approximate_cues.match(s.words, i - 1).length >= 2);
+        if (!lex.count_link_words.match(s.words, i).length && !in_cue) return std::nullopt;
     }
     return std::nullopt;
 }

@@ -453,6 +453,14 @@ TEST_CASE("a group whose short name has two letters is a group, not a country", 
     CHECK(frontmap::events::is_state_side("UA"));
 }
 
+TEST_CASE("a toll put 'at more than' a number counts the dead", "[events]") {
+    const std::string text = "Russian shells hit Kherson on Sunday. Local sources put the death toll at more than 100, most of them soldiers.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 100);
+}
+
 TEST_CASE("looting is an incident of its own beside a deed", "[events]") {
     const std::string text = "Russian troops withdrew from Kherson on Friday, looting shops as they left.";
     const auto mentions = mentions_of(text);
