@@ -145,7 +145,8 @@ bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 // beside another capitalised word, in running text (not a headline in title case), is part of a name.
 bool in_proper_name(const Sentence& s, const Trigger& t) {
     const auto& w = s.words;
-    if (!w[t.first].capitalised || w[t.first].clause_start) return false;
+    // "El Fasher fell": a phrase that opens with the place is no name of a group.
+    if (!w[t.first].capitalised || w[t.first].clause_start || w[t.first].mention >= 0) return false;
     const bool beside_capital = (t.first > 0 && w[t.first - 1].capitalised && !w[t.first - 1].clause_start) ||
                                 (t.last + 1 < w.size() && w[t.last + 1].capitalised);
     if (!beside_capital) return false;

@@ -90,6 +90,9 @@ size_t PhraseMap<T>::match_end(const Entry& e, size_t k, const std::vector<Word>
             return 0;
         }
         if (at >= words.size() || !word_matches(e.words[k], words[at])) return 0;
+        // "El Fasher fell": PLACE stands for the whole name, however many words it has.
+        if (e.words[k].place)
+            for (const int name = words[at].mention; at + 1 < words.size() && words[at + 1].inside == name;) ++at;
     }
     return at;
 }

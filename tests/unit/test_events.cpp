@@ -33,6 +33,7 @@ const std::vector<PlaceFact> kPlaces = {
     {"Kyiv", PlaceType::City, "UA", 50.45, 30.52, Role::Location, "PPLC"},        {"Dnieper", PlaceType::River, "UA", 47.0, 33.2},
     {"Bakhmut", PlaceType::City, "UA", 48.59, 38.0},      {"Lviv", PlaceType::City, "UA", 49.84, 24.03},
     {"Belarus", PlaceType::Country, "BY", 53.7, 27.9},   {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
+    {"Nova Kakhovka", PlaceType::City, "UA", 46.75, 33.37},
     {"Donbas", PlaceType::Region, "UA", 48.3, 38.3, Role::Location, "ADM1", {36.5, 46.8, 40.3, 50.1}},
 };
 
@@ -459,6 +460,15 @@ TEST_CASE("a toll put 'at more than' a number counts the dead", "[events]") {
     const auto events = events_of(text, mentions);
     REQUIRE(events.size() == 1);
     CHECK(events[0].killed == 100);
+}
+
+TEST_CASE("a phrase that opens with a place takes a name of several words", "[events]") {
+    const std::string text = "Officials said Nova Kakhovka fell on Sunday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Capture);
+    CHECK(where(events[0], mentions) == "Nova Kakhovka");
 }
 
 TEST_CASE("looting is an incident of its own beside a deed", "[events]") {
