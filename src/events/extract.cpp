@@ -165,6 +165,12 @@ bool in_proper_name(const Sentence& s, const Trigger& t) {
 std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
     std::vector<Trigger> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
+        // "told about the operation in advance", "firefighters were battling the blaze": a deed
+        // word in a set phrase that tells no deed.
+        if (const auto idiom = lex.not_events.match(s.words, i); idiom.length) {
+            i += idiom.length - 1;
+            continue;
+        }
         const auto m = lex.triggers.match(s.words, i);
         if (!m.length) continue;
         Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value};

@@ -238,7 +238,7 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.where_words, "where_words"}, {&lex.apposition_words, "apposition_words"},
         {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"},
         {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"},
-        {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.holder_nouns, "holder_nouns"},
+        {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.not_events, "not_events"}, {&lex.holder_nouns, "holder_nouns"},
         {&lex.holder_prepositions, "holder_prepositions"}, {&lex.example_markers, "example_markers"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
 }

@@ -111,7 +111,7 @@ struct Lexicon {
     PhraseSet gap_stops, definite_markers, background_markers, ongoing_since, civilian_nouns, armed_nouns, heading_words, relative_pronouns, subordinators, non_state_nouns, articles, capital_references, where_words, apposition_words;
     PhraseMap<EventType> weapons;
     PhraseMap<EventType> context_typed;  // "explosions" during a missile wave are its strikes
-    PhraseSet subset_cues, passive_markers, claim_nouns, office_prepositions, list_words, neighbour_words, qualifier_words, aside_openers, holder_nouns, holder_prepositions, example_markers;  // what an impact verb's weapon makes it: "drones hit" -> strike
+    PhraseSet subset_cues, passive_markers, claim_nouns, office_prepositions, list_words, neighbour_words, qualifier_words, aside_openers, not_events, holder_nouns, holder_prepositions, example_markers;  // what an impact verb's weapon makes it: "drones hit" -> strike
     std::unordered_map<std::string, long long> number_words, number_scales;
     PhraseMap<long long> approximate_numbers;
     PhraseMap<std::string> sides;
