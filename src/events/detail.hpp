@@ -16,6 +16,15 @@ struct Sentence {
     std::vector<size_t> commas_before, clause_of;
 };
 
+// The last word of the place name that starts at word `first` ("Nova Kakhovka"); `first` itself
+// when no name starts there ("the region").
+inline size_t name_end(const Sentence& s, size_t first) {
+    size_t end = first;
+    const int mention = s.words[first].mention;
+    while (mention >= 0 && end + 1 < s.words.size() && s.words[end + 1].inside == mention) ++end;
+    return end;
+}
+
 // Sentences (ICU sentence breaks) with their words, each word tied to the mention it is part of.
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Mention>& mentions);
 

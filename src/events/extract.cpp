@@ -304,9 +304,7 @@ bool contains(const gazetteer::Place& area, const gazetteer::Place& p) {
 bool qualifies_town_before(const Sentence& s, size_t first, const std::vector<Link>& before, const SentenceContext& c) {
     if (before.empty()) return false;
     const Link& town = before.back();
-    const int town_mention = s.words[town.word].mention;
-    size_t end = town.word;
-    while (end + 1 < s.words.size() && s.words[end + 1].inside == town_mention) ++end;
+    const size_t end = name_end(s, town.word);
     if (first <= end || first - end - 1 > c.lex.windows.qualifier) return false;
     bool in = s.words[end].comma_after;
     for (size_t w = end + 1; w < first; ++w) {
@@ -334,8 +332,7 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
     std::vector<Link> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
-        size_t end = i;
-        while (end + 1 < s.words.size() && s.words[end + 1].inside == s.words[i].mention) ++end;
+        const size_t end = name_end(s, i);
         if (describes_town_after(s, i, end, c) || qualifies_town_before(s, i, out, c)) {
             i = end;
             continue;
@@ -386,9 +383,7 @@ std::optional<size_t> relative_pronoun_after(const Sentence& s, size_t word, siz
 // Ukrainian control": a deed in the clause right after an aside is its head's. The first word of
 // that clause, when the place at `word` heads such an aside.
 std::optional<size_t> after_aside_of(const Sentence& s, size_t word, size_t deed, const Lexicon& lex) {
-    const int mention = s.words[word].mention;
-    size_t end = word;
-    while (end + 1 < s.words.size() && s.words[end + 1].inside == mention) ++end;
+    const size_t end = name_end(s, word);
     if (!s.words[end].comma_after || end + 1 >= deed || !lex.aside_openers.match(s.words, end + 1).length) return std::nullopt;
     if (commas_between(s, end + 1, deed) != 1) return std::nullopt;
     size_t close = end + 1;
@@ -569,9 +564,7 @@ Event make_event(const Trigger& t, const Link& where, const Sentence& s, const s
 bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexicon& lex) {
     const Link& first = a.word < b.word ? a : b;
     const Link& second = a.word < b.word ? b : a;
-    size_t end = first.word;
-    const int mention = s.words[first.word].mention;  // -1 for "the region": not a name
-    while (mention >= 0 && end + 1 < s.words.size() && s.words[end + 1].inside == mention) ++end;
+    const size_t end = name_end(s, first.word);
     for (size_t w = end + 1; w < second.word; ++w)
         if (!lex.list_words.match(s.words, w).length) return false;
     return true;
@@ -926,7 +919,6 @@ bool in_aside(const Sentence& s, const Party& p, size_t deed, const std::vector<
     while (start > 0 && s.clause_of[start - 1] == clause) --start;
     return std::any_of(parties.begin(), parties.end(), [&](const Party& o) { return o.last + 1 == start && s.words[o.last].comma_after; });
 }
-
 
 // "Sudzha was fully under Ukrainian control", "the town fell to Russian forces": who holds ground
 // taken is named after the deed. Not "retaken from Russian troops", who lost it.

@@ -124,7 +124,7 @@ struct Lexicon {
     size_t carry_sentences_denials = 5;
     long long max_count = 10'000'000;
     struct Windows {
-        size_t irrealis = 4, negator = 3, mover = 8, generic_actor = 6, preposition = 6, own_place = 4, count_link = 6, count_back = 4,
+        size_t irrealis = 4, negator = 3, mover = 8, generic_actor = 8, preposition = 6, own_place = 4, count_link = 6, count_back = 5,
                party_words = 8, holder = 6, qualifier = 4;
     } windows;
     std::unordered_set<std::string> speaker_pronouns;

@@ -44,7 +44,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
         const auto& m = mentions[static_cast<size_t>(w.mention)];
         if (m.role != parse::Role::Metonym || !m.place || m.place->country.empty()) return std::nullopt;
         side = m.place->country;
-        while (last + 1 < s.words.size() && s.words[last + 1].inside == w.mention) ++last;
+        last = name_end(s, i);
         strong = true;
     } else {
         const auto match = lex.sides.match(s.words, i);
