@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -66,24 +67,65 @@ constexpr double kEventMatchKm = 50.0;
 
 bool overlaps(const EventRecord& a, const EventRecord& b) { return a.evidence_start < b.evidence_end && b.evidence_start < a.evidence_end; }
 
-// Pairs labelled and predicted events, nearest first, each used once. Of two labelled events
-// equally near (two strikes on one city), the one told in the predicted event's words is paired.
+// Minimum-cost assignment of rows to columns (Hungarian method, potentials form); cost has at
+// least as many columns as rows. Returns the column of each row.
+std::vector<size_t> assign_min_cost(const std::vector<std::vector<double>>& cost) {
+    const size_t n = cost.size(), m = cost.empty() ? 0 : cost[0].size();
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> u(n + 1), v(m + 1);
+    std::vector<size_t> row_of(m + 1, 0), way(m + 1, 0);
+    for (size_t i = 1; i <= n; ++i) {
+        row_of[0] = i;
+        size_t j0 = 0;
+        std::vector<double> minv(m + 1, inf);
+        std::vector<bool> used(m + 1, false);
+        do {
+            used[j0] = true;
+            const size_t i0 = row_of[j0];
+            double delta = inf;
+            size_t j1 = 0;
+            for (size_t j = 1; j <= m; ++j) {
+                if (used[j]) continue;
+                const double cur = cost[i0 - 1][j - 1] - u[i0] - v[j];
+                if (cur < minv[j]) minv[j] = cur, way[j] = j0;
+                if (minv[j] < delta) delta = minv[j], j1 = j;
+            }
+            for (size_t j = 0; j <= m; ++j)
+                if (used[j]) u[row_of[j]] += delta, v[j] -= delta;
+                else minv[j] -= delta;
+            j0 = j1;
+        } while (row_of[j0] != 0);
+        do {
+            const size_t j1 = way[j0];
+            row_of[j0] = row_of[j1];
+            j0 = j1;
+        } while (j0 != 0);
+    }
+    std::vector<size_t> column(n);
+    for (size_t j = 1; j <= m; ++j)
+        if (row_of[j] != 0) column[row_of[j] - 1] = j - 1;
+    return column;
+}
+
+// Pairs labelled and predicted events, each used once: as many pairs as the 50 km rule allows,
+// then, of two labelled events equally eligible (two strikes on one city), the one told in the
+// predicted event's words, then the nearest. A greedy nearest-first pairing would let one
+// prediction take the labelled event that a second prediction needed, and compare counts and
+// claims of events the article tells apart.
 std::vector<std::pair<size_t, size_t>> match_events(const std::vector<EventRecord>& gold, const std::vector<EventRecord>& predicted, bool typed) {
-    std::vector<std::tuple<double, bool, size_t, size_t>> pairs;
-    for (size_t g = 0; g < gold.size(); ++g)
-        for (size_t p = 0; p < predicted.size(); ++p) {
+    constexpr double kUnpaired = 1000.0, kOtherWords = 10.0;
+    const size_t n = gold.size(), m = predicted.size(), side = std::max(n, m);
+    std::vector<std::vector<double>> cost(side, std::vector<double>(side, kUnpaired));
+    for (size_t g = 0; g < n; ++g)
+        for (size_t p = 0; p < m; ++p) {
             if (typed && gold[g].type != predicted[p].type) continue;
             const double km = proj::geodesic_km(gold[g].lon, gold[g].lat, predicted[p].lon, predicted[p].lat);
-            if (km <= kEventMatchKm) pairs.emplace_back(km, !overlaps(gold[g], predicted[p]), g, p);
+            if (km <= kEventMatchKm) cost[g][p] = km / kEventMatchKm + (overlaps(gold[g], predicted[p]) ? 0.0 : kOtherWords);
         }
-    std::sort(pairs.begin(), pairs.end());
-    std::vector<bool> gold_used(gold.size()), predicted_used(predicted.size());
     std::vector<std::pair<size_t, size_t>> out;
-    for (const auto& [km, elsewhere, g, p] : pairs) {
-        if (gold_used[g] || predicted_used[p]) continue;
-        gold_used[g] = predicted_used[p] = true;
-        out.emplace_back(g, p);
-    }
+    const auto column = assign_min_cost(cost);
+    for (size_t g = 0; g < n; ++g)
+        if (column[g] < m && cost[g][column[g]] < kUnpaired) out.emplace_back(g, column[g]);
     return out;
 }
 

@@ -277,3 +277,37 @@ TEST_CASE("a matched event's side is right only when it is the labelled one", "[
     CHECK(wrong_side.sides_labelled == 1);
     CHECK(wrong_side.sides_share() == 0.0);
 }
+
+TEST_CASE("events pair so that as many as the 50 km rule allows are matched", "[eval][events]") {
+    // Labelled strikes 40 km apart; one prediction between them, nearer the second, and one
+    // beyond the second. Nearest-first pairing would give the first prediction to the second
+    // strike and leave the first strike unmatched.
+    const std::string text = "Strikes hit two towns.";
+    const double km_per_degree_lat = 111.2;
+    auto at = [&](double km_north) {
+        return frontmap::eval::EventRecord{"strike", kKhersonLat + km_north / km_per_degree_lat, kKhersonLon, std::nullopt, std::nullopt, std::nullopt, false, false, 0, text.size(), "x"};
+    };
+    Article a{"a4", text, {}};
+    a.events = {at(0), at(40)};
+    frontmap::eval::EventScores s;
+    frontmap::eval::score_events(a, {at(30), at(75)}, s);
+    CHECK(s.typed_matches == 2);
+    CHECK(s.recall() == 1.0);
+}
+
+TEST_CASE("a prediction pairs with the labelled event told in its words before a nearer one told elsewhere", "[eval][events]") {
+    const std::string text = "Missiles struck Kherson on Monday, killing four. A drone hit a village nearby, killing two.";
+    const size_t second = text.find("A drone");
+    const double village_lat = kKhersonLat + 0.1;  // about 11 km north
+    frontmap::eval::EventRecord monday{"strike", kKhersonLat, kKhersonLon, 4, std::nullopt, std::nullopt, false, false, 0, second - 1, "Kherson"};
+    frontmap::eval::EventRecord village{"strike", village_lat, kKhersonLon, 2, std::nullopt, std::nullopt, false, false, second, text.size(), "village"};
+    Article a{"a5", text, {}};
+    a.events = {monday, village};
+    auto placed_on_city = village;  // the village's strike, placed on the city
+    placed_on_city.lat = kKhersonLat;
+    frontmap::eval::EventScores s;
+    frontmap::eval::score_events(a, {placed_on_city}, s);
+    CHECK(s.typed_matches == 1);
+    CHECK(s.counts == 1);
+    CHECK(s.counts_exact == 1);
+}
