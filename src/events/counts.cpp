@@ -60,6 +60,18 @@ std::optional<Number> word_number(const Sentence& s, size_t i, const Lexicon& le
     return n;
 }
 
+// "killing a man", "injuring the driver", "killing him, said": one victim, told by a noun.
+std::optional<Number> one_person(const Sentence& s, size_t i, const Lexicon& lex) {
+    if (lex.one_person_pronouns.match(s.words, i).length)
+        return s.words[i].comma_after || s.words[i].stop_after || i + 1 == s.words.size() ? std::optional(Number{1, 1, false}) : std::nullopt;
+    if (!lex.one_person_determiners.match(s.words, i).length) return std::nullopt;
+    for (size_t k = i + 1; k < s.words.size() && k <= i + lex.windows.one_person; ++k) {
+        if (lex.one_person_nouns.match(s.words, k).length) return Number{1, k - i + 1, false};
+        if (s.words[k].comma_after || s.words[k].stop_after || s.words[k].inside >= 0) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex) {
     const Word& w = s.words[i];
     if (w.inside >= 0) return std::nullopt;
@@ -79,7 +91,8 @@ std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t
         if (!v) return std::nullopt;
         return Number{*v, length, false};
     }
-    return word_number(s, i, lex);
+    if (auto n = word_number(s, i, lex)) return n;
+    return one_person(s, i, lex);
 }
 
 std::optional<CountKind> kind_at(const Sentence& s, size_t i, const Lexicon& lex) {

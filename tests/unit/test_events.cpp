@@ -582,3 +582,26 @@ TEST_CASE("a place that only locates another is no deed's place when a sibling d
     CHECK(where(events[1], mentions) == "Kherson");
     CHECK(events[1].wounded == 31);
 }
+
+TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
+    const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 1);
+    CHECK(events[0].wounded == 1);
+
+    const std::string pronoun = "A drone hit a house in Kharkiv, killing him, the governor said.";
+    const auto pronoun_mentions = mentions_of(pronoun);
+    const auto pronoun_events = events_of(pronoun, pronoun_mentions);
+    REQUIRE(pronoun_events.size() == 1);
+    CHECK(pronoun_events[0].killed == 1);
+}
+
+TEST_CASE("'several' dead is no figure, and the mayor speaking is no victim", "[events]") {
+    const std::string text = "Russian shells hit Kherson, killing several people. The mayor said the city was calm.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK_FALSE(events[0].killed.has_value());
+}
