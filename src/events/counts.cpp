@@ -101,14 +101,37 @@ std::optional<CountKind> kind_at(const Sentence& s, size_t i, const Lexicon& lex
     return std::nullopt;
 }
 
-// "13 people had been wounded", "88 towns and villages".
-std::optional<CountKind> kind_after(const Sentence& s, size_t from, const Lexicon& lex) {
+// The word after an aside set off by commas that opens at `comma`: "13 soldiers, from South
+// Africa and Malawi, were killed".
+std::optional<size_t> after_aside(const Sentence& s, size_t comma, const Lexicon& lex) {
+    for (size_t k = comma + 1; k < s.words.size() && k <= comma + lex.windows.count_aside; ++k) {
+        if (s.words[k].stop_after) return std::nullopt;
+        // "from South Africa, Malawi and Uruguay, were killed": the comma the tally goes on from.
+        if (s.words[k].comma_after && k + 1 < s.words.size() && (lex.tally_verbs.match(s.words, k + 1).length || kind_at(s, k + 1, lex))) return k + 1;
+    }
+    return std::nullopt;
+}
+
+// "13 people had been wounded", "88 towns and villages"; across an aside only when asked, as a
+// verb before the number ("killed at least 31 people, four of them children, and wounded 117")
+// says more than one after an aside.
+std::optional<CountKind> kind_after(const Sentence& s, size_t from, const Lexicon& lex, bool across_aside) {
     if (from < s.words.size() && lex.place_count_words.match(s.words, from).length) return CountKind::Places;
-    for (size_t i = from; i < s.words.size() && i < from + lex.windows.count_link; ++i) {
+    bool aside_skipped = !across_aside;
+    for (size_t i = from, linked = 0; i < s.words.size() && linked < lex.windows.count_link; ++i, ++linked) {
         if (i == from && lex.count_blockers.match(s.words, i).length) return std::nullopt;
         if (const auto k = kind_at(s, i, lex)) return k;
         if (!lex.count_link_words.match(s.words, i).length) return std::nullopt;
         if (s.words[i].stop_after) return std::nullopt;
+        // "killed three officers and two soldiers and wounded four": the harm after "and" is a
+        // new clause's, not the two soldiers'.
+        if (lex.tally_joiners.match(s.words, i).length && i + 1 < s.words.size() && kind_at(s, i + 1, lex)) return std::nullopt;
+        if (s.words[i].comma_after && !aside_skipped) {
+            const auto resume = after_aside(s, i, lex);
+            if (!resume) continue;
+            aside_skipped = true;
+            i = *resume - 1;
+        }
     }
     return std::nullopt;
 }
@@ -162,8 +185,9 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
         // "killing four people and wounding 13": a verb right before a number is its kind.
         auto kind = i > 0 ? kind_at(s, i - 1, lex) : std::nullopt;
         const bool strong = kind.has_value();
-        if (!kind) kind = kind_after(s, i + n->length, lex);
+        if (!kind) kind = kind_after(s, i + n->length, lex, false);
         if (!kind) kind = kind_before(s, i, lex);
+        if (!kind) kind = kind_after(s, i + n->length, lex, true);
         if (!kind && adds_to_last(s, i, out, lex)) {
             // "killed three police officers and two soldiers": one tally of five.
             out.back().value = std::min(out.back().value + n->value, lex.max_count);

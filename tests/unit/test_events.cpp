@@ -605,3 +605,18 @@ TEST_CASE("'several' dead is no figure, and the mayor speaking is no victim", "[
     REQUIRE(events.size() == 1);
     CHECK_FALSE(events[0].killed.has_value());
 }
+
+TEST_CASE("a tally goes on after an aside between commas, but a verb before the number comes first", "[events]") {
+    const std::string text = "At least 13 soldiers, from South Africa, Malawi and Uruguay, were killed in clashes near Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 13);
+
+    const std::string verb_first = "Russian missiles struck Kharkiv, killing at least 31 people, four of them children, and wounding 117.";
+    const auto verb_mentions = mentions_of(verb_first);
+    const auto verb_events = events_of(verb_first, verb_mentions);
+    REQUIRE(verb_events.size() == 1);
+    CHECK(verb_events[0].killed == 31);
+    CHECK(verb_events[0].wounded == 117);
+}
