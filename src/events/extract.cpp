@@ -116,6 +116,17 @@ bool followed_by_modal(const Sentence& s, const Trigger& t, const Lexicon& lex) 
     return false;
 }
 
+// "have stepped up attacks", "attacks have also risen", "the strikes, which intensified in January":
+// a trend in deeds of a kind, not a deed.
+bool tells_trend(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    if (preceded_by(s, t.first, lex.windows.trend, lex.trend_before)) return true;
+    for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + lex.windows.trend; ++at) {
+        if (lex.trend_after.match(s.words, at).length) return true;
+        if (s.words[at].stop_after) break;
+    }
+    return false;
+}
+
 // "the capture of Russian arms": a capture whose object is not a place. Not "was captured by Russian
 // troops" or "retaken from Russian troops", whose troops took or lost it.
 bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
@@ -180,7 +191,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         if (preceded_by(s, t.first, lex.windows.irrealis, lex.irrealis) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) continue;
         // "since peacekeepers began pulling out": the start of a story's background.
         if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;
-        if (followed_by_modal(s, t, lex)) continue;
+        if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) continue;
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;
         if (takes_no_place(s, t, lex)) continue;

@@ -620,3 +620,11 @@ TEST_CASE("a tally goes on after an aside between commas, but a verb before the 
     CHECK(verb_events[0].killed == 31);
     CHECK(verb_events[0].wounded == 117);
 }
+
+TEST_CASE("a trend in deeds of a kind is no deed", "[events]") {
+    for (const std::string text : {"Separatists near Kherson have stepped up attacks on soldiers.", "Around Kharkiv, drone strikes have also risen since May.",
+                                   "The strikes on Kherson, which intensified in January, come as talks stall."})
+        CHECK(events_of(text, mentions_of(text)).empty());
+    const std::string deed = "Separatists attacked soldiers near Kherson on Monday.";
+    CHECK(events_of(deed, mentions_of(deed)).size() == 1);
+}
