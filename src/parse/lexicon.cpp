@@ -31,7 +31,7 @@ constexpr auto kActorVerbs = std::to_array<std::string_view>({
     "condemned", "condemns", "welcomed", "welcomes", "invaded", "invades", "vowed", "vows", "threatened",
     "threatens", "signed", "agreed", "agrees", "wants", "sent", "sends", "supplied", "sanctioned",
     "retaliated", "considers", "believes", "blamed", "blames", "ordered", "orders", "pledged", "pledges",
-    "stated", "reported", "regards", "hopes", "expects"});
+    "stated", "reported", "regards", "hopes", "expects", "fired", "fires", "launched", "launches"});
 
 constexpr auto kAuxiliaries = std::to_array<std::string_view>({"has", "had", "have", "will", "would", "is", "was", "also", "again", "then"});
 

@@ -141,6 +141,8 @@ TEST_CASE("recognize: what each name is doing in its sentence", "[parse][recogni
         {"Moscow-installed officials left the city.", "Moscow", 0, Role::Metonym},
         {"A pro-Kremlin blogger posted the video.", "Kremlin", 0, Role::Metonym},
         {"Kyiv's forces pushed south.", "Kyiv", 0, Role::Metonym},
+        {"Before dawn, Russia fired missiles at Kharkiv.", "Russia", 0, Role::Metonym},
+        {"Ukraine launched drones at the port.", "Ukraine", 0, Role::Metonym},
         {"Kyiv’s forces pushed south.", "Kyiv", 0, Role::Metonym},
         {"Missiles struck the capital Kyiv overnight.", "Kyiv", 0, Role::Location},
         {"Officials in Kherson said the water was back.", "Kherson", 0, Role::Location},
