@@ -628,3 +628,11 @@ TEST_CASE("a trend in deeds of a kind is no deed", "[events]") {
     const std::string deed = "Separatists attacked soldiers near Kherson on Monday.";
     CHECK(events_of(deed, mentions_of(deed)).size() == 1);
 }
+
+TEST_CASE("a rocket attack is shelling, as rockets hitting are", "[events]") {
+    const std::string text = "A rocket attack on Sunday killed four soldiers near Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Shelling);
+}
