@@ -81,11 +81,14 @@ EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t at = from; at < s.words.size() && at <= t.last + 6; ++at) {
         const auto m = lex.weapons.match(s.words, at);
         if (!m.length) continue;
-        const size_t d = at < t.first ? t.first - at : at - t.last;
+        // "a suicide bomber struck": the weapon is the whole phrase, measured from its last word.
+        const size_t end = at + m.length - 1;
+        const size_t d = end < t.first ? t.first - end : (at > t.last ? at - t.last : 0);
         if (d < best_distance) {
             best = *m.value;
             best_distance = d;
         }
+        at = end;
     }
     return best.value_or(t.rule.type);
 }

@@ -636,3 +636,12 @@ TEST_CASE("a rocket attack is shelling, as rockets hitting are", "[events]") {
     REQUIRE(events.size() == 1);
     CHECK(events[0].type == EventType::Shelling);
 }
+
+TEST_CASE("a hit by a roadside bomb or a suicide bomber is an explosion, not a strike", "[events]") {
+    for (const std::string text : {"Seven people were killed when a bus struck a roadside bomb outside Kherson.", "A suicide bomber struck a market in Kherson."}) {
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Explosion);
+    }
+}
