@@ -107,12 +107,18 @@ std::optional<DateMention> relative_date(const Sentence& s, size_t i, std::optio
     return std::nullopt;
 }
 
-// "in 2021": a bare year, taken as vague.
-std::optional<DateMention> year_date(const Sentence& s, size_t i) {
-    if (i == 0 || (s.words[i - 1].lower != "in" && s.words[i - 1].lower != "since")) return std::nullopt;
+DateMention year_mention(int year, size_t i) { return DateMention{Date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}}, 3, i, false, true}; }
+
+// "in 2021", "the 1994 genocide", "last year": a year, taken as vague.
+std::optional<DateMention> year_date(const Sentence& s, size_t i, std::optional<Date> ref, const Lexicon& lex, size_t& length) {
+    if (const auto m = lex.year_words.match(s.words, i); m.length && ref) {
+        length = m.length;
+        return year_mention(static_cast<int>(ref->year()) + *m.value, i);
+    }
+    if (i == 0 || !lex.year_openers.match(s.words, i - 1).length) return std::nullopt;
     const int year = small_int(s.words[i].lower, 1900, 2100);
     if (!year) return std::nullopt;
-    return DateMention{Date{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}}, 3, i, false, true};
+    return year_mention(year, i);
 }
 
 bool after_since(const Sentence& s, size_t i, const Lexicon& lex) {
@@ -131,7 +137,7 @@ std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> ref, 
         auto d = month_date(s, i, ref);
         if (!d) d = weekday_date(s, i, ref);
         if (!d) d = relative_date(s, i, ref, lex, length);
-        if (!d) d = year_date(s, i);
+        if (!d) d = year_date(s, i, ref, lex, length);
         if (!d) continue;
         d->since = after_since(s, i, lex);
         out.push_back(*d);

@@ -197,6 +197,8 @@ void fill_numbers(Lexicon& lex, const json& doc) {
 void fill_dates(Lexicon& lex, const json& doc) {
     for (const auto& [w, n] : key(doc, "date_words").items()) lex.date_words.add(w, n.get<int>());
     for (const auto& [w, n] : key(doc, "season_words").items()) lex.season_words[w] = n.get<unsigned>();
+    for (const auto& [w, n] : key(doc, "year_words").items()) lex.year_words.add(w, n.get<int>());
+    fill(lex.year_openers, doc, "year_openers");
     fill(lex.week_words, doc, "week_words");
     fill(lex.month_words, doc, "month_words");
     fill(lex.since_words, doc, "since_words");

@@ -118,6 +118,8 @@ struct Lexicon {
     PhraseMap<std::string> sides;
     PhraseMap<std::vector<gazetteer::PlaceType>> coreference;
     PhraseMap<int> date_words;  // days relative to the article's date
+    PhraseMap<int> year_words;  // years relative to the article's date: "last year"
+    PhraseSet year_openers;     // words a bare year follows: "in 2021", "the 1994 genocide"
     std::unordered_map<std::string, unsigned> season_words;  // month a season starts
     int history_days = 62;
     // How many sentences back a tally, or a denial, may reach for the event it belongs to.

@@ -645,3 +645,10 @@ TEST_CASE("a hit by a roadside bomb or a suicide bomber is an explosion, not a s
         CHECK(events[0].type == EventType::Explosion);
     }
 }
+
+TEST_CASE("a deed dated 'last year' or by a year before a noun is background", "[events]") {
+    for (const std::string text : {"An attack in Kherson last year killed nine people.", "A militia founded by men who fled Kherson after the 1994 war is active."}) {
+        const auto mentions = mentions_of(text);
+        CHECK(events_of(text, mentions).empty());
+    }
+}
