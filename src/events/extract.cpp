@@ -781,6 +781,19 @@ void drop_reference_points(std::vector<std::vector<Link>>& links) {
         if (only_beside(own)) own.clear();
 }
 
+// "had fully retaken Robotyne", "heavy fighting near Verbove": the deed names its place, which
+// the gazetteer lacks; mapped at the story's last town it would be drawn somewhere else.
+bool names_unknown_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    for (size_t k = t.last + 1; k < s.words.size() && k <= t.last + lex.windows.unknown_place; ++k) {
+        const Word& w = s.words[k];
+        if (w.inside >= 0) return false;
+        const bool object = k == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 1).length;
+        if (object && w.capitalised && !w.clause_start && !detail::is_calendar_word(w.lower) && !lex.sides.match(s.words, k).length) return true;
+        if (w.comma_after || w.stop_after) return false;
+    }
+    return false;
+}
+
 std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
     auto triggers = find_triggers(s, c.lex);
     if (triggers.empty()) return {};
@@ -803,10 +816,11 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
         if (links[t].empty() && !rule.fallback && !denied_deed && (!rule.weak || verbal(s.words[triggers[t].last].lower))) {
             if (!coreferent) coreferent = coreference(s, c);
             referent = *coreferent;
+            const bool unknown = !referent && names_unknown_place(s, triggers[t], c.lex);
             // "M23 took Bukavu after government troops pulled back": a sibling deed's place.
-            if (!referent) referent = sibling_place(triggers, links, placed, t, s, c.lex);
+            if (!referent && !unknown) referent = sibling_place(triggers, links, placed, t, s, c.lex);
             Relation relation = Relation::Where;
-            if (!referent) {
+            if (!referent && !unknown) {
                 if (!topical) topical = topic(s, topic_from, c);
                 referent = *topical;
                 relation = Relation::Near;

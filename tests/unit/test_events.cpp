@@ -652,3 +652,17 @@ TEST_CASE("a deed dated 'last year' or by a year before a noun is background", "
         CHECK(events_of(text, mentions).empty());
     }
 }
+
+TEST_CASE("a deed at a place the gazetteer lacks is not drawn at the story's last town", "[events]") {
+    const std::string text = "Fighting went on in Kherson. On Monday Ukraine said its troops had retaken Robotyne, a farming village.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Attack);
+
+    const std::string named_before = "Fighting went on in Kherson. On Monday Ukraine said its troops had retaken the town.";
+    const auto before_mentions = mentions_of(named_before);
+    const auto before_events = events_of(named_before, before_mentions);
+    REQUIRE(before_events.size() == 2);
+    CHECK(before_events[1].type == EventType::Recapture);
+}
