@@ -45,6 +45,9 @@ struct Event {
     int geo_precision = 3;   // 1 the named town or site, 2 near it or part of a region, 3 a region or feature
     Span evidence;           // the sentence the event came from
     double confidence = 0.5;
+    // The text tells it as one more of its kind ("a second device exploded", "other missiles
+    // slammed into…"): never the same event as one told before it.
+    bool another = false;
 };
 
 }  // namespace frontmap::events

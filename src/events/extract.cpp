@@ -827,7 +827,9 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
             }
             if (referent) links[t].push_back({referent->mention, triggers[t].first, relation});
         }
+        const bool another = preceded_by(s, triggers[t].first, c.lex.windows.another, c.lex.another_markers);
         for (auto& e : events_of(triggers[t], links[t], s, c.mentions, c.lex)) {
+            e.another = another;
             if (referent && referent->area) {
                 e.area = referent->area;
                 e.geo_precision = 3;
@@ -1245,7 +1247,8 @@ std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Men
         auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) {
             // Strikes on Kyiv on Monday and on Thursday are two events.
             const bool same_day = !o.date || !e.date || *o.date == *e.date;
-            return o.type == e.type && same_day && same_place(event_place(o, mentions), event_place(e, mentions), lex.same_place_km);
+            return o.type == e.type && same_day && !e.another &&
+                   same_place(event_place(o, mentions), event_place(e, mentions), lex.same_place_km);
         });
         if (same == out.end())
             out.push_back(std::move(e));

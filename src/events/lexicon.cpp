@@ -213,7 +213,7 @@ void fill_windows(Lexicon& lex, const json& doc) {
         {&lex.windows.irrealis, "irrealis"},   {&lex.windows.negator, "negator"},       {&lex.windows.mover, "mover"},
         {&lex.windows.generic_actor, "generic_actor"}, {&lex.windows.preposition, "preposition"}, {&lex.windows.own_place, "own_place"},
         {&lex.windows.count_link, "count_link"}, {&lex.windows.count_back, "count_back"}, {&lex.windows.party_words, "party_words"},
-        {&lex.windows.holder, "holder"}, {&lex.windows.qualifier, "qualifier"}, {&lex.windows.one_person, "one_person"}, {&lex.windows.count_aside, "count_aside"}, {&lex.windows.trend, "trend"}, {&lex.windows.unknown_place, "unknown_place"},
+        {&lex.windows.holder, "holder"}, {&lex.windows.qualifier, "qualifier"}, {&lex.windows.one_person, "one_person"}, {&lex.windows.count_aside, "count_aside"}, {&lex.windows.trend, "trend"}, {&lex.windows.unknown_place, "unknown_place"}, {&lex.windows.another, "another"},
     };
     for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
     for (const auto& pronoun : key(doc, "speaker_pronouns")) lex.speaker_pronouns.insert(pronoun.get<std::string>());
@@ -239,7 +239,7 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.gap_stops, "gap_stops"}, {&lex.definite_markers, "definite_markers"}, {&lex.background_markers, "background_markers"}, {&lex.ongoing_since, "ongoing_since"}, {&lex.civilian_nouns, "civilian_nouns"}, {&lex.armed_nouns, "armed_nouns"}, {&lex.heading_words, "heading_words"}, {&lex.relative_pronouns, "relative_pronouns"}, {&lex.subordinators, "subordinators"}, {&lex.non_state_nouns, "non_state_nouns"}, {&lex.articles, "articles"}, {&lex.capital_references, "capital_references"},
         {&lex.where_words, "where_words"}, {&lex.apposition_words, "apposition_words"},
         {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"},
-        {&lex.one_person_determiners, "one_person_determiners"}, {&lex.one_person_nouns, "one_person_nouns"}, {&lex.one_person_pronouns, "one_person_pronouns"}, {&lex.tally_verbs, "tally_verbs"}, {&lex.tally_joiners, "tally_joiners"}, {&lex.trend_before, "trend_before"}, {&lex.trend_after, "trend_after"}, {&lex.unknown_place_prepositions, "unknown_place_prepositions"},
+        {&lex.one_person_determiners, "one_person_determiners"}, {&lex.one_person_nouns, "one_person_nouns"}, {&lex.one_person_pronouns, "one_person_pronouns"}, {&lex.tally_verbs, "tally_verbs"}, {&lex.tally_joiners, "tally_joiners"}, {&lex.trend_before, "trend_before"}, {&lex.trend_after, "trend_after"}, {&lex.unknown_place_prepositions, "unknown_place_prepositions"}, {&lex.another_markers, "another_markers"},
         {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"},
         {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.not_events, "not_events"}, {&lex.holder_nouns, "holder_nouns"},
         {&lex.holder_prepositions, "holder_prepositions"}, {&lex.example_markers, "example_markers"}};

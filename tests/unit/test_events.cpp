@@ -666,3 +666,16 @@ TEST_CASE("a deed at a place the gazetteer lacks is not drawn at the story's las
     REQUIRE(before_events.size() == 2);
     CHECK(before_events[1].type == EventType::Recapture);
 }
+
+TEST_CASE("a deed told as one more of its kind is not merged with the one before", "[events]") {
+    const std::string text = "A suicide bomber blew herself up at a wedding in Kherson on Saturday. Minutes later a second device exploded near the hospital in Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == EventType::Explosion);
+    CHECK(events[1].type == EventType::Explosion);
+
+    const std::string retold = "A suicide bomber blew herself up at a wedding in Kherson on Saturday. The explosion in Kherson killed 18 people.";
+    const auto retold_mentions = mentions_of(retold);
+    CHECK(events_of(retold, retold_mentions).size() == 1);
+}
