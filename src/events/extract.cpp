@@ -1247,7 +1247,9 @@ std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Men
         auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) {
             // Strikes on Kyiv on Monday and on Thursday are two events.
             const bool same_day = !o.date || !e.date || *o.date == *e.date;
-            return o.type == e.type && same_day && !e.another &&
+            // "missiles hit Tel Aviv and Ramat Gan": two places one sentence names are two deeds.
+            const bool listed_apart = o.evidence.start == e.evidence.start && event_place(o, mentions).id != event_place(e, mentions).id;
+            return o.type == e.type && same_day && !e.another && !listed_apart &&
                    same_place(event_place(o, mentions), event_place(e, mentions), lex.same_place_km);
         });
         if (same == out.end())

@@ -33,7 +33,7 @@ const std::vector<PlaceFact> kPlaces = {
     {"Kyiv", PlaceType::City, "UA", 50.45, 30.52, Role::Location, "PPLC"},        {"Dnieper", PlaceType::River, "UA", 47.0, 33.2},
     {"Bakhmut", PlaceType::City, "UA", 48.59, 38.0},      {"Lviv", PlaceType::City, "UA", 49.84, 24.03},
     {"Belarus", PlaceType::Country, "BY", 53.7, 27.9},   {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
-    {"Nova Kakhovka", PlaceType::City, "UA", 46.75, 33.37},
+    {"Nova Kakhovka", PlaceType::City, "UA", 46.75, 33.37}, {"Chornobaivka", PlaceType::City, "UA", 46.70, 32.55},
     {"Donbas", PlaceType::Region, "UA", 48.3, 38.3, Role::Location, "ADM1", {36.5, 46.8, 40.3, 50.1}},
 };
 
@@ -678,4 +678,13 @@ TEST_CASE("a deed told as one more of its kind is not merged with the one before
     const std::string retold = "A suicide bomber blew herself up at a wedding in Kherson on Saturday. The explosion in Kherson killed 18 people.";
     const auto retold_mentions = mentions_of(retold);
     CHECK(events_of(retold, retold_mentions).size() == 1);
+}
+
+TEST_CASE("two nearby places one sentence names are two deeds, not one told twice", "[events]") {
+    const std::string text = "Russian missiles hit Kherson and Chornobaivka on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[0], mentions) == "Kherson");
+    CHECK(where(events[1], mentions) == "Chornobaivka");
 }
