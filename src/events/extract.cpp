@@ -57,6 +57,7 @@ struct SentenceContext {
     const Lexicon& lex;
     const State& state;
     Span sentence;  // the sentence being read
+    size_t dateline_end = 0;  // where "KYIV, Ukraine, Oct. 21, 2022 —" ends; 0 with no dateline
 };
 
 bool names_state(const gazetteer::Place& p) { return p.type == PlaceType::Country || p.feature_code == "PPLC"; }
@@ -874,7 +875,8 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
     std::vector<DateMention> dates = find_dates(s, article_date, lex);
     const auto ongoing = ongoing_clauses(s, dates, c);
     std::erase_if(found, [&](const Found& f) { return ongoing[s.clause_of[f.word]]; });
-    std::erase_if(dates, [](const DateMention& d) { return d.since; });
+    // The dateline's date dates the article, not the deeds of its lede.
+    std::erase_if(dates, [&](const DateMention& d) { return d.since || s.words[d.word].start < c.dateline_end; });
     if (dates.empty() && state.last_date && says_same_time(s, lex)) dates.push_back({state.last_date->date, state.last_date->precision, 0, false});
     if (dates.empty()) return;
     state.last_date = dates.back();
@@ -1241,12 +1243,20 @@ void fold_areas_into_points(std::vector<Event>& events, const std::vector<parse:
 }
 
 // The same event told twice (a lede, then its detail) is one event.
-std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Mention>& mentions, const std::vector<Sentence>& sentences,
+                         const Lexicon& lex) {
+    const auto sentence_of = [&](size_t byte) {
+        const auto after = std::upper_bound(sentences.begin(), sentences.end(), byte, [](size_t b, const Sentence& x) { return b < x.span.start; });
+        return static_cast<size_t>(after - sentences.begin());
+    };
     std::vector<Event> out;
     for (auto& e : events) {
         auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) {
             // Strikes on Kyiv on Monday and on Thursday are two events.
-            const bool same_day = !o.date || !e.date || *o.date == *e.date;
+            // A deed with no date of its own is a dated one only when told a sentence or two after
+            // it (a lede, then its detail); further on, it is as likely another day's.
+            const bool close = sentence_of(e.evidence.start) - sentence_of(o.evidence.start) <= lex.retold_within_sentences;
+            const bool same_day = (o.date && e.date) ? *o.date == *e.date : (!o.date && !e.date) || close;
             // "missiles hit Tel Aviv and Ramat Gan": two places one sentence names are two deeds.
             const bool listed_apart = o.evidence.start == e.evidence.start && event_place(o, mentions).id != event_place(e, mentions).id;
             return o.type == e.type && same_day && !e.another && !listed_apart &&
@@ -1286,6 +1296,15 @@ const char* to_string(Status status) {
     return kNames[static_cast<int>(status)];
 }
 
+// The dash that ends a dateline ("KYIV, Ukraine, Oct. 21 —"), or 0 when the article has none.
+size_t dateline_end(std::string_view text, const std::vector<parse::Mention>& mentions) {
+    const auto city = std::find_if(mentions.begin(), mentions.end(), [](const parse::Mention& m) { return m.dateline; });
+    if (city == mentions.end()) return 0;
+    const size_t dash = std::min({text.find("\u2014", city->end), text.find("\u2013", city->end), text.find(" - ", city->end)});
+    constexpr size_t kLongestDatelineTail = 60;  // ", Democratic Republic of Congo, Oct. 21, 2022"
+    return dash == std::string_view::npos || dash > city->end + kLongestDatelineTail ? 0 : dash;
+}
+
 // "PORT SUDAN, Sudan —": the names after a dateline's city, up to its dash, are the dateline too.
 std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std::vector<parse::Mention>& mentions) {
     std::vector<parse::Mention> out = mentions;
@@ -1293,11 +1312,9 @@ std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std
     if (!out.empty() && out.front().start == 0 && !out.front().text.empty() &&
         std::none_of(out.front().text.begin(), out.front().text.end(), [](unsigned char ch) { return std::islower(ch); }))
         out.front().dateline = true;
-    const auto city = std::find_if(out.begin(), out.end(), [](const parse::Mention& m) { return m.dateline; });
-    if (city == out.end()) return out;
-    const size_t dash = std::min({text.find("\u2014", city->end), text.find("\u2013", city->end), text.find(" - ", city->end)});
-    if (dash == std::string_view::npos || dash > city->end + 60) return out;
-    for (auto it = city; it != out.end() && it->start < dash; ++it) it->dateline = true;
+    const size_t dash = dateline_end(text, out);
+    for (auto& m : out)
+        if (m.start < dash) m.dateline = true;
     return out;
 }
 
@@ -1305,13 +1322,14 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Menti
     const auto mentions = with_whole_dateline(text, parsed);
     State state;
     const auto sentences = split_sentences(text, mentions);
+    const size_t dateline = dateline_end(text, mentions);
     for (size_t i = 0; i < sentences.size(); ++i) {
-        const SentenceContext c{text, mentions, context, lex, state, sentences[i].span};
+        const SentenceContext c{text, mentions, context, lex, state, sentences[i].span, dateline};
         const size_t reach = lex.carry_sentences_counts;
         const size_t topic_from = sentences[i >= reach ? i - reach : 0].span.start;
         read_sentence(c, sentences[i], i, topic_from, state);
     }
-    return merge(std::move(state.events), mentions, lex);
+    return merge(std::move(state.events), mentions, sentences, lex);
 }
 
 bool is_state_side(std::string_view side, const Lexicon& lex) {

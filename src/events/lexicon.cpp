@@ -205,6 +205,7 @@ void fill_dates(Lexicon& lex, const json& doc) {
     lex.history_days = key(doc, "history_days").get<int>();
     lex.carry_sentences_counts = key(doc, "carry_sentences_counts").get<size_t>();
     lex.carry_sentences_denials = key(doc, "carry_sentences_denials").get<size_t>();
+    lex.retold_within_sentences = key(doc, "retold_within_sentences").get<size_t>();
 }
 
 void fill_windows(Lexicon& lex, const json& doc) {

@@ -125,6 +125,8 @@ struct Lexicon {
     // How many sentences back a tally, or a denial, may reach for the event it belongs to.
     size_t carry_sentences_counts = 3;
     size_t carry_sentences_denials = 5;
+    // How many sentences on an undated deed may be a dated one retold (a lede, then its detail).
+    size_t retold_within_sentences = 2;
     long long max_count = 10'000'000;
     struct Windows {
         size_t irrealis = 4, negator = 3, mover = 8, generic_actor = 8, preposition = 6, own_place = 4, count_link = 6, count_back = 5,

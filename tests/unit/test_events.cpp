@@ -688,3 +688,15 @@ TEST_CASE("two nearby places one sentence names are two deeds, not one told twic
     CHECK(where(events[0], mentions) == "Kherson");
     CHECK(where(events[1], mentions) == "Chornobaivka");
 }
+
+TEST_CASE("an undated deed is the dated one only when told right after it", "[events]") {
+    const std::string next = "Russian missiles hit Kherson on Monday. A missile hit a school in Kherson, killing two.";
+    const auto next_mentions = mentions_of(next);
+    const auto next_events = events_of(next, next_mentions);
+    REQUIRE(next_events.size() == 1);
+    CHECK(next_events[0].killed == 2);
+
+    const std::string later = "Russian missiles hit Kherson on Monday. Officials in Kyiv spoke of aid. Talks went on in Lviv. A missile hit a school in Kherson, killing two.";
+    const auto later_mentions = mentions_of(later);
+    CHECK(events_of(later, later_mentions).size() == 2);
+}
