@@ -700,3 +700,16 @@ TEST_CASE("an undated deed is the dated one only when told right after it", "[ev
     const auto later_mentions = mentions_of(later);
     CHECK(events_of(later, later_mentions).size() == 2);
 }
+
+TEST_CASE("a bomber who blows herself up sets off an explosion; bombers that strike are aircraft", "[events]") {
+    const std::string text = "A bomber blew herself up at a market in Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Explosion);
+    const std::string aircraft = "Russian bombers struck Kherson.";
+    const auto aircraft_mentions = mentions_of(aircraft);
+    const auto aircraft_events = events_of(aircraft, aircraft_mentions);
+    REQUIRE(aircraft_events.size() == 1);
+    CHECK(aircraft_events[0].type == EventType::Strike);
+}
