@@ -1255,7 +1255,8 @@ std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Men
             // Strikes on Kyiv on Monday and on Thursday are two events.
             // A deed with no date of its own is a dated one only when told a sentence or two after
             // it (a lede, then its detail); further on, it is as likely another day's.
-            const bool close = sentence_of(e.evidence.start) - sentence_of(o.evidence.start) <= lex.retold_within_sentences;
+            const size_t told = sentence_of(o.evidence.start), retold = sentence_of(e.evidence.start);
+            const bool close = (retold > told ? retold - told : told - retold) <= lex.retold_within_sentences;
             const bool same_day = (o.date && e.date) ? *o.date == *e.date : (!o.date && !e.date) || close;
             // "missiles hit Tel Aviv and Ramat Gan": two places one sentence names are two deeds.
             const bool listed_apart = o.evidence.start == e.evidence.start && event_place(o, mentions).id != event_place(e, mentions).id;
@@ -1313,8 +1314,8 @@ std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std
         std::none_of(out.front().text.begin(), out.front().text.end(), [](unsigned char ch) { return std::islower(ch); }))
         out.front().dateline = true;
     const size_t dash = dateline_end(text, out);
-    for (auto& m : out)
-        if (m.start < dash) m.dateline = true;
+    const auto city = std::find_if(out.begin(), out.end(), [](const parse::Mention& m) { return m.dateline; });
+    for (auto it = city; it != out.end() && it->start < dash; ++it) it->dateline = true;
     return out;
 }
 
