@@ -1,6 +1,5 @@
 // Dates a sentence gives ("on Friday", "February 24", "in May", "late summer", "last week"),
 // resolved against the article's date, and the date line of a wire story.
-#include <algorithm>
 #include "events/detail.hpp"
 
 #include <array>
@@ -129,10 +128,6 @@ bool after_since(const Sentence& s, size_t i, const Lexicon& lex) {
 }
 
 }  // namespace
-
-bool is_calendar_word(std::string_view lower) {
-    return month_index(lower) != 0 || std::find(kWeekdays.begin(), kWeekdays.end(), lower) != kWeekdays.end();
-}
 
 std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> ref, const Lexicon& lex) {
     std::vector<DateMention> out;

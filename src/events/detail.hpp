@@ -70,8 +70,6 @@ struct DateMention {
     bool year_only = false;  // "in 2021"
 };
 std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> article_date, const Lexicon& lex);
-// A month or a day of the week, as written in running text ("in October", "on Monday").
-bool is_calendar_word(std::string_view lower);
 
 std::string slice(std::string_view text, const std::vector<Word>& words, size_t first, size_t last);
 

@@ -3,6 +3,7 @@
 
 #include "common/proj.hpp"
 #include "events/detail.hpp"
+#include "parse/lexicon.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -789,7 +790,7 @@ bool names_unknown_place(const Sentence& s, const Trigger& t, const Lexicon& lex
         const Word& w = s.words[k];
         if (w.inside >= 0) return false;
         const bool object = k == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 1).length;
-        if (object && w.capitalised && !w.clause_start && !detail::is_calendar_word(w.lower) && !lex.sides.match(s.words, k).length) return true;
+        if (object && w.capitalised && !w.clause_start && !parse::lexicon::is_calendar_word(w.lower) && !lex.sides.match(s.words, k).length) return true;
         if (w.comma_after || w.stop_after) return false;
     }
     return false;
@@ -1243,30 +1244,31 @@ void fold_areas_into_points(std::vector<Event>& events, const std::vector<parse:
 }
 
 // The same event told twice (a lede, then its detail) is one event.
-std::vector<Event> merge(std::vector<Event> events, const std::vector<parse::Mention>& mentions, const std::vector<Sentence>& sentences,
-                         const Lexicon& lex) {
-    const auto sentence_of = [&](size_t byte) {
-        const auto after = std::upper_bound(sentences.begin(), sentences.end(), byte, [](size_t b, const Sentence& x) { return b < x.span.start; });
-        return static_cast<size_t>(after - sentences.begin());
-    };
+std::vector<Event> merge(State state, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     std::vector<Event> out;
-    for (auto& e : events) {
-        auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) {
-            // Strikes on Kyiv on Monday and on Thursday are two events.
-            // A deed with no date of its own is a dated one only when told a sentence or two after
-            // it (a lede, then its detail); further on, it is as likely another day's.
-            const size_t told = sentence_of(o.evidence.start), retold = sentence_of(e.evidence.start);
-            const bool close = (retold > told ? retold - told : told - retold) <= lex.retold_within_sentences;
-            const bool same_day = (o.date && e.date) ? *o.date == *e.date : (!o.date && !e.date) || close;
-            // "missiles hit Tel Aviv and Ramat Gan": two places one sentence names are two deeds.
-            const bool listed_apart = o.evidence.start == e.evidence.start && event_place(o, mentions).id != event_place(e, mentions).id;
-            return o.type == e.type && same_day && !e.another && !listed_apart &&
-                   same_place(event_place(o, mentions), event_place(e, mentions), lex.same_place_km);
-        });
-        if (same == out.end())
+    std::vector<size_t> out_sentence;  // the sentence each kept event was first told in
+    const auto retelling = [&](const Event& o, size_t told, const Event& e, size_t retold) {
+        // Strikes on Kyiv on Monday and on Thursday are two events. A deed with no date of its
+        // own is a dated one only when told a sentence or two after it (a lede, then its
+        // detail); further on, it is as likely another day's.
+        const bool close = (retold > told ? retold - told : told - retold) <= lex.retold_within_sentences;
+        const bool same_day = (o.date && e.date) ? *o.date == *e.date : (!o.date && !e.date) || close;
+        // "missiles hit Tel Aviv and Ramat Gan": two places one sentence names are two deeds.
+        const bool listed_apart = told == retold && event_place(o, mentions).id != event_place(e, mentions).id;
+        return o.type == e.type && same_day && !e.another && !listed_apart &&
+               same_place(event_place(o, mentions), event_place(e, mentions), lex.same_place_km);
+    };
+    for (size_t k = 0; k < state.events.size(); ++k) {
+        auto& e = state.events[k];
+        const size_t sentence = state.sentence_of[k];
+        size_t same = 0;
+        while (same < out.size() && !retelling(out[same], out_sentence[same], e, sentence)) ++same;
+        if (same == out.size()) {
             out.push_back(std::move(e));
-        else
-            absorb(*same, e);
+            out_sentence.push_back(sentence);
+        } else {
+            absorb(out[same], e);
+        }
     }
     fold_areas_into_points(out, mentions);
     for (auto& e : out) {
@@ -1330,7 +1332,7 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Menti
         const size_t topic_from = sentences[i >= reach ? i - reach : 0].span.start;
         read_sentence(c, sentences[i], i, topic_from, state);
     }
-    return merge(std::move(state.events), mentions, sentences, lex);
+    return merge(std::move(state), mentions, lex);
 }
 
 bool is_state_side(std::string_view side, const Lexicon& lex) {
