@@ -20,6 +20,8 @@ const char* to_string(Role role) {
 namespace {
 
 constexpr size_t kMaxNameRun = 3;
+// The most words in a name of geodata/not-places.json ("Hayat Tahrir al-Sham").
+constexpr size_t kMaxGroupWords = 4;
 constexpr double kMajorPlace = 0.5;  // importance from which a name after a given name stays a place  // "Guillaume Ndjike Kaiko": words of one capitalised name looked back over
 
 using gazetteer::Gazetteer;
@@ -36,6 +38,10 @@ public:
     std::vector<Mention> run() {
         std::vector<Mention> out;
         for (size_t i = 0; i < tokens_.size();) {
+            if (const size_t group = not_place_run(i); group > 1) {
+                i += group;
+                continue;
+            }
             const size_t len = longest_match(i);
             if (len == 0 || !plausible(i, len)) {
                 ++i;
@@ -92,10 +98,21 @@ private:
     // Scripts without case (Arabic, Burmese) cannot mark a name with a capital: any word may start one.
     bool starts_name(const Token& t) const { return t.capitalised || t.all_caps || text::caseless_script(t.text); }
 
+    // "Boko Haram": a name of several words that is no place hides the places its words name alone
+    // (Boko in Kazakhstan, Haram in Norway).
+    size_t not_place_run(size_t i) {
+        if (!starts_name(tokens_[i])) return 0;
+        size_t best = 0;
+        for (size_t len = 2; len <= kMaxGroupWords && i + len <= tokens_.size() && adjacent(i + len - 2); ++len) {
+            const std::string key = text::name_key(text_.substr(tokens_[i].start, tokens_[i + len - 1].end - tokens_[i].start));
+            if (gaz_.is_not_place_name(key)) best = len;
+        }
+        return best;
+    }
+
     size_t longest_match(size_t i) {
         const Token& first = tokens_[i];
         if (!starts_name(first)) return 0;
-        // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except in a dateline.
         // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except a dateline's
         // city at the start of a line ("KYIV, Ukraine (AP) -", "MAE SOT, Thailand -").
         const bool dateline_start = first.sentence_start && (first.comma_after || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));
@@ -177,6 +194,16 @@ private:
         return false;
     }
 
+    // "Barkindo Saidu, director general of the agency, said": a name set off by a title after it is
+    // the titled person's. A place in that slot follows a preposition ("In Kharkiv, governor ...").
+    bool titled_after(size_t i, size_t j) const {
+        if (!tokens_[j].comma_after || tokens_[j].all_caps || j + 1 >= tokens_.size()) return false;
+        if (i > 0 && lexicon::is_locative_preposition(low(i - 1))) return false;
+        size_t k = j + 1;
+        if (k + 1 < tokens_.size() && (low(k) == "a" || low(k) == "the")) ++k;
+        return !tokens_[k].capitalised && lexicon::is_title(low(k));
+    }
+
     std::optional<size_t> previous_adjacent(size_t i) const {
         if (i == 0 || !adjacent(i - 1)) return std::nullopt;
         return i - 1;
@@ -241,6 +268,10 @@ private:
                 persons_.insert(key);
                 return Role::NotPlace;
             }
+        }
+        if (titled_after(i, j)) {
+            persons_.insert(key);
+            return Role::NotPlace;
         }
         if (i >= 2 && low(i - 1) == "the" && lexicon::is_vessel_word(low(i - 2))) return Role::NotPlace;
         if (next_adjacent && lexicon::is_document_word(next) && !tokens_[j + 1].capitalised) return Role::NotPlace;

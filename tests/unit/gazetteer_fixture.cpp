@@ -58,7 +58,7 @@ std::vector<FixturePlace> build_places() {
         make(ids::kyiv, "Kyiv", PlaceType::City, "PPLC", "UA", 50.45466, 30.5238, 2797553, 0.95, {"Kiev", "Київ", "Киев"}),
         make(ids::moscow, "Moscow", PlaceType::City, "PPLC", "RU", 55.75222, 37.61556, 10381222, 0.95, {"Москва"}),
         make(ids::washington, "Washington", PlaceType::City, "PPLC", "US", 38.89511, -77.03637, 689545, 0.85),
-        make(ids::austin, "Austin", PlaceType::City, "PPLA", "US", 30.26715, -97.74306, 931830, 0.6, {"Hamas"}),
+        make(ids::austin, "Austin", PlaceType::City, "PPLA", "US", 30.26715, -97.74306, 931830, 0.6, {"Hamas", "Boko"}),
         make(ids::lloyd, "Lloyd", PlaceType::Village, "PPL", "US", 30.9, -87.5, 300, 0.1),
         make(ids::slavyansk, "Slavyansk-na-Kubani", PlaceType::City, "PPL", "RU", 45.2558, 38.1256, 66285, 0.45),
         make(ids::dnipro_city, "Dnipro", PlaceType::City, "PPLA", "UA", 48.4593, 35.03865, 968502, 0.65, {"Dnipropetrovsk"}),

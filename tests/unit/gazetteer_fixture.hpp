@@ -42,8 +42,9 @@ const FixturePlace& fixture_place(const std::string& id);
 // "tom" and "near" are both dictionary words and given names, as in real lists.
 inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces", "tom", "near"};
 inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei", "Tom", "Near"};
-// "Hamas" is also written as an alternate name of a fixture place, as GeoNames lists it for Hamm.
-inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas"};
+// "Hamas" and "Boko" are also written as alternate names of a fixture place, as GeoNames lists
+// them for Hamm and a village in Kazakhstan.
+inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas", "Boko Haram"};
 
 // Writes the fixture gazetteer to `file` and returns it.
 std::filesystem::path write_fixture_gazetteer(const std::filesystem::path& file);

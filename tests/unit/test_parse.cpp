@@ -259,6 +259,26 @@ TEST_CASE("recognize: a group's name that a source also lists as a place is not 
     CHECK(mention_of(mentions, "Kherson"));
 }
 
+TEST_CASE("recognize: a group's name of several words hides the places its words name", "[parse][recognize]") {
+    Gaz g;
+    REQUIRE_FALSE(g.gazetteer.lookup("boko").empty());  // the trap is set
+    const auto mentions = frontmap::parse::recognize("The bombings in Kherson bore the hallmarks of Boko Haram.", g.gazetteer);
+    CHECK_FALSE(mention_of(mentions, "Boko"));
+    CHECK(mention_of(mentions, "Kherson"));
+}
+
+TEST_CASE("recognize: a name set off by a title after it is a person's, there and later", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize(
+        "Barkindo Austin, director general of the agency, said a bomb went off in Kherson. Austin said 19 people were hurt.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "Austin"));
+    for (const auto& m : mentions)
+        if (m.text == "Austin") CHECK(m.role == Role::NotPlace);
+    const auto place = frontmap::parse::recognize("In Kherson, governor Oleh Prokudin said the shelling went on.", g.gazetteer);
+    REQUIRE(mention_of(place, "Kherson"));
+    CHECK(mention_of(place, "Kherson")->role == Role::Location);
+}
+
 TEST_CASE("recognize: a title, a foreign first name, then a surname that is a place", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Seven people died in Kherson, regional governor Vitaliy Austin said.", g.gazetteer);
