@@ -1117,7 +1117,10 @@ void carry_denial(const Attribution& a, size_t index, State& state, const Lexico
 }
 
 void carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state, const Lexicon& lex) {
-    if (Event* e = carried_target(state, index, lex.carry_sentences_counts, [](const Event& x) { return is_violent(x.type); })) {
+    // "A third woman then blew herself up… Police gave a toll of eight dead": after a series of
+    // deeds a tally is the series', not its last one's.
+    Event* e = carried_target(state, index, lex.carry_sentences_counts, [](const Event& x) { return is_violent(x.type); });
+    if (e && !e->another) {
         std::vector<Event*> targets{e};
         apply_counts(targets, {}, counts);
     }

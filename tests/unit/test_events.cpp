@@ -680,6 +680,22 @@ TEST_CASE("a deed told as one more of its kind is not merged with the one before
     CHECK(events_of(retold, retold_mentions).size() == 1);
 }
 
+TEST_CASE("a tally after a series of deeds is not the last deed's", "[events]") {
+    const std::string series =
+        "A suicide bomber blew herself up at a wedding in Kherson on Saturday. Minutes later a second device exploded near the hospital in Kherson. "
+        "Police gave a toll of eight dead.";
+    const auto series_mentions = mentions_of(series);
+    const auto events = events_of(series, series_mentions);
+    REQUIRE(events.size() == 2);
+    CHECK_FALSE(events[1].killed);
+
+    const std::string single = "A suicide bomber blew herself up at a wedding in Kherson on Saturday. Police gave a toll of eight dead.";
+    const auto single_mentions = mentions_of(single);
+    const auto one = events_of(single, single_mentions);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].killed == 8);
+}
+
 TEST_CASE("two nearby places one sentence names are two deeds, not one told twice", "[events]") {
     const std::string text = "Russian missiles hit Kherson and Chornobaivka on Friday.";
     const auto mentions = mentions_of(text);
