@@ -61,6 +61,7 @@ public:
             const std::string_view gap = text_.substr(before.end, after.start - before.end);
             if (gap == ", " || gap == " and " || gap == ", and " || gap == " or ") before.cue = TypeCue::Region;
         }
+        mark_unknown_compounds(out);
         // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too, unless a
         // preposition makes the later use a place ("King Abdullah of Jordan").
         for (size_t k = 0; k < out.size(); ++k)
@@ -70,6 +71,18 @@ public:
 
 private:
     const std::string& low(size_t i) const { return lower_[i]; }
+
+    // "Ali Karaki", "Lac Vert": two names side by side that the gazetteer does not know together
+    // are one name it lacks (a person, a camp), not two places; the second is that name later too.
+    void mark_unknown_compounds(std::vector<Mention>& out) {
+        for (size_t k = 0; k + 1 < out.size(); ++k) {
+            Mention& a = out[k];
+            Mention& b = out[k + 1];
+            if (b.start != a.end + 1 || text_[a.end] != ' ' || a.role == Role::NotPlace || b.role == Role::NotPlace) continue;
+            a.role = b.role = Role::NotPlace;
+            persons_.insert(b.key);
+        }
+    }
 
     // "By Jane Doe and Victoria Kim": a line that opens with "By" and a capitalised name holds
     // reporters' names, never places.

@@ -279,6 +279,17 @@ TEST_CASE("recognize: a name set off by a title after it is a person's, there an
     CHECK(mention_of(place, "Kherson")->role == Role::Location);
 }
 
+TEST_CASE("recognize: two names side by side that the gazetteer lacks together are one unknown name", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("More rounds landed in the Dnipro Austin camp near Kherson. Austin was hit again.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "Dnipro"));
+    CHECK(mention_of(mentions, "Dnipro")->role == Role::NotPlace);
+    for (const auto& m : mentions)
+        if (m.text == "Austin") CHECK(m.role == Role::NotPlace);
+    REQUIRE(mention_of(mentions, "Kherson"));
+    CHECK(mention_of(mentions, "Kherson")->role == Role::Location);
+}
+
 TEST_CASE("recognize: a title, a foreign first name, then a surname that is a place", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Seven people died in Kherson, regional governor Vitaliy Austin said.", g.gazetteer);
