@@ -98,11 +98,20 @@ Place Gazetteer::read_place(const sqlite::Statement& row) const {
 const std::vector<Place>& Gazetteer::lookup(std::string_view key) {
     auto it = cache_.find(std::string(key));
     if (it != cache_.end()) return it->second;
+    std::vector<Place> found = query(key);
+    // Arabic's closing taa marbuta is written "-a" or "-ah" (Babanusa, Babanusah; Hodeida,
+    // Hodeidah): a name missing in one spelling is looked up in the other.
+    if (found.empty() && key.size() > 5 && key.ends_with("ah")) found = query(key.substr(0, key.size() - 1));
+    else if (found.empty() && key.size() > 4 && key.ends_with('a')) found = query(std::string(key) + "h");
+    return cache_.emplace(std::string(key), std::move(found)).first->second;
+}
+
+std::vector<Place> Gazetteer::query(std::string_view key) {
     std::vector<Place> found;
     by_key_.bind(1, key);
     while (by_key_.step()) found.push_back(read_place(by_key_));
     by_key_.reset();
-    return cache_.emplace(std::string(key), std::move(found)).first->second;
+    return found;
 }
 
 std::optional<Place> Gazetteer::by_id(std::string_view id) {

@@ -17,7 +17,8 @@ class Gazetteer {
 public:
     explicit Gazetteer(const std::filesystem::path& file);
 
-    // Every place with this name key (see text::name_key), unordered.
+    // Every place with this name key (see text::name_key), unordered; with none, the places of
+    // its other Arabic spelling ("-a" for "-ah" and back).
     const std::vector<Place>& lookup(std::string_view key);
 
     // Ranked candidates for a free-text name, best first (for `frontmap geocode`).
@@ -42,6 +43,7 @@ public:
 
 private:
     Place read_place(const sqlite::Statement& row) const;
+    std::vector<Place> query(std::string_view key);
     bool contains(sqlite::Statement& stmt, std::unordered_map<std::string, bool>& memo, std::string_view key);
 
     sqlite::DbPtr db_;

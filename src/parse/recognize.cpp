@@ -123,9 +123,14 @@ private:
         return best;
     }
 
+    // "around al-Qaim", "in el-Fasher": an article hyphened onto a name opens it in lower case.
+    bool article_opens_name(size_t i) const {
+        return i + 1 < tokens_.size() && lexicon::is_name_connector(low(i)) && tokens_[i + 1].hyphen_before && tokens_[i + 1].capitalised;
+    }
+
     size_t longest_match(size_t i) {
         const Token& first = tokens_[i];
-        if (!starts_name(first)) return 0;
+        if (!starts_name(first) && !article_opens_name(i)) return 0;
         // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except a dateline's
         // city at the start of a line ("KYIV, Ukraine (AP) -", "MAE SOT, Thailand -").
         const bool dateline_start = first.sentence_start && (first.comma_after || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));

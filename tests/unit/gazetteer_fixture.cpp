@@ -73,6 +73,8 @@ std::vector<FixturePlace> build_places() {
         make(ids::march_town, "March", PlaceType::City, "PPL", "GB", 52.551, 0.088, 22298, 0.3),
         make(ids::back_village, "Back", PlaceType::Village, "PPL", "GB", 58.25, -6.33, 800, 0.2),
         make(ids::western_region, "Western", PlaceType::Region, "ADM1", "LK", 6.9, 80.0, 5800000, 0.5),
+        make(ids::al_qaim, "Al Qa'im", PlaceType::City, "PPL", "IQ", 34.39251, 40.98945, 74100, 0.4),
+        make(ids::babanusah, "Babanusah", PlaceType::City, "PPL", "SD", 11.3333, 27.8, 19700, 0.3),
     };
     return places;
 }

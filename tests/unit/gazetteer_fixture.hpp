@@ -28,6 +28,8 @@ inline const std::string march_town = "test-march";
 inline const std::string back_village = "test-back";
 inline const std::string western_region = "test-western";
 inline const std::string slavyansk = "492094";
+inline const std::string al_qaim = "92138";
+inline const std::string babanusah = "test-babanusah";
 }  // namespace ids
 
 struct FixturePlace {

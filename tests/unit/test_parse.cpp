@@ -290,6 +290,21 @@ TEST_CASE("recognize: two names side by side that the gazetteer lacks together a
     CHECK(mention_of(mentions, "Kherson")->role == Role::Location);
 }
 
+TEST_CASE("recognize: an Arabic article hyphened onto a name opens it in lower case", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("The bombs fell on positions around al-Qaim near the frontier.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "al-Qaim"));
+    CHECK(mention_of(mentions, "al-Qaim")->role == Role::Location);
+}
+
+TEST_CASE("gazetteer: a name ending in -a finds the place spelt -ah, and back", "[parse][gazetteer]") {
+    Gaz g;
+    REQUIRE(g.gazetteer.lookup("babanusa").size() == 1);
+    CHECK(g.gazetteer.lookup("babanusa").front().id == frontmap::test::ids::babanusah);
+    CHECK(g.gazetteer.lookup("kyiva").empty());  // only the -ah spelling is another
+    CHECK(g.gazetteer.lookup("kyivah").empty());
+}
+
 TEST_CASE("recognize: a title, a foreign first name, then a surname that is a place", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Seven people died in Kherson, regional governor Vitaliy Austin said.", g.gazetteer);
