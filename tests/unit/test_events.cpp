@@ -462,6 +462,14 @@ TEST_CASE("a toll put 'at more than' a number counts the dead", "[events]") {
     CHECK(events[0].killed == 100);
 }
 
+TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
+    const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 74);
+}
+
 TEST_CASE("a phrase that opens with a place takes a name of several words", "[events]") {
     const std::string text = "Officials said Nova Kakhovka fell on Sunday.";
     const auto mentions = mentions_of(text);
