@@ -698,6 +698,7 @@ struct Found {
     // The event this one was typed after ("the attacks" after drone strikes): its actor is this
     // one's when the sentence names none. An index into the sentence's events or the story's.
     std::optional<size_t> after_found, after_told;
+    bool tally = false;  // found only by a word of harm ("killed 13 people in Kanabi")
 };
 
 size_t distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
@@ -836,7 +837,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
                 e.area = referent->area;
                 e.geo_precision = 3;
             }
-            out.push_back({std::move(e), triggers[t].first});
+            out.push_back({std::move(e), triggers[t].first, std::nullopt, std::nullopt, rule.fallback});
         }
     }
     return out;
@@ -1156,6 +1157,26 @@ void actor_by_context(std::vector<Found>& found, const State& state) {
     }
 }
 
+// "One person was killed at the port and three at the cement plant": a tally at a place whose
+// deed was told before is that deed's, not a new attack.
+void fold_tallies_into_told(std::vector<Found>& found, size_t sentence, State& state, const SentenceContext& c,
+                            std::vector<Event*>& targets, std::vector<size_t>& words) {
+    const auto& mentions = c.mentions;
+    std::erase_if(found, [&](const Found& f) {
+        if (!f.tally || f.event.area) return false;
+        const auto& place = *mentions[f.event.where].place;
+        for (size_t i = state.events.size(); i-- > 0;) {
+            if (sentence - state.sentence_of[i] > c.lex.carry_sentences_counts) break;
+            Event& e = state.events[i];
+            if (e.area || !is_violent(e.type) || mentions[e.where].place->id != place.id) continue;
+            targets.push_back(&e);
+            words.push_back(f.word);
+            return true;
+        }
+        return false;
+    });
+}
+
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
     auto found = place_events(s, topic_from, c, !state.events.empty());
     type_by_context(found, s, state, c.lex);
@@ -1165,6 +1186,14 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
         carry(counts, attributions, index, state, c.lex);
+        remember_sides(parties, s, state, c.lex);
+        return;
+    }
+    std::vector<Event*> told_targets;
+    std::vector<size_t> told_words;
+    fold_tallies_into_told(found, index, state, c, told_targets, told_words);
+    if (found.empty()) {
+        apply_counts(told_targets, told_words, counts);
         remember_sides(parties, s, state, c.lex);
         return;
     }
@@ -1184,6 +1213,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     std::vector<Event*> targets;
     for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);
     apply_counts(targets, words, counts);
+    if (!told_targets.empty()) apply_counts(told_targets, told_words, counts);
     attribute(targets, attributions, state, true, c.lex);
     for (const auto& a : attributions)
         if (a.denial && a.of_claim) carry_denial(a, index, state, c.lex);

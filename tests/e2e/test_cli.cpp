@@ -353,6 +353,16 @@ TEST_CASE("geocode ranks Kyiv first for Kiev", "[geocode]") {
     CHECK(first["country"] == "UA");
 }
 
+TEST_CASE("geocode finds a city by its region's curated spelling", "[geocode]") {
+    // geodata/aliases.json spells the Al Hudaydah governorate "Hodeidah"; the port city it is
+    // named after answers to that spelling too, and ranks first.
+    const auto r = run({"geocode", "Hodeidah"});
+    REQUIRE(r.code == 0);
+    const json first = json::parse(r.out.substr(0, r.out.find('\n')));
+    CHECK(first["type"] == "city");
+    CHECK(first["country"] == "YE");
+}
+
 TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
     TempDir dir;
     SECTION("a missing article") {

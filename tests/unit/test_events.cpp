@@ -462,6 +462,19 @@ TEST_CASE("a toll put 'at more than' a number counts the dead", "[events]") {
     CHECK(events[0].killed == 100);
 }
 
+TEST_CASE("a tally at a place whose deed was just told is that deed's, not a new attack", "[events]") {
+    const std::string text = "Russian missiles struck Kherson on Friday. Officials said four people were killed in Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Strike);
+    CHECK(events[0].killed == 4);
+
+    const std::string elsewhere = "Russian missiles struck Kherson on Friday. Officials said four people were killed in Kyiv.";
+    const auto elsewhere_mentions = mentions_of(elsewhere);
+    CHECK(events_of(elsewhere, elsewhere_mentions).size() == 2);
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);

@@ -28,6 +28,7 @@ struct Area {
     Place place;
     std::vector<std::string> names;
     std::vector<double> bbox;
+    std::string namesake_id;  // the city the region is named after, if any
 };
 
 std::vector<double> envelope(OGRGeometryH g) {
@@ -158,8 +159,10 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
             const std::string region_key = text::name_key(name);
             if (it != seat.end() && text::name_key(it->second->place.name).substr(0, 5) == region_key.substr(0, 5)) namesake = it->second;
         }
-        if (namesake)
+        if (namesake) {
             for (const auto& n : namesake->names) a.names.push_back(n);
+            a.namesake_id = namesake->place.id;
+        }
         out.push_back(std::move(a));
     }
     return out;
@@ -176,6 +179,7 @@ std::string shape_json(const std::vector<std::pair<double, double>>& course, con
 }
 
 // Short names news use ("Britain", "UAE", "North Kivu") that neither Natural Earth nor ICU has.
+// A region's alias is also its namesake city's ("Hodeidah" is the governorate and its port).
 void add_aliases(const std::filesystem::path& file, const std::vector<Area>& admin1, gazetteer::Writer& writer) {
     std::ifstream in(file);
     if (!in) throw DataError("cannot read " + file.string(), "no such file");
@@ -190,7 +194,11 @@ void add_aliases(const std::filesystem::path& file, const std::vector<Area>& adm
         const std::string iso = entry.at("country").get<std::string>();
         const auto it = std::find_if(admin1.begin(), admin1.end(), [&](const Area& a) { return a.place.name == name && a.place.country == iso; });
         if (it == admin1.end()) throw DataError("alias in " + file.string(), "no Natural Earth admin-1 unit '" + name + "' in " + iso);
-        for (const auto& n : entry.at("names")) writer.add_name(it->place.id, n.get<std::string>());
+        // "the port of Hodeidah": a region's other spelling is its namesake city's too.
+        for (const auto& n : entry.at("names")) {
+            writer.add_name(it->place.id, n.get<std::string>());
+            if (!it->namesake_id.empty()) writer.add_name(it->namesake_id, n.get<std::string>());
+        }
     }
 }
 
