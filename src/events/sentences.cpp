@@ -74,6 +74,18 @@ void tie_mentions(std::vector<Word>& words, const std::vector<parse::Mention>& m
     }
 }
 
+bool is_digits(std::string_view w) { return !w.empty() && std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c); }); }
+
+// "1,100 people", "1.1 million": the comma or point inside a number ends no clause or sentence.
+void join_number_groups(std::string_view text, std::vector<Word>& words) {
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+        const Word& a = words[i];
+        const Word& b = words[i + 1];
+        if (b.start != a.end + 1 || (text[a.end] != ',' && text[a.end] != '.') || !is_digits(a.lower) || !is_digits(b.lower)) continue;
+        words[i].comma_after = words[i].stop_after = false;
+    }
+}
+
 }  // namespace
 
 bool is_event_place(const parse::Mention& m) {
@@ -95,6 +107,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<p
     std::vector<Word> words;
     for (const auto& t : parse::tokenize(text)) words.push_back(to_word(t));
     tie_mentions(words, mentions);
+    join_number_groups(text, words);
     // A spaced hyphen ("KYIV, Oct. 21 - Troops…") ends a dateline or opens an aside, like a dash.
     for (size_t i = 1; i < words.size(); ++i)
         if (text.substr(words[i - 1].end, words[i].start - words[i - 1].end).find(" - ") != std::string_view::npos) words[i].clause_start = true;

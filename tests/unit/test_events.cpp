@@ -475,6 +475,18 @@ TEST_CASE("a tally at a place whose deed was just told is that deed's, not a new
     CHECK(events_of(elsewhere, elsewhere_mentions).size() == 2);
 }
 
+TEST_CASE("an order for people to move is an evacuation, however their number is written", "[events]") {
+    for (const std::string number : {"1,100", "1.1 million", "about a thousand"}) {
+        const std::string text = "Russia on Friday ordered " + number + " people in Kherson to move south of the river.";
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        INFO(number);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Evacuation);
+        CHECK(where(events[0], mentions) == "Kherson");
+    }
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
