@@ -487,6 +487,15 @@ TEST_CASE("an order for people to move is an evacuation, however their number is
     }
 }
 
+TEST_CASE("soldiers who died near a place, with no other deed told, are an attack there", "[events]") {
+    const std::string text = "At least seven soldiers died near Kherson on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Attack);
+    CHECK(events[0].killed == 7);
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
