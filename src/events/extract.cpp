@@ -75,6 +75,17 @@ bool preceded_by(const Sentence& s, size_t at, size_t window, const PhraseSet& s
     return false;
 }
 
+// "could soon attack", "may have struck"; but "On May 30 a drone struck" names a month.
+bool irrealis_before(const Sentence& s, size_t at, const Lexicon& lex) {
+    for (size_t back = 1; back <= lex.windows.irrealis && in_clause_window(s, at, back); ++back) {
+        const Word& w = s.words[at - back];
+        const bool day_follows = std::isdigit(static_cast<unsigned char>(s.words[at - back + 1].lower[0]));
+        if (w.capitalised && (!w.clause_start || day_follows) && parse::lexicon::is_calendar_word(w.lower)) continue;
+        if (lex.irrealis.match(s.words, at - back).length) return true;
+    }
+    return false;
+}
+
 // "drones hit", "shells landed": the weapon named in the clause says what kind of hit it was.
 EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const size_t from = t.first >= 6 ? t.first - 6 : 0;
@@ -193,7 +204,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         i = t.last;
         if (t.rule.impact) t.rule.type = weapon_type(s, t, lex);
         if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) t.rule.type = mover_type(s, t, lex);
-        if (preceded_by(s, t.first, lex.windows.irrealis, lex.irrealis) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) continue;
+        if (irrealis_before(s, t.first, lex) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) continue;
         // "since peacekeepers began pulling out": the start of a story's background.
         if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;
         if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) continue;

@@ -496,6 +496,19 @@ TEST_CASE("soldiers who died near a place, with no other deed told, are an attac
     CHECK(events[0].killed == 7);
 }
 
+TEST_CASE("the month May before a deed is a date, not a doubt", "[events]") {
+    for (const std::string text : {"On May 30 a drone struck a funeral tent in Kherson.", "May 30: a drone struck a funeral tent in Kherson."}) {
+        const auto mentions = mentions_of(text);
+        const auto events = frontmap::events::extract(text, mentions, {frontmap::events::Date{std::chrono::year{2022}, std::chrono::June, std::chrono::day{2}}, {}});
+        INFO(text);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Strike);
+    }
+    const std::string doubt = "Russian forces may have struck Kherson.";
+    const auto mentions = mentions_of(doubt);
+    CHECK(events_of(doubt, mentions).empty());
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
