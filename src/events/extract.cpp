@@ -1063,6 +1063,13 @@ std::string ascii_lower(std::string text) {
     return text;
 }
 
+// "The group said the army had abandoned positions, but the ministry dismissed such reports": the
+// claim a denial answers is told before it in its own sentence, by somebody else.
+bool answers_claim_here(const Attribution& denial, const std::vector<Attribution>& attributions) {
+    return std::any_of(attributions.begin(), attributions.end(),
+                       [&](const Attribution& a) { return !a.denial && a.verb < denial.verb && a.who.text != denial.who.text; });
+}
+
 void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& attributions, State& state, bool own_events, const Lexicon& lex) {
     for (const auto& a : attributions) {
         std::string who = a.who.text;
@@ -1075,7 +1082,8 @@ void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& att
             state.last_claimant = who;
             state.last_claimant_side = side;
         }
-        if (own_events && a.of_claim) continue;  // it answers an earlier claim: carried separately
+        // "rejected the charge" answers an earlier claim, carried separately.
+        if (own_events && a.of_claim && !answers_claim_here(a, attributions)) continue;
         for (Event* e : targets) {
             if (a.denial) {
                 if (e->denied_by.empty()) {
@@ -1227,7 +1235,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     if (!told_targets.empty()) apply_counts(told_targets, told_words, counts);
     attribute(targets, attributions, state, true, c.lex);
     for (const auto& a : attributions)
-        if (a.denial && a.of_claim) carry_denial(a, index, state, c.lex);
+        if (a.denial && a.of_claim && !answers_claim_here(a, attributions)) carry_denial(a, index, state, c.lex);
     for (size_t i = 0; i < s.words.size(); ++i)
         if (c.lex.confirmation_phrases.match(s.words, i).length)
             for (Event* e : targets) e->status = Status::Confirmed;

@@ -509,6 +509,19 @@ TEST_CASE("the month May before a deed is a date, not a doubt", "[events]") {
     CHECK(events_of(doubt, mentions).empty());
 }
 
+TEST_CASE("a denial of the claim its own sentence tells is not carried to an earlier one", "[events]") {
+    const std::string text =
+        "Rebels said on Friday that they had taken control of Kherson. The monitoring group said on Friday that the army had "
+        "abandoned positions in Kyiv, but the defence ministry dismissed such reports.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[0], mentions) == "Kherson");
+    CHECK(events[0].denied_by.empty());
+    CHECK(where(events[1], mentions) == "Kyiv");
+    CHECK_FALSE(events[1].denied_by.empty());
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
