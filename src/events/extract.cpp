@@ -201,6 +201,9 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         const auto m = lex.triggers.match(s.words, i);
         if (!m.length) continue;
         Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value};
+        // "Hama fell on Thursday": what a hit "fell on" is a place, never a day.
+        const size_t object = i + m.length;
+        if (t.rule.impact && object < s.words.size() && s.words[object].capitalised && parse::lexicon::is_calendar_word(s.words[object].lower)) continue;
         i = t.last;
         if (t.rule.impact) t.rule.type = weapon_type(s, t, lex);
         if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) t.rule.type = mover_type(s, t, lex);

@@ -522,6 +522,20 @@ TEST_CASE("a denial of the claim its own sentence tells is not carried to an ear
     CHECK_FALSE(events[1].denied_by.empty());
 }
 
+TEST_CASE("a town that fell on a day was taken, not hit", "[events]") {
+    const std::string text = "Kherson fell on Thursday after the army left the city.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    CHECK(std::none_of(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Strike; }));
+    CHECK(std::any_of(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Capture; }));
+
+    const std::string bombs = "Bombs fell on Kherson on Thursday.";
+    const auto bomb_mentions = mentions_of(bombs);
+    const auto hit = events_of(bombs, bomb_mentions);
+    REQUIRE(hit.size() == 1);
+    CHECK(hit[0].type == EventType::Strike);
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
