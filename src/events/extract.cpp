@@ -357,6 +357,22 @@ bool describes_town_after(const Sentence& s, size_t first, size_t last, const Se
     return !point_type(area.type) && point_type(c.mentions[static_cast<size_t>(town)].place->type);
 }
 
+// "captured the last big town in South Kivu" when the sentence names Uvira, in South Kivu: the
+// area only locates a town named elsewhere in the sentence, which is the deed's place.
+std::optional<size_t> located_named_town(const Sentence& s, size_t area_word, const SentenceContext& c) {
+    const size_t in = area_word >= 1 && s.words[area_word - 1].lower == "the" ? area_word - 2 : area_word - 1;
+    if (area_word < 2 || in < 1 || in >= area_word || s.words[in].lower != "in" || !c.lex.unnamed_town_nouns.match(s.words, in - 1).length)
+        return std::nullopt;
+    const auto& area = *c.mentions[static_cast<size_t>(s.words[area_word].mention)].place;
+    if (point_type(area.type)) return std::nullopt;
+    for (const Word& w : s.words) {
+        if (w.mention < 0 || !w.located || w.mention == s.words[area_word].mention) continue;
+        const auto& town = *c.mentions[static_cast<size_t>(w.mention)].place;
+        if (point_type(town.type) && contains(area, town)) return static_cast<size_t>(w.mention);
+    }
+    return std::nullopt;
+}
+
 std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
     const auto& lex = c.lex;
     std::vector<Link> out;
@@ -364,6 +380,11 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
         const size_t end = name_end(s, i);
         if (describes_town_after(s, i, end, c) || qualifies_town_before(s, i, out, c)) {
+            i = end;
+            continue;
+        }
+        if (const auto town = located_named_town(s, i, c)) {
+            out.push_back(Link{*town, i, Relation::Where, true, false});
             i = end;
             continue;
         }
@@ -1012,12 +1033,17 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
     }
 }
 
+bool territorial(EventType t);
+
 // "struck Pakistan, hitting two bases in Balochistan": an area event gives way to an event of the
-// same type in the same sentence at a place inside it.
+// same type in the same sentence at a place inside it. Ground taken is told both ways: "raised
+// their flag over Izium after a counter-offensive drove Russian forces out of the Kharkiv region"
+// hatches the region and marks the town.
 void drop_held_areas(std::vector<Found>& found, const std::vector<parse::Mention>& mentions) {
     std::vector<bool> drop(found.size());
     for (size_t i = 0; i < found.size(); ++i) {
         if (point_type(event_place(found[i].event, mentions).type)) continue;  // only areas hold places
+        if (territorial(found[i].event.type)) continue;
         for (size_t j = 0; j < found.size(); ++j) {
             if (i == j || found[i].event.type != found[j].event.type) continue;
             const auto& area = event_place(found[i].event, mentions);
@@ -1277,12 +1303,13 @@ void absorb(Event& into, const Event& from) {
 
 // "air strikes in eastern Afghanistan killed 46" and "the raids hit four places in Paktika": a deed
 // told across a whole country or region, where the story also places one of its kind inside it,
-// is that deed told less precisely. Not "88 towns retaken in the Kherson region", which counts places.
+// is that deed told less precisely. Not ground taken or left: "drove Russian forces out of most of
+// the Kharkiv region" hatches the region beside the towns retaken in it.
 void fold_areas_into_points(std::vector<Event>& events, const std::vector<parse::Mention>& mentions) {
     std::vector<bool> folded(events.size());
     for (size_t i = 0; i < events.size(); ++i) {
         const auto& area = event_place(events[i], mentions);
-        if (point_type(area.type) || events[i].places) continue;
+        if (point_type(area.type) || events[i].places || territorial(events[i].type)) continue;
         for (size_t j = 0; j < events.size(); ++j) {
             if (i == j || folded[j] || events[j].type != events[i].type) continue;
             const bool same_day = !events[i].date || !events[j].date || *events[i].date == *events[j].date;

@@ -536,6 +536,28 @@ TEST_CASE("a town that fell on a day was taken, not hit", "[events]") {
     CHECK(hit[0].type == EventType::Strike);
 }
 
+TEST_CASE("ground taken in a town and across its region is told both ways", "[events]") {
+    const std::string text =
+        "Ukrainian troops raised their flag over Bakhmut on Friday after a counter-offensive drove Russian forces out of most of the Donbas.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == EventType::Recapture);
+    CHECK_FALSE(events[0].area);
+    CHECK(events[1].type == EventType::Recapture);
+    CHECK(mentions[events[1].where].place->type == PlaceType::Region);
+}
+
+TEST_CASE("an unnamed town in an area is the town the sentence names there", "[events]") {
+    const std::string text =
+        "Russian troops were in control of Bakhmut on Friday, residents said, a day after Moscow announced it had captured the "
+        "last big city in the Donbas still in Ukrainian hands, a week after talks in Lviv.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE_FALSE(events.empty());
+    for (const auto& e : events) CHECK(mentions[e.where].place->type == PlaceType::City);
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
