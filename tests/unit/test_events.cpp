@@ -558,6 +558,12 @@ TEST_CASE("an unnamed town in an area is the town the sentence names there", "[e
     for (const auto& e : events) CHECK(mentions[e.where].place->type == PlaceType::City);
 }
 
+TEST_CASE("a deed asked about with 'whether' is not reported", "[events]") {
+    const std::string text = "Officials could not say whether Russian missiles struck Kherson on Friday.";
+    const auto mentions = mentions_of(text);
+    CHECK(events_of(text, mentions).empty());
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
