@@ -99,8 +99,9 @@ std::optional<DateMention> relative_date(const Sentence& s, size_t i, std::optio
         return DateMention{last ? Date{sys_days(first) - days{1}} : first, 3, i, false};
     }
     const auto it = lex.season_words.find(s.words[i].lower);
-    // "in the late summer", not "to fall to".
-    if (it != lex.season_words.end() && i > 0 && lex.season_cues.match(s.words, i - 1).length) {
+    // "in the late summer", not "to fall to"; "the fall of 2023", not "the fall of Bukavu".
+    const bool of_name = i + 2 < s.words.size() && s.words[i + 1].lower == "of" && !std::isdigit(static_cast<unsigned char>(s.words[i + 2].lower[0]));
+    if (it != lex.season_words.end() && i > 0 && !of_name && lex.season_cues.match(s.words, i - 1).length) {
         const auto d = latest(it->second, 1, *ref);
         if (d) return DateMention{*d, 3, i, false};
     }

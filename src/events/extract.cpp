@@ -6,6 +6,7 @@
 #include "parse/lexicon.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <cmath>
 #include <functional>
@@ -566,12 +567,29 @@ bool in_story_country(const gazetteer::Place& p, const SentenceContext& c) {
     return std::any_of(c.state.events.begin(), c.state.events.end(), [&](const Event& e) { return event_place(e, c.mentions).country == p.country; });
 }
 
+// "The fall of Bukavu came after the rebels captured Goma. … Residents described looting as
+// soldiers withdrew": the story's town is the one it keeps naming, not the last one named in passing.
+size_t most_named(size_t last, size_t before, const SentenceContext& c) {
+    std::map<std::string, std::pair<int, size_t>> named;  // place id -> (times named, last mention)
+    for (size_t k = 0; k < c.mentions.size() && c.mentions[k].start < before; ++k) {
+        const auto& m = c.mentions[k];
+        if (!is_event_place(m) || !point_type(m.place->type)) continue;
+        auto& [times, at] = named[m.place->id];
+        ++times;
+        at = k;
+    }
+    const auto most = std::max_element(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.second.first < b.second.first; });
+    return most != named.end() && most->second.first > named[c.mentions[last].place->id].first ? most->second.second : last;
+}
+
 std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceContext& c) {
     for (size_t k = c.mentions.size(); k-- > 0;) {
         const auto& m = c.mentions[k];
         if (m.start >= s.span.start) continue;
         if (m.start < from) break;
-        if (is_event_place(m) && point_type(m.place->type) && in_story_country(*m.place, c)) return Referent{k, std::nullopt};
+        if (is_event_place(m) && point_type(m.place->type) && in_story_country(*m.place, c)) {
+            return Referent{most_named(k, s.span.start, c), std::nullopt};
+        }
     }
     // Only while the story has named no other place: past its lede the dateline says little.
     const bool named_before = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const parse::Mention& m) { return m.start < s.span.end && is_event_place(m); });

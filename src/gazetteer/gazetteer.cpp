@@ -99,11 +99,33 @@ const std::vector<Place>& Gazetteer::lookup(std::string_view key) {
     auto it = cache_.find(std::string(key));
     if (it != cache_.end()) return it->second;
     std::vector<Place> found = query(key);
-    // Arabic's closing taa marbuta is written "-a" or "-ah" (Babanusa, Babanusah; Hodeida,
-    // Hodeidah): a name missing in one spelling is looked up in the other.
-    if (found.empty() && key.size() > 5 && key.ends_with("ah")) found = query(key.substr(0, key.size() - 1));
-    else if (found.empty() && key.size() > 4 && key.ends_with('a')) found = query(std::string(key) + "h");
+    for (const auto& other : arabic_spellings(key)) {
+        if (!found.empty()) break;
+        found = query(other);
+    }
     return cache_.emplace(std::string(key), std::move(found)).first->second;
+}
+
+// Other romanisations of an Arabic name: the closing taa marbuta written "-a" or "-ah"
+// (Babanusa, Babanusah) and the article written "al" or "el" (Deir al-Balah, Deir el-Balah).
+std::vector<std::string> Gazetteer::arabic_spellings(std::string_view key) {
+    std::vector<std::string> out;
+    if (key.size() > 5 && key.ends_with("ah")) out.emplace_back(key.substr(0, key.size() - 1));
+    else if (key.size() > 4 && key.ends_with('a')) out.push_back(std::string(key) + "h");
+    for (const std::string_view article : {"al", "el"}) {
+        const std::string other = article == "al" ? "el" : "al";
+        std::string swapped(key);
+        bool changed = false;
+        for (size_t at = 0; (at = swapped.find(article, at)) != std::string::npos; at += 2) {
+            const bool word = (at == 0 || swapped[at - 1] == ' ') && at + 2 < swapped.size() && swapped[at + 2] == ' ';
+            if (word && at + 3 < swapped.size()) {
+                swapped.replace(at, 2, other);
+                changed = true;
+            }
+        }
+        if (changed) out.push_back(swapped);
+    }
+    return out;
 }
 
 std::vector<Place> Gazetteer::query(std::string_view key) {

@@ -18,7 +18,7 @@ public:
     explicit Gazetteer(const std::filesystem::path& file);
 
     // Every place with this name key (see text::name_key), unordered; with none, the places of
-    // its other Arabic spelling ("-a" for "-ah" and back).
+    // another romanisation of an Arabic name ("-a" for "-ah", "el" for "al", and back).
     const std::vector<Place>& lookup(std::string_view key);
 
     // Ranked candidates for a free-text name, best first (for `frontmap geocode`).
@@ -44,6 +44,7 @@ public:
 private:
     Place read_place(const sqlite::Statement& row) const;
     std::vector<Place> query(std::string_view key);
+    static std::vector<std::string> arabic_spellings(std::string_view key);
     bool contains(sqlite::Statement& stmt, std::unordered_map<std::string, bool>& memo, std::string_view key);
 
     sqlite::DbPtr db_;

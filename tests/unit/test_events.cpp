@@ -564,6 +564,24 @@ TEST_CASE("a deed asked about with 'whether' is not reported", "[events]") {
     CHECK(events_of(text, mentions).empty());
 }
 
+TEST_CASE("the fall of a town is no autumn", "[events]") {
+    // Told in June, "the fall" as a season would date the sentence to last October: background.
+    const std::string text = "The fall of Kherson came after Russian troops captured Bakhmut.";
+    const auto mentions = mentions_of(text);
+    const frontmap::events::Date june{std::chrono::year{2022}, std::chrono::June, std::chrono::day{2}};
+    CHECK(frontmap::events::extract(text, mentions, {june, {}}).size() == 2);
+}
+
+TEST_CASE("a deed with no place of its own is at the town the story keeps naming", "[events]") {
+    const std::string text =
+        "Russian troops entered Bakhmut on Friday. The fall of Bakhmut came after weeks of fighting for Bakhmut, as Ukraine moved "
+        "reserves through Kharkiv. Residents described looting of shops as soldiers withdrew.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE_FALSE(events.empty());
+    CHECK(where(events.back(), mentions) == "Bakhmut");
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);

@@ -305,6 +305,13 @@ TEST_CASE("gazetteer: a name ending in -a finds the place spelt -ah, and back", 
     CHECK(g.gazetteer.lookup("kyivah").empty());
 }
 
+TEST_CASE("gazetteer: an Arabic article written 'el' finds the place written 'al'", "[parse][gazetteer]") {
+    Gaz g;
+    REQUIRE(g.gazetteer.lookup(frontmap::text::name_key("El Qa'im")).size() == 1);
+    CHECK(g.gazetteer.lookup(frontmap::text::name_key("El Qa'im")).front().id == frontmap::test::ids::al_qaim);
+    CHECK(g.gazetteer.lookup(frontmap::text::name_key("Elqa'im")).empty());  // only the article, a word of its own, varies
+}
+
 TEST_CASE("recognize: a title, a foreign first name, then a surname that is a place", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Seven people died in Kherson, regional governor Vitaliy Austin said.", g.gazetteer);
