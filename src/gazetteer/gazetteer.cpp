@@ -59,8 +59,14 @@ Gazetteer::Gazetteer(const std::filesystem::path& file)
       by_key_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?"),
       by_id_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?"),
       word_(db_.get(), "SELECT 1 FROM words WHERE word = ?"),
-      given_(db_.get(), "SELECT 1 FROM given_names WHERE key = ?"),
-      not_place_(db_.get(), "SELECT 1 FROM not_place_names WHERE key = ?") {
+      given_(db_.get(), "SELECT 1 FROM given_names WHERE key = ?") {
+    // A few dozen names, asked about for nearly every capitalised word: held in memory.
+    sqlite::Statement not_places(db_.get(), "SELECT key FROM not_place_names");
+    while (not_places.step()) {
+        std::string key = not_places.text(0);
+        not_place_first_words_.insert(key.substr(0, key.find(' ')));
+        not_place_names_.insert(std::move(key));
+    }
     sqlite::Statement meta(db_.get(), "SELECT key, value FROM meta");
     int version = 0;
     while (meta.step()) {
@@ -171,7 +177,8 @@ bool Gazetteer::contains(sqlite::Statement& stmt, std::unordered_map<std::string
 
 bool Gazetteer::is_common_word(std::string_view lower) { return contains(word_, word_memo_, lower); }
 bool Gazetteer::is_given_name(std::string_view key) { return contains(given_, given_memo_, key); }
-bool Gazetteer::is_not_place_name(std::string_view key) { return contains(not_place_, not_place_memo_, key); }
+bool Gazetteer::is_not_place_name(std::string_view key) const { return not_place_names_.count(std::string(key)) > 0; }
+bool Gazetteer::opens_not_place_name(std::string_view word) const { return not_place_first_words_.count(std::string(word)) > 0; }
 
 long long Gazetteer::place_count() {
     sqlite::Statement count(db_.get(), "SELECT count(*) FROM places");

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace frontmap::gazetteer {
@@ -35,7 +36,9 @@ public:
     bool is_common_word(std::string_view lower);
     bool is_given_name(std::string_view key);
     // Names of groups, weapons and peoples that the place sources also list as places.
-    bool is_not_place_name(std::string_view key);
+    bool is_not_place_name(std::string_view key) const;
+    // Whether a not-place name begins with this word's key: most words begin none.
+    bool opens_not_place_name(std::string_view word) const;
 
     // The longest name in the gazetteer, in words: the parser never needs to look further.
     int max_name_words() const { return max_name_words_; }
@@ -52,10 +55,10 @@ private:
     sqlite::Statement by_id_;
     sqlite::Statement word_;
     sqlite::Statement given_;
-    sqlite::Statement not_place_;
     int max_name_words_ = 4;
     std::unordered_map<std::string, std::vector<Place>> cache_;
-    std::unordered_map<std::string, bool> word_memo_, given_memo_, not_place_memo_;
+    std::unordered_map<std::string, bool> word_memo_, given_memo_;
+    std::unordered_set<std::string> not_place_names_, not_place_first_words_;
 };
 
 // The schema version this code reads; the builder writes it into the meta table.

@@ -114,7 +114,7 @@ private:
     // "Boko Haram": a name of several words that is no place hides the places its words name alone
     // (Boko in Kazakhstan, Haram in Norway).
     size_t not_place_run(size_t i) {
-        if (!starts_name(tokens_[i])) return 0;
+        if (!starts_name(tokens_[i]) || !gaz_.opens_not_place_name(low(i))) return 0;
         size_t best = 0;
         for (size_t len = 2; len <= kMaxGroupWords && i + len <= tokens_.size() && adjacent(i + len - 2); ++len) {
             const std::string key = text::name_key(text_.substr(tokens_[i].start, tokens_[i + len - 1].end - tokens_[i].start));
