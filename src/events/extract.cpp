@@ -6,7 +6,6 @@
 #include "parse/lexicon.hpp"
 
 #include <algorithm>
-#include <map>
 #include <cctype>
 #include <cmath>
 #include <functional>
@@ -570,16 +569,26 @@ bool in_story_country(const gazetteer::Place& p, const SentenceContext& c) {
 // "The fall of Bukavu came after the rebels captured Goma. … Residents described looting as
 // soldiers withdrew": the story's town is the one it keeps naming, not the last one named in passing.
 size_t most_named(size_t last, size_t before, const SentenceContext& c) {
-    std::map<std::string, std::pair<int, size_t>> named;  // place id -> (times named, last mention)
+    struct Named {
+        const std::string* id;
+        int times;
+        size_t at;  // its last mention
+    };
+    std::vector<Named> named;  // a story names a few dozen places: a scan beats a map
     for (size_t k = 0; k < c.mentions.size() && c.mentions[k].start < before; ++k) {
         const auto& m = c.mentions[k];
         if (!is_event_place(m) || !point_type(m.place->type)) continue;
-        auto& [times, at] = named[m.place->id];
-        ++times;
-        at = k;
+        auto it = std::find_if(named.begin(), named.end(), [&](const Named& n) { return *n.id == m.place->id; });
+        if (it == named.end()) it = named.insert(named.end(), {&m.place->id, 0, k});
+        ++it->times;
+        it->at = k;
     }
-    const auto most = std::max_element(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.second.first < b.second.first; });
-    return most != named.end() && most->second.first > named[c.mentions[last].place->id].first ? most->second.second : last;
+    const auto times_of = [&](const std::string& id) {
+        const auto it = std::find_if(named.begin(), named.end(), [&](const Named& n) { return *n.id == id; });
+        return it == named.end() ? 0 : it->times;
+    };
+    const auto most = std::max_element(named.begin(), named.end(), [](const Named& a, const Named& b) { return a.times < b.times; });
+    return most != named.end() && most->times > times_of(c.mentions[last].place->id) ? most->at : last;
 }
 
 std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceContext& c) {
