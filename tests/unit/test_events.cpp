@@ -582,6 +582,15 @@ TEST_CASE("a deed with no place of its own is at the town the story keeps naming
     CHECK(where(events.back(), mentions) == "Bakhmut");
 }
 
+TEST_CASE("a deed in 'late' or 'early' of an earlier year is background", "[events]") {
+    for (const std::string when : {"in late 2021", "in early 2021", "in mid 2021"}) {
+        const std::string text = "Russian forces captured Kherson " + when + ".";
+        const auto mentions = mentions_of(text);
+        INFO(when);
+        CHECK(events_of(text, mentions).empty());
+    }
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
