@@ -108,7 +108,8 @@ EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 
 // "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
 // is a withdrawal or an evacuation; the nearest mover named before the deed decides.
-EventType mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+// Nullopt when what moves is a ship, a plane or a train: "several vessels have left Odesa".
+std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     // "told people to get away", "evacuated their troops": who is moved, named in the deed or
     // right after it, comes first.
     for (size_t at = t.first; at < s.words.size() && at <= t.last + 2; ++at) {
@@ -119,6 +120,7 @@ EventType mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
         const size_t at = t.first - back;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
+        if (lex.vehicle_nouns.match(s.words, at).length) return std::nullopt;
     }
     return t.rule.type;
 }
@@ -206,7 +208,11 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         if (t.rule.impact && object < s.words.size() && s.words[object].capitalised && parse::lexicon::is_calendar_word(s.words[object].lower)) continue;
         i = t.last;
         if (t.rule.impact) t.rule.type = weapon_type(s, t, lex);
-        if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) t.rule.type = mover_type(s, t, lex);
+        if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) {
+            const auto moved = mover_type(s, t, lex);
+            if (!moved) continue;
+            t.rule.type = *moved;
+        }
         if (irrealis_before(s, t.first, lex) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) continue;
         // "since peacekeepers began pulling out": the start of a story's background.
         if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;

@@ -591,6 +591,18 @@ TEST_CASE("a deed in 'late' or 'early' of an earlier year is background", "[even
     }
 }
 
+TEST_CASE("ships leaving a port are no evacuation; people leaving it are", "[events]") {
+    const std::string ships = "Several vessels have left Kherson since Monday.";
+    const auto ship_mentions = mentions_of(ships);
+    CHECK(events_of(ships, ship_mentions).empty());
+
+    const std::string people = "Thousands of people have left Kherson since Monday.";
+    const auto people_mentions = mentions_of(people);
+    const auto events = events_of(people, people_mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Evacuation);
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
