@@ -603,6 +603,21 @@ TEST_CASE("ships leaving a port are no evacuation; people leaving it are", "[eve
     CHECK(events[0].type == EventType::Evacuation);
 }
 
+TEST_CASE("a situation or a fire brought under control is no place taken", "[events]") {
+    for (const std::string text : {"The general staff said the situation in Kherson had been brought under control by midday.",
+                                   "Firefighters brought the blaze in Kherson under control on Friday.",
+                                   "Officials said the fire at the depot in Kherson was under control."}) {
+        const auto mentions = mentions_of(text);
+        INFO(text);
+        CHECK(events_of(text, mentions).empty());
+    }
+    const std::string taken = "Russian troops brought Kherson under their control on Friday.";
+    const auto mentions = mentions_of(taken);
+    const auto events = events_of(taken, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Capture);
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
