@@ -379,12 +379,27 @@ std::optional<size_t> located_named_town(const Sentence& s, size_t area_word, co
     return std::nullopt;
 }
 
+// "the owner of the truck lived in the Krasnodar region": where someone lives or comes from.
+bool names_residence(const Sentence& s, size_t word, const Lexicon& lex) {
+    const size_t before = word >= 1 && s.words[word - 1].lower == "the" ? word - 1 : word;
+    for (size_t back = 2; back <= 3 && back <= before; ++back)
+        if (const auto m = lex.residence_words.match(s.words, before - back); m.length && before - back + m.length == before) return true;
+    return false;
+}
+
 std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
     const auto& lex = c.lex;
     std::vector<Link> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
         const size_t end = name_end(s, i);
+        // "lived in the Krasnodar region in southern Russia": the residence and what locates it.
+        if (names_residence(s, i, c.lex)) {
+            size_t clause_end = end;
+            while (clause_end + 1 < s.words.size() && !s.words[clause_end].comma_after && !s.words[clause_end].stop_after) ++clause_end;
+            i = clause_end;
+            continue;
+        }
         if (describes_town_after(s, i, end, c) || qualifies_town_before(s, i, out, c)) {
             i = end;
             continue;

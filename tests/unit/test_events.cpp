@@ -618,6 +618,22 @@ TEST_CASE("a situation or a fire brought under control is no place taken", "[eve
     CHECK(events[0].type == EventType::Capture);
 }
 
+TEST_CASE("where someone lives is not where the deed happened", "[events]") {
+    const std::string text = "Investigators said three people were killed and that the owner of the truck lived in Bakhmut in eastern Ukraine.";
+    const auto mentions = mentions_of(text);
+    CHECK(events_of(text, mentions).empty());
+
+    const std::string deed = "Investigators said three people were killed in Bakhmut.";
+    const auto deed_mentions = mentions_of(deed);
+    CHECK(events_of(deed, deed_mentions).size() == 1);
+}
+
+TEST_CASE("a crew that fought a blaze fought no battle", "[events]") {
+    const std::string text = "Crew members fought the blaze off Kherson with help from naval vessels.";
+    const auto mentions = mentions_of(text);
+    CHECK(events_of(text, mentions).empty());
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
