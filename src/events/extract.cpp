@@ -87,7 +87,7 @@ bool irrealis_before(const Sentence& s, size_t at, const Lexicon& lex) {
 }
 
 // "drones hit", "shells landed": the weapon named in the clause says what kind of hit it was.
-EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const size_t from = t.first >= 6 ? t.first - 6 : 0;
     std::optional<EventType> best;
     size_t best_distance = SIZE_MAX;
@@ -103,7 +103,7 @@ EventType weapon_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
         }
         at = end;
     }
-    return best.value_or(t.rule.type);
+    return best;
 }
 
 // "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
@@ -207,7 +207,12 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         const size_t object = i + m.length;
         if (t.rule.impact && object < s.words.size() && s.words[object].capitalised && parse::lexicon::is_calendar_word(s.words[object].lower)) continue;
         i = t.last;
-        if (t.rule.impact) t.rule.type = weapon_type(s, t, lex);
+        if (t.rule.impact) {
+            const auto weapon = named_weapon(s, t, lex);
+            t.rule.type = weapon.value_or(t.rule.type);
+            // "drones struck a hospital": a hit by a named weapon is a deed even where the story is.
+            if (weapon) t.rule.weak = false;
+        }
         if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) {
             const auto moved = mover_type(s, t, lex);
             if (!moved) continue;
@@ -880,6 +885,16 @@ bool names_unknown_place(const Sentence& s, const Trigger& t, const Lexicon& lex
     return false;
 }
 
+// "Missiles also struck the capital" in a story that names no capital: the deed names a place the
+// story has not, which is not the story's last town. (An unresolved "the area" may well be it.)
+bool names_reference(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    for (size_t k = t.last + 1; k < s.words.size() && k <= t.last + lex.windows.own_place; ++k) {
+        if (lex.capital_references.match(s.words, k).length) return true;
+        if (s.words[k].comma_after || s.words[k].stop_after) break;
+    }
+    return false;
+}
+
 std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
     auto triggers = find_triggers(s, c.lex);
     if (triggers.empty()) return {};
@@ -902,7 +917,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
         if (links[t].empty() && !rule.fallback && !denied_deed && (!rule.weak || verbal(s.words[triggers[t].last].lower))) {
             if (!coreferent) coreferent = coreference(s, c);
             referent = *coreferent;
-            const bool unknown = !referent && names_unknown_place(s, triggers[t], c.lex);
+            const bool unknown = !referent && (names_unknown_place(s, triggers[t], c.lex) || names_reference(s, triggers[t], c.lex));
             // "M23 took Bukavu after government troops pulled back": a sibling deed's place.
             if (!referent && !unknown) referent = sibling_place(triggers, links, placed, t, s, c.lex);
             Relation relation = Relation::Where;

@@ -634,6 +634,19 @@ TEST_CASE("a crew that fought a blaze fought no battle", "[events]") {
     CHECK(events_of(text, mentions).empty());
 }
 
+TEST_CASE("a hit by a named weapon with no place of its own is where the story is", "[events]") {
+    const std::string text = "Russian shells hit Kherson on Friday. On Thursday drones struck a hospital.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].type == EventType::Strike);
+    CHECK(where(events[1], mentions) == "Kherson");
+
+    const std::string unarmed = "Russian shells hit Kherson on Friday. On Thursday something struck a hospital.";
+    const auto unarmed_mentions = mentions_of(unarmed);
+    CHECK(events_of(unarmed, unarmed_mentions).size() == 1);
+}
+
 TEST_CASE("the day of a date before a verb of harm is no tally", "[events]") {
     const std::string text = "A strike on the fuel terminal in Kherson on October 17 killed at least 74 people.";
     const auto mentions = mentions_of(text);
