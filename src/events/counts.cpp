@@ -1,6 +1,5 @@
 // Stated tallies: "four people were killed", "killing at least 12", "88 towns and villages".
 #include "events/detail.hpp"
-#include "parse/lexicon.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -81,8 +80,10 @@ std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t
     if (w.end + 1 < text.size() && text[w.end] == '-' && std::isalpha(static_cast<unsigned char>(text[w.end + 1]))) return std::nullopt;
     if (std::isdigit(static_cast<unsigned char>(w.lower[0]))) {
         if (negative(text, w)) return std::nullopt;
-        // "a strike on April 17 killed 74": the day of a date counts nothing.
-        if (i > 0 && s.words[i - 1].capitalised && parse::lexicon::is_calendar_word(s.words[i - 1].lower)) return std::nullopt;
+        // "a strike on April 17 killed 74": the day of a date counts nothing; "On Sunday 14 people
+        // were killed" does.
+        const bool after_month = i > 0 && s.words[i - 1].capitalised && is_month_name(s.words[i - 1].lower);
+        if (after_month && w.lower.size() <= 2) return std::nullopt;
         // "1,645": the words split at a thousands separator are one number.
         std::string digits = w.lower;
         size_t length = 1;

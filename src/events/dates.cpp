@@ -147,6 +147,8 @@ std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> ref, 
     return out;
 }
 
+bool is_month_name(std::string_view lower) { return month_index(lower) != 0; }
+
 }  // namespace detail
 
 std::optional<Date> parse_iso_date(std::string_view text) {

@@ -70,6 +70,7 @@ struct DateMention {
     bool year_only = false;  // "in 2021"
 };
 std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> article_date, const Lexicon& lex);
+bool is_month_name(std::string_view lower);  // 'october', 'oct', 'sept'
 
 std::string slice(std::string_view text, const std::vector<Word>& words, size_t first, size_t last);
 

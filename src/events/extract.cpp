@@ -203,7 +203,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         const auto m = lex.triggers.match(s.words, i);
         if (!m.length) continue;
         Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value};
-        // "Hama fell on Thursday": what a hit "fell on" is a place, never a day.
+        // "Hama fell on Thursday", "landed on Monday": what a hit lands on is a place, never a day.
         const size_t object = i + m.length;
         if (t.rule.impact && object < s.words.size() && s.words[object].capitalised && parse::lexicon::is_calendar_word(s.words[object].lower)) continue;
         i = t.last;
@@ -374,6 +374,10 @@ std::optional<size_t> located_named_town(const Sentence& s, size_t area_word, co
     const size_t in = area_word >= 1 && s.words[area_word - 1].lower == "the" ? area_word - 2 : area_word - 1;
     if (area_word < 2 || in < 1 || in >= area_word || s.words[in].lower != "in" || !c.lex.unnamed_town_nouns.match(s.words, in - 1).length)
         return std::nullopt;
+    // "the last big town in": a town already known; "a village in the Donbas" is another one.
+    bool definite = false;
+    for (size_t back = 2; back <= 4 && back <= in; ++back) definite = definite || s.words[in - back].lower == "the";
+    if (!definite) return std::nullopt;
     const auto& area = *c.mentions[static_cast<size_t>(s.words[area_word].mention)].place;
     if (point_type(area.type)) return std::nullopt;
     for (const Word& w : s.words) {
@@ -594,7 +598,7 @@ bool in_story_country(const gazetteer::Place& p, const SentenceContext& c) {
 
 // "The fall of Bukavu came after the rebels captured Goma. … Residents described looting as
 // soldiers withdrew": the story's town is the one it keeps naming, not the last one named in passing.
-size_t most_named(size_t last, size_t before, const SentenceContext& c) {
+size_t most_named(size_t last, size_t from, size_t before, const SentenceContext& c) {
     struct Named {
         const std::string* id;
         int times;
@@ -603,7 +607,7 @@ size_t most_named(size_t last, size_t before, const SentenceContext& c) {
     std::vector<Named> named;  // a story names a few dozen places: a scan beats a map
     for (size_t k = 0; k < c.mentions.size() && c.mentions[k].start < before; ++k) {
         const auto& m = c.mentions[k];
-        if (!is_event_place(m) || !point_type(m.place->type)) continue;
+        if (m.start < from || !is_event_place(m) || !point_type(m.place->type) || !in_story_country(*m.place, c)) continue;
         auto it = std::find_if(named.begin(), named.end(), [&](const Named& n) { return *n.id == m.place->id; });
         if (it == named.end()) it = named.insert(named.end(), {&m.place->id, 0, k});
         ++it->times;
@@ -623,7 +627,7 @@ std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceCont
         if (m.start >= s.span.start) continue;
         if (m.start < from) break;
         if (is_event_place(m) && point_type(m.place->type) && in_story_country(*m.place, c)) {
-            return Referent{most_named(k, s.span.start, c), std::nullopt};
+            return Referent{most_named(k, from, s.span.start, c), std::nullopt};
         }
     }
     // Only while the story has named no other place: past its lede the dateline says little.
@@ -1230,7 +1234,7 @@ void carry_denial(const Attribution& a, size_t index, State& state, const Lexico
 
 void carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state, const Lexicon& lex) {
     // "A third woman then blew herself up… Police gave a toll of eight dead": after a series of
-    // deeds a tally is the series', not its last one's.
+    // deeds a tally is the series' whole toll, not its last one's; no one deed takes it.
     Event* e = carried_target(state, index, lex.carry_sentences_counts, [](const Event& x) { return is_violent(x.type); });
     if (e && !e->another) {
         std::vector<Event*> targets{e};
@@ -1269,18 +1273,19 @@ void actor_by_context(std::vector<Found>& found, const State& state) {
 }
 
 // "One person was killed at the port and three at the cement plant": a tally at a place whose
-// deed was told before is that deed's, not a new attack.
-void fold_tallies_into_told(std::vector<Found>& found, size_t sentence, State& state, const SentenceContext& c,
-                            std::vector<Event*>& targets, std::vector<size_t>& words) {
+// deed was told before is that deed's, not a new attack. Gives the indices of those deeds in
+// state.events (the vector grows later: no pointers kept) and the words of the folded triggers.
+void fold_tallies_into_told(std::vector<Found>& found, size_t sentence, const State& state, const SentenceContext& c,
+                            std::vector<size_t>& told, std::vector<size_t>& words) {
     const auto& mentions = c.mentions;
     std::erase_if(found, [&](const Found& f) {
         if (!f.tally || f.event.area) return false;
         const auto& place = *mentions[f.event.where].place;
         for (size_t i = state.events.size(); i-- > 0;) {
             if (sentence - state.sentence_of[i] > c.lex.carry_sentences_counts) break;
-            Event& e = state.events[i];
+            const Event& e = state.events[i];
             if (e.area || !is_violent(e.type) || mentions[e.where].place->id != place.id) continue;
-            targets.push_back(&e);
+            told.push_back(i);
             words.push_back(f.word);
             return true;
         }
@@ -1288,23 +1293,29 @@ void fold_tallies_into_told(std::vector<Found>& found, size_t sentence, State& s
     });
 }
 
+std::vector<Event*> events_at(State& state, const std::vector<size_t>& indices) {
+    std::vector<Event*> out;
+    for (size_t i : indices) out.push_back(&state.events[i]);
+    return out;
+}
+
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
     auto found = place_events(s, topic_from, c, !state.events.empty());
+    // Folded before anything indexes `found` (type_by_context keeps indices into it).
+    std::vector<size_t> told, told_words;
+    fold_tallies_into_told(found, index, state, c, told, told_words);
     type_by_context(found, s, state, c.lex);
     date_events(found, s, state, c);
     const auto attributions = find_attributions(c.text, s, c.mentions, c.lex);
     const auto counts = find_counts(c.text, s, c.lex);
     const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
-        carry(counts, attributions, index, state, c.lex);
-        remember_sides(parties, s, state, c.lex);
-        return;
-    }
-    std::vector<Event*> told_targets;
-    std::vector<size_t> told_words;
-    fold_tallies_into_told(found, index, state, c, told_targets, told_words);
-    if (found.empty()) {
-        apply_counts(told_targets, told_words, counts);
+        if (told.empty()) {
+            carry(counts, attributions, index, state, c.lex);
+        } else {
+            auto told_targets = events_at(state, told);
+            apply_counts(told_targets, told_words, counts);
+        }
         remember_sides(parties, s, state, c.lex);
         return;
     }
@@ -1324,7 +1335,10 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     std::vector<Event*> targets;
     for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);
     apply_counts(targets, words, counts);
-    if (!told_targets.empty()) apply_counts(told_targets, told_words, counts);
+    if (!told.empty()) {
+        auto told_targets = events_at(state, told);
+        apply_counts(told_targets, told_words, counts);
+    }
     attribute(targets, attributions, state, true, c.lex);
     for (const auto& a : attributions)
         if (a.denial && a.of_claim && !answers_claim_here(a, attributions)) carry_denial(a, index, state, c.lex);

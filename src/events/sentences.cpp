@@ -6,6 +6,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 namespace frontmap::events::detail {
@@ -83,6 +84,7 @@ void join_number_groups(std::string_view text, std::vector<Word>& words) {
         const Word& b = words[i + 1];
         if (b.start != a.end + 1 || (text[a.end] != ',' && text[a.end] != '.') || !is_digits(a.lower) || !is_digits(b.lower)) continue;
         words[i].comma_after = words[i].stop_after = false;
+        words[i + 1].clause_start = false;
     }
 }
 

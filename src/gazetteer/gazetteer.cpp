@@ -107,7 +107,13 @@ const std::vector<Place>& Gazetteer::lookup(std::string_view key) {
     std::vector<Place> found = query(key);
     for (const auto& other : arabic_spellings(key)) {
         if (!found.empty()) break;
-        found = query(other);
+        // Only a place whose own name ends in that spelling: "Abdulla" is an alternate name of
+        // Abdulino, Russia, which no "Abdullah" means.
+        const std::string_view last_word = std::string_view(other).substr(other.rfind(' ') + 1);
+        for (auto& p : query(other)) {
+            const std::string own = text::name_key(p.name);
+            if (std::string_view(own).ends_with(last_word)) found.push_back(std::move(p));
+        }
     }
     return cache_.emplace(std::string(key), std::move(found)).first->second;
 }

@@ -56,6 +56,8 @@ constexpr auto kRegionWords = std::to_array<std::string_view>({
 
 constexpr auto kRiverWords = std::to_array<std::string_view>({"river", "rivers", "estuary"});
 
+constexpr auto kRouteWords = std::to_array<std::string_view>({"road", "highway", "motorway", "railway", "line", "front", "axis", "corridor", "route", "border"});
+
 constexpr auto kSettlementWords = std::to_array<std::string_view>({"city", "town", "village", "capital", "port", "settlement", "hamlet", "suburb"});
 
 constexpr auto kConnectors = std::to_array<std::string_view>({"of", "al", "el", "ez", "az", "as", "ad", "ash", "ar", "de", "la", "on"});
@@ -131,6 +133,7 @@ bool is_actor_modifier(std::string_view w) { return in(kActorModifiers, w); }
 bool is_actor_prefix(std::string_view w) { return in(kActorPrefixes, w); }
 bool is_region_word(std::string_view w) { return in(kRegionWords, w); }
 bool is_river_word(std::string_view w) { return in(kRiverWords, w); }
+bool is_route_word(std::string_view w) { return in(kRouteWords, w); }
 bool is_settlement_word(std::string_view w) { return in(kSettlementWords, w); }
 bool is_name_connector(std::string_view w) { return in(kConnectors, w); }
 bool is_seat_of_power(std::string_view key) { return in(kSeats, key); }

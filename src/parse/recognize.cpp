@@ -79,9 +79,17 @@ private:
             Mention& a = out[k];
             Mention& b = out[k + 1];
             if (b.start != a.end + 1 || text_[a.end] != ' ' || a.role == Role::NotPlace || b.role == Role::NotPlace) continue;
+            // "the Kyiv Kherson road": two places that name a route are both places.
+            if (route_after(b.end)) continue;
             a.role = b.role = Role::NotPlace;
-            persons_.insert(b.key);
+            // Only a person's surname ("Ali Karaki") stands for the same name later.
+            if (gaz_.is_given_name(a.key)) persons_.insert(b.key);
         }
+    }
+
+    bool route_after(size_t end) const {
+        const auto next = std::find_if(tokens_.begin(), tokens_.end(), [&](const Token& t) { return t.start > end; });
+        return next != tokens_.end() && lexicon::is_route_word(text::name_key(next->text));
     }
 
     // "By Jane Doe and Victoria Kim": a line that opens with "By" and a capitalised name holds
@@ -219,7 +227,9 @@ private:
         if (i > 0 && lexicon::is_locative_preposition(low(i - 1))) return false;
         size_t k = j + 1;
         if (k + 1 < tokens_.size() && (low(k) == "a" || low(k) == "the")) ++k;
-        return !tokens_[k].capitalised && lexicon::is_title(low(k));
+        // "struck Kyiv and Kherson, the president said": the title opens a new clause, no aside.
+        const bool speaks = k + 1 < tokens_.size() && lexicon::is_actor_verb(low(k + 1));
+        return !tokens_[k].capitalised && lexicon::is_title(low(k)) && !speaks;
     }
 
     std::optional<size_t> previous_adjacent(size_t i) const {
