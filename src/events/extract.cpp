@@ -1275,28 +1275,27 @@ void actor_by_context(std::vector<Found>& found, const State& state) {
 // "One person was killed at the port and three at the cement plant": a tally at a place whose
 // deed was told before is that deed's, not a new attack. Gives the indices of those deeds in
 // state.events (the vector grows later: no pointers kept) and the words of the folded triggers.
-void fold_tallies_into_told(std::vector<Found>& found, size_t sentence, const State& state, const SentenceContext& c,
+void fold_tallies_into_told(std::vector<Found>& found, size_t sentence, State& state, const SentenceContext& c,
                             std::vector<size_t>& told, std::vector<size_t>& words) {
     const auto& mentions = c.mentions;
     std::erase_if(found, [&](const Found& f) {
         if (!f.tally || f.event.area) return false;
         const auto& place = *mentions[f.event.where].place;
-        for (size_t i = state.events.size(); i-- > 0;) {
-            if (sentence - state.sentence_of[i] > c.lex.carry_sentences_counts) break;
-            const Event& e = state.events[i];
-            if (e.area || !is_violent(e.type) || mentions[e.where].place->id != place.id) continue;
-            told.push_back(i);
-            words.push_back(f.word);
-            return true;
-        }
-        return false;
+        const Event* e = carried_target(state, sentence, c.lex.carry_sentences_counts, [&](const Event& x) {
+            return !x.area && is_violent(x.type) && mentions[x.where].place->id == place.id;
+        });
+        if (!e) return false;
+        told.push_back(static_cast<size_t>(e - state.events.data()));
+        words.push_back(f.word);
+        return true;
     });
 }
 
-std::vector<Event*> events_at(State& state, const std::vector<size_t>& indices) {
-    std::vector<Event*> out;
-    for (size_t i : indices) out.push_back(&state.events[i]);
-    return out;
+// Pointers taken only now: state.events may have grown since the indices were.
+void apply_counts_at(State& state, const std::vector<size_t>& indices, const std::vector<size_t>& words, const std::vector<Count>& counts) {
+    std::vector<Event*> targets;
+    for (size_t i : indices) targets.push_back(&state.events[i]);
+    apply_counts(targets, words, counts);
 }
 
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
@@ -1310,12 +1309,8 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     const auto counts = find_counts(c.text, s, c.lex);
     const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
-        if (told.empty()) {
-            carry(counts, attributions, index, state, c.lex);
-        } else {
-            auto told_targets = events_at(state, told);
-            apply_counts(told_targets, told_words, counts);
-        }
+        if (told.empty()) carry(counts, attributions, index, state, c.lex);
+        else apply_counts_at(state, told, told_words, counts);
         remember_sides(parties, s, state, c.lex);
         return;
     }
@@ -1335,10 +1330,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     std::vector<Event*> targets;
     for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);
     apply_counts(targets, words, counts);
-    if (!told.empty()) {
-        auto told_targets = events_at(state, told);
-        apply_counts(told_targets, told_words, counts);
-    }
+    if (!told.empty()) apply_counts_at(state, told, told_words, counts);
     attribute(targets, attributions, state, true, c.lex);
     for (const auto& a : attributions)
         if (a.denial && a.of_claim && !answers_claim_here(a, attributions)) carry_denial(a, index, state, c.lex);
