@@ -35,7 +35,8 @@ std::string ascii_name_key(std::string_view ascii) {
     for (const char ch : ascii) {
         const auto c = static_cast<unsigned char>(ch);
         if (c == '\'' || c == '`' || c == '.') continue;
-        if (u_isspace(c) || c == '-') {
+        // ICU's u_isspace for ASCII: the space, tab to carriage return, and the four separators.
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == '-') {
             pending_space = !out.empty();
             continue;
         }
@@ -43,7 +44,7 @@ std::string ascii_name_key(std::string_view ascii) {
             out.push_back(' ');
             pending_space = false;
         }
-        out.push_back(static_cast<char>(std::tolower(c)));
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
     }
     return out;
 }

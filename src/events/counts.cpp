@@ -42,17 +42,16 @@ bool thousands_group(std::string_view text, const Word& before, const Word& grou
 }
 
 std::optional<Number> word_number(const Sentence& s, size_t i, const Lexicon& lex) {
-    const auto it = lex.number_words.find(s.words[i].lower);
-    if (it == lex.number_words.end()) return std::nullopt;
-    Number n{it->second, 1, false};
+    const auto number = lex.number_words.match(s.words, i);
+    if (!number.length) return std::nullopt;
+    Number n{*number.value, 1, false};
     // "twenty-five", "a hundred", "two thousand"
     if (i + 1 < s.words.size()) {
-        const auto& next = s.words[i + 1].lower;
-        if (const auto unit = lex.number_words.find(next); unit != lex.number_words.end() && n.value >= 20 && unit->second < 10) {
-            n.value += unit->second;
+        if (const auto unit = lex.number_words.match(s.words, i + 1); unit.length && n.value >= 20 && *unit.value < 10) {
+            n.value += *unit.value;
             n.length = 2;
-        } else if (const auto scale = lex.number_scales.find(next); scale != lex.number_scales.end()) {
-            n.value *= scale->second;
+        } else if (const auto scale = lex.number_scales.match(s.words, i + 1); scale.length) {
+            n.value *= *scale.value;
             n.length = 2;
         }
     }

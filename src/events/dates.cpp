@@ -70,7 +70,8 @@ std::optional<DateMention> month_date(const Sentence& s, size_t i, std::optional
 }
 
 std::optional<DateMention> weekday_date(const Sentence& s, size_t i, std::optional<Date> ref) {
-    if (!ref) return std::nullopt;
+    const std::string_view w = s.words[i].lower;
+    if (!ref || w.size() < 6 || !w.ends_with("day")) return std::nullopt;
     for (unsigned wd = 0; wd < kWeekdays.size(); ++wd)
         if (s.words[i].lower == kWeekdays[wd]) {
             const sys_days r{*ref};
@@ -98,11 +99,11 @@ std::optional<DateMention> relative_date(const Sentence& s, size_t i, std::optio
         const Date first{ref->year(), ref->month(), std::chrono::day{1}};
         return DateMention{last ? Date{sys_days(first) - days{1}} : first, 3, i, false};
     }
-    const auto it = lex.season_words.find(s.words[i].lower);
+    const auto season = lex.season_words.match(s.words, i);
     // "in the late summer", not "to fall to"; "the fall of 2023", not "the fall of Bukavu".
     const bool of_name = i + 2 < s.words.size() && s.words[i + 1].lower == "of" && !std::isdigit(static_cast<unsigned char>(s.words[i + 2].lower[0]));
-    if (it != lex.season_words.end() && i > 0 && !of_name && lex.season_cues.match(s.words, i - 1).length) {
-        const auto d = latest(it->second, 1, *ref);
+    if (season.length && i > 0 && !of_name && lex.season_cues.match(s.words, i - 1).length) {
+        const auto d = latest(*season.value, 1, *ref);
         if (d) return DateMention{*d, 3, i, false};
     }
     return std::nullopt;

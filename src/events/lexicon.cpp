@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace frontmap::events {
 
@@ -39,15 +40,25 @@ std::vector<PatternWord> split_pattern(std::string_view phrase) {
 }
 
 uint16_t two_bytes(std::string_view w) { return static_cast<uint16_t>(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1])); }
+// Distinct for any two ASCII letters or digits, so the filter it keys lets few words through.
+size_t two_bytes_bit(uint16_t b) { return ((b >> 8) & 0x3F) << 6 | (b & 0x3F); }
 
 bool word_matches(const PatternWord& p, const Word& w) {
     if (p.place) return w.mention >= 0 && w.located;
     if (w.inside >= 0) return false;  // a place name is never a cue word
     if (p.prefix) return w.lower.size() >= p.text.size() && w.lower.compare(0, p.text.size(), p.text) == 0;
-    return w.lower == p.text;
+    return w.id == p.id && p.id != kNoWord;
 }
 
 }  // namespace
+
+template <typename T>
+void PhraseMap<T>::file(std::vector<size_t>& bucket, size_t index) const {
+    // Each bucket lists its entries longest first, then in the order added: the first of the
+    // longest matches wins.
+    const auto longer = [&](size_t a, size_t b) { return entries_[a].words.size() > entries_[b].words.size(); };
+    bucket.insert(std::upper_bound(bucket.begin(), bucket.end(), index, longer), index);
+}
 
 template <typename T>
 void PhraseMap<T>::add(std::string_view phrase, T value) {
@@ -56,23 +67,59 @@ void PhraseMap<T>::add(std::string_view phrase, T value) {
     while (e.head < e.words.size() && !e.words[e.head].gap && !e.words[e.head].place) ++e.head;
     entries_.push_back(std::move(e));
     const size_t index = entries_.size() - 1;
-    // Each bucket lists its entries longest first, then in the order added: the first of the
-    // longest matches wins.
-    const auto file = [&](std::vector<size_t>& bucket) {
-        const auto longer = [&](size_t a, size_t b) { return entries_[a].words.size() > entries_[b].words.size(); };
-        bucket.insert(std::upper_bound(bucket.begin(), bucket.end(), index, longer), index);
-    };
     const auto& first = entries_[index].words.front();
     if (first.place) {
-        file(place_first_);
+        file(place_first_, index);
     } else if (first.prefix && first.text.size() >= 2) {
-        file(prefix_by_two_bytes_[two_bytes(first.text)]);
+        file(prefix_by_two_bytes_[two_bytes(first.text)], index);
+        prefix_first_bytes_.set(static_cast<unsigned char>(first.text.front()));
+        prefix_two_bytes_.set(two_bytes_bit(two_bytes(first.text)));
     } else if (first.prefix) {
-        file(prefix_by_byte_[static_cast<unsigned char>(first.text.front())]);
-    } else {
-        file(by_first_word_[first.text]);
-        first_words_.set(WordHash{}(first.text) % kFilterBits);
+        file(prefix_by_byte_[static_cast<unsigned char>(first.text.front())], index);
+        prefix_first_bytes_.set(static_cast<unsigned char>(first.text.front()));
     }
+    // Entries opening with a literal word are filed by index(), once their word has a number.
+}
+
+ListBits Openers::of(const Word& w) const {
+    ListBits bits = w.id < by_id.size() ? by_id[w.id] : ListBits{};
+    if (!w.lower.empty()) bits |= by_byte[static_cast<unsigned char>(w.lower.front())];
+    if (w.lower.size() >= 2) bits |= by_two_bytes[two_bytes_bit(two_bytes(w.lower))];
+    if (w.mention >= 0 && w.located) bits |= place;
+    return bits;
+}
+
+template <typename T>
+void PhraseMap<T>::index(Vocabulary& vocabulary, Openers& openers) {
+    if (openers.lists == kMaxPhraseLists) throw DataError("event lexicon", "more phrase lists than Word::opens has bits");
+    slot_ = openers.lists++;
+    for (auto& e : entries_)
+        for (auto& w : e.words)
+            if (!w.place && !w.gap && !w.prefix) w.id = vocabulary.try_emplace(w.text, static_cast<uint32_t>(vocabulary.size())).first->second;
+    first_word_ids_.clear();
+    by_first_word_.clear();
+    for (const auto& e : entries_)
+        if (const uint32_t id = e.words.front().id; id != kNoWord) first_word_ids_.push_back(id);
+    std::sort(first_word_ids_.begin(), first_word_ids_.end());
+    first_word_ids_.erase(std::unique(first_word_ids_.begin(), first_word_ids_.end()), first_word_ids_.end());
+    by_first_word_.resize(first_word_ids_.size());
+    first_word_bits_.assign(first_word_ids_.empty() ? 0 : first_word_ids_.back() / 64 + 1, 0);
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        const uint32_t id = entries_[i].words.front().id;
+        if (id == kNoWord) continue;
+        const auto at = std::lower_bound(first_word_ids_.begin(), first_word_ids_.end(), id) - first_word_ids_.begin();
+        file(by_first_word_[static_cast<size_t>(at)], i);
+        first_word_bits_[id / 64] |= uint64_t{1} << (id % 64);
+        if (openers.by_id.size() <= id) openers.by_id.resize(id + 1);
+        openers.by_id[id].set(slot_);
+    }
+    for (const auto& e : entries_) {
+        const PatternWord& first = e.words.front();
+        if (first.place) openers.place.set(slot_);
+        else if (first.prefix && first.text.size() >= 2) openers.by_two_bytes[two_bytes_bit(two_bytes(first.text))].set(slot_);
+        else if (first.prefix) openers.by_byte[static_cast<unsigned char>(first.text.front())].set(slot_);
+    }
+    indexed_ = true;
 }
 
 constexpr size_t kMaxGap = 6;
@@ -105,16 +152,20 @@ typename PhraseMap<T>::Match PhraseMap<T>::match(const std::vector<Word>& words,
         if (e.words.size() <= best.length) return;
         if (const size_t end = match_end(e, 0, words, at); end > at && end - at > best.length) best = {end - at, e.head, &e.value};
     };
-    if (at >= words.size()) return best;
-    if (first_words_.test(words[at].hash % kFilterBits))
-        if (const auto it = by_first_word_.find(words[at]); it != by_first_word_.end())
-            for (size_t i : it->second) consider(i);
+    // A list left out of the lexicon's indexing would silently match nothing: fail loudly instead.
+    if (!indexed_) throw std::logic_error("event lexicon: a phrase list was used before it was indexed");
+    if (at >= words.size() || !words[at].opens.test(slot_)) return best;
+    if (const uint32_t id = words[at].id; id / 64 < first_word_bits_.size() && (first_word_bits_[id / 64] >> (id % 64) & 1)) {
+        const auto it = std::lower_bound(first_word_ids_.begin(), first_word_ids_.end(), id);
+        for (size_t i : by_first_word_[static_cast<size_t>(it - first_word_ids_.begin())]) consider(i);
+    }
     const Word& w = words[at];
-    if (w.lower.size() >= 2)
-        if (const auto it = prefix_by_two_bytes_.find(two_bytes(w.lower)); it != prefix_by_two_bytes_.end())
-            for (size_t i : it->second) consider(i);
-    if (!w.lower.empty())
+    if (!w.lower.empty() && prefix_first_bytes_.test(static_cast<unsigned char>(w.lower.front()))) {
+        if (w.lower.size() >= 2 && prefix_two_bytes_.test(two_bytes_bit(two_bytes(w.lower))))
+            if (const auto it = prefix_by_two_bytes_.find(two_bytes(w.lower)); it != prefix_by_two_bytes_.end())
+                for (size_t i : it->second) consider(i);
         for (size_t i : prefix_by_byte_[static_cast<unsigned char>(w.lower.front())]) consider(i);
+    }
     if (w.mention >= 0 && w.located)
         for (size_t i : place_first_) consider(i);
     return best;
@@ -126,6 +177,7 @@ template class PhraseMap<long long>;
 template class PhraseMap<std::string>;
 template class PhraseMap<std::vector<gazetteer::PlaceType>>;
 template class PhraseMap<int>;
+template class PhraseMap<unsigned>;
 template class PhraseMap<EventType>;
 
 namespace {
@@ -188,15 +240,15 @@ void fill_places(Lexicon& lex, const json& doc) {
 }
 
 void fill_numbers(Lexicon& lex, const json& doc) {
-    for (const auto& [w, n] : key(doc, "number_words").items()) lex.number_words[w] = n.get<long long>();
-    for (const auto& [w, n] : key(doc, "number_scales").items()) lex.number_scales[w] = n.get<long long>();
+    for (const auto& [w, n] : key(doc, "number_words").items()) lex.number_words.add(w, n.get<long long>());
+    for (const auto& [w, n] : key(doc, "number_scales").items()) lex.number_scales.add(w, n.get<long long>());
     for (const auto& [w, n] : key(doc, "approximate_numbers").items()) lex.approximate_numbers.add(w, n.get<long long>());
     lex.max_count = key(doc, "max_count").get<long long>();
 }
 
 void fill_dates(Lexicon& lex, const json& doc) {
     for (const auto& [w, n] : key(doc, "date_words").items()) lex.date_words.add(w, n.get<int>());
-    for (const auto& [w, n] : key(doc, "season_words").items()) lex.season_words[w] = n.get<unsigned>();
+    for (const auto& [w, n] : key(doc, "season_words").items()) lex.season_words.add(w, n.get<unsigned>());
     for (const auto& [w, n] : key(doc, "year_words").items()) lex.year_words.add(w, n.get<int>());
     fill(lex.year_openers, doc, "year_openers");
     fill(lex.week_words, doc, "week_words");
@@ -245,6 +297,24 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.unnamed_town_nouns, "unnamed_town_nouns"}, {&lex.vehicle_nouns, "vehicle_nouns"}, {&lex.residence_words, "residence_words"}, {&lex.not_events, "not_events"}, {&lex.holder_nouns, "holder_nouns"},
         {&lex.holder_prepositions, "holder_prepositions"}, {&lex.example_markers, "example_markers"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
+    for (const auto& [set, name] : lists) set->index(lex.vocabulary, lex.openers);
+}
+
+void index_phrase_maps(Lexicon& lex) {
+    Vocabulary& v = lex.vocabulary;
+    Openers& o = lex.openers;
+    lex.triggers.index(v, o);
+    lex.weapons.index(v, o);
+    lex.context_typed.index(v, o);
+    lex.approximate_numbers.index(v, o);
+    lex.number_words.index(v, o);
+    lex.number_scales.index(v, o);
+    lex.season_words.index(v, o);
+    lex.sides.index(v, o);
+    lex.coreference.index(v, o);
+    lex.date_words.index(v, o);
+    lex.year_words.index(v, o);
+    for (PhraseSet* set : {&lex.year_openers, &lex.week_words, &lex.month_words, &lex.since_words}) set->index(v, o);
 }
 
 }  // namespace
@@ -255,12 +325,13 @@ Lexicon parse_lexicon(std::string_view text) {
     Lexicon lex;
     try {
         fill_word_lists(lex, doc);
-        lex.triggers.set_gap_stops(std::make_shared<const PhraseSet>(lex.gap_stops));
         fill_triggers(lex, doc);
         fill_places(lex, doc);
         fill_numbers(lex, doc);
         fill_dates(lex, doc);
         fill_windows(lex, doc);
+        index_phrase_maps(lex);
+        lex.triggers.set_gap_stops(std::make_shared<const PhraseSet>(lex.gap_stops));
     } catch (const json::exception& e) {
         throw DataError("event lexicon", "a value has the wrong type (" + std::string(e.what()) + ")");
     }

@@ -21,6 +21,8 @@ struct Word {
     size_t start = 0, end = 0;  // byte span in the article
     std::string lower;          // lower case, curly apostrophes straightened
     size_t hash = 0;            // of `lower`, once: some sixty phrase lists look each word up
+    uint32_t id = UINT32_MAX;   // in the lexicon's vocabulary; UINT32_MAX for a word no rule names
+    std::bitset<128> opens;     // the phrase lists that may have a phrase opening here (Openers)
     int mention = -1;           // index of the mention this word starts, if any
     bool located = false;       // that mention is a located place (role location, resolved)
     int inside = -1;            // index of the mention this word belongs to, if any
@@ -31,11 +33,45 @@ struct Word {
     bool capitalised = false;
 };
 
+// Word-keyed tables are looked up by a word's stored hash, so a word is hashed once, not once per list.
+struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(const Word& w) const { return w.hash; }
+};
+struct WordEqual {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+    bool operator()(const Word& w, std::string_view b) const { return w.lower == b; }
+    bool operator()(std::string_view a, const Word& w) const { return a == w.lower; }
+};
+template <typename T>
+using WordMap = std::unordered_map<std::string, T, WordHash, WordEqual>;
+
+// Every literal word the lexicon's phrases use, numbered: a sentence's word is looked up once,
+// then each phrase list compares numbers, not strings.
+using Vocabulary = WordMap<uint32_t>;
+inline constexpr uint32_t kNoWord = UINT32_MAX;
+
+// Which phrase lists may have a phrase opening at a word, a bit per list: worked out once per
+// word when a sentence is split, so each list turns most words away with one test.
+inline constexpr size_t kMaxPhraseLists = 128;
+using ListBits = std::bitset<kMaxPhraseLists>;
+struct Openers {
+    std::vector<ListBits> by_id;              // lists with a phrase opening with that literal word
+    std::array<ListBits, 4096> by_two_bytes;  // with a prefix opening with these two bytes (six bits each)
+    std::array<ListBits, 256> by_byte;        // with a one-letter prefix
+    ListBits place;                           // with a phrase opening with PLACE
+    size_t lists = 0;
+    ListBits of(const struct Word& w) const;
+};
+
 // A phrase is a sequence of pattern words: "advanc*" matches any word starting "advanc",
 // "PLACE" the first word of a located place name, "~" up to six words of the same clause
 // ("took ~ PLACE": "took the ruby-mining town of Mogok").
 struct PatternWord {
     std::string text;
+    uint32_t id = kNoWord;  // of a literal word, once indexed
     bool prefix = false;
     bool place = false;
     bool gap = false;
@@ -46,6 +82,9 @@ template <typename T>
 class PhraseMap {
 public:
     void add(std::string_view phrase, T value);
+    // Numbers the literal words in `vocabulary`, files phrases by their first word's number and
+    // takes a bit in `openers`; called once, after the last add and before the first match.
+    void index(Vocabulary& vocabulary, Openers& openers);
     struct Match {
         size_t length = 0;  // words matched; 0 for no match
         size_t head = 0;    // the literal words before the first gap or PLACE
@@ -64,29 +103,25 @@ private:
     };
     // The end of a match of e's words from `k` on at word `at`, or 0.
     size_t match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const;
-    // Looked up by a word's stored hash, so a word is hashed once, not once per list.
-    struct WordHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-        size_t operator()(const Word& w) const { return w.hash; }
-    };
-    struct WordEqual {
-        using is_transparent = void;
-        bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-        bool operator()(const Word& w, std::string_view b) const { return w.lower == b; }
-        bool operator()(std::string_view a, const Word& w) const { return a == w.lower; }
-    };
+    void file(std::vector<size_t>& bucket, size_t index) const;
     std::vector<Entry> entries_;  // in the order added
-    std::unordered_map<std::string, std::vector<size_t>, WordHash, WordEqual> by_first_word_;
-    // A bit per first word's hash: most words open no phrase of a list and are turned away here.
-    static constexpr size_t kFilterBits = 4096;
-    std::bitset<kFilterBits> first_words_;
+    // Entries opening with a literal word, by that word's number: a bit per number turns most
+    // words away, then the sorted numbers find the bucket.
+    std::vector<uint64_t> first_word_bits_;
+    std::vector<uint32_t> first_word_ids_;
+    std::vector<std::vector<size_t>> by_first_word_;
     // Entries whose first word is a prefix ("advanc*"), by its first two bytes (one for a one-letter
     // prefix), and those opening with PLACE: a word is tried against the few that can match it.
     std::unordered_map<uint16_t, std::vector<size_t>> prefix_by_two_bytes_;
     std::array<std::vector<size_t>, 256> prefix_by_byte_;
+    // A bit per first byte, and per first two bytes' low six bits each, that prefix entries open
+    // with: most words are turned away before a lookup.
+    std::bitset<256> prefix_first_bytes_;
+    std::bitset<4096> prefix_two_bytes_;
     std::vector<size_t> place_first_;
     std::shared_ptr<const PhraseMap<char>> gap_stops_;
+    bool indexed_ = false;
+    size_t slot_ = 0;  // this list's bit in Word::opens
 };
 
 using PhraseSet = PhraseMap<char>;
@@ -113,14 +148,16 @@ struct Lexicon {
     PhraseMap<EventType> context_typed;  // "explosions" during a missile wave are its strikes
     PhraseSet one_person_determiners, one_person_nouns, one_person_pronouns, tally_verbs, tally_joiners, trend_before, trend_after, unknown_place_prepositions, another_markers;
     PhraseSet subset_cues, passive_markers, claim_nouns, office_prepositions, list_words, neighbour_words, qualifier_words, aside_openers, not_events, holder_nouns, holder_prepositions, example_markers, unnamed_town_nouns, vehicle_nouns, residence_words;  // what an impact verb's weapon makes it: "drones hit" -> strike
-    std::unordered_map<std::string, long long> number_words, number_scales;
+    PhraseMap<long long> number_words, number_scales;
     PhraseMap<long long> approximate_numbers;
     PhraseMap<std::string> sides;
     PhraseMap<std::vector<gazetteer::PlaceType>> coreference;
     PhraseMap<int> date_words;  // days relative to the article's date
     PhraseMap<int> year_words;  // years relative to the article's date: "last year"
     PhraseSet year_openers;     // words a bare year follows: "in 2021", "the 1994 genocide"
-    std::unordered_map<std::string, unsigned> season_words;  // month a season starts
+    PhraseMap<unsigned> season_words;  // month a season starts
+    Vocabulary vocabulary;           // of every phrase list above, filled when the lexicon is parsed
+    Openers openers;
     int history_days = 62;
     // How many sentences back a tally, or a denial, may reach for the event it belongs to.
     size_t carry_sentences_counts = 3;

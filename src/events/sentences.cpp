@@ -31,19 +31,11 @@ std::vector<size_t> sentence_breaks(std::string_view text) {
 }
 
 std::string lower_ascii(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-        // A curly apostrophe (U+2019, E2 80 99) is written straight so "didn’t" matches "didn't".
-        if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(s[i + 2]) == 0x99) {
-            out += '\'';
-            i += 2;
-            continue;
-        }
-        const char c = s[i];
-        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // A curly apostrophe (U+2019) is written straight so "didn’t" matches "didn't".
+    for (size_t at = out.find("\xE2\x80\x99"); at != std::string::npos; at = out.find("\xE2\x80\x99", at + 1)) out.replace(at, 3, "'");
     return out;
 }
 
@@ -104,11 +96,17 @@ void count_clauses(Sentence& s) {
     }
 }
 
-std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Mention>& mentions) {
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Mention>& mentions, const Vocabulary& vocabulary, const Openers& lex_openers) {
     const auto breaks = sentence_breaks(text);
+    const auto tokens = parse::tokenize(text);
     std::vector<Word> words;
-    for (const auto& t : parse::tokenize(text)) words.push_back(to_word(t));
+    words.reserve(tokens.size());
+    for (const auto& t : tokens) {
+        words.push_back(to_word(t));
+        if (const auto it = vocabulary.find(words.back()); it != vocabulary.end()) words.back().id = it->second;
+    }
     tie_mentions(words, mentions);
+    for (auto& w : words) w.opens = lex_openers.of(w);
     join_number_groups(text, words);
     // A spaced hyphen ("KYIV, Oct. 21 - Troops…") ends a dateline or opens an aside, like a dash.
     for (size_t i = 1; i < words.size(); ++i)
@@ -117,7 +115,9 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<p
     size_t w = 0;
     for (size_t b = 0; b + 1 < breaks.size(); ++b) {
         Sentence s{{breaks[b], breaks[b + 1]}, {}};
-        while (w < words.size() && words[w].start < s.span.end) s.words.push_back(std::move(words[w++]));
+        const size_t first = w;
+        while (w < words.size() && words[w].start < s.span.end) ++w;
+        s.words.assign(std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(first)), std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(w)));
         while (s.span.end > s.span.start && std::isspace(static_cast<unsigned char>(text[s.span.end - 1]))) --s.span.end;
         if (s.words.empty()) continue;
         s.words.front().clause_start = true;

@@ -13,6 +13,11 @@ struct Reader {
     std::string_view s;
     int32_t length() const { return static_cast<int32_t>(s.size()); }
     UChar32 at(int32_t i, int32_t* next = nullptr) const {
+        // Most of an English article is ASCII: one byte, one character, no decoding.
+        if (const auto b = static_cast<unsigned char>(s[static_cast<size_t>(i)]); b < 0x80) {
+            if (next) *next = i + 1;
+            return b;
+        }
         UChar32 c;
         int32_t j = i;
         U8_NEXT(s.data(), j, length(), c);
@@ -36,6 +41,7 @@ bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 std::vector<Token> tokenize(std::string_view text) {
     const Reader r{text};
     std::vector<Token> tokens;
+    tokens.reserve(text.size() / 5);  // English prose averages about six bytes a word with its space
     bool sentence_start = true;
     int32_t i = 0;
     while (i < r.length()) {
