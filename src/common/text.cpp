@@ -29,6 +29,13 @@ bool is_ascii(std::string_view s) {
 // name_key for ASCII text, where decomposition and case folding are the identity and tolower: the
 // same key without ICU's UTF-16 round trip, for the nine words in ten of an English article.
 std::string ascii_name_key(std::string_view ascii) {
+    // Most words hold letters and digits only: their key is the word in lower case.
+    if (std::all_of(ascii.begin(), ascii.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); })) {
+        std::string lower(ascii);
+        for (char& c : lower)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return lower;
+    }
     std::string out;
     out.reserve(ascii.size());
     bool pending_space = false;

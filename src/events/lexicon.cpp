@@ -145,16 +145,13 @@ size_t PhraseMap<T>::match_end(const Entry& e, size_t k, const std::vector<Word>
 }
 
 template <typename T>
-typename PhraseMap<T>::Match PhraseMap<T>::match(const std::vector<Word>& words, size_t at) const {
+typename PhraseMap<T>::Match PhraseMap<T>::match_opening(const std::vector<Word>& words, size_t at) const {
     Match best;
     auto consider = [&](size_t index) {
         const Entry& e = entries_[index];
         if (e.words.size() <= best.length) return;
         if (const size_t end = match_end(e, 0, words, at); end > at && end - at > best.length) best = {end - at, e.head, &e.value};
     };
-    // A list left out of the lexicon's indexing would silently match nothing: fail loudly instead.
-    if (!indexed_) throw std::logic_error("event lexicon: a phrase list was used before it was indexed");
-    if (at >= words.size() || !words[at].opens.test(slot_)) return best;
     if (const uint32_t id = words[at].id; id / 64 < first_word_bits_.size() && (first_word_bits_[id / 64] >> (id % 64) & 1)) {
         const auto it = std::lower_bound(first_word_ids_.begin(), first_word_ids_.end(), id);
         for (size_t i : by_first_word_[static_cast<size_t>(it - first_word_ids_.begin())]) consider(i);

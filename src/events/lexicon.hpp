@@ -8,6 +8,7 @@
 #include <bitset>
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -90,7 +91,13 @@ public:
         size_t head = 0;    // the literal words before the first gap or PLACE
         const T* value = nullptr;
     };
-    Match match(const std::vector<Word>& words, size_t at) const;
+    // Inline, as most calls end at the first test: no phrase of this list opens at the word.
+    Match match(const std::vector<Word>& words, size_t at) const {
+        // A list left out of the lexicon's indexing would silently match nothing: fail loudly instead.
+        if (!indexed_) throw std::logic_error("event lexicon: a phrase list was used before it was indexed");
+        if (at >= words.size() || !words[at].opens.test(slot_)) return {};
+        return match_opening(words, at);
+    }
     bool empty() const { return entries_.empty(); }
     // Words a gap may not cross; set once, before matching.
     void set_gap_stops(std::shared_ptr<const PhraseMap<char>> stops) { gap_stops_ = std::move(stops); }
@@ -101,6 +108,7 @@ private:
         T value;
         size_t head = 0;
     };
+    Match match_opening(const std::vector<Word>& words, size_t at) const;
     // The end of a match of e's words from `k` on at word `at`, or 0.
     size_t match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const;
     void file(std::vector<size_t>& bucket, size_t index) const;

@@ -2,13 +2,23 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 
 namespace frontmap::parse::lexicon {
 
 namespace {
-template <size_t N>
-bool in(const std::array<std::string_view, N>& words, std::string_view w) {
-    return std::find(words.begin(), words.end(), w) != words.end();
+size_t length_and_initial(std::string_view w) { return std::min<size_t>(w.size(), 31) << 5 | (w.empty() ? 0 : static_cast<unsigned char>(w[0]) & 31); }
+
+// Most words of an article are in none of these lists: a bit per length and first letter turns
+// them away before any comparison (a linear scan compared strings for every word; hashing cost more).
+template <const auto& Words>
+bool in(std::string_view w) {
+    static const auto filter = [] {
+        std::bitset<1024> bits;
+        for (const auto word : Words) bits.set(length_and_initial(word));
+        return bits;
+    }();
+    return filter.test(length_and_initial(w)) && std::find(Words.begin(), Words.end(), w) != Words.end();
 }
 
 constexpr auto kCalendar = std::to_array<std::string_view>({
@@ -124,30 +134,30 @@ constexpr auto kRelationNouns = std::to_array<std::string_view>({
     "treaty", "alliance", "partnership", "rift", "conflict", "contacts", "dialogue", "blow"});
 }  // namespace
 
-bool is_calendar_word(std::string_view w) { return in(kCalendar, w); }
-bool is_title(std::string_view w) { return in(kTitles, w); }
-bool is_actor_verb(std::string_view w) { return in(kActorVerbs, w); }
-bool is_auxiliary(std::string_view w) { return in(kAuxiliaries, w); }
-bool is_actor_noun(std::string_view w) { return in(kActorNouns, w); }
-bool is_actor_modifier(std::string_view w) { return in(kActorModifiers, w); }
-bool is_actor_prefix(std::string_view w) { return in(kActorPrefixes, w); }
-bool is_region_word(std::string_view w) { return in(kRegionWords, w); }
-bool is_river_word(std::string_view w) { return in(kRiverWords, w); }
-bool is_route_word(std::string_view w) { return in(kRouteWords, w); }
-bool is_settlement_word(std::string_view w) { return in(kSettlementWords, w); }
-bool is_name_connector(std::string_view w) { return in(kConnectors, w); }
-bool is_seat_of_power(std::string_view key) { return in(kSeats, key); }
-bool is_river_context(std::string_view w) { return in(kRiverContext, w); }
-bool is_address_verb(std::string_view w) { return in(kAddressVerbs, w); }
-bool is_locative_preposition(std::string_view w) { return in(kLocative, w); }
-bool is_actor_role(std::string_view w) { return in(kActorRoles, w); }
-bool is_organisation_head(std::string_view w) { return in(kOrganisationHeads, w); }
-bool is_vessel_word(std::string_view w) { return in(kVesselWords, w); }
-bool is_document_word(std::string_view w) { return in(kDocumentWords, w); }
-bool is_directional(std::string_view w) { return in(kDirectional, w); }
-bool is_adverbial(std::string_view w) { return in(kAdverbials, w); }
-bool is_passive_place_verb(std::string_view w) { return in(kPassivePlaceVerbs, w); }
-bool is_not_verb(std::string_view w) { return in(kNotVerbs, w); }
-bool is_relation_noun(std::string_view w) { return in(kRelationNouns, w); }
+bool is_calendar_word(std::string_view w) { return in<kCalendar>(w); }
+bool is_title(std::string_view w) { return in<kTitles>(w); }
+bool is_actor_verb(std::string_view w) { return in<kActorVerbs>(w); }
+bool is_auxiliary(std::string_view w) { return in<kAuxiliaries>(w); }
+bool is_actor_noun(std::string_view w) { return in<kActorNouns>(w); }
+bool is_actor_modifier(std::string_view w) { return in<kActorModifiers>(w); }
+bool is_actor_prefix(std::string_view w) { return in<kActorPrefixes>(w); }
+bool is_region_word(std::string_view w) { return in<kRegionWords>(w); }
+bool is_river_word(std::string_view w) { return in<kRiverWords>(w); }
+bool is_route_word(std::string_view w) { return in<kRouteWords>(w); }
+bool is_settlement_word(std::string_view w) { return in<kSettlementWords>(w); }
+bool is_name_connector(std::string_view w) { return in<kConnectors>(w); }
+bool is_seat_of_power(std::string_view key) { return in<kSeats>(key); }
+bool is_river_context(std::string_view w) { return in<kRiverContext>(w); }
+bool is_address_verb(std::string_view w) { return in<kAddressVerbs>(w); }
+bool is_locative_preposition(std::string_view w) { return in<kLocative>(w); }
+bool is_actor_role(std::string_view w) { return in<kActorRoles>(w); }
+bool is_organisation_head(std::string_view w) { return in<kOrganisationHeads>(w); }
+bool is_vessel_word(std::string_view w) { return in<kVesselWords>(w); }
+bool is_document_word(std::string_view w) { return in<kDocumentWords>(w); }
+bool is_directional(std::string_view w) { return in<kDirectional>(w); }
+bool is_adverbial(std::string_view w) { return in<kAdverbials>(w); }
+bool is_passive_place_verb(std::string_view w) { return in<kPassivePlaceVerbs>(w); }
+bool is_not_verb(std::string_view w) { return in<kNotVerbs>(w); }
+bool is_relation_noun(std::string_view w) { return in<kRelationNouns>(w); }
 
 }  // namespace frontmap::parse::lexicon
