@@ -651,6 +651,8 @@ std::vector<Link> event_places(const std::vector<Link>& links, const std::vector
 
 int geo_precision(const Link& l, const parse::Mention& m) {
     if (!point_type(m.place->type)) return 3;
+    // A place put where the article describes it is only near where it is drawn.
+    if (m.place->feature_code == gazetteer::kDescribedFeature) return 2;
     return l.relation == Relation::Near || l.relation == Relation::Beside ? 2 : 1;
 }
 

@@ -31,11 +31,19 @@ std::vector<size_t> sentence_breaks(std::string_view text) {
 }
 
 std::string lower_ascii(std::string_view s) {
-    std::string out(s);
+    std::string out;
+    out.reserve(s.size());
+    // A curly apostrophe (U+2019) is written straight so "didn’t" matches "didn't".
+    constexpr std::string_view kCurly = "\xE2\x80\x99";
+    for (size_t from = 0; from < s.size();) {
+        const size_t curly = std::min(s.find(kCurly, from), s.size());
+        out.append(s.substr(from, curly - from));
+        if (curly == s.size()) break;
+        out += '\'';
+        from = curly + kCurly.size();
+    }
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    // A curly apostrophe (U+2019) is written straight so "didn’t" matches "didn't".
-    for (size_t at = out.find("\xE2\x80\x99"); at != std::string::npos; at = out.find("\xE2\x80\x99", at + 1)) out.replace(at, 3, "'");
     return out;
 }
 

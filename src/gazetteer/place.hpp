@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frontmap::gazetteer {
@@ -9,6 +10,10 @@ enum class PlaceType { City, Village, Region, Country, River, Sea, Island, Infra
 
 const char* to_string(PlaceType type);
 PlaceType place_type_from_string(const std::string& text);  // throws DataError on an unknown type
+
+// The feature code of a place no gazetteer entry gives, located by the article's description of it
+// ("a village 15 km east of the city"): approximate, so events there are drawn as near it.
+inline constexpr std::string_view kDescribedFeature = "described";
 
 struct Place {
     std::string id;            // GeoNames id, or "ne-…"/"fm-…" for Natural Earth and curated entries

@@ -1,6 +1,7 @@
 #pragma once
 #include "gazetteer/gazetteer.hpp"
 #include "parse/mention.hpp"
+#include "parse/tokens.hpp"
 
 #include <string_view>
 #include <vector>
@@ -20,8 +21,15 @@ private:
     gazetteer::Gazetteer& gazetteer_;
 };
 
+// The article's tokens with their name keys (text::name_key), as recognition made them.
+struct Words {
+    std::vector<Token> tokens;
+    std::vector<std::string> keys;
+};
+
 // The steps, exposed for tests.
 std::vector<Mention> recognize(std::string_view article, gazetteer::Gazetteer& gazetteer);
+std::vector<Mention> recognize(std::string_view article, gazetteer::Gazetteer& gazetteer, Words& words);
 void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer);
 
 }  // namespace frontmap::parse

@@ -35,6 +35,9 @@ public:
         mark_bylines();
     }
 
+    // The tokens and their keys, for the steps after recognition; the recognizer is spent after.
+    Words take_words() { return {std::move(tokens_), std::move(lower_)}; }
+
     std::vector<Mention> run() {
         std::vector<Mention> out;
         for (size_t i = 0; i < tokens_.size();) {
@@ -435,6 +438,13 @@ private:
 
 std::vector<Mention> recognize(std::string_view article, Gazetteer& gazetteer) {
     return Recognizer(article, gazetteer).run();
+}
+
+std::vector<Mention> recognize(std::string_view article, Gazetteer& gazetteer, Words& words) {
+    Recognizer r(article, gazetteer);
+    auto mentions = r.run();
+    words = r.take_words();
+    return mentions;
 }
 
 }  // namespace frontmap::parse

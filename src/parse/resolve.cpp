@@ -1,5 +1,6 @@
 #include "common/proj.hpp"
 #include "parse/parser.hpp"
+#include "parse/described.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -212,9 +213,11 @@ void coordinate_roles(std::string_view article, std::vector<Mention>& mentions) 
 }  // namespace
 
 std::vector<Mention> Parser::parse(std::string_view article) {
-    auto mentions = recognize(article, gazetteer_);
+    Words words;
+    auto mentions = recognize(article, gazetteer_, words);
     resolve(mentions, gazetteer_);
     coordinate_roles(article, mentions);
+    place_described(article, mentions, words);
     return mentions;
 }
 

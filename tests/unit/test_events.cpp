@@ -34,6 +34,7 @@ const std::vector<PlaceFact> kPlaces = {
     {"Bakhmut", PlaceType::City, "UA", 48.59, 38.0},      {"Lviv", PlaceType::City, "UA", 49.84, 24.03},
     {"Belarus", PlaceType::Country, "BY", 53.7, 27.9},   {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
     {"Nova Kakhovka", PlaceType::City, "UA", 46.75, 33.37}, {"Chornobaivka", PlaceType::City, "UA", 46.70, 32.55},
+    {"Andriivka", PlaceType::Village, "UA", 48.5, 37.97, Role::Location, "described"},  // placed by the article's words
     {"Donbas", PlaceType::Region, "UA", 48.3, 38.3, Role::Location, "ADM1", {36.5, 46.8, 40.3, 50.1}},
 };
 
@@ -933,4 +934,15 @@ TEST_CASE("a bomber who blows herself up sets off an explosion; bombers that str
     const auto aircraft_events = events_of(aircraft, aircraft_mentions);
     REQUIRE(aircraft_events.size() == 1);
     CHECK(aircraft_events[0].type == EventType::Strike);
+}
+
+TEST_CASE("an event at a place the article itself locates is only near where it is drawn", "[events]") {
+    const std::string described = "Ukrainian troops retook Andriivka on Monday.";
+    const auto at_described = events_of(described, mentions_of(described));
+    REQUIRE(at_described.size() == 1);
+    CHECK(at_described[0].geo_precision == 2);
+    const std::string known = "Ukrainian troops retook Chornobaivka on Monday.";
+    const auto at_known = events_of(known, mentions_of(known));
+    REQUIRE(at_known.size() == 1);
+    CHECK(at_known[0].geo_precision == 1);
 }

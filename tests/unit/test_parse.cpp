@@ -550,3 +550,51 @@ TEST_CASE("recognize: a lower-case word hyphened into a name joins it", "[parse]
     REQUIRE(mention_of(mentions, "Slavyansk-na-Kubani"));
     CHECK(mention_of(mentions, "Slavyansk-na-Kubani")->key == frontmap::text::name_key("Slavyansk-na-Kubani"));
 }
+
+// ---- places the gazetteer lacks, located by the article ---------------------------------------
+
+TEST_CASE("described: a village the gazetteer lacks is put where its apposition says, offset from the known town", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("Ukraine said its troops had retaken Robotyne, a farming village about 20 km north of Kherson.");
+    const auto robotyne = mention_of(mentions, "Robotyne");
+    REQUIRE(robotyne);
+    REQUIRE(robotyne->place);
+    CHECK(robotyne->role == Role::Location);
+    CHECK(robotyne->place->feature_code == frontmap::gazetteer::kDescribedFeature);
+    CHECK(robotyne->place->country == "UA");
+    // 20 km due north: 0.18 degrees of latitude, the same longitude.
+    CHECK(robotyne->place->lat == Approx(46.65581 + 0.18).margin(0.01));
+    CHECK(robotyne->place->lon == Approx(32.6178).margin(0.001));
+}
+
+TEST_CASE("described: 'the village of X, opposite Y' puts X at Y, and every later mention of X too", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("Debris was found near the village of Plauru, opposite Kherson. Police in Plauru said no one was hurt.");
+    REQUIRE(mention_of(mentions, "Plauru"));
+    REQUIRE(mention_of(mentions, "Plauru", 1));
+    CHECK(mention_of(mentions, "Plauru", 1)->place->lat == Approx(46.65581).margin(0.001));
+    // Still in text order.
+    CHECK(std::is_sorted(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; }));
+}
+
+TEST_CASE("described: a later sentence that says where a name lies places its earlier mentions", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("Rebels took Zamzam on Sunday. Zamzam lies about 15 km south of Kherson.");
+    REQUIRE(mention_of(mentions, "Zamzam"));
+    REQUIRE(mention_of(mentions, "Zamzam")->place);
+    CHECK(mention_of(mentions, "Zamzam")->place->lat == Approx(46.65581 - 0.135).margin(0.01));
+}
+
+TEST_CASE("described: no cue, another sentence's place or a town after 'in' locates no unknown name", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    // A person's name set off by commas, speaking in a town, is not placed there.
+    CHECK_FALSE(mention_of(parser.parse("Sergei Shoigu, speaking in Kherson, said the attack failed."), "Sergei Shoigu"));
+    // The description must be in the name's own sentence.
+    CHECK_FALSE(mention_of(parser.parse("Fighting went on around the village of Klishchiivka. Officials near Kherson said so."), "Klishchiivka"));
+    // "The town lies ..." describes a town named before; "The" is no name.
+    CHECK_FALSE(mention_of(parser.parse("Soledar fell. The town lies 10 km north-east of Kherson."), "The"));
+}

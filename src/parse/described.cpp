@@ -1,0 +1,314 @@
+// Places the gazetteer lacks, put where the article's own words put them. Front-line villages
+// are often too small for any gazetteer, but wire copy nearly always says where they are:
+// "Robotyne, a farming village ...", "the village of Plauru, opposite Izmail", "Zamzam lies about
+// 15 km south of El Fasher". The rules' words are in described.json.
+#include "parse/described.hpp"
+
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "parse/lexicon.hpp"
+#include "parse/tokens.hpp"
+
+#include <geodesic.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace frontmap::parse {
+
+extern const std::string_view kDescribedJson;
+
+namespace {
+
+struct Rules {
+    std::unordered_set<std::string> site_nouns, determiners, never_names, relations, definition_verbs, own_references, region_prepositions;
+    // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
+    std::unordered_set<std::string> two_word_openers;
+    std::unordered_map<std::string, double> bearings, units_km;
+    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24;
+    double max_region_diagonal_km = 300, confidence = 0.4;
+};
+
+Rules load_rules() {
+    using nlohmann::json;
+    const json doc = json::parse(kDescribedJson, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) throw DataError("described places", "it is not a JSON object");
+    Rules r;
+    try {
+        const auto words = [&](const char* key) {
+            std::unordered_set<std::string> out;
+            for (const auto& w : doc.at(key)) out.insert(w.get<std::string>());
+            return out;
+        };
+        r.site_nouns = words("site_nouns");
+        r.determiners = words("determiners");
+        r.never_names = words("never_names");
+        r.relations = words("relations");
+        r.definition_verbs = words("definition_verbs");
+        r.own_references = words("own_references");
+        r.region_prepositions = words("region_prepositions");
+        for (const auto& [w, b] : doc.at("direction_bearings").items()) r.bearings[w] = b.get<double>();
+        for (const auto& [w, k] : doc.at("distance_units_km").items()) r.units_km[w] = k.get<double>();
+        for (const auto* list : {&r.site_nouns, &r.relations})
+            for (const auto& phrase : *list)
+                if (const auto space = phrase.find(' '); space != std::string::npos) r.two_word_openers.insert(phrase.substr(0, space));
+        r.max_words_before_site_noun = doc.at("max_words_before_site_noun").get<size_t>();
+        r.max_name_words = doc.at("max_name_words").get<size_t>();
+        r.max_scan_words = doc.at("max_scan_words").get<size_t>();
+        r.max_region_diagonal_km = doc.at("max_region_diagonal_km").get<double>();
+        r.confidence = doc.at("confidence").get<double>();
+    } catch (const json::exception&) {
+        throw DataError("described places", "a key is missing or has the wrong type");
+    }
+    return r;
+}
+
+const Rules& rules() {
+    static const Rules r = load_rules();
+    return r;
+}
+
+class Describer {
+public:
+    Describer(std::string_view article, std::vector<Mention>& mentions, const Words& words)
+        : article_(article), mentions_(mentions), tokens_(words.tokens), lower_(words.keys), covering_(tokens_.size(), -1) {
+        size_t m = 0;
+        for (size_t i = 0; i < tokens_.size(); ++i) {
+            while (m < mentions_.size() && mentions_[m].end <= tokens_[i].start) ++m;
+            if (m < mentions_.size() && mentions_[m].start <= tokens_[i].start) covering_[i] = static_cast<int>(m);
+        }
+    }
+
+    void run() {
+        std::map<std::string, gazetteer::Place> located;  // by name key: the first description found
+        std::vector<std::pair<size_t, size_t>> runs;      // token ranges of unknown capitalised names
+        for (size_t i = 0; i < tokens_.size();) {
+            const size_t end = name_end(i);
+            if (end == i) {
+                ++i;
+                continue;
+            }
+            // "Vladimir Putin": a word right after a name the parser found belongs to that name.
+            if (i > 0 && covering_[i - 1] >= 0 && !tokens_[i - 1].comma_after && !tokens_[i - 1].stop_after) {
+                i = end;
+                continue;
+            }
+            runs.emplace_back(i, end);
+            const std::string key = name_key(i, end);
+            if (!located.contains(key))
+                if (const auto place = describe(i, end)) located.emplace(key, *place);
+            i = end;
+        }
+        std::vector<Mention> added;
+        for (const auto& [first, end] : runs)
+            if (const auto it = located.find(name_key(first, end)); it != located.end()) added.push_back(mention_of(first, end, it->second));
+        if (added.empty()) return;
+        mentions_.insert(mentions_.end(), added.begin(), added.end());
+        std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    }
+
+private:
+    bool free_capitalised(size_t i) const {
+        const Token& t = tokens_[i];
+        return covering_[i] < 0 && t.capitalised && !t.all_caps && !lexicon::is_calendar_word(lower_[i]) && !lexicon::is_title(lower_[i]) &&
+               !rules().never_names.contains(lower_[i]);
+    }
+
+    // The end of a name of capitalised words no mention covers starting at i ("Ta Muen Thom",
+    // "al-Luweib"), or i when none starts there.
+    size_t name_end(size_t i) const {
+        size_t k = i;
+        // "al-Luweib": a lower-case article joined by a hyphen opens the name.
+        if (k + 1 < tokens_.size() && tokens_[k].hyphen_after && lexicon::is_name_connector(lower_[k]) && covering_[k] < 0 && free_capitalised(k + 1)) ++k;
+        if (!free_capitalised(k)) return i;
+        ++k;
+        while (k < tokens_.size() && k - i < rules().max_name_words && free_capitalised(k) && !tokens_[k].sentence_start &&
+               !tokens_[k - 1].comma_after && !tokens_[k - 1].stop_after && !tokens_[k - 1].possessive)
+            ++k;
+        return tokens_[k - 1].possessive ? i : k;
+    }
+
+    std::string name_key(size_t first, size_t end) const { return text::name_key(article_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start)); }
+
+    bool two_words_in(const std::unordered_set<std::string>& list, size_t k) const {
+        return k + 1 < tokens_.size() && rules().two_word_openers.contains(lower_[k]) && list.contains(lower_[k] + " " + lower_[k + 1]);
+    }
+
+    bool site_noun_at(size_t k, size_t* after = nullptr) const {
+        if (k >= tokens_.size()) return false;
+        if (two_words_in(rules().site_nouns, k)) {
+            if (after) *after = k + 2;
+            return true;
+        }
+        if (!rules().site_nouns.contains(lower_[k])) return false;
+        if (after) *after = k + 1;
+        return true;
+    }
+
+    // Where the words that say what the name is end, or nullopt when none do: "the village of X",
+    // "X township", "X, a farming village", "X lies".
+    std::optional<size_t> cue_end(size_t first, size_t end) const {
+        const bool opens_sentence = tokens_[first].sentence_start;
+        if (!opens_sentence && first >= 2 && lower_[first - 1] == "of" && site_noun_at(first - 2)) return end;
+        size_t after = 0;
+        if (!tokens_[end - 1].comma_after && site_noun_at(end, &after) && !tokens_[end].capitalised) return after;
+        if (tokens_[end - 1].comma_after && end < tokens_.size() && rules().determiners.contains(lower_[end])) {
+            for (size_t k = end + 1; k < tokens_.size() && k <= end + 1 + rules().max_words_before_site_noun; ++k) {
+                if (site_noun_at(k, &after)) return after;
+                if (tokens_[k].comma_after || tokens_[k].stop_after) break;
+            }
+        }
+        if (opens_sentence && end < tokens_.size() && rules().definition_verbs.contains(lower_[end])) return end + 1;
+        // "Olenya, outside Olenegorsk", "Sange, about 30 km north of Uvira": the location itself is the cue.
+        if (tokens_[end - 1].comma_after)
+            for (size_t k = end; k < tokens_.size() && k < end + 2; ++k)
+                if (located_at(k, first, true)) return k;
+        return std::nullopt;
+    }
+
+    std::optional<gazetteer::Place> describe(size_t first, size_t end) const {
+        const auto from = cue_end(first, end);
+        if (!from) return std::nullopt;
+        for (size_t k = *from; k < tokens_.size() && k < *from + rules().max_scan_words && !tokens_[k - 1].stop_after; ++k)
+            if (const auto place = located_at(k, first)) return place;
+        return std::nullopt;
+    }
+
+    // A place the gazetteer knows, or "the city" for the last town named, starting at word k.
+    std::optional<gazetteer::Place> anchor_at(size_t k, size_t name_first, bool region_allowed) const {
+        if (k >= tokens_.size()) return std::nullopt;
+        if (const int m = covering_[k]; m >= 0 && mentions_[static_cast<size_t>(m)].start == tokens_[k].start) {
+            const Mention& mention = mentions_[static_cast<size_t>(m)];
+            if (mention.role != Role::Location || !mention.place) return std::nullopt;
+            const auto& p = *mention.place;
+            if (p.type == gazetteer::PlaceType::City || p.type == gazetteer::PlaceType::Village || p.type == gazetteer::PlaceType::Infrastructure) return p;
+            if (region_allowed && p.type == gazetteer::PlaceType::Region && small_area(p)) return p;
+            return std::nullopt;
+        }
+        if (lower_[k] == "the" && k + 1 < tokens_.size() && rules().own_references.contains(lower_[k + 1])) {
+            // "the city of El Obeid" names it; "the city" alone is the last town named.
+            if (k + 3 < tokens_.size() && lower_[k + 2] == "of" && covering_[k + 3] >= 0) return anchor_at(k + 3, name_first, false);
+            return last_town_before(name_first);
+        }
+        return std::nullopt;
+    }
+
+    bool small_area(const gazetteer::Place& p) const {
+        if (p.bbox.size() != 4) return false;
+        const double mid_lat = (p.bbox[1] + p.bbox[3]) / 2 * M_PI / 180;
+        const double dx = (p.bbox[2] - p.bbox[0]) * std::cos(mid_lat) * kKmPerDegree, dy = (p.bbox[3] - p.bbox[1]) * kKmPerDegree;
+        return std::hypot(dx, dy) <= rules().max_region_diagonal_km;
+    }
+
+    std::optional<gazetteer::Place> last_town_before(size_t name_first) const {
+        for (size_t m = mentions_.size(); m-- > 0;) {
+            const Mention& mention = mentions_[m];
+            if (mention.start >= tokens_[name_first].start || mention.role != Role::Location || !mention.place || mention.dateline) continue;
+            if (mention.place->type == gazetteer::PlaceType::City || mention.place->type == gazetteer::PlaceType::Village) return mention.place;
+        }
+        return std::nullopt;
+    }
+
+    // The bearing a direction word (or a hyphenated pair, "north-east") at k gives, and the word after it.
+    std::optional<std::pair<double, size_t>> bearing_at(size_t k) const {
+        if (k + 1 < tokens_.size() && tokens_[k].hyphen_after)
+            if (const auto it = rules().bearings.find(lower_[k] + "-" + lower_[k + 1]); it != rules().bearings.end()) return std::pair{it->second, k + 2};
+        if (const auto it = rules().bearings.find(lower_[k]); it != rules().bearings.end()) return std::pair{it->second, k + 1};
+        return std::nullopt;
+    }
+
+    // "15 km east of X", "north of the town", "near X", "opposite X", "in X province" at word k.
+    // Strict: "in" must name an area ("Ta Muen Thom, in Phanom Dong Rak district"), not a town
+    // ("Vladimir Putin, speaking in Harbin").
+    std::optional<gazetteer::Place> located_at(size_t k, size_t name_first, bool strict = false) const {
+        double km = 0;
+        size_t at = k;
+        if (tokens_[k].text.find_first_not_of("0123456789") == std::string::npos && k + 1 < tokens_.size())
+            if (const auto unit = rules().units_km.find(lower_[k + 1]); unit != rules().units_km.end()) {
+                km = std::stod(tokens_[k].text) * unit->second;
+                at = k + 2;
+            }
+        if (const auto bearing = bearing_at(at); bearing && bearing->second < tokens_.size() && lower_[bearing->second] == "of") {
+            const auto anchor = anchor_at(bearing->second + 1, name_first, false);
+            if (!anchor) return std::nullopt;
+            return offset(*anchor, km, bearing->first);
+        }
+        if (km > 0) return std::nullopt;
+        const bool two_word = two_words_in(rules().relations, k);
+        if (two_word || rules().relations.contains(lower_[k])) return anchor_at(k + (two_word ? 2 : 1), name_first, false);
+        if (rules().region_prepositions.contains(lower_[k])) {
+            const auto area = region_after(k + 1, name_first);
+            if (strict && area && area->type != gazetteer::PlaceType::Region) return std::nullopt;
+            return area;
+        }
+        return std::nullopt;
+    }
+
+    // "in the Ryazan region", "in Armenia's southern Syunik province": the first area named within
+    // a few words, past a country's possessive.
+    std::optional<gazetteer::Place> region_after(size_t k, size_t name_first) const {
+        for (size_t j = k; j < tokens_.size() && j < k + 4; ++j) {
+            const int m = covering_[j];
+            if (m < 0 || mentions_[static_cast<size_t>(m)].start != tokens_[j].start) {
+                if (tokens_[j].comma_after || tokens_[j].stop_after) break;
+                continue;
+            }
+            const Mention& mention = mentions_[static_cast<size_t>(m)];
+            const bool country = mention.place && mention.place->type == gazetteer::PlaceType::Country;
+            if (!(country && tokens_[j].possessive)) return anchor_at(j, name_first, true);
+        }
+        return std::nullopt;
+    }
+
+    static gazetteer::Place offset(gazetteer::Place anchor, double km, double bearing) {
+        if (km > 0) {
+            geod_geodesic g{};
+            geod_init(&g, 6378137.0, 1 / 298.257223563);  // WGS 84
+            double lat = 0, lon = 0;
+            geod_direct(&g, anchor.lat, anchor.lon, bearing, km * 1000, &lat, &lon, nullptr);
+            anchor.lat = lat;
+            anchor.lon = lon;
+        }
+        return anchor;
+    }
+
+    Mention mention_of(size_t first, size_t end, const gazetteer::Place& anchor) const {
+        Mention m;
+        m.start = tokens_[first].start;
+        m.end = tokens_[end - 1].end;
+        m.text = std::string(article_.substr(m.start, m.end - m.start));
+        m.key = text::name_key(m.text);
+        m.cue = TypeCue::Settlement;
+        gazetteer::Place p;
+        p.id = "described:" + m.key;
+        p.name = m.text;
+        p.type = gazetteer::PlaceType::Village;
+        p.feature_code = std::string(gazetteer::kDescribedFeature);
+        p.country = anchor.country;
+        p.admin1 = anchor.admin1;
+        p.lat = anchor.lat;
+        p.lon = anchor.lon;
+        m.place = p;
+        m.confidence = rules().confidence;
+        return m;
+    }
+
+    static constexpr double kKmPerDegree = 111.32;  // of latitude; enough to size a region's box
+
+    std::string_view article_;
+    std::vector<Mention>& mentions_;
+    const std::vector<Token>& tokens_;
+    const std::vector<std::string>& lower_;
+    std::vector<int> covering_;  // the mention covering each token, or -1
+};
+
+}  // namespace
+
+void place_described(std::string_view article, std::vector<Mention>& mentions, const Words& words) { Describer(article, mentions, words).run(); }
+
+}  // namespace frontmap::parse
