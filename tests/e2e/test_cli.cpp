@@ -363,6 +363,16 @@ TEST_CASE("geocode finds a city by its region's curated spelling", "[geocode]") 
     CHECK(first["country"] == "YE");
 }
 
+TEST_CASE("geocode finds an admin-1 area by the short form news use", "[geocode]") {
+    // Natural Earth calls it "South Kordufan" ("Southern Kordofan State" in its GeoNames field);
+    // news write "South Kordofan".
+    const auto r = run({"geocode", "South Kordofan"});
+    REQUIRE(r.code == 0);
+    const json first = json::parse(r.out.substr(0, r.out.find('\n')));
+    CHECK(first["type"] == "region");
+    CHECK(first["country"] == "SD");
+}
+
 TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
     TempDir dir;
     SECTION("a missing article") {

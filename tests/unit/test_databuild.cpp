@@ -1,4 +1,5 @@
 #include "geometry.hpp"
+#include "names.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -176,4 +177,19 @@ TEST_CASE("bounds is the smallest box holding every point", "[databuild][bounds]
     CHECK(b.east == 30.5);
     CHECK(b.south == -8.5);
     CHECK(b.north == 50);
+}
+
+TEST_CASE("short_forms: the admin-1 names news use, from Natural Earth's formal ones", "[databuild][names]") {
+    frontmap::databuild::Admin1NameForms forms;
+    forms.suffixes = {"State", "Province"};
+    forms.prefixes = {"Wilayat-e"};
+    forms.compass = {{"Southern", "South"}, {"Northern", "North"}};
+    forms.english_words = {"northern"};
+    using V = std::vector<std::string>;
+    CHECK(frontmap::databuild::short_forms("Southern Kordofan State", forms) == V{"Southern Kordofan", "South Kordofan"});
+    CHECK(frontmap::databuild::short_forms("Wilayat-e Paktiya", forms) == V{"Paktiya"});
+    CHECK(frontmap::databuild::short_forms("Khyber Pakhtunkhwa Province", forms) == V{"Khyber Pakhtunkhwa"});
+    // A form that is an ordinary English word would make every "Northern ..." a place.
+    CHECK(frontmap::databuild::short_forms("Northern State", forms).empty());
+    CHECK(frontmap::databuild::short_forms("Kherson", forms).empty());
 }

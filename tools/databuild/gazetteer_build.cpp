@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "gazetteer/writer.hpp"
 #include "io/gdal.hpp"
+#include "names.hpp"
 #include "sources.hpp"
 
 #include <unicode/locid.h>
@@ -100,7 +101,7 @@ std::vector<Area> read_countries(GDALDatasetH ds, const std::set<std::string>& e
 // Natural Earth admin-1 areas. Their names are transliterated one way ("Zaporizhzhya", "Kiev");
 // the region also takes the names of the city it is named after, so "Zaporizhzhia region" and
 // "Kyiv region" find it.
-std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>& cities) {
+std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>& cities, const Admin1NameForms& forms) {
     std::map<std::pair<std::string, std::string>, const GeoNamesPlace*> by_key;  // (country, key) -> largest
     std::map<std::pair<std::string, std::string>, const GeoNamesPlace*> seat;    // (country, admin1) -> PPLA
     for (const auto& c : cities) {
@@ -147,9 +148,17 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
         a.place.importance = 0.6;
         centroid(g, a.place);
         a.bbox = envelope(g);
-        for (const char* col : {"name", "woe_name", "gn_name"}) {
-            const std::string n = field(f.get(), col);
-            if (!n.empty()) a.names.push_back(n);
+        std::vector<std::string> given;
+        for (const char* col : {"name", "woe_name", "gn_name"}) given.push_back(field(f.get(), col));
+        // "Paktia, AF, Afghanistan": the label's first part is the English name news use.
+        const std::string label = field(f.get(), "woe_label");
+        given.push_back(label.substr(0, label.find(',')));
+        const auto add = [&](const std::string& n) {
+            if (!n.empty() && std::find(a.names.begin(), a.names.end(), n) == a.names.end()) a.names.push_back(n);
+        };
+        for (const auto& n : given) {
+            add(n);
+            for (const auto& form : short_forms(n, forms)) add(form);
         }
         const GeoNamesPlace* namesake = nullptr;
         for (const auto& n : a.names)
@@ -230,7 +239,7 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
     auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
     const auto english_words = read_english_words(in.sources / "words.txt");
     const auto countries = read_countries(ne.get(), english_words);
-    const auto admin1 = read_admin1(ne.get(), cities);
+    const auto admin1 = read_admin1(ne.get(), cities, read_admin1_name_forms(in.geodata / "aliases.json", english_words));
     const auto curated = read_curated(in.geodata);
 
     gazetteer::Writer writer(out);
