@@ -26,11 +26,11 @@ extern const std::string_view kDescribedJson;
 namespace {
 
 struct Rules {
-    std::unordered_set<std::string> site_nouns, determiners, never_names, relations, definition_verbs, own_references, region_prepositions;
+    std::unordered_set<std::string> site_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions;
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
     std::unordered_map<std::string, double> bearings, units_km;
-    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24;
+    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, towns_looked_back = 3;
     double max_region_diagonal_km = 300, confidence = 0.4;
 };
 
@@ -51,6 +51,8 @@ Rules load_rules() {
         r.relations = words("relations");
         r.definition_verbs = words("definition_verbs");
         r.own_references = words("own_references");
+        r.largest_references = words("largest_references");
+        r.towns_looked_back = doc.at("towns_looked_back").get<size_t>();
         r.region_prepositions = words("region_prepositions");
         for (const auto& [w, b] : doc.at("direction_bearings").items()) r.bearings[w] = b.get<double>();
         for (const auto& [w, k] : doc.at("distance_units_km").items()) r.units_km[w] = k.get<double>();
@@ -193,7 +195,7 @@ private:
         if (lower_[k] == "the" && k + 1 < tokens_.size() && rules().own_references.contains(lower_[k + 1])) {
             // "the city of El Obeid" names it; "the city" alone is the last town named.
             if (k + 3 < tokens_.size() && lower_[k + 2] == "of" && covering_[k + 3] >= 0) return anchor_at(k + 3, name_first, false);
-            return last_town_before(name_first);
+            return town_before(name_first, lower_[k + 1]);
         }
         return std::nullopt;
     }
@@ -205,13 +207,20 @@ private:
         return std::hypot(dx, dy) <= rules().max_region_diagonal_km;
     }
 
-    std::optional<gazetteer::Place> last_town_before(size_t name_first) const {
-        for (size_t m = mentions_.size(); m-- > 0;) {
+    // "the city" is the story's city: of the last few towns named, the largest ("the paramilitaries
+    // captured Bara, near El Obeid ... 15 km east of the city" means El Obeid). "the town" is the last.
+    std::optional<gazetteer::Place> town_before(size_t name_first, const std::string& noun) const {
+        std::vector<const gazetteer::Place*> recent;
+        for (size_t m = mentions_.size(); m-- > 0 && recent.size() < rules().towns_looked_back;) {
             const Mention& mention = mentions_[m];
             if (mention.start >= tokens_[name_first].start || mention.role != Role::Location || !mention.place || mention.dateline) continue;
-            if (mention.place->type == gazetteer::PlaceType::City || mention.place->type == gazetteer::PlaceType::Village) return mention.place;
+            const auto type = mention.place->type;
+            if (type != gazetteer::PlaceType::City && type != gazetteer::PlaceType::Village) continue;
+            if (std::none_of(recent.begin(), recent.end(), [&](const gazetteer::Place* p) { return p->id == mention.place->id; })) recent.push_back(&*mention.place);
         }
-        return std::nullopt;
+        if (recent.empty()) return std::nullopt;
+        if (!rules().largest_references.contains(noun)) return *recent.front();
+        return **std::max_element(recent.begin(), recent.end(), [](const auto* a, const auto* b) { return a->population < b->population; });
     }
 
     // The bearing a direction word (or a hyphenated pair, "north-east") at k gives, and the word after it.

@@ -598,3 +598,14 @@ TEST_CASE("described: no cue, another sentence's place or a town after 'in' loca
     // "The town lies ..." describes a town named before; "The" is no name.
     CHECK_FALSE(mention_of(parser.parse("Soledar fell. The town lies 10 km north-east of Kherson."), "The"));
 }
+
+TEST_CASE("described: 'the city' is the largest of the towns just named, 'the town' the last", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto city = parser.parse("Shells fell on Kyiv and later on Kherson. A drone hit Plauru, a village 20 km east of the city.");
+    REQUIRE(mention_of(city, "Plauru"));
+    CHECK(mention_of(city, "Plauru")->place->lat == Approx(50.45466).margin(0.01));
+    const auto town = parser.parse("Shells fell on Kyiv and later on Kherson. A drone hit Plauru, a village 20 km east of the town.");
+    REQUIRE(mention_of(town, "Plauru"));
+    CHECK(mention_of(town, "Plauru")->place->lat == Approx(46.65581).margin(0.01));
+}
