@@ -219,6 +219,8 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
             t.rule.type = *moved;
         }
         if (irrealis_before(s, t.first, lex) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) continue;
+        // "Kyiv rarely comments on such raids": a kind of deed, not one.
+        if (preceded_by(s, t.first, lex.windows.generic, lex.generic_markers)) continue;
         // "since peacekeepers began pulling out": the start of a story's background.
         if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;
         if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) continue;

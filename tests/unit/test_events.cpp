@@ -946,3 +946,10 @@ TEST_CASE("an event at a place the article itself locates is only near where it 
     REQUIRE(at_known.size() == 1);
     CHECK(at_known[0].geo_precision == 1);
 }
+
+TEST_CASE("a deed word after 'such' names a kind of deed, not one", "[events]") {
+    const std::string text = "Kyiv rarely comments on such raids in Kherson.";
+    CHECK(events_of(text, mentions_of(text)).empty());
+    const std::string one = "Kyiv rarely comments on raids in Kherson.";
+    CHECK(events_of(one, mentions_of(one)).size() == 1);
+}
