@@ -40,6 +40,9 @@ struct Link {
 struct State {
     std::vector<Event> events;
     std::vector<size_t> sentence_of;  // the sentence each event came from
+    // The last sentence that told each event, itself or again ("The jets hit fuel tanks at
+    // Hodeidah port" after the lede's strike on Hodeidah): a tally that follows is that deed's.
+    std::vector<size_t> last_told_in;
     std::string last_claimant;
     std::string last_claimant_side;
     std::optional<DateMention> last_date;
@@ -519,6 +522,13 @@ bool has_event_at(const State& state, const gazetteer::Place& p, const std::vect
     return std::any_of(state.events.begin(), state.events.end(), [&](const Event& e) { return !e.area && mentions[e.where].place->id == p.id; });
 }
 
+// The last event told at a place, by its index in state.events.
+std::optional<size_t> last_event_at(const State& state, const gazetteer::Place& p, const std::vector<parse::Mention>& mentions) {
+    for (size_t i = state.events.size(); i-- > 0;)
+        if (!state.events[i].area && mentions[state.events[i].where].place->id == p.id) return i;
+    return std::nullopt;
+}
+
 // "People in the town described…" after an aside about a peace deal in Washington: a place named
 // in an earlier sentence is less likely meant than the one the story's deeds happen at.
 size_t salient(size_t last_fit, const std::vector<PlaceType>& types, size_t before, const SentenceContext& c) {
@@ -835,7 +845,9 @@ bool points_back(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 // A definite deed noun adds no event where the story already has one ("The attack on Lviv came
 // days before…"), nor with no place of its own; at a new place it is news ("the attacks have
 // also reached Reni").
-void drop_told_deeds(std::vector<Trigger>& triggers, std::vector<std::vector<Link>>& links, const Sentence& s, const SentenceContext& c) {
+// Gives the indices of the events told again in `retold`.
+void drop_told_deeds(std::vector<Trigger>& triggers, std::vector<std::vector<Link>>& links, const Sentence& s, const SentenceContext& c,
+                     std::vector<size_t>& retold) {
     std::vector<bool> told(triggers.size());
     for (size_t t = 0; t < triggers.size(); ++t) {
         if (!points_back(s, triggers[t], c.lex)) continue;
@@ -844,6 +856,9 @@ void drop_told_deeds(std::vector<Trigger>& triggers, std::vector<std::vector<Lin
         };
         const auto told_of = [&](const Link& l) { return has_event_at(c.state, *c.mentions[l.mention].place, c.mentions); };
         told[t] = std::none_of(links[t].begin(), links[t].end(), own) || std::any_of(links[t].begin(), links[t].end(), told_of);
+        if (!told[t]) continue;
+        for (const Link& l : links[t])
+            if (const auto i = last_event_at(c.state, *c.mentions[l.mention].place, c.mentions)) retold.push_back(*i);
     }
     size_t k = 0;
     std::erase_if(triggers, [&](const Trigger&) { return told[k++]; });
@@ -903,11 +918,11 @@ bool names_reference(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     return false;
 }
 
-std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events) {
+std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events, std::vector<size_t>& retold) {
     auto triggers = find_triggers(s, c.lex);
     if (triggers.empty()) return {};
     auto links = assign_links(triggers, find_links(s, c), s, c.lex);
-    if (story_has_events) drop_told_deeds(triggers, links, s, c);
+    if (story_has_events) drop_told_deeds(triggers, links, s, c, retold);
     if (triggers.empty()) return {};
     explain_blasts(triggers, links);
     drop_reference_points(links);
@@ -1213,12 +1228,18 @@ bool is_violent(EventType t) {
 // before: a tally to the last violent one, a denial to the last one the denier's side is said to
 // have done, else to the last one somebody claimed.
 Event* carried_target(State& state, size_t sentence, size_t reach, const std::function<bool(const Event&)>& fits) {
-    for (size_t i = state.events.size(); i-- > 0;) {
+    Event* best = nullptr;
+    size_t best_told = 0;
+    for (size_t i = 0; i < state.events.size(); ++i) {
         if (state.sentence_of[i] == sentence) continue;  // this sentence's own events are not carried to
-        if (sentence - state.sentence_of[i] > reach) break;
-        if (fits(state.events[i])) return &state.events[i];
+        const size_t told = state.last_told_in[i];
+        if (told > sentence || sentence - told > reach || !fits(state.events[i])) continue;
+        if (!best || told >= best_told) {
+            best = &state.events[i];
+            best_told = told;
+        }
     }
-    return nullptr;
+    return best;
 }
 
 // A denial answers the last deed of the denier's side, else the last claim; every event that
@@ -1303,7 +1324,9 @@ void apply_counts_at(State& state, const std::vector<size_t>& indices, const std
 }
 
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
-    auto found = place_events(s, topic_from, c, !state.events.empty());
+    std::vector<size_t> retold;
+    auto found = place_events(s, topic_from, c, !state.events.empty(), retold);
+    for (size_t i : retold) state.last_told_in[i] = index;
     // Folded before anything indexes `found` (type_by_context keeps indices into it).
     std::vector<size_t> told, told_words;
     fold_tallies_into_told(found, index, state, c, told, told_words);
@@ -1330,6 +1353,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
         words.push_back(f.word);
         state.events.push_back(std::move(f.event));
         state.sentence_of.push_back(index);
+        state.last_told_in.push_back(index);
     }
     std::vector<Event*> targets;
     for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);

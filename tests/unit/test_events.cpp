@@ -953,3 +953,16 @@ TEST_CASE("a deed word after 'such' names a kind of deed, not one", "[events]") 
     const std::string one = "Kyiv rarely comments on raids in Kherson.";
     CHECK(events_of(one, mentions_of(one)).size() == 1);
 }
+
+TEST_CASE("a tally after a deed told again is that deed's, not the last one told", "[events]") {
+    const std::string text =
+        "Russian missiles struck Kherson on Monday, a day after shells hit Kharkiv. "
+        "The strike on Kherson was the deadliest in weeks. Officials said four people were killed.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    for (const auto& e : events) {
+        INFO(where(e, mentions));
+        CHECK(e.killed == (where(e, mentions) == "Kherson" ? std::optional<long long>(4) : std::nullopt));
+    }
+}
