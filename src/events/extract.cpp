@@ -1179,10 +1179,12 @@ std::string ascii_lower(std::string text) {
 }
 
 // "The group said the army had abandoned positions, but the ministry dismissed such reports": the
-// claim a denial answers is told before it in its own sentence, by somebody else.
+// claim a denial answers is told in its own sentence, by somebody else, before it or as its object.
 bool answers_claim_here(const Attribution& denial, const std::vector<Attribution>& attributions) {
-    return std::any_of(attributions.begin(), attributions.end(),
-                       [&](const Attribution& a) { return !a.denial && a.verb < denial.verb && a.who.text != denial.who.text; });
+    // A claim told before the denial, or the claim it denies ("rejected a claim by the RSF that…").
+    return std::any_of(attributions.begin(), attributions.end(), [&](const Attribution& a) {
+        return !a.denial && (a.verb < denial.verb || a.verb <= denial.verb + 3) && a.who.text != denial.who.text;
+    });
 }
 
 void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& attributions, State& state, bool own_events, const Lexicon& lex) {

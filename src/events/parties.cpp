@@ -79,6 +79,10 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
 
 Party span_party(std::string_view text, const Sentence& s, size_t first, size_t last, const std::vector<Party>& sides) {
     Party p{first, last, slice(text, s.words, first, last), {}};
+    // "the Rapid Support Forces (RSF": a bracket the span opens, it also closes.
+    if (std::count(p.text.begin(), p.text.end(), '(') > std::count(p.text.begin(), p.text.end(), ')') && s.words[last].end < text.size() &&
+        text[s.words[last].end] == ')')
+        p.text += ')';
     for (const auto& side : sides)
         if (side.first >= first && side.first <= last) {
             p.side = side.side;
@@ -169,6 +173,14 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         const auto denial = lex.denial_verbs.match(s.words, i);
         const auto verb = denial.length ? denial : lex.attribution_verbs.match(s.words, i);
         if (!verb.length) continue;
+        // "rejected a claim by the RSF that …": after an article "claim" is a noun, whose claimant
+        // follows "by"; with none named it claims nothing.
+        if (!denial.length && i > 0 && lex.claim_nouns.match(s.words, i).length &&
+            (lex.articles.match(s.words, i - 1).length || lex.definite_markers.match(s.words, i - 1).length)) {
+            if (i + 2 < s.words.size() && s.words[i + 1].lower == "by")
+                if (const auto by = speaker_after(s, i + 2, lex)) out.push_back({span_party(text, s, by->first, by->second, sides), i, false});
+            continue;
+        }
         // "Explosions were reported in Lviv": a passive names what is reported, not who reports it.
         if (!denial.length && i > 0 && lex.passive_markers.match(s.words, i - 1).length) continue;
         auto who = subject_before(s, i, lex);

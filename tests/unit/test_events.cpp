@@ -966,3 +966,14 @@ TEST_CASE("a tally after a deed told again is that deed's, not the last one told
         CHECK(e.killed == (where(e, mentions) == "Kherson" ? std::optional<long long>(4) : std::nullopt));
     }
 }
+
+TEST_CASE("'rejected a claim by X that …': X claims the deed and the subject denies it", "[events]") {
+    const std::string text = "Ukraine's military on Friday rejected a claim by the Wagner group that its fighters had captured Bakhmut.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Capture);
+    CHECK(events[0].claimed_by == "the Wagner group");
+    CHECK(events[0].denied_by == "Ukraine's military");
+    CHECK(events[0].status == frontmap::events::Status::Denied);
+}
