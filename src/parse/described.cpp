@@ -30,7 +30,7 @@ struct Rules {
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
     std::unordered_map<std::string, double> bearings, units_km;
-    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, towns_looked_back = 3;
+    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, towns_looked_back = 3, mentions_looked_back = 60;
     double max_region_diagonal_km = 300, confidence = 0.4;
 };
 
@@ -53,6 +53,7 @@ Rules load_rules() {
         r.own_references = words("own_references");
         r.largest_references = words("largest_references");
         r.towns_looked_back = doc.at("towns_looked_back").get<size_t>();
+        r.mentions_looked_back = doc.at("mentions_looked_back").get<size_t>();
         r.region_prepositions = words("region_prepositions");
         for (const auto& [w, b] : doc.at("direction_bearings").items()) r.bearings[w] = b.get<double>();
         for (const auto& [w, k] : doc.at("distance_units_km").items()) r.units_km[w] = k.get<double>();
@@ -211,9 +212,14 @@ private:
     // captured Bara, near El Obeid ... 15 km east of the city" means El Obeid). "the town" is the last.
     std::optional<gazetteer::Place> town_before(size_t name_first, const std::string& noun) const {
         std::vector<const gazetteer::Place*> recent;
-        for (size_t m = mentions_.size(); m-- > 0 && recent.size() < rules().towns_looked_back;) {
+        // From the last mention before the name, and only so far back, so that a long article of
+        // such references stays linear.
+        const auto before = std::lower_bound(mentions_.begin(), mentions_.end(), tokens_[name_first].start,
+                                             [](const Mention& m, size_t start) { return m.start < start; });
+        size_t looked = 0;
+        for (auto m = static_cast<size_t>(before - mentions_.begin()); m-- > 0 && recent.size() < rules().towns_looked_back && looked++ < rules().mentions_looked_back;) {
             const Mention& mention = mentions_[m];
-            if (mention.start >= tokens_[name_first].start || mention.role != Role::Location || !mention.place || mention.dateline) continue;
+            if (mention.role != Role::Location || !mention.place || mention.dateline) continue;
             const auto type = mention.place->type;
             if (type != gazetteer::PlaceType::City && type != gazetteer::PlaceType::Village) continue;
             if (std::none_of(recent.begin(), recent.end(), [&](const gazetteer::Place* p) { return p->id == mention.place->id; })) recent.push_back(&*mention.place);
