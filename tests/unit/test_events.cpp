@@ -977,3 +977,10 @@ TEST_CASE("'rejected a claim by X that …': X claims the deed and the subject d
     CHECK(events[0].denied_by == "Ukraine's military");
     CHECK(events[0].status == frontmap::events::Status::Denied);
 }
+
+TEST_CASE("'landing' in a ship's or craft's name is no impact", "[events]") {
+    const std::string text = "The landing ship Tsezar Kunikov went down off Kherson on Monday.";
+    CHECK(events_of(text, mentions_of(text)).empty());
+    const std::string hit = "Shells were landing in Kherson on Monday.";
+    CHECK(events_of(hit, mentions_of(hit)).size() == 1);
+}
