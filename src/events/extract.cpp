@@ -1273,6 +1273,26 @@ void carry(const std::vector<Count>& counts, const std::vector<Attribution>& att
     }
 }
 
+// "A drone struck a funeral tent in al-Luweib … State officials blamed the RSF": a blame told
+// right after a deed, in a sentence with none of its own, is that deed's claim and names its doer.
+void carry_blame(const std::vector<Attribution>& attributions, const std::vector<Party>& parties, const Sentence& s, size_t index, State& state,
+                 const Lexicon& lex) {
+    for (const auto& a : attributions) {
+        if (a.denial || !lex.blame_verbs.match(s.words, a.verb).length) continue;
+        Event* e = carried_target(state, index, 1, [](const Event& x) { return is_violent(x.type) && x.claimed_by.empty(); });
+        if (!e) return;
+        e->claimed_by = a.who.text;
+        e->claimed_side = a.who.side;
+        if (e->status == Status::Reported) e->status = Status::Claimed;
+        const auto blamed = std::find_if(parties.begin(), parties.end(), [&](const Party& p) { return p.first > a.verb && p.first <= a.verb + 3 && !p.side.empty(); });
+        if (blamed != parties.end() && e->side.empty()) {
+            e->side = blamed->side;
+            e->actor = blamed->text;
+        }
+        return;
+    }
+}
+
 // "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
 void type_by_context(std::vector<Found>& found, const Sentence& s, const State& state, const Lexicon& lex) {
     std::optional<EventType> last;
@@ -1340,6 +1360,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     if (found.empty()) {
         if (told.empty()) carry(counts, attributions, index, state, c.lex);
         else apply_counts_at(state, told, told_words, counts);
+        if (told.empty()) carry_blame(attributions, parties, s, index, state, c.lex);
         remember_sides(parties, s, state, c.lex);
         return;
     }

@@ -291,7 +291,7 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.subset_cues, "subset_cues"}, {&lex.passive_markers, "passive_markers"},
         {&lex.one_person_determiners, "one_person_determiners"}, {&lex.one_person_nouns, "one_person_nouns"}, {&lex.one_person_pronouns, "one_person_pronouns"}, {&lex.tally_verbs, "tally_verbs"}, {&lex.tally_joiners, "tally_joiners"}, {&lex.trend_before, "trend_before"}, {&lex.trend_after, "trend_after"}, {&lex.unknown_place_prepositions, "unknown_place_prepositions"}, {&lex.another_markers, "another_markers"},
         {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"},
-        {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.unnamed_town_nouns, "unnamed_town_nouns"}, {&lex.vehicle_nouns, "vehicle_nouns"}, {&lex.residence_words, "residence_words"}, {&lex.not_events, "not_events"}, {&lex.generic_markers, "generic_markers"}, {&lex.holder_nouns, "holder_nouns"},
+        {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.unnamed_town_nouns, "unnamed_town_nouns"}, {&lex.vehicle_nouns, "vehicle_nouns"}, {&lex.residence_words, "residence_words"}, {&lex.not_events, "not_events"}, {&lex.generic_markers, "generic_markers"}, {&lex.blame_verbs, "blame_verbs"}, {&lex.holder_nouns, "holder_nouns"},
         {&lex.holder_prepositions, "holder_prepositions"}, {&lex.example_markers, "example_markers"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
     for (const auto& [set, name] : lists) set->index(lex.vocabulary, lex.openers);

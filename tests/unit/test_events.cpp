@@ -984,3 +984,13 @@ TEST_CASE("'landing' in a ship's or craft's name is no impact", "[events]") {
     const std::string hit = "Shells were landing in Kherson on Monday.";
     CHECK(events_of(hit, mentions_of(hit)).size() == 1);
 }
+
+TEST_CASE("a blame told right after a deed is its claim and names its doer", "[events]") {
+    const std::string text = "On Monday a drone struck a market in Kherson, killing four people. Local officials blamed the Russian army.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].claimed_by == "Local officials");
+    CHECK(events[0].side == "RU");
+    CHECK(events[0].status == frontmap::events::Status::Claimed);
+}
