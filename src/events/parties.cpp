@@ -99,7 +99,8 @@ std::optional<std::pair<size_t, size_t>> trimmed(const Sentence& s, size_t start
             start = w + 1;
             break;
         }
-    while (start <= last && lex.speaker_fillers.match(s.words, start).length) ++start;
+    // "Last week Romania's defence minister said": a filler may be a phrase.
+    for (size_t n = 0; start <= last && (n = lex.speaker_fillers.match(s.words, start).length) > 0;) start += n;
     while (last >= start && last > 0 && lex.speaker_fillers.match(s.words, last).length) --last;
     if (start > last || last >= verb) return std::nullopt;
     for (size_t w = start; w <= last; ++w)

@@ -994,3 +994,11 @@ TEST_CASE("a blame told right after a deed is its claim and names its doer", "[e
     CHECK(events[0].side == "RU");
     CHECK(events[0].status == frontmap::events::Status::Claimed);
 }
+
+TEST_CASE("a claimant's name leaves out the time words that open its clause", "[events]") {
+    const std::string text = "Last week Kyiv's defence minister said missiles had struck Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].claimed_by == "Kyiv's defence minister");
+}
