@@ -1273,13 +1273,16 @@ void carry(const std::vector<Count>& counts, const std::vector<Attribution>& att
     }
 }
 
-// "A drone struck a funeral tent in al-Luweib … State officials blamed the RSF": a blame told
-// right after a deed, in a sentence with none of its own, is that deed's claim and names its doer.
+// "A drone struck a funeral tent in al-Luweib, killing at least 40 … State officials blamed the
+// RSF": a blame told right after a deadly deed, in a sentence with none of its own, is that deed's
+// claim and names its doer.
 void carry_blame(const std::vector<Attribution>& attributions, const std::vector<Party>& parties, const Sentence& s, size_t index, State& state,
                  const Lexicon& lex) {
     for (const auto& a : attributions) {
         if (a.denial || !lex.blame_verbs.match(s.words, a.verb).length) continue;
-        Event* e = carried_target(state, index, 1, [](const Event& x) { return is_violent(x.type) && x.claimed_by.empty(); });
+        // Blame follows a toll ("killing at least 40 mourners"); after a deed with none it may
+        // well be about an earlier one, and a denial that follows answers that.
+        Event* e = carried_target(state, index, 1, [](const Event& x) { return is_violent(x.type) && x.claimed_by.empty() && (x.killed || x.wounded); });
         if (!e) return;
         e->claimed_by = a.who.text;
         e->claimed_side = a.who.side;

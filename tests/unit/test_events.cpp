@@ -993,6 +993,11 @@ TEST_CASE("a blame told right after a deed is its claim and names its doer", "[e
     CHECK(events[0].claimed_by == "Local officials");
     CHECK(events[0].side == "RU");
     CHECK(events[0].status == frontmap::events::Status::Claimed);
+    // With no toll to blame anyone for, the blame may be about an earlier deed: none is taken.
+    const std::string no_toll = "On Monday a drone struck a market in Kherson. Local officials blamed the Russian army.";
+    const auto untolled = events_of(no_toll, mentions_of(no_toll));
+    REQUIRE(untolled.size() == 1);
+    CHECK(untolled[0].claimed_by.empty());
 }
 
 TEST_CASE("a claimant's name leaves out the time words that open its clause", "[events]") {
