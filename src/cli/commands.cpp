@@ -92,9 +92,10 @@ scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const st
     if (!args.date.empty()) article_date(args.date, {});  // a bad --date is a usage error before any work
     const std::string text = io::read_article(args.article);
     parse::Parser parser(pipeline.gazetteer);
-    const auto mentions = parser.parse(text);
+    parse::Words words;
+    const auto mentions = parser.parse(text, words);
     const auto date = article_date(args.date, text);
-    const auto found = events::extract(text, mentions, {date, region_lookup(pipeline.gazetteer)});
+    const auto found = events::extract(text, words.tokens, mentions, {date, region_lookup(pipeline.gazetteer)});
     scene::Story story{subjects_of(mentions), event_subjects_of(found, mentions, text, pipeline.gazetteer)};
     if (reported) *reported = found.size();
     return scene::build(story, pipeline.basemap, style, measure,
@@ -127,9 +128,10 @@ int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) 
     const std::string text = io::read_article(args.article);
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
     parse::Parser parser(gazetteer);
-    const auto mentions = parser.parse(text);
+    parse::Words words;
+    const auto mentions = parser.parse(text, words);
     auto doc = parse::to_geojson(mentions);
-    for (const auto& e : events::extract(text, mentions, {article_date(args.date, text), region_lookup(gazetteer)}))
+    for (const auto& e : events::extract(text, words.tokens, mentions, {article_date(args.date, text), region_lookup(gazetteer)}))
         doc["features"].push_back(events::to_feature(e, mentions));
     out << (args.compact ? doc.dump() : doc.dump(2)) << "\n";
     return 0;

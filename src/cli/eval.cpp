@@ -116,8 +116,9 @@ int run_eval(const Options& options, const EvalArgs& args, std::ostream& out) {
     double seconds = 0;
     for (const auto& article : articles) {
         const auto t0 = std::chrono::steady_clock::now();
-        const auto mentions = parser.parse(article.text);
-        const auto found = events::extract(article.text, mentions, {events::parse_iso_date(article.date), region_of});
+        parse::Words words;
+        const auto mentions = parser.parse(article.text, words);
+        const auto found = events::extract(article.text, words.tokens, mentions, {events::parse_iso_date(article.date), region_of});
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         eval::score_article(article, predicted_mentions(mentions), scores);
         eval::score_events(article, predicted_events(found, mentions), event_scores);

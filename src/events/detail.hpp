@@ -26,7 +26,8 @@ inline size_t name_end(const Sentence& s, size_t first) {
 }
 
 // Sentences (ICU sentence breaks) with their words, each word tied to the mention it is part of.
-std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Mention>& mentions, const Vocabulary& vocabulary, const Openers& openers);
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& mentions,
+                                      const Vocabulary& vocabulary, const Openers& openers);
 
 // Whether the mention is a place an event can happen at: a located, resolved, non-dateline name.
 bool is_event_place(const parse::Mention& m);

@@ -1527,9 +1527,14 @@ std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std
 }
 
 std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& parsed, const Context& context, const Lexicon& lex) {
+    return extract(text, parse::tokenize(text), parsed, context, lex);
+}
+
+std::vector<Event> extract(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& parsed,
+                           const Context& context, const Lexicon& lex) {
     const auto mentions = with_whole_dateline(text, parsed);
     State state;
-    const auto sentences = split_sentences(text, mentions, lex.vocabulary, lex.openers);
+    const auto sentences = split_sentences(text, tokens, mentions, lex.vocabulary, lex.openers);
     const size_t dateline = dateline_end(text, mentions);
     for (size_t i = 0; i < sentences.size(); ++i) {
         const SentenceContext c{text, mentions, context, lex, state, sentences[i].span, dateline};

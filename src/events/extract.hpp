@@ -4,6 +4,7 @@
 #include "events/event.hpp"
 #include "events/lexicon.hpp"
 #include "parse/mention.hpp"
+#include "parse/tokens.hpp"
 
 #include <chrono>
 #include <functional>
@@ -28,6 +29,10 @@ struct Context {
 // Events of an article, in text order.
 std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& mentions, const Context& context,
                            const Lexicon& lex = lexicon());
+// The same with the article's tokens as the parser made them (parse::Parser::parse with Words),
+// which saves tokenizing it again.
+std::vector<Event> extract(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& mentions,
+                           const Context& context, const Lexicon& lex = lexicon());
 
 // Whether a side key names a state (an ISO 3166-1 code) rather than an armed group.
 bool is_state_side(std::string_view side, const Lexicon& lex = lexicon());

@@ -104,9 +104,9 @@ void count_clauses(Sentence& s) {
     }
 }
 
-std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Mention>& mentions, const Vocabulary& vocabulary, const Openers& lex_openers) {
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& mentions,
+                                      const Vocabulary& vocabulary, const Openers& lex_openers) {
     const auto breaks = sentence_breaks(text);
-    const auto tokens = parse::tokenize(text);
     std::vector<Word> words;
     words.reserve(tokens.size());
     for (const auto& t : tokens) {

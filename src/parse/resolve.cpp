@@ -214,6 +214,10 @@ void coordinate_roles(std::string_view article, std::vector<Mention>& mentions) 
 
 std::vector<Mention> Parser::parse(std::string_view article) {
     Words words;
+    return parse(article, words);
+}
+
+std::vector<Mention> Parser::parse(std::string_view article, Words& words) {
     auto mentions = recognize(article, gazetteer_, words);
     resolve(mentions, gazetteer_);
     coordinate_roles(article, mentions);

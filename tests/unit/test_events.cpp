@@ -1007,3 +1007,19 @@ TEST_CASE("a claimant's name leaves out the time words that open its clause", "[
     REQUIRE(events.size() == 1);
     CHECK(events[0].claimed_by == "Kyiv's defence minister");
 }
+
+TEST_CASE("events from the parser's tokens are the events from the text alone", "[events]") {
+    const std::string text = "Russian forces shelled Kharkiv on Monday, killing four people. Ukraine's army retook Chornobaivka, "
+                             "officials said. Moscow denied it.";
+    const auto mentions = mentions_of(text);
+    const auto from_text = frontmap::events::extract(text, mentions, {kFriday, {}});
+    const auto from_tokens = frontmap::events::extract(text, frontmap::parse::tokenize(text), mentions, {kFriday, {}});
+    REQUIRE(from_text.size() == from_tokens.size());
+    REQUIRE_FALSE(from_text.empty());
+    for (size_t i = 0; i < from_text.size(); ++i) {
+        CHECK(from_text[i].type == from_tokens[i].type);
+        CHECK(from_text[i].where == from_tokens[i].where);
+        CHECK(from_text[i].killed == from_tokens[i].killed);
+        CHECK(from_text[i].denied_by == from_tokens[i].denied_by);
+    }
+}

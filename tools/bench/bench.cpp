@@ -50,8 +50,9 @@ struct Worker {
 
     // The annotated map's scene: places and the events drawn over them.
     scene::Scene scene_of(const std::string& text) {
-        const auto mentions = parser.parse(text);
-        const auto found = events::extract(text, mentions, {events::find_article_date(text), cli::region_lookup(gazetteer)});
+        parse::Words words;
+        const auto mentions = parser.parse(text, words);
+        const auto found = events::extract(text, words.tokens, mentions, {events::find_article_date(text), cli::region_lookup(gazetteer)});
         return scene::build({cli::subjects_of(mentions), cli::event_subjects_of(found, mentions, text, gazetteer)}, basemap, style, measure, {});
     }
 };
@@ -78,8 +79,9 @@ void BM_ParseEvents(benchmark::State& state) {
     size_t i = 0;
     for (auto _ : state) {
         const auto& t = texts[i++ % texts.size()];
-        const auto mentions = w.parser.parse(t);
-        benchmark::DoNotOptimize(events::extract(t, mentions, context));
+        parse::Words words;
+        const auto mentions = w.parser.parse(t, words);
+        benchmark::DoNotOptimize(events::extract(t, words.tokens, mentions, context));
     }
     state.SetItemsProcessed(state.iterations());
     state.SetLabel("articles per second = items_per_second");
@@ -91,12 +93,13 @@ void BM_Events(benchmark::State& state) {
     Worker w;
     const auto texts = corpus_texts();
     std::vector<std::vector<parse::Mention>> parsed;
-    for (const auto& t : texts) parsed.push_back(w.parser.parse(t));
+    std::vector<parse::Words> words(texts.size());
+    for (size_t k = 0; k < texts.size(); ++k) parsed.push_back(w.parser.parse(texts[k], words[k]));
     const events::Context context{events::parse_iso_date("2024-06-01"), {}};
     size_t i = 0;
     for (auto _ : state) {
         const size_t k = i++ % texts.size();
-        benchmark::DoNotOptimize(events::extract(texts[k], parsed[k], context));
+        benchmark::DoNotOptimize(events::extract(texts[k], words[k].tokens, parsed[k], context));
     }
     state.SetItemsProcessed(state.iterations());
 }
