@@ -2,6 +2,8 @@
 
 #include "common/error.hpp"
 
+#include <geodesic.h>
+
 #include <cmath>
 
 namespace frontmap::proj {
@@ -42,6 +44,17 @@ double geodesic_km(double lon1, double lat1, double lon2, double lat2) {
     PJ_COORD a = proj_coord(lon1 * kDegToRad, lat1 * kDegToRad, 0, 0);
     PJ_COORD b = proj_coord(lon2 * kDegToRad, lat2 * kDegToRad, 0, 0);
     return proj_lp_dist(g.pj.get(), a, b) / 1000.0;
+}
+
+LonLat geodesic_offset(double lon, double lat, double km, double bearing_deg) {
+    static const geod_geodesic wgs84 = [] {
+        geod_geodesic g{};
+        geod_init(&g, 6378137.0, 1 / 298.257223563);
+        return g;
+    }();
+    LonLat out{lon, lat};
+    geod_direct(&wgs84, lat, lon, bearing_deg, km * 1000, &out.lat, &out.lon, nullptr);
+    return out;
 }
 
 }  // namespace frontmap::proj

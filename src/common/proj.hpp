@@ -25,4 +25,13 @@ std::string last_error(PJ_CONTEXT* ctx);
 // Geodesic distance on the WGS84 ellipsoid, in kilometres.
 double geodesic_km(double lon1, double lat1, double lon2, double lat2);
 
+struct LonLat {
+    double lon = 0;
+    double lat = 0;
+};
+
+// The point km kilometres from (lon, lat) along an initial bearing in degrees clockwise from north,
+// on the WGS84 ellipsoid ("15 km east of X").
+LonLat geodesic_offset(double lon, double lat, double km, double bearing_deg);
+
 }  // namespace frontmap::proj

@@ -5,11 +5,11 @@
 #include "parse/described.hpp"
 
 #include "common/error.hpp"
+#include "common/proj.hpp"
 #include "common/text.hpp"
 #include "parse/lexicon.hpp"
 #include "parse/tokens.hpp"
 
-#include <geodesic.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -203,9 +203,7 @@ private:
 
     bool small_area(const gazetteer::Place& p) const {
         if (p.bbox.size() != 4) return false;
-        const double mid_lat = (p.bbox[1] + p.bbox[3]) / 2 * M_PI / 180;
-        const double dx = (p.bbox[2] - p.bbox[0]) * std::cos(mid_lat) * kKmPerDegree, dy = (p.bbox[3] - p.bbox[1]) * kKmPerDegree;
-        return std::hypot(dx, dy) <= rules().max_region_diagonal_km;
+        return proj::geodesic_km(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]) <= rules().max_region_diagonal_km;
     }
 
     // "the city" is the story's city: of the last few towns named, the largest ("the paramilitaries
@@ -282,12 +280,9 @@ private:
 
     static gazetteer::Place offset(gazetteer::Place anchor, double km, double bearing) {
         if (km > 0) {
-            geod_geodesic g{};
-            geod_init(&g, 6378137.0, 1 / 298.257223563);  // WGS 84
-            double lat = 0, lon = 0;
-            geod_direct(&g, anchor.lat, anchor.lon, bearing, km * 1000, &lat, &lon, nullptr);
-            anchor.lat = lat;
-            anchor.lon = lon;
+            const auto moved = proj::geodesic_offset(anchor.lon, anchor.lat, km, bearing);
+            anchor.lon = moved.lon;
+            anchor.lat = moved.lat;
         }
         return anchor;
     }
@@ -312,8 +307,6 @@ private:
         m.confidence = rules().confidence;
         return m;
     }
-
-    static constexpr double kKmPerDegree = 111.32;  // of latitude; enough to size a region's box
 
     std::string_view article_;
     std::vector<Mention>& mentions_;
