@@ -72,11 +72,8 @@ void PhraseMap<T>::add(std::string_view phrase, T value) {
         file(place_first_, index);
     } else if (first.prefix && first.text.size() >= 2) {
         file(prefix_by_two_bytes_[two_bytes(first.text)], index);
-        prefix_first_bytes_.set(static_cast<unsigned char>(first.text.front()));
-        prefix_two_bytes_.set(two_bytes_bit(two_bytes(first.text)));
     } else if (first.prefix) {
         file(prefix_by_byte_[static_cast<unsigned char>(first.text.front())], index);
-        prefix_first_bytes_.set(static_cast<unsigned char>(first.text.front()));
     }
     // Entries opening with a literal word are filed by index(), once their word has a number.
 }
@@ -103,13 +100,11 @@ void PhraseMap<T>::index(Vocabulary& vocabulary, Openers& openers) {
     std::sort(first_word_ids_.begin(), first_word_ids_.end());
     first_word_ids_.erase(std::unique(first_word_ids_.begin(), first_word_ids_.end()), first_word_ids_.end());
     by_first_word_.resize(first_word_ids_.size());
-    first_word_bits_.assign(first_word_ids_.empty() ? 0 : first_word_ids_.back() / 64 + 1, 0);
     for (size_t i = 0; i < entries_.size(); ++i) {
         const uint32_t id = entries_[i].words.front().id;
         if (id == kNoWord) continue;
         const auto at = std::lower_bound(first_word_ids_.begin(), first_word_ids_.end(), id) - first_word_ids_.begin();
         file(by_first_word_[static_cast<size_t>(at)], i);
-        first_word_bits_[id / 64] |= uint64_t{1} << (id % 64);
         if (openers.by_id.size() <= id) openers.by_id.resize(id + 1);
         openers.by_id[id].set(slot_);
     }
@@ -152,17 +147,14 @@ typename PhraseMap<T>::Match PhraseMap<T>::match_opening(const std::vector<Word>
         if (e.words.size() <= best.length) return;
         if (const size_t end = match_end(e, 0, words, at); end > at && end - at > best.length) best = {end - at, e.head, &e.value};
     };
-    if (const uint32_t id = words[at].id; id / 64 < first_word_bits_.size() && (first_word_bits_[id / 64] >> (id % 64) & 1)) {
-        const auto it = std::lower_bound(first_word_ids_.begin(), first_word_ids_.end(), id);
-        for (size_t i : by_first_word_[static_cast<size_t>(it - first_word_ids_.begin())]) consider(i);
-    }
     const Word& w = words[at];
-    if (!w.lower.empty() && prefix_first_bytes_.test(static_cast<unsigned char>(w.lower.front()))) {
-        if (w.lower.size() >= 2 && prefix_two_bytes_.test(two_bytes_bit(two_bytes(w.lower))))
-            if (const auto it = prefix_by_two_bytes_.find(two_bytes(w.lower)); it != prefix_by_two_bytes_.end())
-                for (size_t i : it->second) consider(i);
+    if (const auto it = std::lower_bound(first_word_ids_.begin(), first_word_ids_.end(), w.id); it != first_word_ids_.end() && *it == w.id)
+        for (size_t i : by_first_word_[static_cast<size_t>(it - first_word_ids_.begin())]) consider(i);
+    if (!w.lower.empty() && !prefix_by_two_bytes_.empty() && w.lower.size() >= 2)
+        if (const auto it = prefix_by_two_bytes_.find(two_bytes(w.lower)); it != prefix_by_two_bytes_.end())
+            for (size_t i : it->second) consider(i);
+    if (!w.lower.empty())
         for (size_t i : prefix_by_byte_[static_cast<unsigned char>(w.lower.front())]) consider(i);
-    }
     if (w.mention >= 0 && w.located)
         for (size_t i : place_first_) consider(i);
     return best;

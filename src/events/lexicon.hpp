@@ -17,13 +17,17 @@
 
 namespace frontmap::events {
 
+// A bit per phrase list (see Openers).
+inline constexpr size_t kMaxPhraseLists = 128;
+using ListBits = std::bitset<kMaxPhraseLists>;
+
 // A word of a sentence as the rules see it.
 struct Word {
     size_t start = 0, end = 0;  // byte span in the article
     std::string lower;          // lower case, curly apostrophes straightened
     size_t hash = 0;            // of `lower`, once: some sixty phrase lists look each word up
     uint32_t id = UINT32_MAX;   // in the lexicon's vocabulary; UINT32_MAX for a word no rule names
-    std::bitset<128> opens;     // the phrase lists that may have a phrase opening here (Openers)
+    ListBits opens;             // the phrase lists that may have a phrase opening here (Openers)
     int mention = -1;           // index of the mention this word starts, if any
     bool located = false;       // that mention is a located place (role location, resolved)
     int inside = -1;            // index of the mention this word belongs to, if any
@@ -56,8 +60,6 @@ inline constexpr uint32_t kNoWord = UINT32_MAX;
 
 // Which phrase lists may have a phrase opening at a word, a bit per list: worked out once per
 // word when a sentence is split, so each list turns most words away with one test.
-inline constexpr size_t kMaxPhraseLists = 128;
-using ListBits = std::bitset<kMaxPhraseLists>;
 struct Openers {
     std::vector<ListBits> by_id;              // lists with a phrase opening with that literal word
     std::array<ListBits, 4096> by_two_bytes;  // with a prefix opening with these two bytes (six bits each)
@@ -113,19 +115,14 @@ private:
     size_t match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const;
     void file(std::vector<size_t>& bucket, size_t index) const;
     std::vector<Entry> entries_;  // in the order added
-    // Entries opening with a literal word, by that word's number: a bit per number turns most
-    // words away, then the sorted numbers find the bucket.
-    std::vector<uint64_t> first_word_bits_;
+    // Entries opening with a literal word, by that word's number (sorted, to find the bucket).
+    // Word::opens has already turned away the words no entry of this list opens with.
     std::vector<uint32_t> first_word_ids_;
     std::vector<std::vector<size_t>> by_first_word_;
     // Entries whose first word is a prefix ("advanc*"), by its first two bytes (one for a one-letter
     // prefix), and those opening with PLACE: a word is tried against the few that can match it.
     std::unordered_map<uint16_t, std::vector<size_t>> prefix_by_two_bytes_;
     std::array<std::vector<size_t>, 256> prefix_by_byte_;
-    // A bit per first byte, and per first two bytes' low six bits each, that prefix entries open
-    // with: most words are turned away before a lookup.
-    std::bitset<256> prefix_first_bytes_;
-    std::bitset<4096> prefix_two_bytes_;
     std::vector<size_t> place_first_;
     std::shared_ptr<const PhraseMap<char>> gap_stops_;
     bool indexed_ = false;
