@@ -129,11 +129,20 @@ std::vector<std::pair<size_t, size_t>> match_events(const std::vector<EventRecor
     return out;
 }
 
-void score_counts(const EventRecord& g, const EventRecord& p, EventScores& s) {
-    for (const auto member : {&EventRecord::killed, &EventRecord::wounded, &EventRecord::places}) {
+std::string count_text(const std::optional<long long>& n) { return n ? std::to_string(*n) : "none"; }
+
+void score_counts(const Article& article, const EventRecord& g, const EventRecord& p, EventScores& s) {
+    const std::pair<std::optional<long long> EventRecord::*, const char*> counts[] = {
+        {&EventRecord::killed, "killed"}, {&EventRecord::wounded, "wounded"}, {&EventRecord::places, "places"}};
+    for (const auto& [member, name] : counts) {
         if (!(g.*member) && !(p.*member)) continue;
         ++s.counts;
-        if (g.*member == p.*member) ++s.counts_exact;
+        if (g.*member == p.*member) {
+            ++s.counts_exact;
+            continue;
+        }
+        s.misses.push_back({article.id, "event count", g.type + " @ " + g.where + ": " + name + " " + count_text(g.*member) + ", found " + count_text(p.*member),
+                            context_of(article.text, g.evidence_start, g.evidence_end), 0});
     }
 }
 
@@ -164,12 +173,15 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
     std::vector<bool> gold_found(article.events.size()), predicted_found(predicted.size());
     for (const auto& [g, p] : typed) {
         gold_found[g] = predicted_found[p] = true;
-        score_counts(article.events[g], predicted[p], s);
+        score_counts(article, article.events[g], predicted[p], s);
         if (article.events[g].claimed) {
             ++s.claims_labelled;
             if (predicted[p].claimed) ++s.claims_given;
         }
         if (article.events[g].denied && predicted[p].denied) ++s.denials_found;
+        if (article.events[g].denied && !predicted[p].denied)
+            s.misses.push_back({article.id, "event denial", article.events[g].type + " @ " + article.events[g].where,
+                                context_of(article.text, article.events[g].evidence_start, article.events[g].evidence_end), 0});
         if (!article.events[g].side.empty()) {
             ++s.sides_labelled;
             if (article.events[g].side == predicted[p].side) ++s.sides_right;

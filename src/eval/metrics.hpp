@@ -49,7 +49,9 @@ struct Article {
 // One line of the --misses report.
 struct Miss {
     std::string article;
-    std::string kind;  // "missed", "spurious", "far"
+    // "missed", "spurious", "far" (toponyms); "event missed", "event spurious", "event count"
+    // (a matched event's tally differs), "event denial" (a matched event's denial not found)
+    std::string kind;
     std::string text;
     std::string context;
     double error_km = 0;

@@ -311,3 +311,19 @@ TEST_CASE("a prediction pairs with the labelled event told in its words before a
     CHECK(s.counts == 1);
     CHECK(s.counts_exact == 1);
 }
+
+TEST_CASE("a matched event's wrong tally and missed denial are listed as misses", "[eval][events]") {
+    const std::string text = "Missiles struck Kherson, killing four, the governor said. Kyiv denied it.";
+    frontmap::eval::EventRecord gold{"strike", kKhersonLat, kKhersonLon, 4, std::nullopt, std::nullopt, true, true, 0, text.size(), "Kherson"};
+    Article a{"a6", text, {}};
+    a.events = {gold};
+    auto found = gold;
+    found.killed = 3;
+    found.denied = false;
+    frontmap::eval::EventScores s;
+    frontmap::eval::score_events(a, {found}, s);
+    REQUIRE(s.misses.size() == 2);
+    CHECK(s.misses[0].kind == "event count");
+    CHECK(s.misses[0].text == "strike @ Kherson: killed 4, found 3");
+    CHECK(s.misses[1].kind == "event denial");
+}
