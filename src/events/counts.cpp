@@ -158,10 +158,31 @@ bool approximate_before(const Sentence& s, size_t number, const Lexicon& lex) {
     return false;
 }
 
+// "among them 35 children": part of a tally already given.
 bool subset(const Sentence& s, size_t number, const Lexicon& lex) {
     for (size_t back = 1; back <= 2 && back <= number; ++back)
         if (lex.subset_cues.match(s.words, number - back).length) return true;
     return false;
+}
+
+// The kind of a word right before a number, when nothing parts them: "killing four people", but
+// not "Two people died, one of them".
+std::optional<CountKind> kind_right_before(const Sentence& s, size_t number, const Lexicon& lex) {
+    if (number == 0 || s.words[number - 1].comma_after || s.words[number - 1].stop_after) return std::nullopt;
+    return kind_at(s, number - 1, lex);
+}
+
+// "killed Hamas leader Yahya Sinwar and two other fighters": the named victim before "and" makes
+// one more, and the harm before the name is the tally's kind.
+std::optional<CountKind> with_named_victim(const Sentence& s, size_t number, size_t length, const Lexicon& lex) {
+    if (number < 3 || s.words[number - 1].lower != "and" || !lex.other_victim_words.match(s.words, number + length).length) return std::nullopt;
+    size_t k = number - 2;
+    for (size_t named = 0; k > 0 && named < lex.windows.one_person; --k, ++named) {
+        const Word& w = s.words[k];
+        if (w.comma_after || w.stop_after || !(w.capitalised || lex.one_person_nouns.match(s.words, k).length)) break;
+    }
+    if (k + 2 >= number) return std::nullopt;  // no name between the harm and "and"
+    return kind_right_before(s, k + 1, lex);
 }
 
 // A bare number right after "and", a few words after a tally of the dead or wounded, adds to it.
@@ -180,13 +201,17 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto n = number_at(text, s, i, lex);
         if (!n) continue;
-        // "among them 35 children": part of a tally already counted.
         if (subset(s, i, lex)) {
             i += n->length - 1;
             continue;
         }
+        if (const auto kind = with_named_victim(s, i, n->length, lex)) {
+            out.push_back({*kind, std::min(n->value + 1, lex.max_count), n->approximate, i, true});
+            i += n->length - 1;
+            continue;
+        }
         // "killing four people and wounding 13": a verb right before a number is its kind.
-        auto kind = i > 0 ? kind_at(s, i - 1, lex) : std::nullopt;
+        auto kind = kind_right_before(s, i, lex);
         const bool strong = kind.has_value();
         if (!kind) kind = kind_after(s, i + n->length, lex, false);
         if (!kind) kind = kind_before(s, i, lex);

@@ -827,6 +827,32 @@ TEST_CASE("a tally goes on after an aside between commas, but a verb before the 
     CHECK(verb_events[0].wounded == 117);
 }
 
+TEST_CASE("a number after a comma is not the tally of the verb before the comma", "[events]") {
+    for (const std::string text : {"Russian missiles hit Kyiv. Two adults died, one a doctor.",
+                                   "Russian missiles hit Kyiv on Monday. Five people died, two of whom were children."}) {
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].killed == (text.find("Five") != std::string::npos ? 5 : 2));
+    }
+}
+
+TEST_CASE("a named victim and others are counted together", "[events]") {
+    const std::string text = "Near Bakhmut, Russian troops killed commander Ivan Petrenko and two other fighters on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 3);
+}
+
+TEST_CASE("'shot dead' is a tally of the dead", "[events]") {
+    const std::string text = "Gunmen attacked Kherson overnight. More than 40 patients had been shot dead.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 40);
+}
+
 TEST_CASE("a trend in deeds of a kind is no deed", "[events]") {
     for (const std::string text : {"Separatists near Kherson have stepped up attacks on soldiers.", "Around Kharkiv, drone strikes have also risen since May.",
                                    "The strikes on Kherson, which intensified in January, come as talks stall."})
