@@ -853,6 +853,14 @@ TEST_CASE("'shot dead' is a tally of the dead", "[events]") {
     CHECK(events[0].killed == 40);
 }
 
+TEST_CASE("who describes a deed in a 'what' clause is its speaker, not the victims before it", "[events]") {
+    const std::string text = "Near Bakhmut, Russian troops killed commander Ivan Petrenko and two other fighters in what the Ukrainian army described as an ambush.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].claimed_by == "the Ukrainian army");
+}
+
 TEST_CASE("a trend in deeds of a kind is no deed", "[events]") {
     for (const std::string text : {"Separatists near Kherson have stepped up attacks on soldiers.", "Around Kharkiv, drone strikes have also risen since May.",
                                    "The strikes on Kherson, which intensified in January, come as talks stall."})
