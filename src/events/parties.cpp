@@ -149,6 +149,21 @@ std::optional<std::pair<size_t, size_t>> speaker_after(const Sentence& s, size_t
     return std::make_pair(from, last);
 }
 
+// "a military source said the army does not bomb civilians", "replied that a professional army
+// would never attack a camp": what is said is that a deed of a kind was not done, so the saying
+// denies it.
+bool says_not_done(const Sentence& s, size_t from, const Lexicon& lex) {
+    for (size_t k = from; k < s.words.size() && k < from + lex.windows.party_words; ++k) {
+        if (lex.negators.match(s.words, k).length)
+            for (size_t t = k + 1; t < s.words.size() && t <= k + lex.windows.negator; ++t) {
+                if (lex.triggers.match(s.words, t).length) return true;
+                if (s.words[t - 1].comma_after) break;
+            }
+        if (s.words[k].stop_after || s.words[k].comma_after) return false;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Party> find_sides(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
@@ -194,7 +209,8 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         bool of_claim = false;
         for (size_t at = i + verb.length; denial.length && at < s.words.size() && at <= i + verb.length + 2; ++at)
             if (lex.claim_nouns.match(s.words, at).length) of_claim = true;
-        out.push_back({span_party(text, s, who->first, who->second, sides), i, denial.length > 0, of_claim});
+        const bool denies = denial.length > 0 || says_not_done(s, i + verb.length, lex);
+        out.push_back({span_party(text, s, who->first, who->second, sides), i, denies, of_claim});
         i += verb.length - 1;
     }
     return out;

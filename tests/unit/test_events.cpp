@@ -132,6 +132,17 @@ TEST_CASE("a tally and a denial in later sentences belong to the event told befo
     CHECK(events[0].status == Status::Denied);
 }
 
+TEST_CASE("saying that a side does not or would never do such a deed denies it", "[events]") {
+    for (const std::string reply : {"A Russian commander said his troops do not shell civilians.",
+                                    "A Russian commander replied that a professional army would never attack a bridge."}) {
+        const std::string text = "Officials in Kherson said Russian forces shelled a bridge near the city on Friday. " + reply;
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].denied_by == "A Russian commander");
+    }
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
