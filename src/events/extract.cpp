@@ -21,6 +21,7 @@ using gazetteer::PlaceType;
 struct Trigger {
     size_t first = 0, last = 0;
     TriggerRule rule;
+    size_t matched = 1;  // words the phrase matched, gaps included
 };
 
 // Beside: "south of X", "60 km from X": a place that locates another rather than the event.
@@ -121,6 +122,8 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
     }
     for (size_t back = 1; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back) {
         const size_t at = t.first - back;
+        // "the military ordered the evacuation of Kherson": who orders it does not leave.
+        if (lex.order_verbs.match(s.words, at).length) return t.rule.type;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
         if (lex.vehicle_nouns.match(s.words, at).length) return std::nullopt;
@@ -166,7 +169,8 @@ bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 // determiner or a preposition, or before the people it describes, qualifies a noun; it tells no deed.
 bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const std::string& w = s.words[t.first].lower;
-    if (t.first != t.last || w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
+    // "ordered residents to leave" is a deed: only a one-word trigger can be a participle.
+    if (t.first != t.last || t.matched != 1 || w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
     if (t.last + 1 < s.words.size() && !s.words[t.last].comma_after && lex.civilian_nouns.match(s.words, t.last + 1).length) return true;
     return t.first > 0 && !s.words[t.first - 1].comma_after &&
            (lex.definite_markers.match(s.words, t.first - 1).length || lex.where_words.match(s.words, t.first - 1).length ||
@@ -205,7 +209,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         }
         const auto m = lex.triggers.match(s.words, i);
         if (!m.length) continue;
-        Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value};
+        Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value, m.length};
         // "Hama fell on Thursday", "landed on Monday": what a hit lands on is a place, never a day.
         const size_t object = i + m.length;
         if (t.rule.impact && object < s.words.size() && s.words[object].capitalised && parse::lexicon::is_calendar_word(s.words[object].lower)) continue;
@@ -687,8 +691,11 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexi
     const Link& first = a.word < b.word ? a : b;
     const Link& second = a.word < b.word ? b : a;
     const size_t end = name_end(s, first.word);
-    for (size_t w = end + 1; w < second.word; ++w)
-        if (!lex.list_words.match(s.words, w).length) return false;
+    for (size_t w = end + 1; w < second.word;) {
+        const size_t joined = lex.list_words.match(s.words, w).length;  // "as well as" is one joiner
+        if (!joined) return false;
+        w += joined;
+    }
     return true;
 }
 

@@ -143,6 +143,24 @@ TEST_CASE("saying that a side does not or would never do such a deed denies it",
     }
 }
 
+TEST_CASE("an order to leave is an evacuation of each place it names", "[events]") {
+    const auto places_of = [](const std::string& text) {
+        const auto mentions = mentions_of(text);
+        std::vector<std::string> out;
+        for (const auto& e : events_of(text, mentions)) {
+            CHECK(e.type == EventType::Evacuation);
+            out.push_back(where(e, mentions));
+        }
+        return out;
+    };
+    using Places = std::vector<std::string>;
+    CHECK(places_of("Officials ordered residents to leave Kherson on Friday.") == Places{"Kherson"});
+    // Who gives the order does not leave: still an evacuation, not a withdrawal.
+    CHECK(places_of("The military ordered the evacuation of Kherson on Friday.") == Places{"Kherson"});
+    // The place left is where it happens, not a place headed for; "as well as" joins a list.
+    CHECK(places_of("Officials ordered residents to leave Kherson, as well as Kharkiv and Lviv.") == Places{"Kherson", "Kharkiv", "Lviv"});
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
