@@ -691,11 +691,14 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexi
     const Link& first = a.word < b.word ? a : b;
     const Link& second = a.word < b.word ? b : a;
     const size_t end = name_end(s, first.word);
-    for (size_t w = end + 1; w < second.word;) {
-        const size_t joined = lex.list_words.match(s.words, w).length;  // "as well as" is one joiner
-        if (!joined) return false;
-        w += joined;
-    }
+    size_t w = end + 1;
+    for (size_t joined = 0; w < second.word && (joined = lex.list_words.match(s.words, w).length) > 0;) w += joined;  // "as well as" is one joiner
+    if (w == second.word) return true;
+    // "Izium and the rail hub of Kupiansk", "Khan Younis and parts of Rafah": after the joiner, a
+    // few plain words that end in "of" describe the next name.
+    if (w == end + 1 || second.word - w > lex.windows.list_descriptor || s.words[second.word - 1].lower != "of") return false;
+    for (; w < second.word; ++w)
+        if (s.words[w].capitalised || s.words[w].comma_after || s.words[w].mention >= 0 || lex.triggers.match(s.words, w).length) return false;
     return true;
 }
 

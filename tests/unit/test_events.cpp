@@ -161,6 +161,15 @@ TEST_CASE("an order to leave is an evacuation of each place it names", "[events]
     CHECK(places_of("Officials ordered residents to leave Kherson, as well as Kharkiv and Lviv.") == Places{"Kherson", "Kharkiv", "Lviv"});
 }
 
+TEST_CASE("a list goes on past a description of its next name", "[events]") {
+    const std::string text = "Ukrainian troops recaptured Kharkiv and the rail hub of Bakhmut on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[0], mentions) == "Kharkiv");
+    CHECK(where(events[1], mentions) == "Bakhmut");
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
