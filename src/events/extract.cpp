@@ -265,8 +265,9 @@ bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Le
     // "In Kryvyi Rih, President Zelensky's home town", where a comma ends the name's phrase.
     for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2 && !s.words[at - 1].comma_after; ++at)
         if (lex.office_nouns.match(s.words, at).length) return true;
-    // "the mayor of Mykolaiv", "the defence ministry in Damascus"
-    return word >= 2 && lex.office_prepositions.match(s.words, word - 1).length && lex.office_nouns.match(s.words, word - 2).length;
+    // "the mayor of Mykolaiv", "the defence ministry in Damascus", "al-Qaeda's branch in the Sahel"
+    const size_t preposition = word >= 1 && lex.definite_markers.match(s.words, word - 1).length ? word - 1 : word;
+    return preposition >= 2 && lex.office_prepositions.match(s.words, preposition - 1).length && lex.office_nouns.match(s.words, preposition - 2).length;
 }
 
 // "Moscow's fastest gains": a deed named within three words after a possessive.

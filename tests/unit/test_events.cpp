@@ -170,6 +170,14 @@ TEST_CASE("a list goes on past a description of its next name", "[events]") {
     CHECK(where(events[1], mentions) == "Bakhmut");
 }
 
+TEST_CASE("a place that names an office or a group's branch, after 'the', is no deed's place", "[events]") {
+    for (const std::string text : {"Russian missiles struck a port on Friday, the governor of the Kherson region said.",
+                                   "Fighters of the group's branch in the Donbas attacked a convoy on Friday."}) {
+        const auto mentions = mentions_of(text);
+        CHECK(events_of(text, mentions).empty());
+    }
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
