@@ -21,7 +21,8 @@ using gazetteer::PlaceType;
 struct Trigger {
     size_t first = 0, last = 0;
     TriggerRule rule;
-    size_t matched = 1;  // words the phrase matched, gaps included
+    size_t matched = 1;     // words the phrase matched, gaps included
+    bool unarmed = false;   // a hit with no weapon named in its sentence ("the deadliest of them hit")
 };
 
 // Beside: "south of X", "60 km from X": a place that locates another rather than the event.
@@ -92,10 +93,10 @@ bool irrealis_before(const Sentence& s, size_t at, const Lexicon& lex) {
 
 // "drones hit", "shells landed": the weapon named in the clause says what kind of hit it was.
 std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
-    const size_t from = t.first >= 6 ? t.first - 6 : 0;
+    const size_t from = t.first >= lex.windows.weapon ? t.first - lex.windows.weapon : 0;
     std::optional<EventType> best;
     size_t best_distance = SIZE_MAX;
-    for (size_t at = from; at < s.words.size() && at <= t.last + 6; ++at) {
+    for (size_t at = from; at < s.words.size() && at <= t.last + lex.windows.weapon; ++at) {
         const auto m = lex.weapons.match(s.words, at);
         if (!m.length) continue;
         // "a suicide bomber struck": the weapon is the whole phrase, measured from its last word.
@@ -167,6 +168,13 @@ bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 
 // "in occupied Crimea", "the besieged city", "displaced people": a one-word participle after a
 // determiner or a preposition, or before the people it describes, qualifies a noun; it tells no deed.
+// A weapon fired from afar ("jets", "shells") named before a deed or just after it.
+bool names_fired_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    for (size_t i = 0; i < s.words.size() && i <= t.last + lex.windows.weapon; ++i)
+        if (const auto m = lex.weapons.match(s.words, i); m.length && (*m.value == EventType::Strike || *m.value == EventType::Shelling)) return true;
+    return false;
+}
+
 bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const std::string& w = s.words[t.first].lower;
     // "ordered residents to leave" is a deed: only a one-word trigger can be a participle.
@@ -216,6 +224,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         i = t.last;
         if (t.rule.impact) {
             const auto weapon = named_weapon(s, t, lex);
+            t.unarmed = !weapon && t.rule.type == EventType::Strike && !names_fired_weapon(s, t, lex);
             t.rule.type = weapon.value_or(t.rule.type);
             // "drones struck a hospital": a hit by a named weapon is a deed even where the story is.
             if (weapon) t.rule.weak = false;
@@ -816,6 +825,7 @@ struct Found {
     // one's when the sentence names none. An index into the sentence's events or the story's.
     std::optional<size_t> after_found, after_told;
     bool tally = false;  // found only by a word of harm ("killed 13 people in Kanabi")
+    bool unarmed = false;  // a hit whose weapon its sentence does not name
 };
 
 size_t distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
@@ -969,7 +979,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
                 e.area = referent->area;
                 e.geo_precision = 3;
             }
-            out.push_back({std::move(e), triggers[t].first, std::nullopt, std::nullopt, rule.fallback});
+            out.push_back({std::move(e), triggers[t].first, std::nullopt, std::nullopt, rule.fallback, triggers[t].unarmed});
         }
     }
     return out;
@@ -1308,18 +1318,30 @@ void carry_blame(const std::vector<Attribution>& attributions, const std::vector
 }
 
 // "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
-void type_by_context(std::vector<Found>& found, const Sentence& s, const State& state, const Lexicon& lex) {
+// "Cambodian rockets landed inside Thailand. The deadliest of them hit a petrol station": a hit
+// whose sentence names no weapon is made by the weapon of the strike or shelling just told.
+bool hit_by_last_weapon(const Found& f, std::optional<EventType> last, bool last_just_told) {
+    return f.unarmed && last_just_told && (last == EventType::Strike || last == EventType::Shelling);
+}
+
+void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index, const State& state, const Lexicon& lex) {
     std::optional<EventType> last;
     if (!state.events.empty()) last = state.events.back().type;
+    bool last_just_told = !state.events.empty() && state.sentence_of.back() + 1 >= index;
     for (size_t k = 0; k < found.size(); ++k) {
         auto& f = found[k];
         const auto m = lex.context_typed.match(s.words, f.word);
-        if (m.length && last == *m.value) {
+        if (hit_by_last_weapon(f, last, last_just_told)) {
+            f.event.type = *last;
+            if (k > 0) f.after_found = k - 1;
+            else f.after_told = state.events.size() - 1;
+        } else if (m.length && last == *m.value) {
             f.event.type = *m.value;
             if (k > 0) f.after_found = k - 1;
             else f.after_told = state.events.size() - 1;
         }
         last = f.event.type;
+        last_just_told = true;
     }
 }
 
@@ -1366,7 +1388,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     // Folded before anything indexes `found` (type_by_context keeps indices into it).
     std::vector<size_t> told, told_words;
     fold_tallies_into_told(found, index, state, c, told, told_words);
-    type_by_context(found, s, state, c.lex);
+    type_by_context(found, s, index, state, c.lex);
     date_events(found, s, state, c);
     const auto attributions = find_attributions(c.text, s, c.mentions, c.lex);
     const auto counts = find_counts(c.text, s, c.lex);

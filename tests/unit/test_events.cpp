@@ -178,6 +178,23 @@ TEST_CASE("a place that names an office or a group's branch, after 'the', is no 
     }
 }
 
+TEST_CASE("a hit whose sentence names no weapon is made by the shelling just told", "[events]") {
+    const std::string text = "Russian shells landed across Kharkiv overnight. On Friday the deadliest of them hit a school in Bakhmut, killing six people.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[1], mentions) == "Bakhmut");
+    CHECK(events[1].type == EventType::Shelling);
+    CHECK(events[1].side == "RU");
+
+    // Where the sentence names its own weapon, that weapon decides.
+    const std::string armed = "Russian shells landed across Kharkiv overnight. On Friday jets hit a school in Bakhmut.";
+    const auto armed_mentions = mentions_of(armed);
+    const auto armed_events = events_of(armed, armed_mentions);
+    REQUIRE(armed_events.size() == 2);
+    CHECK(armed_events[1].type == EventType::Strike);
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
