@@ -195,6 +195,15 @@ TEST_CASE("a hit whose sentence names no weapon is made by the shelling just tol
     CHECK(armed_events[1].type == EventType::Strike);
 }
 
+TEST_CASE("soldiers who died at a place, with no other deed named, tell an attack there", "[events]") {
+    const std::string text = "At least seven soldiers died on Friday near Bakhmut, officials said.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Attack);
+    CHECK(events[0].killed == 7);
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
