@@ -204,6 +204,16 @@ TEST_CASE("soldiers who died at a place, with no other deed named, tell an attac
     CHECK(events[0].killed == 7);
 }
 
+TEST_CASE("a deed 'nearby' happens near the place last named", "[events]") {
+    const std::string text = "Russian troops entered Bakhmut on Monday. The army said soldiers had killed about 20 fighters nearby.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].type == EventType::Attack);
+    CHECK(where(events[1], mentions) == "Bakhmut");
+    CHECK(events[1].killed == 20);
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
