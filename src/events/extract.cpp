@@ -160,14 +160,16 @@ bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     if (lex.from_words.match(s.words, t.last).length) return false;
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 4; ++at) {
         if (s.words[at].inside >= 0 || s.words[at].lower == "by" || lex.from_words.match(s.words, at).length) return false;
-        if (lex.non_territorial_objects.match(s.words, at).length) return true;
+        if (lex.non_territorial_objects.match(s.words, at).length || lex.one_person_nouns.match(s.words, at).length) return true;
         if (s.words[at].stop_after || s.words[at].comma_after) return false;
     }
+    // "about 20 men it said had been captured": people taken, told before a passive.
+    if (t.first > 0 && lex.passive_markers.match(s.words, t.first - 1).length)
+        for (size_t back = 2; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back)
+            if (lex.non_territorial_objects.match(s.words, t.first - back).length) return true;
     return false;
 }
 
-// "in occupied Crimea", "the besieged city", "displaced people": a one-word participle after a
-// determiner or a preposition, or before the people it describes, qualifies a noun; it tells no deed.
 // A weapon fired from afar ("jets", "shells") named before a deed or just after it.
 bool names_fired_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t i = 0; i < s.words.size() && i <= t.last + lex.windows.weapon; ++i)
@@ -175,6 +177,8 @@ bool names_fired_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex)
     return false;
 }
 
+// "in occupied Crimea", "the besieged city", "displaced people": a one-word participle after a
+// determiner or a preposition, or before the people it describes, qualifies a noun; it tells no deed.
 bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const std::string& w = s.words[t.first].lower;
     // "ordered residents to leave" is a deed: only a one-word trigger can be a participle.

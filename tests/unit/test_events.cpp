@@ -214,6 +214,14 @@ TEST_CASE("a deed 'nearby' happens near the place last named", "[events]") {
     CHECK(events[1].killed == 20);
 }
 
+TEST_CASE("people captured are not ground captured", "[events]") {
+    for (const std::string text : {"Air defences in Kherson brought down two jets and captured a female pilot.",
+                                   "State television in Kherson showed about 20 blindfolded men it said had been captured."}) {
+        const auto mentions = mentions_of(text);
+        for (const auto& e : events_of(text, mentions)) CHECK(e.type != EventType::Capture);
+    }
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
