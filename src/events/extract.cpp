@@ -296,6 +296,18 @@ struct Preposition {
     size_t word = 0;
 };
 
+// "set out from the rebel enclave in Idlib province": a place "in" a noun phrase that follows
+// "from" is where the movement left.
+bool left_from(const Sentence& s, size_t where_word, const Lexicon& lex) {
+    for (size_t back = 1; back <= lex.windows.preposition && back <= where_word; ++back) {
+        const size_t at = where_word - back;
+        if (s.words[at].comma_after || s.words[at].stop_after || s.words[at].inside >= 0 || lex.triggers.match(s.words, at).length) return false;
+        if (lex.from_words.match(s.words, at).length) return true;
+        if (lex.where_words.match(s.words, at).length || lex.toward_words.match(s.words, at).length) return false;
+    }
+    return false;
+}
+
 // nullopt when the place has no preposition of its own.
 std::optional<Preposition> preposition_before(const Sentence& s, size_t word, const Lexicon& lex) {
     size_t window = lex.windows.preposition;
@@ -316,7 +328,7 @@ std::optional<Preposition> preposition_before(const Sentence& s, size_t word, co
         if (lex.direction_words.match(s.words, at).length && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
             return Preposition{Relation::Beside, at};
         if (lex.toward_words.match(s.words, at).length) return Preposition{Relation::Toward, at};
-        if (lex.where_words.match(s.words, at).length) return Preposition{Relation::Where, at};
+        if (lex.where_words.match(s.words, at).length) return Preposition{left_from(s, at, lex) ? Relation::From : Relation::Where, at};
         if (s.words[at].comma_after && back > 1 && !apposition) break;
     }
     return std::nullopt;
@@ -909,15 +921,18 @@ void explain_blasts(std::vector<Trigger>& triggers, const std::vector<std::vecto
 }
 
 // "reached Kryvyi Rih, about 130 km south-west of Dnipro, where a missile hit": a deed whose only
-// place locates another place is at its sibling's place, not at the reference point.
-void drop_reference_points(std::vector<std::vector<Link>>& links) {
+// place locates another place is at its sibling's place, not at the reference point. Not a
+// movement: "advanced through the countryside west of Aleppo" is an advance near Aleppo.
+void drop_reference_points(const std::vector<Trigger>& triggers, std::vector<std::vector<Link>>& links) {
     const auto only_beside = [](const std::vector<Link>& own) {
         return !own.empty() && std::all_of(own.begin(), own.end(), [](const Link& l) { return l.relation == Relation::Beside; });
     };
     const bool sibling_placed = std::any_of(links.begin(), links.end(), [&](const std::vector<Link>& own) { return !own.empty() && !only_beside(own); });
     if (!sibling_placed) return;
-    for (auto& own : links)
-        if (only_beside(own)) own.clear();
+    for (size_t t = 0; t < links.size(); ++t) {
+        const auto type = triggers[t].rule.type;
+        if (only_beside(links[t]) && type != EventType::Advance && type != EventType::Withdrawal) links[t].clear();
+    }
 }
 
 // "had fully retaken Robotyne", "heavy fighting near Verbove": the deed names its place, which
@@ -950,7 +965,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
     if (story_has_events) drop_told_deeds(triggers, links, s, c, retold);
     if (triggers.empty()) return {};
     explain_blasts(triggers, links);
-    drop_reference_points(links);
+    drop_reference_points(triggers, links);
     std::vector<size_t> placed;
     for (size_t t = 0; t < triggers.size(); ++t)
         if (!links[t].empty()) placed.push_back(t);

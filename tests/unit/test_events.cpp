@@ -222,6 +222,27 @@ TEST_CASE("people captured are not ground captured", "[events]") {
     }
 }
 
+TEST_CASE("an advance 'with little resistance through' or 'west of' a place is an advance there", "[events]") {
+    for (const std::string text : {"Russian troops advanced with little resistance through the fields east of Kharkiv on Friday.",
+                                   "Russian troops advanced east of Kharkiv."}) {
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Advance);
+        CHECK(where(events[0], mentions) == "Kharkiv");
+    }
+}
+
+TEST_CASE("a place 'in' a noun phrase after 'from' is where a movement left", "[events]") {
+    const std::string text = "Russian troops advanced toward Bakhmut from their base in Kherson on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Bakhmut");
+    REQUIRE(events[0].from.has_value());
+    CHECK(mentions[*events[0].from].text == "Kherson");
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
