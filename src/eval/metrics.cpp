@@ -177,6 +177,9 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
         if (article.events[g].claimed) {
             ++s.claims_labelled;
             if (predicted[p].claimed) ++s.claims_given;
+            else
+                s.misses.push_back({article.id, "event claim", article.events[g].type + " @ " + article.events[g].where,
+                                    context_of(article.text, article.events[g].evidence_start, article.events[g].evidence_end), 0});
         }
         if (article.events[g].denied && predicted[p].denied) ++s.denials_found;
         if (article.events[g].denied && !predicted[p].denied)

@@ -50,7 +50,8 @@ struct Article {
 struct Miss {
     std::string article;
     // "missed", "spurious", "far" (toponyms); "event missed", "event spurious", "event count"
-    // (a matched event's tally differs), "event denial" (a matched event's denial not found)
+    // (a matched event's tally differs), "event claim" and "event denial" (a matched event's
+    // claimant or denial not found)
     std::string kind;
     std::string text;
     std::string context;

@@ -312,7 +312,7 @@ TEST_CASE("a prediction pairs with the labelled event told in its words before a
     CHECK(s.counts_exact == 1);
 }
 
-TEST_CASE("a matched event's wrong tally and missed denial are listed as misses", "[eval][events]") {
+TEST_CASE("a matched event's wrong tally, missed claim and missed denial are listed as misses", "[eval][events]") {
     const std::string text = "Missiles struck Kherson, killing four, the governor said. Kyiv denied it.";
     frontmap::eval::EventRecord gold{"strike", kKhersonLat, kKhersonLon, 4, std::nullopt, std::nullopt, true, true, 0, text.size(), "Kherson"};
     Article a{"a6", text, {}};
@@ -320,10 +320,12 @@ TEST_CASE("a matched event's wrong tally and missed denial are listed as misses"
     auto found = gold;
     found.killed = 3;
     found.denied = false;
+    found.claimed = false;
     frontmap::eval::EventScores s;
     frontmap::eval::score_events(a, {found}, s);
-    REQUIRE(s.misses.size() == 2);
+    REQUIRE(s.misses.size() == 3);
     CHECK(s.misses[0].kind == "event count");
     CHECK(s.misses[0].text == "strike @ Kherson: killed 4, found 3");
-    CHECK(s.misses[1].kind == "event denial");
+    CHECK(s.misses[1].kind == "event claim");
+    CHECK(s.misses[2].kind == "event denial");
 }
