@@ -90,6 +90,10 @@ constexpr auto kAddressVerbs = std::to_array<std::string_view>({
     "persuade", "persuaded", "convince", "convinced", "lobbied", "accusing", "urging", "warning", "telling",
     "pressing", "asking", "blaming", "providing", "supplying", "arming", "sanctioning", "strip", "stripping"});
 
+// "the basin authority, which answers to Madrid": the one answered to governs.
+constexpr auto kAnswerableWords = std::to_array<std::string_view>({"answers", "answer", "answered", "answerable", "accountable", "loyal",
+                                                                   "subordinate", "beholden"});
+
 constexpr auto kOrganisationHeads = std::to_array<std::string_view>({
     "army", "forces", "force", "society", "alliance", "front", "movement", "party", "council", "group", "brigade",
     "brigades", "regiment", "fleet", "committee", "union", "liberation", "defense", "defence", "crescent", "cross",
@@ -149,6 +153,7 @@ bool is_name_connector(std::string_view w) { return in<kConnectors>(w); }
 bool is_seat_of_power(std::string_view key) { return in<kSeats>(key); }
 bool is_river_context(std::string_view w) { return in<kRiverContext>(w); }
 bool is_address_verb(std::string_view w) { return in<kAddressVerbs>(w); }
+bool is_answerable_word(std::string_view w) { return in<kAnswerableWords>(w); }
 bool is_locative_preposition(std::string_view w) { return in<kLocative>(w); }
 bool is_actor_role(std::string_view w) { return in<kActorRoles>(w); }
 bool is_organisation_head(std::string_view w) { return in<kOrganisationHeads>(w); }

@@ -338,6 +338,7 @@ private:
         if (lexicon::is_seat_of_power(bare) && !after_preposition) return Role::Metonym;
         // "urged Moscow to", "accused Kyiv of": the one addressed is an actor.
         if (i > 0 && lexicon::is_address_verb(prev) && !tokens_[i - 1].stop_after && !tokens_[i - 1].comma_after) return Role::Metonym;
+        if (i >= 2 && prev == "to" && lexicon::is_answerable_word(low(i - 2)) && adjacent(i - 2) && adjacent(i - 1)) return Role::Metonym;
         return Role::Location;
     }
 

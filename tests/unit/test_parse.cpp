@@ -145,6 +145,8 @@ TEST_CASE("recognize: what each name is doing in its sentence", "[parse][recogni
         {"Ukraine launched drones at the port.", "Ukraine", 0, Role::Metonym},
         {"Kyiv’s forces pushed south.", "Kyiv", 0, Role::Metonym},
         {"Missiles struck the capital Kyiv overnight.", "Kyiv", 0, Role::Location},
+        {"The militia, which answers to Moscow, denied it.", "Moscow", 0, Role::Metonym},
+        {"The convoy drove to Moscow overnight.", "Moscow", 0, Role::Location},
         {"Officials in Kherson said the water was back.", "Kherson", 0, Role::Location},
         {"KYIV, Ukraine — Air raid sirens sounded overnight.", "KYIV", 0, Role::Location},
         {"KYIV, Ukraine — Air raid sirens sounded overnight.", "Ukraine", 0, Role::Location},
