@@ -165,8 +165,14 @@ bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     }
     // "about 20 men it said had been captured": people taken, told before a passive.
     if (t.first > 0 && lex.passive_markers.match(s.words, t.first - 1).length)
-        for (size_t back = 2; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back)
-            if (lex.non_territorial_objects.match(s.words, t.first - back).length) return true;
+        for (size_t back = 2; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back) {
+            const size_t at = t.first - back;
+            if (lex.non_territorial_objects.match(s.words, at).length) return true;
+            // "and that seven had since been recaptured": a bare number is people, not ground.
+            if (lex.number_words.match(s.words, at).length && at + 1 < t.first && !lex.non_territorial_objects.match(s.words, at + 1).length &&
+                (lex.tally_verbs.match(s.words, at + 1).length || lex.passive_markers.match(s.words, at + 1).length))
+                return true;
+        }
     return false;
 }
 
@@ -174,6 +180,24 @@ bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 bool names_fired_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t i = 0; i < s.words.size() && i <= t.last + lex.windows.weapon; ++i)
         if (const auto m = lex.weapons.match(s.words, i); m.length && (*m.value == EventType::Strike || *m.value == EventType::Shelling)) return true;
+    return false;
+}
+
+// "a wall of water tore through its centre", "the river had already swept through Utiel": water
+// that takes, hits or attacks a place floods it.
+bool done_by_water(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    const auto type = t.rule.type;
+    if (type != EventType::Capture && type != EventType::Advance && type != EventType::Attack && type != EventType::Strike) return false;
+    for (size_t back = 1; back <= lex.windows.water && in_clause_window(s, t.first, back); ++back)
+        if (lex.water_nouns.match(s.words, t.first - back).length) return true;
+    return false;
+}
+
+// "aid flights have landed in Benghazi": a plane or ship that lands or hits with no weapon named
+// is arriving, not striking.
+bool moved_by_vehicle(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    for (size_t back = 1; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back)
+        if (lex.vehicle_nouns.match(s.words, t.first - back).length) return true;
     return false;
 }
 
@@ -233,6 +257,8 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
             // "drones struck a hospital": a hit by a named weapon is a deed even where the story is.
             if (weapon) t.rule.weak = false;
         }
+        if (t.rule.impact && t.unarmed && moved_by_vehicle(s, t, lex)) continue;
+        if (done_by_water(s, t, lex)) t.rule.type = EventType::Flooding;
         if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) {
             const auto moved = mover_type(s, t, lex);
             if (!moved) continue;
@@ -1299,6 +1325,21 @@ void carry_denial(const Attribution& a, size_t index, State& state, const Lexico
     }
 }
 
+// "… a wall of water tore through its centre. The Red Crescent said 11,300 people had died": who
+// gives the toll of a deed the article tells as fact claims it.
+void claim_toll(Event& e, const std::vector<Count>& counts, const std::vector<Attribution>& attributions, const State& state, const Lexicon& lex) {
+    if (counts.empty() || !e.claimed_by.empty()) return;
+    for (const auto& a : attributions) {
+        if (a.denial) continue;
+        const bool pronoun = lex.speaker_pronouns.count(ascii_lower(a.who.text)) > 0;
+        if (pronoun && state.last_claimant.empty()) continue;
+        e.claimed_by = pronoun ? state.last_claimant : a.who.text;
+        e.claimed_side = pronoun ? state.last_claimant_side : a.who.side;
+        if (e.status == Status::Reported) e.status = Status::Claimed;
+        return;
+    }
+}
+
 void carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state, const Lexicon& lex) {
     // "A third woman then blew herself up… Police gave a toll of eight dead": after a series of
     // deeds a tally is the series' whole toll, not its last one's; no one deed takes it.
@@ -1306,6 +1347,7 @@ void carry(const std::vector<Count>& counts, const std::vector<Attribution>& att
     if (e && !e->another) {
         std::vector<Event*> targets{e};
         apply_counts(targets, {}, counts);
+        claim_toll(*e, counts, attributions, state, lex);
     }
     for (const auto& a : attributions) {
         if (!a.denial) continue;
@@ -1338,9 +1380,10 @@ void carry_blame(const std::vector<Attribution>& attributions, const std::vector
 
 // "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
 // "Cambodian rockets landed inside Thailand. The deadliest of them hit a petrol station": a hit
-// whose sentence names no weapon is made by the weapon of the strike or shelling just told.
+// whose sentence names no weapon is made by the weapon of the strike or shelling just told, or by
+// the flood ("about 70 villages had been hit").
 bool hit_by_last_weapon(const Found& f, std::optional<EventType> last, bool last_just_told) {
-    return f.unarmed && last_just_told && (last == EventType::Strike || last == EventType::Shelling);
+    return f.unarmed && last_just_told && (last == EventType::Strike || last == EventType::Shelling || last == EventType::Flooding);
 }
 
 void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index, const State& state, const Lexicon& lex) {
@@ -1350,7 +1393,10 @@ void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index,
     for (size_t k = 0; k < found.size(); ++k) {
         auto& f = found[k];
         const auto m = lex.context_typed.match(s.words, f.word);
-        if (hit_by_last_weapon(f, last, last_just_told)) {
+        // "11,300 people had died in the city", after the dams gave way: a toll with no doer is
+        // the last event's, whatever its kind and however long ago it was told.
+        const bool agentless_toll = f.tally && last && lex.agentless_deaths.match(s.words, f.word).length;
+        if (hit_by_last_weapon(f, last, last_just_told) || agentless_toll) {
             f.event.type = *last;
             if (k > 0) f.after_found = k - 1;
             else f.after_told = state.events.size() - 1;
@@ -1415,6 +1461,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     if (found.empty()) {
         if (told.empty()) carry(counts, attributions, index, state, c.lex);
         else apply_counts_at(state, told, told_words, counts);
+        for (size_t i : told) claim_toll(state.events[i], counts, attributions, state, c.lex);
         if (told.empty()) carry_blame(attributions, parties, s, index, state, c.lex);
         remember_sides(parties, s, state, c.lex);
         return;

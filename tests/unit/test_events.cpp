@@ -243,6 +243,51 @@ TEST_CASE("a place 'in' a noun phrase after 'from' is where a movement left", "[
     CHECK(mentions[*events[0].from].text == "Kherson");
 }
 
+TEST_CASE("water that sweeps, tears or swamps a place floods it", "[events]") {
+    for (const std::string text : {"A wall of water tore through Kherson on Friday.", "On Friday the river swept through the lower part of Kherson.",
+                                   "On Friday Kherson and Bakhmut were also swamped.",
+                                   "Rescuers were pulling bodies from the sea off Kherson on Friday, days after a wall of water tore through its centre."}) {
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE_FALSE(events.empty());
+        for (const auto& e : events) CHECK(e.type == EventType::Flooding);
+    }
+}
+
+TEST_CASE("a toll with no doer is the story's flood, and aid flights landing strike nothing", "[events]") {
+    const std::string text = "Floodwaters tore through Kherson on Friday. Rescue teams searched the rubble. "
+                             "Officials said 40 people had died in Kherson. Aid flights have landed in Kharkiv.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Flooding);
+    CHECK(events[0].killed == 40);
+}
+
+TEST_CASE("a toll with no doer at a place of its own is of the kind of event told before", "[events]") {
+    const std::string text = "Floodwaters tore through Kherson on Friday. Officials said 40 people had died in Bakhmut.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[1], mentions) == "Bakhmut");
+    CHECK(events[1].type == EventType::Flooding);
+}
+
+TEST_CASE("prisoners recaptured after a jailbreak are no recapture of ground", "[events]") {
+    const std::string text = "Officials said 281 inmates had escaped from the prison in Kherson on Friday, and that seven had since been recaptured.";
+    const auto mentions = mentions_of(text);
+    for (const auto& e : events_of(text, mentions)) CHECK(e.type != EventType::Recapture);
+}
+
+TEST_CASE("who gives the toll of a deed told as fact claims it", "[events]") {
+    const std::string text = "Russian missiles struck Kherson on Friday. The regional governor said four people were killed.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 4);
+    CHECK(events[0].claimed_by == "The regional governor");
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
