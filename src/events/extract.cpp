@@ -901,8 +901,9 @@ bool verbal(const std::string& w) {
 // "The attack came days before…", "the strikes raised fears": a definite noun points back at a
 // deed already told; it adds no new one.
 bool points_back(const Sentence& s, const Trigger& t, const Lexicon& lex) {
-    // After a determiner even "fighting" is a noun ("an end to the fighting").
-    return t.first > 0 && lex.definite_markers.match(s.words, t.first - 1).length;
+    // After a determiner even "fighting" is a noun ("an end to the fighting"); but "the water
+    // rose" is a clause that tells the flood where it happens, not a name for one told before.
+    return t.first > 0 && lex.definite_markers.match(s.words, t.first - 1).length && !lex.water_nouns.match(s.words, t.first).length;
 }
 
 // A definite deed noun adds no event where the story already has one ("The attack on Lviv came
@@ -1492,9 +1493,11 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
             for (Event* e : targets) e->status = Status::Confirmed;
 }
 
+// One place under two gazetteer entries ("Zaporizhzhia" twice, resolved apart) is one place; two
+// towns of different names are two however close ("Chiva" and "Paiporta", 20 km apart).
 bool same_place(const gazetteer::Place& a, const gazetteer::Place& b, double within_km) {
     if (a.id == b.id) return true;
-    return proj::geodesic_km(a.lon, a.lat, b.lon, b.lat) < within_km && a.type == b.type;
+    return proj::geodesic_km(a.lon, a.lat, b.lon, b.lat) < within_km && a.type == b.type && a.name == b.name;
 }
 
 template <typename T>

@@ -273,6 +273,25 @@ TEST_CASE("a toll with no doer at a place of its own is of the kind of event tol
     CHECK(events[1].type == EventType::Flooding);
 }
 
+TEST_CASE("'the water rose' at a new town is a flood there, not the one told before", "[events]") {
+    const std::string text = "Around midday the river burst its banks near Kherson. Officials said 62 people had died in Bakhmut as the water rose.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[1], mentions) == "Bakhmut");
+    CHECK(events[1].type == EventType::Flooding);
+    CHECK(events[1].killed == 62);
+}
+
+TEST_CASE("strikes on two named towns close together are two events", "[events]") {
+    const std::string text = "Russian missiles struck Kherson on Friday. Later that day missiles struck Chornobaivka.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[0], mentions) == "Kherson");
+    CHECK(where(events[1], mentions) == "Chornobaivka");
+}
+
 TEST_CASE("prisoners recaptured after a jailbreak are no recapture of ground", "[events]") {
     const std::string text = "Officials said 281 inmates had escaped from the prison in Kherson on Friday, and that seven had since been recaptured.";
     const auto mentions = mentions_of(text);
