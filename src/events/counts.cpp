@@ -115,6 +115,15 @@ std::optional<size_t> after_aside(const Sentence& s, size_t comma, const Lexicon
     return std::nullopt;
 }
 
+// A word between a number and its kind: "people", "were", "at least"; one person's noun ("one
+// worker was injured"); a people named by a plural proper noun right after the number ("six
+// Armenians were wounded").
+bool links_tally(const Sentence& s, size_t i, size_t from, const Lexicon& lex) {
+    if (lex.count_link_words.match(s.words, i).length || lex.one_person_nouns.match(s.words, i).length) return true;
+    const Word& w = s.words[i];
+    return i == from && w.capitalised && w.inside < 0 && w.lower.size() > 3 && w.lower.back() == 's';
+}
+
 // "13 people had been wounded", "88 towns and villages"; across an aside only when asked, as a
 // verb before the number ("killed at least 31 people, four of them children, and wounded 117")
 // says more than one after an aside.
@@ -124,7 +133,7 @@ std::optional<CountKind> kind_after(const Sentence& s, size_t from, const Lexico
     for (size_t i = from, linked = 0; i < s.words.size() && linked < lex.windows.count_link; ++i, ++linked) {
         if (i == from && lex.count_blockers.match(s.words, i).length) return std::nullopt;
         if (const auto k = kind_at(s, i, lex)) return k;
-        if (!lex.count_link_words.match(s.words, i).length) return std::nullopt;
+        if (!links_tally(s, i, from, lex)) return std::nullopt;
         if (s.words[i].stop_after) return std::nullopt;
         // "killed three officers and two soldiers and wounded four": the harm after "and" is a
         // new clause's, not the two soldiers'.

@@ -1036,6 +1036,20 @@ TEST_CASE("who describes a deed in a 'what' clause is its speaker, not the victi
     CHECK(events[0].claimed_by == "the Ukrainian army");
 }
 
+TEST_CASE("'one worker was injured' and 'six Armenians were wounded' are tallies", "[events]") {
+    const std::string one = "Drones attacked the refinery at Kherson on Friday, where officials said one worker was injured.";
+    const auto one_mentions = mentions_of(one);
+    const auto one_events = events_of(one, one_mentions);
+    REQUIRE(one_events.size() == 1);
+    CHECK(one_events[0].wounded == 1);
+
+    const std::string people = "Troops opened fire on soldiers near Kherson on Friday, and six Armenians were wounded.";
+    const auto people_mentions = mentions_of(people);
+    const auto people_events = events_of(people, people_mentions);
+    REQUIRE(people_events.size() == 1);
+    CHECK(people_events[0].wounded == 6);
+}
+
 TEST_CASE("a trend in deeds of a kind is no deed", "[events]") {
     for (const std::string text : {"Separatists near Kherson have stepped up attacks on soldiers.", "Around Kharkiv, drone strikes have also risen since May.",
                                    "The strikes on Kherson, which intensified in January, come as talks stall."})
