@@ -90,6 +90,11 @@ constexpr auto kAddressVerbs = std::to_array<std::string_view>({
     "persuade", "persuaded", "convince", "convinced", "lobbied", "accusing", "urging", "warning", "telling",
     "pressing", "asking", "blaming", "providing", "supplying", "arming", "sanctioning", "strip", "stripping"});
 
+// "Aleppo fell, followed on Thursday by Hama", "a town surrounded by Kherson's suburbs": what
+// follows "by" after these verbs is a place in a sequence or a layout, not an agent.
+constexpr auto kNonAgentByVerbs = std::to_array<std::string_view>({"followed", "preceded", "surrounded", "bordered", "flanked", "separated",
+                                                                   "divided", "overlooked", "dominated", "replaced"});
+
 // "the basin authority, which answers to Madrid": the one answered to governs.
 constexpr auto kAnswerableWords = std::to_array<std::string_view>({"answers", "answer", "answered", "answerable", "accountable", "loyal",
                                                                    "subordinate", "beholden"});
@@ -154,6 +159,7 @@ bool is_seat_of_power(std::string_view key) { return in<kSeats>(key); }
 bool is_river_context(std::string_view w) { return in<kRiverContext>(w); }
 bool is_address_verb(std::string_view w) { return in<kAddressVerbs>(w); }
 bool is_answerable_word(std::string_view w) { return in<kAnswerableWords>(w); }
+bool is_non_agent_by_verb(std::string_view w) { return in<kNonAgentByVerbs>(w); }
 bool is_locative_preposition(std::string_view w) { return in<kLocative>(w); }
 bool is_actor_role(std::string_view w) { return in<kActorRoles>(w); }
 bool is_organisation_head(std::string_view w) { return in<kOrganisationHeads>(w); }

@@ -38,6 +38,8 @@ bool is_locative_preposition(std::string_view lower);
 bool is_address_verb(std::string_view lower);
 // "answers to Madrid", "loyal to Kyiv": the one answered to is a government.
 bool is_answerable_word(std::string_view lower);
+// "followed by", "surrounded by": the name after "by" is no agent.
+bool is_non_agent_by_verb(std::string_view lower);
 // Nouns right after a name that make it an actor without a possessive: "a Kremlin spokesman".
 bool is_actor_role(std::string_view lower);
 // Head words of organisations' names: "Israel Defense Forces", "Sudan Liberation Army",

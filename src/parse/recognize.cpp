@@ -372,9 +372,19 @@ private:
         return false;
     }
 
+    // "followed on Thursday by Hama": the verb before "by", past a time phrase of up to three words.
+    bool follows_non_agent_verb(size_t by) const {
+        for (size_t back = 1; back <= 4 && back <= by; ++back) {
+            const size_t k = by - back;
+            if (tokens_[k].stop_after || tokens_[k].comma_after) return false;
+            if (lexicon::is_non_agent_by_verb(low(k))) return true;
+        }
+        return false;
+    }
+
     ActorCue actor_cue_of(size_t i, size_t j) const {
         const Token& last = tokens_[j];
-        if (i > 0 && low(i - 1) == "by" && !tokens_[i - 1].stop_after) return ActorCue::Agent;
+        if (i > 0 && low(i - 1) == "by" && !tokens_[i - 1].stop_after && !follows_non_agent_verb(i - 1)) return ActorCue::Agent;
         if (i >= 2 && (low(i - 1) == "with" || low(i - 1) == "between" || low(i - 1) == "to") && lexicon::is_relation_noun(low(i - 2)))
             return ActorCue::Agent;
         if (last.possessive || last.stop_after) return ActorCue::None;

@@ -345,6 +345,17 @@ TEST_CASE("recognize: a capital that shares a person's name is still the capital
     CHECK(mention_of(mentions, "Kherson")->role == Role::Location);
 }
 
+TEST_CASE("parse: a capital after 'followed by' is a place in a sequence, after 'condemned by' an agent", "[parse][resolve]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto sequence = parser.parse("Kherson fell within days, followed on Thursday by Kyiv.");
+    REQUIRE(mention_of(sequence, "Kyiv"));
+    CHECK(mention_of(sequence, "Kyiv")->role == Role::Location);
+    const auto agent = parser.parse("The offensive was condemned by Kyiv on Thursday.");
+    REQUIRE(mention_of(agent, "Kyiv"));
+    CHECK(mention_of(agent, "Kyiv")->role == Role::Metonym);
+}
+
 TEST_CASE("recognize: a short acronym is a place only when it names a country", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Drones from the UKR side hit KHER targets.", g.gazetteer);
