@@ -74,6 +74,8 @@ std::optional<Number> one_person(const Sentence& s, size_t i, const Lexicon& lex
 std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex) {
     const Word& w = s.words[i];
     if (w.inside >= 0) return std::nullopt;
+    // "no one was killed", "not one soldier": a negated number counts nobody.
+    if (i > 0 && lex.negators.match(s.words, i - 1).length) return std::nullopt;
     if (const auto approx = lex.approximate_numbers.match(s.words, i); approx.length) return Number{*approx.value, approx.length, true};
     // "a seven-year-old girl", "a 12-storey block": a number that starts a compound counts nothing.
     if (w.end + 1 < text.size() && text[w.end] == '-' && std::isalpha(static_cast<unsigned char>(text[w.end + 1]))) return std::nullopt;

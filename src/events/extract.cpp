@@ -328,7 +328,7 @@ bool left_from(const Sentence& s, size_t where_word, const Lexicon& lex) {
     for (size_t back = 1; back <= lex.windows.preposition && back <= where_word; ++back) {
         const size_t at = where_word - back;
         if (s.words[at].comma_after || s.words[at].stop_after || s.words[at].inside >= 0 || lex.triggers.match(s.words, at).length) return false;
-        if (lex.from_words.match(s.words, at).length) return true;
+        if (lex.origin_words.match(s.words, at).length) return true;
         if (lex.where_words.match(s.words, at).length || lex.toward_words.match(s.words, at).length) return false;
     }
     return false;
@@ -748,7 +748,7 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexi
     if (w == second.word) return true;
     // "Izium and the rail hub of Kupiansk", "Khan Younis and parts of Rafah": after the joiner, a
     // few plain words that end in "of" describe the next name.
-    if (w == end + 1 || second.word - w > lex.windows.list_descriptor || s.words[second.word - 1].lower != "of") return false;
+    if (w == end + 1 || w > second.word || second.word - w > lex.windows.list_descriptor || s.words[second.word - 1].lower != "of") return false;
     for (; w < second.word; ++w)
         if (s.words[w].capitalised || s.words[w].comma_after || s.words[w].mention >= 0 || lex.triggers.match(s.words, w).length) return false;
     return true;
@@ -1328,10 +1328,12 @@ void carry_denial(const Attribution& a, size_t index, State& state, const Lexico
 
 // "… a wall of water tore through its centre. The Red Crescent said 11,300 people had died": who
 // gives the toll of a deed the article tells as fact claims it.
-void claim_toll(Event& e, const std::vector<Count>& counts, const std::vector<Attribution>& attributions, const State& state, const Lexicon& lex) {
+// A blame ("and blamed the RSF") is left to carry_blame, which names the doer too.
+void claim_toll(Event& e, const std::vector<Count>& counts, const std::vector<Attribution>& attributions, const Sentence& s, const State& state,
+                const Lexicon& lex) {
     if (counts.empty() || !e.claimed_by.empty()) return;
     for (const auto& a : attributions) {
-        if (a.denial) continue;
+        if (a.denial || lex.blame_verbs.match(s.words, a.verb).length) continue;
         const bool pronoun = lex.speaker_pronouns.count(ascii_lower(a.who.text)) > 0;
         if (pronoun && state.last_claimant.empty()) continue;
         e.claimed_by = pronoun ? state.last_claimant : a.who.text;
@@ -1341,19 +1343,23 @@ void claim_toll(Event& e, const std::vector<Count>& counts, const std::vector<At
     }
 }
 
-void carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state, const Lexicon& lex) {
+// Gives the index of the event that took the tally, if one did.
+std::optional<size_t> carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state,
+                            const Lexicon& lex) {
     // "A third woman then blew herself up… Police gave a toll of eight dead": after a series of
     // deeds a tally is the series' whole toll, not its last one's; no one deed takes it.
     Event* e = carried_target(state, index, lex.carry_sentences_counts, [](const Event& x) { return is_violent(x.type); });
+    std::optional<size_t> took;
     if (e && !e->another) {
         std::vector<Event*> targets{e};
         apply_counts(targets, {}, counts);
-        claim_toll(*e, counts, attributions, state, lex);
+        took = static_cast<size_t>(e - state.events.data());
     }
     for (const auto& a : attributions) {
         if (!a.denial) continue;
         carry_denial(a, index, state, lex);
     }
+    return took;
 }
 
 // "A drone struck a funeral tent in al-Luweib, killing at least 40 … State officials blamed the
@@ -1379,7 +1385,6 @@ void carry_blame(const std::vector<Attribution>& attributions, const std::vector
     }
 }
 
-// "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
 // "Cambodian rockets landed inside Thailand. The deadliest of them hit a petrol station": a hit
 // whose sentence names no weapon is made by the weapon of the strike or shelling just told, or by
 // the flood ("about 70 villages had been hit").
@@ -1387,6 +1392,7 @@ bool hit_by_last_weapon(const Found& f, std::optional<EventType> last, bool last
     return f.unarmed && last_just_told && (last == EventType::Strike || last == EventType::Shelling || last == EventType::Flooding);
 }
 
+// "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
 void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index, const State& state, const Lexicon& lex) {
     std::optional<EventType> last;
     if (!state.events.empty()) last = state.events.back().type;
@@ -1460,10 +1466,14 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     const auto counts = find_counts(c.text, s, c.lex);
     const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
-        if (told.empty()) carry(counts, attributions, index, state, c.lex);
-        else apply_counts_at(state, told, told_words, counts);
-        for (size_t i : told) claim_toll(state.events[i], counts, attributions, state, c.lex);
-        if (told.empty()) carry_blame(attributions, parties, s, index, state, c.lex);
+        if (told.empty()) {
+            if (const auto took = carry(counts, attributions, index, state, c.lex)) told.push_back(*took);
+            carry_blame(attributions, parties, s, index, state, c.lex);
+        } else {
+            apply_counts_at(state, told, told_words, counts);
+        }
+        // After the blame, which names the doer as well as the claimant.
+        for (size_t i : told) claim_toll(state.events[i], counts, attributions, s, state, c.lex);
         remember_sides(parties, s, state, c.lex);
         return;
     }

@@ -156,7 +156,8 @@ bool says_not_done(const Sentence& s, size_t from, const Lexicon& lex) {
     for (size_t k = from; k < s.words.size() && k < from + lex.windows.party_words; ++k) {
         if (lex.negators.match(s.words, k).length)
             for (size_t t = k + 1; t < s.words.size() && t <= k + lex.windows.negator; ++t) {
-                if (lex.triggers.match(s.words, t).length) return true;
+                // A word of harm alone ("said no one was killed") denies no deed.
+                if (const auto m = lex.triggers.match(s.words, t); m.length && !m.value->fallback) return true;
                 if (s.words[t - 1].comma_after) break;
             }
         if (s.words[k].stop_after || s.words[k].comma_after) return false;

@@ -307,6 +307,30 @@ TEST_CASE("who gives the toll of a deed told as fact claims it", "[events]") {
     CHECK(events[0].claimed_by == "The regional governor");
 }
 
+TEST_CASE("'no one was killed' is no tally and denies nothing", "[events]") {
+    const std::string text = "Officials said Russian missiles struck Kherson on Friday. The mayor said no one was killed.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK_FALSE(events[0].killed.has_value());
+    CHECK(events[0].denied_by.empty());
+}
+
+TEST_CASE("fighting that 'broke out in' a town is there, and soldiers 'told to leave' withdraw", "[events]") {
+    const std::string fighting = "Fighting broke out in Kherson on Friday.";
+    const auto fighting_mentions = mentions_of(fighting);
+    const auto fighting_events = events_of(fighting, fighting_mentions);
+    REQUIRE(fighting_events.size() == 1);
+    CHECK(fighting_events[0].type == EventType::Attack);
+
+    for (const std::string told : {"Russian soldiers were told to leave Kherson on Friday."}) {
+        const auto told_mentions = mentions_of(told);
+        const auto told_events = events_of(told, told_mentions);
+        REQUIRE(told_events.size() == 1);
+        CHECK(told_events[0].type == EventType::Withdrawal);
+    }
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
