@@ -1219,7 +1219,10 @@ bool territorial(EventType t) {
     return t == EventType::Capture || t == EventType::Recapture || t == EventType::Advance || t == EventType::Withdrawal || t == EventType::Evacuation;
 }
 
-void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, std::vector<Count> counts) {
+// A tally told after its deed ("Militia officials said three men died") may also be the whole of
+// one told with it as a single victim ("killed a senior commander"): with `retold`, a larger
+// number replaces a lone victim.
+void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, std::vector<Count> counts, bool retold = false) {
     std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) { return a.strong > b.strong; });
     for (const auto& c : counts) {
         Event* e = targets.front();
@@ -1232,7 +1235,8 @@ void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words
         auto& slot = c.kind == CountKind::Killed ? e->killed : c.kind == CountKind::Wounded ? e->wounded : e->places;
         // "air raids hit four places", "flights over several cities were suspended": only ground
         // taken, lost or left is counted in places.
-        if (slot || (c.kind == CountKind::Places && !territorial(e->type))) continue;
+        const bool supersedes = retold && slot == 1 && c.value > 1 && c.kind != CountKind::Places;
+        if ((slot && !supersedes) || (c.kind == CountKind::Places && !territorial(e->type))) continue;
         slot = c.value;
         e->approximate_count = e->approximate_count || c.approximate;
     }
@@ -1352,7 +1356,7 @@ std::optional<size_t> carry(const std::vector<Count>& counts, const std::vector<
     std::optional<size_t> took;
     if (e && !e->another) {
         std::vector<Event*> targets{e};
-        apply_counts(targets, {}, counts);
+        apply_counts(targets, {}, counts, true);
         took = static_cast<size_t>(e - state.events.data());
     }
     for (const auto& a : attributions) {

@@ -331,6 +331,14 @@ TEST_CASE("fighting that 'broke out in' a town is there, and soldiers 'told to l
     }
 }
 
+TEST_CASE("a larger toll told after a deed with a lone victim is the deed's whole toll", "[events]") {
+    const std::string text = "A drone strike in Kherson on Friday killed a senior commander of the militia. Militia officials said three men died.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 3);
+}
+
 TEST_CASE("threats, plans, negations and background are not events", "[events]") {
     for (const std::string text : {"Russia could soon attack Kharkiv.", "Ukraine plans to retake Kherson.",
                                    "Russian troops did not capture Bakhmut.", "Back in May, Russian troops shelled Kharkiv."}) {
