@@ -131,6 +131,11 @@ std::vector<std::pair<size_t, size_t>> match_events(const std::vector<EventRecor
 
 std::string count_text(const std::optional<long long>& n) { return n ? std::to_string(*n) : "none"; }
 
+// A misses-report line about event e: "strike @ Kherson" (plus `detail`) and the words it was told in.
+Miss event_miss(const Article& article, const char* kind, const EventRecord& e, const std::string& detail = "") {
+    return {article.id, kind, e.type + " @ " + e.where + detail, context_of(article.text, e.evidence_start, e.evidence_end), 0};
+}
+
 void score_counts(const Article& article, const EventRecord& g, const EventRecord& p, EventScores& s) {
     const std::pair<std::optional<long long> EventRecord::*, const char*> counts[] = {
         {&EventRecord::killed, "killed"}, {&EventRecord::wounded, "wounded"}, {&EventRecord::places, "places"}};
@@ -141,8 +146,7 @@ void score_counts(const Article& article, const EventRecord& g, const EventRecor
             ++s.counts_exact;
             continue;
         }
-        s.misses.push_back({article.id, "event count", g.type + " @ " + g.where + ": " + name + " " + count_text(g.*member) + ", found " + count_text(p.*member),
-                            context_of(article.text, g.evidence_start, g.evidence_end), 0});
+        s.misses.push_back(event_miss(article, "event count", g, std::string(": ") + name + " " + count_text(g.*member) + ", found " + count_text(p.*member)));
     }
 }
 
@@ -178,13 +182,11 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
             ++s.claims_labelled;
             if (predicted[p].claimed) ++s.claims_given;
             else
-                s.misses.push_back({article.id, "event claim", article.events[g].type + " @ " + article.events[g].where,
-                                    context_of(article.text, article.events[g].evidence_start, article.events[g].evidence_end), 0});
+                s.misses.push_back(event_miss(article, "event claim", article.events[g]));
         }
         if (article.events[g].denied && predicted[p].denied) ++s.denials_found;
         if (article.events[g].denied && !predicted[p].denied)
-            s.misses.push_back({article.id, "event denial", article.events[g].type + " @ " + article.events[g].where,
-                                context_of(article.text, article.events[g].evidence_start, article.events[g].evidence_end), 0});
+            s.misses.push_back(event_miss(article, "event denial", article.events[g]));
         if (!article.events[g].side.empty()) {
             ++s.sides_labelled;
             if (article.events[g].side == predicted[p].side) ++s.sides_right;
@@ -196,12 +198,11 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
         ++per[0];
         if (gold_found[g]) ++per[1];
         if (e.denied) ++s.denials_labelled;
-        if (!gold_found[g]) s.misses.push_back({article.id, "event missed", e.type + " @ " + e.where, context_of(article.text, e.evidence_start, e.evidence_end), 0});
+        if (!gold_found[g]) s.misses.push_back(event_miss(article, "event missed", e));
     }
     for (size_t p = 0; p < predicted.size(); ++p)
         if (!predicted_found[p])
-            s.misses.push_back({article.id, "event spurious", predicted[p].type + " @ " + predicted[p].where,
-                                context_of(article.text, predicted[p].evidence_start, predicted[p].evidence_end), 0});
+            s.misses.push_back(event_miss(article, "event spurious", predicted[p]));
 }
 
 double Scores::precision() const { return ratio(correct_predictions, predicted); }

@@ -188,18 +188,12 @@ bool names_fired_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex)
 bool done_by_water(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const auto type = t.rule.type;
     if (type != EventType::Capture && type != EventType::Advance && type != EventType::Attack && type != EventType::Strike) return false;
-    for (size_t back = 1; back <= lex.windows.water && in_clause_window(s, t.first, back); ++back)
-        if (lex.water_nouns.match(s.words, t.first - back).length) return true;
-    return false;
+    return preceded_by(s, t.first, lex.windows.water, lex.water_nouns);
 }
 
 // "aid flights have landed in Benghazi": a plane or ship that lands or hits with no weapon named
 // is arriving, not striking.
-bool moved_by_vehicle(const Sentence& s, const Trigger& t, const Lexicon& lex) {
-    for (size_t back = 1; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back)
-        if (lex.vehicle_nouns.match(s.words, t.first - back).length) return true;
-    return false;
-}
+bool moved_by_vehicle(const Sentence& s, const Trigger& t, const Lexicon& lex) { return preceded_by(s, t.first, lex.windows.mover, lex.vehicle_nouns); }
 
 // "in occupied Crimea", "the besieged city", "displaced people": a one-word participle after a
 // determiner or a preposition, or before the people it describes, qualifies a noun; it tells no deed.
@@ -1258,15 +1252,25 @@ bool answers_claim_here(const Attribution& denial, const std::vector<Attribution
     });
 }
 
+// Who an attribution names and their side: "it" or "they" stands for the last claimant named;
+// nullopt when there is none yet.
+struct Claimant {
+    std::string who, side;
+    bool pronoun = false;
+};
+std::optional<Claimant> claimant_of(const Attribution& a, const State& state, const Lexicon& lex) {
+    if (!lex.speaker_pronouns.count(ascii_lower(a.who.text))) return Claimant{a.who.text, a.who.side, false};
+    if (state.last_claimant.empty()) return std::nullopt;
+    return Claimant{state.last_claimant, state.last_claimant_side, true};
+}
+
 void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& attributions, State& state, bool own_events, const Lexicon& lex) {
     for (const auto& a : attributions) {
-        std::string who = a.who.text;
-        std::string side = a.who.side;
-        if (lex.speaker_pronouns.count(ascii_lower(who))) {
-            if (state.last_claimant.empty()) continue;
-            who = state.last_claimant;
-            side = state.last_claimant_side;
-        } else if (!a.denial) {
+        const auto named = claimant_of(a, state, lex);
+        if (!named) continue;
+        const std::string who = named->who;
+        const std::string side = named->side;
+        if (!named->pronoun && !a.denial) {
             state.last_claimant = who;
             state.last_claimant_side = side;
         }
@@ -1338,10 +1342,10 @@ void claim_toll(Event& e, const std::vector<Count>& counts, const std::vector<At
     if (counts.empty() || !e.claimed_by.empty()) return;
     for (const auto& a : attributions) {
         if (a.denial || lex.blame_verbs.match(s.words, a.verb).length) continue;
-        const bool pronoun = lex.speaker_pronouns.count(ascii_lower(a.who.text)) > 0;
-        if (pronoun && state.last_claimant.empty()) continue;
-        e.claimed_by = pronoun ? state.last_claimant : a.who.text;
-        e.claimed_side = pronoun ? state.last_claimant_side : a.who.side;
+        const auto named = claimant_of(a, state, lex);
+        if (!named) continue;
+        e.claimed_by = named->who;
+        e.claimed_side = named->side;
         if (e.status == Status::Reported) e.status = Status::Claimed;
         return;
     }
@@ -1407,12 +1411,8 @@ void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index,
         // "11,300 people had died in the city", after the dams gave way: a toll with no doer is
         // the last event's, whatever its kind and however long ago it was told.
         const bool agentless_toll = f.tally && last && lex.agentless_deaths.match(s.words, f.word).length;
-        if (hit_by_last_weapon(f, last, last_just_told) || agentless_toll) {
+        if (hit_by_last_weapon(f, last, last_just_told) || agentless_toll || (m.length && last == *m.value)) {
             f.event.type = *last;
-            if (k > 0) f.after_found = k - 1;
-            else f.after_told = state.events.size() - 1;
-        } else if (m.length && last == *m.value) {
-            f.event.type = *m.value;
             if (k > 0) f.after_found = k - 1;
             else f.after_told = state.events.size() - 1;
         }

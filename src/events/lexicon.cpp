@@ -150,7 +150,7 @@ typename PhraseMap<T>::Match PhraseMap<T>::match_opening(const std::vector<Word>
     const Word& w = words[at];
     if (const auto it = std::lower_bound(first_word_ids_.begin(), first_word_ids_.end(), w.id); it != first_word_ids_.end() && *it == w.id)
         for (size_t i : by_first_word_[static_cast<size_t>(it - first_word_ids_.begin())]) consider(i);
-    if (!w.lower.empty() && !prefix_by_two_bytes_.empty() && w.lower.size() >= 2)
+    if (w.lower.size() >= 2 && !prefix_by_two_bytes_.empty())
         if (const auto it = prefix_by_two_bytes_.find(two_bytes(w.lower)); it != prefix_by_two_bytes_.end())
             for (size_t i : it->second) consider(i);
     if (!w.lower.empty())
