@@ -52,7 +52,7 @@ constexpr auto kActorNouns = std::to_array<std::string_view>({
     "leader", "prime", "spokesman", "spokeswoman", "diplomats", "intelligence", "soldiers", "commanders",
     "general", "generals", "security", "decision", "demands", "position", "stance", "support", "response",
     "backing", "sanctions", "claims", "aggression", "force", "drive", "parliament", "sovereignty", "embassy",
-    "cabinet", "delegation", "negotiators", "senate", "congress", "interior", "case", "proxies", "campaign"});
+    "cabinet", "delegation", "negotiators", "experts", "analysts", "senate", "congress", "interior", "case", "proxies", "campaign"});
 
 constexpr auto kActorModifiers = std::to_array<std::string_view>({
     "installed", "backed", "appointed", "aligned", "allied", "led", "friendly", "imposed", "sponsored", "funded",

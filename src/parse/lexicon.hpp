@@ -1,5 +1,6 @@
 #pragma once
 // Closed word lists that decide what a place name is doing. Lower case; looked up after folding.
+#include <cstddef>
 #include <string_view>
 
 namespace frontmap::parse::lexicon {
@@ -34,6 +35,8 @@ bool is_river_context(std::string_view lower);
 
 // Prepositions that make the next name a place: "officials in Kherson said".
 bool is_locative_preposition(std::string_view lower);
+// How far after "and" a speaking partner's verb may stand: "Kinshasa and UN experts say".
+inline constexpr size_t kConjoinedSubjectWords = 5;
 // Verbs whose object is an actor: "urged Moscow to", "accused Kyiv of".
 bool is_address_verb(std::string_view lower);
 // "answers to Madrid", "loyal to Kyiv": the one answered to is a government.

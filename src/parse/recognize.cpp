@@ -255,6 +255,21 @@ private:
         return m;
     }
 
+    // "Kinshasa and UN experts say": a place joined to a speaking body shares its verb. The
+    // partner must name a body (an actor noun) before the verb, so "Kherson and Mykolaiv said"
+    // is left alone.
+    bool speaks_after_conjoined_actor(size_t k) const {
+        bool body = false;
+        for (size_t end = std::min(tokens_.size(), k + lexicon::kConjoinedSubjectWords); k < end; ++k) {
+            const std::string w = low(k);
+            if (body && lexicon::is_actor_verb(w) && !tokens_[k].capitalised) return true;
+            if (lexicon::is_auxiliary(w) && body) continue;
+            if (tokens_[k].comma_after || tokens_[k].stop_after || lexicon::is_locative_preposition(w)) return false;
+            body = lexicon::is_actor_noun(w);
+        }
+        return false;
+    }
+
     Role role_of(size_t i, size_t j, const std::string& key) {
         const Token& last = tokens_[j];
         const std::string prev = i > 0 ? low(i - 1) : std::string();
@@ -333,6 +348,7 @@ private:
             for (int skipped = 0; k < tokens_.size() && skipped < 2 && lexicon::is_auxiliary(low(k)); ++skipped) ++k;
             if (k < tokens_.size() && lexicon::is_actor_verb(low(k)) && !tokens_[k].capitalised) return Role::Metonym;
             if (next_adjacent && lexicon::is_actor_role(next)) return Role::Metonym;
+            if (next == "and" && speaks_after_conjoined_actor(j + 2)) return Role::Metonym;
         }
         const std::string_view bare = std::string_view(key).substr(key.rfind("the ", 0) == 0 ? 4 : 0);
         if (lexicon::is_seat_of_power(bare) && !after_preposition) return Role::Metonym;

@@ -148,6 +148,8 @@ TEST_CASE("recognize: what each name is doing in its sentence", "[parse][recogni
         {"The militia, which answers to Moscow, denied it.", "Moscow", 0, Role::Metonym},
         {"The convoy drove to Moscow overnight.", "Moscow", 0, Role::Location},
         {"Officials in Kherson said the water was back.", "Kherson", 0, Role::Location},
+        {"The militia, which Kyiv and UN experts say is armed by Moscow, took the town.", "Kyiv", 0, Role::Metonym},
+        {"Residents said Kherson and nearby villages were quiet.", "Kherson", 0, Role::Location},
         {"KYIV, Ukraine — Air raid sirens sounded overnight.", "KYIV", 0, Role::Location},
         {"KYIV, Ukraine — Air raid sirens sounded overnight.", "Ukraine", 0, Role::Location},
         {"The Washington Post reported the strike.", "Washington", 0, Role::NotPlace},
