@@ -91,6 +91,20 @@ bool irrealis_before(const Sentence& s, size_t at, const Lexicon& lex) {
     return false;
 }
 
+// "has become a transit point for families escaping Kharkiv", "since the capital became a
+// battlefield": what something became describes it. The description runs on until a comma opens a
+// new clause (", and several embassies moved their staff"). People who fled somewhere are still
+// told to have left it, so the caller keeps evacuations.
+bool in_copular_complement(const Sentence& s, size_t at, const Lexicon& lex) {
+    for (size_t back = 1; back <= lex.windows.copular && back <= at; ++back) {
+        const size_t k = at - back;
+        if (s.words[k].comma_after && lex.subordinators.match(s.words, k + 1).length) return false;
+        if (s.words[k + 1].clause_start) return false;
+        if (lex.copular_verbs.match(s.words, k).length) return true;
+    }
+    return false;
+}
+
 // "drones hit", "shells landed": the weapon named in the clause says what kind of hit it was.
 std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const size_t from = t.first >= lex.windows.weapon ? t.first - lex.windows.weapon : 0;
@@ -263,6 +277,8 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         if (preceded_by(s, t.first, lex.windows.generic, lex.generic_markers)) continue;
         // "since peacekeepers began pulling out": the start of a story's background.
         if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;
+        // "a refuge for families who fled Kharkiv" still tells of people leaving Kharkiv.
+        if (t.rule.type != EventType::Evacuation && in_copular_complement(s, t.first, lex)) continue;
         if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) continue;
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;

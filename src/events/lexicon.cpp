@@ -255,7 +255,7 @@ void fill_windows(Lexicon& lex, const json& doc) {
         {&lex.windows.irrealis, "irrealis"},   {&lex.windows.negator, "negator"},       {&lex.windows.mover, "mover"},
         {&lex.windows.generic_actor, "generic_actor"}, {&lex.windows.preposition, "preposition"}, {&lex.windows.own_place, "own_place"},
         {&lex.windows.count_link, "count_link"}, {&lex.windows.count_back, "count_back"}, {&lex.windows.party_words, "party_words"},
-        {&lex.windows.holder, "holder"}, {&lex.windows.generic, "generic"}, {&lex.windows.qualifier, "qualifier"}, {&lex.windows.one_person, "one_person"}, {&lex.windows.count_aside, "count_aside"}, {&lex.windows.trend, "trend"}, {&lex.windows.unknown_place, "unknown_place"}, {&lex.windows.another, "another"}, {&lex.windows.list_descriptor, "list_descriptor"}, {&lex.windows.weapon, "weapon"}, {&lex.windows.water, "water"},
+        {&lex.windows.holder, "holder"}, {&lex.windows.generic, "generic"}, {&lex.windows.qualifier, "qualifier"}, {&lex.windows.one_person, "one_person"}, {&lex.windows.count_aside, "count_aside"}, {&lex.windows.trend, "trend"}, {&lex.windows.unknown_place, "unknown_place"}, {&lex.windows.another, "another"}, {&lex.windows.list_descriptor, "list_descriptor"}, {&lex.windows.weapon, "weapon"}, {&lex.windows.water, "water"}, {&lex.windows.copular, "copular"},
     };
     for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
     for (const auto& pronoun : key(doc, "speaker_pronouns")) lex.speaker_pronouns.insert(pronoun.get<std::string>());
@@ -283,7 +283,7 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.subset_cues, "subset_cues"}, {&lex.other_victim_words, "other_victim_words"}, {&lex.origin_words, "origin_words"}, {&lex.order_verbs, "order_verbs"}, {&lex.water_nouns, "water_nouns"}, {&lex.agentless_deaths, "agentless_deaths"}, {&lex.passive_markers, "passive_markers"},
         {&lex.one_person_determiners, "one_person_determiners"}, {&lex.one_person_nouns, "one_person_nouns"}, {&lex.one_person_pronouns, "one_person_pronouns"}, {&lex.tally_verbs, "tally_verbs"}, {&lex.tally_joiners, "tally_joiners"}, {&lex.trend_before, "trend_before"}, {&lex.trend_after, "trend_after"}, {&lex.unknown_place_prepositions, "unknown_place_prepositions"}, {&lex.another_markers, "another_markers"},
         {&lex.claim_nouns, "claim_nouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"},
-        {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.unnamed_town_nouns, "unnamed_town_nouns"}, {&lex.vehicle_nouns, "vehicle_nouns"}, {&lex.residence_words, "residence_words"}, {&lex.not_events, "not_events"}, {&lex.generic_markers, "generic_markers"}, {&lex.blame_verbs, "blame_verbs"}, {&lex.holder_nouns, "holder_nouns"},
+        {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.unnamed_town_nouns, "unnamed_town_nouns"}, {&lex.vehicle_nouns, "vehicle_nouns"}, {&lex.residence_words, "residence_words"}, {&lex.copular_verbs, "copular_verbs"}, {&lex.not_events, "not_events"}, {&lex.generic_markers, "generic_markers"}, {&lex.blame_verbs, "blame_verbs"}, {&lex.holder_nouns, "holder_nouns"},
         {&lex.holder_prepositions, "holder_prepositions"}, {&lex.example_markers, "example_markers"}};
     for (const auto& [set, name] : lists) fill(*set, doc, name);
     for (const auto& [set, name] : lists) set->index(lex.vocabulary, lex.openers);

@@ -1278,3 +1278,14 @@ TEST_CASE("events from the parser's tokens are the events from the text alone", 
         CHECK(from_text[i].denied_by == from_tokens[i].denied_by);
     }
 }
+
+TEST_CASE("what a place has become describes it: no deed, but people who fled it still left", "[events]") {
+    const std::string text = "Kharkiv has become a supply hub for Ukrainian forces fighting near Bakhmut. "
+                             "Lviv has become a refuge for families who fled Kherson, and missiles struck Kyiv.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    CHECK(std::none_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Attack; }));
+    CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Evacuation && where(e, mentions) == "Kherson"; }));
+    // The comma and "and" open a clause that is news again.
+    CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Strike && where(e, mentions) == "Kyiv"; }));
+}
