@@ -128,6 +128,17 @@ std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const
 // "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
 // is a withdrawal or an evacuation; the nearest mover named before the deed decides.
 // Nullopt when what moves is a ship, a plane or a train: "several vessels have left Odesa".
+// A capitalised name that is no place and no side, right before the deed but for auxiliaries:
+// a person.
+bool subject_names_one_person(const Sentence& s, size_t deed, size_t at, const Lexicon& lex) {
+    const Word& w = s.words[at];
+    // A sentence's first word is capitalised whatever it is ("Many left").
+    if (!w.capitalised || w.clause_start || w.mention >= 0 || w.inside >= 0 || lex.sides.match(s.words, at).length) return false;
+    for (size_t k = at + 1; k < deed; ++k)
+        if (!parse::lexicon::is_auxiliary(s.words[k].lower)) return false;
+    return !parse::lexicon::is_calendar_word(w.lower);
+}
+
 std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     // "told people to get away", "evacuated their troops": who is moved, named in the deed or
     // right after it, comes first.
@@ -142,6 +153,8 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
         if (lex.vehicle_nouns.match(s.words, at).length) return std::nullopt;
+        // "Assad had left": one person leaving is neither an evacuation nor a withdrawal.
+        if (subject_names_one_person(s, t.first, at, lex)) return std::nullopt;
     }
     return t.rule.type;
 }

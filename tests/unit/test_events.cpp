@@ -1289,3 +1289,14 @@ TEST_CASE("what a place has become describes it: no deed, but people who fled it
     // The comma and "and" open a clause that is news again.
     CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Strike && where(e, mentions) == "Kyiv"; }));
 }
+
+TEST_CASE("one named person leaving a place is no evacuation; people leaving it are", "[events]") {
+    const std::string person = "Officials in Moscow said Yanukovych had left Kyiv on Monday.";
+    CHECK(events_of(person, mentions_of(person)).empty());
+    const std::string people = "Officials in Moscow said thousands had left Kyiv on Monday.";
+    const auto mentions = mentions_of(people);
+    const auto events = events_of(people, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Evacuation);
+    CHECK(where(events[0], mentions) == "Kyiv");
+}
