@@ -1300,3 +1300,11 @@ TEST_CASE("one named person leaving a place is no evacuation; people leaving it 
     CHECK(events[0].type == EventType::Evacuation);
     CHECK(where(events[0], mentions) == "Kyiv");
 }
+
+TEST_CASE("'both raids' points back at raids already told and adds none", "[events]") {
+    const std::string text = "Russian jets bombed Kherson on Monday, a day after striking Kharkiv. Both raids answered a missile that exploded on Sunday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Kherson");
+}
