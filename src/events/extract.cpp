@@ -142,7 +142,8 @@ bool subject_names_one_person(const Sentence& s, size_t deed, size_t at, const L
 std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     // "told people to get away", "evacuated their troops": who is moved, named in the deed or
     // right after it, comes first.
-    for (size_t at = t.first; at < s.words.size() && at <= t.last + 2; ++at) {
+    const bool object_is_fled = lex.flight_verbs.match(s.words, t.first).length > 0;
+    for (size_t at = t.first; !object_is_fled && at < s.words.size() && at <= t.last + 2; ++at) {
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
     }

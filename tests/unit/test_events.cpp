@@ -1308,3 +1308,11 @@ TEST_CASE("'both raids' points back at raids already told and adds none", "[even
     REQUIRE(events.size() == 1);
     CHECK(where(events[0], mentions) == "Kherson");
 }
+
+TEST_CASE("what people fled is not who fled: villagers fleeing troops is an evacuation", "[events]") {
+    const std::string text = "Thousands of villagers fled Russian troops advancing on Kharkiv, officials said.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    CHECK(std::any_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Evacuation; }));
+    CHECK(std::none_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Withdrawal; }));
+}
