@@ -1316,3 +1316,8 @@ TEST_CASE("what people fled is not who fled: villagers fleeing troops is an evac
     CHECK(std::any_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Evacuation; }));
     CHECK(std::none_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Withdrawal; }));
 }
+
+TEST_CASE("a shortage of shells or missiles is no shelling or strike", "[events]") {
+    const std::string text = "Soldiers in Bakhmut said they were short of artillery shells. Officials in Kharkiv spoke of a shortage of missiles.";
+    CHECK(events_of(text, mentions_of(text)).empty());
+}
