@@ -1594,6 +1594,24 @@ void fold_areas_into_points(std::vector<Event>& events, const std::vector<parse:
     std::erase_if(events, [&](const Event&) { return folded[k++]; });
 }
 
+// "Rebels said they had entered Homs. The defence ministry denied that the army had pulled out of
+// Homs": ground taken and ground given up at one place are one fact told from two sides, so a
+// denial of either denies the other, unless the denier itself is the one who told it.
+void deny_counterparts(std::vector<Event>& events, const std::vector<parse::Mention>& mentions, double within_km) {
+    for (const Event& denied : events) {
+        const bool gained = territorial_gain(denied.type);
+        if (denied.denied_by.empty() || !(gained || denied.type == EventType::Withdrawal)) continue;
+        for (Event& other : events) {
+            const bool counterpart = gained ? other.type == EventType::Withdrawal : territorial_gain(other.type);
+            if (!counterpart || !other.denied_by.empty() || other.claimed_by == denied.denied_by) continue;
+            if (!denied.denied_side.empty() && other.claimed_side == denied.denied_side) continue;
+            if (!same_place(event_place(other, mentions), event_place(denied, mentions), within_km)) continue;
+            other.denied_by = denied.denied_by;
+            other.denied_side = denied.denied_side;
+        }
+    }
+}
+
 // The same event told twice (a lede, then its detail) is one event.
 std::vector<Event> merge(State state, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     std::vector<Event> out;
@@ -1622,6 +1640,7 @@ std::vector<Event> merge(State state, const std::vector<parse::Mention>& mention
         }
     }
     fold_areas_into_points(out, mentions);
+    deny_counterparts(out, mentions, lex.same_place_km);
     for (auto& e : out) {
         if (!e.denied_by.empty())
             e.status = Status::Denied;

@@ -1321,3 +1321,21 @@ TEST_CASE("a shortage of shells or missiles is no shelling or strike", "[events]
     const std::string text = "Soldiers in Bakhmut said they were short of artillery shells. Officials in Kharkiv spoke of a shortage of missiles.";
     CHECK(events_of(text, mentions_of(text)).empty());
 }
+
+TEST_CASE("denying a withdrawal from a place denies its capture, unless the denier told it", "[events]") {
+    const std::string text = "Russian officials said their troops had captured Bakhmut on Monday. "
+                             "Ukraine's army denied that its forces had pulled out of Bakhmut.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto capture = std::find_if(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Capture; });
+    REQUIRE(capture != events.end());
+    CHECK(capture->denied_by == "Ukraine's army");
+
+    const std::string own = "Ukraine's army said Russian troops had captured Bakhmut on Monday. "
+                            "Ukraine's army denied that its forces had pulled out of Bakhmut.";
+    const auto own_mentions = mentions_of(own);
+    const auto own_events = events_of(own, own_mentions);
+    const auto told = std::find_if(own_events.begin(), own_events.end(), [](const auto& e) { return e.type == EventType::Capture; });
+    REQUIRE(told != own_events.end());
+    CHECK(told->denied_by.empty());
+}
