@@ -1339,3 +1339,11 @@ TEST_CASE("denying a withdrawal from a place denies its capture, unless the deni
     REQUIRE(told != own_events.end());
     CHECK(told->denied_by.empty());
 }
+
+TEST_CASE("a fire that breaks out during a wave of strikes is a strike", "[events]") {
+    const std::string text = "Russian drones struck Kherson overnight. A fire broke out at a fuel depot in Chornobaivka.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    CHECK(std::none_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Other; }));
+    CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Strike && where(e, mentions) == "Chornobaivka"; }));
+}
