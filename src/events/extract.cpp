@@ -23,6 +23,7 @@ struct Trigger {
     TriggerRule rule;
     size_t matched = 1;     // words the phrase matched, gaps included
     bool unarmed = false;   // a hit with no weapon named in its sentence ("the deadliest of them hit")
+    bool leaving = false;   // a verb of leaving, whatever its mover made of it ("inmates escaped": other)
 };
 
 // Beside: "south of X", "60 km from X": a place that locates another rather than the event.
@@ -153,6 +154,7 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
         if (lex.order_verbs.match(s.words, at).length) return t.rule.type;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
+        if (lex.prisoner_nouns.match(s.words, at).length) return EventType::Other;
         if (lex.vehicle_nouns.match(s.words, at).length) return std::nullopt;
         // "Assad had left": one person leaving is neither an evacuation nor a withdrawal.
         if (subject_names_one_person(s, t.first, at, lex)) return std::nullopt;
@@ -285,6 +287,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
             const auto moved = mover_type(s, t, lex);
             if (!moved) continue;
             t.rule.type = *moved;
+            t.leaving = true;
         }
         if (irrealis_before(s, t.first, lex) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) continue;
         // "Kyiv rarely comments on such raids": a kind of deed, not one.
@@ -838,8 +841,9 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Beside || l.relation == Relation::Toward)
             places.push_back(l);
     }
-    // People flee each place named: one evacuation per place they leave ("fled Beirut, Tyre and Nabatieh").
-    if (t.rule.type == EventType::Evacuation) {
+    // People flee each place named: one evacuation per place they leave ("fled Beirut, Tyre and
+    // Nabatieh"); inmates break out of the prison in the place they leave.
+    if (t.rule.type == EventType::Evacuation || (t.leaving && t.rule.type == EventType::Other)) {
         std::vector<Link> left;
         for (const auto& l : links)
             if (l.relation == Relation::From || l.relation == Relation::Where || l.relation == Relation::Near) left.push_back(l);

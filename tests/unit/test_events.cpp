@@ -1347,3 +1347,12 @@ TEST_CASE("a fire that breaks out during a wave of strikes is a strike", "[event
     CHECK(std::none_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Other; }));
     CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Strike && where(e, mentions) == "Chornobaivka"; }));
 }
+
+TEST_CASE("prisoners escaping a prison make a jailbreak, not an evacuation", "[events]") {
+    const std::string text = "Officials said on Thursday that 281 inmates had escaped from the prison in Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Other);
+    CHECK(where(events[0], mentions) == "Kherson");
+}
