@@ -1312,7 +1312,8 @@ void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& att
         if (own_events && a.of_claim && !answers_claim_here(a, attributions)) continue;
         for (Event* e : targets) {
             if (a.denial) {
-                if (e->denied_by.empty()) {
+                // Nobody denies what they themselves are telling.
+                if (e->denied_by.empty() && e->claimed_by != who) {
                     e->denied_by = who;
                     e->denied_side = side;
                 }

@@ -177,6 +177,13 @@ std::vector<Party> find_sides(std::string_view text, const Sentence& s, const st
     return out;
 }
 
+// "rejected the charge": a denial whose object is a claim answers one told before.
+bool denial_of_claim(const Sentence& s, size_t object, const Lexicon& lex) {
+    for (size_t at = object; at < s.words.size() && at <= object + 2; ++at)
+        if (lex.claim_nouns.match(s.words, at).length) return true;
+    return false;
+}
+
 std::vector<Attribution> find_attributions(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     const auto sides = find_sides(text, s, mentions, lex);
     std::vector<Attribution> out;
@@ -203,13 +210,18 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         auto who = subject_before(s, i, lex);
         // "…, said Kirill Stremousov": only an inverted verb names its speaker after it.
         const bool inverted = i == 0 || s.words[i - 1].comma_after || s.words[i].clause_start;
-        if (!who && inverted) who = speaker_after(s, i + verb.length, lex);
+        // "The army said …, dismissed the footage and …": a verb of denial is never inverted;
+        // after a comma it shares the subject of the verb before it.
+        if (!who && inverted && denial.length && !out.empty()) {
+            out.push_back({out.back().who, i, true, denial_of_claim(s, i + verb.length, lex)});
+            i += verb.length - 1;
+            continue;
+        }
+        if (!who && inverted && !denial.length) who = speaker_after(s, i + verb.length, lex);
         if (!who) continue;
         for (const auto& p : sides)
             if (p.first <= who->first && p.last >= who->second) who = std::make_pair(p.first, p.last);
-        bool of_claim = false;
-        for (size_t at = i + verb.length; denial.length && at < s.words.size() && at <= i + verb.length + 2; ++at)
-            if (lex.claim_nouns.match(s.words, at).length) of_claim = true;
+        const bool of_claim = denial.length && denial_of_claim(s, i + verb.length, lex);
         const bool denies = denial.length > 0 || says_not_done(s, i + verb.length, lex);
         out.push_back({span_party(text, s, who->first, who->second, sides), i, denies, of_claim});
         i += verb.length - 1;

@@ -1356,3 +1356,16 @@ TEST_CASE("prisoners escaping a prison make a jailbreak, not an evacuation", "[e
     CHECK(events[0].type == EventType::Other);
     CHECK(where(events[0], mentions) == "Kherson");
 }
+
+TEST_CASE("a denial after a comma shares the subject before it and never denies that subject's own report", "[events]") {
+    const std::string text = "Russian officials said their troops had captured Bakhmut on Monday. Ukraine's army said its troops had repelled "
+                             "another assault on Bakhmut, dismissed the footage as fake and accused Russia of shelling the town.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE_FALSE(events.empty());
+    for (const auto& e : events) {
+        CAPTURE(frontmap::events::to_string(e.type), e.denied_by);
+        CHECK(e.denied_by != "the footage");
+        if (e.claimed_by == "Ukraine's army") CHECK(e.denied_by.empty());
+    }
+}
