@@ -1369,3 +1369,11 @@ TEST_CASE("a denial after a comma shares the subject before it and never denies 
         if (e.claimed_by == "Ukraine's army") CHECK(e.denied_by.empty());
     }
 }
+
+TEST_CASE("a place that has come under fire or bombardment is attacked or shelled", "[events]") {
+    const std::string text = "Ukrainian officials said Kharkiv had come under Russian fire again. Lviv was under heavy bombardment on Monday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Attack && where(e, mentions) == "Kharkiv"; }));
+    CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Shelling && where(e, mentions) == "Lviv"; }));
+}
