@@ -1377,3 +1377,11 @@ TEST_CASE("a place that has come under fire or bombardment is attacked or shelle
     CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Attack && where(e, mentions) == "Kharkiv"; }));
     CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Shelling && where(e, mentions) == "Lviv"; }));
 }
+
+TEST_CASE("a tally reaches its verb across a longer noun phrase of people", "[events]") {
+    const std::string text = "Officials said more than 460 patients and their companions had been shot dead at a hospital in Kharkiv.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 460);
+}
