@@ -1385,3 +1385,14 @@ TEST_CASE("a tally reaches its verb across a longer noun phrase of people", "[ev
     REQUIRE(events.size() == 1);
     CHECK(events[0].killed == 460);
 }
+
+TEST_CASE("ground reclaimed, freed or back in a side's hands is recaptured", "[events]") {
+    for (const std::string text : {"Ukrainian troops reclaimed Andriivka on Monday.", "By evening Kherson was back in Ukrainian hands.",
+                                   "Officials said Chornobaivka had returned to Ukrainian control."}) {
+        CAPTURE(text);
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Recapture);
+    }
+}
