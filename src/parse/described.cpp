@@ -25,7 +25,8 @@ extern const std::string_view kDescribedJson;
 namespace {
 
 struct Rules {
-    std::unordered_set<std::string> site_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions;
+    std::unordered_set<std::string> site_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
+        edge_openers, edge_nouns, side_adjectives;
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
     std::unordered_map<std::string, double> bearings, units_km;
@@ -54,6 +55,9 @@ Rules load_rules() {
         r.towns_looked_back = doc.at("towns_looked_back").get<size_t>();
         r.mentions_looked_back = doc.at("mentions_looked_back").get<size_t>();
         r.region_prepositions = words("region_prepositions");
+        r.edge_openers = words("edge_openers");
+        r.edge_nouns = words("edge_nouns");
+        r.side_adjectives = words("side_adjectives");
         for (const auto& [w, b] : doc.at("direction_bearings").items()) r.bearings[w] = b.get<double>();
         for (const auto& [w, k] : doc.at("distance_units_km").items()) r.units_km[w] = k.get<double>();
         for (const auto* list : {&r.site_nouns, &r.relations})
@@ -250,7 +254,12 @@ private:
             if (!anchor) return std::nullopt;
             return offset(*anchor, km, bearing->first);
         }
+        // "Nawnghkio, about 35 kilometres to the south-west": from the town the story was just at.
+        if (km > 0 && at + 2 < tokens_.size() && lower_[at] == "to" && lower_[at + 1] == "the")
+            if (const auto bearing = bearing_at(at + 2); bearing && (bearing->second >= tokens_.size() || lower_[bearing->second] != "of"))
+                if (const auto town = town_before(name_first, "town")) return offset(*town, km, bearing->first);
         if (km > 0) return std::nullopt;
+        if (const auto anchor_word = past_edge(k)) return anchor_at(*anchor_word, name_first, false);
         const bool two_word = two_words_in(rules().relations, k);
         if (two_word || rules().relations.contains(lower_[k])) return anchor_at(k + (two_word ? 2 : 1), name_first, false);
         if (rules().region_prepositions.contains(lower_[k])) {
@@ -259,6 +268,19 @@ private:
             return area;
         }
         return std::nullopt;
+    }
+
+    // "on the western edge of the city", "at the northern tip of X": the word after "of", if k
+    // opens such a phrase. The place is put at what it is on the edge of.
+    std::optional<size_t> past_edge(size_t k) const {
+        if (k + 3 >= tokens_.size() || !rules().edge_openers.contains(lower_[k]) || lower_[k + 1] != "the") return std::nullopt;
+        size_t at = k + 2;
+        if (tokens_[at].hyphen_after && at + 1 < tokens_.size() && rules().side_adjectives.contains(lower_[at] + "-" + lower_[at + 1]))
+            at += 2;
+        else if (rules().side_adjectives.contains(lower_[at]))
+            ++at;
+        if (at + 1 >= tokens_.size() || !rules().edge_nouns.contains(lower_[at]) || lower_[at + 1] != "of") return std::nullopt;
+        return at + 2;
     }
 
     // "in the Ryazan region", "in Armenia's southern Syunik province": the first area named within

@@ -624,3 +624,25 @@ TEST_CASE("described: 'the city' is the largest of the towns just named, 'the to
     REQUIRE(mention_of(town, "Plauru"));
     CHECK(mention_of(town, "Plauru")->place->lat == Approx(46.65581).margin(0.01));
 }
+
+TEST_CASE("described: 'on the western edge of the city' and 'another camp on the edge of X' put the name at that place", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto edge = parser.parse("Shells fell on Kherson. Shells struck camps at Plauru, on the western edge of the city, on Friday.");
+    REQUIRE(mention_of(edge, "Plauru"));
+    REQUIRE(mention_of(edge, "Plauru")->place);
+    CHECK(mention_of(edge, "Plauru")->place->lat == Approx(46.65581).margin(0.001));
+    const auto another = parser.parse("Gunmen overran a clinic in Zamzam. Abu Shouk, another camp on the northern edge of Kherson, was shelled.");
+    REQUIRE(mention_of(another, "Abu Shouk"));
+    REQUIRE(mention_of(another, "Abu Shouk")->place);
+    CHECK(mention_of(another, "Abu Shouk")->place->lon == Approx(32.6178).margin(0.001));
+}
+
+TEST_CASE("described: 'N km to the south-west' with no 'of' is offset from the town just named", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("The army retook Kherson on Monday. In July it took Plauru, about 20 km to the north, after heavy fighting.");
+    REQUIRE(mention_of(mentions, "Plauru"));
+    REQUIRE(mention_of(mentions, "Plauru")->place);
+    CHECK(mention_of(mentions, "Plauru")->place->lat == Approx(46.65581 + 0.18).margin(0.01));
+}
