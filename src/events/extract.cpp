@@ -304,12 +304,15 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         out.push_back(t);
     }
     // "two ballistic missiles exploded", "shells exploded": the blast is the strike's, not a deed of its own.
+    // "Shells struck camps", "missiles hit": a weapon named as the subject of a hit is that hit's.
     std::vector<bool> blast_of_hit(out.size());
     for (size_t k = 1; k < out.size(); ++k) {
         const Trigger& a = out[k - 1];
         const Trigger& b = out[k];
         const bool hit = a.rule.type == EventType::Strike || a.rule.type == EventType::Shelling;
-        blast_of_hit[k] = hit && b.rule.type == EventType::Explosion && b.first <= a.last + 2 && s.clause_of[a.last] == s.clause_of[b.first];
+        const bool same_clause = s.clause_of[a.last] == s.clause_of[b.first];
+        blast_of_hit[k] = hit && b.rule.type == EventType::Explosion && b.first <= a.last + 2 && same_clause;
+        if (b.rule.impact && b.first == a.last + 1 && same_clause && lex.weapons.match(s.words, a.first).length) blast_of_hit[k - 1] = true;
     }
     size_t k = 0;
     std::erase_if(out, [&](const Trigger&) { return blast_of_hit[k++]; });

@@ -1396,3 +1396,21 @@ TEST_CASE("ground reclaimed, freed or back in a side's hands is recaptured", "[e
         CHECK(events[0].type == EventType::Recapture);
     }
 }
+
+TEST_CASE("'Shells struck' is one deed: the weapon named before a hit is that hit's, with the hit's place", "[events]") {
+    const std::string text = "In Kherson, shells struck camps at Chornobaivka on Thursday morning.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Chornobaivka");
+    CHECK(events[0].type == EventType::Shelling);
+}
+
+
+TEST_CASE("rounds that land are shells", "[events]") {
+    const std::string text = "More rounds landed in Chornobaivka on Thursday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Shelling);
+}
