@@ -1253,16 +1253,25 @@ bool territorial(EventType t) {
 // A tally told after its deed ("Militia officials said three men died") may also be the whole of
 // one told with it as a single victim ("killed a senior commander"): with `retold`, a larger
 // number replaces a lone victim.
+// People who leave are not a toll's dead or wounded: "30 people had died and 400,000 had been
+// forced from their homes" tells the flood's toll.
+bool bears_casualties(EventType t) { return t != EventType::Evacuation; }
+
 void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, std::vector<Count> counts, bool retold = false) {
     std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) { return a.strong > b.strong; });
     for (const auto& c : counts) {
-        Event* e = targets.front();
+        const auto fits = [&](const Event* t) { return c.kind == CountKind::Places || bears_casualties(t->type); };
+        Event* e = nullptr;
         size_t best = SIZE_MAX;
-        for (size_t i = 0; i < targets.size() && !words.empty(); ++i)
-            if (distance(words[i], c.word) < best) {
-                best = distance(words[i], c.word);
+        for (size_t i = 0; i < targets.size(); ++i) {
+            if (!fits(targets[i])) continue;
+            const size_t d = words.empty() ? 0 : distance(words[i], c.word);
+            if (!e || d < best) {
+                best = d;
                 e = targets[i];
             }
+        }
+        if (!e) continue;
         auto& slot = c.kind == CountKind::Killed ? e->killed : c.kind == CountKind::Wounded ? e->wounded : e->places;
         // "air raids hit four places", "flights over several cities were suspended": only ground
         // taken, lost or left is counted in places.
@@ -1390,17 +1399,20 @@ void claim_toll(Event& e, const std::vector<Count>& counts, const std::vector<At
 }
 
 // Gives the index of the event that took the tally, if one did.
-std::optional<size_t> carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state,
-                            const Lexicon& lex) {
+// A toll with no deed of its own to take it goes to the last deadly deed told just before.
+std::optional<size_t> carry_toll(const std::vector<Count>& counts, size_t index, State& state, const Lexicon& lex) {
     // "A third woman then blew herself up… Police gave a toll of eight dead": after a series of
     // deeds a tally is the series' whole toll, not its last one's; no one deed takes it.
     Event* e = carried_target(state, index, lex.carry_sentences_counts, [](const Event& x) { return is_violent(x.type); });
-    std::optional<size_t> took;
-    if (e && !e->another) {
-        std::vector<Event*> targets{e};
-        apply_counts(targets, {}, counts, true);
-        took = static_cast<size_t>(e - state.events.data());
-    }
+    if (!e || e->another) return std::nullopt;
+    std::vector<Event*> targets{e};
+    apply_counts(targets, {}, counts, true);
+    return static_cast<size_t>(e - state.events.data());
+}
+
+std::optional<size_t> carry(const std::vector<Count>& counts, const std::vector<Attribution>& attributions, size_t index, State& state,
+                            const Lexicon& lex) {
+    const auto took = carry_toll(counts, index, state, lex);
     for (const auto& a : attributions) {
         if (!a.denial) continue;
         carry_denial(a, index, state, lex);
@@ -1537,6 +1549,8 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);
     apply_counts(targets, words, counts);
     if (!told.empty()) apply_counts_at(state, told, told_words, counts);
+    const bool toll_taken = !told.empty() || std::any_of(targets.begin(), targets.end(), [](const Event* e) { return bears_casualties(e->type); });
+    if (!toll_taken) carry_toll(counts, index, state, c.lex);
     attribute(targets, attributions, state, true, c.lex);
     for (const auto& a : attributions)
         if (a.denial && a.of_claim && !answers_claim_here(a, attributions)) carry_denial(a, index, state, c.lex);

@@ -1414,3 +1414,16 @@ TEST_CASE("rounds that land are shells", "[events]") {
     REQUIRE(events.size() == 1);
     CHECK(events[0].type == EventType::Shelling);
 }
+
+TEST_CASE("people forced from their homes are evacuated, and a toll told with them is the deadly deed's", "[events]") {
+    const std::string text = "Floodwater swept through Kherson on Tuesday. Officials said on Thursday that at least 30 people had died "
+                             "and that more than 4,000 had been forced from their homes.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto flood = std::find_if(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Flooding; });
+    const auto evacuation = std::find_if(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Evacuation; });
+    REQUIRE(flood != events.end());
+    REQUIRE(evacuation != events.end());
+    CHECK(flood->killed == 30);
+    CHECK_FALSE(evacuation->killed);
+}
