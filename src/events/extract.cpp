@@ -1451,7 +1451,16 @@ bool hit_by_last_weapon(const Found& f, std::optional<EventType> last, bool last
 }
 
 // "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
+// A story whose every deadly deed so far is a flood: "the roads into Derna are badly damaged" there
+// tells of the water, however far back it was last told.
+bool flood_story(const State& state) {
+    const auto deadly = [](const Event& e) { return is_violent(e.type); };
+    return std::any_of(state.events.begin(), state.events.end(), deadly) &&
+           std::all_of(state.events.begin(), state.events.end(), [&](const Event& e) { return !deadly(e) || e.type == EventType::Flooding; });
+}
+
 void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index, const State& state, const Lexicon& lex) {
+    const bool floods = flood_story(state);
     std::optional<EventType> last;
     if (!state.events.empty()) last = state.events.back().type;
     bool last_just_told = !state.events.empty() && state.sentence_of.back() + 1 >= index;
@@ -1461,7 +1470,9 @@ void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index,
         // "11,300 people had died in the city", after the dams gave way: a toll with no doer is
         // the last event's, whatever its kind and however long ago it was told.
         const bool agentless_toll = f.tally && last && lex.agentless_deaths.match(s.words, f.word).length;
-        if (hit_by_last_weapon(f, last, last_just_told) || agentless_toll || (m.length && last == *m.value)) {
+        if (f.unarmed && floods && !hit_by_last_weapon(f, last, last_just_told)) {
+            f.event.type = EventType::Flooding;
+        } else if (hit_by_last_weapon(f, last, last_just_told) || agentless_toll || (m.length && last == *m.value)) {
             f.event.type = *last;
             if (k > 0) f.after_found = k - 1;
             else f.after_told = state.events.size() - 1;

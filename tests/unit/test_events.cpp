@@ -1427,3 +1427,15 @@ TEST_CASE("people forced from their homes are evacuated, and a toll told with th
     CHECK(flood->killed == 30);
     CHECK_FALSE(evacuation->killed);
 }
+
+TEST_CASE("in a story of floods, a hit with no weapon is the water's however long ago the flood was told", "[events]") {
+    const std::string text = "Floodwater swept through Kherson on Sunday. The region has been split between two governments since 2014. "
+                             "Officials said on Monday that about 70 villages near Chornobaivka had been hit.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE_FALSE(events.empty());
+    for (const auto& e : events) {
+        CAPTURE(where(e, mentions));
+        CHECK(e.type == EventType::Flooding);
+    }
+}
