@@ -255,7 +255,7 @@ void fill_windows(Lexicon& lex, const json& doc) {
         {&lex.windows.irrealis, "irrealis"},   {&lex.windows.negator, "negator"},       {&lex.windows.mover, "mover"},
         {&lex.windows.generic_actor, "generic_actor"}, {&lex.windows.preposition, "preposition"}, {&lex.windows.own_place, "own_place"},
         {&lex.windows.count_link, "count_link"}, {&lex.windows.count_back, "count_back"}, {&lex.windows.party_words, "party_words"},
-        {&lex.windows.holder, "holder"}, {&lex.windows.generic, "generic"}, {&lex.windows.qualifier, "qualifier"}, {&lex.windows.one_person, "one_person"}, {&lex.windows.count_aside, "count_aside"}, {&lex.windows.trend, "trend"}, {&lex.windows.unknown_place, "unknown_place"}, {&lex.windows.another, "another"}, {&lex.windows.list_descriptor, "list_descriptor"}, {&lex.windows.weapon, "weapon"}, {&lex.windows.water, "water"}, {&lex.windows.copular, "copular"},
+        {&lex.windows.holder, "holder"}, {&lex.windows.generic, "generic"}, {&lex.windows.qualifier, "qualifier"}, {&lex.windows.one_person, "one_person"}, {&lex.windows.count_aside, "count_aside"}, {&lex.windows.trend, "trend"}, {&lex.windows.unknown_place, "unknown_place"}, {&lex.windows.another, "another"}, {&lex.windows.list_descriptor, "list_descriptor"}, {&lex.windows.weapon, "weapon"}, {&lex.windows.water, "water"}, {&lex.windows.copular, "copular"}, {&lex.windows.opening_party, "opening_party"},
     };
     for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
     for (const auto& pronoun : key(doc, "speaker_pronouns")) lex.speaker_pronouns.insert(pronoun.get<std::string>());

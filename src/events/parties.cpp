@@ -139,6 +139,17 @@ std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_
     return trimmed(s, start, verb - 1, verb, lex);
 }
 
+// The party a sentence opens with: a named side ("Russia's army") or armed men named by a noun
+// ("Rebels", "The insurgents"), within its first few words.
+std::optional<std::pair<size_t, size_t>> opening_party(const Sentence& s, const std::vector<Party>& sides, const Lexicon& lex) {
+    if (!sides.empty() && sides.front().first < lex.windows.opening_party) return std::make_pair(sides.front().first, sides.front().last);
+    for (size_t k = 0; k < s.words.size() && k < lex.windows.opening_party; ++k) {
+        if (const auto n = lex.armed_nouns.match(s.words, k).length) return std::make_pair(size_t{0}, k + n - 1);
+        if (s.words[k].comma_after || s.words[k].stop_after) break;
+    }
+    return std::nullopt;
+}
+
 // The speaker after an inverted verb: "..., said Kirill Stremousov on Telegram."
 std::optional<std::pair<size_t, size_t>> speaker_after(const Sentence& s, size_t from, const Lexicon& lex) {
     size_t last = from;
@@ -221,6 +232,10 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         if (!who) continue;
         for (const auto& p : sides)
             if (p.first <= who->first && p.last >= who->second) who = std::make_pair(p.first, p.last);
+        // "Rebels pushed into Homs, which they said they had captured": a pronoun that speaks in a
+        // clause of the sentence stands for the party that opened it.
+        if (who->first == who->second && lex.speaker_pronouns.count(s.words[who->first].lower))
+            if (const auto opener = opening_party(s, sides, lex); opener && opener->second < who->first) who = opener;
         const bool of_claim = denial.length && denial_of_claim(s, i + verb.length, lex);
         const bool denies = denial.length > 0 || says_not_done(s, i + verb.length, lex);
         out.push_back({span_party(text, s, who->first, who->second, sides), i, denies, of_claim});

@@ -1439,3 +1439,12 @@ TEST_CASE("in a story of floods, a hit with no weapon is the water's however lon
         CHECK(e.type == EventType::Flooding);
     }
 }
+
+TEST_CASE("'which they said' in a sentence that opens with armed men names them as the claimant", "[events]") {
+    const std::string text = "Rebels then pushed past Kyiv into Kherson, which they said they had fully captured overnight.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto capture = std::find_if(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Capture; });
+    REQUIRE(capture != events.end());
+    CHECK(capture->claimed_by == "Rebels");
+}
