@@ -106,6 +106,17 @@ bool in_copular_complement(const Sentence& s, size_t at, const Lexicon& lex) {
     return false;
 }
 
+// "people who have fled fighting elsewhere": a deed put elsewhere, with no place after the word,
+// is at no place the sentence names. "hit near Mayadin and elsewhere in Deir ez-Zor" is placed.
+bool done_elsewhere(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    for (size_t k = t.last + 1; k < s.words.size() && k <= t.last + lex.windows.elsewhere; ++k) {
+        if (lex.elsewhere_words.match(s.words, k).length)
+            return s.words[k].comma_after || s.words[k].stop_after || k + 1 == s.words.size() || !lex.where_words.match(s.words, k + 1).length;
+        if (s.words[k].comma_after || s.words[k].stop_after) return false;
+    }
+    return false;
+}
+
 // "drones hit", "shells landed": the weapon named in the clause says what kind of hit it was.
 std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const size_t from = t.first >= lex.windows.weapon ? t.first - lex.windows.weapon : 0;
@@ -296,6 +307,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;
         // "a refuge for families who fled Kharkiv" still tells of people leaving Kharkiv.
         if (t.rule.type != EventType::Evacuation && in_copular_complement(s, t.first, lex)) continue;
+        if (done_elsewhere(s, t, lex)) continue;
         if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) continue;
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;

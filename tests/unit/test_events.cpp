@@ -1448,3 +1448,12 @@ TEST_CASE("'which they said' in a sentence that opens with armed men names them 
     REQUIRE(capture != events.end());
     CHECK(capture->claimed_by == "Rebels");
 }
+
+TEST_CASE("a deed put 'elsewhere' with no place after it is at no place the sentence names", "[events]") {
+    const std::string text = "Aid agencies warned of shortages in Kherson, a city already crowded with people who have fled fighting elsewhere.";
+    CHECK(events_of(text, mentions_of(text)).empty());
+    const std::string placed = "Aid agencies warned of shortages in Kherson, a city crowded with families who have fled the fighting elsewhere in Kharkiv.";
+    const auto mentions = mentions_of(placed);
+    const auto events = events_of(placed, mentions);
+    CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return where(e, mentions) == "Kharkiv"; }));
+}
