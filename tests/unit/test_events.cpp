@@ -1457,3 +1457,13 @@ TEST_CASE("a deed put 'elsewhere' with no place after it is at no place the sent
     const auto events = events_of(placed, mentions);
     CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return where(e, mentions) == "Kharkiv"; }));
 }
+
+TEST_CASE("a hoped-for deed or a step towards one is not a deed", "[events]") {
+    for (const std::string text : {"Ukrainian commanders hope their troops advance toward Kherson soon.",
+                                   "The Kremlin presented the fighting as a step towards taking all of Kherson."}) {
+        CAPTURE(text);
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        CHECK(std::none_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Advance || e.type == EventType::Capture; }));
+    }
+}
