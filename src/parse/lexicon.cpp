@@ -68,6 +68,11 @@ constexpr auto kRiverWords = std::to_array<std::string_view>({"river", "rivers",
 
 constexpr auto kRouteWords = std::to_array<std::string_view>({"road", "highway", "motorway", "railway", "line", "front", "axis", "corridor", "route", "border"});
 
+// Nouns after a name that make the name a geographic feature's: "Bolan Pass", "Kodori Valley".
+constexpr auto kFeatureWords = std::to_array<std::string_view>({"pass", "valley", "gorge", "mountains", "mountain", "hills", "hill", "heights",
+                                                                  "plateau", "desert", "lake", "bay", "gulf", "strait", "island", "islands",
+                                                                  "peninsula", "dam", "bridge", "airport", "airbase", "base", "crossing"});
+
 constexpr auto kSettlementWords = std::to_array<std::string_view>({"city", "town", "village", "capital", "port", "settlement", "hamlet", "suburb"});
 
 constexpr auto kConnectors = std::to_array<std::string_view>({"of", "al", "el", "ez", "az", "as", "ad", "ash", "ar", "de", "la", "on"});
@@ -153,6 +158,7 @@ bool is_actor_prefix(std::string_view w) { return in<kActorPrefixes>(w); }
 bool is_region_word(std::string_view w) { return in<kRegionWords>(w); }
 bool is_river_word(std::string_view w) { return in<kRiverWords>(w); }
 bool is_route_word(std::string_view w) { return in<kRouteWords>(w); }
+bool is_feature_word(std::string_view w) { return in<kFeatureWords>(w); }
 bool is_settlement_word(std::string_view w) { return in<kSettlementWords>(w); }
 bool is_name_connector(std::string_view w) { return in<kConnectors>(w); }
 bool is_seat_of_power(std::string_view key) { return in<kSeats>(key); }

@@ -325,8 +325,11 @@ private:
         if (next_adjacent && tokens_[j + 1].capitalised) {
             // "Jordan Bardella": a given name followed by a capitalised non-place word; "Michael
             // Jordan": a given name that is only a minor place, followed by any name.
-            if (i == j && gaz_.is_given_name(key) && !gaz_.is_common_word(next) && !lexicon::is_region_word(next) &&
-                !lexicon::is_river_word(next) && (gaz_.lookup(next).empty() || max_importance(key) < 0.5)) {
+            // "Donald Trump": a surname that is also a word ("trump") still makes a person of a given
+            // name that is only a minor place.
+            const bool minor = max_importance(key) < 0.5;
+            if (i == j && gaz_.is_given_name(key) && (!gaz_.is_common_word(next) || minor) && !lexicon::is_region_word(next) &&
+                !lexicon::is_river_word(next) && !lexicon::is_feature_word(next) && (gaz_.lookup(next).empty() || minor)) {
                 persons_.insert(next);
                 return Role::NotPlace;
             }

@@ -42,7 +42,7 @@ const std::vector<FixturePlace>& fixture_places();
 const FixturePlace& fixture_place(const std::string& id);
 
 // "tom" and "near" are both dictionary words and given names, as in real lists.
-inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces", "tom", "near"};
+inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces", "tom", "near", "trump", "pass"};
 inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei", "Tom", "Near"};
 // "Hamas" and "Boko" are also written as alternate names of a fixture place, as GeoNames lists
 // them for Hamm and a village in Kazakhstan.

@@ -150,6 +150,10 @@ TEST_CASE("recognize: what each name is doing in its sentence", "[parse][recogni
         {"Officials in Kherson said the water was back.", "Kherson", 0, Role::Location},
         {"The militia, which Kyiv and UN experts say is armed by Moscow, took the town.", "Kyiv", 0, Role::Metonym},
         {"Residents said Kherson and nearby villages were quiet.", "Kherson", 0, Role::Location},
+        // A given name that is only a minor place, before a surname that is also a word.
+        {"Officials said Lloyd Trump met them in Kyiv.", "Lloyd", 0, Role::NotPlace},
+        // But a feature's name: "Lloyd Pass" is a pass.
+        {"Militants attacked a train in the Lloyd Pass on Monday.", "Lloyd", 0, Role::Location},
         {"KYIV, Ukraine — Air raid sirens sounded overnight.", "KYIV", 0, Role::Location},
         {"KYIV, Ukraine — Air raid sirens sounded overnight.", "Ukraine", 0, Role::Location},
         {"The Washington Post reported the strike.", "Washington", 0, Role::NotPlace},
