@@ -833,6 +833,20 @@ bool passive_between(const Sentence& s, size_t from, size_t to, const Lexicon& l
     return false;
 }
 
+// "Iran struck inside Pakistan, hitting two bases in Balochistan province": a country the deed is
+// in gives way to the places inside it that the deed's clause names.
+std::vector<Link> inside_country(std::vector<Link> chosen, const std::vector<Link>& places, const std::vector<parse::Mention>& mentions) {
+    const auto country = [&](const Link& l) { return mentions[l.mention].place->type == PlaceType::Country; };
+    if (chosen.empty() || !std::all_of(chosen.begin(), chosen.end(), country)) return chosen;
+    std::vector<Link> inner;
+    for (const auto& l : places) {
+        if (country(l) || l.relation == Relation::Beside) continue;
+        const auto& p = *mentions[l.mention].place;
+        if (std::any_of(chosen.begin(), chosen.end(), [&](const Link& c) { return contains(*mentions[c.mention].place, p); })) inner.push_back(l);
+    }
+    return inner.empty() ? chosen : inner;
+}
+
 // One event per place the trigger is tied to; an advance or withdrawal is one movement.
 std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions,
                              const Lexicon& lex) {
@@ -897,7 +911,7 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
     // "drove Russian forces out of the Kharkiv region": ground taken from someone is where they left.
     const bool taking = type == EventType::Capture || type == EventType::Recapture;
     if (taking && places.empty() && from) places.push_back(*from);
-    for (const auto& l : event_places(main_list(places, t, s, lex), mentions)) out.push_back(make_event(t, l, s, mentions));
+    for (const auto& l : event_places(inside_country(main_list(places, t, s, lex), places, mentions), mentions)) out.push_back(make_event(t, l, s, mentions));
     return out;
 }
 

@@ -200,6 +200,19 @@ TEST_CASE("parse reports what happened around Kherson, by whom, and who says so"
     }
 }
 
+TEST_CASE("a strike inside a country is placed at the province its sentence names", "[parse][events]") {
+    TempDir dir;
+    const fs::path article = dir.path / "balochistan.txt";
+    std::ofstream(article) << "On Tuesday night Iran struck again, this time inside Pakistan, hitting what it said were two bases "
+                              "of a militant group in Balochistan province.\n";
+    const auto r = run({"parse", article.string(), "--date", "2024-01-18"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const auto strikes = events_of_type(json::parse(r.out), "strike");
+    REQUIRE(strikes.size() == 1);
+    CHECK(strikes[0]["properties"]["where"]["text"] == "Balochistan");
+}
+
 TEST_CASE("map writes valid PNG, SVG and PDF files of the sample article", "[map]") {
     TempDir dir;
     SECTION("PNG: decodes at the asked size and is not blank") {
