@@ -151,6 +151,15 @@ bool subject_names_one_person(const Sentence& s, size_t deed, size_t at, const L
     return !parse::lexicon::is_calendar_word(w.lower);
 }
 
+// "the soldiers and their families were allowed to leave": the civilians at `at` are the second
+// half of a pair that armed men head.
+bool armed_before_and(const Sentence& s, size_t at, const Lexicon& lex) {
+    size_t k = at;
+    if (k > 0 && lex.definite_markers.match(s.words, k - 1).length) --k;
+    if (k < 2 || s.words[k - 1].lower != "and" || s.words[k - 2].comma_after) return false;
+    return lex.armed_nouns.match(s.words, k - 2).length > 0;
+}
+
 std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     // "told people to get away", "evacuated their troops": who is moved, named in the deed or
     // right after it, comes first.
@@ -164,7 +173,7 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
         // "the military ordered the evacuation of Kherson": who orders it does not leave.
         if (lex.order_verbs.match(s.words, at).length) return t.rule.type;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
-        if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
+        if (lex.civilian_nouns.match(s.words, at).length) return armed_before_and(s, at, lex) ? EventType::Withdrawal : EventType::Evacuation;
         if (lex.prisoner_nouns.match(s.words, at).length) return EventType::Other;
         if (lex.vehicle_nouns.match(s.words, at).length) return std::nullopt;
         // "Assad had left": one person leaving is neither an evacuation nor a withdrawal.

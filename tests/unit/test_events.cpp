@@ -1467,3 +1467,11 @@ TEST_CASE("a hoped-for deed or a step towards one is not a deed", "[events]") {
         CHECK(std::none_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Advance || e.type == EventType::Capture; }));
     }
 }
+
+TEST_CASE("soldiers and their families leaving make a withdrawal: armed men head the pair", "[events]") {
+    const std::string text = "Under the deal the soldiers and their families were allowed to leave Kherson on Thursday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Withdrawal);
+}
