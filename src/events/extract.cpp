@@ -226,6 +226,18 @@ bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     return false;
 }
 
+// "gunmen overran its clinic", "overrunning army positions": storming a post or a building is an
+// assault on it, not ground taken.
+bool assaults_site(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    if (!lex.assault_verbs.match(s.words, t.first).length) return false;
+    for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 3; ++at) {
+        if (s.words[at].inside >= 0) return false;
+        if (lex.assault_objects.match(s.words, at).length) return true;
+        if (s.words[at].stop_after || s.words[at].comma_after) return false;
+    }
+    return false;
+}
+
 // A weapon fired from afar ("jets", "shells") named before a deed or just after it.
 bool names_fired_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t i = 0; i < s.words.size() && i <= t.last + lex.windows.weapon; ++i)
@@ -321,6 +333,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;
         if (takes_no_place(s, t, lex)) continue;
+        if (t.rule.type == EventType::Capture && assaults_site(s, t, lex)) t.rule.type = EventType::Attack;
         if (adjectival(s, t, lex) || in_proper_name(s, t)) continue;
         out.push_back(t);
     }

@@ -1475,3 +1475,16 @@ TEST_CASE("soldiers and their families leaving make a withdrawal: armed men head
     REQUIRE(events.size() == 1);
     CHECK(events[0].type == EventType::Withdrawal);
 }
+
+TEST_CASE("storming or overrunning a post or a building is an assault; overrunning a town is a capture", "[events]") {
+    const std::string clinic = "Relief workers said gunmen overran a clinic in Kherson on Thursday.";
+    const auto mentions = mentions_of(clinic);
+    const auto events = events_of(clinic, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Attack);
+    const std::string town = "Officials said Russian troops overran Chornobaivka on Thursday.";
+    const auto town_mentions = mentions_of(town);
+    const auto taken = events_of(town, town_mentions);
+    REQUIRE(taken.size() == 1);
+    CHECK(taken[0].type == EventType::Capture);
+}
