@@ -132,6 +132,8 @@ bool links_tally(const Sentence& s, size_t i, size_t from, const Lexicon& lex) {
 std::optional<CountKind> kind_after(const Sentence& s, size_t from, const Lexicon& lex, bool across_aside) {
     if (from < s.words.size() && lex.place_count_words.match(s.words, from).length) return CountKind::Places;
     bool aside_skipped = !across_aside;
+    // "nine of its staff were killed"
+    if (const auto partitive = lex.tally_partitives.match(s.words, from).length) from += partitive;
     for (size_t i = from, linked = 0; i < s.words.size() && linked < lex.windows.count_link; ++i, ++linked) {
         if (i == from && lex.count_blockers.match(s.words, i).length) return std::nullopt;
         if (const auto k = kind_at(s, i, lex)) return k;

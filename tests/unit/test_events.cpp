@@ -1488,3 +1488,11 @@ TEST_CASE("storming or overrunning a post or a building is an assault; overrunni
     REQUIRE(taken.size() == 1);
     CHECK(taken[0].type == EventType::Capture);
 }
+
+TEST_CASE("'nine of its staff were killed' is a tally of nine", "[events]") {
+    const std::string text = "A charity said nine of its staff were killed when gunmen overran its clinic in Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].killed == 9);
+}
