@@ -207,6 +207,16 @@ bool adds_to_last(const Sentence& s, size_t number, const std::vector<Count>& co
     return true;
 }
 
+// "killed 132 people in ten states": a toll spread over many areas is no one event's.
+bool spread_over_areas(std::string_view text, const Sentence& s, size_t after, const Lexicon& lex) {
+    for (size_t k = after; k + 2 < s.words.size() && k <= after + lex.windows.count_link; ++k) {
+        if (s.words[k].lower == "in")
+            if (const auto n = number_at(text, s, k + 1, lex); n && lex.spread_nouns.match(s.words, k + 1 + n->length).length) return true;
+        if (s.words[k].comma_after || s.words[k].stop_after) return false;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex) {
@@ -214,7 +224,7 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto n = number_at(text, s, i, lex);
         if (!n) continue;
-        if (subset(s, i, lex)) {
+        if (subset(s, i, lex) || spread_over_areas(text, s, i + n->length, lex)) {
             i += n->length - 1;
             continue;
         }

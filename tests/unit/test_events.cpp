@@ -1496,3 +1496,12 @@ TEST_CASE("'nine of its staff were killed' is a tally of nine", "[events]") {
     REQUIRE(events.size() == 1);
     CHECK(events[0].killed == 9);
 }
+
+TEST_CASE("a toll spread over ten states is no one place's", "[events]") {
+    const std::string text = "The health ministry said floods had killed 132 people in ten states this week, with the heaviest damage in Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Flooding);
+    CHECK_FALSE(events[0].killed);
+}
