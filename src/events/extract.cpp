@@ -919,12 +919,16 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         const Link* here = nearest.empty() ? nullptr : &nearest.front();
         const Link* at = type == EventType::Advance ? (toward ? toward : here ? here : along) : (from ? from : here ? here : toward ? toward : along);
         if (!at) return out;
-        Event e = make_event(t, *at, s, mentions);
-        e.type = type;
-        if (toward) e.toward = toward->mention;
-        if (from) e.from = from->mention;
-        if (along) e.along = along->mention;
-        out.push_back(e);
+        // "left its camps at Tessalit and Aguelhok": forces leave each place listed, as people do.
+        const bool left_each = type == EventType::Withdrawal && at == here && nearest.size() > 1;
+        for (const Link& l : left_each ? nearest : std::vector<Link>{*at}) {
+            Event e = make_event(t, l, s, mentions);
+            e.type = type;
+            if (toward) e.toward = toward->mention;
+            if (from) e.from = from->mention;
+            if (along) e.along = along->mention;
+            out.push_back(e);
+        }
         return out;
     }
     // "explosions rang out across Srinagar": off a movement, "across" and "along" name the place.

@@ -1505,3 +1505,13 @@ TEST_CASE("a toll spread over ten states is no one place's", "[events]") {
     CHECK(events[0].type == EventType::Flooding);
     CHECK_FALSE(events[0].killed);
 }
+
+TEST_CASE("forces that leave camps at two places withdraw from each", "[events]") {
+    const std::string text = "Russian troops left their positions at Chornobaivka and Andriivka on Thursday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == EventType::Withdrawal);
+    CHECK(where(events[0], mentions) == "Chornobaivka");
+    CHECK(where(events[1], mentions) == "Andriivka");
+}
