@@ -127,9 +127,11 @@ std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_
     // its comma, which the caller widens to the party it ends.
     if (!apposition && start + 1 == verb && start > 0 && s.words[start - 1].comma_after && lex.relative_pronouns.match(s.words, start).length)
         return std::make_pair(start - 1, start - 1);
-    // "Russia's defence ministry, which calls the area the Zaporozhye direction, said": a relative
-    // clause between the speaker and the verb is skipped.
-    if (apposition && start > 0 && s.words[start - 1].comma_after && lex.relative_pronouns.match(s.words, start).length) {
+    // "Russia's defence ministry, which calls the area the Zaporozhye direction, said", "Vladimir
+    // Putin, speaking in Harbin, said": a relative clause or a participle's aside between the
+    // speaker and the verb is skipped.
+    const bool participle = s.words[start].lower.size() > 4 && s.words[start].lower.ends_with("ing");
+    if (apposition && start > 0 && s.words[start - 1].comma_after && (participle || lex.relative_pronouns.match(s.words, start).length)) {
         const size_t clause = start;
         --start;
         back_to_clause();

@@ -1515,3 +1515,12 @@ TEST_CASE("forces that leave camps at two places withdraw from each", "[events]"
     CHECK(where(events[0], mentions) == "Chornobaivka");
     CHECK(where(events[1], mentions) == "Andriivka");
 }
+
+TEST_CASE("a speaker's aside opened by a participle is not the speaker", "[events]") {
+    const std::string text = "Sergei Shoigu, speaking in Moscow at the end of a visit on Thursday, said missiles had struck Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto strike = std::find_if(events.begin(), events.end(), [&](const auto& e) { return where(e, mentions) == "Kherson"; });
+    REQUIRE(strike != events.end());
+    CHECK(strike->claimed_by == "Sergei Shoigu");
+}
