@@ -1142,6 +1142,13 @@ std::vector<bool> ongoing_clauses(const Sentence& s, const std::vector<DateMenti
     return out;
 }
 
+// A comma then "and" or "but" between two words: a new main clause begins between them.
+bool joined_clause_between(const Sentence& s, size_t from, size_t to, const Lexicon& lex) {
+    for (size_t k = from; k + 1 < to; ++k)
+        if (s.words[k].comma_after && lex.clause_joiners.match(s.words, k + 1).length) return true;
+    return false;
+}
+
 void date_events(std::vector<Found>& found, const Sentence& s, State& state, const SentenceContext& c) {
     const auto article_date = c.context.article_date;
     const auto& lex = c.lex;
@@ -1159,6 +1166,9 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
         // "has pushed into Maungdaw, after taking nearby Buthidaung in May": a past date in a later
         // clause is that clause's, not the news before it.
         if (old && d->word > f.word && s.clause_of[d->word] != s.clause_of[f.word]) return false;
+        // "… after taking Buthidaung in May, and many residents of Sittwe have left": a clause
+        // joined on with ", and" after the date is news of its own.
+        if (old && d->word < f.word && joined_clause_between(s, d->word, f.word, lex)) return false;
         f.event.date = d->date;
         f.event.time_precision = d->precision;
         return old;

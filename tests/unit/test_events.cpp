@@ -1524,3 +1524,11 @@ TEST_CASE("a speaker's aside opened by a participle is not the speaker", "[event
     REQUIRE(strike != events.end());
     CHECK(strike->claimed_by == "Sergei Shoigu");
 }
+
+TEST_CASE("an old date before ', and' does not reach the news of the clause after it", "[events]") {
+    const std::string text = "Russian troops have pushed into Andriivka after taking Chornobaivka in May, and many residents of Kherson "
+                             "have left for fear of an assault on the city.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Evacuation && where(e, mentions) == "Kherson"; }));
+}
