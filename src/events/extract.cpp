@@ -257,13 +257,22 @@ bool done_by_water(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 // is arriving, not striking.
 bool moved_by_vehicle(const Sentence& s, const Trigger& t, const Lexicon& lex) { return preceded_by(s, t.first, lex.windows.mover, lex.vehicle_nouns); }
 
+// A word that can be the subject of the verb after it: a name, armed men, an office.
+bool names_subject(const Sentence& s, size_t at, const Lexicon& lex) {
+    const Word& w = s.words[at];
+    if (w.comma_after) return false;
+    return w.capitalised || lex.armed_nouns.match(s.words, at).length || lex.office_nouns.match(s.words, at).length;
+}
+
 // "in occupied Crimea", "the besieged city", "displaced people": a one-word participle after a
 // determiner or a preposition, or before the people it describes, qualifies a noun; it tells no deed.
 bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const std::string& w = s.words[t.first].lower;
     // "ordered residents to leave" is a deed: only a one-word trigger can be a participle.
     if (t.first != t.last || t.matched != 1 || w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
-    if (t.last + 1 < s.words.size() && !s.words[t.last].comma_after && lex.civilian_nouns.match(s.words, t.last + 1).length) return true;
+    // "displaced people", but "Police evacuated residents": after its subject it is the verb.
+    if (t.last + 1 < s.words.size() && !s.words[t.last].comma_after && lex.civilian_nouns.match(s.words, t.last + 1).length)
+        return !(t.first > 0 && names_subject(s, t.first - 1, lex));
     return t.first > 0 && !s.words[t.first - 1].comma_after &&
            (lex.definite_markers.match(s.words, t.first - 1).length || lex.where_words.match(s.words, t.first - 1).length ||
             lex.articles.match(s.words, t.first - 1).length);

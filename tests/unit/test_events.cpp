@@ -1532,3 +1532,13 @@ TEST_CASE("an old date before ', and' does not reach the news of the clause afte
     const auto events = events_of(text, mentions);
     CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Evacuation && where(e, mentions) == "Kherson"; }));
 }
+
+TEST_CASE("'Police evacuated residents' is a deed; 'displaced people' is a description", "[events]") {
+    const std::string deed = "Police evacuated residents from Kherson on Monday.";
+    const auto mentions = mentions_of(deed);
+    const auto events = events_of(deed, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Evacuation);
+    const std::string description = "Aid reached displaced people in Kherson on Monday.";
+    CHECK(events_of(description, mentions_of(description)).empty());
+}
