@@ -137,9 +137,6 @@ std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const
     return best;
 }
 
-// "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
-// is a withdrawal or an evacuation; the nearest mover named before the deed decides.
-// Nullopt when what moves is a ship, a plane or a train: "several vessels have left Odesa".
 // A capitalised name that is no place and no side, right before the deed but for auxiliaries:
 // a person.
 bool subject_names_one_person(const Sentence& s, size_t deed, size_t at, const Lexicon& lex) {
@@ -160,6 +157,9 @@ bool armed_before_and(const Sentence& s, size_t at, const Lexicon& lex) {
     return lex.armed_nouns.match(s.words, k - 2).length > 0;
 }
 
+// "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
+// is a withdrawal or an evacuation; the nearest mover named before the deed decides.
+// Nullopt when what moves is a ship, a plane or a train: "several vessels have left Odesa".
 std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     // "told people to get away", "evacuated their troops": who is moved, named in the deed or
     // right after it, comes first.
@@ -1321,13 +1321,13 @@ bool territorial(EventType t) {
     return t == EventType::Capture || t == EventType::Recapture || t == EventType::Advance || t == EventType::Withdrawal || t == EventType::Evacuation;
 }
 
-// A tally told after its deed ("Militia officials said three men died") may also be the whole of
-// one told with it as a single victim ("killed a senior commander"): with `retold`, a larger
-// number replaces a lone victim.
 // People who leave are not a toll's dead or wounded: "30 people had died and 400,000 had been
 // forced from their homes" tells the flood's toll.
 bool bears_casualties(EventType t) { return t != EventType::Evacuation; }
 
+// A tally told after its deed ("Militia officials said three men died") may also be the whole of
+// one told with it as a single victim ("killed a senior commander"): with `retold`, a larger
+// number replaces a lone victim.
 void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, std::vector<Count> counts, bool retold = false) {
     std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) { return a.strong > b.strong; });
     for (const auto& c : counts) {
@@ -1521,7 +1521,6 @@ bool hit_by_last_weapon(const Found& f, std::optional<EventType> last, bool last
     return f.unarmed && last_just_told && (last == EventType::Strike || last == EventType::Shelling || last == EventType::Flooding);
 }
 
-// "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
 // A story whose every deadly deed so far is a flood: "the roads into Derna are badly damaged" there
 // tells of the water, however far back it was last told.
 bool flood_story(const State& state) {
@@ -1530,6 +1529,7 @@ bool flood_story(const State& state) {
            std::all_of(state.events.begin(), state.events.end(), [&](const Event& e) { return !deadly(e) || e.type == EventType::Flooding; });
 }
 
+// "Explosions were also reported in Lviv" after missiles struck Kyiv: the same wave's strikes.
 void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index, const State& state, const Lexicon& lex) {
     const bool floods = flood_story(state);
     std::optional<EventType> last;

@@ -23,9 +23,9 @@ bool is_actor_prefix(std::string_view lower);
 bool is_region_word(std::string_view lower);
 // Words after or before a name that mean a river.
 bool is_river_word(std::string_view lower);
-bool is_route_word(std::string_view lower);
+bool is_route_word(std::string_view lower);  // "road", "highway": two places before it name a route
 // Nouns after a name that make it a geographic feature's name: "Bolan Pass", "Kodori Valley".
-bool is_feature_word(std::string_view lower);  // "road", "highway": two places before it name a route
+bool is_feature_word(std::string_view lower);
 // Words that mean a settlement: "the city of Kherson", "the village of Kyselivka".
 bool is_settlement_word(std::string_view lower);
 // Lower-case words allowed inside a multi-word name: "Sea of Azov", "Deir ez-Zor".
