@@ -44,6 +44,14 @@ std::optional<Mention> mention_of(const std::vector<Mention>& mentions, const st
     return std::nullopt;
 }
 
+// Where the first mention named `text` was put; fails the test when it is missing or unplaced.
+frontmap::gazetteer::Place place_of(const std::vector<Mention>& mentions, const std::string& text) {
+    const auto m = mention_of(mentions, text);
+    REQUIRE(m);
+    REQUIRE(m->place);
+    return *m->place;
+}
+
 std::vector<std::string> texts_of(const std::vector<Token>& tokens) {
     std::vector<std::string> out;
     for (const auto& t : tokens) out.push_back(t.text);
@@ -602,9 +610,7 @@ TEST_CASE("described: a later sentence that says where a name lies places its ea
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
     const auto mentions = parser.parse("Rebels took Zamzam on Sunday. Zamzam lies about 15 km south of Kherson.");
-    REQUIRE(mention_of(mentions, "Zamzam"));
-    REQUIRE(mention_of(mentions, "Zamzam")->place);
-    CHECK(mention_of(mentions, "Zamzam")->place->lat == Approx(46.65581 - 0.135).margin(0.01));
+    CHECK(place_of(mentions, "Zamzam").lat == Approx(46.65581 - 0.135).margin(0.01));
 }
 
 TEST_CASE("described: no cue, another sentence's place or a town after 'in' locates no unknown name", "[parse][described]") {
@@ -633,20 +639,14 @@ TEST_CASE("described: 'on the western edge of the city' and 'another camp on the
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
     const auto edge = parser.parse("Shells fell on Kherson. Shells struck camps at Plauru, on the western edge of the city, on Friday.");
-    REQUIRE(mention_of(edge, "Plauru"));
-    REQUIRE(mention_of(edge, "Plauru")->place);
-    CHECK(mention_of(edge, "Plauru")->place->lat == Approx(46.65581).margin(0.001));
+    CHECK(place_of(edge, "Plauru").lat == Approx(46.65581).margin(0.001));
     const auto another = parser.parse("Gunmen overran a clinic in Zamzam. Abu Shouk, another camp on the northern edge of Kherson, was shelled.");
-    REQUIRE(mention_of(another, "Abu Shouk"));
-    REQUIRE(mention_of(another, "Abu Shouk")->place);
-    CHECK(mention_of(another, "Abu Shouk")->place->lon == Approx(32.6178).margin(0.001));
+    CHECK(place_of(another, "Abu Shouk").lon == Approx(32.6178).margin(0.001));
 }
 
 TEST_CASE("described: 'N km to the south-west' with no 'of' is offset from the town just named", "[parse][described]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
     const auto mentions = parser.parse("The army retook Kherson on Monday. In July it took Plauru, about 20 km to the north, after heavy fighting.");
-    REQUIRE(mention_of(mentions, "Plauru"));
-    REQUIRE(mention_of(mentions, "Plauru")->place);
-    CHECK(mention_of(mentions, "Plauru")->place->lat == Approx(46.65581 + 0.18).margin(0.01));
+    CHECK(place_of(mentions, "Plauru").lat == Approx(46.65581 + 0.18).margin(0.01));
 }
