@@ -1142,13 +1142,23 @@ bool older_than_news(const DateMention& d, std::optional<Date> article_date, int
 
 // "has lived under a blockade since 2022", "displaced more than once since the war began": a state
 // that has lasted since long before the news, not a deed the article reports.
-std::vector<bool> ongoing_clauses(const Sentence& s, const std::vector<DateMention>& dates, const SentenceContext& c) {
-    std::vector<bool> out(s.clause_of.empty() ? 0 : s.clause_of.back() + 1);
+// Each clause's first word that says so, or npos.
+std::vector<size_t> ongoing_clauses(const Sentence& s, const std::vector<DateMention>& dates, const SentenceContext& c) {
+    std::vector<size_t> out(s.clause_of.empty() ? 0 : s.clause_of.back() + 1, std::string::npos);
+    const auto mark = [&](size_t word) { out[s.clause_of[word]] = std::min(out[s.clause_of[word]], word); };
     for (const auto& d : dates)
-        if (d.since && older_than_news(d, c.context.article_date, c.lex.history_days)) out[s.clause_of[d.word]] = true;
+        if (d.since && older_than_news(d, c.context.article_date, c.lex.history_days)) mark(d.word);
     for (size_t i = 0; i < s.words.size(); ++i)
-        if (c.lex.ongoing_since.match(s.words, i).length) out[s.clause_of[i]] = true;
+        if (c.lex.ongoing_since.match(s.words, i).length) mark(i);
     return out;
+}
+
+// "sent forces into the buffer zone that has separated them since 1974": the deed lies before the
+// relative clause that lasts, so it is news.
+bool before_relative_clause(const Sentence& s, size_t deed, size_t since, const Lexicon& lex) {
+    for (size_t k = deed + 1; k < since; ++k)
+        if (lex.relative_openers.match(s.words, k).length) return true;
+    return false;
 }
 
 // A comma then "and" or "but" between two words: a new main clause begins between them.
@@ -1163,7 +1173,10 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
     const auto& lex = c.lex;
     std::vector<DateMention> dates = find_dates(s, article_date, lex);
     const auto ongoing = ongoing_clauses(s, dates, c);
-    std::erase_if(found, [&](const Found& f) { return ongoing[s.clause_of[f.word]]; });
+    std::erase_if(found, [&](const Found& f) {
+        const size_t since = ongoing[s.clause_of[f.word]];
+        return since != std::string::npos && !(f.word < since && before_relative_clause(s, f.word, since, lex));
+    });
     // The dateline's date dates the article, not the deeds of its lede.
     std::erase_if(dates, [&](const DateMention& d) { return d.since || s.words[d.word].start < c.dateline_end; });
     if (dates.empty() && state.last_date && says_same_time(s, lex)) dates.push_back({state.last_date->date, state.last_date->precision, 0, false});

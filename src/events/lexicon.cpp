@@ -13,6 +13,24 @@ extern const std::string_view kLexiconJson;
 
 namespace {
 
+// The words of a phrase as the tokenizer cuts text: "al-Sham" and "U.S." are two words each, and
+// the possessive "'s" of "people's" belongs to no word. Only the last part keeps a prefix star.
+void add_pattern_parts(std::string w, std::vector<PatternWord>& out) {
+    bool prefix = false;
+    if (w.size() > 1 && w.back() == '*') {
+        prefix = true;
+        w.pop_back();
+    }
+    if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+    size_t from = 0;
+    while (from < w.size()) {
+        const size_t cut = std::min(w.find_first_of("-.", from), w.size());
+        if (cut > from) out.push_back(PatternWord{.text = w.substr(from, cut - from)});
+        from = cut + 1;
+    }
+    if (prefix && !out.empty()) out.back().prefix = true;
+}
+
 std::vector<PatternWord> split_pattern(std::string_view phrase) {
     std::vector<PatternWord> out;
     size_t i = 0;
@@ -22,17 +40,13 @@ std::vector<PatternWord> split_pattern(std::string_view phrase) {
         while (j < phrase.size() && phrase[j] != ' ') ++j;
         if (j > i) {
             std::string w(phrase.substr(i, j - i));
-            PatternWord pw;
             if (w == "PLACE") {
-                pw.place = true;
+                out.push_back(PatternWord{.text = w, .place = true});
             } else if (w == "~") {
-                pw.gap = true;
-            } else if (w.size() > 1 && w.back() == '*') {
-                pw.prefix = true;
-                w.pop_back();
+                out.push_back(PatternWord{.text = w, .gap = true});
+            } else {
+                add_pattern_parts(std::move(w), out);
             }
-            pw.text = std::move(w);
-            out.push_back(std::move(pw));
         }
         i = j;
     }
@@ -278,7 +292,7 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.non_territorial_objects, "non_territorial_objects"}, {&lex.infinitive_markers, "infinitive_markers"},
         {&lex.speaker_fillers, "speaker_fillers"}, {&lex.speaker_stops, "speaker_stops"},
         {&lex.irrealis_after, "irrealis_after"}, {&lex.season_cues, "season_cues"},
-        {&lex.gap_stops, "gap_stops"}, {&lex.definite_markers, "definite_markers"}, {&lex.background_markers, "background_markers"}, {&lex.ongoing_since, "ongoing_since"}, {&lex.civilian_nouns, "civilian_nouns"}, {&lex.armed_nouns, "armed_nouns"}, {&lex.heading_words, "heading_words"}, {&lex.relative_pronouns, "relative_pronouns"}, {&lex.subordinators, "subordinators"}, {&lex.non_state_nouns, "non_state_nouns"}, {&lex.articles, "articles"}, {&lex.capital_references, "capital_references"},
+        {&lex.gap_stops, "gap_stops"}, {&lex.definite_markers, "definite_markers"}, {&lex.background_markers, "background_markers"}, {&lex.ongoing_since, "ongoing_since"}, {&lex.civilian_nouns, "civilian_nouns"}, {&lex.armed_nouns, "armed_nouns"}, {&lex.heading_words, "heading_words"}, {&lex.relative_pronouns, "relative_pronouns"}, {&lex.relative_openers, "relative_openers"}, {&lex.subordinators, "subordinators"}, {&lex.non_state_nouns, "non_state_nouns"}, {&lex.articles, "articles"}, {&lex.capital_references, "capital_references"},
         {&lex.where_words, "where_words"}, {&lex.apposition_words, "apposition_words"},
         {&lex.subset_cues, "subset_cues"}, {&lex.other_victim_words, "other_victim_words"}, {&lex.origin_words, "origin_words"}, {&lex.order_verbs, "order_verbs"}, {&lex.water_nouns, "water_nouns"}, {&lex.agentless_deaths, "agentless_deaths"}, {&lex.passive_markers, "passive_markers"},
         {&lex.one_person_determiners, "one_person_determiners"}, {&lex.one_person_nouns, "one_person_nouns"}, {&lex.one_person_pronouns, "one_person_pronouns"}, {&lex.tally_verbs, "tally_verbs"}, {&lex.tally_joiners, "tally_joiners"}, {&lex.trend_before, "trend_before"}, {&lex.trend_after, "trend_after"}, {&lex.unknown_place_prepositions, "unknown_place_prepositions"}, {&lex.another_markers, "another_markers"},

@@ -88,6 +88,25 @@ void join_number_groups(std::string_view text, std::vector<Word>& words) {
     }
 }
 
+bool is_single_letter(const Word& w) { return w.end == w.start + 1 && std::isalpha(static_cast<unsigned char>(w.lower[0])); }
+
+// "U.S. drones", "the U.N. agency": the full stops of an initialism end no clause or sentence,
+// unless a capitalised word follows its last one ("… by the U.S. The ministry said").
+void join_initialisms(std::string_view text, std::vector<Word>& words) {
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+        const Word& a = words[i];
+        const Word& b = words[i + 1];
+        if (!is_single_letter(a) || a.end >= text.size() || text[a.end] != '.' || b.start != a.end + 1 || !is_single_letter(b)) continue;
+        words[i].stop_after = false;
+        words[i + 1].clause_start = false;
+        const size_t last = i + 1;
+        if (last + 1 < words.size() && words[last].end < text.size() && text[words[last].end] == '.' && !words[last + 1].capitalised) {
+            words[last].stop_after = false;
+            words[last + 1].clause_start = false;
+        }
+    }
+}
+
 }  // namespace
 
 bool is_event_place(const parse::Mention& m) {
@@ -116,6 +135,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<p
     tie_mentions(words, mentions);
     for (auto& w : words) w.opens = lex_openers.of(w);
     join_number_groups(text, words);
+    join_initialisms(text, words);
     // A spaced hyphen ("KYIV, Oct. 21 - Troops…") ends a dateline or opens an aside, like a dash.
     for (size_t i = 1; i < words.size(); ++i)
         if (text.substr(words[i - 1].end, words[i].start - words[i - 1].end).find(" - ") != std::string_view::npos) words[i].clause_start = true;

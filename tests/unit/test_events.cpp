@@ -401,6 +401,17 @@ TEST_CASE("a state that has lasted since long before the news is no event", "[ev
     }
 }
 
+TEST_CASE("a deed before a relative clause that has lasted since long ago is news", "[events]") {
+    const std::string text = "Russian forces pushed into the buffer zone that has separated Kherson from Nova Kakhovka since 1994.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Advance);
+    CHECK(events_of("Russian forces that pushed into Kherson have besieged Bakhmut since 2019.",
+                    mentions_of("Russian forces that pushed into Kherson have besieged Bakhmut since 2019."))
+              .empty());
+}
+
 TEST_CASE("missiles that exploded are one strike, and a tally with thousands separators is whole", "[events]") {
     const std::string text = "Two missiles exploded in Kharkiv on Friday, killing 34 people and wounding 1,645.";
     const auto mentions = mentions_of(text);
@@ -660,6 +671,21 @@ TEST_CASE("a group whose short name has two letters is a group, not a country", 
     CHECK_FALSE(frontmap::events::is_state_side("AA"));
     CHECK_FALSE(frontmap::events::is_state_side("IS"));
     CHECK(frontmap::events::is_state_side("UA"));
+}
+
+TEST_CASE("a side whose name is written with hyphens, full stops or an apostrophe is found", "[events]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"Al-Qaeda-linked fighters stormed Bakhmut on Sunday.", "JNIM"},
+        {"A U.S. drone strike hit Kherson on Tuesday.", "US"},
+        {"Fighters of the People's Defence Force captured Bakhmut.", "PDF"},
+    };
+    for (const auto& [text, side] : cases) {
+        INFO(text);
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].side == side);
+    }
 }
 
 TEST_CASE("a toll put 'at more than' a number counts the dead", "[events]") {
