@@ -442,10 +442,14 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
 std::optional<Referent> refer_to_capital(size_t before, const SentenceContext& c);
 bool of_party(const Sentence& s, size_t i, const Lexicon& lex);
 
-// "the city of Kherson", "the town Djibo", "the region's main city": a place noun that names its own
-// place points back at none. `after` is the word after the noun.
-bool names_its_own(const Sentence& s, size_t after) {
+// "the city of Kherson", "the town Djibo", "the region's main city", "the refinery in Syzran": a
+// place noun that names its own place points back at none. `after` is the word after the noun.
+// Not "the town in Donetsk region", which names only where the town is.
+bool names_its_own(const Sentence& s, size_t after, const SentenceContext& c) {
     if (after < s.words.size() && (s.words[after].lower == "of" || s.words[after].inside >= 0)) return true;
+    if (after + 1 < s.words.size() && c.lex.where_words.match(s.words, after).length && s.words[after + 1].located &&
+        point_type(c.mentions[static_cast<size_t>(s.words[after + 1].mention)].place->type))
+        return true;
     return s.words[after - 1].possessive;
 }
 
@@ -455,7 +459,7 @@ void add_references(const Sentence& s, const SentenceContext& c, std::vector<Lin
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto m = c.lex.coreference.match(s.words, i);
         if (!m.length || of_party(s, i, c.lex)) continue;
-        if (names_its_own(s, i + m.length)) continue;
+        if (names_its_own(s, i + m.length, c)) continue;
         const size_t after = i + m.length;
         const auto referent = c.lex.capital_references.match(s.words, i).length ? refer_to_capital(s.words[i].start, c) : refer_back(*m.value, s.words[i].start, c);
         if (!referent) continue;
@@ -719,7 +723,7 @@ std::optional<Referent> coreference(const Sentence& s, const SentenceContext& c)
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto m = c.lex.coreference.match(s.words, i);
         if (!m.length) continue;
-        if (of_party(s, i, c.lex) || names_its_own(s, i + m.length)) continue;
+        if (of_party(s, i, c.lex) || names_its_own(s, i + m.length, c)) continue;
         if (c.lex.capital_references.match(s.words, i).length) return refer_to_capital(s.words[i].start, c);
         return refer_back(*m.value, s.words[i].start, c);
     }

@@ -412,6 +412,15 @@ TEST_CASE("a deed before a relative clause that has lasted since long ago is new
               .empty());
 }
 
+TEST_CASE("a place noun followed by 'in' and a town names that town, not the last place told", "[events]") {
+    const std::string text = "Russian missiles hit Lviv on Friday. On Saturday drones struck the port in Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[0], mentions) == "Lviv");
+    CHECK(where(events[1], mentions) == "Kherson");
+}
+
 TEST_CASE("missiles that exploded are one strike, and a tally with thousands separators is whole", "[events]") {
     const std::string text = "Two missiles exploded in Kharkiv on Friday, killing 34 people and wounding 1,645.";
     const auto mentions = mentions_of(text);
