@@ -1172,7 +1172,8 @@ bool joined_clause_between(const Sentence& s, size_t from, size_t to, const Lexi
     return false;
 }
 
-void date_events(std::vector<Found>& found, const Sentence& s, State& state, const SentenceContext& c) {
+// Gives each clause's first word that makes it a lasting state (see ongoing_clauses).
+std::vector<size_t> date_events(std::vector<Found>& found, const Sentence& s, State& state, const SentenceContext& c) {
     const auto article_date = c.context.article_date;
     const auto& lex = c.lex;
     std::vector<DateMention> dates = find_dates(s, article_date, lex);
@@ -1184,7 +1185,7 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
     // The dateline's date dates the article, not the deeds of its lede.
     std::erase_if(dates, [&](const DateMention& d) { return d.since || s.words[d.word].start < c.dateline_end; });
     if (dates.empty() && state.last_date && says_same_time(s, lex)) dates.push_back({state.last_date->date, state.last_date->precision, 0, false});
-    if (dates.empty()) return;
+    if (dates.empty()) return ongoing;
     state.last_date = dates.back();
     std::erase_if(found, [&](Found& f) {
         const auto* d = nearest(dates, f.word, [](const DateMention& x) { return x.word; });
@@ -1199,6 +1200,7 @@ void date_events(std::vector<Found>& found, const Sentence& s, State& state, con
         f.event.time_precision = d->precision;
         return old;
     });
+    return ongoing;
 }
 
 // "the army", "the rebels": an unnamed actor before the deed, in its clause, takes the side last
@@ -1614,9 +1616,11 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     std::vector<size_t> told, told_words;
     fold_tallies_into_told(found, index, state, c, told, told_words);
     type_by_context(found, s, index, state, c.lex);
-    date_events(found, s, state, c);
+    const auto ongoing = date_events(found, s, state, c);
     const auto attributions = find_attributions(c.text, s, c.mentions, c.lex);
-    const auto counts = find_counts(c.text, s, c.lex);
+    auto counts = find_counts(c.text, s, c.lex);
+    // "More than 6,600 civilians have been killed since the coup": a toll of the whole war is no deed's.
+    std::erase_if(counts, [&](const Count& n) { return ongoing[s.clause_of[n.word]] != std::string::npos; });
     const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
         if (told.empty()) {

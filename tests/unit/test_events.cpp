@@ -421,6 +421,15 @@ TEST_CASE("a place noun followed by 'in' and a town names that town, not the las
     CHECK(where(events[1], mentions) == "Kherson");
 }
 
+TEST_CASE("a toll of the whole war, since long before the news, is no deed's toll", "[events]") {
+    const std::string text = "Russian missiles hit Kharkiv on Monday. "
+                             "More than 10,000 civilians have been killed since the invasion, the UN says.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK_FALSE(events[0].killed);
+}
+
 TEST_CASE("missiles that exploded are one strike, and a tally with thousands separators is whole", "[events]") {
     const std::string text = "Two missiles exploded in Kharkiv on Friday, killing 34 people and wounding 1,645.";
     const auto mentions = mentions_of(text);
