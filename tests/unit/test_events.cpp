@@ -430,6 +430,17 @@ TEST_CASE("a toll of the whole war, since long before the news, is no deed's tol
     CHECK_FALSE(events[0].killed);
 }
 
+TEST_CASE("'the same town' points back at the town told before", "[events]") {
+    const std::string text = "Russian shells hit Bakhmut in July. On Friday drones struck the same town, killing 21 people.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Bakhmut");
+    CHECK(events[0].geo_precision == 1);  // in the town itself, not somewhere near the story's place
+    CHECK(events[0].type == EventType::Strike);
+    CHECK(events[0].killed == 21);
+}
+
 TEST_CASE("missiles that exploded are one strike, and a tally with thousands separators is whole", "[events]") {
     const std::string text = "Two missiles exploded in Kharkiv on Friday, killing 34 people and wounding 1,645.";
     const auto mentions = mentions_of(text);
