@@ -189,7 +189,24 @@ std::string shape_json(const std::vector<std::pair<double, double>>& course, con
 
 // Short names news use ("Britain", "UAE", "North Kivu") that neither Natural Earth nor ICU has.
 // A region's alias is also its namesake city's ("Hodeidah" is the governorate and its port).
-void add_aliases(const std::filesystem::path& file, const std::vector<Area>& admin1, gazetteer::Writer& writer) {
+// "Shahat" for GeoNames' "Shahhat": a town known to the sources under a spelling news do not use.
+// Each entry names the town as the sources spell it, with its country; a missing one fails the build.
+void add_town_aliases(const nlohmann::json& towns, const std::vector<GeoNamesPlace>& cities, gazetteer::Writer& writer) {
+    for (const auto& entry : towns) {
+        const std::string name = entry.at("name").get<std::string>();
+        const std::string iso = entry.at("country").get<std::string>();
+        const GeoNamesPlace* best = nullptr;
+        for (const auto& c : cities)
+            if (c.place.country == iso && std::find(c.names.begin(), c.names.end(), name) != c.names.end() &&
+                (!best || c.place.population > best->place.population))
+                best = &c;
+        if (!best) throw DataError("town alias in aliases.json", "no town '" + name + "' in " + iso);
+        for (const auto& n : entry.at("names")) writer.add_name(best->place.id, n.get<std::string>());
+    }
+}
+
+void add_aliases(const std::filesystem::path& file, const std::vector<Area>& admin1, const std::vector<GeoNamesPlace>& cities,
+                 gazetteer::Writer& writer) {
     std::ifstream in(file);
     if (!in) throw DataError("cannot read " + file.string(), "no such file");
     const auto doc = nlohmann::json::parse(in, nullptr, false);
@@ -197,6 +214,7 @@ void add_aliases(const std::filesystem::path& file, const std::vector<Area>& adm
     const nlohmann::json& countries = doc.at("countries");
     for (auto it = countries.begin(); it != countries.end(); ++it)
         for (const auto& n : it.value()) writer.add_name("ne-country-" + it.key(), n.get<std::string>());
+    if (doc.contains("towns")) add_town_aliases(doc.at("towns"), cities, writer);
     const nlohmann::json& regions = doc.at("admin1");
     for (const auto& entry : regions) {
         const std::string name = entry.at("name").get<std::string>();
@@ -254,7 +272,7 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
         }
     }
 
-    add_aliases(in.geodata / "aliases.json", admin1, writer);
+    add_aliases(in.geodata / "aliases.json", admin1, cities, writer);
     add_not_place_names(in.geodata / "not-places.json", writer);
 
     for (const auto& e : curated) {

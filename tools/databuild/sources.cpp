@@ -218,6 +218,7 @@ std::vector<CuratedEntry> read_curated(const std::filesystem::path& folder) {
                 p.feature_code = props.at("type").get<std::string>();
                 p.country = props.value("country", "");
                 p.importance = props.value("importance", 0.5);
+                p.population = props.value("population", 0LL);
                 e.source = props.value("source", "");
                 for (const auto& n : props.value("names", nlohmann::json::array())) e.names.push_back(n.get<std::string>());
                 for (const auto& c : props.value("compose", nlohmann::json::array()))
