@@ -386,6 +386,32 @@ TEST_CASE("geocode finds an admin-1 area by the short form news use", "[geocode]
     CHECK(first["country"] == "SD");
 }
 
+TEST_CASE("geocode finds a town by the spelling news use where the sources spell it otherwise", "[geocode]") {
+    // GeoNames holds the Libyan town as "Shahhat"; the Derna flood reports wrote "Shahat".
+    const auto r = run({"geocode", "Shahat"});
+    REQUIRE(r.code == 0);
+    const json first = json::parse(r.out.substr(0, r.out.find('\n')));
+    CHECK(first["country"] == "LY");
+    CHECK(std::abs(first["lat"].get<double>() - 32.83) < 0.1);
+}
+
+TEST_CASE("a front-line village too small for GeoNames is placed where it is", "[parse][events]") {
+    // Klishchiivka (a few hundred people, south of Bakhmut) comes from geodata/places.geojson.
+    TempDir dir;
+    const fs::path article = dir.path / "klishchiivka.txt";
+    std::ofstream(article) << "Ukrainian troops have recaptured the village of Klishchiivka, the army said on Sunday.\n";
+    const auto r = run({"parse", article.string(), "--date", "2023-09-17"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const auto retaken = events_of_type(json::parse(r.out), "recapture");
+    REQUIRE(retaken.size() == 1);
+    const json& place = retaken[0]["properties"]["where"]["place"];
+    CHECK(place["country"] == "UA");
+    const auto& point = retaken[0]["geometry"]["coordinates"];
+    CHECK(std::abs(point[0].get<double>() - 37.96) < 0.05);
+    CHECK(std::abs(point[1].get<double>() - 48.53) < 0.05);
+}
+
 TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
     TempDir dir;
     SECTION("a missing article") {
