@@ -40,9 +40,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     std::string side;
     size_t last = i;
     bool strong = false;  // names a side on its own, with no noun after it
-    // A name the parser found to be no place ("Hayat Tahrir al-Sham") may still be a group's.
-    const bool place_name = w.mention >= 0 && mentions[static_cast<size_t>(w.mention)].role != parse::Role::NotPlace;
-    if (place_name) {
+    if (w.mention >= 0) {
         const auto& m = mentions[static_cast<size_t>(w.mention)];
         if (m.role != parse::Role::Metonym || !m.place || m.place->country.empty()) return std::nullopt;
         side = m.place->country;

@@ -717,6 +717,20 @@ TEST_CASE("a side whose name is written with hyphens, full stops or an apostroph
     }
 }
 
+TEST_CASE("a group's name that the parser found to be no place still names the group", "[events]") {
+    const std::string text = "The Islamist group Hayat Tahrir al-Sham took Kharkiv on Monday.";
+    auto mentions = mentions_of(text);
+    Mention name;
+    name.start = text.find("Hayat");
+    name.end = text.find(" took");
+    name.text = text.substr(name.start, name.end - name.start);
+    name.role = Role::NotPlace;
+    mentions.insert(mentions.begin(), name);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].side == "HTS");
+}
+
 TEST_CASE("a toll put 'at more than' a number counts the dead", "[events]") {
     const std::string text = "Russian shells hit Kherson on Sunday. Local sources put the death toll at more than 100, most of them soldiers.";
     const auto mentions = mentions_of(text);
