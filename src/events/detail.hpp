@@ -37,6 +37,7 @@ struct Party {
     size_t first = 0, last = 0;  // word indices, inclusive
     std::string text;
     std::string side;
+    bool unnamed_group = false;  // "Syrian rebels": armed men who are no state's, their group not named
 };
 
 // Every phrase of the sentence that names a side: demonyms, group names, metonyms.

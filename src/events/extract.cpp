@@ -55,6 +55,10 @@ struct State {
     // The side whose missiles, drones or shells the story last named: "Dnipro was also hit" after
     // "a barrage of Russian missiles" is Russia's.
     std::string last_fire_side, last_fire_actor;
+    // How often each armed group is named, in the order first named; and the events done by
+    // "rebels" before any group was named, which the story's main group takes at its end.
+    std::vector<std::pair<std::string, int>> groups_named;
+    std::vector<size_t> by_unnamed_group;
 };
 
 struct SentenceContext {
@@ -964,6 +968,7 @@ struct Found {
     std::optional<size_t> after_found, after_told;
     bool tally = false;  // found only by a word of harm ("killed 13 people in Kanabi")
     bool unarmed = false;  // a hit whose weapon its sentence does not name
+    bool by_unnamed_group = false;  // done by "rebels" whose group the story has not yet named
 };
 
 size_t distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
@@ -1211,7 +1216,10 @@ void generic_actor(Found& f, const Sentence& s, std::string_view text, const Sta
         const bool group = lex.non_state_nouns.match(s.words, at).length > 0;
         if (!group && !lex.armed_nouns.match(s.words, at).length) continue;
         const std::string& side = group ? state.last_group_side : state.last_state_side;
-        if (side.empty()) return;
+        if (side.empty()) {
+            f.by_unnamed_group = group;
+            return;
+        }
         const size_t first = at > 0 && lex.definite_markers.match(s.words, at - 1).length ? at - 1 : at;
         f.event.actor = slice(text, s.words, first, at);
         f.event.side = side;
@@ -1228,9 +1236,16 @@ bool fires(const Sentence& s, const Party& p, const Lexicon& lex) {
     return false;
 }
 
+void count_group(const std::string& side, State& state) {
+    const auto it = std::find_if(state.groups_named.begin(), state.groups_named.end(), [&](const auto& g) { return g.first == side; });
+    if (it == state.groups_named.end()) state.groups_named.emplace_back(side, 1);
+    else ++it->second;
+}
+
 void remember_sides(const std::vector<Party>& parties, const Sentence& s, State& state, const Lexicon& lex) {
     for (const auto& p : parties) {
         if (p.side.empty()) continue;
+        if (!is_state_side(p.side, lex)) count_group(p.side, state);
         (is_state_side(p.side, lex) ? state.last_state_side : state.last_group_side) = p.side;
         if (!fires(s, p, lex)) continue;
         state.last_fire_side = p.side;
@@ -1301,6 +1316,7 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
             // "Kyiv's forces advance": the actor is named up to the deed, not with it.
             f.event.actor = best->last >= f.word && f.word > best->first ? slice(text, s.words, best->first, f.word - 1) : best->text;
             f.event.side = best->side;
+            f.by_unnamed_group = best->unnamed_group;
         } else {
             generic_actor(f, s, text, state, lex);
         }
@@ -1644,6 +1660,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     std::vector<size_t> words;
     for (auto& f : found) {
         words.push_back(f.word);
+        if (f.by_unnamed_group && f.event.side.empty()) state.by_unnamed_group.push_back(state.events.size());
         state.events.push_back(std::move(f.event));
         state.sentence_of.push_back(index);
         state.last_told_in.push_back(index);
@@ -1816,6 +1833,16 @@ std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std
     return out;
 }
 
+// "Syrian rebels said their fighters had entered Homs. … the leader of Hayat Tahrir al-Sham said":
+// rebels the story names no group for before are the group it names most.
+void give_rebels_the_story_group(State& state) {
+    if (state.groups_named.empty()) return;
+    const auto main = std::max_element(state.groups_named.begin(), state.groups_named.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    for (size_t i : state.by_unnamed_group)
+        if (state.events[i].side.empty()) state.events[i].side = main->first;
+}
+
 std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& parsed, const Context& context, const Lexicon& lex) {
     return extract(text, parse::tokenize(text), parsed, context, lex);
 }
@@ -1832,6 +1859,7 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Token
         const size_t topic_from = sentences[i >= reach ? i - reach : 0].span.start;
         read_sentence(c, sentences[i], i, topic_from, state);
     }
+    give_rebels_the_story_group(state);
     return merge(std::move(state), mentions, lex);
 }
 

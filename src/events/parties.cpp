@@ -70,11 +70,15 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     if (!strong && !has_noun) return std::nullopt;
     // "Syrian rebels", "Malian jihadists": a demonym before a non-state noun names where they are
     // from, not the state's side.
+    bool unnamed_group = false;
     if (is_state_side(side, lex))
         for (size_t at = last + 1; at <= end; ++at)
-            if (lex.non_state_nouns.match(s.words, at).length) side.clear();
+            if (lex.non_state_nouns.match(s.words, at).length) {
+                side.clear();
+                unnamed_group = true;
+            }
     next = end + 1;
-    return Party{i, end, slice(text, s.words, i, end), side};
+    return Party{i, end, slice(text, s.words, i, end), side, unnamed_group};
 }
 
 Party span_party(std::string_view text, const Sentence& s, size_t first, size_t last, const std::vector<Party>& sides) {

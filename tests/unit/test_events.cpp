@@ -731,6 +731,15 @@ TEST_CASE("a group's name that the parser found to be no place still names the g
     CHECK(events[0].side == "HTS");
 }
 
+TEST_CASE("rebels whose group is named only later in the story are that group", "[events]") {
+    const std::string text = "Syrian rebels captured Bakhmut on Monday. The leader of HTS said the city was calm.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].actor == "Syrian rebels");
+    CHECK(events[0].side == "HTS");
+}
+
 TEST_CASE("a toll put 'at more than' a number counts the dead", "[events]") {
     const std::string text = "Russian shells hit Kherson on Sunday. Local sources put the death toll at more than 100, most of them soldiers.";
     const auto mentions = mentions_of(text);
