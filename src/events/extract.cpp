@@ -121,6 +121,16 @@ bool done_elsewhere(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     return false;
 }
 
+// "The beach has been targeted before: an attack there last year…": a deed said to have happened
+// before, with nothing after it in its clause, is the place's past, not the news.
+bool done_before(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    const size_t at = t.last + 1;
+    const auto m = lex.past_adverbs.match(s.words, at);
+    if (!m.length) return false;
+    const size_t end = at + m.length - 1;
+    return s.words[end].comma_after || s.words[end].stop_after || end + 1 == s.words.size() || s.words[end + 1].clause_start;
+}
+
 // "drones hit", "shells landed": the weapon named in the clause says what kind of hit it was.
 std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const size_t from = t.first >= lex.windows.weapon ? t.first - lex.windows.weapon : 0;
@@ -341,7 +351,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;
         // "a refuge for families who fled Kharkiv" still tells of people leaving Kharkiv.
         if (t.rule.type != EventType::Evacuation && in_copular_complement(s, t.first, lex)) continue;
-        if (done_elsewhere(s, t, lex)) continue;
+        if (done_elsewhere(s, t, lex) || done_before(s, t, lex)) continue;
         if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) continue;
         // "an offensive to retake Kherson": a purpose, not a deed.
         if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;

@@ -441,6 +441,13 @@ TEST_CASE("'the same town' points back at the town told before", "[events]") {
     CHECK(events[0].killed == 21);
 }
 
+TEST_CASE("a deed said to have happened before is the place's past; 'before dawn' is not", "[events]") {
+    const std::string before = "Kherson has been shelled before, the governor said.";
+    CHECK(events_of(before, mentions_of(before)).empty());
+    const std::string dawn = "Russian forces shelled Kherson before dawn on Friday.";
+    CHECK(events_of(dawn, mentions_of(dawn)).size() == 1);
+}
+
 TEST_CASE("missiles that exploded are one strike, and a tally with thousands separators is whole", "[events]") {
     const std::string text = "Two missiles exploded in Kharkiv on Friday, killing 34 people and wounding 1,645.";
     const auto mentions = mentions_of(text);
