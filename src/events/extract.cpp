@@ -1306,13 +1306,29 @@ std::optional<Party> holder_after(const Sentence& s, std::string_view text, size
     return std::nullopt;
 }
 
+// "Russia's defence ministry said six missiles had been fired at Bryansk": who says a passive deed
+// was done is not who did it; "the army said it was pulling back" tells its own.
+bool speaks_of_passive_deed(const Sentence& s, const Party& p, size_t deed, const Lexicon& lex) {
+    if (!preceded_by(s, deed, 2, lex.passive_markers)) return false;
+    bool other_subject = false;  // of the last verb of saying before the deed
+    for (size_t at = p.last + 1; at < deed; ++at) {
+        const size_t verb = lex.attribution_verbs.match(s.words, at).length;
+        if (!verb) continue;
+        size_t subject = at + verb;
+        if (subject < deed && lex.complementizers.match(s.words, subject).length) ++subject;
+        other_subject = subject < deed && !lex.speaker_pronouns.contains(s.words[subject].lower);
+    }
+    return other_subject;
+}
+
 void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text, const State& state,
                    const Lexicon& lex) {
     for (auto& f : found) {
         const Party* best = nullptr;
         std::optional<Party> holder;
         for (const auto& p : parties)
-            if (p.first < f.word && !in_aside(s, p, f.word, parties) && (!best || p.last > best->last)) best = &p;
+            if (p.first < f.word && !in_aside(s, p, f.word, parties) && !speaks_of_passive_deed(s, p, f.word, lex) && (!best || p.last > best->last))
+                best = &p;
         // Else the agent of a passive deed: "was shelled by Russian forces"; not "Aleppo fell,
         // followed by Hama", where nobody is said to act.
         if (!best && (preceded_by(s, f.word, 2, lex.passive_markers)))

@@ -148,7 +148,7 @@ struct Lexicon {
     PhraseSet week_words, month_words, since_words, same_time_phrases;
     PhraseSet non_territorial_objects, infinitive_markers;
     PhraseSet speaker_fillers, speaker_stops, irrealis_after, season_cues;
-    PhraseSet gap_stops, definite_markers, background_markers, ongoing_since, civilian_nouns, armed_nouns, heading_words, relative_pronouns, relative_openers, past_adverbs, subordinators, non_state_nouns, articles, capital_references, where_words, apposition_words;
+    PhraseSet gap_stops, definite_markers, background_markers, ongoing_since, civilian_nouns, armed_nouns, heading_words, relative_pronouns, relative_openers, past_adverbs, complementizers, subordinators, non_state_nouns, articles, capital_references, where_words, apposition_words;
     PhraseMap<EventType> weapons;  // what an impact verb's weapon makes it: "drones hit" -> strike
     PhraseMap<EventType> context_typed;  // "explosions" during a missile wave are its strikes
     PhraseSet one_person_determiners, one_person_nouns, one_person_pronouns, tally_verbs, tally_joiners, trend_before, trend_after, unknown_place_prepositions, another_markers;

@@ -747,6 +747,18 @@ TEST_CASE("rebels whose group is named only later in the story are that group", 
     CHECK(events[0].side == "HTS");
 }
 
+TEST_CASE("who says a passive deed was done is not who did it, unless it says it did", "[events]") {
+    const std::string passive = "Russia's defence ministry said six missiles had been fired at Bakhmut on Tuesday.";
+    const auto a = events_of(passive, mentions_of(passive));
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].side.empty());
+    CHECK(a[0].claimed_by == "Russia's defence ministry");
+    const std::string own = "The Ukrainian army acknowledged that soldiers had been killed and said it was pulling back from Bakhmut.";
+    const auto b = events_of(own, mentions_of(own));
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].side == "UA");
+}
+
 TEST_CASE("a toll put 'at more than' a number counts the dead", "[events]") {
     const std::string text = "Russian shells hit Kherson on Sunday. Local sources put the death toll at more than 100, most of them soldiers.";
     const auto mentions = mentions_of(text);
