@@ -1,6 +1,7 @@
 #include "events/lexicon.hpp"
 
 #include "common/error.hpp"
+#include "parse/tokens.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -13,22 +14,19 @@ extern const std::string_view kLexiconJson;
 
 namespace {
 
-// The words of a phrase as the tokenizer cuts text: "al-Sham" and "U.S." are two words each, and
-// the possessive "'s" of "people's" belongs to no word. Only the last part keeps a prefix star.
+// The words of a phrase as the tokenizer cuts text: "al-Sham", "U.S." and "AFC/M23" are two words
+// each, and the possessive "'s" of "people's" belongs to no word. Only the last part keeps a
+// prefix star.
 void add_pattern_parts(std::string w, std::vector<PatternWord>& out) {
     bool prefix = false;
     if (w.size() > 1 && w.back() == '*') {
         prefix = true;
         w.pop_back();
     }
-    if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
-    size_t from = 0;
-    while (from < w.size()) {
-        const size_t cut = std::min(w.find_first_of("-.", from), w.size());
-        if (cut > from) out.push_back(PatternWord{.text = w.substr(from, cut - from)});
-        from = cut + 1;
-    }
-    if (prefix && !out.empty()) out.back().prefix = true;
+    const auto parts = parse::tokenize(w);
+    if (parts.empty()) throw DataError("event lexicon", "'" + w + "' holds no word");
+    for (const auto& t : parts) out.push_back(PatternWord{.text = t.text});
+    if (prefix) out.back().prefix = true;
 }
 
 std::vector<PatternWord> split_pattern(std::string_view phrase) {

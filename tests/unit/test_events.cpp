@@ -711,7 +711,7 @@ TEST_CASE("a group whose short name has two letters is a group, not a country", 
 
 TEST_CASE("a side whose name is written with hyphens, full stops or an apostrophe is found", "[events]") {
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"Al-Qaeda-linked fighters stormed Bakhmut on Sunday.", "JNIM"},
+        {"Hayat Tahrir al-Sham fighters stormed Bakhmut on Sunday.", "HTS"},
         {"A U.S. drone strike hit Kherson on Tuesday.", "US"},
         {"Fighters of the People's Defence Force captured Bakhmut.", "PDF"},
     };
