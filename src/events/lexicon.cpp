@@ -55,9 +55,9 @@ uint16_t two_bytes(std::string_view w) { return static_cast<uint16_t>(static_cas
 // Distinct for any two ASCII letters or digits, so the filter it keys lets few words through.
 size_t two_bytes_bit(uint16_t b) { return ((b >> 8) & 0x3F) << 6 | (b & 0x3F); }
 
-bool word_matches(const PatternWord& p, const Word& w) {
+bool word_matches(const PatternWord& p, const Word& w, bool inside_names) {
     if (p.place) return w.mention >= 0 && w.located;
-    if (w.inside >= 0) return false;  // a place name is never a cue word
+    if (w.inside >= 0 && !(inside_names && w.in_name)) return false;  // a place name is never a cue word
     if (p.prefix) return w.lower.size() >= p.text.size() && w.lower.compare(0, p.text.size(), p.text) == 0;
     return w.id == p.id && p.id != kNoWord;
 }
@@ -143,7 +143,7 @@ size_t PhraseMap<T>::match_end(const Entry& e, size_t k, const std::vector<Word>
             }
             return 0;
         }
-        if (at >= words.size() || !word_matches(e.words[k], words[at])) return 0;
+        if (at >= words.size() || !word_matches(e.words[k], words[at], inside_names_)) return 0;
         // "El Fasher fell": PLACE stands for the whole name, however many words it has.
         if (e.words[k].place)
             for (const int name = words[at].mention; at + 1 < words.size() && words[at + 1].inside == name;) ++at;
@@ -238,6 +238,7 @@ void fill_places(Lexicon& lex, const json& doc) {
         lex.coreference.add(phrase, std::move(out));
     }
     for (const auto& [phrase, side] : key(doc, "sides").items()) lex.sides.add(phrase, side.get<std::string>());
+    lex.sides.match_inside_names();
 }
 
 void fill_numbers(Lexicon& lex, const json& doc) {

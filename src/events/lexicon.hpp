@@ -31,6 +31,7 @@ struct Word {
     int mention = -1;           // index of the mention this word starts, if any
     bool located = false;       // that mention is a located place (role location, resolved)
     int inside = -1;            // index of the mention this word belongs to, if any
+    bool in_name = false;       // inside a name the parser found to be no place ("Hayat Tahrir al-Sham")
     bool comma_after = false;
     bool stop_after = false;
     bool clause_start = false;  // first word of a sentence, a quotation or a clause after a dash
@@ -103,6 +104,8 @@ public:
     bool empty() const { return entries_.empty(); }
     // Words a gap may not cross; set once, before matching.
     void set_gap_stops(std::shared_ptr<const PhraseMap<char>> stops) { gap_stops_ = std::move(stops); }
+    // Lets this list match inside names that are no place: a group's name is a side.
+    void match_inside_names() { inside_names_ = true; }
 
 private:
     struct Entry {
@@ -126,6 +129,7 @@ private:
     std::vector<size_t> place_first_;
     std::shared_ptr<const PhraseMap<char>> gap_stops_;
     bool indexed_ = false;
+    bool inside_names_ = false;
     size_t slot_ = 0;  // this list's bit in Word::opens
 };
 

@@ -40,7 +40,8 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     std::string side;
     size_t last = i;
     bool strong = false;  // names a side on its own, with no noun after it
-    if (w.mention >= 0) {
+    // A name the parser found to be no place ("Hayat Tahrir al-Sham") may still be a group's.
+    if (w.mention >= 0 && !w.in_name) {
         const auto& m = mentions[static_cast<size_t>(w.mention)];
         if (m.role != parse::Role::Metonym || !m.place || m.place->country.empty()) return std::nullopt;
         side = m.place->country;

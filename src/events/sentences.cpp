@@ -67,10 +67,8 @@ void tie_mentions(std::vector<Word>& words, const std::vector<parse::Mention>& m
     for (auto& w : words) {
         while (m < mentions.size() && mentions[m].end <= w.start) ++m;
         if (m == mentions.size() || mentions[m].start > w.start) continue;
-        // A name the parser found to be no place ("Hayat Tahrir al-Sham", "Lloyd Austin") is words
-        // like any other, so a group's name in it still names the group.
-        if (mentions[m].role == parse::Role::NotPlace) continue;
         w.inside = static_cast<int>(m);
+        w.in_name = mentions[m].role == parse::Role::NotPlace;
         if (mentions[m].start == w.start) {
             w.mention = static_cast<int>(m);
             w.located = is_event_place(mentions[m]);
