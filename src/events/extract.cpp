@@ -1180,6 +1180,12 @@ bool before_relative_clause(const Sentence& s, size_t deed, size_t since, const 
     return false;
 }
 
+// Whether a word of a clause that tells a lasting state (`since`, its first word that says so, or
+// npos) belongs to that state: a deed or a toll is, unless a relative clause opens after it.
+bool in_lasting_part(const Sentence& s, size_t word, size_t since, const Lexicon& lex) {
+    return since != std::string::npos && !(word < since && before_relative_clause(s, word, since, lex));
+}
+
 // A comma then "and" or "but" between two words: a new main clause begins between them.
 bool joined_clause_between(const Sentence& s, size_t from, size_t to, const Lexicon& lex) {
     for (size_t k = from; k + 1 < to; ++k)
@@ -1194,8 +1200,7 @@ std::vector<size_t> date_events(std::vector<Found>& found, const Sentence& s, St
     std::vector<DateMention> dates = find_dates(s, article_date, lex);
     const auto ongoing = ongoing_clauses(s, dates, c);
     std::erase_if(found, [&](const Found& f) {
-        const size_t since = ongoing[s.clause_of[f.word]];
-        return since != std::string::npos && !(f.word < since && before_relative_clause(s, f.word, since, lex));
+        return in_lasting_part(s, f.word, ongoing[s.clause_of[f.word]], lex);
     });
     // The dateline's date dates the article, not the deeds of its lede.
     std::erase_if(dates, [&](const DateMention& d) { return d.since || s.words[d.word].start < c.dateline_end; });
@@ -1662,7 +1667,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     const auto attributions = find_attributions(c.text, s, c.mentions, c.lex);
     auto counts = find_counts(c.text, s, c.lex);
     // "More than 6,600 civilians have been killed since the coup": a toll of the whole war is no deed's.
-    std::erase_if(counts, [&](const Count& n) { return ongoing[s.clause_of[n.word]] != std::string::npos; });
+    std::erase_if(counts, [&](const Count& n) { return in_lasting_part(s, n.word, ongoing[s.clause_of[n.word]], c.lex); });
     const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
         if (told.empty()) {

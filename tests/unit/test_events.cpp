@@ -410,6 +410,13 @@ TEST_CASE("a deed before a relative clause that has lasted since long ago is new
     CHECK(events_of("Russian forces that pushed into Kherson have besieged Bakhmut since 2019.",
                     mentions_of("Russian forces that pushed into Kherson have besieged Bakhmut since 2019."))
               .empty());
+    // A toll before the relative clause is the deed's; "that town" opens no clause.
+    const std::string toll = "Russian shells killed 12 people in the zone that has separated Kherson from Nova Kakhovka since 1994.";
+    const auto shelled = events_of(toll, mentions_of(toll));
+    REQUIRE(shelled.size() == 1);
+    CHECK(shelled[0].killed == 12);
+    const std::string demonstrative = "Russian forces have shelled that part of Bakhmut since 2019.";
+    CHECK(events_of(demonstrative, mentions_of(demonstrative)).empty());
 }
 
 TEST_CASE("a place noun followed by 'in' and a town names that town, not the last place told", "[events]") {
