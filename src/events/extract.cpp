@@ -1346,8 +1346,8 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
         if (best) {
             // "Kyiv's forces advance": the actor is named up to the deed, not with it.
             f.event.actor = best->last >= f.word && f.word > best->first ? slice(text, s.words, best->first, f.word - 1) : best->text;
-            f.event.side = best->side;
-            f.by_unnamed_group = best->unnamed_group;
+            f.event.side = best->unnamed_group ? state.last_group_side : best->side;
+            f.by_unnamed_group = best->unnamed_group && f.event.side.empty();
         } else {
             generic_actor(f, s, text, state, lex);
         }

@@ -40,6 +40,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     std::string side;
     size_t last = i;
     bool strong = false;  // names a side on its own, with no noun after it
+    bool backer = false;  // "Russian-backed", "pro-Kremlin": a state behind the fighters, its side theirs
     // A name the parser found to be no place ("Hayat Tahrir al-Sham") may still be a group's.
     if (w.mention >= 0 && !w.in_name) {
         const auto& m = mentions[static_cast<size_t>(w.mention)];
@@ -52,6 +53,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
         if (!match.length) return std::nullopt;
         side = *match.value;
         last = i + match.length - 1;
+        backer = match.length > 1;
         // A demonym ("Russian") names a side only with a noun after it; a group's name does alone.
         strong = !is_state_side(side, lex) || is_acronym(text, w);
     }
@@ -70,9 +72,9 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     }
     if (!strong && !has_noun) return std::nullopt;
     // "Syrian rebels", "Malian jihadists": a demonym before a non-state noun names where they are
-    // from, not the state's side.
+    // from, not the state's side; "Russian-backed separatists" are Russia's.
     bool unnamed_group = false;
-    if (is_state_side(side, lex))
+    if (is_state_side(side, lex) && !backer)
         for (size_t at = last + 1; at <= end; ++at)
             if (lex.non_state_nouns.match(s.words, at).length) {
                 side.clear();

@@ -745,6 +745,13 @@ TEST_CASE("a group's name that the parser found to be no place still names the g
     CHECK(events[0].side == "HTS");
 }
 
+TEST_CASE("separatists backed by a state are that state's side", "[events]") {
+    const std::string text = "Russian-backed separatists captured Bakhmut on Monday.";
+    const auto events = events_of(text, mentions_of(text));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].side == "RU");
+}
+
 TEST_CASE("rebels whose group is named only later in the story are that group", "[events]") {
     const std::string text = "Syrian rebels captured Bakhmut on Monday. The leader of HTS said the city was calm.";
     const auto mentions = mentions_of(text);
