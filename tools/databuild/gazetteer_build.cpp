@@ -187,8 +187,6 @@ std::string shape_json(const std::vector<std::pair<double, double>>& course, con
     return shape.empty() ? std::string() : shape.dump();
 }
 
-// Short names news use ("Britain", "UAE", "North Kivu") that neither Natural Earth nor ICU has.
-// A region's alias is also its namesake city's ("Hodeidah" is the governorate and its port).
 // "Shahat" for GeoNames' "Shahhat": a town known to the sources under a spelling news do not use.
 // Each entry names the town as the sources spell it, with its country; a missing one fails the build.
 void add_town_aliases(const nlohmann::json& towns, const std::vector<GeoNamesPlace>& cities, gazetteer::Writer& writer) {
@@ -205,6 +203,8 @@ void add_town_aliases(const nlohmann::json& towns, const std::vector<GeoNamesPla
     }
 }
 
+// Short names news use ("Britain", "UAE", "North Kivu") that neither Natural Earth nor ICU has.
+// A region's alias is also its namesake city's ("Hodeidah" is the governorate and its port).
 void add_aliases(const std::filesystem::path& file, const std::vector<Area>& admin1, const std::vector<GeoNamesPlace>& cities,
                  gazetteer::Writer& writer) {
     std::ifstream in(file);

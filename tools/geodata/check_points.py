@@ -17,8 +17,11 @@ import struct
 import sys
 
 WATER_TYPES = {"sea"}
-# Features on or beside water, whose point may fairly fall outside any country polygon.
-WATER_KINDS = {"gulf", "strait", "lake", "reservoir", "spit", "island", "bridge", "port", "sea"}
+# Water bodies: meant to be off land, or on a shared border; not checked.
+WATER_KINDS = {"gulf", "strait", "lake", "reservoir", "sea"}
+# Features beside water, whose point may fall off Natural Earth's coarse shore but, on land, must
+# be in their country.
+SHORE_KINDS = {"spit", "island", "bridge", "port"}
 
 
 def parse_wkb(blob, offset=0):
@@ -88,7 +91,10 @@ def main(argv):
         print(__doc__.strip().splitlines()[0], file=sys.stderr)
         return 2
     db = sqlite3.connect(argv[1])
-    countries = load_layer(db, "SELECT geom, iso_a2, NAME FROM countries")
+    # Natural Earth gives territories with no ISO code of their own (Somaliland, Northern Cyprus)
+    # the code -1; their sovereign's code is what we record.
+    countries = load_layer(db, "SELECT geom, CASE iso_a2 WHEN '-1' THEN CASE ISO_A3 WHEN 'SOL' THEN 'SO' "
+                               "WHEN 'CYN' THEN 'CY' WHEN 'KOS' THEN 'XK' ELSE iso_a2 END ELSE iso_a2 END, NAME FROM countries")
     admin1 = load_layer(db, "SELECT geom, iso_a2, name FROM states_provinces")
     failures = 0
     seen = {}
@@ -102,20 +108,28 @@ def main(argv):
                     failures += 1
                 seen[key] = props["id"]
             geom = feature.get("geometry")
-            if not geom or geom["type"] != "Point" or props.get("type") in WATER_TYPES or props.get("kind") in WATER_KINDS or not props.get("country"):
+            if not geom or geom["type"] != "Point" or props.get("type") in WATER_TYPES or props.get("kind") in WATER_KINDS:
                 continue
             x, y = geom["coordinates"]
             country = locate(x, y, countries)
             unit = locate(x, y, admin1)
             iso = country[0] if country else None
+            if props.get("country") == "":
+                continue  # shared by two countries: a border bridge or crossing
+            if props.get("kind") in SHORE_KINDS and iso is None:
+                continue
+            if "country" not in props:
+                print("FAIL %s: no country" % props["id"])
+                failures += 1
+                continue
             # Natural Earth files some territories under their sovereign, and Crimea under RU
             # although we record it, with internationally recognised borders, as UA.
             expected = props.get("country", "")
             crimea = unit is not None and unit[1] in ("Crimea", "Sevastopol") and expected == "UA"
             ok = iso == expected or (unit is not None and unit[0] == expected) or crimea
-            status = "ok  " if ok else "FAIL"
             failures += 0 if ok else 1
-            print("%s %-40s %-3s in %s / %s" % (status, props["id"], expected, iso, unit[1] if unit else None))
+            hint = "" if ok or iso else "  (at sea: lon and lat swapped?)"
+            print("%s %-40s %-3s in %s / %s%s" % ("ok  " if ok else "FAIL", props["id"], expected, iso, unit[1] if unit else None, hint))
     print("%d failure(s)" % failures)
     return 1 if failures else 0
 
