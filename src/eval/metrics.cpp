@@ -190,9 +190,10 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
         if (!article.events[g].side.empty()) {
             ++s.sides_labelled;
             if (article.events[g].side == predicted[p].side) ++s.sides_right;
-            else
-                s.misses.push_back(event_miss(article, "event side", article.events[g],
-                                              ": " + article.events[g].side + ", found " + (predicted[p].side.empty() ? "none" : predicted[p].side)));
+            else {
+                const std::string found = predicted[p].side.empty() ? "none" : predicted[p].side;
+                s.misses.push_back(event_miss(article, "event side", article.events[g], ": " + article.events[g].side + ", found " + found));
+            }
         }
     }
     for (size_t g = 0; g < article.events.size(); ++g) {

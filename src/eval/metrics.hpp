@@ -51,7 +51,7 @@ struct Miss {
     std::string article;
     // "missed", "spurious", "far" (toponyms); "event missed", "event spurious", "event count"
     // (a matched event's tally differs), "event claim" and "event denial" (a matched event's
-    // claimant or denial not found)
+    // claimant or denial not found), "event side" (a matched event's side differs)
     std::string kind;
     std::string text;
     std::string context;

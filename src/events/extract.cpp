@@ -1252,8 +1252,9 @@ bool fires(const Sentence& s, const Party& p, const Lexicon& lex) {
 }
 
 void count_group(const std::string& side, State& state) {
-    const auto it = std::find_if(state.groups_named.begin(), state.groups_named.end(), [&](const auto& g) { return g.first == side; });
-    if (it == state.groups_named.end()) state.groups_named.emplace_back(side, 1);
+    auto& named = state.groups_named;
+    const auto it = std::find_if(named.begin(), named.end(), [&](const auto& g) { return g.first == side; });
+    if (it == named.end()) named.emplace_back(side, 1);
     else ++it->second;
 }
 
@@ -1331,9 +1332,10 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
     for (auto& f : found) {
         const Party* best = nullptr;
         std::optional<Party> holder;
-        for (const auto& p : parties)
-            if (p.first < f.word && !in_aside(s, p, f.word, parties) && !speaks_of_passive_deed(s, p, f.word, lex) && (!best || p.last > best->last))
-                best = &p;
+        for (const auto& p : parties) {
+            const bool acts = p.first < f.word && !in_aside(s, p, f.word, parties) && !speaks_of_passive_deed(s, p, f.word, lex);
+            if (acts && (!best || p.last > best->last)) best = &p;
+        }
         // Else the agent of a passive deed: "was shelled by Russian forces"; not "Aleppo fell,
         // followed by Hama", where nobody is said to act.
         if (!best && (preceded_by(s, f.word, 2, lex.passive_markers)))

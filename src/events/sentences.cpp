@@ -97,11 +97,13 @@ void join_initialisms(std::string_view text, std::vector<Word>& words) {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
         const Word& a = words[i];
         const Word& b = words[i + 1];
-        if (!is_single_letter(a) || a.end >= text.size() || text[a.end] != '.' || b.start != a.end + 1 || !is_single_letter(b)) continue;
+        const bool stop_between = a.end < text.size() && text[a.end] == '.' && b.start == a.end + 1;
+        if (!is_single_letter(a) || !stop_between || !is_single_letter(b)) continue;
         words[i].stop_after = false;
         words[i + 1].clause_start = false;
         const size_t last = i + 1;
-        if (last + 1 < words.size() && words[last].end < text.size() && text[words[last].end] == '.' && !words[last + 1].capitalised) {
+        const bool stop_after = words[last].end < text.size() && text[words[last].end] == '.';
+        if (last + 1 < words.size() && stop_after && !words[last + 1].capitalised) {
             words[last].stop_after = false;
             words[last + 1].clause_start = false;
         }

@@ -329,3 +329,19 @@ TEST_CASE("a matched event's wrong tally, missed claim and missed denial are lis
     CHECK(s.misses[1].kind == "event claim");
     CHECK(s.misses[2].kind == "event denial");
 }
+
+TEST_CASE("a matched event with the wrong side, or none, is listed as a side miss", "[eval][events]") {
+    const std::string text = "Russian missiles struck Kherson.";
+    frontmap::eval::EventRecord gold{"strike", kKhersonLat, kKhersonLon, std::nullopt, std::nullopt, std::nullopt, false, false, 0, text.size(), "Kherson", "RU"};
+    Article a{"a7", text, {}};
+    a.events = {gold};
+    auto unsided = gold;
+    unsided.side.clear();
+    frontmap::eval::EventScores s;
+    frontmap::eval::score_events(a, {unsided}, s);
+    CHECK(s.sides_labelled == 1);
+    CHECK(s.sides_right == 0);
+    REQUIRE(s.misses.size() == 1);
+    CHECK(s.misses[0].kind == "event side");
+    CHECK(s.misses[0].text == "strike @ Kherson: RU, found none");
+}
