@@ -1261,8 +1261,9 @@ void count_group(const std::string& side, State& state) {
 void remember_sides(const std::vector<Party>& parties, const Sentence& s, State& state, const Lexicon& lex) {
     for (const auto& p : parties) {
         if (p.side.empty()) continue;
-        if (!is_state_side(p.side, lex)) count_group(p.side, state);
-        (is_state_side(p.side, lex) ? state.last_state_side : state.last_group_side) = p.side;
+        if (!is_state_side(p.side, lex) && !lex.state_proxies.contains(p.side)) count_group(p.side, state);
+        if (is_state_side(p.side, lex)) state.last_state_side = p.side;
+        else if (!lex.state_proxies.contains(p.side)) state.last_group_side = p.side;
         if (!fires(s, p, lex)) continue;
         state.last_fire_side = p.side;
         state.last_fire_actor = p.text;

@@ -273,6 +273,7 @@ void fill_windows(Lexicon& lex, const json& doc) {
     for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
     for (const auto& pronoun : key(doc, "speaker_pronouns")) lex.speaker_pronouns.insert(pronoun.get<std::string>());
     for (const auto& group : key(doc, "two_letter_groups")) lex.two_letter_groups.insert(group.get<std::string>());
+    for (const auto& group : key(doc, "state_proxies")) lex.state_proxies.insert(group.get<std::string>());
     const auto& weights = key(doc, "weights");
     lex.comma_cost = key(weights, "comma_cost").get<double>();
     lex.same_place_km = key(weights, "same_place_km").get<double>();

@@ -180,6 +180,7 @@ struct Lexicon {
     } windows;
     std::unordered_set<std::string> speaker_pronouns;
     std::unordered_set<std::string> two_letter_groups;  // side keys of two letters that are no ISO country
+    std::unordered_set<std::string> state_proxies;      // group side keys that fight for a state
     double comma_cost = 6.0;
     double same_place_km = 25.0;
 };

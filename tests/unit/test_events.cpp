@@ -745,6 +745,14 @@ TEST_CASE("a group's name that the parser found to be no place still names the g
     CHECK(events[0].side == "HTS");
 }
 
+TEST_CASE("a group that fights for a state is never the story's rebels", "[events]") {
+    const std::string text = "Jihadists captured Kherson on Monday. Wagner fighters shelled Bakhmut, and Wagner said Wagner would stay.";
+    const auto events = events_of(text, mentions_of(text));
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].side.empty());
+    CHECK(events[1].side == "Wagner");
+}
+
 TEST_CASE("separatists backed by a state are that state's side", "[events]") {
     const std::string text = "Russian-backed separatists captured Bakhmut on Monday.";
     const auto events = events_of(text, mentions_of(text));
