@@ -745,6 +745,13 @@ TEST_CASE("a group's name that the parser found to be no place still names the g
     CHECK(events[0].side == "HTS");
 }
 
+TEST_CASE("a demonym right before a deed noun names who did the deed", "[events]") {
+    const std::string text = "Ukraine's military said Russian mortar fire killed three civilians in Kherson.";
+    const auto events = events_of(text, mentions_of(text));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].side == "RU");
+}
+
 TEST_CASE("a group that fights for a state is never the story's rebels", "[events]") {
     const std::string text = "Jihadists captured Kherson on Monday. Wagner fighters shelled Bakhmut, and Wagner said Wagner would stay.";
     const auto events = events_of(text, mentions_of(text));
