@@ -1875,6 +1875,10 @@ void give_rebels_the_story_group(State& state) {
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
     for (size_t i : state.by_unnamed_group)
         if (state.events[i].side.empty()) state.events[i].side = main->first;
+    // "a suicide bomber blew himself up at the hotel entrance": a bombing nobody is named for is
+    // the work of the armed group the story is about, when it names that group more than once.
+    for (auto& e : state.events)
+        if (e.type == EventType::Explosion && e.side.empty() && main->second >= 2) e.side = main->first;
 }
 
 std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& parsed, const Context& context, const Lexicon& lex) {

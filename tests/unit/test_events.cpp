@@ -752,6 +752,19 @@ TEST_CASE("a demonym right before a deed noun names who did the deed", "[events]
     CHECK(events[0].side == "RU");
 }
 
+TEST_CASE("a bombing nobody is named for is the work of the group the story keeps naming", "[events]") {
+    const std::string text = "A car bomb exploded in Kherson on Friday. The Islamic State said its men had planted it, "
+                             "and the Islamic State has struck the city before.";
+    const auto events = events_of(text, mentions_of(text));
+    REQUIRE(!events.empty());
+    CHECK(events[0].type == EventType::Explosion);
+    CHECK(events[0].side == "IS");
+    const std::string once = "A car bomb exploded in Kherson on Friday. Analysts compared it with Islamic State attacks.";
+    const auto single = events_of(once, mentions_of(once));
+    REQUIRE(!single.empty());
+    CHECK(single[0].side.empty());
+}
+
 TEST_CASE("a group that fights for a state is never the story's rebels", "[events]") {
     const std::string text = "Jihadists captured Kherson on Monday. Wagner fighters shelled Bakhmut, and Wagner said Wagner would stay.";
     const auto events = events_of(text, mentions_of(text));
