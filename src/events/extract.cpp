@@ -1176,7 +1176,7 @@ std::vector<size_t> ongoing_clauses(const Sentence& s, const std::vector<DateMen
 // relative clause that lasts, so it is news.
 bool before_relative_clause(const Sentence& s, size_t deed, size_t since, const Lexicon& lex) {
     for (size_t k = deed + 1; k < since; ++k)
-        if (lex.relative_openers.match(s.words, k).length) return true;
+        if (lex.relative_pronouns.match(s.words, k).length || lex.relative_openers.match(s.words, k).length) return true;
     return false;
 }
 
@@ -1261,9 +1261,12 @@ void count_group(const std::string& side, State& state) {
 void remember_sides(const std::vector<Party>& parties, const Sentence& s, State& state, const Lexicon& lex) {
     for (const auto& p : parties) {
         if (p.side.empty()) continue;
-        if (!is_state_side(p.side, lex) && !lex.state_proxies.contains(p.side)) count_group(p.side, state);
-        if (is_state_side(p.side, lex)) state.last_state_side = p.side;
-        else if (!lex.state_proxies.contains(p.side)) state.last_group_side = p.side;
+        if (is_state_side(p.side, lex)) {
+            state.last_state_side = p.side;
+        } else if (!lex.state_proxies.contains(p.side)) {
+            state.last_group_side = p.side;
+            count_group(p.side, state);
+        }
         if (!fires(s, p, lex)) continue;
         state.last_fire_side = p.side;
         state.last_fire_actor = p.text;

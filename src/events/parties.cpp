@@ -71,7 +71,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
         }
     }
     // "a limited Israeli strike", "Russian shelling": a demonym right before a deed noun names its doer.
-    const bool before_deed = !has_noun && last + 1 < s.words.size() && lex.triggers.match(s.words, last + 1).length;
+    const bool before_deed = last + 1 < s.words.size() && lex.triggers.match(s.words, last + 1).length;
     if (!strong && !has_noun && !before_deed) return std::nullopt;
     // "Syrian rebels", "Malian jihadists": a demonym before a non-state noun names where they are
     // from, not the state's side; "Russian-backed separatists" are Russia's.

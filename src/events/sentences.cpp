@@ -91,19 +91,19 @@ void join_number_groups(std::string_view text, std::vector<Word>& words) {
 
 bool is_single_letter(const Word& w) { return w.end == w.start + 1 && std::isalpha(static_cast<unsigned char>(w.lower[0])); }
 
+bool full_stop_after(std::string_view text, const Word& w) { return w.end < text.size() && text[w.end] == '.'; }
+
 // "U.S. drones", "the U.N. agency": the full stops of an initialism end no clause or sentence,
 // unless a capitalised word follows its last one ("… by the U.S. The ministry said").
 void join_initialisms(std::string_view text, std::vector<Word>& words) {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
         const Word& a = words[i];
         const Word& b = words[i + 1];
-        const bool stop_between = a.end < text.size() && text[a.end] == '.' && b.start == a.end + 1;
-        if (!is_single_letter(a) || !stop_between || !is_single_letter(b)) continue;
+        if (!is_single_letter(a) || !full_stop_after(text, a) || b.start != a.end + 1 || !is_single_letter(b)) continue;
         words[i].stop_after = false;
         words[i + 1].clause_start = false;
         const size_t last = i + 1;
-        const bool stop_after = words[last].end < text.size() && text[words[last].end] == '.';
-        if (last + 1 < words.size() && stop_after && !words[last + 1].capitalised) {
+        if (last + 1 < words.size() && full_stop_after(text, words[last]) && !words[last + 1].capitalised) {
             words[last].stop_after = false;
             words[last + 1].clause_start = false;
         }
