@@ -845,9 +845,25 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexi
     return true;
 }
 
+// "In Rishon LeZion, south of Tel Aviv, a missile struck": a place set off by a comma and then
+// located from another ("south of", "60 km from") is where the deed is, not the landmark.
+bool locates_place_before(const Link& beside, const std::vector<Link>& places, const Sentence& s, const Lexicon& lex) {
+    if (beside.relation != Relation::Beside) return false;
+    return std::any_of(places.begin(), places.end(), [&](const Link& p) {
+        if (p.relation == Relation::Beside || p.word >= beside.word) return false;
+        const size_t end = name_end(s, p.word);
+        if (!s.words[end].comma_after || beside.word - end > lex.windows.preposition) return false;
+        for (size_t w = end + 1; w < beside.word; ++w)
+            if (s.words[w].comma_after || s.words[w].mention >= 0 || lex.triggers.match(s.words, w).length) return false;
+        return true;
+    });
+}
+
 // The place nearest the trigger (its object first: "captured Lashio") and those listed with it
 // ("Kyiv, Lviv and Kharkiv"), not the places of an aside ("Lashio, the largest town in Shan").
 std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Sentence& s, const Lexicon& lex) {
+    const auto all = places;
+    std::erase_if(places, [&](const Link& l) { return locates_place_before(l, all, s, lex); });
     if (places.empty()) return places;
     const auto cost = [&](const Link& l) {
         const double words = word_cost(s, t, l.word, lex);

@@ -1135,6 +1135,15 @@ TEST_CASE("a place that only locates another is no deed's place when a sibling d
     CHECK(events[1].wounded == 31);
 }
 
+TEST_CASE("a town set off by a comma and located from a landmark is the deed's place", "[events]") {
+    const std::string text = "In Nova Kakhovka, west of Kherson, a missile struck a row of homes on Friday, killing two people.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Nova Kakhovka");
+    CHECK(events[0].killed == 2);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
