@@ -229,7 +229,10 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         }
         // "Explosions were reported in Lviv": a passive names what is reported, not who reports it.
         if (!denial.length && i > 0 && lex.passive_markers.match(s.words, i - 1).length) continue;
-        auto who = subject_before(s, i, lex);
+        // "India fired missiles at sites in Kashmir early on Wednesday, saying it was hitting camps": a
+        // participle after a comma speaks for the sentence's subject, not for the words before the comma.
+        const bool participle = i > 0 && s.words[i - 1].comma_after && s.words[i].lower.ends_with("ing");
+        auto who = participle ? opening_party(s, sides, lex) : subject_before(s, i, lex);
         // "…, said Kirill Stremousov": only an inverted verb names its speaker after it.
         const bool inverted = i == 0 || s.words[i - 1].comma_after || s.words[i].clause_start;
         // "The army said …, dismissed the footage and …": a verb of denial is never inverted;

@@ -1144,6 +1144,15 @@ TEST_CASE("a town set off by a comma and located from a landmark is the deed's p
     CHECK(events[0].killed == 2);
 }
 
+TEST_CASE("a participle of saying after a comma speaks for the sentence's subject", "[events]") {
+    const std::string text = "Russian forces fired missiles at Kherson and Nova Kakhovka early on Friday, saying they were hitting "
+                             "Ukrainian positions.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    for (const auto& e : events) CHECK(e.claimed_by == "Russian forces");
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
