@@ -1153,6 +1153,15 @@ TEST_CASE("a participle of saying after a comma speaks for the sentence's subjec
     for (const auto& e : events) CHECK(e.claimed_by == "Russian forces");
 }
 
+TEST_CASE("the targets a strike is said to have included are struck places", "[events]") {
+    const std::string text = "Russian missiles hit Kharkiv on Friday. The targets included a power plant in Lviv, the army said.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(where(events[1], mentions) == "Lviv");
+    CHECK(events[1].type == EventType::Strike);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
