@@ -217,6 +217,15 @@ bool spread_over_areas(std::string_view text, const Sentence& s, size_t after, c
     return false;
 }
 
+// "24 strikes had hit six locations, killing at least 26": a toll told after the deed is counted
+// over several places is no one place's either.
+bool spread_before(std::string_view text, const Sentence& s, size_t number, const Lexicon& lex) {
+    for (size_t k = 0; k < number; ++k)
+        if (const auto n = number_at(text, s, k, lex); n && n->value > 1 && k + n->length < number && lex.spread_nouns.match(s.words, k + n->length).length)
+            return true;
+    return false;
+}
+
 }  // namespace
 
 std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex) {
@@ -224,7 +233,7 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto n = number_at(text, s, i, lex);
         if (!n) continue;
-        if (subset(s, i, lex) || spread_over_areas(text, s, i + n->length, lex)) {
+        if (subset(s, i, lex) || spread_over_areas(text, s, i + n->length, lex) || spread_before(text, s, i, lex)) {
             i += n->length - 1;
             continue;
         }

@@ -1162,6 +1162,14 @@ TEST_CASE("the targets a strike is said to have included are struck places", "[e
     CHECK(events[1].type == EventType::Strike);
 }
 
+TEST_CASE("a toll told after a deed counted over several sites is no one place's", "[events]") {
+    const std::string text = "Russian missiles hit Kharkiv on Friday. The governor said 24 missiles had hit six sites, killing 26 people.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK_FALSE(events[0].killed);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
