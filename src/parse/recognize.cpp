@@ -139,12 +139,21 @@ private:
         return i + 1 < tokens_.size() && lexicon::is_name_connector(low(i)) && tokens_[i + 1].hyphen_before && tokens_[i + 1].capitalised;
     }
 
+    // "KYIV — Russia fired…": a dash after the name, as a dateline sets its city off.
+    bool dash_after(size_t i) const {
+        const std::string_view rest = text_.substr(tokens_[i].end, 8);
+        const size_t at = rest.find_first_not_of(' ');
+        if (at == std::string_view::npos) return false;
+        const std::string_view mark = rest.substr(at);
+        return mark.starts_with("\u2014") || mark.starts_with("\u2013") || mark.starts_with("- ") || mark.starts_with("--");
+    }
+
     size_t longest_match(size_t i) {
         const Token& first = tokens_[i];
         if (!starts_name(first) && !article_opens_name(i)) return 0;
         // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except a dateline's
-        // city at the start of a line ("KYIV, Ukraine (AP) -", "MAE SOT, Thailand -").
-        const bool dateline_start = first.sentence_start && (first.comma_after || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));
+        // city at the start of a line ("KYIV, Ukraine (AP) -", "MAE SOT, Thailand -", "KYIV —").
+        const bool dateline_start = first.sentence_start && (first.comma_after || dash_after(i) || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));
         if (first.all_caps && first.text.size() <= 4 && !dateline_start && !names_country(low(i))) return 0;
         if (in_byline_[i]) return 0;
         size_t best = 0;
@@ -250,7 +259,7 @@ private:
         m.role = role_of(i, j, m.key);
         m.cue = cue_of(i, j);
         m.definite = i > 0 && low(i - 1) == "the";
-        m.dateline = tokens_[i].sentence_start && tokens_[j].all_caps && tokens_[j].comma_after;
+        m.dateline = tokens_[i].sentence_start && tokens_[j].all_caps && (tokens_[j].comma_after || dash_after(j));
         if (m.role == Role::Location && !m.dateline) m.actor = actor_cue_of(i, j);
         return m;
     }

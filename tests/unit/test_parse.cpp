@@ -257,6 +257,14 @@ TEST_CASE("recognize: a dateline after a headline is still a dateline", "[parse]
     CHECK(mention_of(mentions, "KYIV")->role == Role::Location);
 }
 
+TEST_CASE("recognize: a short dateline set off by a dash alone is a dateline", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("KYIV \u2014 Officials in Kherson said little.", g.gazetteer);
+    REQUIRE(mention_of(mentions, "KYIV"));
+    CHECK(mention_of(mentions, "KYIV")->dateline);
+    CHECK(mention_of(mentions, "KYIV")->role == Role::Location);
+}
+
 TEST_CASE("resolve: a region word after a list makes every name in it a region", "[parse][resolve]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
