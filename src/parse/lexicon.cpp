@@ -85,6 +85,11 @@ constexpr auto kLocative = std::to_array<std::string_view>({
     "in", "at", "from", "near", "outside", "inside", "into", "to", "across", "around", "toward", "towards",
     "through", "within", "over", "on", "off", "of", "via", "south", "north", "east", "west"});
 
+// Prepositions that put a place after them, narrower than kLocative: not "of", "to" or "on", which
+// also take offices and bodies ("Secretary of State", "to Congress").
+constexpr auto kPlacePrepositions = std::to_array<std::string_view>({
+    "in", "at", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "through", "within"});
+
 constexpr auto kActorRoles = std::to_array<std::string_view>({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "government", "authorities",
     "regime", "administration", "leadership", "envoy", "negotiators", "diplomats"});
@@ -167,6 +172,7 @@ bool is_address_verb(std::string_view w) { return in<kAddressVerbs>(w); }
 bool is_answerable_word(std::string_view w) { return in<kAnswerableWords>(w); }
 bool is_non_agent_by_verb(std::string_view w) { return in<kNonAgentByVerbs>(w); }
 bool is_locative_preposition(std::string_view w) { return in<kLocative>(w); }
+bool is_place_preposition(std::string_view w) { return in<kPlacePrepositions>(w); }
 bool is_actor_role(std::string_view w) { return in<kActorRoles>(w); }
 bool is_organisation_head(std::string_view w) { return in<kOrganisationHeads>(w); }
 bool is_vessel_word(std::string_view w) { return in<kVesselWords>(w); }

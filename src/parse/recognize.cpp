@@ -4,6 +4,7 @@
 #include "parse/tokens.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace frontmap::parse {
@@ -173,6 +174,19 @@ private:
         return best;
     }
 
+    // The countries the article names, each by a one-word name ("Congo", "Myanmar"): found once,
+    // when a dictionary word first needs them.
+    const std::set<std::string>& named_countries() {
+        if (!named_countries_) {
+            named_countries_.emplace();
+            for (size_t k = 0; k < tokens_.size(); ++k)
+                if (tokens_[k].capitalised || tokens_[k].all_caps)
+                    for (const auto& p : gaz_.lookup(low(k)))
+                        if (p.type == PlaceType::Country) named_countries_->insert(p.country);
+        }
+        return *named_countries_;
+    }
+
     bool plausible(size_t i, size_t len) {
         if (len > 1) return true;
         const Token& t = tokens_[i];
@@ -192,7 +206,12 @@ private:
         if (gaz_.is_common_word(w)) {
             // Countries and our curated entries ("the Pentagon") are named on purpose.
             if (country || curated) return true;
-            return best >= 0.8 && !t.sentence_start;
+            if (best >= 0.8 && !t.sentence_start) return true;
+            // "fled Sake", "fighting around Sake" in a story from Congo: after a preposition of place,
+            // a dictionary word the gazetteer has in a country the article names is that place.
+            const bool after_place_preposition = i > 0 && lexicon::is_place_preposition(low(i - 1)) && !tokens_[i - 1].stop_after;
+            return after_place_preposition && !t.sentence_start &&
+                   std::any_of(candidates.begin(), candidates.end(), [&](const auto& p) { return named_countries().contains(p.country); });
         }
         return true;
     }
@@ -470,6 +489,7 @@ private:
     std::vector<size_t> out_ends_;  // last token of each mention found so far
     std::vector<Role> out_roles_;
     std::vector<bool> after_preposition_;
+    std::optional<std::set<std::string>> named_countries_;
     std::vector<bool> in_byline_;
 };
 

@@ -30,6 +30,8 @@ inline const std::string western_region = "test-western";
 inline const std::string slavyansk = "492094";
 inline const std::string al_qaim = "92138";
 inline const std::string babanusah = "test-babanusah";
+inline const std::string sake = "205970";
+inline const std::string dr_congo = "203312";
 }  // namespace ids
 
 struct FixturePlace {
@@ -42,7 +44,7 @@ const std::vector<FixturePlace>& fixture_places();
 const FixturePlace& fixture_place(const std::string& id);
 
 // "tom" and "near" are both dictionary words and given names, as in real lists.
-inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces", "tom", "near", "trump", "pass"};
+inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces", "tom", "near", "trump", "pass", "sake"};
 inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei", "Tom", "Near"};
 // "Hamas" and "Boko" are also written as alternate names of a fixture place, as GeoNames lists
 // them for Hamm and a village in Kazakhstan.

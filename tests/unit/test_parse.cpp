@@ -265,6 +265,15 @@ TEST_CASE("recognize: a short dateline set off by a dash alone is a dateline", "
     CHECK(mention_of(mentions, "KYIV")->role == Role::Location);
 }
 
+TEST_CASE("recognize: a dictionary word after a preposition of place is a place in a country the article names", "[parse][recognize]") {
+    Gaz g;
+    const auto in_congo = frontmap::parse::recognize("Fighting raged around Sake, the last town on the road north in Congo.", g.gazetteer);
+    REQUIRE(mention_of(in_congo, "Sake"));
+    CHECK(mention_of(in_congo, "Sake")->role == Role::Location);
+    // Named nowhere near its country, the word is only a word.
+    CHECK_FALSE(mention_of(frontmap::parse::recognize("Fighting raged around Sake, officials in Kyiv said.", g.gazetteer), "Sake"));
+}
+
 TEST_CASE("resolve: a region word after a list makes every name in it a region", "[parse][resolve]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
