@@ -149,6 +149,14 @@ private:
         return mark.starts_with("\u2014") || mark.starts_with("\u2013") || mark.starts_with("- ") || mark.starts_with("--");
     }
 
+    // "the Amhara region", "Kachin state": a people's name before a region word names their land,
+    // when the gazetteer has a region by that name.
+    bool names_land(const std::string& key, size_t last) {
+        if (tokens_[last].possessive || last + 1 >= tokens_.size() || !lexicon::is_region_word(low(last + 1))) return false;
+        const auto& candidates = gaz_.lookup(key);
+        return std::any_of(candidates.begin(), candidates.end(), [](const auto& p) { return p.type == PlaceType::Region; });
+    }
+
     size_t longest_match(size_t i) {
         const Token& first = tokens_[i];
         if (!starts_name(first) && !article_opens_name(i)) return 0;
@@ -169,7 +177,7 @@ private:
             if (!starts_name(t) && !connector) break;
             if (!starts_name(t)) continue;  // a name never ends on a connector
             const std::string key = text::name_key(text_.substr(first.start, t.end - first.start));
-            if (!gaz_.lookup(key).empty() && !gaz_.is_not_place_name(key)) best = len;
+            if (!gaz_.lookup(key).empty() && (!gaz_.is_not_place_name(key) || names_land(key, last))) best = len;
         }
         return best;
     }

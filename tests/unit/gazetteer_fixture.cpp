@@ -75,6 +75,7 @@ std::vector<FixturePlace> build_places() {
         make(ids::western_region, "Western", PlaceType::Region, "ADM1", "LK", 6.9, 80.0, 5800000, 0.5),
         make(ids::al_qaim, "Al Qa'im", PlaceType::City, "PPL", "IQ", 34.39251, 40.98945, 74100, 0.4),
         make(ids::babanusah, "Babanusah", PlaceType::City, "PPL", "SD", 11.3333, 27.8, 19700, 0.3),
+        make(ids::amhara, "Amhara", PlaceType::Region, "ADM1", "ET", 11.58, 38.05, 0, 0.42, {}, {}, {35.3, 8.7, 40.2, 14.0}),
         make(ids::sake, "Sake", PlaceType::City, "PPL", "CD", -1.57386, 29.04339, 17151, 0.45),
         make(ids::dr_congo, "Dem. Rep. Congo", PlaceType::Country, "PCLI", "CD", -2.88, 23.64, 0, 1.0, {"Congo"}, {}, {12.2, -13.5, 31.3, 5.4}),
     };

@@ -31,6 +31,7 @@ inline const std::string slavyansk = "492094";
 inline const std::string al_qaim = "92138";
 inline const std::string babanusah = "test-babanusah";
 inline const std::string sake = "205970";
+inline const std::string amhara = "test-amhara";
 inline const std::string dr_congo = "203312";
 }  // namespace ids
 
@@ -47,8 +48,8 @@ const FixturePlace& fixture_place(const std::string& id);
 inline const std::vector<std::string> kFixtureWords = {"back", "western", "the", "capital", "city", "river", "forces", "tom", "near", "trump", "pass", "sake"};
 inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei", "Tom", "Near"};
 // "Hamas" and "Boko" are also written as alternate names of a fixture place, as GeoNames lists
-// them for Hamm and a village in Kazakhstan.
-inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas", "Boko Haram"};
+// them for Hamm and a village in Kazakhstan; "Amhara" names a people and their region.
+inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas", "Boko Haram", "Amhara"};
 
 // Writes the fixture gazetteer to `file` and returns it.
 std::filesystem::path write_fixture_gazetteer(const std::filesystem::path& file);

@@ -274,6 +274,14 @@ TEST_CASE("recognize: a dictionary word after a preposition of place is a place 
     CHECK_FALSE(mention_of(frontmap::parse::recognize("Fighting raged around Sake, officials in Kyiv said.", g.gazetteer), "Sake"));
 }
 
+TEST_CASE("recognize: a people's name before a region word names their region", "[parse][recognize]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::recognize("Fighting spread across the Amhara region. Amhara militiamen clashed with troops.", g.gazetteer);
+    REQUIRE(mentions.size() == 1);
+    CHECK(mentions[0].text == "Amhara");
+    CHECK(mentions[0].start == 27);
+}
+
 TEST_CASE("resolve: a region word after a list makes every name in it a region", "[parse][resolve]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
