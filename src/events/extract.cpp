@@ -69,6 +69,9 @@ struct SentenceContext {
     const State& state;
     Span sentence;  // the sentence being read
     size_t dateline_end = 0;  // where "KYIV, Ukraine, Oct. 21, 2022 —" ends; 0 with no dateline
+    // Where the story names a town the gazetteer lacks ("the central Somali town of Adan Yabaal"):
+    // the byte offset of each such name.
+    const std::vector<size_t>& unknown_towns;
 };
 
 bool names_state(const gazetteer::Place& p) { return p.type == PlaceType::Country || p.feature_code == "PPLC"; }
@@ -718,6 +721,11 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
     }
     if (has_type(types, PlaceType::Region) && c.context.region_of && point && (!fit || *point > *fit))
         if (auto region = c.context.region_of(*c.mentions[*point].place)) return Referent{*point, std::move(region)};
+    // "seized the town of Adan Yabaal… fighters overran bases around the town": the town last named
+    // is one the gazetteer lacks, so no known place is the one meant.
+    const bool towns = has_type(types, PlaceType::City) || has_type(types, PlaceType::Village);
+    const auto unknown = std::find_if(c.unknown_towns.rbegin(), c.unknown_towns.rend(), [&](size_t at) { return at < before; });
+    if (towns && unknown != c.unknown_towns.rend() && (!fit || c.mentions[*fit].start < *unknown)) return std::nullopt;
     if (fit) return Referent{salient(*fit, types, before, c), std::nullopt};
     // "KYIV, Ukraine — Missiles struck the capital overnight"
     if (const auto k = dateline_city(c.mentions); k && has_type(types, c.mentions[*k].place->type)) return Referent{*k, std::nullopt};
@@ -781,16 +789,21 @@ size_t most_named(size_t last, size_t from, size_t before, const SentenceContext
 }
 
 std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceContext& c) {
+    // "Militants seized the town of Adan Yabaal… The attack began with an explosion": the town the
+    // story is about, named since, is one the gazetteer lacks; no place it knows stands for it.
+    const auto unknown = std::find_if(c.unknown_towns.rbegin(), c.unknown_towns.rend(), [&](size_t at) { return at < s.span.end; });
+    const size_t unknown_at = unknown != c.unknown_towns.rend() && *unknown >= from ? *unknown : 0;
     for (size_t k = c.mentions.size(); k-- > 0;) {
         const auto& m = c.mentions[k];
         if (m.start >= s.span.start) continue;
-        if (m.start < from) break;
+        if (m.start < from || m.start < unknown_at) break;
         if (is_event_place(m) && point_type(m.place->type) && in_story_country(*m.place, c)) {
             return Referent{most_named(k, from, s.span.start, c), std::nullopt};
         }
     }
     // Only while the story has named no other place: past its lede the dateline says little.
-    const bool named_before = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const parse::Mention& m) { return m.start < s.span.end && is_event_place(m); });
+    const bool named_before = unknown_at > 0 ||
+                              std::any_of(c.mentions.begin(), c.mentions.end(), [&](const parse::Mention& m) { return m.start < s.span.end && is_event_place(m); });
     if (const auto k = dateline_city(c.mentions); k && !named_before) return Referent{*k, std::nullopt};
     return std::nullopt;
 }
@@ -1888,6 +1901,19 @@ std::vector<parse::Mention> with_whole_dateline(std::string_view text, const std
 
 // "Syrian rebels said their fighters had entered Homs. … the leader of Hayat Tahrir al-Sham said":
 // rebels the story names no group for before are the group it names most.
+// "the town of Adan Yabaal", "the village of Shasha": a settlement named by a capitalised word that
+// is no located place.
+std::vector<size_t> unknown_towns(const std::vector<Sentence>& sentences, const Lexicon& lex) {
+    std::vector<size_t> out;
+    for (const auto& s : sentences)
+        for (size_t k = 0; k + 2 < s.words.size(); ++k) {
+            const Word& name = s.words[k + 2];
+            if (lex.unnamed_town_nouns.match(s.words, k).length && s.words[k + 1].lower == "of" && name.capitalised && !name.located)
+                out.push_back(name.start);
+        }
+    return out;
+}
+
 void give_rebels_the_story_group(State& state) {
     if (state.groups_named.empty()) return;
     const auto main = std::max_element(state.groups_named.begin(), state.groups_named.end(),
@@ -1910,8 +1936,9 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Token
     State state;
     const auto sentences = split_sentences(text, tokens, mentions, lex.vocabulary, lex.openers);
     const size_t dateline = dateline_end(text, mentions);
+    const auto unknown = unknown_towns(sentences, lex);
     for (size_t i = 0; i < sentences.size(); ++i) {
-        const SentenceContext c{text, mentions, context, lex, state, sentences[i].span, dateline};
+        const SentenceContext c{text, mentions, context, lex, state, sentences[i].span, dateline, unknown};
         const size_t reach = lex.carry_sentences_counts;
         const size_t topic_from = sentences[i >= reach ? i - reach : 0].span.start;
         read_sentence(c, sentences[i], i, topic_from, state);

@@ -1170,6 +1170,15 @@ TEST_CASE("a toll told after a deed counted over several sites is no one place's
     CHECK_FALSE(events[0].killed);
 }
 
+TEST_CASE("deeds at a town the gazetteer lacks are not drawn at the last town it knows", "[events]") {
+    const std::string text = "Russian shells hit Kherson on Monday. On Friday Russian troops seized the village of Hostomel after a "
+                             "pre-dawn assault. The fighting went on for hours. Drones struck the village on Saturday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Shelling);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
