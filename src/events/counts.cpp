@@ -207,9 +207,12 @@ bool adds_to_last(const Sentence& s, size_t number, const std::vector<Count>& co
     return true;
 }
 
-// "killed 132 people in ten states": a toll spread over many areas is no one event's.
+// "killed 132 people in ten states", "killed 70 people across the country": a toll spread over many
+// areas is no one event's.
 bool spread_over_areas(std::string_view text, const Sentence& s, size_t after, const Lexicon& lex) {
-    for (size_t k = after; k + 2 < s.words.size() && k <= after + lex.windows.count_link; ++k) {
+    for (size_t k = after; k < s.words.size() && k <= after + lex.windows.count_link; ++k) {
+        if (lex.spread_phrases.match(s.words, k).length) return true;
+        if (k + 2 >= s.words.size()) break;
         if (s.words[k].lower == "in")
             if (const auto n = number_at(text, s, k + 1, lex); n && lex.spread_nouns.match(s.words, k + 1 + n->length).length) return true;
         if (s.words[k].comma_after || s.words[k].stop_after) return false;

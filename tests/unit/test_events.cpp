@@ -1179,6 +1179,14 @@ TEST_CASE("deeds at a town the gazetteer lacks are not drawn at the last town it
     CHECK(events[0].type == EventType::Shelling);
 }
 
+TEST_CASE("a toll across the whole country is no one place's", "[events]") {
+    const std::string text = "Russian drones struck Kherson on Friday. Such attacks have killed at least 70 people across the country.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK_FALSE(events[0].killed);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
