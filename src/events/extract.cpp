@@ -1254,12 +1254,22 @@ std::vector<size_t> date_events(std::vector<Found>& found, const Sentence& s, St
 
 // "the army", "the rebels": an unnamed actor before the deed, in its clause, takes the side last
 // named for its kind (a state's forces or an armed group).
-void generic_actor(Found& f, const Sentence& s, std::string_view text, const State& state, const Lexicon& lex) {
+// "government forces had pulled back from the campus", "the army ordered residents to dig": a
+// state's forces, in a story that names no state's side, are those of the state the deed is in.
+std::string home_state(const Found& f, const Sentence& s, size_t at, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+    const bool of_state = lex.state_forces.match(s.words, at).length || (at > 0 && lex.state_markers.match(s.words, at - 1).length);
+    const std::string& country = event_place(f.event, mentions).country;
+    const bool code = country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) && std::isupper(static_cast<unsigned char>(country[1]));
+    return of_state && code ? country : std::string();
+}
+
+void generic_actor(Found& f, const Sentence& s, std::string_view text, const State& state, const std::vector<parse::Mention>& mentions,
+                   const Lexicon& lex) {
     for (size_t back = 1; back <= lex.windows.generic_actor && in_clause_window(s, f.word, back); ++back) {
         const size_t at = f.word - back;
         const bool group = lex.non_state_nouns.match(s.words, at).length > 0;
         if (!group && !lex.armed_nouns.match(s.words, at).length) continue;
-        const std::string& side = group ? state.last_group_side : state.last_state_side;
+        const std::string side = group ? state.last_group_side : !state.last_state_side.empty() ? state.last_state_side : home_state(f, s, at, mentions, lex);
         if (side.empty()) {
             f.by_unnamed_group = group;
             return;
@@ -1361,7 +1371,7 @@ bool speaks_of_passive_deed(const Sentence& s, const Party& p, size_t deed, cons
 }
 
 void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text, const State& state,
-                   const Lexicon& lex) {
+                   const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     for (auto& f : found) {
         const Party* best = nullptr;
         std::optional<Party> holder;
@@ -1384,7 +1394,7 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
             f.event.side = best->unnamed_group ? state.last_group_side : best->side;
             f.by_unnamed_group = best->unnamed_group && f.event.side.empty();
         } else {
-            generic_actor(f, s, text, state, lex);
+            generic_actor(f, s, text, state, mentions, lex);
         }
     }
 }
@@ -1716,7 +1726,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
         remember_sides(parties, s, state, c.lex);
         return;
     }
-    assign_actors(found, parties, s, c.text, state, c.lex);
+    assign_actors(found, parties, s, c.text, state, c.mentions, c.lex);
     actor_by_context(found, state);
     remember_sides(parties, s, state, c.lex);
     fire_side_by_context(found, state);

@@ -1187,6 +1187,20 @@ TEST_CASE("a toll across the whole country is no one place's", "[events]") {
     CHECK_FALSE(events[0].killed);
 }
 
+TEST_CASE("a state's forces in a story that names no state are the forces of the state the deed is in", "[events]") {
+    const std::string text = "Government forces pulled back from Kherson on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Withdrawal);
+    CHECK(events[0].side == "UA");
+    // Fighters of no state take no state's side.
+    const std::string rebels = "Rebel fighters pulled back from Kherson on Friday.";
+    const auto by_rebels = events_of(rebels, mentions_of(rebels));
+    REQUIRE(by_rebels.size() == 1);
+    CHECK(by_rebels[0].side != "UA");
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
