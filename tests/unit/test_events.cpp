@@ -1201,6 +1201,15 @@ TEST_CASE("a state's forces in a story that names no state are the forces of the
     CHECK(by_rebels[0].side != "UA");
 }
 
+TEST_CASE("an armed group named by its acronym takes its side", "[events]") {
+    const std::string text = "The army turned to air strikes to slow an AA push towards Kherson on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto advance = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Advance; });
+    REQUIRE(advance != events.end());
+    CHECK(advance->side == "AA");
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
