@@ -2,6 +2,7 @@
 // resolved against the article's date, and the date line of a wire story.
 #include "events/detail.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include "parse/tokens.hpp"
@@ -142,6 +143,11 @@ std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> ref, 
         if (!d) d = year_date(s, i, ref, lex, length);
         if (!d) continue;
         d->since = after_since(s, i, lex);
+        // "seized Kupiansk in the first days of the 2022 invasion and retook it that September": a
+        // month pointed back at is in the year the sentence named before it.
+        const auto named_year = std::find_if(out.rbegin(), out.rend(), [](const DateMention& m) { return m.year_only; });
+        if (i > 0 && lex.time_back_references.match(s.words, i - 1).length && named_year != out.rend() && !d->year_only)
+            d->date = Date{named_year->date.year(), d->date.month(), d->date.day()};
         out.push_back(*d);
         i += length - 1;
     }

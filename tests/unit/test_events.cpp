@@ -1210,6 +1210,13 @@ TEST_CASE("an armed group named by its acronym takes its side", "[events]") {
     CHECK(advance->side == "AA");
 }
 
+TEST_CASE("a month pointed back at is in the year the sentence named", "[events]") {
+    // The fixture's article is dated October 2022: "that September" after 2014 is history.
+    const std::string text = "Russian forces seized Kherson in the 2014 campaign, and Ukrainian troops retook it that September.";
+    const auto mentions = mentions_of(text);
+    CHECK(events_of(text, mentions).empty());
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
