@@ -1217,6 +1217,15 @@ TEST_CASE("a month pointed back at is in the year the sentence named", "[events]
     CHECK(events_of(text, mentions).empty());
 }
 
+TEST_CASE("a mortar bomb is shelling, fortified food no fortification", "[events]") {
+    const std::string text = "Two soldiers were killed when a mortar bomb landed inside a base near Kherson. Aid agencies handed out "
+                             "fortified biscuits in Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Shelling);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
