@@ -1423,6 +1423,15 @@ void drop_held_areas(std::vector<Found>& found, const std::vector<parse::Mention
 
 // A state that takes a place in its own territory takes it back (ACLED: "government regains
 // territory"): "Ukrainian troops raised their flag over Izium" is a recapture.
+// "its troops had liberated Kurakhove", "drove Ukrainian forces out of Vuhledar": a state that frees
+// or clears a town in another state's land takes it; only "retook" or "regained" say it held it before.
+void taken_abroad(Found& f, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+    if (f.event.type != EventType::Recapture || !is_state_side(f.event.side, lex) || !lex.liberation_words.match(s.words, f.word).length) return;
+    const std::string& country = event_place(f.event, mentions).country;
+    const bool code = country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) && std::isupper(static_cast<unsigned char>(country[1]));
+    if (code && country != f.event.side) f.event.type = EventType::Capture;
+}
+
 void retaken_by_its_state(Event& e, const std::vector<parse::Mention>& mentions) {
     if (e.type != EventType::Capture || !is_state_side(e.side)) return;
     if (e.side == event_place(e, mentions).country) e.type = EventType::Recapture;
@@ -1730,7 +1739,10 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     actor_by_context(found, state);
     remember_sides(parties, s, state, c.lex);
     fire_side_by_context(found, state);
-    for (auto& f : found) retaken_by_its_state(f.event, c.mentions);
+    for (auto& f : found) {
+        retaken_by_its_state(f.event, c.mentions);
+        taken_abroad(f, s, c.mentions, c.lex);
+    }
     drop_held_areas(found, c.mentions);
     const size_t begin = state.events.size();
     std::vector<size_t> words;

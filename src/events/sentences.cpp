@@ -110,6 +110,17 @@ void join_initialisms(std::string_view text, std::vector<Word>& words) {
     }
 }
 
+// 'had "liberated" the town': a quotation of a word or two inside a sentence opens no clause; only
+// a capital after the quote mark ('"We will hold," he said') does.
+void join_scare_quotes(std::string_view text, std::vector<Word>& words) {
+    for (size_t i = 1; i < words.size(); ++i) {
+        if (!words[i].clause_start || words[i].capitalised) continue;
+        const std::string_view gap = text.substr(words[i - 1].end, words[i].start - words[i - 1].end);
+        const bool quote = gap.find('"') != std::string_view::npos || gap.find("\u201C") != std::string_view::npos || gap.find("\u201D") != std::string_view::npos;
+        if (quote && gap.find_first_of(".!?:;") == std::string_view::npos && gap.find("\u2014") == std::string_view::npos) words[i].clause_start = false;
+    }
+}
+
 }  // namespace
 
 bool is_event_place(const parse::Mention& m) {
@@ -139,6 +150,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<p
     for (auto& w : words) w.opens = lex_openers.of(w);
     join_number_groups(text, words);
     join_initialisms(text, words);
+    join_scare_quotes(text, words);
     // A spaced hyphen ("KYIV, Oct. 21 - Troops…") ends a dateline or opens an aside, like a dash.
     for (size_t i = 1; i < words.size(); ++i)
         if (text.substr(words[i - 1].end, words[i].start - words[i - 1].end).find(" - ") != std::string_view::npos) words[i].clause_start = true;

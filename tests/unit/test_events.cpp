@@ -1226,6 +1226,24 @@ TEST_CASE("a mortar bomb is shelling, fortified food no fortification", "[events
     CHECK(events[0].type == EventType::Shelling);
 }
 
+TEST_CASE("a word in scare quotes opens no clause between a deed and its doer", "[events]") {
+    const std::string text = "Ukrainian forces shelled Bakhmut on Monday. Units of the army had \"retaken\" Kherson on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto retaken = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Recapture; });
+    REQUIRE(retaken != events.end());
+    CHECK(retaken->side == "UA");
+}
+
+TEST_CASE("a state that liberates a town in another state's land captures it", "[events]") {
+    const std::string text = "Russian troops liberated Kherson on Friday. Ukrainian troops liberated Bakhmut on Thursday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == EventType::Capture);
+    CHECK(events[1].type == EventType::Recapture);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
