@@ -316,6 +316,16 @@ bool in_proper_name(const Sentence& s, const Trigger& t) {
     return 4 * capitals < 3 * long_words;
 }
 
+// The words of "tried to enter", "were trying to storm": an attempt verb, "to" and a deed of taking
+// or entering ground; 0 when none starts at `i`.
+size_t attempted_deed(const Sentence& s, size_t i, const Lexicon& lex) {
+    const size_t attempt = lex.attempt_verbs.match(s.words, i).length;
+    if (!attempt || i + attempt + 1 >= s.words.size() || !lex.infinitive_markers.match(s.words, i + attempt).length) return 0;
+    const size_t deed = lex.attempted_deeds.match(s.words, i + attempt + 1).length;
+    if (!deed || irrealis_before(s, i, lex) || preceded_by(s, i, lex.windows.negator, lex.negators)) return 0;
+    return attempt + 1 + deed;
+}
+
 std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
     std::vector<Trigger> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
@@ -323,6 +333,13 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
         // word in a set phrase that tells no deed.
         if (const auto idiom = lex.not_events.match(s.words, i); idiom.length) {
             i += idiom.length - 1;
+            continue;
+        }
+        // "assault groups trying to enter the village", "commandos had tried to land near the station":
+        // an attempt on ground is an attack, made whether or not it took the ground.
+        if (const auto tried = attempted_deed(s, i, lex)) {
+            out.push_back(Trigger{i, i + tried - 1, TriggerRule{EventType::Attack}, tried});
+            i += tried - 1;
             continue;
         }
         const auto m = lex.triggers.match(s.words, i);

@@ -1244,6 +1244,18 @@ TEST_CASE("a state that liberates a town in another state's land captures it", "
     CHECK(events[1].type == EventType::Recapture);
 }
 
+TEST_CASE("an attempt to take or enter ground is an attack", "[events]") {
+    const std::string text = "Russian assault groups tried to enter Bakhmut on Friday.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Attack);
+    CHECK(events[0].side == "RU");
+    // A plan is no attempt.
+    const std::string plan = "Russian forces plan to try to enter Bakhmut.";
+    CHECK(events_of(plan, mentions_of(plan)).empty());
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
