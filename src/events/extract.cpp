@@ -285,6 +285,9 @@ bool names_subject(const Sentence& s, size_t at, const Lexicon& lex) {
 // determiner or a preposition, or before the people it describes, qualifies a noun; it tells no deed.
 bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const std::string& w = s.words[t.first].lower;
+    // "the Houthi-controlled north", "the Russian-occupied south": a participle joined to its doer by
+    // a hyphen describes a place, whatever follows.
+    if (s.words[t.first].hyphen_before && w.ends_with("ed")) return true;
     // "ordered residents to leave" is a deed: only a one-word trigger can be a participle.
     if (t.first != t.last || t.matched != 1 || w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
     // "displaced people", but "Police evacuated residents": after its subject it is the verb.

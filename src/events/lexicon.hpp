@@ -37,6 +37,7 @@ struct Word {
     bool clause_start = false;  // first word of a sentence, a quotation or a clause after a dash
     bool possessive = false;
     bool capitalised = false;
+    bool hyphen_before = false;  // "Houthi-controlled": joined to the word before by a hyphen
 };
 
 // Word-keyed tables are looked up by a word's stored hash, so a word is hashed once, not once per list.

@@ -58,6 +58,7 @@ Word to_word(const parse::Token& t) {
     w.clause_start = t.sentence_start;
     w.possessive = t.possessive;
     w.capitalised = t.capitalised;
+    w.hyphen_before = t.hyphen_before;
     return w;
 }
 

@@ -1256,6 +1256,16 @@ TEST_CASE("an attempt to take or enter ground is an attack", "[events]") {
     CHECK(events_of(plan, mentions_of(plan)).empty());
 }
 
+TEST_CASE("a claim to control part of a town is an advance; a town controlled by a side is none", "[events]") {
+    const std::string text = "Gerasimov said Russian forces controlled more than 80% of Bakhmut.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Advance);
+    const std::string held = "Civilians were driven to the Ukrainian-controlled city of Kherson.";
+    CHECK(events_of(held, mentions_of(held)).empty());
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
