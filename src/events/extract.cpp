@@ -1680,8 +1680,14 @@ void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index,
         const auto m = lex.context_typed.match(s.words, f.word);
         // "11,300 people had died in the city", after the dams gave way: a toll with no doer is
         // the last event's, whatever its kind and however long ago it was told.
-        const bool agentless_toll = f.tally && last && lex.agentless_deaths.match(s.words, f.word).length;
-        if (f.unarmed && floods && !hit_by_last_weapon(f, last, last_just_told)) {
+        // Nobody dies of an evacuation: "at least 20 people had died" after "the air force began
+        // evacuating people" is the toll of the flood before it.
+        const auto harmful = std::find_if(state.events.rbegin(), state.events.rend(), [](const Event& e) { return bears_casualties(e.type); });
+        const bool agentless_toll = f.tally && harmful != state.events.rend() && lex.agentless_deaths.match(s.words, f.word).length;
+        if (agentless_toll && last && !bears_casualties(*last)) {
+            f.event.type = harmful->type;
+            f.after_told = static_cast<size_t>(state.events.rend() - harmful) - 1;
+        } else if (f.unarmed && floods && !hit_by_last_weapon(f, last, last_just_told)) {
             f.event.type = EventType::Flooding;
         } else if (hit_by_last_weapon(f, last, last_just_told) || agentless_toll || (m.length && last == *m.value)) {
             f.event.type = *last;
@@ -1730,6 +1736,12 @@ void apply_counts_at(State& state, const std::vector<size_t>& indices, const std
 }
 
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
+    // "The war, which began in Khartoum…, has killed more than 9,000 people and driven six million
+    // from their homes": what the whole war has done is no deed of the news.
+    if (c.lex.war_subjects.match(s.words, 0).length) {
+        remember_sides(find_sides(c.text, s, c.mentions, c.lex), s, state, c.lex);
+        return;
+    }
     std::vector<size_t> retold;
     auto found = place_events(s, topic_from, c, !state.events.empty(), retold);
     for (size_t i : retold) state.last_told_in[i] = index;

@@ -1266,6 +1266,35 @@ TEST_CASE("a claim to control part of a town is an advance; a town controlled by
     CHECK(events_of(held, mentions_of(held)).empty());
 }
 
+TEST_CASE("deaths with no doer after an evacuation are the toll of the harm before it", "[events]") {
+    const std::string text = "Floods swept through Kherson on Friday. The army began evacuating people from Bakhmut. In Lviv at "
+                             "least 20 people had died.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto in_lviv = std::find_if(events.begin(), events.end(), [&](const Event& e) { return where(e, mentions) == "Lviv"; });
+    REQUIRE(in_lviv != events.end());
+    CHECK(in_lviv->type == EventType::Flooding);
+    CHECK(in_lviv->killed == 20);
+}
+
+TEST_CASE("what a whole war has done is no event", "[events]") {
+    const std::string text = "Russian drones struck Kherson on Friday. The war, which began in Kyiv, has killed more than 9,000 people "
+                             "and driven six million from their homes in Bakhmut.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK_FALSE(events[0].killed);
+}
+
+TEST_CASE("people uprooted, water surging: words of flight and flood", "[events]") {
+    const std::string text = "Officials counted 36,625 people uprooted from Bakhmut. Water also surged through parts of Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == EventType::Evacuation);
+    CHECK(events[1].type == EventType::Flooding);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
