@@ -90,6 +90,13 @@ constexpr auto kLocative = std::to_array<std::string_view>({
 constexpr auto kPlacePrepositions = std::to_array<std::string_view>({
     "in", "at", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "through", "within"});
 
+// Arabic words of landform and building that open a place's name ("Ras Isa", "Deir Sharaf", "Kafr
+// Aqab"): before a name the gazetteer does not know whole, they say the name is of another place.
+// Not "wadi" or "nahr": a valley or river is named for the town it runs by ("Wadi Gaza").
+constexpr auto kNamePrefixes = std::to_array<std::string_view>({
+    "ras", "tell", "tal", "beit", "bayt", "deir", "dayr", "kafr", "kfar", "ain", "ein", "bir", "jabal", "jebel", "khirbet",
+    "umm", "qasr", "marj"});
+
 constexpr auto kActorRoles = std::to_array<std::string_view>({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "government", "authorities",
     "regime", "administration", "leadership", "envoy", "negotiators", "diplomats"});
@@ -173,6 +180,7 @@ bool is_answerable_word(std::string_view w) { return in<kAnswerableWords>(w); }
 bool is_non_agent_by_verb(std::string_view w) { return in<kNonAgentByVerbs>(w); }
 bool is_locative_preposition(std::string_view w) { return in<kLocative>(w); }
 bool is_place_preposition(std::string_view w) { return in<kPlacePrepositions>(w); }
+bool is_name_prefix(std::string_view w) { return in<kNamePrefixes>(w); }
 bool is_actor_role(std::string_view w) { return in<kActorRoles>(w); }
 bool is_organisation_head(std::string_view w) { return in<kOrganisationHeads>(w); }
 bool is_vessel_word(std::string_view w) { return in<kVesselWords>(w); }

@@ -38,6 +38,7 @@ bool is_river_context(std::string_view lower);
 // Prepositions that make the next name a place: "officials in Kherson said".
 bool is_locative_preposition(std::string_view lower);
 bool is_place_preposition(std::string_view w);  // "in", "around", "from": a place follows, never an office
+bool is_name_prefix(std::string_view lower);    // "ras", "deir", "kafr": opens an Arabic place name
 // How far after "and" a speaking partner's verb may stand: "Kinshasa and UN experts say".
 inline constexpr size_t kConjoinedSubjectWords = 5;
 // Verbs whose object is an actor: "urged Moscow to", "accused Kyiv of".

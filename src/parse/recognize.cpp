@@ -165,6 +165,8 @@ private:
         const bool dateline_start = first.sentence_start && (first.comma_after || dash_after(i) || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));
         if (first.all_caps && first.text.size() <= 4 && !dateline_start && !names_country(low(i))) return 0;
         if (in_byline_[i]) return 0;
+        // "the Ras Isa fuel terminal": a name the gazetteer does not know whole is not its last word's.
+        if (i > 0 && tokens_[i - 1].capitalised && lexicon::is_name_prefix(low(i - 1)) && adjacent(i - 1)) return 0;
         size_t best = 0;
         size_t last = i;
         const size_t max_words = static_cast<size_t>(std::max(1, gaz_.max_name_words()));
