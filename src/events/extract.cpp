@@ -1735,6 +1735,35 @@ void apply_counts_at(State& state, const std::vector<size_t>& indices, const std
     apply_counts(targets, words, counts);
 }
 
+// The side a speaker names: its own, or the story's armed group for "the group" or "the rebels".
+std::string speaker_side(const Party& who, const Sentence& s, const State& state, const Lexicon& lex) {
+    if (!who.side.empty()) return who.side;
+    for (size_t w = who.first; w <= who.last && w < s.words.size(); ++w)
+        if (lex.non_state_nouns.match(s.words, w).length || lex.group_nouns.match(s.words, w).length) return state.last_group_side;
+    return {};
+}
+
+// "The group said it had taken full control of Laukkai", "Ukraine said its forces had struck the
+// ship": a pronoun right after the saying stands for the speaker, who did the deed.
+void speaker_acts(std::vector<Found>& found, const std::vector<Attribution>& attributions, const Sentence& s, const State& state, const Lexicon& lex) {
+    for (auto& f : found) {
+        if (!f.event.side.empty()) continue;
+        for (const auto& a : attributions) {
+            if (a.denial || a.verb >= f.word) continue;
+            // "said on Friday that it had captured": a few words of time may come between.
+            size_t p = a.verb + 1;
+            while (p < f.word && p <= a.verb + lex.windows.said_pronoun && !lex.deed_pronouns.match(s.words, p).length) ++p;
+            if (p >= f.word || !lex.deed_pronouns.match(s.words, p).length || f.word - p > lex.windows.party_words) continue;
+            if (commas_between(s, p, f.word) > 0) continue;
+            if (const auto side = speaker_side(a.who, s, state, lex); !side.empty()) {
+                f.event.side = side;
+                f.event.actor = a.who.text;
+            }
+            break;
+        }
+    }
+}
+
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
     // "The war, which began in Khartoum…, has killed more than 9,000 people and driven six million
     // from their homes": what the whole war has done is no deed of the news.
@@ -1769,6 +1798,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     }
     assign_actors(found, parties, s, c.text, state, c.mentions, c.lex);
     actor_by_context(found, state);
+    speaker_acts(found, attributions, s, state, c.lex);
     remember_sides(parties, s, state, c.lex);
     fire_side_by_context(found, state);
     for (auto& f : found) {

@@ -1295,6 +1295,19 @@ TEST_CASE("people uprooted, water surging: words of flight and flood", "[events]
     CHECK(events[1].type == EventType::Flooding);
 }
 
+TEST_CASE("a pronoun right after the saying stands for the speaker who did the deed", "[events]") {
+    const std::string text = "Ukraine said its forces had struck Nova Kakhovka with two missiles.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].side == "UA");
+    // "The group" is the armed group the story names.
+    const std::string group = "The RSF shelled Kherson on Monday. The group said on Friday it had captured Bakhmut.";
+    const auto by_group = events_of(group, mentions_of(group));
+    REQUIRE(by_group.size() == 2);
+    CHECK(by_group[1].side == "RSF");
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
