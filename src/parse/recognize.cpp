@@ -65,6 +65,14 @@ public:
             const std::string_view gap = text_.substr(before.end, after.start - before.end);
             if (gap == ", " || gap == " and " || gap == ", and " || gap == " or ") before.cue = TypeCue::Region;
         }
+        // "over five western regions, including Bryansk, Kursk, Oryol and Smolensk": a region word
+        // before a list holds for the whole list too.
+        for (size_t k = 0; k < out.size(); ++k) {
+            if (out[k].cue != TypeCue::None) continue;
+            const bool opened = regions_listed_before(out[k].start);
+            const bool listed = k > 0 && out[k - 1].cue == TypeCue::Region && listed_after(out[k - 1], out[k]);
+            if (opened || listed) out[k].cue = TypeCue::Region;
+        }
         mark_unknown_compounds(out);
         // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too, unless a
         // preposition makes the later use a place ("King Abdullah of Jordan").
@@ -138,6 +146,26 @@ private:
     // "around al-Qaim", "in el-Fasher": an article hyphened onto a name opens it in lower case.
     bool article_opens_name(size_t i) const {
         return i + 1 < tokens_.size() && lexicon::is_name_connector(low(i)) && tokens_[i + 1].hyphen_before && tokens_[i + 1].capitalised;
+    }
+
+    // "regions, including ", "provinces such as ", "the regions of ": the text right before `start`.
+    bool regions_listed_before(size_t start) const {
+        const std::string_view before = text_.substr(0, start);
+        for (const std::string_view opener : {", including ", " including ", " such as ", " of "}) {
+            if (!before.ends_with(opener)) continue;
+            const std::string_view head = before.substr(0, before.size() - opener.size());
+            const size_t space = head.find_last_of(' ');
+            const std::string word = text::name_key(head.substr(space == std::string_view::npos ? 0 : space + 1));
+            return lexicon::is_region_word(word) && word.ends_with('s');
+        }
+        return false;
+    }
+
+    // "Bryansk, Kursk, Oryol and Smolensk": the next name of a list.
+    bool listed_after(const Mention& a, const Mention& b) const {
+        if (b.start < a.end) return false;
+        const std::string_view gap = text_.substr(a.end, b.start - a.end);
+        return gap == ", " || gap == " and " || gap == ", and " || gap == " or ";
     }
 
     // "KYIV — Russia fired…": a dash after the name, as a dateline sets its city off.

@@ -300,6 +300,15 @@ TEST_CASE("resolve: a region word after a list makes every name in it a region",
     CHECK(mention_of(mentions, "Kherson")->place->type == PlaceType::Region);
 }
 
+TEST_CASE("resolve: a plural region word before a list makes every name in it a region", "[parse][resolve]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("Drones were shot down over three southern regions, including Donbas and Kherson.");
+    REQUIRE(mention_of(mentions, "Kherson"));
+    REQUIRE(mention_of(mentions, "Kherson")->place);
+    CHECK(mention_of(mentions, "Kherson")->place->type == PlaceType::Region);
+}
+
 TEST_CASE("recognize: a group's name that a source also lists as a place is not a place", "[parse][recognize]") {
     Gaz g;
     REQUIRE_FALSE(g.gazetteer.lookup("hamas").empty());  // the trap is set
