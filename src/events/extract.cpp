@@ -1061,6 +1061,9 @@ bool verbal(const std::string& w) {
 // "The attack came days before…", "the strikes raised fears": a definite noun points back at a
 // deed already told; it adds no new one.
 bool points_back(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    // "Soussa and nearby Shahat were cut off by the flooding": the agent of a passive deed is told of
+    // the places before it, not retold.
+    if (t.first > 1 && lex.agent_markers.match(s.words, t.first - 2).length) return false;
     // After a determiner even "fighting" is a noun ("an end to the fighting"); but "the water
     // rose" is a clause that tells the flood where it happens, not a name for one told before.
     return t.first > 0 && lex.definite_markers.match(s.words, t.first - 1).length && !lex.water_nouns.match(s.words, t.first).length;

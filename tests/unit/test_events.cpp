@@ -1308,6 +1308,18 @@ TEST_CASE("a pronoun right after the saying stands for the speaker who did the d
     CHECK(by_group[1].side == "RSF");
 }
 
+TEST_CASE("places cut off by the flooding are flooded, after the flood is told", "[events]") {
+    const std::string text = "Floods swept through Kherson on Monday. Bakhmut and nearby Lviv were cut off for a day by the flooding. "
+                             "Cars were swept away in Kyiv.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    std::vector<std::string> places;
+    for (const auto& e : events)
+        if (e.type == EventType::Flooding) places.push_back(where(e, mentions));
+    std::sort(places.begin(), places.end());
+    CHECK(places == std::vector<std::string>{"Bakhmut", "Kherson", "Kyiv", "Lviv"});
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
