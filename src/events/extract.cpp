@@ -1178,6 +1178,9 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
                 if (!topical) topical = topic(s, topic_from, c);
                 referent = *topical;
                 relation = Relation::Near;
+                // "their most serious fighting in decades", filed from New Delhi: a word that may
+                // name fighting in general is no deed at the place the story is filed from.
+                if (referent && rule.weak && referent->mention == dateline_city(c.mentions)) referent.reset();
             }
             if (referent) links[t].push_back({referent->mention, triggers[t].first, relation});
         }

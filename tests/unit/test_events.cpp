@@ -1320,6 +1320,17 @@ TEST_CASE("places cut off by the flooding are flooded, after the flood is told",
     CHECK(places == std::vector<std::string>{"Bakhmut", "Kherson", "Kyiv", "Lviv"});
 }
 
+TEST_CASE("fighting in general is no deed at the city a story is filed from", "[events]") {
+    const std::string text = "Kyiv - Both armies traded accusations on Saturday after four days of their most serious fighting in "
+                             "decades. Drones struck the capital overnight.";
+    auto mentions = mentions_of(text);
+    REQUIRE(mentions[0].text == "Kyiv");
+    mentions[0].dateline = true;
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Strike);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
