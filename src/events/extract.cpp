@@ -1130,8 +1130,15 @@ void drop_reference_points(const std::vector<Trigger>& triggers, std::vector<std
 bool names_unknown_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t k = t.last + 1; k < s.words.size() && k <= t.last + lex.windows.unknown_place; ++k) {
         const Word& w = s.words[k];
+        // "attacked Mali's Boulkessi base": the country that owns the place is not the place.
+        const bool owner_before = k > t.last + 1 && s.words[k - 1].possessive && s.words[k - 1].inside >= 0;
+        if (w.mention >= 0 && s.words[name_end(s, k)].possessive) {
+            k = name_end(s, k);
+            continue;
+        }
         if (w.inside >= 0) return false;
-        const bool object = k == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 1).length;
+        const bool object = k == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 1).length ||
+                            (owner_before && (k - 1 == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 2).length));
         if (object && w.capitalised && !w.clause_start && !parse::lexicon::is_calendar_word(w.lower) && !lex.sides.match(s.words, k).length) return true;
         if (w.comma_after || w.stop_after) return false;
     }

@@ -1331,6 +1331,14 @@ TEST_CASE("fighting in general is no deed at the city a story is filed from", "[
     CHECK(events[0].type == EventType::Strike);
 }
 
+TEST_CASE("a place the gazetteer lacks after its country's name is not the story's last town", "[events]") {
+    const std::string text = "Russian shells hit Kherson on Monday. On Friday militants attacked Ukraine's Boulkessi base.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::Shelling);
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
