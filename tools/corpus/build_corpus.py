@@ -21,6 +21,7 @@ The event fields are described in tests/corpus/EVENTS.md.
 """
 import datetime
 import json
+import os
 import pathlib
 import re
 import sys
@@ -228,14 +229,23 @@ def summary(articles):
 
 def main():
     root = pathlib.Path(__file__).resolve().parents[2] / "tests" / "corpus"
-    if len(sys.argv) > 1 and sys.argv[1] == "--check":
-        articles = convert_all([pathlib.Path(p) for p in sys.argv[2:]])
+    args = sys.argv[1:]
+    if args and args[0] == "--check" and len(args) > 1:
+        articles = convert_all([pathlib.Path(p) for p in args[1:]])
         print(f"ok: {summary(articles)}")
         return
+    # Anything else ("--help", a file name) must not rebuild dev.jsonl behind the caller's back.
+    if args:
+        print("usage: build_corpus.py                 (rebuilds tests/corpus/dev.jsonl)\n"
+              "       build_corpus.py --check FILE...  (checks articles, writes nothing)", file=sys.stderr)
+        sys.exit(2)
     articles = convert_all(sorted((root / "articles").glob("*.txt")))
-    with open(root / "dev.jsonl", "w", encoding="utf-8") as f:
+    # Written beside and renamed, so a failure never leaves a half-written corpus.
+    temporary = root / ".dev.jsonl.tmp"
+    with open(temporary, "w", encoding="utf-8") as f:
         for a in articles:
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
+    os.replace(temporary, root / "dev.jsonl")
     print(summary(articles))
 
 
