@@ -1339,6 +1339,13 @@ TEST_CASE("a place the gazetteer lacks after its country's name is not the story
     CHECK(events[0].type == EventType::Shelling);
 }
 
+TEST_CASE("a deed that began the story's background is no news", "[events]") {
+    const std::string text = "Shelling has surged in Kherson since Russian troops began pulling out of Nova Kakhovka.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    CHECK(std::none_of(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Withdrawal; }));
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
