@@ -863,13 +863,33 @@ Event make_event(const Trigger& t, const Link& where, const Sentence& s, const s
     return e;
 }
 
+// "Gaza City, the territory's largest urban area, as well as Jabalia": the first word after an
+// aside set off by commas right after the name at `end`; `end + 1` when there is none.
+size_t past_aside(const Sentence& s, size_t end, size_t before, const Lexicon& lex) {
+    if (!s.words[end].comma_after) return end + 1;
+    for (size_t w = end + 1; w < before && w <= end + lex.windows.count_aside; ++w) {
+        if (s.words[w].mention >= 0 || lex.triggers.match(s.words, w).length || s.words[w].stop_after) break;
+        if (s.words[w].comma_after) return w + 1;
+    }
+    return end + 1;
+}
+
+// The first word after the joiners from `w` ("and", "as well as" is one joiner).
+size_t after_joiners(const Sentence& s, size_t w, size_t before, const Lexicon& lex) {
+    for (size_t joined = 0; w < before && (joined = lex.list_words.match(s.words, w).length) > 0;) w += joined;
+    return w;
+}
+
 bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexicon& lex) {
     const Link& first = a.word < b.word ? a : b;
     const Link& second = a.word < b.word ? b : a;
     const size_t end = name_end(s, first.word);
-    size_t w = end + 1;
-    for (size_t joined = 0; w < second.word && (joined = lex.list_words.match(s.words, w).length) > 0;) w += joined;  // "as well as" is one joiner
+    size_t w = after_joiners(s, end + 1, second.word, lex);
     if (w == second.word) return true;
+    if (const size_t aside = past_aside(s, end, second.word, lex); aside > end + 1) {
+        const size_t joined = after_joiners(s, aside, second.word, lex);
+        if (joined > aside && joined == second.word) return true;
+    }
     // "Izium and the rail hub of Kupiansk", "Khan Younis and parts of Rafah": after the joiner, a
     // few plain words that end in "of" describe the next name.
     if (w == end + 1 || w > second.word || second.word - w > lex.windows.list_descriptor || s.words[second.word - 1].lower != "of") return false;

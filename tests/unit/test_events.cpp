@@ -1346,6 +1346,17 @@ TEST_CASE("a deed that began the story's background is no news", "[events]") {
     CHECK(std::none_of(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Withdrawal; }));
 }
 
+TEST_CASE("an aside after a listed name does not end the list", "[events]") {
+    const std::string text = "The army ordered residents to leave Kherson, the region's largest city, as well as Chornobaivka and "
+                             "Nova Kakhovka.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    std::vector<std::string> places;
+    for (const auto& e : events) places.push_back(where(e, mentions));
+    std::sort(places.begin(), places.end());
+    CHECK(places == std::vector<std::string>{"Chornobaivka", "Kherson", "Nova Kakhovka"});
+}
+
 TEST_CASE("one victim named by a noun or a pronoun is a tally of one", "[events]") {
     const std::string text = "Russian shells hit Kherson, killing a man and injuring the driver of a bus.";
     const auto mentions = mentions_of(text);
