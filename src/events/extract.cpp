@@ -732,6 +732,11 @@ std::optional<Referent> refer_to_capital(size_t before, const SentenceContext& c
 
 // The last place of a fitting type before `before`; for "the region" after a city, the region
 // that holds the city.
+// Where the last town the gazetteer lacks is named before `before`, if one is.
+std::optional<size_t> last_unknown_town(size_t before, const SentenceContext& c) {
+    const auto it = std::find_if(c.unknown_towns.rbegin(), c.unknown_towns.rend(), [&](size_t at) { return at < before; });
+    return it == c.unknown_towns.rend() ? std::nullopt : std::optional(*it);
+}
 std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t before, const SentenceContext& c) {
     std::optional<size_t> fit, point;
     for (size_t k = 0; k < c.mentions.size() && c.mentions[k].start < before; ++k) {
@@ -744,8 +749,8 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
     // "seized the town of Adan Yabaal… fighters overran bases around the town": the town last named
     // is one the gazetteer lacks, so no known place is the one meant.
     const bool towns = has_type(types, PlaceType::City) || has_type(types, PlaceType::Village);
-    const auto unknown = std::find_if(c.unknown_towns.rbegin(), c.unknown_towns.rend(), [&](size_t at) { return at < before; });
-    if (towns && unknown != c.unknown_towns.rend() && (!fit || c.mentions[*fit].start < *unknown)) return std::nullopt;
+    const auto unknown = last_unknown_town(before, c);
+    if (towns && unknown && (!fit || c.mentions[*fit].start < *unknown)) return std::nullopt;
     if (fit) return Referent{salient(*fit, types, before, c), std::nullopt};
     // "KYIV, Ukraine — Missiles struck the capital overnight"
     if (const auto k = dateline_city(c.mentions); k && has_type(types, c.mentions[*k].place->type)) return Referent{*k, std::nullopt};
@@ -811,8 +816,8 @@ size_t most_named(size_t last, size_t from, size_t before, const SentenceContext
 std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceContext& c) {
     // "Militants seized the town of Adan Yabaal… The attack began with an explosion": the town the
     // story is about, named since, is one the gazetteer lacks; no place it knows stands for it.
-    const auto unknown = std::find_if(c.unknown_towns.rbegin(), c.unknown_towns.rend(), [&](size_t at) { return at < s.span.end; });
-    const size_t unknown_at = unknown != c.unknown_towns.rend() && *unknown >= from ? *unknown : 0;
+    const auto unknown = last_unknown_town(s.span.end, c);
+    const size_t unknown_at = unknown && *unknown >= from ? *unknown : 0;
     for (size_t k = c.mentions.size(); k-- > 0;) {
         const auto& m = c.mentions[k];
         if (m.start >= s.span.start) continue;
@@ -1307,13 +1312,18 @@ std::vector<size_t> date_events(std::vector<Found>& found, const Sentence& s, St
 
 // "the army", "the rebels": an unnamed actor before the deed, in its clause, takes the side last
 // named for its kind (a state's forces or an armed group).
+// A place's country as an ISO 3166-1 code: Natural Earth gives Kashmir and other disputed land
+// the code -1, which is no state's.
+bool is_country_code(const std::string& country) {
+    return country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) && std::isupper(static_cast<unsigned char>(country[1]));
+}
+
 // "government forces had pulled back from the campus", "the army ordered residents to dig": a
 // state's forces, in a story that names no state's side, are those of the state the deed is in.
 std::string home_state(const Found& f, const Sentence& s, size_t at, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     const bool of_state = lex.state_forces.match(s.words, at).length || (at > 0 && lex.state_markers.match(s.words, at - 1).length);
     const std::string& country = event_place(f.event, mentions).country;
-    const bool code = country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) && std::isupper(static_cast<unsigned char>(country[1]));
-    return of_state && code ? country : std::string();
+    return of_state && is_country_code(country) ? country : std::string();
 }
 
 void generic_actor(Found& f, const Sentence& s, std::string_view text, const State& state, const std::vector<parse::Mention>& mentions,
@@ -1481,8 +1491,7 @@ void drop_held_areas(std::vector<Found>& found, const std::vector<parse::Mention
 void taken_abroad(Found& f, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     if (f.event.type != EventType::Recapture || !is_state_side(f.event.side, lex) || !lex.liberation_words.match(s.words, f.word).length) return;
     const std::string& country = event_place(f.event, mentions).country;
-    const bool code = country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) && std::isupper(static_cast<unsigned char>(country[1]));
-    if (code && country != f.event.side) f.event.type = EventType::Capture;
+    if (is_country_code(country) && country != f.event.side) f.event.type = EventType::Capture;
 }
 
 void retaken_by_its_state(Event& e, const std::vector<parse::Mention>& mentions) {

@@ -61,9 +61,7 @@ public:
         for (size_t k = out.size(); k-- > 1;) {
             Mention& before = out[k - 1];
             const Mention& after = out[k];
-            if (after.cue != TypeCue::Region || before.cue != TypeCue::None || after.start < before.end) continue;
-            const std::string_view gap = text_.substr(before.end, after.start - before.end);
-            if (gap == ", " || gap == " and " || gap == ", and " || gap == " or ") before.cue = TypeCue::Region;
+            if (after.cue == TypeCue::Region && before.cue == TypeCue::None && listed_after(before, after)) before.cue = TypeCue::Region;
         }
         // "over five western regions, including Bryansk, Kursk, Oryol and Smolensk": a region word
         // before a list holds for the whole list too.
