@@ -970,6 +970,22 @@ std::vector<Link> inside_country(std::vector<Link> chosen, const std::vector<Lin
     return inner.empty() ? chosen : inner;
 }
 
+// "in the Red Sea off the port of Hodeidah", "in Kherson region near Nova Kakhovka": an area
+// followed at once by a town it is near says where in the area; the deed is near the town.
+bool narrowed_by_town_after(const Link& area, const std::vector<Link>& places, const Sentence& s, const std::vector<parse::Mention>& mentions,
+                            const Lexicon& lex) {
+    if (point_type(mentions[area.mention].place->type)) return false;
+    const size_t end = name_end(s, area.word);
+    return std::any_of(places.begin(), places.end(), [&](const Link& town) {
+        if (town.relation != Relation::Near || town.word <= end || !point_type(mentions[town.mention].place->type)) return false;
+        const auto prep = preposition_before(s, town.word, lex);
+        if (!prep || prep->word <= end || prep->word - end > lex.windows.area_then_town) return false;
+        for (size_t w = end; w < prep->word; ++w)
+            if (s.words[w].comma_after || (w > end && s.words[w].mention >= 0)) return false;
+        return true;
+    });
+}
+
 // One event per place the trigger is tied to; an advance or withdrawal is one movement.
 std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions,
                              const Lexicon& lex) {
@@ -1038,6 +1054,8 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
     // "drove Russian forces out of the Kharkiv region": ground taken from someone is where they left.
     const bool taking = type == EventType::Capture || type == EventType::Recapture;
     if (taking && places.empty() && from) places.push_back(*from);
+    const auto all = places;
+    std::erase_if(places, [&](const Link& l) { return narrowed_by_town_after(l, all, s, mentions, lex); });
     for (const auto& l : event_places(inside_country(main_list(places, t, s, lex), places, mentions), mentions)) out.push_back(make_event(t, l, s, mentions));
     return out;
 }

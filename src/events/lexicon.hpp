@@ -177,7 +177,7 @@ struct Lexicon {
     long long max_count = 10'000'000;
     struct Windows {
         size_t irrealis = 4, negator = 3, mover = 8, generic_actor = 8, preposition = 6, own_place = 4, count_link = 6, count_back = 5,
-               party_words = 8, generic = 2, holder = 6, qualifier = 4, one_person = 5, count_aside = 8, trend = 4, unknown_place = 3, another = 4, list_descriptor = 4, weapon = 6, water = 3, copular = 25, opening_party = 3, elsewhere = 3, said_pronoun = 5;
+               party_words = 8, generic = 2, holder = 6, qualifier = 4, one_person = 5, count_aside = 8, trend = 4, unknown_place = 3, another = 4, list_descriptor = 4, weapon = 6, water = 3, copular = 25, opening_party = 3, elsewhere = 3, said_pronoun = 5, area_then_town = 2;
     } windows;
     std::unordered_set<std::string> speaker_pronouns;
     std::unordered_set<std::string> two_letter_groups;  // side keys of two letters that are no ISO country

@@ -1903,3 +1903,21 @@ TEST_CASE("'Police evacuated residents' is a deed; 'displaced people' is a descr
     const std::string description = "Aid reached displaced people in Kherson on Monday.";
     CHECK(events_of(description, mentions_of(description)).empty());
 }
+
+TEST_CASE("an area followed at once by a town it is near: the deed is near the town", "[events]") {
+    // As "in the Red Sea off the port of Hodeidah": a water body named first, then the town.
+    for (const std::string text : {"Russian drones hit a ferry on the Dnieper near Nova Kakhovka on Friday.",
+                                   "Russian drones hit a ferry on the Dnieper off Nova Kakhovka on Friday."}) {
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(where(events[0], mentions) == "Nova Kakhovka");
+        CHECK(events[0].geo_precision == 2);
+    }
+    // A comma sets the town apart: the deed stays where the sentence put it.
+    const std::string apart = "Russian drones hit a ferry on the Dnieper, far from Nova Kakhovka, on Friday.";
+    const auto mentions = mentions_of(apart);
+    const auto events = events_of(apart, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Dnieper");
+}
