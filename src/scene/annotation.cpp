@@ -19,6 +19,10 @@ Annotation parse_annotation() {
     a.symbols = j.at("symbols").get<std::map<std::string, std::string>>();
     a.area_types = j.at("area_types").get<std::set<std::string>>();
     a.titles = j.at("titles").get<std::map<std::string, std::vector<std::string>>>();
+    a.titles_of_report = j.at("titles_of_report").get<std::map<std::string, std::vector<std::string>>>();
+    a.report_places = j.at("report_places").get<std::vector<std::string>>();
+    a.counts = j.at("counts").get<std::vector<std::string>>();
+    if (a.report_places.size() != 4) throw std::logic_error("annotation.json: report_places needs city, cities, place, places");
     a.legend = j.at("legend").get<std::map<std::string, std::vector<std::string>>>();
     a.area_legend = j.at("area_legend").get<std::vector<std::string>>();
     a.title_in = j.at("title_in").get<std::map<std::string, std::string>>();
@@ -46,6 +50,7 @@ Annotation parse_annotation() {
     a.arrow_tip_gap_px = arrow.at("tip_gap_px").get<double>();
     a.focus_km = j.at("frame").at("focus_km").get<double>();
     a.neighbour_km = j.at("frame").at("neighbour_km").get<double>();
+    a.one_report_km = j.at("frame").at("one_report_km").get<double>();
     a.legend_below_px = j.at("frame").at("legend_below_px").get<double>();
     a.max_callouts = j.at("callouts").at("max").get<size_t>();
     a.callout_gaps_px = j.at("callouts").at("gaps_px").get<std::vector<double>>();

@@ -31,8 +31,11 @@ struct Annotation {
     std::string as_of, subtitle, source;
     std::vector<std::string> months;
     std::map<std::string, SideName> sides;
+    std::map<std::string, std::vector<std::string>> titles_of_report;
+    std::vector<std::string> report_places, counts;  // city, cities, place, places; one, two, ...
     double arrow_share_of_span = 0.25, arrow_min_km = 12, arrow_max_km = 110, arrow_step_km = 3, arrow_tip_gap_px = 6;
     double focus_km = 350, neighbour_km = 90;
+    double one_report_km = 1500;  // how far apart the places of one report may lie and all be framed
     double legend_below_px = 640;  // maps narrower than this carry their legend below the map
     size_t max_callouts = 6;
     std::vector<double> callout_gaps_px;

@@ -462,7 +462,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     const auto main = detail::main_event(story.events);
     const Extent extent = padded(main ? event_extent(story, *main) : extent_of(subjects, chosen));
     std::string title = options.title;
-    if (title.empty()) title = main ? detail::event_title(story.events[*main]) : subjects[chosen.front()].name;
+    if (title.empty()) title = main ? detail::event_title(story.events, *main) : subjects[chosen.front()].name;
     // A map a column wide has no corner to spare: its legend goes in a band below it.
     // Only while the band leaves most of the height to the map; else the freest corner.
     const double band = main ? legend_band(story, style, measure) : 0.0;

@@ -329,12 +329,37 @@ std::optional<size_t> main_event(const std::vector<EventSubject>& events) {
     return best;
 }
 
+namespace {
+
+// "Missiles struck Kyiv, Lviv, Kharkiv, Odesa and Dnipro": one deed reported at several places.
+bool same_report(const EventSubject& a, const EventSubject& b) {
+    return a.type == b.type && a.side == b.side && !a.evidence.empty() && a.evidence == b.evidence;
+}
+
+// The main event and the other places of its own report frame the story, however far apart (up
+// to what a regional map shows): a nationwide strike wave is one story, not a city's.
+std::vector<const EventSubject*> frame_anchors(const std::vector<EventSubject>& events, size_t main) {
+    const EventSubject& m = events[main];
+    std::vector<const EventSubject*> anchors{&m};
+    for (const auto& e : events)
+        if (&e != &m && located(e) && e.place_type != "country" && same_report(e, m) &&
+            proj::geodesic_km(e.lon, e.lat, m.lon, m.lat) <= annotation().one_report_km)
+            anchors.push_back(&e);
+    return anchors;
+}
+
+}  // namespace
+
 std::vector<LonLat> frame_points(const std::vector<EventSubject>& events, size_t main) {
     const Annotation& a = annotation();
+    const auto anchors = frame_anchors(events, main);
+    const auto near_anchor = [&](const EventSubject& e) {
+        return std::any_of(anchors.begin(), anchors.end(), [&](const EventSubject* x) { return proj::geodesic_km(e.lon, e.lat, x->lon, x->lat) <= a.focus_km; });
+    };
     const EventSubject& m = events[main];
     std::vector<LonLat> out;
     for (const auto& e : events) {
-        if (!located(e) || proj::geodesic_km(e.lon, e.lat, m.lon, m.lat) > a.focus_km) continue;
+        if (!located(e) || !near_anchor(e)) continue;
         // A country is too big to frame a story by; its events show in the inset or at its point.
         if (e.place_type == "country" && &e != &m) continue;
         out.push_back({e.lon, e.lat});
@@ -348,12 +373,23 @@ std::vector<LonLat> frame_points(const std::vector<EventSubject>& events, size_t
     return out;
 }
 
-std::string event_title(const EventSubject& e) {
+std::string event_title(const std::vector<EventSubject>& events, size_t main) {
+    const Annotation& a = annotation();
+    const EventSubject& e = events[main];
     const std::string place = e.type == "advance" && e.toward ? e.toward->name : e.place;
-    const auto& in = annotation().title_in;
+    const auto anchors = frame_anchors(events, main);
+    const auto of_report = a.titles_of_report.find(e.type);
+    if (anchors.size() > 1 && of_report != a.titles_of_report.end()) {
+        const size_t others = anchors.size() - 1;
+        const bool cities = std::all_of(anchors.begin(), anchors.end(), [](const EventSubject* x) { return x->place_type == "city"; });
+        const std::string noun = a.report_places[(cities ? 0 : 2) + (others > 1 ? 1 : 0)];
+        const std::string count = others <= a.counts.size() ? a.counts[others - 1] : std::to_string(others);
+        return with_side(of_report->second, e.side, {{"place", place}, {"others", count}, {"places", noun}});
+    }
+    const auto& in = a.title_in;
     auto it = in.find(e.place_type);
     if (it == in.end()) it = in.find("default");
-    return with_side(wording(annotation().titles, e.type), e.side, {{"place", place}, {"in", it == in.end() ? "in" : it->second}});
+    return with_side(wording(a.titles, e.type), e.side, {{"place", place}, {"in", it == in.end() ? "in" : it->second}});
 }
 
 std::string long_date(const std::string& iso) {
@@ -425,11 +461,17 @@ void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubjec
                      [&](size_t x, size_t y) { return importance(marks[x], *subject_of[x]) > importance(marks[y], *subject_of[y]); });
     if (order.size() > a.max_callouts) order.resize(a.max_callouts);
     std::set<std::string> said;
+    std::vector<const EventSubject*> noted;
     for (size_t i : order) {
         EventMark& m = marks[i];
         std::string text = callout_text(*subject_of[i]);
         // Two deeds one source claims need the source named once; the dashes mark the other.
         if (!said.insert(text).second) continue;
+        // So do the places of one report ("missiles struck Kyiv, Lviv and Odesa, officials said").
+        const bool told = counts_text(*subject_of[i]).empty() &&
+                          std::any_of(noted.begin(), noted.end(), [&](const EventSubject* x) { return same_report(*x, *subject_of[i]); });
+        if (told) continue;
+        noted.push_back(subject_of[i]);
         auto [w, h] = measure.measure(text, style.callout);
         if (w > a.callout_split_over_px) {
             // Long notes break after the counts, where a reader pauses anyway.

@@ -13,12 +13,14 @@ namespace frontmap::scene::detail {
 // one a side is named for, at a town, first told; nullopt when no event has a place.
 std::optional<size_t> main_event(const std::vector<EventSubject>& events);
 
-// The lon/lat points that must be in the frame: every event within the focus distance of the
-// main one (with its `toward`, `from` and a hatched region's box).
+// The lon/lat points that must be in the frame: the main event and the other places of its own
+// report, every event within the focus distance of these (with its `toward`, `from` and a
+// hatched region's box).
 std::vector<std::array<double, 2>> frame_points(const std::vector<EventSubject>& events, size_t main);
 
-// "Ukrainian forces advance on Kherson".
-std::string event_title(const EventSubject& e);
+// "Ukrainian forces advance on Kherson"; for one deed reported at several places framed
+// together, "Russian strikes on Kyiv and four other cities".
+std::string event_title(const std::vector<EventSubject>& events, size_t main);
 
 // "21 October 2022" from "2022-10-21"; empty for anything else.
 std::string long_date(const std::string& iso);

@@ -626,6 +626,30 @@ TEST_CASE("events in two distant theatres: the main one frames the map, the othe
     for (const auto& e : s.legend) CHECK(e.text != "Russian strike");  // the legend tells what the main map shows
 }
 
+TEST_CASE("one report of strikes across a country frames every place it names, titled as one", "[scene][events]") {
+    Built b;
+    const std::string report = "Missiles struck Kyiv, Lviv and Kharkiv, killing 11 people, officials said.";
+    const auto strike = [&](const std::string& place, double lon, double lat) {
+        return EventSubject{.type = "strike", .side = "RU", .status = "claimed", .claimed_by = "officials", .claimed_side = "UA",
+                            .place = place, .place_type = "city", .country = "UA", .lon = lon, .lat = lat, .evidence = report};
+    };
+    std::vector<EventSubject> events{strike("Kyiv", 30.5238, 50.45466), strike("Lviv", 24.02324, 49.83826), strike("Kharkiv", 36.25272, 49.98081)};
+    events[0].killed = 11;
+    const Scene s = frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {});
+    CHECK(s.title == "Russian strikes on Kyiv and two other cities");
+    size_t callouts = 0;
+    for (const auto& m : s.events) {
+        CHECK(m.in_view);
+        callouts += m.callout ? 1 : 0;
+    }
+    CHECK(callouts == 1);  // the toll with its source; the other places' claim is the same one
+    // Told in two reports, Lviv and Kharkiv lie beyond the main event's focus: they go to the inset.
+    events[1].evidence = events[2].evidence = "Lviv and Kharkiv were also hit.";
+    const Scene apart = frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {});
+    CHECK(apart.title == "Russian strike on Kyiv");
+    CHECK_FALSE(std::any_of(apart.events.begin(), apart.events.end(), [](const auto& m) { return m.place == "Lviv" && m.in_view; }));
+}
+
 TEST_CASE("a title says where as a desk would: in a town, at a bridge", "[scene][events]") {
     Built b;
     const auto title_for = [&](const std::string& place, const std::string& type) {
