@@ -660,3 +660,10 @@ TEST_CASE("a title says where as a desk would: in a town, at a bridge", "[scene]
     CHECK(title_for("Kherson", "city") == "Explosion in Kherson");
     CHECK(title_for("Antonivskyi Bridge", "infrastructure") == "Explosion at the Antonivskyi Bridge");
 }
+
+TEST_CASE("a group named in the plural gives its adjective in the singular", "[scene][events]") {
+    Built b;
+    const std::vector<EventSubject> events{{.type = "attack", .side = "Houthis", .status = "reported", .place = "Kherson",
+                                            .place_type = "city", .country = "UA", .lon = 32.6178, .lat = 46.65581}};
+    CHECK(frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {}).title == "Houthi attack on Kherson");
+}
