@@ -653,21 +653,18 @@ void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColou
     cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
     cairo_set_line_width(cr, 0.8);
     op_stroke(cr);
-    // Rows as the scene measured them, scaled to the box (an edited scene may have resized it).
-    std::vector<double> rows;
-    double total = 0;
-    for (const auto& e : s.legend) {
-        rows.push_back(scene::legend_row_height(e, painter.measure(e.text, st.small).second, st.event_icon_radius));
-        total += rows.back();
-    }
-    const double fit = total > 0 ? (b.h - 12) / total : 1.0;
+    // Rows and columns as the scene laid them out, scaled to the box (an edited scene may have
+    // resized it).
+    const auto grid = scene::legend_grid(s.legend, b.w, st.event_icon_radius, [&](size_t i) { return painter.measure(s.legend[i].text, st.small); });
+    const double fit = grid.h > 12 ? (b.h - 12) / (grid.h - 12) : 1.0;
     double top = b.y + 6;
     for (size_t i = 0; i < s.legend.size(); ++i) {
         const auto& e = s.legend[i];
-        const double row = rows[i] * fit;
+        if (i % grid.rows == 0) top = b.y + 6;
+        const double row = grid.row_h[i] * fit;
         const double cy = top + row / 2;
         top += row;
-        const double sx = b.x + 10;
+        const double sx = b.x + 10 + static_cast<double>(i / grid.rows) * grid.column_w;
         if (e.kind == "event" || e.kind == "claimed" || e.kind == "denied") legend_event_symbol(painter, e, {sx + 9, cy}, colours);
         else if (e.kind == "place") painter.marker({sx + 9, cy}, st.place);
         else if (e.kind == "capital") painter.marker({sx + 9, cy}, st.capital, true);
@@ -773,7 +770,9 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     op_stroke(cr);
     if (!s.title.empty()) {
         painter.text(s.title, style.title, 14, 8, false);
-        if (!s.subtitle.empty()) painter.text(s.subtitle, style.subtitle, 14, 8 + style.title.size * 1.35, false);
+        // A title a column wide may take two lines.
+        const auto lines = static_cast<double>(std::count(s.title.begin(), s.title.end(), '\n') + 1);
+        if (!s.subtitle.empty()) painter.text(s.subtitle, style.subtitle, 14, 8 + lines * style.title.size * 1.35, false);
     }
     // Credits under the map, or under a legend drawn below it.
     const bool legend_below = !s.legend.empty() && s.legend_box.y >= s.map_box.bottom();

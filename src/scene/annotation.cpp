@@ -52,6 +52,8 @@ Annotation parse_annotation() {
     a.neighbour_km = j.at("frame").at("neighbour_km").get<double>();
     a.one_report_km = j.at("frame").at("one_report_km").get<double>();
     a.legend_below_px = j.at("frame").at("legend_below_px").get<double>();
+    a.legend_band_share = j.at("frame").at("legend_band_share").get<double>();
+    a.small_legend_band_share = j.at("frame").at("small_legend_band_share").get<double>();
     a.max_callouts = j.at("callouts").at("max").get<size_t>();
     a.callout_gaps_px = j.at("callouts").at("gaps_px").get<std::vector<double>>();
     a.callout_split_over_px = j.at("callouts").at("split_over_px").get<double>();

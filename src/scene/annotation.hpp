@@ -37,6 +37,8 @@ struct Annotation {
     double focus_km = 350, neighbour_km = 90;
     double one_report_km = 1500;  // how far apart the places of one report may lie and all be framed
     double legend_below_px = 640;  // maps narrower than this carry their legend below the map
+    double legend_band_share = 0.3;  // the most of a map's height a legend band below it may take
+    double small_legend_band_share = 0.4;  // ... when it has only the events' symbols
     size_t max_callouts = 6;
     std::vector<double> callout_gaps_px;
     double callout_split_over_px = 300;

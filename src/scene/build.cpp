@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <set>
+#include <sstream>
 
 namespace frontmap::scene {
 
@@ -160,13 +161,54 @@ std::string detail_for(const Projector& p) {
     return "l";
 }
 
+// Words in at most `max_lines` lines no wider than `width`, the last cut short with an ellipsis
+// when they do not fit: a headline at a column width.
+std::string fit_lines(const std::string& text, const style::Font& font, double width, size_t max_lines, const TextMeasure& measure) {
+    if (text.empty() || measure.measure(text, font).first <= width) return text;
+    std::vector<std::string> lines{""};
+    std::istringstream words(text);
+    for (std::string word; words >> word;) {
+        const std::string longer = lines.back().empty() ? word : lines.back() + " " + word;
+        if (lines.back().empty() || measure.measure(longer, font).first <= width) lines.back() = longer;
+        else lines.push_back(word);
+    }
+    if (lines.size() > max_lines) {
+        lines.resize(max_lines);
+        std::string& last = lines.back();
+        while (!last.empty() && measure.measure(last + "\u2026", font).first > width) {
+            const size_t cut = last.find_last_of(' ');
+            last.resize(cut == std::string::npos ? 0 : cut);
+        }
+        last += "\u2026";
+    }
+    std::string out;
+    for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+
+constexpr size_t kTitleLines = 2;  // a headline at a column width may take two
+
+// The title and subtitle above the map, and the credits below it.
+double header_height(const style::Style& style, const TextMeasure& measure, const std::string& title = "Ag", size_t subtitle = 1) {
+    return std::ceil(measure.measure(title, style.title).second + static_cast<double>(subtitle) * measure.measure("Ag", style.subtitle).second + 26);
+}
+constexpr size_t kCreditLines = 2;
+double footer_height(const style::Style& style, const TextMeasure& measure, const std::string& credits, int width) {
+    return measure.measure(fit_lines(credits, style.small, width - 24, kCreditLines, measure), style.small).second + 12;
+}
+
+std::string credits(const Options& options) {
+    if (options.source.empty()) return kSourceLine;
+    return fill_in(annotation().source, {{"source", options.source}}) + ". " + kSourceLine;
+}
+
 struct Frame {
     Scene scene;
     Projector projector;
 };
 
 Frame make_frame(const Extent& extent, const std::string& crs_in, const style::Style& style, const TextMeasure& measure,
-                 const Options& options, const std::string& title, double legend_band = 0) {
+                 const Options& options, const std::string& title, double legend_band = 0, size_t subtitle_lines = 1) {
     if (options.width < 200 || options.height < 150 || options.width > 10000 || options.height > 10000)
         throw UsageError("bad --size " + std::to_string(options.width) + "x" + std::to_string(options.height),
                          "width must be 200 to 10000 and height 150 to 10000");
@@ -175,12 +217,12 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     s.height = options.height;
     s.dpi = options.dpi;
     s.millimetres = options.millimetres;
-    s.title = title;
+    s.title = fit_lines(title, style.title, s.width - 28, kTitleLines, measure);
     s.style = options.style_name;
-    s.source = kSourceLine;
     s.crs = crs_in.empty() ? conformal_crs_for(extent.west, extent.south, extent.east, extent.north) : crs_in;
-    const double header = s.title.empty() ? 0.0 : std::ceil(measure.measure("Ag", style.title).second + measure.measure("Ag", style.subtitle).second + 26);
-    const double footer = std::ceil(measure.measure("Ag", style.small).second + 12 + legend_band);
+    const double header = s.title.empty() ? 0.0 : header_height(style, measure, s.title, subtitle_lines);
+    s.source = fit_lines(credits(options), style.small, s.width - 24, kCreditLines, measure);
+    const double footer = std::ceil(footer_height(style, measure, s.source, s.width) + legend_band);
     s.map_box = {0, header, static_cast<double>(s.width), s.height - header - footer};
     s.view = Projector::fit_view(s.crs, extent.west, extent.south, extent.east, extent.north, s.map_box);
     Projector p(s.crs, s.view, s.map_box);
@@ -217,12 +259,36 @@ Box legend_box_at(const Scene& s, Corner corner, double w, double h) {
 
 // The legend: a later call with fewer entries only shrinks the box into the space the first one
 // reserved in the same corner.
+void add_basemap_rows(Scene& s, const Drawn& d, bool basemap_lines);
+
+// How much a legend tells: a map too small for all of it keeps the events' symbols, then only
+// the symbols of their types (the callouts still say who claims and who denies).
+enum class LegendRows { All, Events, Types };
+
+// Drops the rows a smaller legend leaves out.
+std::vector<LegendEntry> legend_rows(std::vector<LegendEntry> events, LegendRows rows) {
+    if (rows == LegendRows::Types) std::erase_if(events, [](const LegendEntry& e) { return e.kind != "event"; });
+    return events;
+}
+
 void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure, const Drawn& d,
-                const std::vector<LegendEntry>& events = {}, Corner corner = Corner::BottomLeft) {
-    s.legend = events;
+                const std::vector<LegendEntry>& events = {}, Corner corner = Corner::BottomLeft, LegendRows rows = LegendRows::All) {
+    s.legend = legend_rows(events, rows);
     // A map of events keeps its legend to the story's symbols: the basemap's lines read unaided,
     // except a disputed line, which a reader of a war map needs told apart.
     const bool basemap_lines = events.empty();
+    if (rows == LegendRows::All) add_basemap_rows(s, d, basemap_lines);
+    if (s.legend.empty()) {
+        s.legend_box = {};
+        return;
+    }
+    // In a corner one column; in a band below the map as many as its width holds.
+    const double room = corner == Corner::Below ? s.map_box.w - 16 : 0.0;
+    const auto grid = legend_grid(s.legend, room, style.event_icon_radius, [&](size_t i) { return measure.measure(s.legend[i].text, style.small); });
+    s.legend_box = legend_box_at(s, corner, static_cast<double>(std::min(grid.columns, s.legend.size())) * grid.column_w, grid.h);
+}
+
+void add_basemap_rows(Scene& s, const Drawn& d, bool basemap_lines) {
     if (d.places) s.legend.push_back({"place", "Named in the article"});
     if (d.capital) s.legend.push_back({"capital", "National capital"});
     if (d.context && basemap_lines) s.legend.push_back({"context", "Other towns and cities"});
@@ -230,17 +296,6 @@ void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure,
     if (d.borders && basemap_lines) s.legend.push_back({"border", "International border"});
     if (d.disputed) s.legend.push_back({"disputed", "Disputed border or line of control"});
     if (d.admin1 && basemap_lines) s.legend.push_back({"admin1", "Province or region border"});
-    if (s.legend.empty()) {
-        s.legend_box = {};
-        return;
-    }
-    double w = 0, h = 12;
-    for (const auto& e : s.legend) {
-        const auto [tw, th] = measure.measure(e.text, style.small);
-        w = std::max(w, tw);
-        h += legend_row_height(e, th, style.event_icon_radius);
-    }
-    s.legend_box = legend_box_at(s, corner, w + 44, h);
 }
 
 // The corner whose legend box covers the fewest of the points that tell the story.
@@ -426,25 +481,52 @@ Extent event_extent(const Story& story, size_t main) {
     return e;
 }
 
-// The height of a legend band for the story's events: a row per type and side, claimed and
-// denied, and the named places and disputed lines.
-double legend_band(const Story& story, const style::Style& style, const TextMeasure& measure) {
-    std::set<std::string> kinds;
-    bool claimed = false, denied = false;
-    for (const auto& e : story.events) {
-        kinds.insert(e.type + "/" + e.side);
-        claimed = claimed || e.status == "claimed" || e.status == "denied";
-        denied = denied || e.status == "denied";
-    }
-    const double text = measure.measure("Ag", style.small).second;
-    const double event_row = legend_row_height({"event", ""}, text, style.event_icon_radius);
-    const double rows = static_cast<double>(kinds.size() + (claimed ? 1 : 0) + (denied ? 1 : 0));
-    return rows * event_row + 2 * legend_row_height({"place", ""}, text, style.event_icon_radius) + 12 + 8;
+// The most height a legend band may take: a share of what the title and credits leave to the
+// map, a larger one for a smaller legend.
+double band_room(LegendRows level, const style::Style& style, const TextMeasure& measure, const Options& options, const std::string& title) {
+    const double header = header_height(style, measure, fit_lines(title, style.title, options.width - 28, kTitleLines, measure));
+    const double furniture = header + footer_height(style, measure, credits(options), options.width);
+    const double share = level == LegendRows::All ? annotation().legend_band_share : annotation().small_legend_band_share;
+    return share * std::max(0.0, options.height - furniture);
 }
 
-std::string credits(const Options& options) {
-    if (options.source.empty()) return kSourceLine;
-    return fill_in(annotation().source, {{"source", options.source}}) + ". " + kSourceLine;
+// The legend band below a narrow map: its height for the story's events in as many columns as
+// the width holds, with the named places and disputed lines for all of its rows.
+double legend_band(const Story& story, double width, LegendRows level, const style::Style& style, const TextMeasure& measure) {
+    auto rows = legend_rows(detail::draft_legend(story.events), level);
+    if (level == LegendRows::All) {
+        rows.push_back({"place", "Named in the article"});
+        rows.push_back({"disputed", "Disputed border or line of control"});
+    }
+    const auto grid = legend_grid(rows, width - 16, style.event_icon_radius, [&](size_t i) { return measure.measure(rows[i].text, style.small); });
+    return grid.h + 8;
+}
+
+std::vector<Feature> place_features(const std::vector<Subject>& subjects, const Scene& s, const Projector& p) {
+    std::vector<Feature> places;
+    for (const Subject& sub : subjects) {
+        Feature f{.kind = kind_of(sub.type), .name = sub.name,
+                  .place_id = sub.place_id, .place_type = sub.type, .role = "location", .mentions = sub.mentions,
+                  .capital = sub.capital, .lon = sub.lon, .lat = sub.lat, .line = sub.course};
+        f.in_view = s.map_box.contains(p.to_pixel(sub.lon, sub.lat));
+        places.push_back(std::move(f));
+    }
+    return places;
+}
+
+// "Events as reported in the article; Kyiv in the locator. As of 21 October 2022"
+std::string subtitle_of(bool events, const std::vector<Feature>& places, const std::string& as_of) {
+    std::string subtitle = events ? annotation().subtitle : "Places named in the article";
+    std::vector<std::string> elsewhere;
+    for (const auto& f : places)
+        if (!f.in_view && f.kind == "place") elsewhere.push_back(f.name);
+    if (!elsewhere.empty()) {
+        std::string list;
+        for (size_t i = 0; i < elsewhere.size() && i < 4; ++i) list += (i ? ", " : "") + elsewhere[i];
+        subtitle += "; " + list + (elsewhere.size() > 4 ? " and others" : "") + " in the locator";
+    }
+    if (!as_of.empty()) subtitle += ". " + fill_in(annotation().as_of, {{"date", as_of}});
+    return subtitle;
 }
 
 }  // namespace
@@ -463,33 +545,35 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     const Extent extent = padded(main ? event_extent(story, *main) : extent_of(subjects, chosen));
     std::string title = options.title;
     if (title.empty()) title = main ? detail::event_title(story.events, *main) : subjects[chosen.front()].name;
-    // A map a column wide has no corner to spare: its legend goes in a band below it.
-    // Only while the band leaves most of the height to the map; else the freest corner.
-    const double band = main ? legend_band(story, style, measure) : 0.0;
-    const bool legend_below = main && options.width < annotation().legend_below_px && band <= 0.3 * options.height;
-    auto [s, p] = make_frame(extent, "", style, measure, options, title, legend_below ? band : 0.0);
-    s.source = credits(options);
+    // A map a column wide has no corner to spare: its legend goes in a band below it, a smaller
+    // one when the whole legend would take too much of the height; else the freest corner.
+    const bool narrow = main && options.width < annotation().legend_below_px;
+    LegendRows level = LegendRows::All;
+    double band = narrow ? legend_band(story, options.width, level, style, measure) : 0.0;
+    for (LegendRows fewer : {LegendRows::Events, LegendRows::Types})
+        if (narrow && band > band_room(level, style, measure, options, title)) {
+            level = fewer;
+            band = legend_band(story, options.width, level, style, measure);
+        }
+    // Below even when too tall: at a column width a legend in a corner would cover the story.
+    const bool legend_below = narrow;
+    // A subtitle too long for one line gets a second when the map is narrow; the frame is made
+    // again for it, as the places in view decide the subtitle.
+    const double below = legend_below ? band : 0.0;
+    Frame first = make_frame(extent, "", style, measure, options, title, below);
+    std::vector<Feature> places = place_features(subjects, first.scene, first.projector);
+    std::string subtitle = subtitle_of(main.has_value(), places, detail::long_date(options.as_of));
+    const size_t lines = options.width < annotation().legend_below_px ? 2 : 1;
+    const bool wraps = lines > 1 && fit_lines(subtitle, style.subtitle, options.width - 28, 1, measure) != subtitle;
+    auto [s, p] = wraps ? make_frame(extent, "", style, measure, options, title, below, lines) : std::move(first);
+    if (wraps) {
+        places = place_features(subjects, s, p);
+        subtitle = subtitle_of(main.has_value(), places, detail::long_date(options.as_of));
+    }
     s.as_of = detail::long_date(options.as_of);
-
+    s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 28, lines, measure);
     std::set<std::string> named;
-    std::vector<Feature> places;
-    std::vector<std::string> elsewhere;
-    for (const Subject& sub : subjects) {
-        named.insert(sub.name);
-        Feature f{.kind = kind_of(sub.type), .name = sub.name,
-                  .place_id = sub.place_id, .place_type = sub.type, .role = "location", .mentions = sub.mentions,
-                  .capital = sub.capital, .lon = sub.lon, .lat = sub.lat, .line = sub.course};
-        f.in_view = s.map_box.contains(p.to_pixel(sub.lon, sub.lat));
-        if (!f.in_view && f.kind == "place") elsewhere.push_back(sub.name);
-        places.push_back(std::move(f));
-    }
-    s.subtitle = main ? annotation().subtitle : "Places named in the article";
-    if (!elsewhere.empty()) {
-        std::string list;
-        for (size_t i = 0; i < elsewhere.size() && i < 4; ++i) list += (i ? ", " : "") + elsewhere[i];
-        s.subtitle += "; " + list + (elsewhere.size() > 4 ? " and others" : "") + " in the locator";
-    }
-    if (!s.as_of.empty()) s.subtitle += ". " + fill_in(annotation().as_of, {{"date", s.as_of}});
+    for (const Subject& sub : subjects) named.insert(sub.name);
     add_inset(s, p, extent);
     Drawn drawn = drawn_basemap(s, basemap);
     drawn.places = drawn.context = drawn.capital = true;
@@ -508,7 +592,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
         for (const auto& f : places)
             if (f.kind == "place" && f.in_view) story_points.push_back(p.to_pixel(f.lon, f.lat));
         corner = legend_below ? Corner::Below : clear_corner(s, story_points);
-        add_legend(s, style, measure, drawn, detail::event_legend(draft), corner);
+        add_legend(s, style, measure, drawn, detail::event_legend(draft), corner, level);
     }
 
     LabelPlacer placer(s.map_box);
@@ -569,7 +653,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     drawn.places = has_kind(s, "place");
     drawn.context = has_kind(s, "context");
     drawn.capital = has_capital(s);
-    add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner);
+    add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
     return s;
 }
 

@@ -520,4 +520,11 @@ std::vector<LegendEntry> event_legend(const std::vector<EventMark>& marks) {
     return out;
 }
 
+std::vector<LegendEntry> draft_legend(const std::vector<EventSubject>& events) {
+    std::vector<EventMark> marks;
+    for (const auto& e : events)
+        if (located(e)) marks.push_back({.type = e.type, .side = e.side, .status = drawn_status(e), .symbol = symbol_of(e), .in_view = true});
+    return event_legend(marks);
+}
+
 }  // namespace frontmap::scene::detail

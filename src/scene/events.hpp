@@ -44,4 +44,8 @@ void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubjec
 // Legend lines for the marks in view: one per symbol, type and side, then claimed and denied.
 std::vector<LegendEntry> event_legend(const std::vector<EventMark>& marks);
 
+// The legend rows the story's events would need if every one were drawn: sizes a legend band
+// before the map is framed.
+std::vector<LegendEntry> draft_legend(const std::vector<EventSubject>& events);
+
 }  // namespace frontmap::scene::detail

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,39 @@ inline double legend_row_height(const LegendEntry& e, double text_height, double
     const double row = text_height * 1.35;
     const bool event = e.kind == "event" || e.kind == "claimed" || e.kind == "denied";
     return event ? std::max(row, 2 * icon_radius + 4) : row;
+}
+
+// The legend's rows in columns, filled top to bottom then left to right: a map a column wide
+// carries its legend in a band below it, where one long column would take most of its height.
+// The scene lays the box out by it and the renderer reads the columns back from the box's width.
+struct LegendGrid {
+    size_t columns = 1, rows = 0;  // rows in each column (the last may have fewer)
+    double column_w = 0;           // a column: the widest text and its symbol
+    std::vector<double> row_h;     // each entry's row height
+    double h = 0;                  // the tallest column, with the box's padding
+};
+
+// `width` is the room for the box; `text_size(i)` measures entry i's text (width, height).
+template <typename Measure>
+LegendGrid legend_grid(const std::vector<LegendEntry>& entries, double width, double icon_radius, Measure text_size) {
+    LegendGrid g;
+    double widest = 0;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const auto [w, h] = text_size(i);
+        widest = std::max(widest, w);
+        g.row_h.push_back(legend_row_height(entries[i], h, icon_radius));
+    }
+    g.column_w = widest + 44;
+    const double fit = std::floor((width + 1e-6) / g.column_w);
+    g.columns = std::clamp<size_t>(fit < 1 ? 1 : static_cast<size_t>(fit), 1, std::max<size_t>(entries.size(), 1));
+    g.rows = (entries.size() + g.columns - 1) / g.columns;
+    for (size_t c = 0; c < g.columns; ++c) {
+        double column = 0;
+        for (size_t i = c * g.rows; i < entries.size() && i < (c + 1) * g.rows; ++i) column += g.row_h[i];
+        g.h = std::max(g.h, column);
+    }
+    g.h += 12;
+    return g;
 }
 
 struct Scene {

@@ -548,6 +548,30 @@ TEST_CASE("event icons, callouts and labels never overlap one another or leave t
     }
 }
 
+TEST_CASE("a map a column wide: legend in a band below, headline, subtitle and credits inside the width", "[scene][events]") {
+    const auto [width, height] = GENERATE(table<int, int>({{321, 416}, {454, 340}, {600, 800}}));
+    CAPTURE(width, height);
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure,
+                                           {.width = width, .height = height, .source = "Fixture Wire, a long name for a news agency"});
+    CAPTURE(s.map_box, s.legend_box, s.title, s.subtitle, s.source);
+    REQUIRE_FALSE(s.legend.empty());
+    CHECK(s.legend_box.y >= s.map_box.bottom());  // it covers nothing of the map
+    CHECK(s.legend_box.right() <= width);
+    CHECK(s.map_box.h >= 0.25 * height);  // title, legend and credits leave the map a quarter at least
+    const auto fits = [&](const std::string& text, const frontmap::style::Font& font, double room) {
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);)
+            if (b.measure.measure(line, font).first > room) return false;
+        return true;
+    };
+    CHECK(fits(s.title, b.style.title, width - 28));
+    CHECK(fits(s.subtitle, b.style.subtitle, width - 28));
+    CHECK(fits(s.source, b.style.small, width - 24));
+    // Rows side by side where the width allows: no tall column under a wide map.
+    if (width >= 600) CHECK(s.legend_box.h <= 0.15 * height);
+}
+
 TEST_CASE("events frame the map: a far capital named in passing does not widen it", "[scene][events]") {
     Built b;
     const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure, {});
