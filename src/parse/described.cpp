@@ -30,7 +30,7 @@ struct Rules {
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
     std::unordered_map<std::string, double> bearings, units_km;
-    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, towns_looked_back = 3, mentions_looked_back = 60;
+    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, max_words_into_phrase = 2, towns_looked_back = 3, mentions_looked_back = 60;
     double max_region_diagonal_km = 300, confidence = 0.4;
 };
 
@@ -66,6 +66,7 @@ Rules load_rules() {
         r.max_words_before_site_noun = doc.at("max_words_before_site_noun").get<size_t>();
         r.max_name_words = doc.at("max_name_words").get<size_t>();
         r.max_scan_words = doc.at("max_scan_words").get<size_t>();
+        r.max_words_into_phrase = doc.at("max_words_into_phrase").get<size_t>();
         r.max_region_diagonal_km = doc.at("max_region_diagonal_km").get<double>();
         r.confidence = doc.at("confidence").get<double>();
     } catch (const json::exception&) {
@@ -180,8 +181,15 @@ private:
     std::optional<gazetteer::Place> describe(size_t first, size_t end) const {
         const auto from = cue_end(first, end);
         if (!from) return std::nullopt;
-        for (size_t k = *from; k < tokens_.size() && k < *from + rules().max_scan_words && !tokens_[k - 1].stop_after; ++k)
+        // Past a comma, a description opens the new phrase ("the village of Plauru, opposite
+        // Izmail"); deeper in it the words are about something else ("Qwertovo on Friday, the
+        // defence ministry in Moscow said").
+        std::optional<size_t> phrase;
+        for (size_t k = *from; k < tokens_.size() && k < *from + rules().max_scan_words && !tokens_[k - 1].stop_after; ++k) {
+            if (k > *from && tokens_[k - 1].comma_after) phrase = k;
+            if (phrase && k - *phrase > rules().max_words_into_phrase) break;
             if (const auto place = located_at(k, first)) return place;
+        }
         return std::nullopt;
     }
 

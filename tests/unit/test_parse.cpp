@@ -662,6 +662,9 @@ TEST_CASE("described: no cue, another sentence's place or a town after 'in' loca
     CHECK_FALSE(mention_of(parser.parse("Sergei Shoigu, speaking in Kherson, said the attack failed."), "Sergei Shoigu"));
     // The description must be in the name's own sentence.
     CHECK_FALSE(mention_of(parser.parse("Fighting went on around the village of Klishchiivka. Officials near Kherson said so."), "Klishchiivka"));
+    // Past a comma, a place deep in the next phrase is where someone speaks, not where the name lies.
+    CHECK_FALSE(mention_of(parser.parse("Troops captured the village of Qwertovo on Friday, the defence ministry in Kherson said."), "Qwertovo"));
+    CHECK(mention_of(parser.parse("Troops captured the village of Qwertovo, just outside Kherson, on Friday."), "Qwertovo"));
     // "The town lies ..." describes a town named before; "The" is no name.
     CHECK_FALSE(mention_of(parser.parse("Soledar fell. The town lies 10 km north-east of Kherson."), "The"));
 }
