@@ -70,7 +70,7 @@ using Ring = std::vector<std::array<double, 2>>;
 Ring ring_from(const json& j) {
     Ring ring = j.get<Ring>();
     for (const auto& v : ring)
-        if (!std::isfinite(v[0]) || !std::isfinite(v[1])) throw InputError("bad scene", "a coordinate is not a number");
+        if (!std::isfinite(v[0]) || !std::isfinite(v[1])) throw InputError("scene", "a coordinate is not a number");
     return ring;
 }
 
@@ -85,7 +85,7 @@ EventMark event_from(const json& jf, size_t index) {
     if (p.contains("geo_precision") && p.at("geo_precision").is_number()) m.geo_precision = p.at("geo_precision").get<int>();
     if (p.contains("in_view") && p.at("in_view").is_boolean()) m.in_view = p.at("in_view").get<bool>();
     const json& g = jf.at("geometry");
-    if (g.is_null()) throw InputError("bad scene", "feature " + std::to_string(index) + ": an event has no geometry");
+    if (g.is_null()) throw InputError("scene", "feature " + std::to_string(index) + ": an event has no geometry");
     const std::string type = g.at("type").get<std::string>();
     if (type == "Point") {
         m.lon = g.at("coordinates").at(0).get<double>();
@@ -93,17 +93,17 @@ EventMark event_from(const json& jf, size_t index) {
         m.symbol = "icon";
     } else if (type == "LineString") {
         m.line = ring_from(g.at("coordinates"));
-        if (m.line.size() < 2) throw InputError("bad scene", "feature " + std::to_string(index) + ": an arrow needs two points");
+        if (m.line.size() < 2) throw InputError("scene", "feature " + std::to_string(index) + ": an arrow needs two points");
         m.symbol = "arrow";
     } else if (type == "Polygon" || type == "MultiPolygon") {
         const json polygons = type == "Polygon" ? json::array({g.at("coordinates")}) : g.at("coordinates");
         for (const auto& polygon : polygons)
             for (const auto& ring : polygon) m.rings.push_back(ring_from(ring));
         if (m.rings.empty() || m.rings.front().size() < 4)
-            throw InputError("bad scene", "feature " + std::to_string(index) + ": an area needs a ring of four points");
+            throw InputError("scene", "feature " + std::to_string(index) + ": an area needs a ring of four points");
         m.symbol = "area";
     } else {
-        throw InputError("bad scene", "feature " + std::to_string(index) + ": an event cannot be a " + type);
+        throw InputError("scene", "feature " + std::to_string(index) + ": an event cannot be a " + type);
     }
     // The symbol follows the geometry a user drew; a Point keeps the marker or icon it had.
     const std::string symbol = text_of(p, "symbol");
@@ -123,6 +123,53 @@ EventMark event_from(const json& jf, size_t index) {
     return m;
 }
 
+// A flag as frontmap writes it, or as a GIS may write it back (0/1, "true"/"false", null).
+bool flag_of(const json& props, const char* key, bool fallback) {
+    if (!props.contains(key)) return fallback;
+    const json& v = props.at(key);
+    if (v.is_boolean()) return v.get<bool>();
+    if (v.is_number()) return v.get<double>() != 0;
+    if (v.is_string()) return v.get<std::string>() == "true" ? true : v.get<std::string>() == "false" ? false : fallback;
+    return fallback;
+}
+
+int count_of(const json& props, const char* key) {
+    return props.contains(key) && props.at(key).is_number() ? props.at(key).get<int>() : 0;
+}
+
+Feature feature_from(const json& jf, size_t index) {
+    const json& p = jf.at("properties");
+    const std::string where = "feature " + std::to_string(index) + ": ";
+    Feature f;
+    f.kind = text_of(p, "kind");
+    if (f.kind.empty()) throw InputError("scene", where + "no \"kind\" property");
+    f.name = text_of(p, "name");
+    f.place_id = text_of(p, "place_id");
+    f.place_type = text_of(p, "type");
+    f.role = text_of(p, "role", "location");
+    f.mentions = count_of(p, "mentions");
+    f.capital = flag_of(p, "capital", false);
+    f.in_view = flag_of(p, "in_view", true);
+    const json& g = jf.at("geometry");
+    if (g.is_null()) throw InputError("scene", where + "a place has no geometry");
+    const std::string type = g.at("type").get<std::string>();
+    if (type == "LineString") {
+        f.line = ring_from(g.at("coordinates"));
+        if (const json anchor = nested(p, "anchor"); anchor.is_array() && anchor.size() == 2) {
+            f.lon = anchor.at(0).get<double>();
+            f.lat = anchor.at(1).get<double>();
+        }
+    } else if (type == "Point") {
+        f.lon = g.at("coordinates").at(0).get<double>();
+        f.lat = g.at("coordinates").at(1).get<double>();
+    } else {
+        throw InputError("scene", where + "a place cannot be a " + type);
+    }
+    if (const json l = nested(p, "label"); l.is_object())
+        f.label = Label{l.at("text").get<std::string>(), box_from(l.at("box")), label_font_from_string(text_of(l, "font", "place"))};
+    return f;
+}
+
 }  // namespace
 
 const char* to_string(LabelFont font) {
@@ -134,7 +181,7 @@ const char* to_string(LabelFont font) {
 LabelFont label_font_from_string(const std::string& text) {
     for (const auto& [f, name] : kFonts)
         if (text == name) return f;
-    throw InputError("bad scene", "unknown label font '" + text + "'");
+    throw InputError("scene", "unknown label font '" + text + "'");
 }
 
 json to_geojson(const Scene& s) {
@@ -177,8 +224,8 @@ json to_geojson(const Scene& s) {
 Scene from_geojson(const json& doc) {
     Scene s;
     try {
-        if (doc.value("type", "") != "FeatureCollection") throw InputError("bad scene", "not a GeoJSON FeatureCollection");
-        if (!doc.contains("frontmap")) throw InputError("bad scene", "no \"frontmap\" member (make one with `frontmap scene`)");
+        if (!doc.is_object() || doc.value("type", "") != "FeatureCollection") throw InputError("scene", "not a GeoJSON FeatureCollection");
+        if (!doc.contains("frontmap")) throw InputError("scene", "no \"frontmap\" member (make one with `frontmap scene`)");
         const json& m = doc.at("frontmap");
         s.width = m.at("width").get<int>();
         s.height = m.at("height").get<int>();
@@ -214,47 +261,27 @@ Scene from_geojson(const json& doc) {
         for (const auto& jf : doc.at("features")) {
             ++index;
             const json& p = jf.at("properties");
-            if (p.contains("kind") && p.at("kind") == "event") {
+            if (p.is_object() && p.contains("kind") && p.at("kind") == "event") {
                 try {
                     s.events.push_back(event_from(jf, index));
                 } catch (const json::exception& e) {
                     // Say which feature and what is wrong with it in words, not the JSON library's.
-                    throw InputError("bad scene", "feature " + std::to_string(index) + ": " + plain_reason(e));
+                    throw InputError("scene", "feature " + std::to_string(index) + ": " + plain_reason(e));
                 }
                 continue;
             }
-            Feature f;
-            f.kind = p.at("kind").get<std::string>();
-            f.name = p.value("name", "");
-            f.place_id = p.value("place_id", "");
-            f.place_type = p.value("type", "");
-            f.role = p.value("role", "location");
-            f.mentions = p.value("mentions", 0);
-            f.capital = p.value("capital", false);
-            f.in_view = p.value("in_view", true);
-            const json& g = jf.at("geometry");
-            if (g.at("type") == "LineString") {
-                f.line = g.at("coordinates").get<std::vector<std::array<double, 2>>>();
-                if (p.contains("anchor")) {
-                    f.lon = p.at("anchor").at(0).get<double>();
-                    f.lat = p.at("anchor").at(1).get<double>();
-                }
-            } else {
-                f.lon = g.at("coordinates").at(0).get<double>();
-                f.lat = g.at("coordinates").at(1).get<double>();
+            try {
+                s.features.push_back(feature_from(jf, index));
+            } catch (const json::exception& e) {
+                throw InputError("scene", "feature " + std::to_string(index) + ": " + plain_reason(e));
             }
-            if (p.contains("label")) {
-                const json& l = p.at("label");
-                f.label = Label{l.at("text").get<std::string>(), box_from(l.at("box")), label_font_from_string(l.value("font", "place"))};
-            }
-            s.features.push_back(std::move(f));
         }
     } catch (const json::exception& e) {
-        throw InputError("bad scene", plain_reason(e));
+        throw InputError("scene", plain_reason(e));
     }
-    if (!(s.dpi >= 24 && s.dpi <= 1200)) throw InputError("bad scene", "dpi " + std::to_string(s.dpi) + " is out of range (24 to 1200)");
+    if (!(s.dpi >= 24 && s.dpi <= 1200)) throw InputError("scene", "dpi " + std::to_string(s.dpi) + " is out of range (24 to 1200)");
     if (s.width < 16 || s.height < 16 || s.width * s.dpi / 96 > 20000 || s.height * s.dpi / 96 > 20000)
-        throw InputError("bad scene", "size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " is out of range");
+        throw InputError("scene", "size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " is out of range");
     return s;
 }
 

@@ -315,13 +315,16 @@ TEST_CASE("from_geojson rejects what is not a scene with an InputError saying wh
     const auto c = GENERATE(values<Case>({
         {"no frontmap member", [](auto& d) { d.erase("frontmap"); }, "\"frontmap\""},
         {"not a FeatureCollection", [](auto& d) { d["type"] = "Feature"; }, "FeatureCollection"},
-        {"not an object", [](auto& d) { d = nlohmann::json::array(); }, "bad scene"},
+        {"not an object", [](auto& d) { d = nlohmann::json::array(); }, "scene: not a GeoJSON FeatureCollection"},
         {"no width", [](auto& d) { d["frontmap"].erase("width"); }, "width"},
-        {"a label box of three numbers", [](auto& d) { d["features"][0]["properties"]["label"]["box"] = {1, 2, 3}; }, "bad scene"},
+        {"a label box of three numbers", [](auto& d) { d["features"][0]["properties"]["label"]["box"] = {1, 2, 3}; }, "scene: feature 1: a list is too short"},
+        {"a place with no geometry", [](auto& d) { d["features"][0]["geometry"] = nullptr; }, "scene: feature 1: a place has no geometry"},
+        {"a place drawn as a polygon", [](auto& d) { d["features"][0]["geometry"] = {{"type", "Polygon"}, {"coordinates", nlohmann::json::array()}}; },
+         "scene: feature 1: a place cannot be a Polygon"},
         {"an unknown label font", [](auto& d) { d["features"][0]["properties"]["label"]["font"] = "gothic"; }, "gothic"},
         {"a canvas too small", [](auto& d) { d["frontmap"]["width"] = 4; }, "out of range"},
         {"a canvas too big", [](auto& d) { d["frontmap"]["height"] = 50000; }, "out of range"},
-        {"an event whose kind is null", [](auto& d) { d["features"][0]["properties"]["kind"] = nullptr; }, "wrong type"},
+        {"a feature whose kind is null", [](auto& d) { d["features"][0]["properties"]["kind"] = nullptr; }, "scene: feature 1: no \"kind\" property"},
         {"an event icon box of two numbers",
          [](auto& d) {
              d["features"][0]["properties"]["kind"] = "event";
@@ -600,6 +603,31 @@ TEST_CASE("a withdrawal's arrow leaves the place; an unknown side is drawn and n
     bool neutral = false;
     for (const auto& e : s.legend) neutral = neutral || e.text == "Strike (missile, drone, air)";
     CHECK(neutral);
+}
+
+TEST_CASE("a scene's places survive a GIS writing them back: labels as JSON text, nulls, flags as numbers", "[scene][geojson]") {
+    auto doc = frontmap::scene::to_geojson(sample_scene());
+    for (auto& f : doc["features"]) {
+        auto& props = f["properties"];
+        for (const char* key : {"label", "anchor"})
+            if (props.contains(key)) props[key] = props[key].dump();
+        if (props.contains("capital")) props["capital"] = props["capital"].get<bool>() ? 1 : 0;
+        if (props.contains("in_view")) props["in_view"] = props["in_view"].get<bool>() ? 1 : 0;
+        props["place_id"] = nullptr;
+        props["mentions"] = nullptr;
+    }
+    const Scene back = frontmap::scene::from_geojson(doc);
+    const Scene s = sample_scene();
+    REQUIRE(back.features.size() == s.features.size());
+    for (size_t i = 0; i < s.features.size(); ++i) {
+        CAPTURE(s.features[i].name);
+        CHECK(back.features[i].kind == s.features[i].kind);
+        CHECK(back.features[i].capital == s.features[i].capital);
+        CHECK(back.features[i].in_view == s.features[i].in_view);
+        CHECK(back.features[i].label.has_value() == s.features[i].label.has_value());
+        if (s.features[i].label) CHECK(back.features[i].label->text == s.features[i].label->text);
+        CHECK(back.features[i].line.size() == s.features[i].line.size());
+    }
 }
 
 TEST_CASE("a scene's events survive to_geojson and from_geojson, also flattened as GDAL writes them", "[scene][events][geojson]") {
