@@ -257,6 +257,23 @@ TEST_CASE("render writes a one-page PDF", "[render][pdf]") {
     CHECK(count_page_objects(pdf) == 1);
 }
 
+TEST_CASE("a PDF for print embeds every font it uses and carries its title and subject", "[render][pdf]") {
+    Fixture f;
+    const auto file = f.out / "map.pdf";
+    frontmap::render::render(sample_scene(), f.style, f.basemap, file);
+    const std::string pdf = frontmap::test::read_bytes(file);
+    // As pdffonts reads it: each font descriptor points at the font's own program.
+    size_t fonts = 0;
+    for (size_t at = pdf.find("/Type /FontDescriptor"); at != std::string::npos; at = pdf.find("/Type /FontDescriptor", at + 1)) {
+        ++fonts;
+        const size_t end = pdf.find(">>", at);
+        CHECK(pdf.substr(at, end - at).find("/FontFile") != std::string::npos);
+    }
+    CHECK(fonts >= 1);
+    CHECK(pdf.find("/Title (Lower Dnieper)") != std::string::npos);
+    CHECK(pdf.find("/Subject") != std::string::npos);
+}
+
 TEST_CASE("after a successful render only the output is left in its folder", "[render][files]") {
     Fixture f;
     const std::string name = GENERATE(as<std::string>{}, "map.png", "map.svg", "map.pdf");
