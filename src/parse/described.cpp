@@ -25,12 +25,12 @@ extern const std::string_view kDescribedJson;
 namespace {
 
 struct Rules {
-    std::unordered_set<std::string> site_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
+    std::unordered_set<std::string> site_nouns, site_infrastructure, site_modifiers, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
         edge_openers, edge_nouns, side_adjectives;
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
     std::unordered_map<std::string, double> bearings, units_km;
-    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, max_words_into_phrase = 2, towns_looked_back = 3, mentions_looked_back = 60;
+    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, max_words_into_phrase = 2, max_words_to_site_noun = 2, towns_looked_back = 3, mentions_looked_back = 60;
     double max_region_diagonal_km = 300, confidence = 0.4;
 };
 
@@ -46,6 +46,8 @@ Rules load_rules() {
             return out;
         };
         r.site_nouns = words("site_nouns");
+        r.site_infrastructure = words("site_infrastructure");
+        r.site_modifiers = words("site_modifiers");
         r.determiners = words("determiners");
         r.never_names = words("never_names");
         r.relations = words("relations");
@@ -67,6 +69,7 @@ Rules load_rules() {
         r.max_name_words = doc.at("max_name_words").get<size_t>();
         r.max_scan_words = doc.at("max_scan_words").get<size_t>();
         r.max_words_into_phrase = doc.at("max_words_into_phrase").get<size_t>();
+        r.max_words_to_site_noun = doc.at("max_words_to_site_noun").get<size_t>();
         r.max_region_diagonal_km = doc.at("max_region_diagonal_km").get<double>();
         r.confidence = doc.at("confidence").get<double>();
     } catch (const json::exception&) {
@@ -157,13 +160,38 @@ private:
         return true;
     }
 
+    // "X township", "the Okhmatdyt children's hospital": the site noun right after a name, past a
+    // few lower-case words.
+    std::optional<size_t> site_noun_after(size_t end) const {
+        for (size_t k = end; k < tokens_.size() && k <= end + rules().max_words_to_site_noun; ++k) {
+            if (tokens_[k - 1].comma_after || tokens_[k - 1].stop_after || tokens_[k].capitalised || covering_[k] >= 0) return std::nullopt;
+            if (site_noun_at(k)) return k;
+            if (!rules().site_modifiers.contains(lower_[k]) && !rules().site_modifiers.contains(lower_[k] + "'s")) return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    // A plant, port or base the words name is a site; anything else a settlement.
+    gazetteer::PlaceType type_named(size_t first, size_t end) const {
+        const auto is_site = [&](size_t k) {
+            if (two_words_in(rules().site_infrastructure, k)) return true;
+            return rules().site_infrastructure.contains(lower_[k]);
+        };
+        if (const auto noun = site_noun_after(end); noun && is_site(*noun)) return gazetteer::PlaceType::Infrastructure;
+        if (first >= 2 && lower_[first - 1] == "of" && is_site(first - 2)) return gazetteer::PlaceType::Infrastructure;
+        return gazetteer::PlaceType::Village;
+    }
+
     // Where the words that say what the name is end, or nullopt when none do: "the village of X",
     // "X township", "X, a farming village", "X lies".
     std::optional<size_t> cue_end(size_t first, size_t end) const {
         const bool opens_sentence = tokens_[first].sentence_start;
         if (!opens_sentence && first >= 2 && lower_[first - 1] == "of" && site_noun_at(first - 2)) return end;
         size_t after = 0;
-        if (!tokens_[end - 1].comma_after && site_noun_at(end, &after) && !tokens_[end].capitalised) return after;
+        if (const auto noun = site_noun_after(end)) {
+            site_noun_at(*noun, &after);
+            return after;
+        }
         if (tokens_[end - 1].comma_after && end < tokens_.size() && rules().determiners.contains(lower_[end])) {
             for (size_t k = end + 1; k < tokens_.size() && k <= end + 1 + rules().max_words_before_site_noun; ++k) {
                 if (site_noun_at(k, &after)) return after;
@@ -326,7 +354,7 @@ private:
         gazetteer::Place p;
         p.id = "described:" + m.key;
         p.name = m.text;
-        p.type = gazetteer::PlaceType::Village;
+        p.type = type_named(first, end);
         p.feature_code = std::string(gazetteer::kDescribedFeature);
         p.country = anchor.country;
         p.admin1 = anchor.admin1;

@@ -669,6 +669,22 @@ TEST_CASE("described: no cue, another sentence's place or a town after 'in' loca
     CHECK_FALSE(mention_of(parser.parse("Soledar fell. The town lies 10 km north-east of Kherson."), "The"));
 }
 
+TEST_CASE("described: a named hospital, dam or airport is a site, placed by 'in' or 'at' the town it is in", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto hospital = parser.parse("Missiles hit the Okhmatdyt children's hospital in Kherson on Monday.");
+    REQUIRE(mention_of(hospital, "Okhmatdyt"));
+    CHECK(mention_of(hospital, "Okhmatdyt")->place->type == frontmap::gazetteer::PlaceType::Infrastructure);
+    CHECK(place_of(hospital, "Okhmatdyt").lat == Approx(46.65581).margin(0.001));
+    const auto airport = parser.parse("Troops moved into forests near the Qwerty airport at Kherson.");
+    REQUIRE(mention_of(airport, "Qwerty"));
+    CHECK(mention_of(airport, "Qwerty")->place->type == frontmap::gazetteer::PlaceType::Infrastructure);
+    // A village stays a village; a word that is not a site's is no part of its name.
+    CHECK(mention_of(parser.parse("Shelling hit Plauru village near Kherson."), "Plauru")->place->type == frontmap::gazetteer::PlaceType::Village);
+    CHECK_FALSE(mention_of(parser.parse("Soldiers also entered villages near Kherson."), "Soldiers"));
+    CHECK_FALSE(mention_of(parser.parse("Overnight a railway bridge near Kherson gave way."), "Overnight"));
+}
+
 TEST_CASE("described: 'the city' is the largest of the towns just named, 'the town' the last", "[parse][described]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
