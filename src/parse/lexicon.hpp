@@ -30,6 +30,9 @@ bool is_feature_word(std::string_view lower);
 bool is_settlement_word(std::string_view lower);
 // Lower-case words allowed inside a multi-word name: "Sea of Azov", "Deir ez-Zor".
 bool is_name_connector(std::string_view lower);
+
+// The longest byline: "By Jane Doe, Victoria Kim and Ahmed al-Haj, Associated Press".
+constexpr size_t kMaxBylineWords = 12;
 // Names of seats of power that stand for their government unless context says otherwise.
 bool is_seat_of_power(std::string_view key);
 // Words before a river name: "the banks of the Dnieper", "across the Dnipro".

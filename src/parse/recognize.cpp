@@ -103,16 +103,40 @@ private:
     }
 
     // "By Jane Doe and Victoria Kim": a line that opens with "By" and a capitalised name holds
-    // reporters' names, never places.
+    // reporters' names, never places. The byline is known by its shape and masks only itself: it
+    // ends at the line's end, a full stop, a dateline ("KYIV, Ukraine —") or the first word that
+    // is no part of a name, so a story pasted on the byline's line keeps its places.
     void mark_bylines() {
         in_byline_.assign(tokens_.size(), false);
         for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
             const bool line_start = tokens_[i].start == 0 || text_[tokens_[i].start - 1] == '\n';
             if (!line_start || tokens_[i].text != "By" || !tokens_[i + 1].capitalised) continue;
             const size_t line_end = text_.find('\n', tokens_[i].start);
-            for (size_t k = i; k < tokens_.size() && (line_end == std::string_view::npos || tokens_[k].start < line_end); ++k)
+            for (size_t k = i; k < tokens_.size() && k <= i + lexicon::kMaxBylineWords; ++k) {
+                if (line_end != std::string_view::npos && tokens_[k].start >= line_end) break;
+                const bool name_word = k == i || tokens_[k].capitalised || lexicon::is_name_connector(tokens_[k].text) || tokens_[k].text == "and";
+                if ((k > i + 1 && opens_dateline(k)) || !name_word) {
+                    // What follows a byline on its line starts afresh, as on a line of its own.
+                    tokens_[k].sentence_start = true;
+                    break;
+                }
                 in_byline_[k] = true;
+                if (tokens_[k].stop_after) break;
+            }
         }
+    }
+
+    // "KYIV, Ukraine", "PORT SUDAN —", "TUNIS (Reuters)": words in capitals ending in a comma, a
+    // dash or a bracket open a dateline.
+    bool opens_dateline(size_t k) const {
+        for (size_t j = k; j < tokens_.size() && j < k + 3 && tokens_[j].all_caps; ++j) {
+            if (tokens_[j].comma_after) return true;
+            const size_t next = text_.find_first_not_of(' ', tokens_[j].end);
+            if (next == std::string_view::npos) return false;
+            const std::string_view rest = text_.substr(next, 3);
+            if (rest[0] == '(' || rest[0] == '-' || rest == "\u2014" || rest == "\u2013") return true;
+        }
+        return false;
     }
 
     // Whether only spaces, or a single hyphen, separate token i from token i+1.
@@ -300,7 +324,8 @@ private:
     }
 
     std::optional<size_t> previous_adjacent(size_t i) const {
-        if (i == 0 || !adjacent(i - 1)) return std::nullopt;
+        // "By Jane Doe KYIV, Ukraine —": the reporter's name ends where the byline does.
+        if (i == 0 || !adjacent(i - 1) || (in_byline_[i - 1] && !in_byline_[i])) return std::nullopt;
         return i - 1;
     }
 

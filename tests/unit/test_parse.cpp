@@ -427,6 +427,22 @@ TEST_CASE("recognize: a byline names reporters, not places", "[parse][recognize]
     CHECK(mention_of(mentions, "Kherson", 1));
 }
 
+TEST_CASE("recognize: a byline on the story's own line masks only the reporters' names", "[parse][recognize]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    // A one-line article pasted with its byline and dateline: the story keeps every place.
+    const auto dated = parser.parse("By Lloyd Austin and Sergei Moscow KYIV, Ukraine \u2014 Russian forces shelled Kherson on Friday.");
+    CHECK_FALSE(mention_of(dated, "Austin"));
+    CHECK_FALSE(mention_of(dated, "Moscow"));
+    REQUIRE(mention_of(dated, "KYIV"));
+    CHECK(mention_of(dated, "KYIV")->role == Role::Location);
+    CHECK(mention_of(dated, "Kherson"));
+    // No dateline: the byline ends at the first word no name has.
+    const auto undated = parser.parse("By Lloyd Austin Russian forces shelled Kherson on Friday.");
+    CHECK_FALSE(mention_of(undated, "Austin"));
+    CHECK(mention_of(undated, "Kherson"));
+}
+
 TEST_CASE("recognize: months and sentence-initial dictionary words are not places", "[parse][recognize]") {
     Gaz g;
     const std::string article =
