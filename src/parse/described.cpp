@@ -104,7 +104,7 @@ public:
                 continue;
             }
             // "Vladimir Putin": a word right after a name the parser found belongs to that name.
-            if (i > 0 && covering_[i - 1] >= 0 && !tokens_[i - 1].comma_after && !tokens_[i - 1].stop_after) {
+            if (i > 0 && covering_[i - 1] >= 0 && !tokens_[i - 1].comma_after && !tokens_[i - 1].stop_after && !tokens_[i - 1].possessive) {
                 i = end;
                 continue;
             }
@@ -160,6 +160,14 @@ private:
         return true;
     }
 
+    // "Porto Alegre's Salgado Filho airport": a site owned by the town named just before it.
+    std::optional<gazetteer::Place> owner_town(size_t first) const {
+        if (first == 0 || !tokens_[first - 1].possessive || covering_[first - 1] < 0) return std::nullopt;
+        const Mention& owner = mentions_[static_cast<size_t>(covering_[first - 1])];
+        if (!owner.place || (owner.place->type != gazetteer::PlaceType::City && owner.place->type != gazetteer::PlaceType::Village)) return std::nullopt;
+        return owner.place;
+    }
+
     // "X township", "the Okhmatdyt children's hospital": the site noun right after a name, past a
     // few lower-case words.
     std::optional<size_t> site_noun_after(size_t end) const {
@@ -209,6 +217,8 @@ private:
     std::optional<gazetteer::Place> describe(size_t first, size_t end) const {
         const auto from = cue_end(first, end);
         if (!from) return std::nullopt;
+        const bool site = type_named(first, end) == gazetteer::PlaceType::Infrastructure;
+        if (const auto town = site ? owner_town(first) : std::nullopt) return town;
         // Past a comma, a description opens the new phrase ("the village of Plauru, opposite
         // Izmail"); deeper in it the words are about something else ("Qwertovo on Friday, the
         // defence ministry in Moscow said").

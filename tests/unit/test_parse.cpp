@@ -695,6 +695,10 @@ TEST_CASE("described: a named hospital, dam or airport is a site, placed by 'in'
     const auto airport = parser.parse("Troops moved into forests near the Qwerty airport at Kherson.");
     REQUIRE(mention_of(airport, "Qwerty"));
     CHECK(mention_of(airport, "Qwerty")->place->type == frontmap::gazetteer::PlaceType::Infrastructure);
+    // "Kherson's Qwerty hospital": the site is in the town that owns it.
+    const auto owned = parser.parse("Missiles hit Kherson's Qwerty children's hospital on Monday.");
+    REQUIRE(mention_of(owned, "Qwerty"));
+    CHECK(place_of(owned, "Qwerty").lat == Approx(46.65581).margin(0.001));
     // A village stays a village; a word that is not a site's is no part of its name.
     CHECK(mention_of(parser.parse("Shelling hit Plauru village near Kherson."), "Plauru")->place->type == frontmap::gazetteer::PlaceType::Village);
     CHECK_FALSE(mention_of(parser.parse("Soldiers also entered villages near Kherson."), "Soldiers"));
