@@ -54,6 +54,8 @@ Annotation parse_annotation() {
     a.legend_below_px = j.at("frame").at("legend_below_px").get<double>();
     a.legend_band_share = j.at("frame").at("legend_band_share").get<double>();
     a.small_legend_band_share = j.at("frame").at("small_legend_band_share").get<double>();
+    a.min_map_share = j.at("frame").at("min_map_share").get<double>();
+    a.min_map_share_under_band = j.at("frame").at("min_map_share_under_band").get<double>();
     a.max_callouts = j.at("callouts").at("max").get<size_t>();
     a.callout_gaps_px = j.at("callouts").at("gaps_px").get<std::vector<double>>();
     a.callout_split_over_px = j.at("callouts").at("split_over_px").get<double>();

@@ -205,6 +205,7 @@ std::string credits(const Options& options) {
 struct Frame {
     Scene scene;
     Projector projector;
+    size_t subtitle_lines = 1;  // the lines the header keeps for the subtitle
 };
 
 Frame make_frame(const Extent& extent, const std::string& crs_in, const style::Style& style, const TextMeasure& measure,
@@ -217,19 +218,26 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     s.height = options.height;
     s.dpi = options.dpi;
     s.millimetres = options.millimetres;
-    s.title = fit_lines(title, style.title, s.width - 28, kTitleLines, measure);
     s.style = options.style_name;
     s.crs = crs_in.empty() ? conformal_crs_for(extent.west, extent.south, extent.east, extent.north) : crs_in;
-    const double header = s.title.empty() ? 0.0 : header_height(style, measure, s.title, subtitle_lines);
-    s.source = fit_lines(credits(options), style.small, s.width - 24, kCreditLines, measure);
-    const double footer = std::ceil(footer_height(style, measure, s.source, s.width) + legend_band);
-    s.map_box = {0, header, static_cast<double>(s.width), s.height - header - footer};
+    // Headline, subtitle and credits may wrap while they leave the map most of the height; on a
+    // map too small for that they keep one line each, cut short.
+    double header = 0, footer = 0;
+    for (const size_t most : {std::max(kTitleLines, subtitle_lines), size_t{1}}) {
+        s.title = fit_lines(title, style.title, s.width - 28, std::min(kTitleLines, most), measure);
+        subtitle_lines = std::min(subtitle_lines, most);
+        header = s.title.empty() ? 0.0 : header_height(style, measure, s.title, subtitle_lines);
+        s.source = fit_lines(credits(options), style.small, s.width - 24, std::min(kCreditLines, most), measure);
+        footer = std::ceil(footer_height(style, measure, s.source, s.width) + legend_band);
+        if (s.height - header - footer >= annotation().min_map_share * s.height) break;
+    }
+    s.map_box = {0, header, static_cast<double>(s.width), std::max(s.height - header - footer, 1.0)};
     s.view = Projector::fit_view(s.crs, extent.west, extent.south, extent.east, extent.north, s.map_box);
     Projector p(s.crs, s.view, s.map_box);
     s.bbox = covering_bbox(p);
     s.detail = detail_for(p);
     s.scale_bar = scale_bar(p);
-    return {std::move(s), std::move(p)};
+    return {std::move(s), std::move(p), subtitle_lines};
 }
 
 // What the map will show, so the legend lists only that.
@@ -296,6 +304,20 @@ void add_basemap_rows(Scene& s, const Drawn& d, bool basemap_lines) {
     if (d.borders && basemap_lines) s.legend.push_back({"border", "International border"});
     if (d.disputed) s.legend.push_back({"disputed", "Disputed border or line of control"});
     if (d.admin1 && basemap_lines) s.legend.push_back({"admin1", "Province or region border"});
+}
+
+// A legend in a corner of a map too small for it keeps only the symbols of the events' types;
+// with no room even for that, the map goes without one rather than have it spill over the title.
+LegendRows legend_fitting_map(Scene& s, const style::Style& style, const TextMeasure& measure, const Drawn& d, const std::vector<LegendEntry>& events,
+                              Corner corner, LegendRows level) {
+    const auto fits = [&] { return s.legend_box.y >= s.map_box.y + 4 && s.legend_box.bottom() <= s.map_box.bottom(); };
+    if (corner == Corner::Below || s.legend.empty() || fits()) return level;
+    add_legend(s, style, measure, d, events, corner, LegendRows::Types);
+    if (!fits()) {
+        s.legend.clear();
+        s.legend_box = {};
+    }
+    return LegendRows::Types;
 }
 
 // The corner whose legend box covers the fewest of the points that tell the story.
@@ -481,13 +503,17 @@ Extent event_extent(const Story& story, size_t main) {
     return e;
 }
 
+// The title, subtitle and credits of a map this size.
+double furniture_height(const style::Style& style, const TextMeasure& measure, const Options& options, const std::string& title) {
+    const double header = header_height(style, measure, fit_lines(title, style.title, options.width - 28, kTitleLines, measure));
+    return header + footer_height(style, measure, credits(options), options.width);
+}
+
 // The most height a legend band may take: a share of what the title and credits leave to the
 // map, a larger one for a smaller legend.
 double band_room(LegendRows level, const style::Style& style, const TextMeasure& measure, const Options& options, const std::string& title) {
-    const double header = header_height(style, measure, fit_lines(title, style.title, options.width - 28, kTitleLines, measure));
-    const double furniture = header + footer_height(style, measure, credits(options), options.width);
     const double share = level == LegendRows::All ? annotation().legend_band_share : annotation().small_legend_band_share;
-    return share * std::max(0.0, options.height - furniture);
+    return share * std::max(0.0, options.height - furniture_height(style, measure, options, title));
 }
 
 // The legend band below a narrow map: its height for the story's events in as many columns as
@@ -555,8 +581,11 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
             level = fewer;
             band = legend_band(story, options.width, level, style, measure);
         }
-    // Below even when too tall: at a column width a legend in a corner would cover the story.
-    const bool legend_below = narrow;
+    // A band too tall even with the fewest rows would leave too little map: the legend goes to a
+    // corner.
+    const double map_left = options.height - furniture_height(style, measure, options, title) - band;
+    const bool legend_below = narrow && map_left >= annotation().min_map_share_under_band * options.height;
+    if (!legend_below) level = LegendRows::All;
     // A subtitle too long for one line gets a second when the map is narrow; the frame is made
     // again for it, as the places in view decide the subtitle.
     const double below = legend_below ? band : 0.0;
@@ -565,13 +594,13 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     std::string subtitle = subtitle_of(main.has_value(), places, detail::long_date(options.as_of));
     const size_t lines = options.width < annotation().legend_below_px ? 2 : 1;
     const bool wraps = lines > 1 && fit_lines(subtitle, style.subtitle, options.width - 28, 1, measure) != subtitle;
-    auto [s, p] = wraps ? make_frame(extent, "", style, measure, options, title, below, lines) : std::move(first);
+    auto [s, p, kept] = wraps ? make_frame(extent, "", style, measure, options, title, below, lines) : std::move(first);
     if (wraps) {
         places = place_features(subjects, s, p);
         subtitle = subtitle_of(main.has_value(), places, detail::long_date(options.as_of));
     }
     s.as_of = detail::long_date(options.as_of);
-    s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 28, lines, measure);
+    s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 28, kept, measure);
     std::set<std::string> named;
     for (const Subject& sub : subjects) named.insert(sub.name);
     add_inset(s, p, extent);
@@ -593,6 +622,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
             if (f.kind == "place" && f.in_view) story_points.push_back(p.to_pixel(f.lon, f.lat));
         corner = legend_below ? Corner::Below : clear_corner(s, story_points);
         add_legend(s, style, measure, drawn, detail::event_legend(draft), corner, level);
+        level = legend_fitting_map(s, style, measure, drawn, detail::event_legend(draft), corner, level);
     }
 
     LabelPlacer placer(s.map_box);
@@ -654,6 +684,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     drawn.context = has_kind(s, "context");
     drawn.capital = has_capital(s);
     add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
+    legend_fitting_map(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
     return s;
 }
 
@@ -662,7 +693,7 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
     const auto [w, s_, e, n] = bbox;
     if (!(w < e) || !(s_ < n) || w < -180 || e > 180 || s_ < -90 || n > 90)
         throw UsageError("bad --bbox", "expected W,S,E,N with W < E and S < N, in degrees");
-    auto [s, p] = make_frame({w, s_, e, n}, crs, style, measure, options, options.title);
+    auto [s, p, lines] = make_frame({w, s_, e, n}, crs, style, measure, options, options.title);
     add_inset(s, p, {w, s_, e, n});
     Drawn drawn = drawn_basemap(s, basemap);
     drawn.context = true;

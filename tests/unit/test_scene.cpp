@@ -575,6 +575,18 @@ TEST_CASE("a map a column wide: legend in a band below, headline, subtitle and c
     if (width >= 600) CHECK(s.legend_box.h <= 0.15 * height);
 }
 
+TEST_CASE("a map too small for its legend and headline keeps a map, and nothing spills over the title", "[scene][events]") {
+    const auto [width, height] = GENERATE(table<int, int>({{321, 227}, {200, 150}}));
+    CAPTURE(width, height);
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure, {.width = width, .height = height});
+    CAPTURE(s.map_box, s.legend_box, s.title);
+    CHECK(s.map_box.h >= 0.25 * height);
+    CHECK(s.map_box.y >= b.measure.measure(s.title, b.style.title).second);  // the title sits above the map
+    if (!s.legend.empty()) CHECK((s.legend_box.y >= s.map_box.bottom() || inside(s.map_box, s.legend_box)));
+    CHECK(s.legend_box.y >= 0);
+}
+
 TEST_CASE("events frame the map: a far capital named in passing does not widen it", "[scene][events]") {
     Built b;
     const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure, {});
