@@ -33,6 +33,8 @@ bool is_name_connector(std::string_view lower);
 
 // The longest byline: "By Jane Doe, Victoria Kim and Ahmed al-Haj, Associated Press".
 constexpr size_t kMaxBylineWords = 12;
+// The words of a dateline before its dash: "PORT SUDAN, Sudan (Reuters) —".
+constexpr size_t kDatelineWords = 5;
 // Names of seats of power that stand for their government unless context says otherwise.
 bool is_seat_of_power(std::string_view key);
 // Words before a river name: "the banks of the Dnieper", "across the Dnipro".

@@ -114,29 +114,47 @@ private:
             const size_t line_end = text_.find('\n', tokens_[i].start);
             for (size_t k = i; k < tokens_.size() && k <= i + lexicon::kMaxBylineWords; ++k) {
                 if (line_end != std::string_view::npos && tokens_[k].start >= line_end) break;
-                const bool name_word = k == i || tokens_[k].capitalised || lexicon::is_name_connector(tokens_[k].text) || tokens_[k].text == "and";
-                if ((k > i + 1 && opens_dateline(k)) || !name_word) {
+                // "By Jane Doe in Kyiv and John Smith in Moscow": where each reporter files from.
+                const bool filed_from = tokens_[k].text == "in" && k + 1 < tokens_.size() && tokens_[k + 1].capitalised;
+                const bool name_word = k == i || tokens_[k].capitalised || lexicon::is_name_connector(tokens_[k].text) || tokens_[k].text == "and" || filed_from;
+                // A dateline starts a run of capitals: in "By JOHN JORDAN PORT SUDAN, Sudan —" the
+                // reporter's name and the city cannot be told apart, and both stay masked.
+                const bool dateline = k > i + 1 && !tokens_[k - 1].all_caps && opens_dateline(k);
+                if (dateline || !name_word) {
                     // What follows a byline on its line starts afresh, as on a line of its own.
                     tokens_[k].sentence_start = true;
                     break;
                 }
                 in_byline_[k] = true;
-                if (tokens_[k].stop_after) break;
+                // "Sarah A. Jordan": an initial's full stop ends no byline.
+                const bool initial = tokens_[k].text.size() == 1;
+                if (tokens_[k].stop_after && !initial) break;
             }
         }
     }
 
-    // "KYIV, Ukraine", "PORT SUDAN —", "TUNIS (Reuters)": words in capitals ending in a comma, a
-    // dash or a bracket open a dateline.
+    // "KYIV, Ukraine (AP) —", "PORT SUDAN —", "TUNIS (Reuters) -": words in capitals, then within a
+    // few words on the same line the dash or bracket that sets a dateline off from its story. Not
+    // "By JOHN JORDAN, Associated Press", whose capitals are a name.
     bool opens_dateline(size_t k) const {
-        for (size_t j = k; j < tokens_.size() && j < k + 3 && tokens_[j].all_caps; ++j) {
-            if (tokens_[j].comma_after) return true;
-            const size_t next = text_.find_first_not_of(' ', tokens_[j].end);
-            if (next == std::string_view::npos) return false;
-            const std::string_view rest = text_.substr(next, 3);
-            if (rest[0] == '(' || rest[0] == '-' || rest == "\u2014" || rest == "\u2013") return true;
+        size_t run = k;  // the last word in capitals: "PORT SUDAN"
+        while (run + 1 < tokens_.size() && run + 1 < k + lexicon::kDatelineWords && tokens_[run + 1].all_caps && !tokens_[run].comma_after) ++run;
+        if (!tokens_[k].all_caps) return false;
+        if (dash_or_bracket_after(run)) return true;
+        // "KYIV, Ukraine (AP) —": after the comma, a country or state before the dash.
+        if (!tokens_[run].comma_after) return false;
+        for (size_t j = run + 1; j < tokens_.size() && j <= run + 2; ++j) {
+            if (!tokens_[j].capitalised || tokens_[j].stop_after) return false;
+            if (dash_or_bracket_after(j)) return true;
         }
         return false;
+    }
+
+    bool dash_or_bracket_after(size_t j) const {
+        const size_t next = text_.find_first_not_of(' ', tokens_[j].end);
+        if (next == std::string_view::npos || text_[next] == '\n') return false;
+        const std::string_view rest = text_.substr(next, 3);
+        return rest[0] == '(' || rest[0] == '-' || rest == "\u2014" || rest == "\u2013";
     }
 
     // Whether only spaces, or a single hyphen, separate token i from token i+1.

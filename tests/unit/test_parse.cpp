@@ -441,6 +441,16 @@ TEST_CASE("recognize: a byline on the story's own line masks only the reporters'
     const auto undated = parser.parse("By Lloyd Austin Russian forces shelled Kherson on Friday.");
     CHECK_FALSE(mention_of(undated, "Austin"));
     CHECK(mention_of(undated, "Kherson"));
+    // An initial's full stop, a name in capitals and where each reporter files from stay in it.
+    for (const std::string byline : {"By Sergei A. Moscow and Tom Kent\nTroops left Kherson.", "By SERGEI MOSCOW, Associated Press\nTroops left Kherson.",
+                                     "By Jane Doe in Kyiv and John Smith in Moscow\nTroops left Kherson."}) {
+        CAPTURE(byline);
+        const auto mentions = parser.parse(byline);
+        CHECK_FALSE(mention_of(mentions, "Moscow"));
+        CHECK_FALSE(mention_of(mentions, "MOSCOW"));
+        CHECK_FALSE(mention_of(mentions, "Kyiv"));
+        CHECK(mention_of(mentions, "Kherson"));
+    }
 }
 
 TEST_CASE("recognize: months and sentence-initial dictionary words are not places", "[parse][recognize]") {
