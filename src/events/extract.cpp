@@ -986,6 +986,16 @@ bool narrowed_by_town_after(const Link& area, const std::vector<Link>& places, c
     });
 }
 
+// "Kyiv's Okhmatdyt children's hospital": a town that owns the site named after it says where the
+// site is; the deed is at the site.
+bool owns_site_after(const Link& town, const std::vector<Link>& places, const Sentence& s, const std::vector<parse::Mention>& mentions) {
+    const size_t end = name_end(s, town.word);
+    if (!s.words[end].possessive) return false;
+    return std::any_of(places.begin(), places.end(), [&](const Link& site) {
+        return site.word == end + 1 && mentions[site.mention].place->type == PlaceType::Infrastructure;
+    });
+}
+
 // One event per place the trigger is tied to; an advance or withdrawal is one movement.
 std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions,
                              const Lexicon& lex) {
@@ -1055,7 +1065,7 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
     const bool taking = type == EventType::Capture || type == EventType::Recapture;
     if (taking && places.empty() && from) places.push_back(*from);
     const auto all = places;
-    std::erase_if(places, [&](const Link& l) { return narrowed_by_town_after(l, all, s, mentions, lex); });
+    std::erase_if(places, [&](const Link& l) { return narrowed_by_town_after(l, all, s, mentions, lex) || owns_site_after(l, all, s, mentions); });
     for (const auto& l : event_places(inside_country(main_list(places, t, s, lex), places, mentions), mentions)) out.push_back(make_event(t, l, s, mentions));
     return out;
 }

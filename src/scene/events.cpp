@@ -331,9 +331,28 @@ std::optional<size_t> main_event(const std::vector<EventSubject>& events) {
 
 namespace {
 
-// "Missiles struck Kyiv, Lviv, Kharkiv, Odesa and Dnipro": one deed reported at several places.
-bool same_report(const EventSubject& a, const EventSubject& b) {
-    return a.type == b.type && a.side == b.side && !a.evidence.empty() && a.evidence == b.evidence;
+// Whether the words between two places of a sentence are only other places of the same list and
+// its commas and "and": "Kyiv, Lviv, Kharkiv and Odesa", not "Kyiv on Monday, a week after … Lviv".
+bool listed_together(const std::string& evidence, const std::string& a, const std::string& b, const std::vector<EventSubject>& events) {
+    const size_t at_a = evidence.find(a), at_b = evidence.find(b);
+    if (a.empty() || b.empty() || at_a == std::string::npos || at_b == std::string::npos || at_a == at_b) return false;
+    const size_t from = std::min(at_a + a.size(), at_b + b.size()), to = std::max(at_a, at_b);
+    if (from > to) return false;
+    std::string gap = evidence.substr(from, to - from);
+    for (const auto& e : events)
+        if (e.evidence == evidence && !e.place.empty())
+            for (size_t at = gap.find(e.place); at != std::string::npos; at = gap.find(e.place)) gap.erase(at, e.place.size());
+    std::istringstream words(gap);
+    for (std::string w; words >> w;)
+        if (w != "," && w != "and" && w != "," && w != ",and") return false;
+    return true;
+}
+
+// "Missiles struck Kyiv, Lviv, Kharkiv, Odesa and Dnipro": one deed reported at several places
+// listed together.
+bool same_report(const EventSubject& a, const EventSubject& b, const std::vector<EventSubject>& events) {
+    return a.type == b.type && a.side == b.side && !a.evidence.empty() && a.evidence == b.evidence &&
+           listed_together(a.evidence, a.place, b.place, events);
 }
 
 // The main event and the other places of its own report frame the story, however far apart (up
@@ -341,10 +360,13 @@ bool same_report(const EventSubject& a, const EventSubject& b) {
 std::vector<const EventSubject*> frame_anchors(const std::vector<EventSubject>& events, size_t main) {
     const EventSubject& m = events[main];
     std::vector<const EventSubject*> anchors{&m};
-    for (const auto& e : events)
-        if (&e != &m && located(e) && e.place_type != "country" && same_report(e, m) &&
-            proj::geodesic_km(e.lon, e.lat, m.lon, m.lat) <= annotation().one_report_km)
-            anchors.push_back(&e);
+    for (const auto& e : events) {
+        if (&e == &m || !located(e) || e.place_type == "country" || !same_report(e, m, events)) continue;
+        if (proj::geodesic_km(e.lon, e.lat, m.lon, m.lat) > annotation().one_report_km) continue;
+        // A site drawn where its town is is no other place.
+        const bool apart = std::none_of(anchors.begin(), anchors.end(), [&](const EventSubject* x) { return proj::geodesic_km(e.lon, e.lat, x->lon, x->lat) < 1.0; });
+        if (apart) anchors.push_back(&e);
+    }
     return anchors;
 }
 
@@ -469,9 +491,8 @@ void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubjec
         if (!said.insert(text).second) continue;
         // So do the places of one report ("missiles struck Kyiv, Lviv and Odesa, officials said").
         const bool told = counts_text(*subject_of[i]).empty() &&
-                          std::any_of(noted.begin(), noted.end(), [&](const EventSubject* x) { return same_report(*x, *subject_of[i]); });
+                          std::any_of(noted.begin(), noted.end(), [&](const EventSubject* x) { return same_report(*x, *subject_of[i], events); });
         if (told) continue;
-        noted.push_back(subject_of[i]);
         auto [w, h] = measure.measure(text, style.callout);
         if (w > a.callout_split_over_px) {
             // Long notes break after the counts, where a reader pauses anyway.
@@ -491,6 +512,7 @@ void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubjec
         for (double gap : a.callout_gaps_px)
             if (auto box = placer.place_around(anchor, w + 8, h + 6, gap + style.event_icon_radius)) {
                 m.callout = Callout{text, *box, anchor};
+                noted.push_back(subject_of[i]);
                 break;
             }
     }

@@ -36,6 +36,7 @@ const std::vector<PlaceFact> kPlaces = {
     {"Nova Kakhovka", PlaceType::City, "UA", 46.75, 33.37}, {"Chornobaivka", PlaceType::City, "UA", 46.70, 32.55},
     {"Andriivka", PlaceType::Village, "UA", 48.5, 37.97, Role::Location, "described"},  // placed by the article's words
     {"Donbas", PlaceType::Region, "UA", 48.3, 38.3, Role::Location, "ADM1", {36.5, 46.8, 40.3, 50.1}},
+    {"Qwerty", PlaceType::Infrastructure, "UA", 46.64, 32.61, Role::Location, "described"},  // a site placed at its town
 };
 
 // Every occurrence of a known place name becomes a resolved mention, as the parser would give.
@@ -1920,4 +1921,13 @@ TEST_CASE("an area followed at once by a town it is near: the deed is near the t
     const auto events = events_of(apart, mentions);
     REQUIRE(events.size() == 1);
     CHECK(where(events[0], mentions) == "Dnieper");
+}
+
+TEST_CASE("a town that owns the site named after it: the deed is at the site alone", "[events]") {
+    const std::string text = "Russian missiles struck Kherson's Qwerty hospital on Friday.";
+    auto mentions = mentions_of(text);
+    mentions[0].role = Role::Location;  // as the parser reads a town before its site
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 1);
+    CHECK(where(events[0], mentions) == "Qwerty");
 }

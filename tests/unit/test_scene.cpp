@@ -707,6 +707,10 @@ TEST_CASE("one report of strikes across a country frames every place it names, t
         callouts += m.callout ? 1 : 0;
     }
     CHECK(callouts == 1);  // the toll with its source; the other places' claim is the same one
+    // One sentence, two deeds: not a list of one report's places.
+    events[1].evidence = events[2].evidence = events[0].evidence = "Missiles struck Kyiv on Monday, a week after strikes on Lviv and Kharkiv.";
+    CHECK(frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {}).title == "Russian strike on Kyiv");
+    events[0].evidence = report;
     // Told in two reports, Lviv and Kharkiv lie beyond the main event's focus: they go to the inset.
     events[1].evidence = events[2].evidence = "Lviv and Kharkiv were also hit.";
     const Scene apart = frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {});
