@@ -144,4 +144,10 @@ std::string upper(std::string_view utf8) {
     s.toUTF8String(out);
     return out;
 }
+void pop_code_point(std::string& utf8) {
+    // Continuation bytes are 10xxxxxx: drop them, then the byte that leads them.
+    while (!utf8.empty() && (static_cast<unsigned char>(utf8.back()) & 0xC0) == 0x80) utf8.pop_back();
+    if (!utf8.empty()) utf8.pop_back();
+}
+
 }  // namespace frontmap::text

@@ -26,4 +26,6 @@ std::string upper(std::string_view utf8);
 // Each word capitalised, the rest lower case, as a name is printed ("KYIV" -> "Kyiv",
 // "NOVA KAKHOVKA" -> "Nova Kakhovka").
 std::string title_case(std::string_view utf8);
+// Removes the last code point of UTF-8 text (all its bytes), so a cut never splits a letter.
+void pop_code_point(std::string& utf8);
 }  // namespace frontmap::text

@@ -172,14 +172,16 @@ std::string fit_lines(const std::string& text, const style::Font& font, double w
         if (lines.back().empty() || measure.measure(longer, font).first <= width) lines.back() = longer;
         else lines.push_back(word);
     }
-    if (lines.size() > max_lines) {
-        lines.resize(max_lines);
-        std::string& last = lines.back();
-        while (!last.empty() && measure.measure(last + "\u2026", font).first > width) {
-            const size_t cut = last.find_last_of(' ');
-            last.resize(cut == std::string::npos ? 0 : cut);
-        }
-        last += "\u2026";
+    const bool cut = lines.size() > max_lines;
+    if (cut) lines.resize(max_lines);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const bool last = i + 1 == lines.size();
+        if (!(last && cut) && measure.measure(lines[i], font).first <= width) continue;
+        // Shorten by words while more than one is left, then by letters.
+        std::string& line = lines[i];
+        while (line.find(' ') != std::string::npos && measure.measure(line + "\u2026", font).first > width) line.resize(line.find_last_of(' '));
+        while (!line.empty() && measure.measure(line + "\u2026", font).first > width) text::pop_code_point(line);
+        line += "\u2026";
     }
     std::string out;
     for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
@@ -265,8 +267,6 @@ Box legend_box_at(const Scene& s, Corner corner, double w, double h) {
     return {s.map_box.x + 12, s.scale_bar.origin.y - 30 - h, w, h};
 }
 
-// The legend: a later call with fewer entries only shrinks the box into the space the first one
-// reserved in the same corner.
 void add_basemap_rows(Scene& s, const Drawn& d, bool basemap_lines);
 
 // How much a legend tells: a map too small for all of it keeps the events' symbols, then only
@@ -279,6 +279,8 @@ std::vector<LegendEntry> legend_rows(std::vector<LegendEntry> events, LegendRows
     return events;
 }
 
+// The legend: a later call with fewer entries only shrinks the box into the space the first one
+// reserved in the same corner.
 void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure, const Drawn& d,
                 const std::vector<LegendEntry>& events = {}, Corner corner = Corner::BottomLeft, LegendRows rows = LegendRows::All) {
     s.legend = legend_rows(events, rows);
@@ -522,6 +524,7 @@ double legend_band(const Story& story, double width, LegendRows level, const sty
     auto rows = legend_rows(detail::draft_legend(story.events), level);
     if (level == LegendRows::All) {
         rows.push_back({"place", "Named in the article"});
+        rows.push_back({"capital", "National capital"});
         rows.push_back({"disputed", "Disputed border or line of control"});
     }
     const auto grid = legend_grid(rows, width - 16, style.event_icon_radius, [&](size_t i) { return measure.measure(rows[i].text, style.small); });

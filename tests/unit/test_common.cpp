@@ -100,3 +100,17 @@ TEST_CASE("name_key: plain ASCII gets the key the full Unicode path gives", "[co
         CHECK(name_key(ascii) == name_key(ascii + "\u0301"));
     }
 }
+
+TEST_CASE("pop_code_point removes a whole letter, never part of one", "[common][text]") {
+    std::string word = "Київ";
+    frontmap::text::pop_code_point(word);
+    CHECK(word == "Киї");
+    frontmap::text::pop_code_point(word);
+    CHECK(word == "Ки");
+    std::string ascii = "ab";
+    frontmap::text::pop_code_point(ascii);
+    CHECK(ascii == "a");
+    std::string empty;
+    frontmap::text::pop_code_point(empty);
+    CHECK(empty.empty());
+}

@@ -1,6 +1,7 @@
 #include "basemap_fixture.hpp"
 #include "common/error.hpp"
 #include "common/proj.hpp"
+#include "common/text.hpp"
 #include "fixtures.hpp"
 #include "story_fixture.hpp"
 #include "scene/build.hpp"
@@ -573,6 +574,17 @@ TEST_CASE("a map a column wide: legend in a band below, headline, subtitle and c
     CHECK(fits(s.source, b.style.small, width - 24));
     // Rows side by side where the width allows: no tall column under a wide map.
     if (width >= 600) CHECK(s.legend_box.h <= 0.15 * height);
+}
+
+TEST_CASE("a headline of one word too long for the width is cut inside the word, never inside a letter", "[scene][events]") {
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure,
+                                           {.width = 321, .height = 416, .title = "Київ-Донецьк-Луганськ-Запоріжжя-Харків advance"});
+    CAPTURE(s.title);
+    CHECK(frontmap::text::valid_utf8(s.title));
+    std::istringstream lines(s.title);
+    for (std::string line; std::getline(lines, line);) CHECK(b.measure.measure(line, b.style.title).first <= 321 - 28);
+    CHECK(s.title.find("\u2026") != std::string::npos);
 }
 
 TEST_CASE("a map too small for its legend and headline keeps a map, and nothing spills over the title", "[scene][events]") {
