@@ -980,6 +980,10 @@ bool narrowed_by_town_after(const Link& area, const std::vector<Link>& places, c
         if (town.relation != Relation::Near || town.word <= end || !point_type(mentions[town.mention].place->type)) return false;
         const auto prep = preposition_before(s, town.word, lex);
         if (!prep || prep->word <= end || prep->word - end > lex.windows.area_then_town) return false;
+        // "near the border and Nova Kakhovka": the preposition must govern the town ("off the
+        // Yemeni port of Hodeidah"), not a noun joined to it.
+        for (size_t w = prep->word; w < town.word; ++w)
+            if (s.words[w].comma_after || lex.list_words.match(s.words, w).length) return false;
         for (size_t w = end; w < prep->word; ++w)
             if (s.words[w].comma_after || (w > end && s.words[w].mention >= 0)) return false;
         return true;

@@ -25,7 +25,7 @@ extern const std::string_view kDescribedJson;
 namespace {
 
 struct Rules {
-    std::unordered_set<std::string> site_nouns, site_infrastructure, site_modifiers, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
+    std::unordered_set<std::string> site_nouns, site_infrastructure, site_modifiers, speaker_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
         edge_openers, edge_nouns, side_adjectives;
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
@@ -48,6 +48,7 @@ Rules load_rules() {
         r.site_nouns = words("site_nouns");
         r.site_infrastructure = words("site_infrastructure");
         r.site_modifiers = words("site_modifiers");
+        r.speaker_nouns = words("speaker_nouns");
         r.determiners = words("determiners");
         r.never_names = words("never_names");
         r.relations = words("relations");
@@ -85,8 +86,8 @@ const Rules& rules() {
 
 class Describer {
 public:
-    Describer(std::string_view article, std::vector<Mention>& mentions, const Words& words)
-        : article_(article), mentions_(mentions), tokens_(words.tokens), lower_(words.keys), covering_(tokens_.size(), -1) {
+    Describer(std::string_view article, std::vector<Mention>& mentions, const Words& words, const gazetteer::Gazetteer& gazetteer)
+        : article_(article), mentions_(mentions), tokens_(words.tokens), lower_(words.keys), gazetteer_(gazetteer), covering_(tokens_.size(), -1) {
         size_t m = 0;
         for (size_t i = 0; i < tokens_.size(); ++i) {
             while (m < mentions_.size() && mentions_[m].end <= tokens_[i].start) ++m;
@@ -110,6 +111,10 @@ public:
             }
             runs.emplace_back(i, end);
             const std::string key = name_key(i, end);
+            if (gazetteer_.is_not_place_name(key)) {
+                i = end;
+                continue;
+            }
             if (!located.contains(key))
                 if (const auto place = describe(i, end)) located.emplace(key, *place);
             i = end;
@@ -226,6 +231,7 @@ private:
         for (size_t k = *from; k < tokens_.size() && k < *from + rules().max_scan_words && !tokens_[k - 1].stop_after; ++k) {
             if (k > *from && tokens_[k - 1].comma_after) phrase = k;
             if (phrase && k - *phrase > rules().max_words_into_phrase) break;
+            if (k > 0 && rules().speaker_nouns.contains(lower_[k - 1])) continue;
             if (const auto place = located_at(k, first)) return place;
         }
         return std::nullopt;
@@ -379,11 +385,14 @@ private:
     std::vector<Mention>& mentions_;
     const std::vector<Token>& tokens_;
     const std::vector<std::string>& lower_;
+    const gazetteer::Gazetteer& gazetteer_;
     std::vector<int> covering_;  // the mention covering each token, or -1
 };
 
 }  // namespace
 
-void place_described(std::string_view article, std::vector<Mention>& mentions, const Words& words) { Describer(article, mentions, words).run(); }
+void place_described(std::string_view article, std::vector<Mention>& mentions, const Words& words, const gazetteer::Gazetteer& gazetteer) {
+    Describer(article, mentions, words, gazetteer).run();
+}
 
 }  // namespace frontmap::parse

@@ -221,7 +221,7 @@ std::vector<Mention> Parser::parse(std::string_view article, Words& words) {
     auto mentions = recognize(article, gazetteer_, words);
     resolve(mentions, gazetteer_);
     coordinate_roles(article, mentions);
-    place_described(article, mentions, words);
+    place_described(article, mentions, words, gazetteer_);
     return mentions;
 }
 

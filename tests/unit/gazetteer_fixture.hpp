@@ -49,7 +49,7 @@ inline const std::vector<std::string> kFixtureWords = {"back", "western", "the",
 inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei", "Tom", "Near"};
 // "Hamas" and "Boko" are also written as alternate names of a fixture place, as GeoNames lists
 // them for Hamm and a village in Kazakhstan; "Amhara" names a people and their region.
-inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas", "Boko Haram", "Amhara"};
+inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas", "Boko Haram", "Amhara", "Doctors Without Borders"};
 
 // Writes the fixture gazetteer to `file` and returns it.
 std::filesystem::path write_fixture_gazetteer(const std::filesystem::path& file);

@@ -1908,13 +1908,19 @@ TEST_CASE("'Police evacuated residents' is a deed; 'displaced people' is a descr
 TEST_CASE("an area followed at once by a town it is near: the deed is near the town", "[events]") {
     // As "in the Red Sea off the port of Hodeidah": a water body named first, then the town.
     for (const std::string text : {"Russian drones hit a ferry on the Dnieper near Nova Kakhovka on Friday.",
-                                   "Russian drones hit a ferry on the Dnieper off Nova Kakhovka on Friday."}) {
+                                   "Russian drones hit a ferry on the Dnieper off Nova Kakhovka on Friday.",
+                                   "Russian drones hit a ferry on the Dnieper off the river port of Nova Kakhovka on Friday."}) {
         const auto mentions = mentions_of(text);
         const auto events = events_of(text, mentions);
         REQUIRE(events.size() == 1);
         CHECK(where(events[0], mentions) == "Nova Kakhovka");
         CHECK(events[0].geo_precision == 2);
     }
+    // "near" that governs something else leaves the deed where it was.
+    const std::string other = "Russian drones hit a ferry on the Dnieper near the border and Nova Kakhovka on Friday.";
+    const auto other_mentions = mentions_of(other);
+    const auto other_events = events_of(other, other_mentions);
+    CHECK(std::any_of(other_events.begin(), other_events.end(), [&](const auto& e) { return where(e, other_mentions) == "Dnieper"; }));
     // A comma sets the town apart: the deed stays where the sentence put it.
     const std::string apart = "Russian drones hit a ferry on the Dnieper, far from Nova Kakhovka, on Friday.";
     const auto mentions = mentions_of(apart);

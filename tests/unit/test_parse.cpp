@@ -691,6 +691,7 @@ TEST_CASE("described: no cue, another sentence's place or a town after 'in' loca
     // Past a comma, a place deep in the next phrase is where someone speaks, not where the name lies.
     CHECK_FALSE(mention_of(parser.parse("Troops captured the village of Qwertovo on Friday, the defence ministry in Kherson said."), "Qwertovo"));
     CHECK(mention_of(parser.parse("Troops captured the village of Qwertovo, just outside Kherson, on Friday."), "Qwertovo"));
+    CHECK_FALSE(mention_of(parser.parse("Troops captured the village of Qwertovo on Friday, officials in Kherson said."), "Qwertovo"));
     // "The town lies ..." describes a town named before; "The" is no name.
     CHECK_FALSE(mention_of(parser.parse("Soledar fell. The town lies 10 km north-east of Kherson."), "The"));
 }
@@ -713,6 +714,8 @@ TEST_CASE("described: a named hospital, dam or airport is a site, placed by 'in'
     CHECK(mention_of(parser.parse("Shelling hit Plauru village near Kherson."), "Plauru")->place->type == frontmap::gazetteer::PlaceType::Village);
     CHECK_FALSE(mention_of(parser.parse("Soldiers also entered villages near Kherson."), "Soldiers"));
     CHECK_FALSE(mention_of(parser.parse("Overnight a railway bridge near Kherson gave way."), "Overnight"));
+    // An organisation that runs the site is no place.
+    CHECK_FALSE(mention_of(parser.parse("Shelling hit a Doctors Without Borders hospital near Kherson."), "Doctors Without Borders"));
 }
 
 TEST_CASE("described: 'the city' is the largest of the towns just named, 'the town' the last", "[parse][described]") {
