@@ -39,7 +39,7 @@ struct Annotation {
     double legend_below_px = 640;  // maps narrower than this carry their legend below the map
     double legend_band_share = 0.3;  // the most of a map's height a legend band below it may take
     double small_legend_band_share = 0.4;  // ... when it has only the events' symbols
-    double min_map_share = 0.45;  // headline and credits wrap only while the map keeps this much of the height
+    double min_map_share = 0.35;  // headline and credits wrap only while the map keeps this much of the height
     double min_map_share_under_band = 0.25;  // a legend band below the map leaves it this much at least
     size_t max_callouts = 6;
     std::vector<double> callout_gaps_px;

@@ -222,14 +222,16 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     s.millimetres = options.millimetres;
     s.style = options.style_name;
     s.crs = crs_in.empty() ? conformal_crs_for(extent.west, extent.south, extent.east, extent.north) : crs_in;
-    // Headline, subtitle and credits may wrap while they leave the map most of the height; on a
-    // map too small for that they keep one line each, cut short.
+    // Headline, subtitle and credits may wrap while they leave the map enough of the height; on a
+    // map too small for that the subtitle and credits keep one line, then the headline too, each
+    // cut short.
     double header = 0, footer = 0;
-    for (const size_t most : {std::max(kTitleLines, subtitle_lines), size_t{1}}) {
-        s.title = fit_lines(title, style.title, s.width - 28, std::min(kTitleLines, most), measure);
-        subtitle_lines = std::min(subtitle_lines, most);
+    const size_t wanted_subtitle = subtitle_lines;
+    for (const auto [title_lines, other_lines] : {std::pair{kTitleLines, kCreditLines}, std::pair{kTitleLines, size_t{1}}, std::pair{size_t{1}, size_t{1}}}) {
+        s.title = fit_lines(title, style.title, s.width - 28, title_lines, measure);
+        subtitle_lines = std::min(wanted_subtitle, other_lines);
         header = s.title.empty() ? 0.0 : header_height(style, measure, s.title, subtitle_lines);
-        s.source = fit_lines(credits(options), style.small, s.width - 24, std::min(kCreditLines, most), measure);
+        s.source = fit_lines(credits(options), style.small, s.width - 24, other_lines, measure);
         footer = std::ceil(footer_height(style, measure, s.source, s.width) + legend_band);
         if (s.height - header - footer >= annotation().min_map_share * s.height) break;
     }
