@@ -227,7 +227,7 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     // cut short.
     double header = 0, footer = 0;
     const size_t wanted_subtitle = subtitle_lines;
-    for (const auto [title_lines, other_lines] : {std::pair{kTitleLines, kCreditLines}, std::pair{kTitleLines, size_t{1}}, std::pair{size_t{1}, size_t{1}}}) {
+    for (const auto& [title_lines, other_lines] : {std::pair{kTitleLines, kCreditLines}, std::pair{kTitleLines, size_t{1}}, std::pair{size_t{1}, size_t{1}}}) {
         s.title = fit_lines(title, style.title, s.width - 28, title_lines, measure);
         subtitle_lines = std::min(wanted_subtitle, other_lines);
         header = s.title.empty() ? 0.0 : header_height(style, measure, s.title, subtitle_lines);
