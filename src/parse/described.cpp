@@ -45,8 +45,9 @@ Rules load_rules() {
             for (const auto& w : doc.at(key)) out.insert(w.get<std::string>());
             return out;
         };
-        r.site_nouns = words("site_nouns");
         r.site_infrastructure = words("site_infrastructure");
+        r.site_nouns = words("settlement_nouns");
+        r.site_nouns.insert(r.site_infrastructure.begin(), r.site_infrastructure.end());
         r.site_modifiers = words("site_modifiers");
         r.speaker_nouns = words("speaker_nouns");
         r.determiners = words("determiners");

@@ -151,10 +151,9 @@ private:
     }
 
     bool dash_or_bracket_after(size_t j) const {
+        if (dash_after(j)) return true;
         const size_t next = text_.find_first_not_of(' ', tokens_[j].end);
-        if (next == std::string_view::npos || text_[next] == '\n') return false;
-        const std::string_view rest = text_.substr(next, 3);
-        return rest[0] == '(' || rest[0] == '-' || rest == "\u2014" || rest == "\u2013";
+        return next != std::string_view::npos && text_[next] == '(';
     }
 
     // Whether only spaces, or a single hyphen, separate token i from token i+1.
