@@ -269,7 +269,7 @@ Box legend_box_at(const Scene& s, Corner corner, double w, double h) {
     return {s.map_box.x + 12, s.scale_bar.origin.y - 30 - h, w, h};
 }
 
-void add_basemap_rows(Scene& s, const Drawn& d, bool basemap_lines);
+void add_basemap_rows(std::vector<LegendEntry>& rows, const Drawn& d, bool basemap_lines);
 
 // How much a legend tells: a map too small for all of it keeps the events' symbols, then only
 // the symbols of their types (the callouts still say who claims and who denies).
@@ -289,7 +289,7 @@ void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure,
     // A map of events keeps its legend to the story's symbols: the basemap's lines read unaided,
     // except a disputed line, which a reader of a war map needs told apart.
     const bool basemap_lines = events.empty();
-    if (rows == LegendRows::All) add_basemap_rows(s, d, basemap_lines);
+    if (rows == LegendRows::All) add_basemap_rows(s.legend, d, basemap_lines);
     if (s.legend.empty()) {
         s.legend_box = {};
         return;
@@ -300,14 +300,14 @@ void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure,
     s.legend_box = legend_box_at(s, corner, static_cast<double>(std::min(grid.columns, s.legend.size())) * grid.column_w, grid.h);
 }
 
-void add_basemap_rows(Scene& s, const Drawn& d, bool basemap_lines) {
-    if (d.places) s.legend.push_back({"place", "Named in the article"});
-    if (d.capital) s.legend.push_back({"capital", "National capital"});
-    if (d.context && basemap_lines) s.legend.push_back({"context", "Other towns and cities"});
-    if (d.rivers && basemap_lines) s.legend.push_back({"river", "River"});
-    if (d.borders && basemap_lines) s.legend.push_back({"border", "International border"});
-    if (d.disputed) s.legend.push_back({"disputed", "Disputed border or line of control"});
-    if (d.admin1 && basemap_lines) s.legend.push_back({"admin1", "Province or region border"});
+void add_basemap_rows(std::vector<LegendEntry>& rows, const Drawn& d, bool basemap_lines) {
+    if (d.places) rows.push_back({"place", "Named in the article"});
+    if (d.capital) rows.push_back({"capital", "National capital"});
+    if (d.context && basemap_lines) rows.push_back({"context", "Other towns and cities"});
+    if (d.rivers && basemap_lines) rows.push_back({"river", "River"});
+    if (d.borders && basemap_lines) rows.push_back({"border", "International border"});
+    if (d.disputed) rows.push_back({"disputed", "Disputed border or line of control"});
+    if (d.admin1 && basemap_lines) rows.push_back({"admin1", "Province or region border"});
 }
 
 // A legend in a corner of a map too small for it keeps only the symbols of the events' types;
@@ -524,11 +524,8 @@ double band_room(LegendRows level, const style::Style& style, const TextMeasure&
 // the width holds, with the named places and disputed lines for all of its rows.
 double legend_band(const Story& story, double width, LegendRows level, const style::Style& style, const TextMeasure& measure) {
     auto rows = legend_rows(detail::draft_legend(story.events), level);
-    if (level == LegendRows::All) {
-        rows.push_back({"place", "Named in the article"});
-        rows.push_back({"capital", "National capital"});
-        rows.push_back({"disputed", "Disputed border or line of control"});
-    }
+    // The basemap's rows a map of events may show, before it is known which it does.
+    if (level == LegendRows::All) add_basemap_rows(rows, {.places = true, .capital = true, .disputed = true}, false);
     const auto grid = legend_grid(rows, width - 16, style.event_icon_radius, [&](size_t i) { return measure.measure(rows[i].text, style.small); });
     return grid.h + 8;
 }
@@ -594,17 +591,18 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     // A subtitle too long for one line gets a second when the map is narrow; the frame is made
     // again for it, as the places in view decide the subtitle.
     const double below = legend_below ? band : 0.0;
+    const std::string as_of = detail::long_date(options.as_of);
     Frame first = make_frame(extent, "", style, measure, options, title, below);
     std::vector<Feature> places = place_features(subjects, first.scene, first.projector);
-    std::string subtitle = subtitle_of(main.has_value(), places, detail::long_date(options.as_of));
+    std::string subtitle = subtitle_of(main.has_value(), places, as_of);
     const size_t lines = options.width < annotation().legend_below_px ? 2 : 1;
     const bool wraps = lines > 1 && fit_lines(subtitle, style.subtitle, options.width - 28, 1, measure) != subtitle;
     auto [s, p, kept] = wraps ? make_frame(extent, "", style, measure, options, title, below, lines) : std::move(first);
     if (wraps) {
         places = place_features(subjects, s, p);
-        subtitle = subtitle_of(main.has_value(), places, detail::long_date(options.as_of));
+        subtitle = subtitle_of(main.has_value(), places, as_of);
     }
-    s.as_of = detail::long_date(options.as_of);
+    s.as_of = as_of;
     s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 28, kept, measure);
     std::set<std::string> named;
     for (const Subject& sub : subjects) named.insert(sub.name);

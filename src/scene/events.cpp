@@ -344,7 +344,7 @@ bool listed_together(const std::string& evidence, const std::string& a, const st
             for (size_t at = gap.find(e.place); at != std::string::npos; at = gap.find(e.place)) gap.erase(at, e.place.size());
     std::istringstream words(gap);
     for (std::string w; words >> w;)
-        if (w != "," && w != "and" && w != "," && w != ",and") return false;
+        if (w != "," && w != "and" && w != ",and") return false;
     return true;
 }
 

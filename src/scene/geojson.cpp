@@ -261,18 +261,11 @@ Scene from_geojson(const json& doc) {
         for (const auto& jf : doc.at("features")) {
             ++index;
             const json& p = jf.at("properties");
-            if (p.is_object() && p.contains("kind") && p.at("kind") == "event") {
-                try {
-                    s.events.push_back(event_from(jf, index));
-                } catch (const json::exception& e) {
-                    // Say which feature and what is wrong with it in words, not the JSON library's.
-                    throw InputError("scene", "feature " + std::to_string(index) + ": " + plain_reason(e));
-                }
-                continue;
-            }
             try {
-                s.features.push_back(feature_from(jf, index));
+                if (p.is_object() && p.contains("kind") && p.at("kind") == "event") s.events.push_back(event_from(jf, index));
+                else s.features.push_back(feature_from(jf, index));
             } catch (const json::exception& e) {
+                // Say which feature and what is wrong with it in words, not the JSON library's.
                 throw InputError("scene", "feature " + std::to_string(index) + ": " + plain_reason(e));
             }
         }
