@@ -25,7 +25,7 @@ extern const std::string_view kDescribedJson;
 namespace {
 
 struct Rules {
-    std::unordered_set<std::string> site_nouns, site_infrastructure, site_modifiers, speaker_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
+    std::unordered_set<std::string> site_nouns, plural_settlement_nouns, list_words, site_infrastructure, site_modifiers, speaker_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
         edge_openers, edge_nouns, side_adjectives;
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
@@ -48,6 +48,8 @@ Rules load_rules() {
         r.site_infrastructure = words("site_infrastructure");
         r.site_nouns = words("settlement_nouns");
         r.site_nouns.insert(r.site_infrastructure.begin(), r.site_infrastructure.end());
+        r.plural_settlement_nouns = words("plural_settlement_nouns");
+        r.list_words = words("list_words");
         r.site_modifiers = words("site_modifiers");
         r.speaker_nouns = words("speaker_nouns");
         r.determiners = words("determiners");
@@ -116,8 +118,12 @@ public:
                 i = end;
                 continue;
             }
-            if (!located.contains(key))
-                if (const auto place = describe(i, end)) located.emplace(key, *place);
+            if (!located.contains(key)) {
+                if (const auto place = describe(i, end))
+                    located.emplace(key, *place);
+                else if (const auto head = list_head(runs); head && located.contains(name_key(head->first, head->second)))
+                    located.emplace(key, located.at(name_key(head->first, head->second)));
+            }
             i = end;
         }
         std::vector<Mention> added;
@@ -147,6 +153,30 @@ private:
                !tokens_[k - 1].comma_after && !tokens_[k - 1].stop_after && !tokens_[k - 1].possessive)
             ++k;
         return tokens_[k - 1].possessive ? i : k;
+    }
+
+    // "the villages of Kalasib, Mahnib and Tabut": the first name of the list the last run ends,
+    // when a plural settlement noun opens that list; the names after it are places of that kind.
+    std::optional<std::pair<size_t, size_t>> list_head(const std::vector<std::pair<size_t, size_t>>& runs) const {
+        for (size_t r = runs.size(); r-- > 1;) {
+            const auto [prev_first, prev_end] = runs[r - 1];
+            const auto [first, end] = runs[r];
+            const bool after_comma = first == prev_end && tokens_[prev_end - 1].comma_after && lists_on(end);
+            const bool after_list_word = first == prev_end + 1 && rules().list_words.contains(lower_[prev_end]) && !tokens_[prev_end].comma_after;
+            if (!after_comma && !after_list_word) return std::nullopt;
+            if (opens_list(prev_first)) return runs[r - 1];
+        }
+        return std::nullopt;
+    }
+
+    // A name followed by a comma, "and" or "or" may be one of a list; one followed by anything
+    // else ("Romanian officials said") is not.
+    bool lists_on(size_t end) const {
+        return tokens_[end - 1].comma_after || (end < tokens_.size() && rules().list_words.contains(lower_[end]));
+    }
+
+    bool opens_list(size_t first) const {
+        return first >= 2 && !tokens_[first].sentence_start && lower_[first - 1] == "of" && rules().plural_settlement_nouns.contains(lower_[first - 2]);
     }
 
     std::string name_key(size_t first, size_t end) const { return text::name_key(article_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start)); }

@@ -674,6 +674,21 @@ TEST_CASE("described: 'the village of X, opposite Y' puts X at Y, and every late
     CHECK(std::is_sorted(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; }));
 }
 
+TEST_CASE("described: every name of 'the villages of A, B and C near Y' is put at Y", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("Troops took the villages of Qwertovo, Zorianivka and Lysivka Persha near Kherson on Friday.");
+    for (const char* name : {"Qwertovo", "Zorianivka", "Lysivka Persha"}) {
+        INFO(name);
+        REQUIRE(mention_of(mentions, name));
+        CHECK(place_of(mentions, name).lat == Approx(46.65581).margin(0.001));
+    }
+    // A capitalised word after the name that does not go on with a list is no member of it.
+    CHECK_FALSE(mention_of(parser.parse("Troops took the villages of Qwertovo near Kherson, Romanian officials said."), "Romanian"));
+    // "the village of": one name, whatever follows it.
+    CHECK_FALSE(mention_of(parser.parse("Troops took the village of Qwertovo, Zorianivka said, near Kherson."), "Zorianivka"));
+}
+
 TEST_CASE("described: a later sentence that says where a name lies places its earlier mentions", "[parse][described]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
