@@ -1579,7 +1579,10 @@ std::string ascii_lower(std::string text) {
 bool answers_claim_here(const Attribution& denial, const std::vector<Attribution>& attributions) {
     // A claim told before the denial, or the claim it denies ("rejected a claim by the RSF that…").
     return std::any_of(attributions.begin(), attributions.end(), [&](const Attribution& a) {
-        return !a.denial && (a.verb < denial.verb || a.verb <= denial.verb + 3) && a.who.text != denial.who.text;
+        // "Ukraine's General Staff denied the claim, saying fighting went on": the denier's own side
+        // tells no claim for it to answer.
+        const bool same_side = !a.who.side.empty() && a.who.side == denial.who.side;
+        return !a.denial && (a.verb < denial.verb || a.verb <= denial.verb + 3) && a.who.text != denial.who.text && !same_side;
     });
 }
 

@@ -187,6 +187,31 @@ bool says_not_done(const Sentence& s, size_t from, const Lexicon& lex) {
     return false;
 }
 
+// "Kyiv said the report was untrue", "the army said the claims were a lie": what is said is that
+// a claim is false, so the saying denies that claim.
+bool says_claim_false(const Sentence& s, size_t from, const Lexicon& lex) {
+    for (size_t k = from; k < s.words.size() && k < from + lex.windows.party_words; ++k) {
+        if (const auto noun = lex.claim_nouns.match(s.words, k).length) {
+            const size_t be = k + noun;
+            const auto copula = be < s.words.size() ? lex.claim_verbs_be.match(s.words, be).length : 0;
+            return copula && be + copula < s.words.size() && lex.falsity_words.match(s.words, be + copula).length;
+        }
+        if (s.words[k].stop_after || s.words[k].comma_after) return false;
+    }
+    return false;
+}
+
+// "a claim Kyiv rejected": the speaker of a denial is after the claim noun its clause opens with.
+// Gives whether there was one.
+bool skip_claim_noun(const Sentence& s, std::pair<size_t, size_t>& who, const Lexicon& lex) {
+    for (size_t k = who.first; k < who.second; ++k)
+        if (const auto n = lex.claim_nouns.match(s.words, k).length; n && k + n <= who.second) {
+            who.first = k + n;
+            return true;
+        }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Party> find_sides(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
@@ -250,8 +275,10 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         // clause of the sentence stands for the party that opened it.
         if (who->first == who->second && lex.speaker_pronouns.count(s.words[who->first].lower))
             if (const auto opener = opening_party(s, sides, lex); opener && opener->second < who->first) who = opener;
-        const bool of_claim = denial.length && denial_of_claim(s, i + verb.length, lex);
-        const bool denies = denial.length > 0 || says_not_done(s, i + verb.length, lex);
+        const bool claim_false = !denial.length && says_claim_false(s, i + verb.length, lex);
+        const bool claim_before = denial.length && skip_claim_noun(s, *who, lex);
+        const bool of_claim = claim_false || claim_before || (denial.length && denial_of_claim(s, i + verb.length, lex));
+        const bool denies = denial.length > 0 || claim_false || says_not_done(s, i + verb.length, lex);
         out.push_back({span_party(text, s, who->first, who->second, sides), i, denies, of_claim});
         i += verb.length - 1;
     }

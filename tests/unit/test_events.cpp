@@ -857,6 +857,34 @@ TEST_CASE("the month May before a deed is a date, not a doubt", "[events]") {
     CHECK(events_of(doubt, mentions).empty());
 }
 
+TEST_CASE("saying a claim was false denies it, and 'a claim Kyiv rejected' is denied by Kyiv", "[events]") {
+    const auto denier_of = [](const std::string& text) {
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Capture);
+        return events[0].denied_by;
+    };
+    CHECK(denier_of("Russia said its forces had captured Bakhmut. Kyiv said the report was untrue.") == "Kyiv");
+    CHECK(denier_of("Russia said its forces had captured Bakhmut. Ukraine's army said the claims were a lie.") == "Ukraine's army");
+    CHECK(denier_of("Russia said its forces had captured Bakhmut, a claim Kyiv rejected.") == "Kyiv");
+    // What a claim is said to be must be a falsehood.
+    CHECK(denier_of("Russia said its forces had captured Bakhmut. Kyiv said the report was accurate.").empty());
+}
+
+TEST_CASE("a denial's own reason told by the denier's side is no claim that it answers instead", "[events]") {
+    const std::string text =
+        "Russia's defence ministry said its forces had captured Bakhmut. Ukraine's General Staff denied the claim, saying fighting "
+        "continued in the city.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto capture = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.type == EventType::Capture; });
+    REQUIRE(capture != events.end());
+    CHECK(capture->denied_by == "Ukraine's General Staff");
+    for (const auto& e : events)
+        if (e.type != EventType::Capture) CHECK(e.denied_by.empty());
+}
+
 TEST_CASE("a denial of the claim its own sentence tells is not carried to an earlier one", "[events]") {
     const std::string text =
         "Rebels said on Friday that they had taken control of Kherson. The monitoring group said on Friday that the army had "
