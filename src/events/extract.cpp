@@ -647,8 +647,17 @@ std::optional<size_t> after_aside_of(const Sentence& s, size_t word, size_t deed
     return s.clause_of[close + 1] == s.clause_of[deed] ? std::optional(close + 1) : std::nullopt;
 }
 
+// ", while Eldorado do Sul was under water": a comma and a contrast joiner between two words.
+bool contrast_between(const Sentence& s, size_t from, size_t to, const Lexicon& lex) {
+    for (size_t k = from; k + 1 < to; ++k)
+        if (s.words[k].comma_after && lex.contrast_joiners.match(s.words, k + 1).length) return true;
+    return false;
+}
+
 double word_cost(const Sentence& s, const Trigger& t, size_t word, const Lexicon& lex) {
-    if (word > t.last) return static_cast<double>(word - t.last) + lex.comma_cost * static_cast<double>(commas_between(s, t.last, word));
+    if (word > t.last)
+        return static_cast<double>(word - t.last) + lex.comma_cost * static_cast<double>(commas_between(s, t.last, word)) +
+               (contrast_between(s, t.last, word, lex) ? lex.contrast_cost : 0.0);
     // "Homs, the country's third city, which they said they had fully captured": the deed of a
     // relative clause is at the place its pronoun stands for, however long the aside between.
     if (const auto pronoun = relative_pronoun_after(s, word, t.first, lex)) return static_cast<double>(t.first - *pronoun);

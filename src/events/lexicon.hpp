@@ -157,7 +157,7 @@ struct Lexicon {
     PhraseMap<EventType> weapons;  // what an impact verb's weapon makes it: "drones hit" -> strike
     PhraseMap<EventType> context_typed;  // "explosions" during a missile wave are its strikes
     PhraseSet one_person_determiners, one_person_nouns, one_person_pronouns, tally_verbs, tally_joiners, trend_before, trend_after, unknown_place_prepositions, another_markers;
-    PhraseSet subset_cues, other_victim_words, origin_words, order_verbs, water_nouns, agentless_deaths, passive_markers, claim_nouns, falsity_words, claim_verbs_be, office_prepositions, list_words, neighbour_words, qualifier_words, aside_openers, not_events, generic_markers, blame_verbs, holder_nouns, holder_prepositions, example_markers, unnamed_town_nouns, vehicle_nouns, residence_words, copular_verbs, flight_verbs, prisoner_nouns, elsewhere_words, assault_verbs, assault_objects, tally_partitives, spread_nouns, spread_phrases, state_forces, state_markers, time_back_references, liberation_words, attempt_verbs, attempted_deeds, war_subjects, deed_pronouns, group_nouns, agent_markers, clause_joiners;
+    PhraseSet subset_cues, other_victim_words, origin_words, order_verbs, water_nouns, agentless_deaths, passive_markers, claim_nouns, falsity_words, claim_verbs_be, office_prepositions, list_words, neighbour_words, qualifier_words, aside_openers, not_events, generic_markers, blame_verbs, holder_nouns, holder_prepositions, example_markers, unnamed_town_nouns, vehicle_nouns, residence_words, copular_verbs, flight_verbs, prisoner_nouns, elsewhere_words, assault_verbs, assault_objects, tally_partitives, spread_nouns, spread_phrases, state_forces, state_markers, time_back_references, liberation_words, attempt_verbs, attempted_deeds, war_subjects, deed_pronouns, group_nouns, agent_markers, clause_joiners, contrast_joiners;
     PhraseMap<long long> number_words, number_scales;
     PhraseMap<long long> approximate_numbers;
     PhraseMap<std::string> sides;
@@ -183,6 +183,7 @@ struct Lexicon {
     std::unordered_set<std::string> two_letter_groups;  // side keys of two letters that are no ISO country
     std::unordered_set<std::string> state_proxies;      // group side keys that fight for a state
     double comma_cost = 6.0;
+    double contrast_cost = 30.0;
     double same_place_km = 25.0;
 };
 

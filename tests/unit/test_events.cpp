@@ -255,6 +255,29 @@ TEST_CASE("water that sweeps, tears or swamps a place floods it", "[events]") {
     }
 }
 
+TEST_CASE("rain that hits a place floods it, and rivers that rose or water that reached a town flood that town", "[events]") {
+    for (const std::string text : {"Heavy rain hit Kherson on Tuesday.", "On Tuesday rivers rose in Kherson.", "In Kherson the water reached the first floor of homes.",
+                                   "The water level in Kherson rose two metres in an hour."}) {
+        CAPTURE(text);
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Flooding);
+        CHECK(where(events[0], mentions) == "Kherson");
+    }
+}
+
+TEST_CASE("people pulled from rooftops are evacuated from where they were, not where the next clause is flooded", "[events]") {
+    const std::string text = "In Kherson, volunteers in boats pulled residents from rooftops, while Bakhmut was almost entirely under water.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == EventType::Evacuation);
+    CHECK(where(events[0], mentions) == "Kherson");
+    CHECK(events[1].type == EventType::Flooding);
+    CHECK(where(events[1], mentions) == "Bakhmut");
+}
+
 TEST_CASE("a toll with no doer is the story's flood, and aid flights landing strike nothing", "[events]") {
     const std::string text = "Floodwaters tore through Kherson on Friday. Rescue teams searched the rubble. "
                              "Officials said 40 people had died in Kherson. Aid flights have landed in Kharkiv.";
