@@ -30,6 +30,8 @@ bool is_feature_word(std::string_view lower);
 bool is_settlement_word(std::string_view lower);
 // Lower-case words allowed inside a multi-word name: "Sea of Azov", "Deir ez-Zor".
 bool is_name_connector(std::string_view lower);
+// "do", "da", "del": a connector found only inside a name, never before a place of its own.
+bool is_inner_connector(std::string_view lower);
 
 // The longest byline: "By Jane Doe, Victoria Kim and Ahmed al-Haj, Associated Press".
 constexpr size_t kMaxBylineWords = 12;

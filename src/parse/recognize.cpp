@@ -232,6 +232,8 @@ private:
         const bool dateline_start = first.sentence_start && (first.comma_after || dash_after(i) || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));
         if (first.all_caps && first.text.size() <= 4 && !dateline_start && !names_country(low(i))) return 0;
         if (in_byline_[i]) return 0;
+        // "Eldorado do Sul", a town the gazetteer lacks: "Sul" is the end of its name, not Suhl.
+        if (i >= 2 && lexicon::is_inner_connector(low(i - 1)) && tokens_[i - 2].capitalised && adjacent(i - 2) && adjacent(i - 1)) return 0;
         // "the Ras Isa fuel terminal": a name the gazetteer does not know whole is not its last word's.
         if (i > 0 && tokens_[i - 1].capitalised && lexicon::is_name_prefix(low(i - 1)) && adjacent(i - 1)) return 0;
         size_t best = 0;
@@ -248,6 +250,10 @@ private:
             const std::string key = text::name_key(text_.substr(first.start, t.end - first.start));
             if (!gaz_.lookup(key).empty() && (!gaz_.is_not_place_name(key) || names_land(key, last))) best = len;
         }
+        // "Eldorado do Sul" unknown whole: "Eldorado" is not the name of the town meant.
+        const size_t after = i + best;
+        if (best && after + 1 < tokens_.size() && lexicon::is_inner_connector(low(after)) && tokens_[after + 1].capitalised && adjacent(after - 1) && adjacent(after))
+            return 0;
         return best;
     }
 

@@ -77,6 +77,11 @@ std::vector<FixturePlace> build_places() {
         make(ids::babanusah, "Babanusah", PlaceType::City, "PPL", "SD", 11.3333, 27.8, 19700, 0.3),
         make(ids::amhara, "Amhara", PlaceType::Region, "ADM1", "ET", 11.58, 38.05, 0, 0.42, {}, {}, {35.3, 8.7, 40.2, 14.0}),
         make(ids::sake, "Sake", PlaceType::City, "PPL", "CD", -1.57386, 29.04339, 17151, 0.45),
+        // A name joined by a Romance connector, and namesakes of the parts of one the gazetteer lacks
+        // ("Eldorado do Sul").
+        make(ids::santa_cruz_do_sul, "Santa Cruz do Sul", PlaceType::City, "PPL", "BR", -29.7175, -52.42583, 118374, 0.4),
+        make(ids::eldorado, "Eldorado", PlaceType::City, "PPL", "BR", -24.52, -48.11, 14000, 0.3),
+        make(ids::sul, "Sul", PlaceType::Village, "PPL", "DE", 50.6, 10.7, 800, 0.2),
         make(ids::dr_congo, "Dem. Rep. Congo", PlaceType::Country, "PCLI", "CD", -2.88, 23.64, 0, 1.0, {"Congo"}, {}, {12.2, -13.5, 31.3, 5.4}),
     };
     return places;

@@ -33,6 +33,9 @@ inline const std::string babanusah = "test-babanusah";
 inline const std::string sake = "205970";
 inline const std::string amhara = "test-amhara";
 inline const std::string dr_congo = "203312";
+inline const std::string santa_cruz_do_sul = "3450269";
+inline const std::string eldorado = "test-eldorado";
+inline const std::string sul = "test-sul";
 }  // namespace ids
 
 struct FixturePlace {

@@ -639,6 +639,18 @@ TEST_CASE("to_geojson of an article's mentions keeps its non-ASCII text", "[pars
     CHECK(start == article.find("Київ"));
 }
 
+TEST_CASE("recognize: 'do', 'da' and 'del' join a name, and the parts of one the gazetteer lacks name no place", "[parse][recognize]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("Floods hit Santa Cruz do Sul and Eldorado do Sul on Monday.");
+    REQUIRE(mention_of(mentions, "Santa Cruz do Sul"));
+    CHECK(place_of(mentions, "Santa Cruz do Sul").id == frontmap::test::ids::santa_cruz_do_sul);
+    // Not a town 700 km away called Eldorado, nor a German village called Sul.
+    CHECK_FALSE(mention_of(mentions, "Eldorado"));
+    CHECK_FALSE(mention_of(mentions, "Sul"));
+    CHECK_FALSE(mention_of(mentions, "Sul", 1));
+}
+
 TEST_CASE("recognize: a lower-case word hyphened into a name joins it", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Drones struck a refinery near Slavyansk-na-Kubani overnight.", g.gazetteer);
