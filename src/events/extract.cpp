@@ -1474,13 +1474,20 @@ bool speaks_of_passive_deed(const Sentence& s, const Party& p, size_t deed, cons
     return other_subject;
 }
 
+// "in what the Ukrainian air force called the largest aerial assault": who names the deed is not
+// who did it.
+bool names_the_deed(const Sentence& s, const Party& p, size_t deed, const Lexicon& lex) {
+    return p.last + 1 < deed && lex.naming_verbs.match(s.words, p.last + 1).length;
+}
+
 void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text, const State& state,
                    const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     for (auto& f : found) {
         const Party* best = nullptr;
         std::optional<Party> holder;
         for (const auto& p : parties) {
-            const bool acts = p.first < f.word && !in_aside(s, p, f.word, parties) && !speaks_of_passive_deed(s, p, f.word, lex);
+            const bool acts = p.first < f.word && !in_aside(s, p, f.word, parties) && !speaks_of_passive_deed(s, p, f.word, lex) &&
+                              !names_the_deed(s, p, f.word, lex);
             if (acts && (!best || p.last > best->last)) best = &p;
         }
         // Else the agent of a passive deed: "was shelled by Russian forces"; not "Aleppo fell,

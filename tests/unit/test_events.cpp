@@ -278,6 +278,20 @@ TEST_CASE("people pulled from rooftops are evacuated from where they were, not w
     CHECK(where(events[1], mentions) == "Bakhmut");
 }
 
+TEST_CASE("an aerial assault is a strike, by who fired it, not by who named it", "[events]") {
+    const std::string text =
+        "Russian forces fired 122 missiles overnight in what the Ukrainian air force called the largest aerial assault of the war, "
+        "hitting Kherson.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    REQUIRE_FALSE(events.empty());
+    for (const auto& e : events) {
+        CHECK(e.type == EventType::Strike);
+        CAPTURE(e.actor);
+        CHECK(e.side == "RU");
+    }
+}
+
 TEST_CASE("a toll with no doer is the story's flood, and aid flights landing strike nothing", "[events]") {
     const std::string text = "Floodwaters tore through Kherson on Friday. Rescue teams searched the rubble. "
                              "Officials said 40 people had died in Kherson. Aid flights have landed in Kharkiv.";
