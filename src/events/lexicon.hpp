@@ -157,7 +157,7 @@ struct Lexicon {
     PhraseMap<EventType> weapons;  // what an impact verb's weapon makes it: "drones hit" -> strike
     PhraseMap<EventType> context_typed;  // "explosions" during a missile wave are its strikes
     PhraseSet one_person_determiners, one_person_nouns, one_person_pronouns, tally_verbs, tally_joiners, trend_before, trend_after, unknown_place_prepositions, another_markers;
-    PhraseSet subset_cues, other_victim_words, origin_words, order_verbs, water_nouns, agentless_deaths, passive_markers, claim_nouns, falsity_words, claim_verbs_be, naming_verbs, office_prepositions, list_words, neighbour_words, qualifier_words, aside_openers, not_events, generic_markers, blame_verbs, holder_nouns, holder_prepositions, example_markers, unnamed_town_nouns, vehicle_nouns, residence_words, copular_verbs, flight_verbs, prisoner_nouns, elsewhere_words, assault_verbs, assault_objects, tally_partitives, spread_nouns, spread_phrases, state_forces, state_markers, time_back_references, liberation_words, attempt_verbs, attempted_deeds, war_subjects, deed_pronouns, group_nouns, agent_markers, clause_joiners, contrast_joiners;
+    PhraseSet subset_cues, other_victim_words, origin_words, order_verbs, water_nouns, agentless_deaths, passive_markers, claim_nouns, falsity_words, claim_verbs_be, naming_verbs, group_heads, generic_group_words, office_prepositions, list_words, neighbour_words, qualifier_words, aside_openers, not_events, generic_markers, blame_verbs, holder_nouns, holder_prepositions, example_markers, unnamed_town_nouns, vehicle_nouns, residence_words, copular_verbs, flight_verbs, prisoner_nouns, elsewhere_words, assault_verbs, assault_objects, tally_partitives, spread_nouns, spread_phrases, state_forces, state_markers, time_back_references, liberation_words, attempt_verbs, attempted_deeds, war_subjects, deed_pronouns, group_nouns, agent_markers, clause_joiners, contrast_joiners;
     PhraseMap<long long> number_words, number_scales;
     PhraseMap<long long> approximate_numbers;
     PhraseMap<std::string> sides;
@@ -177,7 +177,7 @@ struct Lexicon {
     long long max_count = 10'000'000;
     struct Windows {
         size_t irrealis = 4, negator = 3, mover = 8, generic_actor = 8, preposition = 6, own_place = 4, count_link = 6, count_back = 5,
-               party_words = 8, generic = 2, holder = 6, qualifier = 4, one_person = 5, count_aside = 8, trend = 4, unknown_place = 3, another = 4, list_descriptor = 4, weapon = 6, water = 3, copular = 25, opening_party = 3, elsewhere = 3, said_pronoun = 5, area_then_town = 2;
+               party_words = 8, generic = 2, holder = 6, qualifier = 4, one_person = 5, count_aside = 8, trend = 4, unknown_place = 3, another = 4, list_descriptor = 4, weapon = 6, water = 3, copular = 25, opening_party = 3, elsewhere = 3, said_pronoun = 5, area_then_town = 2, group_name = 5;
     } windows;
     std::unordered_set<std::string> speaker_pronouns;
     std::unordered_set<std::string> two_letter_groups;  // side keys of two letters that are no ISO country

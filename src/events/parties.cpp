@@ -34,6 +34,26 @@ size_t actor_noun_end(const Sentence& s, size_t last, const Lexicon& lex, bool& 
     return end;
 }
 
+// "the White Army", "the Karen National Union": capitalised words that no list names, ending in a
+// group's head noun, with at least one word that is more than a title ("Armed Forces", "Security
+// Council" are no group's name). The last word's index, or `i` when none starts there.
+size_t group_name_end(const Sentence& s, size_t i, const Lexicon& lex) {
+    // "The White Army" at a sentence's start: the name, and so the key, begins after the article.
+    if (lex.articles.match(s.words, i).length || lex.definite_markers.match(s.words, i).length) return i;
+    bool specific = false;
+    for (size_t k = i; k < s.words.size() && k < i + lex.windows.group_name; ++k) {
+        const Word& w = s.words[k];
+        if (!w.capitalised || w.inside >= 0 || (k > i && w.clause_start)) break;
+        // "The Arakan Army": a group the side list names is its, from its own first word.
+        if (lex.sides.match(s.words, k).length) return i;
+        const bool generic = lex.generic_group_words.match(s.words, k).length > 0;
+        specific = specific || !generic;
+        if (k > i && specific && lex.group_heads.match(s.words, k).length) return k;
+        if (w.comma_after || w.stop_after || w.possessive) break;
+    }
+    return i;
+}
+
 std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i, const std::vector<parse::Mention>& mentions, const Lexicon& lex, size_t& next) {
     const Word& w = s.words[i];
     next = i + 1;
@@ -50,7 +70,14 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
         strong = true;
     } else {
         const auto match = lex.sides.match(s.words, i);
-        if (!match.length) return std::nullopt;
+        if (!match.length) {
+            // A group the side list lacks is keyed by its own name.
+            const size_t end = group_name_end(s, i, lex);
+            if (end == i) return std::nullopt;
+            next = end + 1;
+            const std::string name = slice(text, s.words, i, end);
+            return Party{i, end, name, name};
+        }
         side = *match.value;
         last = i + match.length - 1;
         backer = match.length > 1;

@@ -292,6 +292,21 @@ TEST_CASE("an aerial assault is a strike, by who fired it, not by who named it",
     }
 }
 
+TEST_CASE("an armed group no list names is keyed by its own name; titles and listed groups are not", "[events]") {
+    const auto side_of = [](const std::string& text) {
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        return events[0].side;
+    };
+    CHECK(side_of("The White Army said it had taken the barracks in Kherson.") == "White Army");
+    CHECK(side_of("Fighters of the Karen Peace Front shelled Kherson on Monday.") == "Karen Peace Front");
+    // A listed group keeps its key, with or without an article before it.
+    CHECK(side_of("The Arakan Army said it had taken Kherson.") == "AA");
+    // Words that are only a title name no group.
+    CHECK(side_of("The Armed Forces shelled Kherson on Monday.").empty());
+}
+
 TEST_CASE("a toll with no doer is the story's flood, and aid flights landing strike nothing", "[events]") {
     const std::string text = "Floodwaters tore through Kherson on Friday. Rescue teams searched the rubble. "
                              "Officials said 40 people had died in Kherson. Aid flights have landed in Kharkiv.";
