@@ -49,6 +49,7 @@ struct Attribution {
     size_t verb = 0;  // word index of the verb or phrase
     bool denial = false;
     bool of_claim = false;  // "rejected the charge": answers a claim told before
+    std::string claim_of;   // "rejected the RSF's account": the side whose claim it answers
 };
 std::vector<Attribution> find_attributions(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex);
 

@@ -1674,7 +1674,11 @@ Event* carried_target(State& state, size_t sentence, size_t reach, const std::fu
 // claim reported ("missiles struck Jammu and Pathankot") is denied with it.
 void carry_denial(const Attribution& a, size_t index, State& state, const Lexicon& lex) {
     {
-        Event* e = carried_target(state, index, lex.carry_sentences_denials, [&](const Event& x) { return !a.who.side.empty() && x.side == a.who.side; });
+        // "rejected the RSF's account": the last deed that side did or claimed.
+        Event* e = a.claim_of.empty() ? nullptr : carried_target(state, index, lex.carry_sentences_denials, [&](const Event& x) {
+            return x.side == a.claim_of || x.claimed_side == a.claim_of;
+        });
+        if (!e) e = carried_target(state, index, lex.carry_sentences_denials, [&](const Event& x) { return !a.who.side.empty() && x.side == a.who.side; });
         if (!e) e = carried_target(state, index, lex.carry_sentences_denials, [](const Event& x) { return !x.claimed_by.empty(); });
         if (!e) return;
         const size_t sentence = state.sentence_of[static_cast<size_t>(e - state.events.data())];

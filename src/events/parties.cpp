@@ -251,6 +251,18 @@ std::vector<Party> find_sides(std::string_view text, const Sentence& s, const st
     return out;
 }
 
+// "rejected the RSF's account", "denied Russia's claims": the side of the party whose claim a
+// denial's object names; empty when it names none.
+std::string claim_owner(const Sentence& s, size_t object, const std::vector<Party>& sides, const Lexicon& lex) {
+    for (size_t at = object; at < s.words.size() && at <= object + 3; ++at) {
+        if (!lex.claim_nouns.match(s.words, at).length) continue;
+        for (const auto& p : sides)
+            if (p.last + 1 == at && s.words[p.last].possessive) return p.side;
+        return {};
+    }
+    return {};
+}
+
 // "rejected the charge": a denial whose object is a claim answers one told before.
 bool denial_of_claim(const Sentence& s, size_t object, const Lexicon& lex) {
     for (size_t at = object; at < s.words.size() && at <= object + 2; ++at)
@@ -306,7 +318,7 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         const bool claim_before = denial.length && skip_claim_noun(s, *who, lex);
         const bool of_claim = claim_false || claim_before || (denial.length && denial_of_claim(s, i + verb.length, lex));
         const bool denies = denial.length > 0 || claim_false || says_not_done(s, i + verb.length, lex);
-        out.push_back({span_party(text, s, who->first, who->second, sides), i, denies, of_claim});
+        out.push_back({span_party(text, s, who->first, who->second, sides), i, denies, of_claim, of_claim ? claim_owner(s, i + verb.length, sides, lex) : ""});
         i += verb.length - 1;
     }
     return out;

@@ -307,6 +307,56 @@ TEST_CASE("an armed group no list names is keyed by its own name; titles and lis
     CHECK(side_of("The Armed Forces shelled Kherson on Monday.").empty());
 }
 
+TEST_CASE("winning a town back retakes it, and falling back withdraws", "[events]") {
+    const auto type_of = [](const std::string& text) {
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        return events[0].type;
+    };
+    CHECK(type_of("Ukrainian troops won Bakhmut back on Friday.") == EventType::Recapture);
+    CHECK(type_of("Ukraine's army said its troops had since won them back in Bakhmut.") == EventType::Recapture);
+    CHECK(type_of("Ukrainian soldiers fell back from Bakhmut on Friday.") == EventType::Withdrawal);
+}
+
+TEST_CASE("people told to get out, ordered out, rescued or lifted to safety are evacuated", "[events]") {
+    for (const std::string text : {"In Kherson, the mayor urged all of its 44,000 residents on Monday to get out.",
+                                   "In Kherson, the mayor ordered everyone out of low-lying districts on Sunday.",
+                                   "In Kherson 109 people had been rescued and taken to hospitals.",
+                                   "In Kherson helicopters lifted 193 stranded people to safety.",
+                                   "In Kherson firefighters in boats brought out hundreds of people."}) {
+        CAPTURE(text);
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Evacuation);
+    }
+}
+
+TEST_CASE("a landslide, a mudslide or a capsized boat is an incident of its own kind", "[events]") {
+    for (const std::string text : {"Landslides buried three houses in Kherson on Monday.", "A mudslide buried several vehicles near Kherson.",
+                                   "A crowded boat capsized near Kherson on Saturday."}) {
+        CAPTURE(text);
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Other);
+    }
+}
+
+TEST_CASE("a denial of one side's account answers that side's claim, not the last one told", "[events]") {
+    const std::string text =
+        "The RSF said its fighters had seized Kherson. By the evening the army said its troops had won the town back. "
+        "A spokesman for the Joint Forces rejected the RSF's account outright.";
+    const auto mentions = mentions_of(text);
+    const auto events = events_of(text, mentions);
+    const auto seized = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.side == "RSF"; });
+    REQUIRE(seized != events.end());
+    CHECK(seized->denied_by == "A spokesman for the Joint Forces");
+    for (const auto& e : events)
+        if (e.side != "RSF") CHECK(e.denied_by.empty());
+}
+
 TEST_CASE("a toll with no doer is the story's flood, and aid flights landing strike nothing", "[events]") {
     const std::string text = "Floodwaters tore through Kherson on Friday. Rescue teams searched the rubble. "
                              "Officials said 40 people had died in Kherson. Aid flights have landed in Kharkiv.";
