@@ -31,7 +31,7 @@ struct Rules {
     std::unordered_set<std::string> two_word_openers;
     std::unordered_map<std::string, double> bearings, units_km;
     size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, max_words_into_phrase = 2, max_words_to_site_noun = 2, towns_looked_back = 3, mentions_looked_back = 60;
-    double max_region_diagonal_km = 300, confidence = 0.4;
+    double max_region_diagonal_km = 300, max_namesake_km = 150, confidence = 0.4;
 };
 
 Rules load_rules() {
@@ -75,6 +75,7 @@ Rules load_rules() {
         r.max_words_into_phrase = doc.at("max_words_into_phrase").get<size_t>();
         r.max_words_to_site_noun = doc.at("max_words_to_site_noun").get<size_t>();
         r.max_region_diagonal_km = doc.at("max_region_diagonal_km").get<double>();
+        r.max_namesake_km = doc.at("max_namesake_km").get<double>();
         r.confidence = doc.at("confidence").get<double>();
     } catch (const json::exception&) {
         throw DataError("described places", "a key is missing or has the wrong type");
@@ -87,6 +88,10 @@ const Rules& rules() {
     return r;
 }
 
+// How far a description may leave a place from its anchor: anywhere it says, or only near it (a
+// near relation or a stated distance).
+enum class Reach { Any, Near };
+
 class Describer {
 public:
     Describer(std::string_view article, std::vector<Mention>& mentions, const Words& words, const gazetteer::Gazetteer& gazetteer)
@@ -98,7 +103,41 @@ public:
         }
     }
 
+    // "the town of Mubi, near Walikale": a town the gazetteer knows only as a namesake far from where
+    // the article itself puts it is the article's town, put there.
+    void relocate_far_namesakes() {
+        std::map<std::string, std::pair<std::string, gazetteer::Place>> moved;  // name key: (namesake's id, place)
+        for (size_t m = 0; m < mentions_.size(); ++m) {
+            const Mention& mention = mentions_[m];
+            if (mention.role != Role::Location || !mention.place || moved.contains(mention.key)) continue;
+            if (mention.place->type != gazetteer::PlaceType::City && mention.place->type != gazetteer::PlaceType::Village) continue;
+            const auto [first, end] = tokens_of(m);
+            if (first == end) continue;
+            // Only a near relation or a stated distance outweighs the gazetteer: "south-east of
+            // Moscow" or "in the Kursk region" leaves the place anywhere over hundreds of km.
+            const auto anchor = describe(first, end, Reach::Near);
+            if (!anchor || anchor->id == mention.place->id) continue;
+            if (proj::geodesic_km(anchor->lon, anchor->lat, mention.place->lon, mention.place->lat) <= rules().max_namesake_km) continue;
+            moved.emplace(mention.key, std::pair{mention.place->id, described_place(first, end, *anchor)});
+        }
+        for (auto& mention : mentions_)
+            if (const auto it = moved.find(mention.key); it != moved.end() && mention.place && mention.place->id == it->second.first) {
+                mention.place = it->second.second;
+                mention.confidence = rules().confidence;
+            }
+    }
+
+    // The tokens mention m covers, as [first, end).
+    std::pair<size_t, size_t> tokens_of(size_t m) const {
+        size_t first = 0;
+        while (first < covering_.size() && covering_[first] != static_cast<int>(m)) ++first;
+        size_t end = first;
+        while (end < covering_.size() && covering_[end] == static_cast<int>(m)) ++end;
+        return {first, end};
+    }
+
     void run() {
+        relocate_far_namesakes();
         std::map<std::string, gazetteer::Place> located;  // by name key: the first description found
         std::vector<std::pair<size_t, size_t>> runs;      // token ranges of unknown capitalised names
         for (size_t i = 0; i < tokens_.size();) {
@@ -250,7 +289,7 @@ private:
         return std::nullopt;
     }
 
-    std::optional<gazetteer::Place> describe(size_t first, size_t end) const {
+    std::optional<gazetteer::Place> describe(size_t first, size_t end, Reach reach = Reach::Any) const {
         const auto from = cue_end(first, end);
         if (!from) return std::nullopt;
         const bool site = type_named(first, end) == gazetteer::PlaceType::Infrastructure;
@@ -263,7 +302,7 @@ private:
             if (k > *from && tokens_[k - 1].comma_after) phrase = k;
             if (phrase && k - *phrase > rules().max_words_into_phrase) break;
             if (k > 0 && rules().speaker_nouns.contains(lower_[k - 1])) continue;
-            if (const auto place = located_at(k, first)) return place;
+            if (const auto place = located_at(k, first, false, reach)) return place;
         }
         return std::nullopt;
     }
@@ -324,7 +363,7 @@ private:
     // "15 km east of X", "north of the town", "near X", "opposite X", "in X province" at word k.
     // Strict: "in" must name an area ("Ta Muen Thom, in Phanom Dong Rak district"), not a town
     // ("Vladimir Putin, speaking in Harbin").
-    std::optional<gazetteer::Place> located_at(size_t k, size_t name_first, bool strict = false) const {
+    std::optional<gazetteer::Place> located_at(size_t k, size_t name_first, bool strict = false, Reach reach = Reach::Any) const {
         double km = 0;
         size_t at = k;
         if (tokens_[k].text.find_first_not_of("0123456789") == std::string::npos && k + 1 < tokens_.size())
@@ -334,7 +373,7 @@ private:
             }
         if (const auto bearing = bearing_at(at); bearing && bearing->second < tokens_.size() && lower_[bearing->second] == "of") {
             const auto anchor = anchor_at(bearing->second + 1, name_first, false);
-            if (!anchor) return std::nullopt;
+            if (!anchor || (reach == Reach::Near && km == 0)) return std::nullopt;
             return offset(*anchor, km, bearing->first);
         }
         // "Nawnghkio, about 35 kilometres to the south-west": from the town the story was just at.
@@ -345,7 +384,7 @@ private:
         if (const auto anchor_word = past_edge(k)) return anchor_at(*anchor_word, name_first, false);
         const bool two_word = two_words_in(rules().relations, k);
         if (two_word || rules().relations.contains(lower_[k])) return anchor_at(k + (two_word ? 2 : 1), name_first, false);
-        if (rules().region_prepositions.contains(lower_[k])) {
+        if (reach == Reach::Any && rules().region_prepositions.contains(lower_[k])) {
             const auto area = region_after(k + 1, name_first);
             if (strict && area && area->type != gazetteer::PlaceType::Region) return std::nullopt;
             return area;
@@ -391,6 +430,21 @@ private:
         return anchor;
     }
 
+    // The place the article's words describe: the name, at its anchor (or offset from it).
+    gazetteer::Place described_place(size_t first, size_t end, const gazetteer::Place& anchor) const {
+        const std::string text(article_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start));
+        gazetteer::Place p;
+        p.id = "described:" + text::name_key(text);
+        p.name = text;
+        p.type = type_named(first, end);
+        p.feature_code = std::string(gazetteer::kDescribedFeature);
+        p.country = anchor.country;
+        p.admin1 = anchor.admin1;
+        p.lat = anchor.lat;
+        p.lon = anchor.lon;
+        return p;
+    }
+
     Mention mention_of(size_t first, size_t end, const gazetteer::Place& anchor) const {
         Mention m;
         m.start = tokens_[first].start;
@@ -398,16 +452,7 @@ private:
         m.text = std::string(article_.substr(m.start, m.end - m.start));
         m.key = text::name_key(m.text);
         m.cue = TypeCue::Settlement;
-        gazetteer::Place p;
-        p.id = "described:" + m.key;
-        p.name = m.text;
-        p.type = type_named(first, end);
-        p.feature_code = std::string(gazetteer::kDescribedFeature);
-        p.country = anchor.country;
-        p.admin1 = anchor.admin1;
-        p.lat = anchor.lat;
-        p.lon = anchor.lon;
-        m.place = p;
+        m.place = described_place(first, end, anchor);
         m.confidence = rules().confidence;
         return m;
     }

@@ -701,6 +701,21 @@ TEST_CASE("described: every name of 'the villages of A, B and C near Y' is put a
     CHECK_FALSE(mention_of(parser.parse("Troops took the village of Qwertovo, Zorianivka said, near Kherson."), "Zorianivka"));
 }
 
+TEST_CASE("described: a town put near a known place is there, not at a namesake far away", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    // The fixture's only Austin is in Texas; the article puts its village beside Kherson.
+    const auto near = parser.parse("Troops fell back to the village of Austin, near Kherson. Austin was shelled on Friday.");
+    for (int nth : {0, 1}) {
+        INFO(nth);
+        REQUIRE(mention_of(near, "Austin", nth));
+        CHECK(mention_of(near, "Austin", nth)->place->lat == Approx(46.65581).margin(0.001));
+        CHECK(mention_of(near, "Austin", nth)->place->country == "UA");
+    }
+    // A bearing with no distance leaves a place anywhere over hundreds of km: the gazetteer's stands.
+    CHECK(place_of(parser.parse("Troops reached the town of Austin, south-east of Kherson."), "Austin").country == "US");
+}
+
 TEST_CASE("described: a later sentence that says where a name lies places its earlier mentions", "[parse][described]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
