@@ -95,11 +95,12 @@ constexpr auto kPlacePrepositions = std::to_array<std::string_view>({
     "in", "at", "from", "near", "outside", "inside", "into", "across", "around", "toward", "towards", "through", "within"});
 
 // Arabic words of landform and building that open a place's name ("Ras Isa", "Deir Sharaf", "Kafr
-// Aqab"): before a name the gazetteer does not know whole, they say the name is of another place.
+// Aqab"), and their kin in Sudanese, Somali and Hebrew names ("Hilat Hamid", "Ceel Baraf", "Kiryat
+// Shmona"): before a name the gazetteer does not know whole, they say the name is of another place.
 // Not "wadi" or "nahr": a valley or river is named for the town it runs by ("Wadi Gaza").
 constexpr auto kNamePrefixes = std::to_array<std::string_view>({
     "ras", "tell", "tal", "beit", "bayt", "deir", "dayr", "kafr", "kfar", "ain", "ein", "bir", "jabal", "jebel", "khirbet",
-    "umm", "qasr", "marj"});
+    "umm", "qasr", "marj", "hilat", "hillat", "ceel", "sidi", "bab", "kiryat", "qiryat", "tel"});
 
 constexpr auto kActorRoles = std::to_array<std::string_view>({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "government", "authorities",

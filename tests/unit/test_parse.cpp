@@ -288,6 +288,9 @@ TEST_CASE("recognize: a known name after an Arabic landform word is part of a na
     const auto mentions = frontmap::parse::recognize("Strikes hit the Ras Kherson fuel terminal and a depot in Kyiv.", g.gazetteer);
     CHECK_FALSE(mention_of(mentions, "Kherson"));
     CHECK(mention_of(mentions, "Kyiv"));
+    // The same in Sudan's and Somalia's village names: "Hilat Hamid", "Ceel Baraf".
+    for (const char* text : {"The paramilitaries stormed Hilat Kherson on Sunday.", "Militants turned on Ceel Kherson and Kyiv."})
+        CHECK_FALSE(mention_of(frontmap::parse::recognize(text, g.gazetteer), "Kherson"));
 }
 
 TEST_CASE("resolve: a region word after a list makes every name in it a region", "[parse][resolve]") {
