@@ -30,7 +30,7 @@ struct Rules {
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
     std::unordered_map<std::string, double> bearings, units_km;
-    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, max_words_into_phrase = 2, max_words_to_site_noun = 2, towns_looked_back = 3, mentions_looked_back = 60;
+    size_t max_words_before_site_noun = 4, max_name_words = 3, max_scan_words = 24, max_words_into_phrase = 2, max_words_to_site_noun = 2, towns_looked_back = 3, mentions_looked_back = 60, max_words_to_anchor = 6;
     double max_region_diagonal_km = 300, max_namesake_km = 150, confidence = 0.4;
 };
 
@@ -74,6 +74,7 @@ Rules load_rules() {
         r.max_scan_words = doc.at("max_scan_words").get<size_t>();
         r.max_words_into_phrase = doc.at("max_words_into_phrase").get<size_t>();
         r.max_words_to_site_noun = doc.at("max_words_to_site_noun").get<size_t>();
+        r.max_words_to_anchor = doc.at("max_words_to_anchor").get<size_t>();
         r.max_region_diagonal_km = doc.at("max_region_diagonal_km").get<double>();
         r.max_namesake_km = doc.at("max_namesake_km").get<double>();
         r.confidence = doc.at("confidence").get<double>();
@@ -380,7 +381,7 @@ private:
         if (km > 0 && at + 2 < tokens_.size() && lower_[at] == "to" && lower_[at + 1] == "the")
             if (const auto bearing = bearing_at(at + 2); bearing && (bearing->second >= tokens_.size() || lower_[bearing->second] != "of"))
                 if (const auto town = town_before(name_first, "town")) return offset(*town, km, bearing->first);
-        if (km > 0) return std::nullopt;
+        if (km > 0) return from_anchor(at, name_first);
         if (const auto anchor_word = past_edge(k)) return anchor_at(*anchor_word, name_first, false);
         const bool two_word = two_words_in(rules().relations, k);
         if (two_word || rules().relations.contains(lower_[k])) return anchor_at(k + (two_word ? 2 : 1), name_first, false);
@@ -388,6 +389,21 @@ private:
             const auto area = region_after(k + 1, name_first);
             if (strict && area && area->type != gazetteer::PlaceType::Region) return std::nullopt;
             return area;
+        }
+        return std::nullopt;
+    }
+
+    // "about 15 kilometers (9 miles) from the northern coastal town of Batroun": with no bearing, the
+    // place is put at the town it is measured from, within the distance given. `at` is the word
+    // after the distance's unit.
+    std::optional<gazetteer::Place> from_anchor(size_t at, size_t name_first) const {
+        // The same distance in other units, in brackets: "(9 miles)".
+        if (at + 1 < tokens_.size() && tokens_[at].text.find_first_not_of("0123456789.") == std::string::npos && rules().units_km.contains(lower_[at + 1]))
+            at += 2;
+        if (at >= tokens_.size() || lower_[at] != "from") return std::nullopt;
+        for (size_t k = at + 1; k < tokens_.size() && k <= at + rules().max_words_to_anchor; ++k) {
+            if (const int m = covering_[k]; m >= 0) return anchor_at(k, name_first, false);
+            if (tokens_[k].comma_after || tokens_[k].stop_after) break;
         }
         return std::nullopt;
     }

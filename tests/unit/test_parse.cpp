@@ -719,6 +719,14 @@ TEST_CASE("described: a town put near a known place is there, not at a namesake 
     CHECK(place_of(parser.parse("Troops reached the town of Austin, south-east of Kherson."), "Austin").country == "US");
 }
 
+TEST_CASE("described: 'N km from the town of Y' with no bearing puts the name at Y", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto mentions = parser.parse("A strike hit a house in Qwertovo, about 15 kilometers (9 miles) from the southern port town of Kherson.");
+    REQUIRE(mention_of(mentions, "Qwertovo"));
+    CHECK(place_of(mentions, "Qwertovo").lat == Approx(46.65581).margin(0.001));
+}
+
 TEST_CASE("described: a later sentence that says where a name lies places its earlier mentions", "[parse][described]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
