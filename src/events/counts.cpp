@@ -207,6 +207,15 @@ bool adds_to_last(const Sentence& s, size_t number, const std::vector<Count>& co
     return true;
 }
 
+// "six members of the security forces and two civilians were wounded": a number with no kind of its
+// own, then "and" and a number whose kind a later word gives, are one tally of both.
+bool joins_pending(const Sentence& s, size_t number, const std::optional<Count>& pending, const Lexicon& lex) {
+    if (!pending || number == 0 || s.words[number - 1].lower != "and" || number - pending->word > lex.windows.count_link) return false;
+    for (size_t w = pending->word; w + 1 < number; ++w)
+        if (s.words[w].comma_after || s.words[w].stop_after || kind_at(s, w + 1, lex)) return false;
+    return true;
+}
+
 // "killed 132 people in ten states", "killed 70 people across the country": a toll spread over many
 // areas is no one event's.
 bool spread_over_areas(std::string_view text, const Sentence& s, size_t after, const Lexicon& lex) {
@@ -233,6 +242,7 @@ bool spread_before(std::string_view text, const Sentence& s, size_t number, cons
 
 std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex) {
     std::vector<Count> out;
+    std::optional<Count> pending;  // the last number, when it had no kind of its own
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto n = number_at(text, s, i, lex);
         if (!n) continue;
@@ -251,13 +261,22 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
         if (!kind) kind = kind_after(s, i + n->length, lex, false);
         if (!kind) kind = kind_before(s, i, lex);
         if (!kind) kind = kind_after(s, i + n->length, lex, true);
-        if (!kind && adds_to_last(s, i, out, lex)) {
+        const bool added = !kind && adds_to_last(s, i, out, lex);
+        if (added) {
             // "killed three police officers and two soldiers": one tally of five.
             out.back().value = std::min(out.back().value + n->value, lex.max_count);
             out.back().approximate = out.back().approximate || n->approximate;
         } else if (kind) {
-            out.push_back({*kind, n->value, n->approximate || approximate_before(s, i, lex), i, strong});
+            long long value = n->value;
+            bool approximate = n->approximate || approximate_before(s, i, lex);
+            if (!strong && *kind != CountKind::Places && joins_pending(s, i, pending, lex)) {
+                value = std::min(value + pending->value, lex.max_count);
+                approximate = approximate || pending->approximate;
+            }
+            out.push_back({*kind, value, approximate, i, strong});
         }
+        pending.reset();
+        if (!kind && !added) pending = Count{CountKind::Killed, n->value, n->approximate, i, false};
         i += n->length - 1;
     }
     return out;

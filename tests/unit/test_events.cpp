@@ -599,6 +599,11 @@ TEST_CASE("a tally of two kinds of victims is summed, a tally of the wounded kep
     REQUIRE(events.size() == 1);
     CHECK(events[0].killed == 5);
     CHECK(events[0].wounded == 4);
+    // The same with the kind said once, after both numbers.
+    const std::string after = "Shelling hit Bakhmut. Officials said six soldiers and two civilians were wounded.";
+    const auto shelled = events_of(after, mentions_of(after));
+    REQUIRE(shelled.size() == 1);
+    CHECK(shelled[0].wounded == 8);
 }
 
 TEST_CASE("blasts explained by a strike with no place of its own are that strike", "[events]") {
