@@ -181,7 +181,10 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
     // "told people to get away", "evacuated their troops": who is moved, named in the deed or
     // right after it, comes first.
     const bool object_is_fled = lex.flight_verbs.match(s.words, t.first).length > 0;
-    for (size_t at = t.first; !object_is_fled && at < s.words.size() && at <= t.last + 2; ++at) {
+    // "pulled out a man", "pulled out the residents": articles do not count towards the reach.
+    size_t reach = t.last + 2;
+    for (size_t at = t.first; !object_is_fled && at < s.words.size() && at <= reach; ++at) {
+        if (at > t.last && (lex.articles.match(s.words, at).length || lex.definite_markers.match(s.words, at).length)) ++reach;
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
     }

@@ -357,6 +357,18 @@ TEST_CASE("a denial of one side's account answers that side's claim, not the las
         if (e.side != "RSF") CHECK(e.denied_by.empty());
 }
 
+TEST_CASE("police who pull out a man evacuate him; bodies pulled out are no evacuation", "[events]") {
+    for (const std::string text : {"In Kherson, armed police pulled out a man who had been trapped in the river.", "In Kherson, police pulled out the residents."}) {
+        CAPTURE(text);
+        const auto mentions = mentions_of(text);
+        const auto events = events_of(text, mentions);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == EventType::Evacuation);
+    }
+    const std::string bodies = "Police said 45 bodies had been pulled out in Kherson by the afternoon.";
+    CHECK(events_of(bodies, mentions_of(bodies)).empty());
+}
+
 TEST_CASE("a toll with no doer is the story's flood, and aid flights landing strike nothing", "[events]") {
     const std::string text = "Floodwaters tore through Kherson on Friday. Rescue teams searched the rubble. "
                              "Officials said 40 people had died in Kherson. Aid flights have landed in Kharkiv.";
