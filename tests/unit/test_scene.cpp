@@ -608,7 +608,7 @@ TEST_CASE("events frame the map: a far capital named in passing does not widen i
         if (f.name == "Kyiv" && f.kind == "place") CHECK_FALSE(f.in_view);
 }
 
-TEST_CASE("a withdrawal's arrow leaves the place; an unknown side is drawn and named neutrally", "[scene][events]") {
+TEST_CASE("a withdrawal's arrow leaves the place, an unknown side is drawn and named neutrally", "[scene][events]") {
     Built b;
     std::vector<EventSubject> events{{.type = "withdrawal", .side = "RU", .status = "reported", .place = "Kherson", .place_type = "city",
                                       .country = "UA", .lon = 32.6178, .lat = 46.65581,
