@@ -181,9 +181,11 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
     // "told people to get away", "evacuated their troops": who is moved, named in the deed or
     // right after it, comes first.
     const bool object_is_fled = lex.flight_verbs.match(s.words, t.first).length > 0;
-    // "pulled out a man", "pulled out the residents": articles do not count towards the reach.
+    // "pulled out a man", "pulled out the residents": articles do not count towards the reach, and a
+    // subordinator ends it ("left their homes when the fighters arrived").
     size_t reach = t.last + 2;
     for (size_t at = t.first; !object_is_fled && at < s.words.size() && at <= reach; ++at) {
+        if (at > t.last && lex.subordinators.match(s.words, at).length) break;
         if (at > t.last && (lex.articles.match(s.words, at).length || lex.definite_markers.match(s.words, at).length)) ++reach;
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
