@@ -25,7 +25,7 @@ extern const std::string_view kDescribedJson;
 namespace {
 
 struct Rules {
-    std::unordered_set<std::string> site_nouns, plural_settlement_nouns, list_words, site_infrastructure, site_modifiers, speaker_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
+    std::unordered_set<std::string> site_nouns, plural_settlement_nouns, list_words, district_nouns, site_infrastructure, site_modifiers, speaker_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
         edge_openers, edge_nouns, side_adjectives;
     // First words of the two-word entries ("air base", "close to"): only these are joined to the next word.
     std::unordered_set<std::string> two_word_openers;
@@ -50,6 +50,7 @@ Rules load_rules() {
         r.site_nouns.insert(r.site_infrastructure.begin(), r.site_infrastructure.end());
         r.plural_settlement_nouns = words("plural_settlement_nouns");
         r.list_words = words("list_words");
+        r.district_nouns = words("district_nouns");
         r.site_modifiers = words("site_modifiers");
         r.speaker_nouns = words("speaker_nouns");
         r.determiners = words("determiners");
@@ -111,12 +112,18 @@ public:
         for (size_t m = 0; m < mentions_.size(); ++m) {
             const Mention& mention = mentions_[m];
             if (mention.role != Role::Location || !mention.place || moved.contains(mention.key)) continue;
-            if (mention.place->type != gazetteer::PlaceType::City && mention.place->type != gazetteer::PlaceType::Village) continue;
+            const auto type = mention.place->type;
+            if (type != gazetteer::PlaceType::City && type != gazetteer::PlaceType::Village && type != gazetteer::PlaceType::Region) continue;
             const auto [first, end] = tokens_of(m);
             if (first == end) continue;
             // Only a near relation or a stated distance outweighs the gazetteer: "south-east of
             // Moscow" or "in the Kursk region" leaves the place anywhere over hundreds of km.
-            const auto anchor = describe(first, end, Reach::Near);
+            auto anchor = describe(first, end, Reach::Near);
+            // "pulled out of the Kanal district": a part of a town is in the town the story is at,
+            // when the gazetteer's namesake is abroad (a district in the country's own land, "the
+            // Stryi district" of a region, may be a district of its own).
+            if (!anchor && district_named(end))
+                if (auto town = town_before(first, "town"); town && town->country != mention.place->country) anchor = std::move(town);
             if (!anchor || anchor->id == mention.place->id) continue;
             if (proj::geodesic_km(anchor->lon, anchor->lat, mention.place->lon, mention.place->lat) <= rules().max_namesake_km) continue;
             moved.emplace(mention.key, std::pair{mention.place->id, described_place(first, end, *anchor)});
@@ -255,6 +262,12 @@ private:
         return std::nullopt;
     }
 
+    // "the Kanal district", "its al-Manshiya quarter": the name is a part of a town.
+    bool district_named(size_t end) const {
+        const auto noun = site_noun_after(end);
+        return noun && rules().district_nouns.contains(lower_[*noun]);
+    }
+
     // A plant, port or base the words name is a site; anything else a settlement.
     gazetteer::PlaceType type_named(size_t first, size_t end) const {
         const auto is_site = [&](size_t k) {
@@ -294,7 +307,12 @@ private:
         const auto from = cue_end(first, end);
         if (!from) return std::nullopt;
         const bool site = type_named(first, end) == gazetteer::PlaceType::Infrastructure;
-        if (const auto town = site ? owner_town(first) : std::nullopt) return town;
+        // "Kyiv's Shevchenko district", "Porto Alegre's Salgado Filho airport": in the town that owns it.
+        if (const auto town = site || district_named(end) ? owner_town(first) : std::nullopt) return town;
+        // "the Kanal district of Chasiv Yar": in that town.
+        if (const auto noun = site_noun_after(end); noun && rules().district_nouns.contains(lower_[*noun]) && *noun + 2 < tokens_.size() &&
+                                                   lower_[*noun + 1] == "of")
+            if (const auto town = anchor_at(*noun + 2, first, false)) return town;
         // Past a comma, a description opens the new phrase ("the village of Plauru, opposite
         // Izmail"); deeper in it the words are about something else ("Qwertovo on Friday, the
         // defence ministry in Moscow said").

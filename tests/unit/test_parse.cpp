@@ -727,6 +727,18 @@ TEST_CASE("described: 'N km from the town of Y' with no bearing puts the name at
     CHECK(place_of(mentions, "Qwertovo").lat == Approx(46.65581).margin(0.001));
 }
 
+TEST_CASE("described: a district of a town is in that town, not at a namesake abroad", "[parse][described]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    for (const char* text : {"Troops withdrew from the Austin district of Kherson on Thursday.", "Shells hit Kherson's Austin district on Thursday.",
+                             "Fighting reached Kherson. Troops later pulled out of the Austin district, east of the canal."}) {
+        INFO(text);
+        CHECK(place_of(parser.parse(text), "Austin").country == "UA");
+    }
+    // A district named for a town of the story's own country may be a district of its own.
+    CHECK(place_of(parser.parse("Fighting reached Kherson. Strikes later hit the Dnipro district."), "Dnipro").id == frontmap::test::ids::dnipro_city);
+}
+
 TEST_CASE("described: a later sentence that says where a name lies places its earlier mentions", "[parse][described]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
