@@ -118,7 +118,10 @@ std::optional<DateMention> year_date(const Sentence& s, size_t i, std::optional<
         length = m.length;
         return year_mention(static_cast<int>(ref->year()) + *m.value, i);
     }
-    if (i == 0 || !lex.year_openers.match(s.words, i - 1).length) return std::nullopt;
+    // "the six-week war of 2020.": after "of", only a year that ends its clause, not "of 2000 soldiers".
+    const bool of_year = i > 0 && lex.closing_year_openers.match(s.words, i - 1).length &&
+                         (i + 1 == s.words.size() || s.words[i].comma_after || s.words[i].stop_after);
+    if (i == 0 || !(of_year || lex.year_openers.match(s.words, i - 1).length)) return std::nullopt;
     const int year = small_int(s.words[i].lower, 1900, 2100);
     if (!year) return std::nullopt;
     return year_mention(year, i);

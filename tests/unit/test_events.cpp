@@ -1648,10 +1648,15 @@ TEST_CASE("a hit by a roadside bomb or a suicide bomber is an explosion, not a s
 }
 
 TEST_CASE("a deed dated 'last year' or by a year before a noun is background", "[events]") {
-    for (const std::string text : {"An attack in Kherson last year killed nine people.", "A militia founded by men who fled Kherson after the 1994 war is active."}) {
+    for (const std::string text : {"An attack in Kherson last year killed nine people.", "A militia founded by men who fled Kherson after the 1994 war is active.",
+                                   "Russia won back swathes of territory around Kherson in the six-week war of 2020."}) {
+        CAPTURE(text);
         const auto mentions = mentions_of(text);
         CHECK(events_of(text, mentions).empty());
     }
+    // "of" a number that is no year ending its clause dates nothing.
+    const std::string soldiers = "Gunmen killed a group of 2000 soldiers in Kherson.";
+    CHECK(events_of(soldiers, mentions_of(soldiers)).size() == 1);
 }
 
 TEST_CASE("a deed at a place the gazetteer lacks is not drawn at the story's last town", "[events]") {
