@@ -1464,10 +1464,19 @@ std::optional<Party> holder_after(const Sentence& s, std::string_view text, size
     return std::nullopt;
 }
 
-// "Russia's defence ministry said six missiles had been fired at Bryansk": who says a passive deed
-// was done is not who did it; "the army said it was pulling back" tells its own.
+// "Russia's defence ministry said six missiles had been fired at Bryansk", "the militia said drones
+// had hit its headquarters": who says a passive deed was done, or a weapon did it, is not who did
+// it; "the army said it was pulling back" tells its own.
 bool speaks_of_passive_deed(const Sentence& s, const Party& p, size_t deed, const Lexicon& lex) {
-    if (!preceded_by(s, deed, 2, lex.passive_markers)) return false;
+    // "said drones had hit", not "said its drones had hit", where the speaker names its own.
+    bool by_weapon = false;
+    for (size_t back = 1; back <= 3 && in_clause_window(s, deed, back); ++back) {
+        const size_t w = deed - back;
+        if (lex.weapons.match(s.words, w).length && w > 0 && !lex.possessive_pronouns.match(s.words, w - 1).length &&
+            !lex.sides.match(s.words, w - 1).length)
+            by_weapon = true;
+    }
+    if (!preceded_by(s, deed, 2, lex.passive_markers) && !by_weapon) return false;
     bool other_subject = false;  // of the last verb of saying before the deed
     for (size_t at = p.last + 1; at < deed; ++at) {
         const size_t verb = lex.attribution_verbs.match(s.words, at).length;

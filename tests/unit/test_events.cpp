@@ -400,6 +400,17 @@ TEST_CASE("families who left their homes when fighters arrived were evacuated, n
     CHECK(events[0].type == EventType::Evacuation);
 }
 
+TEST_CASE("who says drones hit its base did not send them; who says its drones hit a base did", "[events]") {
+    const std::string hit = "The Popular Mobilisation Forces said drones had hit a headquarters of its brigade in Kherson.";
+    const auto hit_events = events_of(hit, mentions_of(hit));
+    REQUIRE(hit_events.size() == 1);
+    CHECK(hit_events[0].side != "Popular Mobilisation Forces");
+    const std::string own = "Ukraine's army said its drones had hit a depot in Kherson.";
+    const auto own_events = events_of(own, mentions_of(own));
+    REQUIRE(own_events.size() == 1);
+    CHECK(own_events[0].side == "UA");
+}
+
 TEST_CASE("a toll with no doer is the story's flood, and aid flights landing strike nothing", "[events]") {
     const std::string text = "Floodwaters tore through Kherson on Friday. Rescue teams searched the rubble. "
                              "Officials said 40 people had died in Kherson. Aid flights have landed in Kharkiv.";
