@@ -400,7 +400,7 @@ TEST_CASE("families who left their homes when fighters arrived were evacuated, n
     CHECK(events[0].type == EventType::Evacuation);
 }
 
-TEST_CASE("who says drones hit its base did not send them; who says its drones hit a base did", "[events]") {
+TEST_CASE("who says drones hit its base did not send them, who says its drones hit a base did", "[events]") {
     const std::string hit = "The Popular Mobilisation Forces said drones had hit a headquarters of its brigade in Kherson.";
     const auto hit_events = events_of(hit, mentions_of(hit));
     REQUIRE(hit_events.size() == 1);
