@@ -34,7 +34,7 @@ fs::path data_dir() {
 
 std::vector<std::string> corpus_texts() {
     std::vector<std::string> out;
-    std::ifstream in(kSource / "tests/corpus/dev.jsonl");
+    std::ifstream in(FRONTMAP_CORPUS);
     std::string line;
     while (std::getline(in, line))
         if (!line.empty()) out.push_back(nlohmann::json::parse(line).at("text").get<std::string>());

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds tests/corpus/dev.jsonl from the annotated article files in tests/corpus/articles/.
+"""Builds the corpus file dev.jsonl from the annotated article files in tests/corpus/articles/.
 
 Why a markup source: annotators write and review prose with the labels inline; byte offsets are
 derived here so that no one counts bytes by hand.
@@ -16,8 +16,11 @@ An article file:
 
 The event fields are described in tests/corpus/EVENTS.md.
 
-    build_corpus.py                 writes dev.jsonl from every article
+    build_corpus.py --out FILE      writes FILE (the build's corpus/dev.jsonl) from every article
     build_corpus.py --check FILE..  checks the named article files, writes nothing
+
+The articles are the source of truth and are committed; dev.jsonl is built from them (CMake does it
+for the tests and the benchmark) and never committed.
 """
 import datetime
 import json
@@ -234,18 +237,19 @@ def main():
         articles = convert_all([pathlib.Path(p) for p in args[1:]])
         print(f"ok: {summary(articles)}")
         return
-    # Anything else ("--help", a file name) must not rebuild dev.jsonl behind the caller's back.
-    if args:
-        print("usage: build_corpus.py                 (rebuilds tests/corpus/dev.jsonl)\n"
+    if len(args) != 2 or args[0] != "--out":
+        print("usage: build_corpus.py --out FILE       (builds the corpus file from every article)\n"
               "       build_corpus.py --check FILE...  (checks articles, writes nothing)", file=sys.stderr)
         sys.exit(2)
+    out = pathlib.Path(args[1])
     articles = convert_all(sorted((root / "articles").glob("*.txt")))
     # Written beside and renamed, so a failure never leaves a half-written corpus.
-    temporary = root / ".dev.jsonl.tmp"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temporary = out.with_name("." + out.name + ".tmp")
     with open(temporary, "w", encoding="utf-8") as f:
         for a in articles:
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    os.replace(temporary, root / "dev.jsonl")
+    os.replace(temporary, out)
     print(summary(articles))
 
 
