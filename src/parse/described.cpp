@@ -109,20 +109,22 @@ public:
     // the article itself puts it is the article's town, put there.
     void relocate_far_namesakes() {
         std::map<std::string, std::pair<std::string, gazetteer::Place>> moved;  // name key: (namesake's id, place)
-        for (size_t m = 0; m < mentions_.size(); ++m) {
-            const Mention& mention = mentions_[m];
+        for (size_t first = 0, end = 0; first < tokens_.size(); first = end) {
+            // The tokens [first, end) one mention covers, or a single token no mention covers.
+            end = first + 1;
+            if (covering_[first] < 0) continue;
+            while (end < tokens_.size() && covering_[end] == covering_[first]) ++end;
+            const Mention& mention = mentions_[static_cast<size_t>(covering_[first])];
             if (mention.role != Role::Location || !mention.place || moved.contains(mention.key)) continue;
             const auto type = mention.place->type;
             if (type != gazetteer::PlaceType::City && type != gazetteer::PlaceType::Village && type != gazetteer::PlaceType::Region) continue;
-            const auto [first, end] = tokens_of(m);
-            if (first == end) continue;
             // Only a near relation or a stated distance outweighs the gazetteer: "south-east of
             // Moscow" or "in the Kursk region" leaves the place anywhere over hundreds of km.
             auto anchor = describe(first, end, Reach::Near);
             // "pulled out of the Kanal district": a part of a town is in the town the story is at,
             // when the gazetteer's namesake is abroad (a district in the country's own land, "the
             // Stryi district" of a region, may be a district of its own).
-            if (!anchor && district_named(end))
+            if (!anchor && district_noun_after(end))
                 if (auto town = town_before(first, "town"); town && town->country != mention.place->country) anchor = std::move(town);
             if (!anchor || anchor->id == mention.place->id) continue;
             if (proj::geodesic_km(anchor->lon, anchor->lat, mention.place->lon, mention.place->lat) <= rules().max_namesake_km) continue;
@@ -133,15 +135,6 @@ public:
                 mention.place = it->second.second;
                 mention.confidence = rules().confidence;
             }
-    }
-
-    // The tokens mention m covers, as [first, end).
-    std::pair<size_t, size_t> tokens_of(size_t m) const {
-        size_t first = 0;
-        while (first < covering_.size() && covering_[first] != static_cast<int>(m)) ++first;
-        size_t end = first;
-        while (end < covering_.size() && covering_[end] == static_cast<int>(m)) ++end;
-        return {first, end};
     }
 
     void run() {
@@ -262,10 +255,11 @@ private:
         return std::nullopt;
     }
 
-    // "the Kanal district", "its al-Manshiya quarter": the name is a part of a town.
-    bool district_named(size_t end) const {
+    // "the Kanal district", "its al-Manshiya quarter": the name is a part of a town. The district
+    // noun's index.
+    std::optional<size_t> district_noun_after(size_t end) const {
         const auto noun = site_noun_after(end);
-        return noun && rules().district_nouns.contains(lower_[*noun]);
+        return noun && rules().district_nouns.contains(lower_[*noun]) ? noun : std::nullopt;
     }
 
     // A plant, port or base the words name is a site; anything else a settlement.
@@ -307,12 +301,12 @@ private:
         const auto from = cue_end(first, end);
         if (!from) return std::nullopt;
         const bool site = type_named(first, end) == gazetteer::PlaceType::Infrastructure;
+        const auto district = district_noun_after(end);
         // "Kyiv's Shevchenko district", "Porto Alegre's Salgado Filho airport": in the town that owns it.
-        if (const auto town = site || district_named(end) ? owner_town(first) : std::nullopt) return town;
+        if (const auto town = site || district ? owner_town(first) : std::nullopt) return town;
         // "the Kanal district of Chasiv Yar": in that town.
-        if (const auto noun = site_noun_after(end); noun && rules().district_nouns.contains(lower_[*noun]) && *noun + 2 < tokens_.size() &&
-                                                   lower_[*noun + 1] == "of")
-            if (const auto town = anchor_at(*noun + 2, first, false)) return town;
+        if (district && *district + 2 < tokens_.size() && lower_[*district + 1] == "of")
+            if (const auto town = anchor_at(*district + 2, first, false)) return town;
         // Past a comma, a description opens the new phrase ("the village of Plauru, opposite
         // Izmail"); deeper in it the words are about something else ("Qwertovo on Friday, the
         // defence ministry in Moscow said").

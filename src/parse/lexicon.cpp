@@ -75,7 +75,8 @@ constexpr auto kFeatureWords = std::to_array<std::string_view>({"pass", "valley"
 
 constexpr auto kSettlementWords = std::to_array<std::string_view>({"city", "town", "village", "capital", "port", "settlement", "hamlet", "suburb"});
 
-constexpr auto kConnectors = std::to_array<std::string_view>({"of", "al", "el", "ez", "az", "as", "ad", "ash", "ar", "de", "la", "on", "do", "da", "dos", "das", "del", "di", "du", "des", "y"});
+// Lower-case words inside a name ("Rostov-on-Don", "Deir ez-Zor"); with the inner connectors below.
+constexpr auto kConnectors = std::to_array<std::string_view>({"of", "al", "el", "ez", "az", "as", "ad", "ash", "ar", "de", "la", "on"});
 
 // Connectors found only inside a name ("Eldorado do Sul", "Santa Maria da Feira"), unlike "of"
 // ("the Republic of Congo"): the word after one names no place of its own.
@@ -177,8 +178,8 @@ bool is_river_word(std::string_view w) { return in<kRiverWords>(w); }
 bool is_route_word(std::string_view w) { return in<kRouteWords>(w); }
 bool is_feature_word(std::string_view w) { return in<kFeatureWords>(w); }
 bool is_settlement_word(std::string_view w) { return in<kSettlementWords>(w); }
-bool is_name_connector(std::string_view w) { return in<kConnectors>(w); }
 bool is_inner_connector(std::string_view w) { return in<kInnerConnectors>(w); }
+bool is_name_connector(std::string_view w) { return in<kConnectors>(w) || is_inner_connector(w); }
 bool is_seat_of_power(std::string_view key) { return in<kSeats>(key); }
 bool is_river_context(std::string_view w) { return in<kRiverContext>(w); }
 bool is_address_verb(std::string_view w) { return in<kAddressVerbs>(w); }
