@@ -25,6 +25,11 @@ inline size_t name_end(const Sentence& s, size_t first) {
     return end;
 }
 
+// "a", "an", "the", "this": a word that only opens a noun phrase.
+inline bool determiner_at(const Sentence& s, size_t k, const Lexicon& lex) {
+    return lex.articles.match(s.words, k).length || lex.definite_markers.match(s.words, k).length;
+}
+
 // Sentences (ICU sentence breaks) with their words, each word tied to the mention it is part of.
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& mentions,
                                       const Vocabulary& vocabulary, const Openers& openers);

@@ -186,7 +186,7 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
     size_t reach = t.last + 2;
     for (size_t at = t.first; !object_is_fled && at < s.words.size() && at <= reach; ++at) {
         if (at > t.last && lex.subordinators.match(s.words, at).length) break;
-        if (at > t.last && (lex.articles.match(s.words, at).length || lex.definite_markers.match(s.words, at).length)) ++reach;
+        if (at > t.last && determiner_at(s, at, lex)) ++reach;
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
     }
@@ -652,17 +652,18 @@ std::optional<size_t> after_aside_of(const Sentence& s, size_t word, size_t deed
     return s.clause_of[close + 1] == s.clause_of[deed] ? std::optional(close + 1) : std::nullopt;
 }
 
-// ", while Eldorado do Sul was under water": a comma and a contrast joiner between two words.
-bool contrast_between(const Sentence& s, size_t from, size_t to, const Lexicon& lex) {
+// A comma then one of `joiners` between two words: a new clause begins between them (", and",
+// ", but"; ", while Eldorado do Sul was under water").
+bool joined_clause_between(const Sentence& s, size_t from, size_t to, const PhraseSet& joiners) {
     for (size_t k = from; k + 1 < to; ++k)
-        if (s.words[k].comma_after && lex.contrast_joiners.match(s.words, k + 1).length) return true;
+        if (s.words[k].comma_after && joiners.match(s.words, k + 1).length) return true;
     return false;
 }
 
 double word_cost(const Sentence& s, const Trigger& t, size_t word, const Lexicon& lex) {
     if (word > t.last)
         return static_cast<double>(word - t.last) + lex.comma_cost * static_cast<double>(commas_between(s, t.last, word)) +
-               (contrast_between(s, t.last, word, lex) ? lex.contrast_cost : 0.0);
+               (joined_clause_between(s, t.last, word, lex.contrast_joiners) ? lex.contrast_cost : 0.0);
     // "Homs, the country's third city, which they said they had fully captured": the deed of a
     // relative clause is at the place its pronoun stands for, however long the aside between.
     if (const auto pronoun = relative_pronoun_after(s, word, t.first, lex)) return static_cast<double>(t.first - *pronoun);
@@ -1319,13 +1320,6 @@ bool in_lasting_part(const Sentence& s, size_t word, size_t since, const Lexicon
     return since != std::string::npos && !(word < since && before_relative_clause(s, word, since, lex));
 }
 
-// A comma then "and" or "but" between two words: a new main clause begins between them.
-bool joined_clause_between(const Sentence& s, size_t from, size_t to, const Lexicon& lex) {
-    for (size_t k = from; k + 1 < to; ++k)
-        if (s.words[k].comma_after && lex.clause_joiners.match(s.words, k + 1).length) return true;
-    return false;
-}
-
 // Gives each clause's first word that makes it a lasting state (see ongoing_clauses).
 std::vector<size_t> date_events(std::vector<Found>& found, const Sentence& s, State& state, const SentenceContext& c) {
     const auto article_date = c.context.article_date;
@@ -1348,7 +1342,7 @@ std::vector<size_t> date_events(std::vector<Found>& found, const Sentence& s, St
         if (old && d->word > f.word && s.clause_of[d->word] != s.clause_of[f.word]) return false;
         // "… after taking Buthidaung in May, and many residents of Sittwe have left": a clause
         // joined on with ", and" after the date is news of its own.
-        if (old && d->word < f.word && joined_clause_between(s, d->word, f.word, lex)) return false;
+        if (old && d->word < f.word && joined_clause_between(s, d->word, f.word, lex.clause_joiners)) return false;
         f.event.date = d->date;
         f.event.time_precision = d->precision;
         return old;

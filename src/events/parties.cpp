@@ -39,7 +39,7 @@ size_t actor_noun_end(const Sentence& s, size_t last, const Lexicon& lex, bool& 
 // Council" are no group's name). The last word's index, or `i` when none starts there.
 size_t group_name_end(const Sentence& s, size_t i, const Lexicon& lex) {
     // "The White Army" at a sentence's start: the name, and so the key, begins after the article.
-    if (lex.articles.match(s.words, i).length || lex.definite_markers.match(s.words, i).length) return i;
+    if (determiner_at(s, i, lex)) return i;
     bool specific = false;
     for (size_t k = i; k < s.words.size() && k < i + lex.windows.group_name; ++k) {
         const Word& w = s.words[k];
@@ -251,24 +251,29 @@ std::vector<Party> find_sides(std::string_view text, const Sentence& s, const st
     return out;
 }
 
+namespace {
+
+// The word of the first claim noun ("charge", "account") within `reach` words after `object`.
+std::optional<size_t> claim_noun_after(const Sentence& s, size_t object, size_t reach, const Lexicon& lex) {
+    for (size_t at = object; at < s.words.size() && at <= object + reach; ++at)
+        if (lex.claim_nouns.match(s.words, at).length) return at;
+    return std::nullopt;
+}
+
 // "rejected the RSF's account", "denied Russia's claims": the side of the party whose claim a
 // denial's object names; empty when it names none.
 std::string claim_owner(const Sentence& s, size_t object, const std::vector<Party>& sides, const Lexicon& lex) {
-    for (size_t at = object; at < s.words.size() && at <= object + 3; ++at) {
-        if (!lex.claim_nouns.match(s.words, at).length) continue;
-        for (const auto& p : sides)
-            if (p.last + 1 == at && s.words[p.last].possessive) return p.side;
-        return {};
-    }
+    const auto noun = claim_noun_after(s, object, 3, lex);
+    if (!noun) return {};
+    for (const auto& p : sides)
+        if (p.last + 1 == *noun && s.words[p.last].possessive) return p.side;
     return {};
 }
 
 // "rejected the charge": a denial whose object is a claim answers one told before.
-bool denial_of_claim(const Sentence& s, size_t object, const Lexicon& lex) {
-    for (size_t at = object; at < s.words.size() && at <= object + 2; ++at)
-        if (lex.claim_nouns.match(s.words, at).length) return true;
-    return false;
-}
+bool denial_of_claim(const Sentence& s, size_t object, const Lexicon& lex) { return claim_noun_after(s, object, 2, lex).has_value(); }
+
+}  // namespace
 
 std::vector<Attribution> find_attributions(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     const auto sides = find_sides(text, s, mentions, lex);
@@ -286,7 +291,7 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         // "rejected a claim by the RSF that …": after an article "claim" is a noun, whose claimant
         // follows "by"; with none named it claims nothing.
         if (!denial.length && i > 0 && lex.claim_nouns.match(s.words, i).length &&
-            (lex.articles.match(s.words, i - 1).length || lex.definite_markers.match(s.words, i - 1).length)) {
+            determiner_at(s, i - 1, lex)) {
             if (i + 2 < s.words.size() && s.words[i + 1].lower == "by")
                 if (const auto by = speaker_after(s, i + 2, lex)) out.push_back({span_party(text, s, by->first, by->second, sides), i, false});
             continue;
