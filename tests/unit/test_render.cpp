@@ -15,7 +15,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
+#include <memory>
 #include <set>
 
 using frontmap::render::Format;
@@ -272,6 +274,32 @@ TEST_CASE("a PDF for print embeds every font it uses and carries its title and s
     CHECK(fonts >= 1);
     CHECK(pdf.find("/Title (Lower Dnieper)") != std::string::npos);
     CHECK(pdf.find("/Subject") != std::string::npos);
+}
+
+// What a reader gets when copying from the PDF, as poppler's pdftotext reads it.
+std::string pdf_text(const std::filesystem::path& pdf) {
+    const std::string command = "pdftotext '" + pdf.string() + "' - 2>&1";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    REQUIRE(pipe);
+    std::string out;
+    char buffer[4096];
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe.get())) > 0;) out.append(buffer, n);
+    return out;
+}
+
+size_t occurrences(const std::string& text, const std::string& word) {
+    size_t n = 0;
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+    return n;
+}
+
+TEST_CASE("a label's halo leaves its text once in a PDF, so copying it gives the name once", "[render][pdf]") {
+    Fixture f;
+    const auto file = f.out / "map.pdf";
+    frontmap::render::render(sample_scene(), f.style, f.basemap, file);
+    const std::string text = pdf_text(file);
+    CAPTURE(text);
+    CHECK(occurrences(text, "Mykolaiv") == 1);
 }
 
 TEST_CASE("after a successful render only the output is left in its folder", "[render][files]") {
