@@ -139,6 +139,33 @@ TEST_CASE("format_for picks the format from the extension, in any case", "[rende
     CHECK_THROWS_AS(frontmap::render::format_for(bad), frontmap::UsageError);
 }
 
+TEST_CASE("a PNG gives back the pixels drawn, opaque or translucent", "[render][png]") {
+    Fixture f;
+    const bool translucent = GENERATE(false, true);
+    CAPTURE(translucent);
+    // Premultiplied ARGB as Cairo holds it: opaque colours, and with them half and no cover.
+    std::vector<uint32_t> drawn = {0xff204080, 0xffffffff, 0xff000000, 0xff10e0a0, 0xff808080, 0xff0000ff};
+    if (translucent) drawn[4] = 0x80402010, drawn[5] = 0x00000000;
+    cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 3, 2);
+    for (int i = 0; i < 6; ++i) {
+        auto* row = cairo_image_surface_get_data(image) + (i / 3) * cairo_image_surface_get_stride(image);
+        reinterpret_cast<uint32_t*>(row)[i % 3] = drawn[static_cast<size_t>(i)];
+    }
+    cairo_surface_mark_dirty(image);
+    const auto file = f.out / "pixels.png";
+    frontmap::render::write_png(image, file, "test");
+    cairo_surface_destroy(image);
+    PngImage png(file);
+    REQUIRE(cairo_surface_status(png.surface) == CAIRO_STATUS_SUCCESS);
+    REQUIRE(cairo_image_surface_get_width(png.surface) == 3);
+    REQUIRE(cairo_image_surface_get_height(png.surface) == 2);
+    for (int i = 0; i < 6; ++i) CHECK(close_colour(png.pixel(i % 3, i / 3), drawn[static_cast<size_t>(i)]));
+    // An opaque map is stored without an alpha channel (colour type 2, RGB), a quarter smaller.
+    const std::string bytes = frontmap::test::read_bytes(file);
+    REQUIRE(bytes.size() > 25);
+    CHECK(static_cast<int>(bytes[25]) == (translucent ? 6 : 2));
+}
+
 TEST_CASE("render writes a PNG of the scene's size showing land and sea", "[render][png]") {
     Fixture f;
     const Scene s = sample_scene();
