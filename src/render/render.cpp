@@ -680,7 +680,7 @@ void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColou
         const double row = grid.row_h[i] * fit;
         const double cy = top + row / 2;
         top += row;
-        const double sx = b.x + 10 + static_cast<double>(i / grid.rows) * grid.column_w;
+        const double sx = b.x + 10 + grid.column_x[i / grid.rows];
         if (e.kind == "event" || e.kind == "claimed" || e.kind == "denied") legend_event_symbol(painter, e, {sx + 9, cy}, colours);
         else if (e.kind == "place") painter.marker({sx + 9, cy}, st.place);
         else if (e.kind == "capital") painter.marker({sx + 9, cy}, st.capital, true);
@@ -818,7 +818,8 @@ std::string caption(const scene::Scene& s) {
 
 }  // namespace
 
-void render(const scene::Scene& s, const style::Style& style, const io::Basemap& basemap, const std::filesystem::path& output) {
+void render(const scene::Scene& s, const style::Style& base_style, const io::Basemap& basemap, const std::filesystem::path& output) {
+    const style::Style style = style::for_width(base_style, s.width);
     const Format format = format_for(output);
     const std::string what = "cannot write " + output.string();
     if (format == Format::Svg) {

@@ -192,7 +192,10 @@ constexpr size_t kTitleLines = 2;  // a headline at a column width may take two
 
 // The title and subtitle above the map, and the credits below it.
 double header_height(const style::Style& style, const TextMeasure& measure, const std::string& title = "Ag", size_t subtitle = 1) {
-    return std::ceil(measure.measure(title, style.title).second + static_cast<double>(subtitle) * measure.measure("Ag", style.subtitle).second + 26);
+    // The margins above the title and below the subtitle grow with the subtitle's type, so a
+    // column graphic's smaller type leaves more of its height to the map.
+    const double margins = 2 * style.subtitle.size;
+    return std::ceil(measure.measure(title, style.title).second + static_cast<double>(subtitle) * measure.measure("Ag", style.subtitle).second + margins);
 }
 constexpr size_t kCreditLines = 2;
 double footer_height(const style::Style& style, const TextMeasure& measure, const std::string& credits, int width) {
@@ -233,7 +236,9 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
         header = s.title.empty() ? 0.0 : header_height(style, measure, s.title, subtitle_lines);
         s.source = fit_lines(credits(options), style.small, s.width - 24, other_lines, measure);
         footer = std::ceil(footer_height(style, measure, s.source, s.width) + legend_band);
-        if (s.height - header - footer >= annotation().min_map_share * s.height) break;
+        // Over a legend band the map may be smaller, as the band's choice already allowed.
+        const double min_share = legend_band > 0 ? annotation().min_map_share_under_band : annotation().min_map_share;
+        if (s.height - header - footer >= min_share * s.height) break;
     }
     s.map_box = {0, header, static_cast<double>(s.width), std::max(s.height - header - footer, 1.0)};
     s.view = Projector::fit_view(s.crs, extent.west, extent.south, extent.east, extent.north, s.map_box);
@@ -297,7 +302,7 @@ void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure,
     // In a corner one column; in a band below the map as many as its width holds.
     const double room = corner == Corner::Below ? s.map_box.w - 16 : 0.0;
     const auto grid = legend_grid(s.legend, room, style.event_icon_radius, [&](size_t i) { return measure.measure(s.legend[i].text, style.small); });
-    s.legend_box = legend_box_at(s, corner, static_cast<double>(std::min(grid.columns, s.legend.size())) * grid.column_w, grid.h);
+    s.legend_box = legend_box_at(s, corner, grid.w, grid.h);
 }
 
 void add_basemap_rows(std::vector<LegendEntry>& rows, const Drawn& d, bool basemap_lines) {
@@ -564,8 +569,9 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
     return build(Story{subjects, {}}, basemap, style, measure, options);
 }
 
-Scene build(const Story& story, const io::Basemap& basemap, const style::Style& style, const TextMeasure& measure,
+Scene build(const Story& story, const io::Basemap& basemap, const style::Style& base_style, const TextMeasure& measure,
             const Options& options) {
+    const style::Style style = style::for_width(base_style, options.width);
     const auto& subjects = story.places;
     if (subjects.empty()) throw InputError("cannot map the article", "it names no place that could be located");
     const auto chosen = focus(subjects);
@@ -595,7 +601,8 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     Frame first = make_frame(extent, "", style, measure, options, title, below);
     std::vector<Feature> places = place_features(subjects, first.scene, first.projector);
     std::string subtitle = subtitle_of(main.has_value(), places, as_of);
-    const size_t lines = options.width < annotation().legend_below_px ? 2 : 1;
+    // A narrow web map may give its subtitle a second line; a column graphic has no height for one.
+    const size_t lines = options.width < annotation().legend_below_px && options.width >= style.compact_below_px ? 2 : 1;
     const bool wraps = lines > 1 && fit_lines(subtitle, style.subtitle, options.width - 28, 1, measure) != subtitle;
     auto [s, p, kept] = wraps ? make_frame(extent, "", style, measure, options, title, below, lines) : std::move(first);
     if (wraps) {
@@ -604,6 +611,9 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     }
     s.as_of = as_of;
     s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 28, kept, measure);
+    // The date outranks the rest: a subtitle that would be cut short is the "As of" line alone.
+    if (s.subtitle != subtitle && !as_of.empty())
+        s.subtitle = fit_lines(fill_in(annotation().as_of, {{"date", as_of}}), style.subtitle, s.width - 28, kept, measure);
     std::set<std::string> named;
     for (const Subject& sub : subjects) named.insert(sub.name);
     add_inset(s, p, extent);
@@ -626,6 +636,12 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
         corner = legend_below ? Corner::Below : clear_corner(s, story_points);
         add_legend(s, style, measure, drawn, detail::event_legend(draft), corner, level);
         level = legend_fitting_map(s, style, measure, drawn, detail::event_legend(draft), corner, level);
+    }
+    // A column graphic's map is too small to give a corner to its legend: below it or not at all.
+    const bool legend_left_out = options.width < style.compact_below_px && corner != Corner::Below;
+    if (legend_left_out) {
+        s.legend.clear();
+        s.legend_box = {};
     }
 
     LabelPlacer placer(s.map_box);
@@ -686,13 +702,16 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     drawn.places = has_kind(s, "place");
     drawn.context = has_kind(s, "context");
     drawn.capital = has_capital(s);
-    add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
-    legend_fitting_map(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
+    if (!legend_left_out) {
+        add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
+        legend_fitting_map(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
+    }
     return s;
 }
 
 Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, const io::Basemap& basemap,
-                   const style::Style& style, const TextMeasure& measure, const Options& options) {
+                   const style::Style& base_style, const TextMeasure& measure, const Options& options) {
+    const style::Style style = style::for_width(base_style, options.width);
     const auto [w, s_, e, n] = bbox;
     if (!(w < e) || !(s_ < n) || w < -180 || e > 180 || s_ < -90 || n > 90)
         throw UsageError("bad --bbox", "expected W,S,E,N with W < E and S < N, in degrees");

@@ -99,32 +99,45 @@ inline double legend_row_height(const LegendEntry& e, double text_height, double
 // The scene lays the box out by it and the renderer reads the columns back from the box's width.
 struct LegendGrid {
     size_t columns = 1, rows = 0;  // rows in each column (the last may have fewer)
-    double column_w = 0;           // a column: the widest text and its symbol
+    std::vector<double> column_x;  // each column's left, from the first's: each is as wide as its own text
+    double w = 0;                  // the columns side by side
     std::vector<double> row_h;     // each entry's row height
     double h = 0;                  // the tallest column, with the box's padding
 };
 
-// `width` is the room for the box; `text_size(i)` measures entry i's text (width, height).
+// `width` is the room for the box; `text_size(i)` measures entry i's text (width, height). As many
+// columns as fit side by side, each as wide as its widest text and its symbol.
 template <typename Measure>
 LegendGrid legend_grid(const std::vector<LegendEntry>& entries, double width, double icon_radius, Measure text_size) {
+    constexpr double kSymbolAndGaps = 44;
+    std::vector<double> text_w;
     LegendGrid g;
-    double widest = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
         const auto [w, h] = text_size(i);
-        widest = std::max(widest, w);
+        text_w.push_back(w);
         g.row_h.push_back(legend_row_height(entries[i], h, icon_radius));
     }
-    g.column_w = widest + 44;
-    const double fit = std::floor((width + 1e-6) / g.column_w);
-    g.columns = std::clamp<size_t>(fit < 1 ? 1 : static_cast<size_t>(fit), 1, std::max<size_t>(entries.size(), 1));
-    g.rows = (entries.size() + g.columns - 1) / g.columns;
-    for (size_t c = 0; c < g.columns; ++c) {
-        double column = 0;
-        for (size_t i = c * g.rows; i < entries.size() && i < (c + 1) * g.rows; ++i) column += g.row_h[i];
-        g.h = std::max(g.h, column);
-    }
-    g.h += 12;
-    return g;
+    const auto lay_out = [&](size_t columns) {
+        LegendGrid out = g;
+        out.columns = columns;
+        out.rows = (entries.size() + columns - 1) / columns;
+        for (size_t c = 0; c < columns; ++c) {
+            double widest = 0, column = 0;
+            for (size_t i = c * out.rows; i < entries.size() && i < (c + 1) * out.rows; ++i) {
+                widest = std::max(widest, text_w[i]);
+                column += out.row_h[i];
+            }
+            out.column_x.push_back(out.w);
+            out.w += widest + kSymbolAndGaps;
+            out.h = std::max(out.h, column);
+        }
+        out.h += 12;
+        return out;
+    };
+    LegendGrid best = lay_out(1);
+    for (size_t columns = 2; columns <= entries.size(); ++columns)
+        if (const LegendGrid more = lay_out(columns); more.w <= width + 1e-6) best = more;
+    return best;
 }
 
 struct Scene {

@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -95,6 +96,9 @@ Style parse(const std::string& json_text, const std::string& origin) {
         read(j, "arrow_width", s.arrow_width);
         read(j, "callout", s.callout);
         read(j, "callout_fill", s.callout_fill);
+        read(j, "compact_below_px", s.compact_below_px);
+        read(j, "compact_type_scale", s.compact_type_scale);
+        read(j, "compact_min_type_px", s.compact_min_type_px);
     } catch (const json::exception& e) {
         throw InputError("cannot read style " + origin, e.what());
     } catch (const InputError& e) {
@@ -123,6 +127,16 @@ SideColours::SideColours(const Style& style, const std::vector<std::string>& sid
 const Colour& SideColours::of(const std::string& side) const {
     const auto it = colours_.find(side);
     return it == colours_.end() ? neutral_ : it->second;
+}
+
+Style for_width(const Style& style, double width) {
+    if (width >= style.compact_below_px) return style;
+    Style out = style;
+    for (Font* f : {&out.label, &out.context_label, &out.water_label, &out.region_label, &out.country_label, &out.title, &out.subtitle,
+                    &out.small, &out.callout})
+        f->size = std::max(std::min(f->size, style.compact_min_type_px), f->size * style.compact_type_scale);
+    out.halo_width *= style.compact_type_scale;
+    return out;
 }
 
 Style load(const std::string& name_or_path, const std::filesystem::path& styles_dir) {

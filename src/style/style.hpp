@@ -72,7 +72,17 @@ struct Style {
     double arrow_width = 12.0;       // an advance arrow's body at its widest
     Font callout{"Noto Sans", 10.5, false, false, {0.1, 0.1, 0.1, 1}};
     Colour callout_fill{1, 1, 1, 0.92};
+
+    // A map narrower than this (layout pixels, 1/96 inch: 85 mm is 321) is a column graphic,
+    // whose type a desk sets smaller than a web map's; its symbols keep their size.
+    double compact_below_px = 480;
+    double compact_type_scale = 0.7;
+    double compact_min_type_px = 7.5;  // 5.6 pt, the smallest type a newspaper prints credits in
 };
+
+// The style as a map `width` layout pixels wide draws it: a column graphic's type scaled down.
+// The scene and the renderer both take it, so text is measured as it is drawn.
+Style for_width(const Style& style, double width);
 
 // The colour of each side a map shows, in the order it first shows them.
 class SideColours {

@@ -569,9 +569,11 @@ TEST_CASE("a map a column wide: legend in a band below, headline, subtitle and c
             if (b.measure.measure(line, font).first > room) return false;
         return true;
     };
-    CHECK(fits(s.title, b.style.title, width - 28));
-    CHECK(fits(s.subtitle, b.style.subtitle, width - 28));
-    CHECK(fits(s.source, b.style.small, width - 24));
+    // Measured in the type the map is drawn in: a column graphic's is smaller.
+    const frontmap::style::Style drawn = frontmap::style::for_width(b.style, width);
+    CHECK(fits(s.title, drawn.title, width - 28));
+    CHECK(fits(s.subtitle, drawn.subtitle, width - 28));
+    CHECK(fits(s.source, drawn.small, width - 24));
     // Rows side by side where the width allows: no tall column under a wide map.
     if (width >= 600) CHECK(s.legend_box.h <= 0.15 * height);
 }
@@ -583,8 +585,27 @@ TEST_CASE("a headline of one word too long for the width is cut inside the word,
     CAPTURE(s.title);
     CHECK(frontmap::text::valid_utf8(s.title));
     std::istringstream lines(s.title);
-    for (std::string line; std::getline(lines, line);) CHECK(b.measure.measure(line, b.style.title).first <= 321 - 28);
+    const auto title_font = frontmap::style::for_width(b.style, 321).title;
+    for (std::string line; std::getline(lines, line);) CHECK(b.measure.measure(line, title_font).first <= 321 - 28);
     CHECK(s.title.find("\u2026") != std::string::npos);
+}
+
+TEST_CASE("a column graphic (85 x 60 mm) keeps its legend below the map, its date and its whole credits", "[scene][events]") {
+    Built b;
+    // Three kinds of event, whose legend fits two columns a column wide.
+    auto events = kherson_events();
+    std::erase_if(events, [](const frontmap::scene::EventSubject& e) { return e.type == "recapture"; });
+    const Scene s = frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure,
+                                           {.width = 321, .height = 227, .title = "Ukrainian forces near Kherson", .as_of = "2022-10-21"});
+    CAPTURE(s.map_box, s.legend_box, s.title, s.subtitle, s.source);
+    REQUIRE_FALSE(s.legend.empty());
+    CHECK(s.legend_box.y >= s.map_box.bottom());  // below the map, covering none of it
+    CHECK(s.legend_box.bottom() <= 227);
+    CHECK(s.subtitle.find("21 October 2022") != std::string::npos);
+    CHECK(s.source.find("\u2026") == std::string::npos);  // the data credits are never cut short
+    CHECK(s.map_box.h >= 0.25 * 227);
+    // Its type is a column graphic's, smaller than a web map's.
+    CHECK(frontmap::style::for_width(b.style, 321).title.size < b.style.title.size);
 }
 
 TEST_CASE("a map too small for its legend and headline keeps a map, and nothing spills over the title", "[scene][events]") {
@@ -594,8 +615,9 @@ TEST_CASE("a map too small for its legend and headline keeps a map, and nothing 
     const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure, {.width = width, .height = height});
     CAPTURE(s.map_box, s.legend_box, s.title);
     CHECK(s.map_box.h >= 0.25 * height);
-    CHECK(s.map_box.y >= b.measure.measure(s.title, b.style.title).second);  // the title sits above the map
-    if (!s.legend.empty()) CHECK((s.legend_box.y >= s.map_box.bottom() || inside(s.map_box, s.legend_box)));
+    CHECK(s.map_box.y >= b.measure.measure(s.title, frontmap::style::for_width(b.style, width).title).second);  // the title sits above the map
+    // A column graphic's legend is below its map or left out, never over it.
+    if (!s.legend.empty()) CHECK(s.legend_box.y >= s.map_box.bottom());
     CHECK(s.legend_box.y >= 0);
 }
 
