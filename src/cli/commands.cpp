@@ -85,8 +85,15 @@ struct Pipeline {
     io::Basemap basemap;
 };
 
+// What the article reported, for --verbose: how many events it found, and those told at places
+// that could not be located.
+struct Reported {
+    size_t events = 0;
+    std::vector<events::UnplacedEvent> unplaced;
+};
+
 scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const style::Style& style, const render::PangoMeasure& measure,
-                               size_t* reported = nullptr) {
+                               Reported* reported = nullptr) {
     const CanvasSize size = parse_size(args.size);
     const double dpi = parse_dpi(args.dpi);
     if (!args.date.empty()) article_date(args.date, {});  // a bad --date is a usage error before any work
@@ -95,9 +102,9 @@ scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const st
     parse::Words words;
     const auto mentions = parser.parse(text, words);
     const auto date = article_date(args.date, text);
-    const auto found = events::extract(text, words.tokens, mentions, {date, region_lookup(pipeline.gazetteer)});
-    scene::Story story{subjects_of(mentions), event_subjects_of(found, mentions, text, pipeline.gazetteer)};
-    if (reported) *reported = found.size();
+    auto found = events::extract_all(text, words.tokens, mentions, {date, region_lookup(pipeline.gazetteer)});
+    if (reported) *reported = {found.events.size(), std::move(found.unplaced)};
+    scene::Story story{subjects_of(mentions), event_subjects_of(found.events, mentions, text, pipeline.gazetteer)};
     return scene::build(story, pipeline.basemap, style, measure,
                         {.width = size.width, .height = size.height, .title = args.title, .style_name = args.style, .dpi = dpi,
                          .millimetres = size.millimetres, .as_of = date ? events::to_iso(*date) : "", .source = args.source});
@@ -131,8 +138,9 @@ int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) 
     parse::Words words;
     const auto mentions = parser.parse(text, words);
     auto doc = parse::to_geojson(mentions);
-    for (const auto& e : events::extract(text, words.tokens, mentions, {article_date(args.date, text), region_lookup(gazetteer)}))
-        doc["features"].push_back(events::to_feature(e, mentions));
+    const auto found = events::extract_all(text, words.tokens, mentions, {article_date(args.date, text), region_lookup(gazetteer)});
+    for (const auto& e : found.events) doc["features"].push_back(events::to_feature(e, mentions));
+    for (const auto& e : found.unplaced) doc["features"].push_back(events::to_feature(e));
     out << (args.compact ? doc.dump() : doc.dump(2)) << "\n";
     return 0;
 }
@@ -147,12 +155,18 @@ int run_scene(const Options& options, const MapArgs& args, std::ostream& out) {
 
 // With --verbose: every event the article reports and where the map puts it, so a desk can see
 // what was left off and why.
-void report_events(const scene::Scene& s, size_t reported, std::ostream& err) {
+void report_unplaced(const Reported& reported, std::ostream& err) {
+    for (const auto& u : reported.unplaced)
+        err << "frontmap: " << events::to_string(u.type) << " at " << text::printable(u.place) << ": left off the map: the place could not be located\n";
+}
+
+void report_events(const scene::Scene& s, const Reported& reported, std::ostream& err) {
     for (const auto& m : s.events)
-        err << "frontmap: " << m.type << (m.side.empty() ? "" : " (" + m.side + ")") << " at " << m.place << ": "
+        err << "frontmap: " << m.type << (m.side.empty() ? "" : " (" + m.side + ")") << " at " << text::printable(m.place) << ": "
             << (m.in_view ? "on the map" : "in the locator only, outside the main map") << "\n";
-    if (reported > s.events.size())
-        err << "frontmap: " << reported - s.events.size() << " event(s) left off the map: their place could not be located\n";
+    if (reported.events > s.events.size())
+        err << "frontmap: " << reported.events - s.events.size() << " event(s) left off the map: their place could not be drawn\n";
+    report_unplaced(reported, err);
 }
 
 int run_map(const Options& options, const MapArgs& args, std::ostream&, std::ostream& err) {
@@ -160,8 +174,15 @@ int run_map(const Options& options, const MapArgs& args, std::ostream&, std::ost
     const style::Style style = style::load(args.style, styles_dir());
     Pipeline pipeline(options);
     render::PangoMeasure measure;
-    size_t reported = 0;
-    const scene::Scene s = scene_for_article(pipeline, args, style, measure, &reported);
+    Reported reported;
+    scene::Scene s;
+    try {
+        s = scene_for_article(pipeline, args, style, measure, &reported);
+    } catch (const Error&) {
+        // An article whose every place is unknown fails, but its deeds are still worth listing.
+        if (args.verbose) report_unplaced(reported, err);
+        throw;
+    }
     if (args.verbose) report_events(s, reported, err);
     if (!args.scene_out.empty()) io::write_file_atomically(args.scene_out, scene::to_geojson(s).dump(1) + "\n");
     render::render(s, style, pipeline.basemap, args.output);

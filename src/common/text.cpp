@@ -122,6 +122,20 @@ bool valid_utf8(std::string_view bytes) {
     return true;
 }
 
+std::string printable(std::string_view utf8) {
+    std::string out;
+    for (int32_t i = 0; i < static_cast<int32_t>(utf8.size());) {
+        const int32_t from = i;
+        UChar32 c;
+        U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+        // Control and format characters (escape codes, bidi overrides) and broken bytes.
+        const auto type = c < 0 ? U_CONTROL_CHAR : static_cast<UCharCategory>(u_charType(c));
+        if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR) out += "\xEF\xBF\xBD";
+        else out.append(utf8.substr(static_cast<size_t>(from), static_cast<size_t>(i - from)));
+    }
+    return out;
+}
+
 bool caseless_script(std::string_view utf8) {
     if (utf8.empty()) return false;
     int32_t i = 0;

@@ -19,6 +19,10 @@ bool all_upper(std::string_view utf8);
 // True when the text is valid UTF-8.
 bool valid_utf8(std::string_view bytes);
 
+// The text safe to print on a terminal: control and format characters (escape codes, bidi
+// overrides) and bytes that are not UTF-8 become U+FFFD.
+std::string printable(std::string_view utf8);
+
 // True when the first letter belongs to a script without case (Arabic, Hebrew, Burmese, CJK).
 bool caseless_script(std::string_view utf8);
 // Upper case in any script ("Kherson" -> "KHERSON", "Київ" -> "КИЇВ").

@@ -50,4 +50,12 @@ struct Event {
     bool another = false;
 };
 
+// A deed the text tells at a place it names but that could not be located ("Russian forces
+// captured Qwertovka", a village the gazetteer lacks): it cannot be drawn, so the map lists it.
+struct UnplacedEvent {
+    EventType type = EventType::Other;
+    std::string place;  // the name as written
+    Span evidence;      // the sentence it came from
+};
+
 }  // namespace frontmap::events

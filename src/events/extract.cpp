@@ -59,6 +59,7 @@ struct State {
     // "rebels" before any group was named, which the story's main group takes at its end.
     std::vector<std::pair<std::string, int>> groups_named;
     std::vector<size_t> by_unnamed_group;
+    std::vector<UnplacedEvent> unplaced;
 };
 
 struct SentenceContext {
@@ -1199,7 +1200,22 @@ void drop_reference_points(const std::vector<Trigger>& triggers, std::vector<std
 
 // "had fully retaken Robotyne", "heavy fighting near Verbove": the deed names its place, which
 // the gazetteer lacks; mapped at the story's last town it would be drawn somewhere else.
-bool names_unknown_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+// "captured the village of Qwertovka": the name after a town noun and "of" near the deed, when the
+// gazetteer lacks it.
+std::optional<size_t> unknown_town_after(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    for (size_t k = t.last + 1; k + 2 < s.words.size() && k <= t.last + lex.windows.unknown_place; ++k) {
+        const size_t noun = lex.unnamed_town_nouns.match(s.words, k).length;
+        if (noun && s.words[k + noun].lower == "of" && k + noun + 1 < s.words.size()) {
+            const Word& name = s.words[k + noun + 1];
+            return name.capitalised && name.inside < 0 ? std::optional(k + noun + 1) : std::nullopt;
+        }
+        if (s.words[k].comma_after || s.words[k].stop_after || s.words[k].inside >= 0) break;
+    }
+    return std::nullopt;
+}
+
+std::optional<size_t> names_unknown_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    if (const auto town = unknown_town_after(s, t, lex)) return town;
     for (size_t k = t.last + 1; k < s.words.size() && k <= t.last + lex.windows.unknown_place; ++k) {
         const Word& w = s.words[k];
         // "attacked Mali's Boulkessi base": the country that owns the place is not the place.
@@ -1208,13 +1224,13 @@ bool names_unknown_place(const Sentence& s, const Trigger& t, const Lexicon& lex
             k = name_end(s, k);
             continue;
         }
-        if (w.inside >= 0) return false;
+        if (w.inside >= 0) return std::nullopt;
         const bool object = k == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 1).length ||
                             (owner_before && (k - 1 == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 2).length));
-        if (object && w.capitalised && !w.clause_start && !parse::lexicon::is_calendar_word(w.lower) && !lex.sides.match(s.words, k).length) return true;
-        if (w.comma_after || w.stop_after) return false;
+        if (object && w.capitalised && !w.clause_start && !parse::lexicon::is_calendar_word(w.lower) && !lex.sides.match(s.words, k).length) return k;
+        if (w.comma_after || w.stop_after) return std::nullopt;
     }
-    return false;
+    return std::nullopt;
 }
 
 // "Missiles also struck the capital" in a story that names no capital: the deed names a place the
@@ -1227,7 +1243,18 @@ bool names_reference(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     return false;
 }
 
-std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events, std::vector<size_t>& retold) {
+// The unknown name that starts at word `k`: its capitalised words, as written.
+UnplacedEvent unplaced_at(const Sentence& s, size_t k, const Trigger& t, std::string_view text) {
+    size_t last = k;
+    const auto opens_with_letter = [&](const Word& w) { return !std::ispunct(static_cast<unsigned char>(text[w.start])); };
+    while (last + 1 < s.words.size() && !s.words[last].comma_after && !s.words[last].stop_after && s.words[last + 1].capitalised &&
+           s.words[last + 1].inside < 0 && opens_with_letter(s.words[last + 1]))
+        ++last;
+    return {t.rule.type, std::string(text.substr(s.words[k].start, s.words[last].end - s.words[k].start)), s.span};
+}
+
+std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events, std::vector<size_t>& retold,
+                                std::vector<UnplacedEvent>& unplaced) {
     auto triggers = find_triggers(s, c.lex);
     if (triggers.empty()) return {};
     auto links = assign_links(triggers, find_links(s, c), s, c.lex);
@@ -1249,7 +1276,12 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
         if (links[t].empty() && !rule.fallback && !denied_deed && (!rule.weak || verbal(s.words[triggers[t].last].lower))) {
             if (!coreferent) coreferent = coreference(s, c);
             referent = *coreferent;
-            const bool unknown = !referent && (names_unknown_place(s, triggers[t], c.lex) || names_reference(s, triggers[t], c.lex));
+            const auto unknown_name = referent ? std::nullopt : names_unknown_place(s, triggers[t], c.lex);
+            const bool unknown = !referent && (unknown_name || names_reference(s, triggers[t], c.lex));
+            // A capitalised deed word inside a sentence is part of a name ("the Ta'ang National
+            // Liberation Army"), and the word after it no place.
+            const bool in_name = s.words[triggers[t].first].capitalised && !s.words[triggers[t].first].clause_start;
+            if (unknown_name && !in_name) unplaced.push_back(unplaced_at(s, *unknown_name, triggers[t], c.text));
             // "M23 took Bukavu after government troops pulled back": a sibling deed's place.
             if (!referent && !unknown) referent = sibling_place(triggers, links, placed, t, s, c.lex);
             Relation relation = Relation::Where;
@@ -1877,7 +1909,11 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
         return;
     }
     std::vector<size_t> retold;
-    auto found = place_events(s, topic_from, c, !state.events.empty(), retold);
+    std::vector<UnplacedEvent> unplaced;
+    auto found = place_events(s, topic_from, c, !state.events.empty(), retold, unplaced);
+    for (auto& u : unplaced)
+        if (std::none_of(state.unplaced.begin(), state.unplaced.end(), [&](const UnplacedEvent& o) { return o.type == u.type && o.place == u.place; }))
+            state.unplaced.push_back(std::move(u));
     for (size_t i : retold) state.last_told_in[i] = index;
     // Folded before anything indexes `found` (type_by_context keeps indices into it).
     std::vector<size_t> told, told_words;
@@ -2121,6 +2157,11 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Menti
 
 std::vector<Event> extract(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& parsed,
                            const Context& context, const Lexicon& lex) {
+    return extract_all(text, tokens, parsed, context, lex).events;
+}
+
+Extraction extract_all(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& parsed,
+                       const Context& context, const Lexicon& lex) {
     const auto mentions = with_whole_dateline(text, parsed);
     State state;
     const auto sentences = split_sentences(text, tokens, mentions, lex.vocabulary, lex.openers);
@@ -2133,7 +2174,8 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Token
         read_sentence(c, sentences[i], i, topic_from, state);
     }
     give_rebels_the_story_group(state);
-    return merge(std::move(state), mentions, lex);
+    auto unplaced = std::move(state.unplaced);
+    return {merge(std::move(state), mentions, lex), std::move(unplaced)};
 }
 
 bool is_state_side(std::string_view side, const Lexicon& lex) {

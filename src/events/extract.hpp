@@ -34,6 +34,14 @@ std::vector<Event> extract(std::string_view text, const std::vector<parse::Menti
 std::vector<Event> extract(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& mentions,
                            const Context& context, const Lexicon& lex = lexicon());
 
+// The events of an article with the deeds it tells at places that could not be located.
+struct Extraction {
+    std::vector<Event> events;
+    std::vector<UnplacedEvent> unplaced;
+};
+Extraction extract_all(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& mentions,
+                       const Context& context, const Lexicon& lex = lexicon());
+
 // Whether a side key names a state (an ISO 3166-1 code) rather than an armed group.
 bool is_state_side(std::string_view side, const Lexicon& lex = lexicon());
 

@@ -66,4 +66,14 @@ json to_feature(const Event& e, const std::vector<parse::Mention>& mentions) {
     return {{"type", "Feature"}, {"geometry", geometry}, {"properties", props}};
 }
 
+json to_feature(const UnplacedEvent& e) {
+    json props = {
+        {"kind", "event"},
+        {"type", to_string(e.type)},
+        {"where", {{"text", e.place}}},
+        {"evidence", {{"start", e.evidence.start}, {"end", e.evidence.end}}},
+    };
+    return {{"type", "Feature"}, {"geometry", nullptr}, {"properties", props}};
+}
+
 }  // namespace frontmap::events

@@ -330,6 +330,23 @@ TEST_CASE("map --verbose lists every event and where the map puts it", "[events]
     CHECK(quiet.err.empty());
 }
 
+TEST_CASE("map --verbose lists a deed at a place that could not be located; parse gives it a null geometry", "[events]") {
+    TempDir dir;
+    const fs::path article = dir.path / "a.txt";
+    std::ofstream(article) << "Shelling hit Kherson on Monday. Russian forces captured the village of Qwertovka on Tuesday, the defence ministry said.\n";
+    const auto r = run({"map", article.string(), "--date", "2022-10-21", "--verbose", "-o", (dir.path / "a.png").string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.err, Catch::Contains("capture at Qwertovka: left off the map"));
+    const auto parsed = run({"parse", article.string(), "--date", "2022-10-21"});
+    REQUIRE(parsed.code == 0);
+    bool unplaced = false;
+    for (const auto& f : nlohmann::json::parse(parsed.out)["features"])
+        if (f["properties"]["kind"] == "event" && f["properties"]["type"] == "capture")
+            unplaced = f["geometry"].is_null() && f["properties"]["where"]["text"] == "Qwertovka";
+    CHECK(unplaced);
+}
+
 TEST_CASE("an edited scene renders as edited", "[render]") {
     TempDir dir;
     auto r = run({"scene", kExample.string(), "--title", "Before"});

@@ -2131,3 +2131,25 @@ TEST_CASE("a town that owns the site named after it: the deed is at the site alo
     REQUIRE(events.size() == 1);
     CHECK(where(events[0], mentions) == "Qwerty");
 }
+
+TEST_CASE("a deed at a town the gazetteer lacks is listed as unplaced, not drawn at another place", "[events]") {
+    const std::string text = "Shelling hit Kherson on Monday. Russian forces captured the village of Qwertovka Zelena on Tuesday, the defence ministry said.";
+    const auto mentions = mentions_of(text);
+    const auto found = frontmap::events::extract_all(text, frontmap::parse::tokenize(text), mentions, {kFriday, {}});
+    REQUIRE(found.unplaced.size() == 1);
+    CHECK(found.unplaced[0].type == EventType::Capture);
+    CHECK(found.unplaced[0].place == "Qwertovka Zelena");
+    CHECK(text.substr(found.unplaced[0].evidence.start, 16) == "Russian forces c");
+    // Not the story's last town: no capture at Kherson.
+    CHECK(std::none_of(found.events.begin(), found.events.end(), [](const Event& e) { return e.type == EventType::Capture; }));
+    const auto feature = frontmap::events::to_feature(found.unplaced[0]);
+    CHECK(feature["geometry"].is_null());
+    CHECK(feature["properties"]["where"]["text"] == "Qwertovka Zelena");
+}
+
+TEST_CASE("a deed word inside an organisation's name leaves no unplaced event", "[events]") {
+    const std::string text = "Kherson was quiet. The alliance includes the Ta'ang National Liberation Army and the Arakan Army.";
+    const auto mentions = mentions_of(text);
+    const auto found = frontmap::events::extract_all(text, frontmap::parse::tokenize(text), mentions, {kFriday, {}});
+    CHECK(found.unplaced.empty());
+}
