@@ -114,3 +114,10 @@ TEST_CASE("pop_code_point removes a whole letter, never part of one", "[common][
     frontmap::text::pop_code_point(empty);
     CHECK(empty.empty());
 }
+
+TEST_CASE("a name printed on a terminal carries no escape code or bidi override", "[text]") {
+    CHECK(frontmap::text::printable("Київ, Kherson") == "Київ, Kherson");
+    CHECK(frontmap::text::printable("Kyiv\x1b[2J") == "Kyiv\xEF\xBF\xBD[2J");
+    CHECK(frontmap::text::printable("a\xE2\x80\xAE" "b") == "a\xEF\xBF\xBD" "b");  // U+202E, right-to-left override
+    CHECK(frontmap::text::printable("bad \xff byte") == "bad \xEF\xBF\xBD byte");
+}
