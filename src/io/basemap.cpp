@@ -19,6 +19,22 @@ void append_parts(OGRGeometryH geom, std::vector<Path>& parts) {
     for (int i = 0; i < children; ++i) append_parts(OGR_G_GetGeometryRef(geom, i), parts);
 }
 
+// Spatial and attribute filters are the layer's state: cleared however a read ends, also when a
+// bad filter throws.
+class FilterScope {
+public:
+    explicit FilterScope(OGRLayerH layer) : layer_(layer) {}
+    FilterScope(const FilterScope&) = delete;
+    FilterScope& operator=(const FilterScope&) = delete;
+    ~FilterScope() {
+        OGR_L_SetSpatialFilter(layer_, nullptr);
+        OGR_L_SetAttributeFilter(layer_, nullptr);
+    }
+
+private:
+    OGRLayerH layer_;
+};
+
 }  // namespace
 
 Basemap::Basemap(const std::filesystem::path& file) : file_(file) {
@@ -44,6 +60,7 @@ std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_na
     }
     const double box_area = OGR_G_Area(box.get());
     const int name_idx = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "name");
+    const FilterScope scope(layer);
     OGR_L_SetSpatialFilter(layer, box.get());
     OGR_L_ResetReading(layer);
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
@@ -56,17 +73,15 @@ std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_na
         out.push_back({OGR_F_GetFieldAsString(f.get(), name_idx), {OGR_G_GetX(point.get(), 0), OGR_G_GetY(point.get(), 0)},
                        box_area > 0 ? OGR_G_Area(inside.get()) / box_area : 0.0});
     }
-    OGR_L_SetSpatialFilter(layer, nullptr);
     return out;
 }
 
 long long Basemap::count(const std::string& layer_name, const BBox& bbox) const {
     OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
     if (!layer) return 0;
+    const FilterScope scope(layer);
     OGR_L_SetSpatialFilterRect(layer, bbox.west, bbox.south, bbox.east, bbox.north);
-    const long long n = OGR_L_GetFeatureCount(layer, TRUE);
-    OGR_L_SetSpatialFilter(layer, nullptr);
-    return n;
+    return OGR_L_GetFeatureCount(layer, TRUE);
 }
 
 std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
@@ -80,6 +95,7 @@ std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const B
     const int pop_idx = OGR_FD_GetFieldIndex(defn, "population");
     const int imp_idx = OGR_FD_GetFieldIndex(defn, "importance");
 
+    const FilterScope scope(layer);
     OGR_L_SetSpatialFilterRect(layer, bbox.west, bbox.south, bbox.east, bbox.north);
     if (OGR_L_SetAttributeFilter(layer, where.empty() ? nullptr : where.c_str()) != OGRERR_NONE)
         throw DataError("basemap " + file_.string(), "bad filter '" + where + "' on layer " + layer_name + ": " + gdal::last_error());
@@ -98,8 +114,6 @@ std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const B
         if (imp_idx >= 0) feature.importance = OGR_F_GetFieldAsDouble(f.get(), imp_idx);
         out.push_back(std::move(feature));
     }
-    OGR_L_SetSpatialFilter(layer, nullptr);
-    OGR_L_SetAttributeFilter(layer, nullptr);
     return out;
 }
 
