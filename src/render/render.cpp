@@ -123,7 +123,12 @@ public:
         op_stroke(cr_);
         op_end_layer(cr_);
         op_begin_layer(cr_, prefix + "borders");
-        if (!inset) lines(p, basemap_.read("admin1", read), style_.admin1, true);
+        if (!inset) {
+            // The lines between admin-1 units, each once; a basemap built before it had them gives
+            // the units' rings.
+            const bool between = basemap_.has_layer("admin1_lines");
+            lines(p, basemap_.read(between ? "admin1_lines" : "admin1", read), style_.admin1, !between);
+        }
         lines(p, basemap_.read("borders_" + detail, read), style_.border, false, factor);
         if (!inset) lines(p, basemap_.read("disputed", read), style_.disputed, false);
         op_end_layer(cr_);

@@ -89,7 +89,7 @@ const std::vector<BasemapPlace>& fixture_basemap_places() {
     return places;
 }
 
-std::filesystem::path write_fixture_basemap(const std::filesystem::path& file) {
+std::filesystem::path write_fixture_basemap(const std::filesystem::path& file, bool admin1_lines) {
     gdal::ensure_registered();
     GDALDriverH driver = GDALGetDriverByName("GPKG");
     if (!driver) throw std::runtime_error("GDAL has no GPKG driver");
@@ -123,6 +123,9 @@ std::filesystem::path write_fixture_basemap(const std::filesystem::path& file) {
     const std::vector<Field> name_country{{"name", OFTString}, {"country", OFTString}};
     write_layer(ds.get(), srs.get(), "admin1", wkbMultiPolygon, name_country,
                 {{"MULTIPOLYGON (((32.0 45.9, 35.1 45.9, 35.1 47.6, 32.0 47.6, 32.0 45.9)))", {"Kherson", "UA"}}});
+    if (admin1_lines)
+        write_layer(ds.get(), srs.get(), "admin1_lines", wkbMultiLineString, {{"country", OFTString}},
+                    {{"MULTILINESTRING ((33.5 45.9, 33.5 47.6))", {"UA"}}});
     write_layer(ds.get(), srs.get(), "disputed", wkbMultiLineString, name_country,
                 {{"MULTILINESTRING ((33.5 46.0, 35.5 46.2))", {"Crimea", "UA"}}});
 

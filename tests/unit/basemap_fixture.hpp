@@ -19,7 +19,8 @@ struct BasemapPlace {
 // The towns of the "places" layer.
 const std::vector<BasemapPlace>& fixture_basemap_places();
 
-// Writes the GeoPackage to `file` and returns it.
-std::filesystem::path write_fixture_basemap(const std::filesystem::path& file);
+// Writes the GeoPackage to `file` and returns it; with `admin1_lines`, also the layer of lines
+// between admin-1 units that the data build writes (one line, at 33.5°E).
+std::filesystem::path write_fixture_basemap(const std::filesystem::path& file, bool admin1_lines = false);
 
 }  // namespace frontmap::test

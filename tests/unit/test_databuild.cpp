@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <string>
 
 using frontmap::databuild::Segment;
 using frontmap::io::LonLat;
@@ -192,4 +193,34 @@ TEST_CASE("short_forms: the admin-1 names news use, from Natural Earth's formal 
     // A form that is an ordinary English word would make every "Northern ..." a place.
     CHECK(frontmap::databuild::short_forms("Northern State", forms).empty());
     CHECK(frontmap::databuild::short_forms("Kherson", forms).empty());
+}
+
+namespace {
+frontmap::gdal::GeometryPtr square(double x, double y, double side) {
+    const std::string wkt = "POLYGON((" + std::to_string(x) + " " + std::to_string(y) + "," + std::to_string(x + side) + " " +
+                            std::to_string(y) + "," + std::to_string(x + side) + " " + std::to_string(y + side) + "," +
+                            std::to_string(x) + " " + std::to_string(y + side) + "," + std::to_string(x) + " " + std::to_string(y) + "))";
+    OGRGeometryH g = nullptr;
+    char* text = const_cast<char*>(wkt.c_str());
+    REQUIRE(OGR_G_CreateFromWkt(&text, nullptr, &g) == OGRERR_NONE);
+    return frontmap::gdal::GeometryPtr{g};
+}
+}  // namespace
+
+TEST_CASE("inner_boundaries keeps the edges units share, once each, and never their outer edge", "[databuild][admin1]") {
+    // Three units in a row: two shared edges of length 1 inside an outline of length 8.
+    const auto a = square(0, 0, 1), b = square(1, 0, 1), c = square(2, 0, 1);
+    const auto inner = frontmap::databuild::inner_boundaries({a.get(), b.get(), c.get()});
+    REQUIRE(inner);
+    CHECK(OGR_G_Length(inner.get()) == Approx(2.0).margin(1e-6));
+    OGREnvelope e;
+    OGR_G_GetEnvelope(inner.get(), &e);
+    CHECK(e.MinX == Approx(1.0).margin(1e-6));
+    CHECK(e.MaxX == Approx(2.0).margin(1e-6));
+    CHECK(e.MinY == Approx(0.0).margin(1e-6));
+    CHECK(e.MaxY == Approx(1.0).margin(1e-6));
+    // A unit alone has no inner boundary at all.
+    const auto alone = frontmap::databuild::inner_boundaries({a.get()});
+    REQUIRE(alone);
+    CHECK(OGR_G_Length(alone.get()) == Approx(0.0).margin(1e-9));
 }

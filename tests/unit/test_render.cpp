@@ -277,6 +277,32 @@ TEST_CASE("the SVG has real text, named layer groups, a title and a description 
     CHECK(desc);
 }
 
+TEST_CASE("admin-1 lines are drawn between units, never along a unit's outer edge, where the basemap has them", "[render][png]") {
+    const bool lines_layer = GENERATE(false, true);
+    CAPTURE(lines_layer);
+    frontmap::test::TempDir dir;
+    const frontmap::io::Basemap basemap{frontmap::test::write_fixture_basemap(dir / "basemap.gpkg", lines_layer)};
+    const frontmap::style::Style style;
+    const Scene s = sample_scene();
+    frontmap::render::render(s, style, basemap, dir / "map.png");
+    PngImage png(dir / "map.png");
+    REQUIRE(cairo_surface_status(png.surface) == CAIRO_STATUS_SUCCESS);
+    const Projector p(s.crs, s.view, s.map_box);
+    // Pixels off the land's colour along the unit's northern edge (47.6°N), inland, clear of rivers and labels.
+    const auto marked_along = [&](double lat) {
+        int marked = 0;
+        for (double lon = 32.2; lon <= 32.8; lon += 0.01) {
+            const auto at = p.to_pixel(lon, lat);
+            for (int dy = -1; dy <= 1; ++dy)
+                if (!close_colour(png.pixel(static_cast<int>(at.x), static_cast<int>(at.y) + dy), argb(style.land))) ++marked;
+        }
+        return marked;
+    };
+    CHECK(marked_along(47.3) == 0);  // not vacuous: plain land away from every line
+    if (lines_layer) CHECK(marked_along(47.6) == 0);
+    else CHECK(marked_along(47.6) > 0);  // an old basemap: the unit's ring, as before
+}
+
 TEST_CASE("render writes a one-page PDF", "[render][pdf]") {
     Fixture f;
     const auto file = f.out / "map.pdf";

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 namespace frontmap::databuild {
 
@@ -164,6 +165,48 @@ void copy_ne_layer(GDALDatasetH ne, GDALDatasetH ds, const char* from, const std
     }
 }
 
+// The admin-1 lines a map strokes: per country, the lines between its units, each once and never
+// along the coast or the country's border (see inner_boundaries). Units are grouped by the
+// country they are recognised as part of (geodata/recognition.json), so Crimea's edge with
+// Kherson is an admin-1 line of Ukraine.
+void write_admin1_lines(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::path& recognition, double tolerance) {
+    std::ifstream in(recognition);
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("admin1_country")) throw DataError("cannot read " + recognition.string(), "no admin1_country list");
+    std::map<std::string, std::string> moved;  // fips -> the country it belongs to
+    for (const auto& m : doc.at("admin1_country")) moved[m.at("fips").get<std::string>()] = m.at("country").get<std::string>();
+    OGRLayerH units = GDALDatasetGetLayerByName(ne, "states_provinces");
+    if (!units) throw DataError("Natural Earth world_map.gpkg", "has no 'states_provinces' layer");
+    std::map<std::string, std::vector<gdal::GeometryPtr>> by_country;
+    OGR_L_ResetReading(units);
+    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(units)}) {
+        OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
+        if (!g) continue;
+        auto get = [&](const char* name) {
+            const int idx = OGR_F_GetFieldIndex(f.get(), name);
+            return std::string(idx >= 0 ? OGR_F_GetFieldAsString(f.get(), idx) : "");
+        };
+        const auto it = moved.find(get("fips"));
+        by_country[it != moved.end() ? it->second : get("iso_a2")].emplace_back(OGR_G_Clone(g));
+    }
+    LayerWriter out(ds, "admin1_lines", wkbMultiLineString, {Field::Country});
+    size_t failed = 0;
+    for (const auto& [country, geometries] : by_country) {
+        std::vector<OGRGeometryH> areas;
+        for (const auto& g : geometries) areas.push_back(g.get());
+        const gdal::GeometryPtr lines = inner_boundaries(areas);
+        if (!lines) {
+            ++failed;
+            continue;
+        }
+        if (OGR_G_IsEmpty(lines.get())) continue;
+        gdal::GeometryPtr simple{OGR_G_SimplifyPreserveTopology(lines.get(), tolerance)};
+        gdal::GeometryPtr forced{OGR_G_ForceToMultiLineString(simple ? simple.release() : OGR_G_Clone(lines.get()))};
+        out.add(forced.get(), {.country = country});
+    }
+    std::cout << "basemap: admin1_lines for " << by_country.size() - failed << " countries (" << failed << " failed)\n";
+}
+
 // Countries as recognised internationally: admin-1 units Natural Earth files under another
 // country (geodata/recognition.json) are cut from it and joined to the country they belong to.
 void write_countries(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::path& recognition) {
@@ -263,7 +306,9 @@ void build_basemap(const Inputs& in, const std::filesystem::path& out) {
         write_lines(ds.get(), gshhg / (std::string("border_") + lod + ".txt"), std::string("borders_") + lod);
     }
     auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
-    copy_ne_layer(ne.get(), ds.get(), "states_provinces", "admin1", wkbMultiPolygon, 0.004);
+    constexpr double kAdmin1Tolerance = 0.004;  // degrees: about 400 m, under a pixel at a map's finest scale
+    copy_ne_layer(ne.get(), ds.get(), "states_provinces", "admin1", wkbMultiPolygon, kAdmin1Tolerance);
+    write_admin1_lines(ne.get(), ds.get(), in.geodata / "recognition.json", kAdmin1Tolerance);
     write_countries(ne.get(), ds.get(), in.geodata / "recognition.json");
     copy_ne_layer(ne.get(), ds.get(), "disputed_borders", "disputed", wkbMultiLineString);
     auto towns = read_geonames(in.sources / "cities500.txt");

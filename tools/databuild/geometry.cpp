@@ -154,4 +154,37 @@ io::BBox bounds(const Path& path) {
     return b;
 }
 
+namespace {
+
+void add_parts(OGRGeometryH to, OGRGeometryH geometry, OGRwkbGeometryType part) {
+    if (wkbFlatten(OGR_G_GetGeometryType(geometry)) == part) {
+        OGR_G_AddGeometry(to, geometry);
+        return;
+    }
+    for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) add_parts(to, OGR_G_GetGeometryRef(geometry, i), part);
+}
+
+}  // namespace
+
+gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas) {
+    gdal::GeometryPtr all{OGR_G_CreateGeometry(wkbMultiPolygon)};
+    gdal::GeometryPtr edges{OGR_G_CreateGeometry(wkbMultiLineString)};
+    for (OGRGeometryH area : areas) {
+        const gdal::GeometryPtr valid{OGR_G_MakeValid(area)};
+        if (!valid) continue;
+        add_parts(all.get(), valid.get(), wkbPolygon);
+        const gdal::GeometryPtr boundary{OGR_G_Boundary(valid.get())};
+        if (boundary) add_parts(edges.get(), boundary.get(), wkbLineString);
+    }
+    const gdal::GeometryPtr merged{OGR_G_UnionCascaded(all.get())};
+    const gdal::GeometryPtr outline{merged ? OGR_G_Boundary(merged.get()) : nullptr};
+    // A hair's breadth round the outline, so edges that lie on it go whatever the rounding.
+    constexpr double kOnOutlineDegrees = 1e-7;
+    const gdal::GeometryPtr margin{outline ? OGR_G_Buffer(outline.get(), kOnOutlineDegrees, 2) : nullptr};
+    if (!margin) return nullptr;
+    const gdal::GeometryPtr inner{OGR_G_Difference(edges.get(), margin.get())};
+    // Each shared edge came once from each side: the union with itself keeps one.
+    return inner ? gdal::GeometryPtr{OGR_G_Union(inner.get(), inner.get())} : nullptr;
+}
+
 }  // namespace frontmap::databuild

@@ -1,7 +1,7 @@
 #pragma once
-// Geometry steps of the basemap build that need no library: reading GMT's segment dumps,
-// rebuilding closed shorelines from GSHHG's bin-clipped segments, and cutting big polygons into
-// tiles so a map reads only the pieces it shows.
+// Geometry steps of the basemap build: reading GMT's segment dumps, rebuilding closed shorelines
+// from GSHHG's bin-clipped segments, cutting big polygons into tiles so a map reads only the
+// pieces it shows, and (with GEOS, through OGR) the lines between admin-1 units.
 #include "io/basemap.hpp"
 
 #include <istream>
@@ -29,6 +29,12 @@ std::vector<Segment> build_rings(std::vector<Segment> segments);
 // Sutherland-Hodgman clip of a closed ring to an axis-aligned box. The result may contain
 // zero-width spurs along the box edge; they fill no area, so a filled path is unchanged.
 Path clip_ring(const Path& ring, const io::BBox& box);
+
+// The lines between neighbouring areas (one country's admin-1 units), each once, without the
+// edge of their union (the coast, the country's border): a map strokes these rather than every
+// unit's ring, which drew each shared edge twice and a second, grey coastline. Null when GEOS
+// fails on the areas.
+gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas);
 
 // Bounding box of a path.
 io::BBox bounds(const Path& path);
