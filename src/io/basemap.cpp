@@ -76,12 +76,14 @@ std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_na
     return out;
 }
 
-long long Basemap::count(const std::string& layer_name, const BBox& bbox) const {
+bool Basemap::has_features(const std::string& layer_name, const BBox& bbox) const {
     OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
-    if (!layer) return 0;
+    if (!layer) return false;
     const FilterScope scope(layer);
     OGR_L_SetSpatialFilterRect(layer, bbox.west, bbox.south, bbox.east, bbox.north);
-    return OGR_L_GetFeatureCount(layer, TRUE);
+    OGR_L_ResetReading(layer);
+    // The first feature answers; counting them all tested every big polygon exactly.
+    return gdal::FeaturePtr{OGR_L_GetNextFeature(layer)} != nullptr;
 }
 
 std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {

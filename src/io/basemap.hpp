@@ -49,8 +49,8 @@ public:
     };
     std::vector<AreaLabel> area_labels(const std::string& layer, const BBox& bbox) const;
 
-    // How many features of `layer` meet `bbox` (0 for a layer the basemap lacks).
-    long long count(const std::string& layer, const BBox& bbox) const;
+    // Whether any feature of `layer` meets `bbox` (false for a layer the basemap lacks).
+    bool has_features(const std::string& layer, const BBox& bbox) const;
 
 private:
     std::filesystem::path file_;

@@ -256,8 +256,8 @@ struct Drawn {
 
 Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
     const io::BBox b{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
-    return {.rivers = basemap.count("rivers_" + s.detail, b) > 0, .borders = basemap.count("borders_" + s.detail, b) > 0,
-            .admin1 = basemap.count("admin1", b) > 0, .disputed = basemap.count("disputed", b) > 0};
+    return {.rivers = basemap.has_features("rivers_" + s.detail, b), .borders = basemap.has_features("borders_" + s.detail, b),
+            .admin1 = basemap.has_features("admin1", b), .disputed = basemap.has_features("disputed", b)};
 }
 
 // Where the legend goes: above the scale bar, else in the lower right or upper left corner (the
