@@ -96,6 +96,7 @@ Style parse(const std::string& json_text, const std::string& origin) {
         read(j, "arrow_width", s.arrow_width);
         read(j, "callout", s.callout);
         read(j, "callout_fill", s.callout_fill);
+        if (j.contains("fast_basemap_antialias")) s.fast_basemap_antialias = j.at("fast_basemap_antialias").get<bool>();
         read(j, "compact_below_px", s.compact_below_px);
         read(j, "compact_type_scale", s.compact_type_scale);
         read(j, "compact_min_type_px", s.compact_min_type_px);

@@ -75,6 +75,8 @@ struct Style {
 
     // A map narrower than this (layout pixels, 1/96 inch: 85 mm is 321) is a column graphic,
     // whose type a desk sets smaller than a web map's; its symbols keep their size.
+    bool fast_basemap_antialias = true;  // the basemap's lines and areas drawn with Cairo's fast antialiasing
+
     double compact_below_px = 480;
     double compact_type_scale = 0.7;
     double compact_min_type_px = 7.5;  // 5.6 pt, the smallest type a newspaper prints credits in

@@ -160,3 +160,14 @@ TEST_CASE("side colours: the style's table first, then the palette in order of a
     CHECK(hex(colours.of("")) == hex(s.neutral));
     CHECK(hex(colours.of("M23")) == hex(s.neutral));  // a side the map does not show
 }
+
+TEST_CASE("a style may ask for the best antialiasing of the basemap, and a column graphic's type from its own settings", "[style]") {
+    const Style s = frontmap::style::parse(R"({"fast_basemap_antialias": false, "compact_below_px": 600, "compact_type_scale": 0.5})", "print.json");
+    CHECK_FALSE(s.fast_basemap_antialias);
+    CHECK(Style{}.fast_basemap_antialias);
+    // 500 px is a column graphic under this style: its headline at half size, never under the floor.
+    const Style column = frontmap::style::for_width(s, 500);
+    CHECK(column.title.size == Approx(s.title.size * 0.5));
+    CHECK(column.small.size == Approx(s.compact_min_type_px));
+    CHECK(frontmap::style::for_width(s, 600).title.size == Approx(s.title.size));
+}
