@@ -4,6 +4,7 @@
 
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -84,7 +85,10 @@ std::vector<uint8_t> encode(const Pixels& px) {
     // 8 bits a channel, truecolour (2) or truecolour with alpha (6), deflate, no interlace.
     header.insert(header.end(), {8, static_cast<uint8_t>(opaque ? 2 : 6), 0, 0, 0});
     put_chunk(out, "IHDR", header.data(), header.size());
-    put_chunk(out, "IDAT", stream.data(), stream.size());
+    // A chunk holds at most 2^31 - 1 bytes; a poster at 1200 dpi deflates to more than that.
+    constexpr size_t kIdatBytes = size_t{1} << 20;
+    for (size_t at = 0; at < stream.size(); at += kIdatBytes)
+        put_chunk(out, "IDAT", stream.data() + at, std::min(kIdatBytes, stream.size() - at));
     put_chunk(out, "IEND", nullptr, 0);
     return out;
 }

@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <random>
 #include <set>
 
 using frontmap::render::Format;
@@ -164,6 +165,31 @@ TEST_CASE("a PNG gives back the pixels drawn, opaque or translucent", "[render][
     const std::string bytes = frontmap::test::read_bytes(file);
     REQUIRE(bytes.size() > 25);
     CHECK(static_cast<int>(bytes[25]) == (translucent ? 6 : 2));
+}
+
+TEST_CASE("a PNG whose pixels deflate to more than one chunk reads back whole", "[render][png]") {
+    Fixture f;
+    constexpr int kSide = 800;  // noise: about 1.9 MB deflated, so the data spans two chunks
+    cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, kSide, kSide);
+    std::mt19937 random(7);
+    for (int y = 0; y < kSide; ++y) {
+        auto* row = reinterpret_cast<uint32_t*>(cairo_image_surface_get_data(image) + y * cairo_image_surface_get_stride(image));
+        for (int x = 0; x < kSide; ++x) row[x] = 0xff000000u | (random() & 0xffffffu);
+    }
+    cairo_surface_mark_dirty(image);
+    const auto file = f.out / "noise.png";
+    frontmap::render::write_png(image, file, "test");
+    PngImage png(file);
+    REQUIRE(cairo_surface_status(png.surface) == CAIRO_STATUS_SUCCESS);
+    const auto* drawn = reinterpret_cast<const uint32_t*>(cairo_image_surface_get_data(image));
+    const int stride = cairo_image_surface_get_stride(image) / 4;
+    for (int y = 0; y < kSide; y += 97)
+        for (int x = 0; x < kSide; x += 89) CHECK(png.pixel(x, y) == drawn[y * stride + x]);
+    cairo_surface_destroy(image);
+    const std::string bytes = frontmap::test::read_bytes(file);
+    size_t chunks = 0;
+    for (size_t at = bytes.find("IDAT"); at != std::string::npos; at = bytes.find("IDAT", at + 4)) ++chunks;
+    CHECK(chunks >= 2);
 }
 
 TEST_CASE("render writes a PNG of the scene's size showing land and sea", "[render][png]") {
