@@ -128,9 +128,11 @@ std::string printable(std::string_view utf8) {
         const int32_t from = i;
         UChar32 c;
         U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
-        // Control and format characters (escape codes, bidi overrides) and broken bytes.
+        // Control and format characters (escape codes, bidi overrides) and broken bytes; the
+        // zero-width (non-)joiners are kept, as Persian and Indic names are spelt with them.
         const auto type = c < 0 ? U_CONTROL_CHAR : static_cast<UCharCategory>(u_charType(c));
-        if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR) out += "\xEF\xBF\xBD";
+        const bool joiner = c == 0x200C || c == 0x200D;
+        if (type == U_CONTROL_CHAR || (type == U_FORMAT_CHAR && !joiner)) out += "\xEF\xBF\xBD";
         else out.append(utf8.substr(static_cast<size_t>(from), static_cast<size_t>(i - from)));
     }
     return out;

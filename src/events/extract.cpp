@@ -1205,7 +1205,7 @@ void drop_reference_points(const std::vector<Trigger>& triggers, std::vector<std
 std::optional<size_t> unknown_town_after(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t k = t.last + 1; k + 2 < s.words.size() && k <= t.last + lex.windows.unknown_place; ++k) {
         const size_t noun = lex.unnamed_town_nouns.match(s.words, k).length;
-        if (noun && s.words[k + noun].lower == "of" && k + noun + 1 < s.words.size()) {
+        if (noun && k + noun + 1 < s.words.size() && s.words[k + noun].lower == "of") {
             const Word& name = s.words[k + noun + 1];
             return name.capitalised && name.inside < 0 ? std::optional(k + noun + 1) : std::nullopt;
         }

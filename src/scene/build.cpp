@@ -257,7 +257,8 @@ struct Drawn {
 Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
     const io::BBox b{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
     return {.rivers = basemap.has_features("rivers_" + s.detail, b), .borders = basemap.has_features("borders_" + s.detail, b),
-            .admin1 = basemap.has_features("admin1", b), .disputed = basemap.has_features("disputed", b)};
+            .admin1 = basemap.has_features(basemap.has_layer("admin1_lines") ? "admin1_lines" : "admin1", b),
+            .disputed = basemap.has_features("disputed", b)};
 }
 
 // Where the legend goes: above the scale bar, else in the lower right or upper left corner (the
@@ -611,8 +612,10 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     }
     s.as_of = as_of;
     s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 28, kept, measure);
-    // The date outranks the rest: a subtitle that would be cut short is the "As of" line alone.
-    if (s.subtitle != subtitle && !as_of.empty())
+    // The date outranks the rest: a column graphic's subtitle that would be cut short (ending in
+    // the ellipsis fit_lines adds) is the "As of" line alone.
+    const bool cut = s.subtitle.ends_with("\u2026") && !subtitle.ends_with("\u2026");
+    if (cut && options.width < style.compact_below_px && !as_of.empty())
         s.subtitle = fit_lines(fill_in(annotation().as_of, {{"date", as_of}}), style.subtitle, s.width - 28, kept, measure);
     std::set<std::string> named;
     for (const Subject& sub : subjects) named.insert(sub.name);

@@ -135,8 +135,12 @@ LegendGrid legend_grid(const std::vector<LegendEntry>& entries, double width, do
         return out;
     };
     LegendGrid best = lay_out(1);
-    for (size_t columns = 2; columns <= entries.size(); ++columns)
+    for (size_t columns = 2; columns <= entries.size(); ++columns) {
+        // Seven rows in six columns of two fill only four of them: no empty columns.
+        const size_t rows = (entries.size() + columns - 1) / columns;
+        if ((entries.size() + rows - 1) / rows < columns) continue;
         if (const LegendGrid more = lay_out(columns); more.w <= width + 1e-6) best = more;
+    }
     return best;
 }
 

@@ -73,10 +73,10 @@ struct Style {
     Font callout{"Noto Sans", 10.5, false, false, {0.1, 0.1, 0.1, 1}};
     Colour callout_fill{1, 1, 1, 0.92};
 
-    // A map narrower than this (layout pixels, 1/96 inch: 85 mm is 321) is a column graphic,
-    // whose type a desk sets smaller than a web map's; its symbols keep their size.
     bool fast_basemap_antialias = true;  // the basemap's lines and areas drawn with Cairo's fast antialiasing
 
+    // A map narrower than this (layout pixels, 1/96 inch: 85 mm is 321) is a column graphic,
+    // whose type a desk sets smaller than a web map's; its symbols keep their size.
     double compact_below_px = 480;
     double compact_type_scale = 0.7;
     double compact_min_type_px = 7.5;  // 5.6 pt, the smallest type a newspaper prints credits in

@@ -121,3 +121,8 @@ TEST_CASE("a name printed on a terminal carries no escape code or bidi override"
     CHECK(frontmap::text::printable("a\xE2\x80\xAE" "b") == "a\xEF\xBF\xBD" "b");  // U+202E, right-to-left override
     CHECK(frontmap::text::printable("bad \xff byte") == "bad \xEF\xBF\xBD byte");
 }
+
+TEST_CASE("a name printed on a terminal keeps the zero-width joiners its script spells it with", "[text]") {
+    const std::string persian = "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB1\xD9\x88\xD9\x85";  // "می‌روم", with U+200C
+    CHECK(frontmap::text::printable(persian) == persian);
+}

@@ -219,6 +219,19 @@ TEST_CASE("inner_boundaries keeps the edges units share, once each, and never th
     CHECK(e.MaxX == Approx(2.0).margin(1e-6));
     CHECK(e.MinY == Approx(0.0).margin(1e-6));
     CHECK(e.MaxY == Approx(1.0).margin(1e-6));
+    // A shared edge with a vertex half way comes out as one line, not two pieces, so that a
+    // dash pattern runs along it unbroken.
+    char* wkt_a = const_cast<char*>("POLYGON((0 0,1 0,1 0.5,1 1,0 1,0 0))");
+    char* wkt_b = const_cast<char*>("POLYGON((1 0,2 0,2 1,1 1,1 0.5,1 0))");
+    OGRGeometryH left = nullptr, right = nullptr;
+    REQUIRE(OGR_G_CreateFromWkt(&wkt_a, nullptr, &left) == OGRERR_NONE);
+    REQUIRE(OGR_G_CreateFromWkt(&wkt_b, nullptr, &right) == OGRERR_NONE);
+    const frontmap::gdal::GeometryPtr l{left}, r{right};
+    const auto bent = frontmap::databuild::inner_boundaries({l.get(), r.get()});
+    REQUIRE(bent);
+    CHECK(OGR_G_Length(bent.get()) == Approx(1.0).margin(1e-6));
+    const int parts = wkbFlatten(OGR_G_GetGeometryType(bent.get())) == wkbLineString ? 1 : OGR_G_GetGeometryCount(bent.get());
+    CHECK(parts == 1);
     // A unit alone has no inner boundary at all.
     const auto alone = frontmap::databuild::inner_boundaries({a.get()});
     REQUIRE(alone);

@@ -769,3 +769,19 @@ TEST_CASE("a group named in the plural gives its adjective in the singular", "[s
                                             .place_type = "city", .country = "UA", .lon = 32.6178, .lat = 46.65581}};
     CHECK(frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {}).title == "Houthi attack on Kherson");
 }
+
+TEST_CASE("a legend band has no empty columns: seven rows in four columns of two, not six", "[scene][legend]") {
+    const std::vector<frontmap::scene::LegendEntry> entries(7, frontmap::scene::LegendEntry{"place", "Named"});
+    const auto grid = frontmap::scene::legend_grid(entries, 560, 9.0, [](size_t) { return std::pair<double, double>{40, 10}; });
+    CHECK(grid.columns == 4);
+    CHECK(grid.rows == 2);
+    CHECK(grid.w == Approx(4 * (40 + 44)));
+}
+
+TEST_CASE("a web map's subtitle that wraps keeps all it says, only a column graphic gives it up for the date", "[scene][events]") {
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure,
+                                           {.width = 500, .height = 600, .as_of = "2022-10-21"});
+    CAPTURE(s.subtitle);
+    CHECK(s.subtitle.find("Events as reported") != std::string::npos);
+}

@@ -186,8 +186,12 @@ void write_admin1_lines(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem:
             const int idx = OGR_F_GetFieldIndex(f.get(), name);
             return std::string(idx >= 0 ? OGR_F_GetFieldAsString(f.get(), idx) : "");
         };
+        // Natural Earth gives territories with no ISO code "-1" or "-99": their own three letters
+        // keep them apart (else Dhekelia and Northern Cyprus are one country's units).
         const auto it = moved.find(get("fips"));
-        by_country[it != moved.end() ? it->second : get("iso_a2")].emplace_back(OGR_G_Clone(g));
+        const std::string iso = get("iso_a2");
+        const std::string key = it != moved.end() ? it->second : (iso.size() == 2 ? iso : get("adm0_a3"));
+        by_country[key].emplace_back(OGR_G_Clone(g));
     }
     LayerWriter out(ds, "admin1_lines", wkbMultiLineString, {Field::Country});
     size_t failed = 0;

@@ -1,5 +1,7 @@
 #include "geometry.hpp"
 
+#include <geos_c.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -164,6 +166,34 @@ void add_parts(OGRGeometryH to, OGRGeometryH geometry, OGRwkbGeometryType part) 
     for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) add_parts(to, OGR_G_GetGeometryRef(geometry, i), part);
 }
 
+struct GeosContext {
+    GEOSContextHandle_t handle = GEOS_init_r();
+    GeosContext() = default;
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+    ~GeosContext() { GEOS_finish_r(handle); }
+};
+
+// GEOS's line merge, which OGR does not expose: the geometry goes over as WKB and comes back so.
+gdal::GeometryPtr merge_lines(OGRGeometryH lines) {
+    const GeosContext geos;
+    std::vector<unsigned char> wkb(static_cast<size_t>(OGR_G_WkbSize(lines)));
+    if (OGR_G_ExportToWkb(lines, wkbNDR, wkb.data()) != OGRERR_NONE) return nullptr;
+    GEOSGeometry* in = GEOSGeomFromWKB_buf_r(geos.handle, wkb.data(), wkb.size());
+    if (!in) return nullptr;
+    GEOSGeometry* merged = GEOSLineMerge_r(geos.handle, in);
+    GEOSGeom_destroy_r(geos.handle, in);
+    if (!merged) return nullptr;
+    size_t size = 0;
+    unsigned char* out = GEOSGeomToWKB_buf_r(geos.handle, merged, &size);
+    GEOSGeom_destroy_r(geos.handle, merged);
+    if (!out) return nullptr;
+    OGRGeometryH result = nullptr;
+    const OGRErr err = OGR_G_CreateFromWkbEx(out, nullptr, &result, size);
+    GEOSFree_r(geos.handle, out);
+    return err == OGRERR_NONE ? gdal::GeometryPtr{result} : nullptr;
+}
+
 }  // namespace
 
 gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas) {
@@ -183,8 +213,10 @@ gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas) {
     const gdal::GeometryPtr margin{outline ? OGR_G_Buffer(outline.get(), kOnOutlineDegrees, 2) : nullptr};
     if (!margin) return nullptr;
     const gdal::GeometryPtr inner{OGR_G_Difference(edges.get(), margin.get())};
-    // Each shared edge came once from each side: the union with itself keeps one.
-    return inner ? gdal::GeometryPtr{OGR_G_Union(inner.get(), inner.get())} : nullptr;
+    // Each shared edge came once from each side: the union with itself keeps one, cut at every
+    // vertex, so the pieces are merged back into lines (else a dash pattern restarts at each).
+    const gdal::GeometryPtr once{inner ? OGR_G_Union(inner.get(), inner.get()) : nullptr};
+    return once ? merge_lines(once.get()) : nullptr;
 }
 
 }  // namespace frontmap::databuild
