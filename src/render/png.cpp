@@ -85,6 +85,9 @@ std::vector<uint8_t> encode(const Pixels& px) {
     // 8 bits a channel, truecolour (2) or truecolour with alpha (6), deflate, no interlace.
     header.insert(header.end(), {8, static_cast<uint8_t>(opaque ? 2 : 6), 0, 0, 0});
     put_chunk(out, "IHDR", header.data(), header.size());
+    // Cairo's colours are sRGB; said so, colour-managed viewers show them as drawn (perceptual intent).
+    const uint8_t perceptual = 0;
+    put_chunk(out, "sRGB", &perceptual, 1);
     // A chunk holds at most 2^31 - 1 bytes; a poster at 1200 dpi deflates to more than that.
     constexpr size_t kIdatBytes = size_t{1} << 20;
     for (size_t at = 0; at < stream.size(); at += kIdatBytes)

@@ -327,6 +327,14 @@ TEST_CASE("admin-1 lines are drawn between units, never along a unit's outer edg
     CHECK(marked_along(47.3) == 0);  // not vacuous: plain land away from every line
     if (lines_layer) CHECK(marked_along(47.6) == 0);
     else CHECK(marked_along(47.6) > 0);  // an old basemap: the unit's ring, as before
+    // The line between units (33.5°E in the lines layer) is drawn where the layer exists.
+    int across = 0;
+    for (double lat = 46.2; lat <= 46.7; lat += 0.01) {  // land, south of the lake and the river
+        const auto at = p.to_pixel(33.5, lat);
+        for (int dx = -1; dx <= 1; ++dx)
+            if (!close_colour(png.pixel(static_cast<int>(at.x) + dx, static_cast<int>(at.y)), argb(style.land))) ++across;
+    }
+    if (lines_layer) CHECK(across > 0);
 }
 
 TEST_CASE("render writes a one-page PDF", "[render][pdf]") {

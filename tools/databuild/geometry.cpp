@@ -202,8 +202,12 @@ gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas) {
     for (OGRGeometryH area : areas) {
         const gdal::GeometryPtr valid{OGR_G_MakeValid(area)};
         if (!valid) continue;
-        add_parts(all.get(), valid.get(), wkbPolygon);
-        const gdal::GeometryPtr boundary{OGR_G_Boundary(valid.get())};
+        // Made valid, a unit may come back as a collection with stray lines or points, which
+        // have no boundary: only its polygons count.
+        const gdal::GeometryPtr polygons{OGR_G_CreateGeometry(wkbMultiPolygon)};
+        add_parts(polygons.get(), valid.get(), wkbPolygon);
+        add_parts(all.get(), polygons.get(), wkbPolygon);
+        const gdal::GeometryPtr boundary{OGR_G_Boundary(polygons.get())};
         if (boundary) add_parts(edges.get(), boundary.get(), wkbLineString);
     }
     const gdal::GeometryPtr merged{OGR_G_UnionCascaded(all.get())};
