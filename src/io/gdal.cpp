@@ -17,6 +17,11 @@ void ensure_registered() {
     });
 }
 
+std::string field_text(OGRFeatureH feature, const char* name) {
+    const int idx = OGR_F_GetFieldIndex(feature, name);
+    return idx >= 0 ? OGR_F_GetFieldAsString(feature, idx) : "";
+}
+
 std::string last_error() {
     const char* msg = CPLGetLastErrorMsg();
     return (msg && *msg) ? msg : "unknown GDAL error";

@@ -27,6 +27,9 @@ void ensure_registered();
 // GDAL's own message for the last error, or a fallback.
 std::string last_error();
 
+// A feature's field as text; empty when the feature has no field of that name.
+std::string field_text(OGRFeatureH feature, const char* name);
+
 // Opens a vector dataset read-only; throws DataError with GDAL's message.
 DatasetPtr open_vector(const std::string& path);
 

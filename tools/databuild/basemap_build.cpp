@@ -5,7 +5,6 @@
 #include "io/gdal.hpp"
 #include "sources.hpp"
 
-#include <nlohmann/json.hpp>
 #include <ogr_srs_api.h>
 
 #include <cmath>
@@ -152,16 +151,12 @@ void copy_ne_layer(GDALDatasetH ne, GDALDatasetH ds, const char* from, const std
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(src)}) {
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
         if (!g) continue;
-        auto get = [&](const char* name) {
-            const int idx = OGR_F_GetFieldIndex(f.get(), name);
-            return std::string(idx >= 0 ? OGR_F_GetFieldAsString(f.get(), idx) : "");
-        };
-        std::string name = get("name");
-        if (name.empty()) name = get("NAME");
+        std::string name = gdal::field_text(f.get(), "name");
+        if (name.empty()) name = gdal::field_text(f.get(), "NAME");
         OGRGeometryH source = tolerance > 0 ? OGR_G_SimplifyPreserveTopology(g, tolerance) : OGR_G_Clone(g);
         if (!source) source = OGR_G_Clone(g);
         gdal::GeometryPtr forced{type == wkbMultiPolygon ? OGR_G_ForceToMultiPolygon(source) : OGR_G_ForceToMultiLineString(source)};
-        out.add(forced.get(), {.name = name, .country = get("iso_a2")});
+        out.add(forced.get(), {.name = name, .country = gdal::field_text(f.get(), "iso_a2")});
     }
 }
 
@@ -170,11 +165,8 @@ void copy_ne_layer(GDALDatasetH ne, GDALDatasetH ds, const char* from, const std
 // country they are recognised as part of (geodata/recognition.json), so Crimea's edge with
 // Kherson is an admin-1 line of Ukraine.
 void write_admin1_lines(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::path& recognition, double tolerance) {
-    std::ifstream in(recognition);
-    const auto doc = nlohmann::json::parse(in, nullptr, false);
-    if (doc.is_discarded() || !doc.contains("admin1_country")) throw DataError("cannot read " + recognition.string(), "no admin1_country list");
     std::map<std::string, std::string> moved;  // fips -> the country it belongs to
-    for (const auto& m : doc.at("admin1_country")) moved[m.at("fips").get<std::string>()] = m.at("country").get<std::string>();
+    for (const auto& unit : read_recognition(recognition)) moved[unit.fips] = unit.country;
     OGRLayerH units = GDALDatasetGetLayerByName(ne, "states_provinces");
     if (!units) throw DataError("Natural Earth world_map.gpkg", "has no 'states_provinces' layer");
     std::map<std::string, std::vector<gdal::GeometryPtr>> by_country;
@@ -182,15 +174,11 @@ void write_admin1_lines(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem:
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(units)}) {
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
         if (!g) continue;
-        auto get = [&](const char* name) {
-            const int idx = OGR_F_GetFieldIndex(f.get(), name);
-            return std::string(idx >= 0 ? OGR_F_GetFieldAsString(f.get(), idx) : "");
-        };
         // Natural Earth gives territories with no ISO code "-1" or "-99": their own three letters
         // keep them apart (else Dhekelia and Northern Cyprus are one country's units).
-        const auto it = moved.find(get("fips"));
-        const std::string iso = get("iso_a2");
-        const std::string key = it != moved.end() ? it->second : (iso.size() == 2 ? iso : get("adm0_a3"));
+        const auto it = moved.find(gdal::field_text(f.get(), "fips"));
+        const std::string iso = gdal::field_text(f.get(), "iso_a2");
+        const std::string key = it != moved.end() ? it->second : (iso.size() == 2 ? iso : gdal::field_text(f.get(), "adm0_a3"));
         by_country[key].emplace_back(OGR_G_Clone(g));
     }
     LayerWriter out(ds, "admin1_lines", wkbMultiLineString, {Field::Country});
@@ -214,18 +202,15 @@ void write_admin1_lines(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem:
 // Countries as recognised internationally: admin-1 units Natural Earth files under another
 // country (geodata/recognition.json) are cut from it and joined to the country they belong to.
 void write_countries(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::path& recognition) {
-    std::ifstream in(recognition);
-    const auto doc = nlohmann::json::parse(in, nullptr, false);
-    if (doc.is_discarded() || !doc.contains("admin1_country")) throw DataError("cannot read " + recognition.string(), "no admin1_country list");
     std::vector<std::pair<std::string, gdal::GeometryPtr>> moves;  // (country it belongs to, unit)
     OGRLayerH units = GDALDatasetGetLayerByName(ne, "states_provinces");
-    for (const auto& m : doc.at("admin1_country")) {
-        const std::string filter = "fips = '" + m.at("fips").get<std::string>() + "'";
+    for (const auto& unit : read_recognition(recognition)) {
+        const std::string filter = "fips = '" + unit.fips + "'";
         OGR_L_SetAttributeFilter(units, filter.c_str());
         OGR_L_ResetReading(units);
         gdal::FeaturePtr f{OGR_L_GetNextFeature(units)};
         if (!f || !OGR_F_GetGeometryRef(f.get())) throw DataError("recognition " + recognition.string(), "no Natural Earth unit with " + filter);
-        moves.emplace_back(m.at("country").get<std::string>(), gdal::GeometryPtr{OGR_G_Clone(OGR_F_GetGeometryRef(f.get()))});
+        moves.emplace_back(unit.country, gdal::GeometryPtr{OGR_G_Clone(OGR_F_GetGeometryRef(f.get()))});
     }
     OGR_L_SetAttributeFilter(units, nullptr);
 
@@ -236,7 +221,7 @@ void write_countries(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::pa
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(src)}) {
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
         if (!g) continue;
-        const std::string iso = OGR_F_GetFieldAsString(f.get(), OGR_F_GetFieldIndex(f.get(), "iso_a2"));
+        const std::string iso = gdal::field_text(f.get(), "iso_a2");
         gdal::GeometryPtr geom{OGR_G_Clone(g)};
         for (const auto& [country, unit] : moves) {
             // A sliver of the generalised outlines may remain; it is too small to carry a label.
@@ -247,7 +232,7 @@ void write_countries(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::pa
         gdal::GeometryPtr simple{OGR_G_SimplifyPreserveTopology(geom.get(), 0.02)};
         if (simple) geom = std::move(simple);
         gdal::GeometryPtr multi{OGR_G_ForceToMultiPolygon(geom.release())};
-        out.add(multi.get(), {.name = OGR_F_GetFieldAsString(f.get(), OGR_F_GetFieldIndex(f.get(), "NAME")), .country = iso});
+        out.add(multi.get(), {.name = gdal::field_text(f.get(), "NAME"), .country = iso});
     }
 }
 

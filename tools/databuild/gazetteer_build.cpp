@@ -47,11 +47,6 @@ void centroid(OGRGeometryH g, Place& p) {
     }
 }
 
-std::string field(OGRFeatureH f, const char* name) {
-    const int idx = OGR_F_GetFieldIndex(f, name);
-    return idx >= 0 ? OGR_F_GetFieldAsString(f, idx) : "";
-}
-
 // Country names in the languages of the regions we cover and of the world's newsrooms, from ICU's
 // locale data: "Україна", "Украина", "أوكرانيا" all name UA.
 std::vector<std::string> icu_country_names(const std::string& iso2) {
@@ -74,12 +69,12 @@ std::vector<Area> read_countries(GDALDatasetH ds, const std::set<std::string>& e
     if (!layer) throw DataError("Natural Earth world_map.gpkg", "has no 'countries' layer");
     OGR_L_ResetReading(layer);
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
-        std::string iso = field(f.get(), "iso_a2");
-        if (iso == "-99" || iso.size() != 2) iso = field(f.get(), "WB_A2");
+        std::string iso = gdal::field_text(f.get(), "iso_a2");
+        if (iso == "-99" || iso.size() != 2) iso = gdal::field_text(f.get(), "WB_A2");
         if (iso == "-99" || iso.size() != 2) continue;
         Area a;
         a.place.id = "ne-country-" + iso;
-        a.place.name = field(f.get(), "NAME");
+        a.place.name = gdal::field_text(f.get(), "NAME");
         a.place.type = PlaceType::Country;
         a.place.feature_code = "PCLI";
         a.place.country = iso;
@@ -121,18 +116,18 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
     std::map<std::string, std::string> fips_country;
     OGR_L_ResetReading(layer);
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
-        const std::string fips = field(f.get(), "fips");
-        const std::string iso = field(f.get(), "iso_a2");
+        const std::string fips = gdal::field_text(f.get(), "fips");
+        const std::string iso = gdal::field_text(f.get(), "iso_a2");
         if (fips.size() >= 4 && seat.count({iso, fips.substr(2)})) fips_country.emplace(fips.substr(0, 2), iso);
     }
     std::set<std::string> used_ids;
     OGR_L_ResetReading(layer);
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
-        const std::string name = field(f.get(), "name");
+        const std::string name = gdal::field_text(f.get(), "name");
         if (!g || name.empty()) continue;
-        const std::string fips = field(f.get(), "fips");
-        std::string iso = field(f.get(), "iso_a2");
+        const std::string fips = gdal::field_text(f.get(), "fips");
+        std::string iso = gdal::field_text(f.get(), "iso_a2");
         if (fips.size() >= 4 && fips_country.count(fips.substr(0, 2))) iso = fips_country[fips.substr(0, 2)];
         Area a;
         a.place.id = "ne-admin1-" + (fips.size() >= 4 ? fips : iso + "-" + text::name_key(name));
@@ -149,9 +144,9 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
         centroid(g, a.place);
         a.bbox = envelope(g);
         std::vector<std::string> given;
-        for (const char* col : {"name", "woe_name", "gn_name"}) given.push_back(field(f.get(), col));
+        for (const char* col : {"name", "woe_name", "gn_name"}) given.push_back(gdal::field_text(f.get(), col));
         // "Paktia, AF, Afghanistan": the label's first part is the English name news use.
-        const std::string label = field(f.get(), "woe_label");
+        const std::string label = gdal::field_text(f.get(), "woe_label");
         given.push_back(label.substr(0, label.find(',')));
         const auto add = [&](const std::string& n) {
             if (!n.empty() && std::find(a.names.begin(), a.names.end(), n) == a.names.end()) a.names.push_back(n);

@@ -255,4 +255,13 @@ std::vector<CuratedEntry> read_curated(const std::filesystem::path& folder) {
     return out;
 }
 
+std::vector<RecognisedUnit> read_recognition(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("admin1_country")) throw DataError("cannot read " + file.string(), "no admin1_country list");
+    std::vector<RecognisedUnit> out;
+    for (const auto& m : doc.at("admin1_country")) out.push_back({m.at("fips").get<std::string>(), m.at("country").get<std::string>()});
+    return out;
+}
+
 }  // namespace frontmap::databuild

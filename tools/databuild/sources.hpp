@@ -38,6 +38,14 @@ struct CuratedEntry {
     std::vector<std::pair<double, double>> label_points;        // where else a map may set the name (seas)
 };
 
+// An admin-1 unit Natural Earth files under another country than the one it is recognised as
+// part of (geodata/recognition.json: Crimea and Sevastopol are Ukraine's).
+struct RecognisedUnit {
+    std::string fips;     // Natural Earth's code of the unit
+    std::string country;  // ISO 3166-1 alpha-2 of the country it belongs to
+};
+std::vector<RecognisedUnit> read_recognition(const std::filesystem::path& file);
+
 // Reads every *.geojson in the curated folder; throws DataError naming the file and feature.
 std::vector<CuratedEntry> read_curated(const std::filesystem::path& folder);
 
