@@ -1,12 +1,12 @@
 #include "render/png.hpp"
 
 #include "common/error.hpp"
+#include "io/files.hpp"
 
 #include <libdeflate.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,15 +53,15 @@ std::vector<uint8_t> scanlines(const Pixels& px, int channels) {
     return out;
 }
 
-void put_u32(std::vector<uint8_t>& out, uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(v >> shift));
+void put_u32(std::string& out, uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>(v >> shift));
 }
 
-void put_chunk(std::vector<uint8_t>& out, const char (&type)[5], const uint8_t* data, size_t size) {
+void put_chunk(std::string& out, const char (&type)[5], const uint8_t* data, size_t size) {
     put_u32(out, static_cast<uint32_t>(size));
     const size_t start = out.size();
-    out.insert(out.end(), type, type + 4);
-    if (size > 0) out.insert(out.end(), data, data + size);
+    out.append(type, 4);
+    if (size > 0) out.append(reinterpret_cast<const char*>(data), size);
     put_u32(out, static_cast<uint32_t>(libdeflate_crc32(0, out.data() + start, out.size() - start)));
 }
 
@@ -69,7 +69,7 @@ struct CompressorDeleter {
     void operator()(libdeflate_compressor* c) const noexcept { libdeflate_free_compressor(c); }
 };
 
-std::vector<uint8_t> encode(const Pixels& px) {
+std::string encode(const Pixels& px) {
     const std::vector<uint8_t> lines = scanlines(px, 3);
     const bool opaque = lines.size() == (1 + static_cast<size_t>(px.width) * 3) * static_cast<size_t>(px.height);
     const std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor{libdeflate_alloc_compressor(1)};
@@ -78,13 +78,13 @@ std::vector<uint8_t> encode(const Pixels& px) {
     stream.resize(libdeflate_zlib_compress(compressor.get(), lines.data(), lines.size(), stream.data(), stream.size()));
     if (stream.empty()) throw RenderError("cannot encode the PNG", "the compressor failed");
 
-    std::vector<uint8_t> out{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    std::vector<uint8_t> header;
+    std::string out = "\x89PNG\r\n\x1A\n";
+    std::string header;
     put_u32(header, static_cast<uint32_t>(px.width));
     put_u32(header, static_cast<uint32_t>(px.height));
     // 8 bits a channel, truecolour (2) or truecolour with alpha (6), deflate, no interlace.
-    header.insert(header.end(), {8, static_cast<uint8_t>(opaque ? 2 : 6), 0, 0, 0});
-    put_chunk(out, "IHDR", header.data(), header.size());
+    header += {8, static_cast<char>(opaque ? 2 : 6), 0, 0, 0};
+    put_chunk(out, "IHDR", reinterpret_cast<const uint8_t*>(header.data()), header.size());
     // Cairo's colours are sRGB; said so, colour-managed viewers show them as drawn (perceptual intent).
     const uint8_t perceptual = 0;
     put_chunk(out, "sRGB", &perceptual, 1);
@@ -96,10 +96,6 @@ std::vector<uint8_t> encode(const Pixels& px) {
     return out;
 }
 
-struct FileCloser {
-    void operator()(FILE* f) const noexcept { std::fclose(f); }
-};
-
 }  // namespace
 
 void write_png(cairo_surface_t* image, const std::filesystem::path& file, const std::string& what) {
@@ -108,11 +104,7 @@ void write_png(cairo_surface_t* image, const std::filesystem::path& file, const 
     const Pixels px{cairo_image_surface_get_width(image), cairo_image_surface_get_height(image), cairo_image_surface_get_stride(image),
                     cairo_image_surface_get_data(image)};
     if (!px.data || cairo_image_surface_get_format(image) != CAIRO_FORMAT_ARGB32) throw RenderError(what, "the image has no ARGB32 pixels");
-    const std::vector<uint8_t> bytes = encode(px);
-    std::unique_ptr<FILE, FileCloser> out{std::fopen(file.c_str(), "wb")};
-    if (!out) throw RenderError(what, "cannot open the PNG for writing");
-    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), out.get()) == bytes.size();
-    if (!written || std::fclose(out.release()) != 0) throw RenderError(what, "cannot write the PNG (is the disk full?)");
+    io::write_file_atomically(file, encode(px));
 }
 
 }  // namespace frontmap::render

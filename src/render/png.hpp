@@ -8,8 +8,8 @@
 
 namespace frontmap::render {
 
-// Writes an ARGB32 image surface to `file`: RGB when every pixel is opaque, RGBA otherwise.
-// Throws RenderError naming `what` when the surface or the write fails.
+// Writes an ARGB32 image surface to `file`, atomically: RGB when every pixel is opaque, RGBA
+// otherwise. Throws RenderError naming `what` when the surface fails, InputError when the write does.
 void write_png(cairo_surface_t* image, const std::filesystem::path& file, const std::string& what);
 
 }  // namespace frontmap::render

@@ -843,38 +843,31 @@ void render(const scene::Scene& s, const style::Style& base_style, const io::Bas
         io::write_file_atomically(output, sink.finish());
         return;
     }
-    io::AtomicFile file(output);
-    const std::string temp = file.temp_path().string();
     // Layout pixels are 1/96 inch: a PNG at a higher dpi draws everything larger in the same
     // proportions; a PDF asked in millimetres keeps that size in points.
-    double scale = 1.0;
-    SurfacePtr surface;
-    switch (format) {
-        case Format::Png:
-            scale = s.dpi / 96.0;
-            surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::lround(s.width * scale)),
-                                                     static_cast<int>(std::lround(s.height * scale))));
-            break;
-        case Format::Svg: break;
-        case Format::Pdf:
-            scale = s.millimetres ? 72.0 / 96.0 : 1.0;
-            surface.reset(cairo_pdf_surface_create(temp.c_str(), s.width * scale, s.height * scale));
-            break;
-    }
-    check(surface.get(), what);
-    if (format == Format::Pdf) {
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "frontmap");
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, s.title.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, caption(s).c_str());
-    }
-    {
-        CairoPtr cr{cairo_create(surface.get())};
+    const auto draw_scaled = [&](cairo_surface_t* surface, double scale) {
+        CairoPtr cr{cairo_create(surface)};
         cairo_scale(cr.get(), scale, scale);
         draw(cr.get(), s, style, basemap);
-    }
+    };
     if (format == Format::Png) {
-        write_png(surface.get(), temp, what);
+        const double scale = s.dpi / 96.0;
+        SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::lround(s.width * scale)),
+                                                      static_cast<int>(std::lround(s.height * scale)))};
+        check(surface.get(), what);
+        draw_scaled(surface.get(), scale);
+        write_png(surface.get(), output, what);
+        return;
     }
+    // Cairo writes the PDF itself, to a temporary file renamed over the output once finished.
+    io::AtomicFile file(output);
+    const double scale = s.millimetres ? 72.0 / 96.0 : 1.0;
+    SurfacePtr surface{cairo_pdf_surface_create(file.temp_path().c_str(), s.width * scale, s.height * scale)};
+    check(surface.get(), what);
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "frontmap");
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, s.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, caption(s).c_str());
+    draw_scaled(surface.get(), scale);
     cairo_surface_finish(surface.get());
     check(surface.get(), what);
     surface.reset();
