@@ -114,9 +114,7 @@ private:
             const size_t line_end = text_.find('\n', tokens_[i].start);
             for (size_t k = i; k < tokens_.size() && k <= i + lexicon::kMaxBylineWords; ++k) {
                 if (line_end != std::string_view::npos && tokens_[k].start >= line_end) break;
-                // "By Jane Doe in Kyiv and John Smith in Moscow": where each reporter files from.
-                const bool filed_from = tokens_[k].text == "in" && k + 1 < tokens_.size() && tokens_[k + 1].capitalised;
-                const bool name_word = k == i || tokens_[k].capitalised || lexicon::is_name_connector(tokens_[k].text) || tokens_[k].text == "and" || filed_from;
+                const bool name_word = k == i || is_byline_name_word(k) || lexicon::is_name_connector(tokens_[k].text) || tokens_[k].text == "and" || files_from(k);
                 // A dateline starts a run of capitals: in "By JOHN JORDAN PORT SUDAN, Sudan —" the
                 // reporter's name and the city cannot be told apart, and both stay masked.
                 const bool dateline = k > i + 1 && !tokens_[k - 1].all_caps && opens_dateline(k);
@@ -131,6 +129,28 @@ private:
                 if (tokens_[k].stop_after && !initial) break;
             }
         }
+    }
+
+    // A reporter's name or agency, not the story's first word: "Protesters" in "By Amina Yusuf,
+    // Reuters Protesters marched" is a dictionary word no one is named, and starts the story.
+    bool is_byline_name_word(size_t k) {
+        const Token& t = tokens_[k];
+        if (!t.capitalised) return false;
+        if (t.all_caps) return true;
+        const std::string& word = low(k);
+        return !gaz_.is_common_word(word) || gaz_.is_given_name(word);
+    }
+
+    // "By Jane Doe in Kyiv and John Smith in Moscow": where each reporter files from is one name
+    // ended by the line, a comma or "and"; "in Tunis and Sfax marched" is the story.
+    bool files_from(size_t k) {
+        if (tokens_[k].text != "in" || k + 1 >= tokens_.size() || !tokens_[k + 1].capitalised) return false;
+        const Token& place = tokens_[k + 1];
+        if (place.comma_after || place.stop_after || k + 2 >= tokens_.size()) return true;
+        const size_t gap = text_.find_first_not_of(' ', place.end);
+        return (gap != std::string_view::npos && text_[gap] == '\n') ||
+               (tokens_[k + 2].text == "and" && k + 3 < tokens_.size() && is_byline_name_word(k + 3) &&
+                k + 4 < tokens_.size() && tokens_[k + 4].capitalised);
     }
 
     // "KYIV, Ukraine (AP) —", "PORT SUDAN —", "TUNIS (Reuters) -": words in capitals, then within a

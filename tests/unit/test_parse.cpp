@@ -444,6 +444,16 @@ TEST_CASE("recognize: a byline on the story's own line masks only the reporters'
     const auto undated = parser.parse("By Lloyd Austin Russian forces shelled Kherson on Friday.");
     CHECK_FALSE(mention_of(undated, "Austin"));
     CHECK(mention_of(undated, "Kherson"));
+    // The story's first word is a dictionary word no one is named, even when capitalised, and
+    // "in Kherson and Kyiv dug in" is the story, not where a reporter files from.
+    for (const std::string pasted : {"By Lloyd Austin, Reuters Forces in Kherson and Kyiv dug in on Friday.",
+                                     "By LLOYD AUSTIN Forces in Kherson and Kyiv dug in on Friday."}) {
+        CAPTURE(pasted);
+        const auto mentions = parser.parse(pasted);
+        CHECK_FALSE(mention_of(mentions, "Austin"));
+        CHECK(mention_of(mentions, "Kherson"));
+        CHECK(mention_of(mentions, "Kyiv"));
+    }
     // An initial's full stop, a name in capitals and where each reporter files from stay in it.
     for (const std::string byline : {"By Sergei A. Moscow and Tom Kent\nTroops left Kherson.", "By SERGEI MOSCOW, Associated Press\nTroops left Kherson.",
                                      "By Jane Doe in Kyiv and John Smith in Moscow\nTroops left Kherson."}) {
