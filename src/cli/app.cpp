@@ -81,6 +81,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     eval->add_flag("--misses", eval_args.misses, "List every missed, spurious or far-off mention");
     eval->add_option("--floors", eval_args.floors, "JSON file of minimum figures; exit 1 when one is not met");
     eval->add_option("--split", eval_args.split, "Which articles: dev, heldout or all")->default_val("all");
+    eval->add_option("--topic", eval_args.topic, "Which articles: conflict, general or all")->default_val("all");
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {

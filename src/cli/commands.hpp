@@ -55,6 +55,7 @@ struct EvalArgs {
     bool misses = false;
     std::string floors;
     std::string split = "all";  // dev, heldout or all
+    std::string topic = "all";  // conflict, general or all
 };
 
 // The article's date: `--date` when given (a usage error when malformed), else a date line in the text.

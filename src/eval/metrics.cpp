@@ -294,6 +294,8 @@ std::vector<Article> read_corpus(const std::string& jsonl, const std::string& or
             a.date = j.at("date").get<std::string>();
             a.split = j.value("split", "dev");
             if (a.split != "dev" && a.split != "heldout") throw InputError("bad corpus record at " + where, "unknown split '" + a.split + "'");
+            a.topic = j.value("topic", "conflict");
+            if (a.topic != "conflict" && a.topic != "general") throw InputError("bad corpus record at " + where, "unknown topic '" + a.topic + "'");
             if (j.contains("events")) a.events = read_events(j.at("events"), a.text, where);
             for (const auto& t : j.at("toponyms")) {
                 GoldToponym g;

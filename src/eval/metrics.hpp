@@ -43,6 +43,8 @@ struct Article {
     std::vector<GoldToponym> gold;
     std::string date;      // YYYY-MM-DD
     std::string split = "dev";  // "dev" or "heldout"
+    // "conflict" (events labelled) or "general" (world, national and local news: places only)
+    std::string topic = "conflict";
     std::vector<EventRecord> events;
 };
 

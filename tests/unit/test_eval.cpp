@@ -208,6 +208,15 @@ TEST_CASE("read_corpus accepts a null geonameid", "[eval][corpus]") {
     CHECK(frontmap::eval::read_corpus(record.dump(), "dev.jsonl").size() == 1);
 }
 
+TEST_CASE("read_corpus reads an article's topic, conflict unless it says general", "[eval][corpus]") {
+    auto general = good_record("g1");
+    general["topic"] = "general";
+    const auto articles = frontmap::eval::read_corpus(good_record("c1").dump() + "\n" + general.dump() + "\n", "dev.jsonl");
+    REQUIRE(articles.size() == 2);
+    CHECK(articles[0].topic == "conflict");
+    CHECK(articles[1].topic == "general");
+}
+
 TEST_CASE("read_corpus rejects a bad record with an InputError naming its line", "[eval][corpus][errors]") {
     struct Case {
         std::string what;
@@ -225,6 +234,7 @@ TEST_CASE("read_corpus rejects a bad record with an InputError naming its line",
         {"duplicate id", [](auto& r) { r["id"] = "first"; }, "duplicate id 'first'"},
         {"no geonameid", [](auto& r) { r["toponyms"][0].erase("geonameid"); }, "geonameid"},
         {"no text", [](auto& r) { r.erase("text"); }, "text"},
+        {"unknown topic", [](auto& r) { r["topic"] = "sport"; }, "unknown topic 'sport'"},
     }));
     CAPTURE(c.what);
     auto bad = good_record("second");

@@ -8,6 +8,7 @@ An article file:
     id: ua-2022-001
     date: 2022-11-11
     split: dev            (or heldout: kept out of rule development)
+    topic: general        (optional; default conflict. General news labels places only, no events)
     ---
     Body text. Each toponym occurrence is written [[surface|type|role|geonameid|lat|lon]],
     e.g. [[Kherson|city|location|706448|46.65581|32.6178]]; geonameid is '-' when GeoNames has none.
@@ -32,6 +33,7 @@ import sys
 TYPES = {"city", "village", "region", "country", "river", "sea", "island", "infrastructure", "other"}
 ROLES = {"location", "metonym", "not_place"}
 SPLITS = {"dev", "heldout"}
+TOPICS = {"conflict", "general"}  # general news: world, national and local stories, no event labels
 EVENT_TYPES = {"advance", "capture", "recapture", "withdrawal", "strike", "shelling", "attack", "explosion",
                "evacuation", "flooding", "fortification", "other"}
 STATUSES = {"reported", "claimed", "denied", "confirmed"}
@@ -57,6 +59,9 @@ def parse_header(head):
             raise CorpusError(f"header has no '{key}:'")
     datetime.date.fromisoformat(meta["date"])
     meta.setdefault("split", "dev")
+    meta.setdefault("topic", "conflict")
+    if meta["topic"] not in TOPICS:
+        raise CorpusError(f"unknown topic {meta['topic']!r}")
     if meta["split"] not in SPLITS:
         raise CorpusError(f"unknown split {meta['split']!r}")
     return meta
@@ -195,8 +200,8 @@ def convert(path):
                 events.append(convert_event(line, text, toponyms))
             except CorpusError as e:
                 raise CorpusError(f"event line {number}: {e}") from None
-    article = {"id": meta["id"], "date": meta["date"], "split": meta["split"], "text": text,
-               "toponyms": toponyms, "events": events}
+    article = {"id": meta["id"], "date": meta["date"], "split": meta["split"], "topic": meta["topic"],
+               "text": text, "toponyms": toponyms, "events": events}
     return article, len(text.split())
 
 
