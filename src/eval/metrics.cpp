@@ -250,8 +250,14 @@ void score_article(const Article& article, const std::vector<Predicted>& predict
                 match = p;
                 break;
             }
-        if (g.role == "metonym" && match && match->role == "location") ++s.metonyms_drawn;
-        if (g.role == "not_place" && match && match->role == "location") ++s.not_places_drawn;
+        if (g.role == "metonym" && match && match->role == "location") {
+            ++s.metonyms_drawn;
+            s.misses.push_back({article.id, "metonym drawn", g.name, context_of(article.text, g.start, g.end), 0});
+        }
+        if (g.role == "not_place" && match && match->role == "location") {
+            ++s.not_places_drawn;
+            s.misses.push_back({article.id, "not place drawn", g.name, context_of(article.text, g.start, g.end), 0});
+        }
         if (!is_toponym(g)) continue;
         ++s.gold;
         if (!match) {

@@ -51,7 +51,7 @@ struct Article {
 // One line of the --misses report.
 struct Miss {
     std::string article;
-    // "missed", "spurious", "far" (toponyms); "event missed", "event spurious", "event count"
+    // "missed", "spurious", "far", "metonym drawn", "not place drawn" (toponyms); "event missed", "event spurious", "event count"
     // (a matched event's tally differs), "event claim" and "event denial" (a matched event's
     // claimant or denial not found), "event side" (a matched event's side differs)
     std::string kind;

@@ -14,8 +14,9 @@ extern const std::string_view kLexiconJson;
 
 namespace {
 
-// The words of a phrase as the tokenizer cuts text: "al-Sham", "U.S." and "AFC/M23" are two words
-// each, and the possessive "'s" of "people's" belongs to no word. Only the last part keeps a
+// The words of a phrase as the tokenizer cuts text: "al-Sham" and "AFC/M23" are two words each,
+// "U.S." one (written in capitals, as the tokenizer knows an initialism), and the possessive "'s"
+// of "people's" belongs to no word. Parts are compared in lower case. Only the last part keeps a
 // prefix star.
 void add_pattern_parts(std::string w, std::vector<PatternWord>& out) {
     bool prefix = false;
@@ -25,7 +26,11 @@ void add_pattern_parts(std::string w, std::vector<PatternWord>& out) {
     }
     const auto parts = parse::tokenize(w);
     if (parts.empty()) throw DataError("event lexicon", "'" + w + "' holds no word");
-    for (const auto& t : parts) out.push_back(PatternWord{.text = t.text});
+    for (const auto& t : parts) {
+        std::string lower = t.text;
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out.push_back(PatternWord{.text = std::move(lower)});
+    }
     if (prefix) out.back().prefix = true;
 }
 

@@ -91,6 +91,8 @@ void join_number_groups(std::string_view text, std::vector<Word>& words) {
 }
 
 bool is_single_letter(const Word& w) { return w.end == w.start + 1 && std::isalpha(static_cast<unsigned char>(w.lower[0])); }
+// "U.S", "W.Va": the tokenizer keeps an initialism whole, up to its last stop.
+bool is_initialism(const Word& w) { return w.lower.size() > 2 && w.lower.find('.') != std::string::npos; }
 
 bool full_stop_after(std::string_view text, const Word& w) { return w.end < text.size() && text[w.end] == '.'; }
 
@@ -98,6 +100,11 @@ bool full_stop_after(std::string_view text, const Word& w) { return w.end < text
 // unless a capitalised word follows its last one ("… by the U.S. The ministry said").
 void join_initialisms(std::string_view text, std::vector<Word>& words) {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
+        if (is_initialism(words[i]) && full_stop_after(text, words[i]) && !words[i + 1].capitalised) {
+            words[i].stop_after = false;
+            words[i + 1].clause_start = false;
+            continue;
+        }
         const Word& a = words[i];
         const Word& b = words[i + 1];
         if (!is_single_letter(a) || !full_stop_after(text, a) || b.start != a.end + 1 || !is_single_letter(b)) continue;

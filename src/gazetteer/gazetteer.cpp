@@ -42,9 +42,9 @@ sqlite::DbPtr open_gazetteer(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file)) throw DataError(what, "no such file (run tools/setup.sh to build it)");
     auto db = sqlite::open(file.string(), false);
     try {
-        sqlite::Statement tables(db.get(), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'places', 'names', 'words', 'given_names', 'not_place_names')");
+        sqlite::Statement tables(db.get(), "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'places', 'names', 'words', 'given_names', 'not_place_names', 'qualifier_names')");
         tables.step();
-        if (tables.integer(0) != 6) throw DataError(what, "it is not a frontmap gazetteer (run tools/setup.sh to build one)");
+        if (tables.integer(0) != 7) throw DataError(what, "it is not a frontmap gazetteer (run tools/setup.sh to build one)");
     } catch (const DataError& e) {
         if (e.subject() == what) throw;
         throw DataError(what, "it is not a frontmap gazetteer: " + e.reason());
@@ -59,7 +59,8 @@ Gazetteer::Gazetteer(const std::filesystem::path& file)
       by_key_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?"),
       by_id_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?"),
       word_(db_.get(), "SELECT 1 FROM words WHERE word = ?"),
-      given_(db_.get(), "SELECT 1 FROM given_names WHERE key = ?") {
+      given_(db_.get(), "SELECT 1 FROM given_names WHERE key = ?"),
+      by_qualifier_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM qualifier_names q JOIN places p ON p.id = q.place_id WHERE q.key = ?") {
     // A few dozen names, asked about for nearly every capitalised word: held in memory.
     sqlite::Statement not_places(db_.get(), "SELECT key FROM not_place_names");
     while (not_places.step()) {
@@ -99,6 +100,16 @@ Place Gazetteer::read_place(const sqlite::Statement& row) const {
         }
     }
     return p;
+}
+
+const std::vector<Place>& Gazetteer::lookup_qualifier(std::string_view key) {
+    auto it = qualifier_cache_.find(std::string(key));
+    if (it != qualifier_cache_.end()) return it->second;
+    std::vector<Place> found;
+    by_qualifier_.bind(1, key);
+    while (by_qualifier_.step()) found.push_back(read_place(by_qualifier_));
+    by_qualifier_.reset();
+    return qualifier_cache_.emplace(std::string(key), std::move(found)).first->second;
 }
 
 const std::vector<Place>& Gazetteer::lookup(std::string_view key) {

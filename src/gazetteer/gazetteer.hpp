@@ -22,6 +22,9 @@ public:
     // another romanisation of an Arabic name ("-a" for "-ah", "el" for "al", and back).
     const std::vector<Place>& lookup(std::string_view key);
 
+    // The places a qualifier names after "Place, ": "Ill." in "Springfield, Ill." (see Writer).
+    const std::vector<Place>& lookup_qualifier(std::string_view key);
+
     // Ranked candidates for a free-text name, best first (for `frontmap geocode`).
     struct Ranked {
         Place place;
@@ -55,13 +58,14 @@ private:
     sqlite::Statement by_id_;
     sqlite::Statement word_;
     sqlite::Statement given_;
+    sqlite::Statement by_qualifier_;
     int max_name_words_ = 4;
-    std::unordered_map<std::string, std::vector<Place>> cache_;
+    std::unordered_map<std::string, std::vector<Place>> cache_, qualifier_cache_;
     std::unordered_map<std::string, bool> word_memo_, given_memo_;
     std::unordered_set<std::string> not_place_names_, not_place_first_words_;
 };
 
 // The schema version this code reads; the builder writes it into the meta table.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 }  // namespace frontmap::gazetteer

@@ -21,7 +21,7 @@ struct Place {
     PlaceType type = PlaceType::Other;
     std::string feature_code;  // GeoNames feature code (PPLC, PPLA, PPL…), ADM1, PCLI, or the curated type
     std::string country;       // ISO 3166-1 alpha-2, empty for international waters
-    std::string admin1;        // GeoNames admin-1 code, or the Natural Earth fips code for regions
+    std::string admin1;        // GeoNames admin-1 code (for an admin-1 area, the code its towns carry)
     double lat = 0.0;
     double lon = 0.0;
     long long population = 0;

@@ -23,6 +23,7 @@ sqlite::DbPtr create(const std::filesystem::path& file) {
         CREATE TABLE words(word TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE given_names(key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE not_place_names(key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE qualifier_names(key TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY(key, place_id)) WITHOUT ROWID;
         BEGIN;
     )SQL");
     return db;
@@ -35,7 +36,8 @@ Writer::Writer(const std::filesystem::path& file)
       insert_name_(db_.get(), "INSERT OR IGNORE INTO names VALUES (?,?,?)"),
       insert_word_(db_.get(), "INSERT OR IGNORE INTO words VALUES (?)"),
       insert_given_(db_.get(), "INSERT OR IGNORE INTO given_names VALUES (?)"),
-      insert_not_place_(db_.get(), "INSERT OR IGNORE INTO not_place_names VALUES (?)") {}
+      insert_not_place_(db_.get(), "INSERT OR IGNORE INTO not_place_names VALUES (?)"),
+      insert_qualifier_(db_.get(), "INSERT OR IGNORE INTO qualifier_names VALUES (?,?)") {}
 
 void Writer::add_place(const Place& p, const std::string& shape_json) {
     insert_place_.bind(1, p.id).bind(2, p.name).bind(3, std::string_view(to_string(p.type))).bind(4, p.feature_code);
@@ -68,6 +70,11 @@ void Writer::add_given_name(std::string_view name) {
 void Writer::add_not_place_name(std::string_view name) {
     insert_not_place_.bind(1, text::name_key(name));
     insert_not_place_.run();
+}
+
+void Writer::add_qualifier_name(const std::string& place_id, std::string_view name) {
+    insert_qualifier_.bind(1, text::name_key(name)).bind(2, place_id);
+    insert_qualifier_.run();
 }
 
 void Writer::finish() {

@@ -20,6 +20,9 @@ public:
     void add_given_name(std::string_view name);
     // A name never to be taken for a place (an armed group, a weapon, a people).
     void add_not_place_name(std::string_view name);
+    // A name that stands for the place only after another place and a comma: "Ill." in
+    // "Springfield, Ill.", which alone is a word.
+    void add_qualifier_name(const std::string& place_id, std::string_view name);
     // Builds indexes, writes the meta table and commits.
     void finish();
 
@@ -30,6 +33,7 @@ private:
     sqlite::Statement insert_word_;
     sqlite::Statement insert_given_;
     sqlite::Statement insert_not_place_;
+    sqlite::Statement insert_qualifier_;
     int max_name_words_ = 1;
 };
 

@@ -90,6 +90,13 @@ constexpr auto kLocative = std::to_array<std::string_view>({
     "in", "at", "from", "near", "outside", "inside", "into", "to", "across", "around", "toward", "towards",
     "through", "within", "over", "on", "off", "of", "via", "south", "north", "east", "west"});
 
+// Words after a country's abbreviation that leave it a noun ("the U.S. and Canada", "in the UK
+// on Monday"), where any other word makes it a modifier ("U.S. officials").
+constexpr auto kNounFollowers = std::to_array<std::string_view>({
+    "and", "or", "but", "nor", "in", "on", "at", "to", "for", "with", "by", "from", "as", "of", "into", "than",
+    "after", "before", "since", "until", "over", "under", "is", "was", "were", "are", "be", "been", "the", "a",
+    "an", "that", "which", "who", "where", "while", "when", "if", "because", "it", "its", "this", "these"});
+
 // Prepositions that put a place after them, narrower than kLocative: not "of", "to" or "on", which
 // also take offices and bodies ("Secretary of State", "to Congress").
 constexpr auto kPlacePrepositions = std::to_array<std::string_view>({
@@ -170,6 +177,7 @@ bool is_calendar_word(std::string_view w) { return in<kCalendar>(w); }
 bool is_title(std::string_view w) { return in<kTitles>(w); }
 bool is_actor_verb(std::string_view w) { return in<kActorVerbs>(w); }
 bool is_auxiliary(std::string_view w) { return in<kAuxiliaries>(w); }
+bool leaves_noun(std::string_view w) { return in<kNounFollowers>(w); }
 bool is_actor_noun(std::string_view w) { return in<kActorNouns>(w); }
 bool is_actor_modifier(std::string_view w) { return in<kActorModifiers>(w); }
 bool is_actor_prefix(std::string_view w) { return in<kActorPrefixes>(w); }

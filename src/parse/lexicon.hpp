@@ -13,6 +13,8 @@ bool is_title(std::string_view lower);
 bool is_actor_verb(std::string_view lower);
 // Auxiliaries that may stand between an actor and its verb: "Moscow has said".
 bool is_auxiliary(std::string_view lower);
+// A function word: after "U.S." it leaves the abbreviation a noun ("the U.S. and Canada").
+bool leaves_noun(std::string_view lower);
 // Nouns that make a possessive place an actor: "Kyiv's forces", "Russia's defence ministry".
 bool is_actor_noun(std::string_view lower);
 // Second halves of hyphenated modifiers that make a place an actor: "Moscow-installed".

@@ -33,6 +33,9 @@ struct Mention {
     bool definite = false;  // "the Dnipro": an article before a name points to a river or region
     ActorCue actor = ActorCue::None;
     bool dateline = false;  // "KYIV, Ukraine -": where the reporter files from, not what happened
+    // "Texas" in "Paris, Texas", "Ill." in "Springfield, Ill.": the name right after a place and a
+    // comma, which may say what holds that place.
+    bool after_place_comma = false;
     std::optional<gazetteer::Place> place;  // the resolved place; empty when unresolved
     double confidence = 0.0;
 };

@@ -46,12 +46,19 @@ public:
                 i += group;
                 continue;
             }
-            const size_t len = longest_match(i);
+            const bool after_place = !out.empty() && out_ends_.back() + 1 == i && tokens_[i - 1].comma_after && out.back().role != Role::NotPlace;
+            size_t len = longest_match(i);
             if (len == 0 || !plausible(i, len)) {
-                ++i;
-                continue;
+                // "Springfield, Ill.": an abbreviation that names a state only after a place.
+                if (!after_place || !tokens_[i].capitalised || gaz_.lookup_qualifier(low(i)).empty()) {
+                    ++i;
+                    continue;
+                }
+                len = 1;
             }
             out.push_back(make_mention(i, len));
+            // "in Bakhmut, Ukraine's army said": a possessive starts another phrase.
+            out.back().after_place_comma = after_place && !tokens_[i + len - 1].possessive;
             out_ends_.push_back(i + len - 1);
             out_roles_.push_back(out.back().role);
             after_preposition_.push_back(i > 0 && lexicon::is_locative_preposition(low(i - 1)) && !tokens_[i - 1].stop_after);
@@ -295,7 +302,8 @@ private:
         const Token& t = tokens_[i];
         const std::string& w = low(i);
         if (lexicon::is_calendar_word(w)) return false;
-        if (w.size() < 3) return false;
+        // Two letters are a place only as a country's code in capitals: "US", "UK", "U.S.".
+        if (w.size() < 3 && !(t.all_caps && names_country(w))) return false;
         const auto& candidates = gaz_.lookup(w);
         double best = 0.0;
         bool country = false, curated = false;
@@ -384,7 +392,26 @@ private:
         m.definite = i > 0 && low(i - 1) == "the";
         m.dateline = tokens_[i].sentence_start && tokens_[j].all_caps && (tokens_[j].comma_after || dash_after(j));
         if (m.role == Role::Location && !m.dateline) m.actor = actor_cue_of(i, j);
+        // "U.S. officials", "the UK government", "U.S.-made": a country's abbreviation before a
+        // noun is its state's, as a demonym would be; "in the U.S." is the country.
+        if (m.role == Role::Location && i == j && abbreviates_country(i) && modifies_next(i)) m.role = Role::Metonym;
         return m;
+    }
+
+    bool abbreviates_country(size_t i) {
+        const Token& t = tokens_[i];
+        return t.all_caps && t.text.size() <= 5 && names_country(low(i));
+    }
+
+    // Whether the next word follows on the same line, after a space, the abbreviation's stop or a
+    // hyphen, and is not a function word or verb that leaves the abbreviation a noun.
+    bool modifies_next(size_t i) const {
+        if (i + 1 >= tokens_.size()) return false;
+        const std::string_view gap = text_.substr(tokens_[i].end, tokens_[i + 1].start - tokens_[i].end);
+        if (gap != " " && gap != ". " && gap != "-" && gap != ".-") return false;
+        const std::string& next = low(i + 1);
+        return !lexicon::leaves_noun(next) && !lexicon::is_actor_verb(next) && !lexicon::is_auxiliary(next) &&
+               !lexicon::is_calendar_word(next) && !lexicon::is_locative_preposition(next);
     }
 
     // "Kinshasa and UN experts say": a place joined to a speaking body shares its verb. The

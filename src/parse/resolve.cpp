@@ -7,6 +7,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <unordered_set>
 #include <unordered_map>
 
 namespace frontmap::parse {
@@ -80,12 +81,62 @@ double distance_to(const Place& c, double lon, double lat) {
     return proj::geodesic_km(lon, lat, c.lon, c.lat);
 }
 
+// Whether an area holds a place: a country its places, an admin-1 unit the towns that carry its
+// code, any other area (England, a curated region) the places of its country inside its extent.
+bool holds(const Place& area, const Place& p) {
+    if (area.id == p.id || area.country.empty() || area.country != p.country) return false;
+    if (area.type == PlaceType::Country) return true;
+    if (area.type != PlaceType::Region) return false;
+    if (area.feature_code == "ADM1" && !area.admin1.empty()) return area.admin1 == p.admin1 && p.type != PlaceType::Region;
+    return area.bbox.size() == 4 && p.lon >= area.bbox[0] && p.lon <= area.bbox[2] && p.lat >= area.bbox[1] && p.lat <= area.bbox[3];
+}
+
+// "Paris, Texas", "Hamilton, Ontario", "Springfield, Ill.": a place, a comma and an area that holds
+// one of its readings. Both names are read together: the readings that fit each other are the
+// ones meant. In a list ("Kherson, Mykolaiv and Odesa") no name holds the one before it.
+struct Qualified {
+    std::vector<std::unordered_set<std::string>> fitting;  // per mention, the ids of the readings that fit
+    // Per mention, whether a state's abbreviation after it holds none of its readings ("Springfield,
+    // Tex." where the gazetteer has no Springfield in Texas): a namesake the gazetteer lacks.
+    std::vector<bool> unheld;
+};
+
+Qualified pair_qualifiers(const std::vector<Mention>& mentions, const std::vector<std::vector<Place>>& candidates,
+                          const std::vector<bool>& qualifier_only) {
+    Qualified q{std::vector<std::unordered_set<std::string>>(mentions.size()), std::vector<bool>(mentions.size(), false)};
+    for (size_t i = 1; i < mentions.size(); ++i) {
+        if (!mentions[i].after_place_comma) continue;
+        for (const Place& area : candidates[i])
+            for (const Place& p : candidates[i - 1])
+                if (holds(area, p)) {
+                    q.fitting[i].insert(area.id);
+                    q.fitting[i - 1].insert(p.id);
+                }
+        q.unheld[i - 1] = q.fitting[i].empty() && !candidates[i].empty() && qualifier_only[i];
+    }
+    return q;
+}
+
 }  // namespace
 
 void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
     std::vector<std::vector<Place>> candidates(mentions.size());
+    std::vector<bool> qualifier_only(mentions.size(), false);
+    for (size_t i = 0; i < mentions.size(); ++i) {
+        if (mentions[i].role == Role::NotPlace) continue;
+        candidates[i] = gazetteer.lookup(mentions[i].key);
+        qualifier_only[i] = candidates[i].empty();
+        if (mentions[i].after_place_comma)
+            for (const Place& area : gazetteer.lookup_qualifier(mentions[i].key))
+                if (std::none_of(candidates[i].begin(), candidates[i].end(), [&](const Place& c) { return c.id == area.id; })) candidates[i].push_back(area);
+    }
+    const Qualified qualified = pair_qualifiers(mentions, candidates, qualifier_only);
     for (size_t i = 0; i < mentions.size(); ++i)
-        if (mentions[i].role != Role::NotPlace) candidates[i] = gazetteer.lookup(mentions[i].key);
+        if (!qualified.fitting[i].empty()) {
+            std::erase_if(candidates[i], [&](const Place& c) { return !qualified.fitting[i].count(c.id); });
+            // "Paris, Texas": the area names where the place is; it does not act.
+            if (mentions[i].after_place_comma) mentions[i].role = Role::Location;
+        }
 
     // The article's countries: named countries count most, then the likeliest reading of
     // every other name.
@@ -182,6 +233,7 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
         if (has_centre && is_point_like(chosen.type) && chosen.importance < 0.45 && foreign &&
             from_centre(chosen) > 1500.0)
             m.confidence = 0.1;
+        if (qualified.unheld[i]) m.confidence = 0.1;
         m.confidence = std::round(m.confidence * 100.0) / 100.0;
     }
 }
@@ -197,7 +249,9 @@ bool is_state(const Mention& m) {
 void coordinate_roles(std::string_view article, std::vector<Mention>& mentions) {
     auto joined = [&](const Mention& a, const Mention& b) {
         if (b.start < a.end) return false;
-        const std::string_view gap = article.substr(a.end, b.start - a.end);
+        std::string_view gap = article.substr(a.end, b.start - a.end);
+        // "the U.S. and Britain": an initialism's last stop belongs to it.
+        if (gap.starts_with('.') && a.text.find('.') != std::string::npos) gap.remove_prefix(1);
         return gap == " and " || gap == ", " || gap == ", and " || gap == " and the " || gap == ", the ";
     };
     for (int pass = 0; pass < 2; ++pass)

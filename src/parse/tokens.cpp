@@ -36,6 +36,31 @@ bool is_word_char(UChar32 c) {
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
+bool is_upper_ascii(UChar32 c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower_ascii(UChar32 c) { return c >= 'a' && c <= 'z'; }
+
+// The end of one part of an initialism that starts at i ("U", "Va"): a capital and at most one
+// small letter, then a full stop; or -1.
+int32_t initialism_part_end(const Reader& r, int32_t i) {
+    if (i >= r.length() || !is_upper_ascii(r.at(i))) return -1;
+    int32_t j = i + 1;
+    if (j < r.length() && is_lower_ascii(r.at(j))) ++j;
+    return j < r.length() && r.at(j) == '.' ? j : -1;
+}
+
+// "U.S.", "D.C.", "W.Va.": letters joined by full stops are one word, not sentences. The token
+// ends before the last stop, which may also end a sentence ("... in the U.S. Then").
+int32_t initialism_end(const Reader& r, int32_t start, int32_t end) {
+    if (initialism_part_end(r, start) != end) return end;
+    int32_t last = end;
+    while (true) {
+        const int32_t part = initialism_part_end(r, last + 1);
+        if (part < 0) break;
+        last = part;
+    }
+    return last;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -79,6 +104,7 @@ std::vector<Token> tokenize(std::string_view text) {
             }
             break;
         }
+        j = initialism_end(r, i, j);
         t.end = static_cast<size_t>(j);
         t.text = std::string(text.substr(t.start, t.end - t.start));
         t.capitalised = text::starts_upper(t.text);

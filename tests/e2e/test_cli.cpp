@@ -429,6 +429,55 @@ TEST_CASE("a front-line village too small for GeoNames is placed where it is", "
     CHECK(std::abs(point[1].get<double>() - 48.53) < 0.05);
 }
 
+json parse_text(const std::string& text) {
+    TempDir dir;
+    const fs::path article = dir.path / "article.txt";
+    std::ofstream(article) << text << "\n";
+    const auto r = run({"parse", article.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    return json::parse(r.out);
+}
+
+json place_of(const json& doc, const std::string& text) {
+    const auto found = mentions_named(doc, text);
+    INFO(text);
+    REQUIRE(found.size() == 1);
+    return found[0]["properties"]["place"];
+}
+
+json point_of(const json& doc, const std::string& text) {
+    const auto found = mentions_named(doc, text);
+    INFO(text);
+    REQUIRE(found.size() == 1);
+    return found[0]["geometry"]["coordinates"];
+}
+
+TEST_CASE("continents, world regions, oceans and the UK's nations are places, not their small namesakes", "[parse]") {
+    // GeoNames cities500 holds only towns: Atlantic, Iowa; England, Arkansas; Scotland, Pennsylvania.
+    const json doc = parse_text("Storms over the Atlantic delayed ships bound for Europe and the Middle East, "
+                                "while England and Scotland braced for floods and the Gulf of Mexico stayed calm.");
+    for (const std::string name : {"Atlantic", "Gulf of Mexico"}) CHECK(place_of(doc, name)["type"] == "sea");
+    for (const std::string name : {"Europe", "Middle East"}) CHECK(place_of(doc, name)["type"] == "region");
+    for (const std::string name : {"England", "Scotland"}) {
+        CHECK(place_of(doc, name)["type"] == "region");
+        CHECK(place_of(doc, name)["country"] == "GB");
+    }
+}
+
+TEST_CASE("a state's abbreviation after a town names the state, and the town is the one it holds", "[parse]") {
+    const json doc = parse_text("SPRINGFIELD, Ill. (AP) \u2014 Floods closed roads from Sacramento, Calif., to Charleston, W.Va., "
+                                "and to Paris, Texas, officials in the U.S. said.");
+    CHECK(place_of(doc, "Ill")["name"] == "Illinois");
+    CHECK(place_of(doc, "SPRINGFIELD")["country"] == "US");
+    CHECK(std::abs(point_of(doc, "SPRINGFIELD")[0].get<double>() - -89.64) < 0.1);
+    CHECK(place_of(doc, "Calif")["name"] == "California");
+    CHECK(place_of(doc, "W.Va")["name"] == "West Virginia");
+    CHECK(place_of(doc, "Paris")["country"] == "US");
+    CHECK(std::abs(point_of(doc, "Paris")[1].get<double>() - 33.66) < 0.1);
+    CHECK(place_of(doc, "U.S")["country"] == "US");
+}
+
 TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
     TempDir dir;
     SECTION("a missing article") {

@@ -50,6 +50,11 @@ FixturePlace make(const std::string& id, const std::string& name, PlaceType type
     return f;
 }
 
+FixturePlace in_admin1(FixturePlace f, const std::string& admin1) {
+    f.place.admin1 = admin1;
+    return f;
+}
+
 std::vector<FixturePlace> build_places() {
     std::vector<FixturePlace> places = {
         make(ids::kherson, "Kherson", PlaceType::City, "PPLA", "UA", 46.65581, 32.6178, 320477, 0.67, {"Херсон"}),
@@ -83,6 +88,18 @@ std::vector<FixturePlace> build_places() {
         make(ids::eldorado, "Eldorado", PlaceType::City, "PPL", "BR", -24.52, -48.11, 14000, 0.3),
         make(ids::sul, "Sul", PlaceType::Village, "PPL", "DE", 50.6, 10.7, 800, 0.2),
         make(ids::dr_congo, "Dem. Rep. Congo", PlaceType::Country, "PCLI", "CD", -2.88, 23.64, 0, 1.0, {"Congo"}, {}, {12.2, -13.5, 31.3, 5.4}),
+        // The famous namesake ranks first alone; only the qualifier picks the other.
+        in_admin1(make(ids::paris, "Paris", PlaceType::City, "PPLC", "FR", 48.85341, 2.3488, 2138551, 0.95), "11"),
+        in_admin1(make(ids::paris_texas, "Paris", PlaceType::City, "PPLA2", "US", 33.66094, -95.55551, 24782, 0.3), "TX"),
+        in_admin1(make(ids::texas, "Texas", PlaceType::Region, "ADM1", "US", 31.5, -99.36, 0, 0.6, {}, {}, {-106.6, 25.8, -93.5, 36.5}), "TX"),
+        in_admin1(make(ids::springfield_mo, "Springfield", PlaceType::City, "PPLA2", "US", 37.21533, -93.29824, 169176, 0.5), "MO"),
+        in_admin1(make(ids::springfield_il, "Springfield", PlaceType::City, "PPLA", "US", 39.80172, -89.64371, 116250, 0.45), "IL"),
+        in_admin1(make(ids::illinois, "Illinois", PlaceType::Region, "ADM1", "US", 40.0, -89.2, 0, 0.6, {}, {}, {-91.5, 36.9, -87.0, 42.5}), "IL"),
+        make(ids::united_states, "United States of America", PlaceType::Country, "PCLI", "US", 45.69, -112.5, 0, 1.0, {"U.S.", "US"}, {},
+             {-179.1, 18.9, 179.8, 71.4}),
+        in_admin1(make(ids::birmingham_al, "Birmingham", PlaceType::City, "PPLA2", "US", 33.52066, -86.80249, 1500000, 0.7), "AL"),
+        in_admin1(make(ids::birmingham_gb, "Birmingham", PlaceType::City, "PPLA2", "GB", 52.48142, -1.89983, 984333, 0.65), "ENG"),
+        make(ids::england, "England", PlaceType::Region, "region", "GB", 52.5, -1.5, 0, 0.95, {}, {}, {-6.35, 49.91, 1.77, 55.81}),
     };
     return places;
 }
@@ -109,6 +126,7 @@ std::filesystem::path write_fixture_gazetteer(const std::filesystem::path& file)
     for (const auto& w : kFixtureWords) writer.add_word(w);
     for (const auto& n : kFixtureGivenNames) writer.add_given_name(n);
     for (const auto& n : kFixtureNotPlaceNames) writer.add_not_place_name(n);
+    for (const auto& [id, name] : kFixtureQualifiers) writer.add_qualifier_name(id, name);
     writer.finish();
     return file;
 }

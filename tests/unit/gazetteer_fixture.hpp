@@ -36,6 +36,17 @@ inline const std::string dr_congo = "203312";
 inline const std::string santa_cruz_do_sul = "3450269";
 inline const std::string eldorado = "test-eldorado";
 inline const std::string sul = "test-sul";
+// Namesakes told apart by a qualifier: "Paris, Texas", "Springfield, Ill.", "Birmingham, England".
+inline const std::string paris = "2988507";
+inline const std::string paris_texas = "4717560";
+inline const std::string texas = "test-texas";
+inline const std::string springfield_il = "4250542";
+inline const std::string springfield_mo = "4409896";
+inline const std::string illinois = "test-illinois";
+inline const std::string united_states = "test-us";
+inline const std::string birmingham_gb = "2655603";
+inline const std::string birmingham_al = "4049979";
+inline const std::string england = "fm-region-gb-england";
 }  // namespace ids
 
 struct FixturePlace {
@@ -52,6 +63,8 @@ inline const std::vector<std::string> kFixtureWords = {"back", "western", "the",
 inline const std::vector<std::string> kFixtureGivenNames = {"Lloyd", "Sergei", "Tom", "Near"};
 // "Hamas" and "Boko" are also written as alternate names of a fixture place, as GeoNames lists
 // them for Hamm and a village in Kazakhstan; "Amhara" names a people and their region.
+// Names a place has only after another place and a comma ("Springfield, Ill.").
+inline const std::vector<std::pair<std::string, std::string>> kFixtureQualifiers = {{ids::illinois, "Ill."}, {ids::texas, "Tex."}};
 inline const std::vector<std::string> kFixtureNotPlaceNames = {"Hamas", "Boko Haram", "Amhara", "Doctors Without Borders"};
 
 // Writes the fixture gazetteer to `file` and returns it.

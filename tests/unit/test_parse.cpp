@@ -92,6 +92,13 @@ TEST_CASE("tokenize: a possessive 's stays outside the name", "[parse][tokenize]
     CHECK_FALSE(tokens[1].possessive);
 }
 
+TEST_CASE("tokenize: letters joined by stops are one word, whose last stop may still end a sentence", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("Sacramento, Calif., and Charleston, W.Va., told the U.S. Then the U.K. agreed. A. Smith spoke.");
+    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Sacramento", "Calif", "and", "Charleston", "W.Va", "told", "the", "U.S", "Then",
+                                                         "the", "U.K", "agreed", "A", "Smith", "spoke"});
+    CHECK(tokens[8].sentence_start);  // "Then" after "U.S."
+}
+
 TEST_CASE("tokenize: an apostrophe inside a name is part of it, a bare one after s is a possessive", "[parse][tokenize]") {
     const auto tokens = frontmap::parse::tokenize("Donets'k and Donbas' towns");
     REQUIRE(texts_of(tokens) == std::vector<std::string>{"Donets'k", "and", "Donbas", "towns"});
@@ -525,6 +532,71 @@ TEST_CASE("resolve: the words around a name pick which place it is", "[parse][re
     CHECK(m->place->id == id);
     CHECK(m->confidence > 0.0);
     CHECK(m->confidence <= 1.0);
+}
+
+TEST_CASE("resolve: a region, state or country after a place and a comma picks the namesake it holds", "[parse][resolve]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto [article, name, id, holder, holder_id] = GENERATE(table<std::string, std::string, std::string, std::string, std::string>({
+        {"A fire broke out in Paris, Texas, on Monday.", "Paris", ids::paris_texas, "Texas", ids::texas},
+        {"SPRINGFIELD, Ill. (AP) \u2014 Lawmakers met on Monday.", "SPRINGFIELD", ids::springfield_il, "Ill", ids::illinois},
+        {"Floods reached Springfield, Tex., and Kherson.", "Springfield", "", "Tex", ""},
+        {"Factories in Birmingham, England, and Kherson shut.", "Birmingham", ids::birmingham_gb, "England", ids::england},
+    }));
+    CAPTURE(article);
+    const auto mentions = parser.parse(article);
+    const auto place = mention_of(mentions, name);
+    REQUIRE(place);
+    if (id.empty()) {
+        // No Springfield lies in Texas: the gazetteer lacks the town, and says how little it trusts
+        // the namesake it has; "Tex." is still Texas.
+        REQUIRE(place->place);
+        CHECK(place->confidence <= 0.1);
+        REQUIRE(mention_of(mentions, holder));
+        CHECK(mention_of(mentions, holder)->place->id == ids::texas);
+        return;
+    }
+    REQUIRE(place->place);
+    CHECK(place->place->id == id);
+    const auto area = mention_of(mentions, holder);
+    REQUIRE(area);
+    REQUIRE(area->place);
+    CHECK(area->place->id == holder_id);
+    CHECK(area->role == Role::Location);
+}
+
+TEST_CASE("resolve: a country's possessive after a place and a comma is no qualifier", "[parse][resolve]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::Parser(g.gazetteer).parse("Shelling hit Kherson, Ukraine's army said on Monday.");
+    REQUIRE(mention_of(mentions, "Ukraine"));
+    CHECK(mention_of(mentions, "Ukraine")->role == Role::Metonym);
+}
+
+TEST_CASE("resolve: without a qualifier the likelier namesake stays", "[parse][resolve]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::Parser(g.gazetteer).parse("Crowds gathered in Paris and Springfield.");
+    REQUIRE(mention_of(mentions, "Paris"));
+    CHECK(mention_of(mentions, "Paris")->place->id == ids::paris);
+    // A state's abbreviation alone is a word, not the state.
+    CHECK_FALSE(mention_of(frontmap::parse::Parser(g.gazetteer).parse("He felt Ill. Then he left."), "Ill"));
+}
+
+TEST_CASE("recognize: a country's abbreviation before a noun is its state's, before a function word the country", "[parse][recognize]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto [article, role] = GENERATE(table<std::string, Role>({
+        {"U.S. officials visited Kyiv.", Role::Metonym},
+        {"The U.S.-led coalition struck Kyiv.", Role::Metonym},
+        {"Attacks on U.S. forces rose.", Role::Metonym},
+        {"Trade with the U.S. in May fell.", Role::Location},
+        {"Troops flew from the US to Kyiv.", Role::Location},
+        {"Kyiv and the U.S. and Russia met.", Role::Location},
+    }));
+    CAPTURE(article);
+    const auto mentions = parser.parse(article);
+    const auto m = std::find_if(mentions.begin(), mentions.end(), [](const auto& x) { return x.key == "us"; });
+    REQUIRE(m != mentions.end());
+    CHECK(m->role == role);
 }
 
 TEST_CASE("resolve: every spelling of Kyiv is the same place", "[parse][resolve]") {

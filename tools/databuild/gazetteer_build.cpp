@@ -63,6 +63,24 @@ std::vector<std::string> icu_country_names(const std::string& iso2) {
     return out;
 }
 
+// A country's point: the centroid of its largest part. The centroid of all its parts can fall in
+// the sea or far from where anyone means (France's with French Guiana lies in the Bay of Biscay, the
+// United States' with Alaska in Montana); gazetteers such as GeoNames put a country on its mainland.
+void mainland_centroid(OGRGeometryH g, Place& p) {
+    const int parts = OGR_G_GetGeometryCount(g);
+    if (wkbFlatten(OGR_G_GetGeometryType(g)) != wkbMultiPolygon || parts < 2) return centroid(g, p);
+    OGRGeometryH largest = nullptr;
+    double largest_area = -1.0;
+    for (int i = 0; i < parts; ++i) {
+        OGRGeometryH part = OGR_G_GetGeometryRef(g, i);
+        if (const double area = OGR_G_Area(part); area > largest_area) {
+            largest_area = area;
+            largest = part;
+        }
+    }
+    centroid(largest, p);
+}
+
 std::vector<Area> read_countries(GDALDatasetH ds, const std::set<std::string>& english_words) {
     std::vector<Area> out;
     OGRLayerH layer = GDALDatasetGetLayerByName(ds, "countries");
@@ -81,7 +99,7 @@ std::vector<Area> read_countries(GDALDatasetH ds, const std::set<std::string>& e
         a.place.importance = 0.95;
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
         if (!g) continue;
-        centroid(g, a.place);
+        mainland_centroid(g, a.place);
         a.bbox = envelope(g);
         // Another language's name that is an English word ("Island", Iceland in German) would
         // turn the word into a place.
@@ -91,6 +109,24 @@ std::vector<Area> read_countries(GDALDatasetH ds, const std::set<std::string>& e
         out.push_back(std::move(a));
     }
     return out;
+}
+
+// The GeoNames admin-1 code of a Natural Earth unit: the code most of the country's towns inside
+// its outline carry. Natural Earth keys units by FIPS code and GeoNames its towns by its own codes
+// (ISO for the US: "TX" where Natural Earth says "US48"); a qualifier ("Paris, Texas") and the
+// article's admin-1 areas compare towns with units through it. Empty when no town lies inside.
+std::string geonames_admin1(OGRGeometryH unit, const std::string& iso, const std::vector<const GeoNamesPlace*>& towns) {
+    const auto box = envelope(unit);
+    std::map<std::string, int> votes;
+    gdal::GeometryPtr pt{OGR_G_CreateGeometry(wkbPoint)};
+    for (const GeoNamesPlace* t : towns) {
+        const Place& p = t->place;
+        if (p.country != iso || p.admin1.empty() || p.lon < box[0] || p.lon > box[2] || p.lat < box[1] || p.lat > box[3]) continue;
+        OGR_G_SetPoint_2D(pt.get(), 0, p.lon, p.lat);
+        if (OGR_G_Contains(unit, pt.get())) ++votes[p.admin1];
+    }
+    const auto most = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return most == votes.end() ? std::string() : most->first;
 }
 
 // Natural Earth admin-1 areas. Their names are transliterated one way ("Zaporizhzhya", "Kiev");
@@ -121,6 +157,10 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
         if (fips.size() >= 4 && seat.count({iso, fips.substr(2)})) fips_country.emplace(fips.substr(0, 2), iso);
     }
     std::set<std::string> used_ids;
+    std::vector<const GeoNamesPlace*> towns;
+    for (const auto& c : cities) towns.push_back(&c);
+    // By country, so that a unit is tested against its own country's towns only.
+    std::sort(towns.begin(), towns.end(), [](const auto* a, const auto* b) { return a->place.country < b->place.country; });
     OGR_L_ResetReading(layer);
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
@@ -139,7 +179,11 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
         a.place.type = PlaceType::Region;
         a.place.feature_code = "ADM1";
         a.place.country = iso;
-        a.place.admin1 = fips;
+        {
+            const auto first = std::lower_bound(towns.begin(), towns.end(), iso, [](const auto* t, const std::string& c) { return t->place.country < c; });
+            const auto last = std::upper_bound(first, towns.end(), iso, [](const std::string& c, const auto* t) { return c < t->place.country; });
+            a.place.admin1 = geonames_admin1(g, iso, {first, last});
+        }
         a.place.importance = 0.6;
         centroid(g, a.place);
         a.bbox = envelope(g);
@@ -210,12 +254,18 @@ void add_aliases(const std::filesystem::path& file, const std::vector<Area>& adm
     for (auto it = countries.begin(); it != countries.end(); ++it)
         for (const auto& n : it.value()) writer.add_name("ne-country-" + it.key(), n.get<std::string>());
     if (doc.contains("towns")) add_town_aliases(doc.at("towns"), cities, writer);
-    const nlohmann::json& regions = doc.at("admin1");
-    for (const auto& entry : regions) {
+    const auto unit = [&](const nlohmann::json& entry) {
         const std::string name = entry.at("name").get<std::string>();
         const std::string iso = entry.at("country").get<std::string>();
         const auto it = std::find_if(admin1.begin(), admin1.end(), [&](const Area& a) { return a.place.name == name && a.place.country == iso; });
         if (it == admin1.end()) throw DataError("alias in " + file.string(), "no Natural Earth admin-1 unit '" + name + "' in " + iso);
+        return it;
+    };
+    for (const auto& entry : doc.value("qualifiers", nlohmann::json::array()))
+        for (const auto& n : entry.at("names")) writer.add_qualifier_name(unit(entry)->place.id, n.get<std::string>());
+    const nlohmann::json& regions = doc.at("admin1");
+    for (const auto& entry : regions) {
+        const auto it = unit(entry);
         // "the port of Hodeidah": a region's other spelling is its namesake city's too.
         for (const auto& n : entry.at("names")) {
             writer.add_name(it->place.id, n.get<std::string>());
@@ -281,6 +331,10 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
         };
         for (const auto& ring : e.rings)
             for (const auto& [lon, lat] : ring) grow(lon, lat);
+        if (!e.bbox.empty()) {
+            grow(e.bbox[0], e.bbox[1]);
+            grow(e.bbox[2], e.bbox[3]);
+        }
         for (const auto& [iso, name] : e.compose) {
             // Matched by name, preferring the given country: Natural Earth files some units
             // (Crimea) under a country other than the one we record.

@@ -241,6 +241,8 @@ std::vector<CuratedEntry> read_curated(const std::filesystem::path& folder) {
                     }
                 }
                 if (props.contains("label_points")) e.label_points = read_line(props.at("label_points"));
+                if (props.contains("bbox")) e.bbox = props.at("bbox").get<std::vector<double>>();
+                if (!e.bbox.empty() && e.bbox.size() != 4) throw DataError("cannot read " + file.string(), "feature '" + p.id + "': bbox is not [west, south, east, north]");
                 if (props.contains("label")) {
                     p.lon = props["label"].at(0).get<double>();
                     p.lat = props["label"].at(1).get<double>();

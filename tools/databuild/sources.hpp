@@ -36,6 +36,7 @@ struct CuratedEntry {
     std::vector<std::vector<std::pair<double, double>>> lines;  // river courses
     std::vector<std::vector<std::pair<double, double>>> rings;  // region outlines
     std::vector<std::pair<double, double>> label_points;        // where else a map may set the name (seas)
+    std::vector<double> bbox;  // a stated extent (west, south, east, north): continents, oceans
 };
 
 // An admin-1 unit Natural Earth files under another country than the one it is recognised as
