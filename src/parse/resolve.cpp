@@ -1,13 +1,13 @@
 #include "common/proj.hpp"
 #include "parse/parser.hpp"
 #include "parse/described.hpp"
+#include "parse/ranker.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
-#include <limits>
 #include <map>
-#include <unordered_set>
+#include <string>
+#include <unordered_map>
 #include <unordered_map>
 
 namespace frontmap::parse {
@@ -21,197 +21,92 @@ bool is_point_like(PlaceType t) {
     return t == PlaceType::City || t == PlaceType::Village || t == PlaceType::Infrastructure || t == PlaceType::Island;
 }
 
-// How well a candidate fits the words around the mention, before any geography.
-double prior(const Place& c, const Mention& m) {
-    double s = c.importance;
-    const PlaceType t = c.type;
-    switch (m.cue) {
-        case TypeCue::Region:
-            if (t == PlaceType::Region) s += 0.5;
-            if (t == PlaceType::Country) s += 0.1;
-            break;
-        case TypeCue::River:
-            if (t == PlaceType::River) s += 0.9;
-            break;
-        case TypeCue::Settlement:
-            if (t == PlaceType::City || t == PlaceType::Village) s += 0.4;
-            break;
-        case TypeCue::None:
-            // "the Dnipro" is the river, "Dnipro" the city; "Kherson" alone is the city.
-            if (t == PlaceType::River || t == PlaceType::Sea) s += m.definite ? 0.45 : -0.4;
-            if (t == PlaceType::Region && c.feature_code == "ADM1") s -= 0.08;
-            break;
-    }
-    if (m.role == Role::Metonym) {
-        if (c.feature_code == "PPLC" || t == PlaceType::Country) s += 0.3;
-        if (t == PlaceType::Infrastructure) s += 0.2;
-    }
-    return s;
+// The reading each candidate gets, best first; ties go to the smaller id, so runs agree.
+std::vector<size_t> ranked(const std::vector<ranking::Features>& features, const std::vector<Place>& candidates, const ranking::Weights& w,
+                           std::vector<double>& scores) {
+    scores.clear();
+    for (const auto& f : features) scores.push_back(w.score(f));
+    std::vector<size_t> order(scores.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return scores[a] != scores[b] ? scores[a] > scores[b] : candidates[a].id < candidates[b].id;
+    });
+    return order;
 }
 
-struct Scored {
-    const Place* place = nullptr;
-    double score = 0.0;
-};
-
-// The point of a river's course nearest to the story: "the west bank of the Dnieper" in an
-// article about Kherson is the Dnieper at Kherson, not its middle at Kyiv.
-// Vertices are compared on a plane scaled to the story's latitude (a river's hundreds of vertices
-// per mention made the geodesic the parser's largest cost); only the distance kept is geodesic.
-std::pair<double, double> nearest_on_course(const Place& river, double lon, double lat) {
-    std::pair<double, double> best{river.lon, river.lat};
-    double best_d2 = std::numeric_limits<double>::max();
-    const double x_scale = std::cos(lat * M_PI / 180.0);
-    for (const auto& [x, y] : river.course) {
-        const double dx = (x - lon) * x_scale;
-        const double dy = y - lat;
-        if (const double d2 = dx * dx + dy * dy; d2 < best_d2) {
-            best_d2 = d2;
-            best = {x, y};
-        }
-    }
-    return best;
+// How far the best reading stands above the next, as the maps and events read it: under 0.2 a
+// name is not drawn.
+double confidence_of(const std::vector<double>& scores, const std::vector<size_t>& order, const Place& best) {
+    if (order.size() == 1) return std::clamp(0.6 + 0.4 * best.importance, 0.05, 0.99);
+    return std::clamp(0.5 + (scores[order[0]] - scores[order[1]]), 0.05, 0.99);
 }
 
-double distance_to(const Place& c, double lon, double lat) {
-    if (!c.course.empty()) {
-        const auto [x, y] = nearest_on_course(c, lon, lat);
-        return proj::geodesic_km(lon, lat, x, y);
+// One sense per article: every mention of a name is the reading its mentions together make
+// likeliest, so "Paris, Texas" decides the bare "Paris" two paragraphs later. Mentions whose words
+// name a kind ("the Kharkiv region", "Kharkiv") and "the Dnipro" beside "Dnipro" are apart.
+std::string sense_key(const Mention& m) { return m.key + '|' + std::to_string(static_cast<int>(m.cue)) + (m.definite ? "|the" : ""); }
+
+void one_sense_per_name(std::vector<Mention>& mentions, const ranking::Readings& r, const std::vector<std::vector<double>>& scores) {
+    std::unordered_map<std::string, std::unordered_map<std::string, double>> votes;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+        if (scores[i].empty() || mentions[i].role == Role::NotPlace) continue;
+        // Each mention's readings, as shares of one vote: a qualified mention gives its whole vote.
+        const double top = *std::max_element(scores[i].begin(), scores[i].end());
+        double sum = 0.0;
+        for (const double sc : scores[i]) sum += std::exp(sc - top);
+        // A mention a qualifier settled ("Paris, Texas") outvotes any number of bare ones.
+        const double weight = r.qualified[i] ? 1000.0 : 1.0;
+        for (size_t k = 0; k < scores[i].size(); ++k)
+            votes[sense_key(mentions[i])][r.candidates[i][k].id] += weight * std::exp(scores[i][k] - top) / sum;
     }
-    return proj::geodesic_km(lon, lat, c.lon, c.lat);
+    for (size_t i = 0; i < mentions.size(); ++i) {
+        if (!mentions[i].place || r.qualifier[i] || mentions[i].place->type == PlaceType::Country) continue;
+        const auto& tally = votes[sense_key(mentions[i])];
+        const auto best = std::max_element(tally.begin(), tally.end(), [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second < b.second : a.first > b.first;
+        });
+        if (best == tally.end() || best->first == mentions[i].place->id) continue;
+        for (const Place& c : r.candidates[i])
+            if (c.id == best->first) mentions[i].place = c;
+    }
 }
 
-// Whether an area holds a place: a country its places, an admin-1 unit the towns that carry its
-// code, any other area (England, a curated region) the places of its country inside its extent.
-bool holds(const Place& area, const Place& p) {
-    if (area.id == p.id || area.country.empty() || area.country != p.country) return false;
-    if (area.type == PlaceType::Country) return true;
-    if (area.type != PlaceType::Region) return false;
-    if (area.feature_code == "ADM1" && !area.admin1.empty()) return area.admin1 == p.admin1 && p.type != PlaceType::Region;
-    return area.bbox.size() == 4 && p.lon >= area.bbox[0] && p.lon <= area.bbox[2] && p.lat >= area.bbox[1] && p.lat <= area.bbox[3];
-}
-
-// "Paris, Texas", "Hamilton, Ontario", "Springfield, Ill.": a place, a comma and an area that holds
-// one of its readings. Both names are read together: the readings that fit each other are the
-// ones meant. In a list ("Kherson, Mykolaiv and Odesa") no name holds the one before it.
-struct Qualified {
-    std::vector<std::unordered_set<std::string>> fitting;  // per mention, the ids of the readings that fit
-    // Per mention, whether a state's abbreviation after it holds none of its readings ("Springfield,
-    // Tex." where the gazetteer has no Springfield in Texas): a namesake the gazetteer lacks.
-    std::vector<bool> unheld;
-};
-
-Qualified pair_qualifiers(const std::vector<Mention>& mentions, const std::vector<std::vector<Place>>& candidates,
-                          const std::vector<bool>& qualifier_only) {
-    Qualified q{std::vector<std::unordered_set<std::string>>(mentions.size()), std::vector<bool>(mentions.size(), false)};
-    for (size_t i = 1; i < mentions.size(); ++i) {
-        if (!mentions[i].after_place_comma) continue;
-        for (const Place& area : candidates[i])
-            for (const Place& p : candidates[i - 1])
-                if (holds(area, p)) {
-                    q.fitting[i].insert(area.id);
-                    q.fitting[i - 1].insert(p.id);
-                }
-        q.unheld[i - 1] = q.fitting[i].empty() && !candidates[i].empty() && qualifier_only[i];
-    }
-    return q;
+// "the Gulf" after "the Gulf of Mexico", "the Bay" after "the Bay of Bengal": a name's head, told
+// again, is the place named in full before.
+void heads_of_earlier_names(std::vector<Mention>& mentions) {
+    for (size_t i = 0; i < mentions.size(); ++i)
+        for (size_t e = 0; e < i; ++e)
+            if (mentions[e].place && mentions[e].key.starts_with(mentions[i].key + " of ")) {
+                mentions[i].place = mentions[e].place;
+                mentions[i].confidence = mentions[e].confidence;
+            }
 }
 
 }  // namespace
 
 void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
-    std::vector<std::vector<Place>> candidates(mentions.size());
-    std::vector<bool> qualifier_only(mentions.size(), false);
+    const ranking::Weights& weights = ranking::fitted();
+    const ranking::Readings r = ranking::read(mentions, gazetteer, weights);
+    std::map<std::string, double> country_weight;  // as the chosen readings have it, for the namesake check below
+    std::vector<std::vector<double>> scores(mentions.size());
     for (size_t i = 0; i < mentions.size(); ++i) {
-        if (mentions[i].role == Role::NotPlace) continue;
-        candidates[i] = gazetteer.lookup(mentions[i].key);
-        qualifier_only[i] = candidates[i].empty();
-        if (mentions[i].after_place_comma)
-            for (const Place& area : gazetteer.lookup_qualifier(mentions[i].key))
-                if (std::none_of(candidates[i].begin(), candidates[i].end(), [&](const Place& c) { return c.id == area.id; })) candidates[i].push_back(area);
+        if (r.candidates[i].empty()) continue;
+        Mention& m = mentions[i];
+        const auto order = ranked(r.features[i], r.candidates[i], weights, scores[i]);
+        m.place = r.candidates[i][order.front()];
+        m.confidence = confidence_of(scores[i], order, *m.place);
+        if (r.qualifier[i]) m.role = Role::Location;  // "Paris, Texas": the area says where, it does not act
+        if (!m.place->country.empty()) country_weight[m.place->country] += m.place->type == PlaceType::Country ? 2.0 : m.place->importance;
     }
-    const Qualified qualified = pair_qualifiers(mentions, candidates, qualifier_only);
-    for (size_t i = 0; i < mentions.size(); ++i)
-        if (!qualified.fitting[i].empty()) {
-            std::erase_if(candidates[i], [&](const Place& c) { return !qualified.fitting[i].count(c.id); });
-            // "Paris, Texas": the area names where the place is; it does not act.
-            if (mentions[i].after_place_comma) mentions[i].role = Role::Location;
-        }
-
-    // The article's countries: named countries count most, then the likeliest reading of
-    // every other name.
-    std::map<std::string, double> country_weight;
-    for (size_t i = 0; i < mentions.size(); ++i) {
-        const Place* top = nullptr;
-        for (const auto& c : candidates[i])
-            if (!top || prior(c, mentions[i]) > prior(*top, mentions[i])) top = &c;
-        if (!top || top->country.empty()) continue;
-        country_weight[top->country] += top->type == PlaceType::Country ? 2.0 : top->importance;
-    }
+    one_sense_per_name(mentions, r, scores);
+    heads_of_earlier_names(mentions);
     double heaviest = 0.0;
     for (const auto& [_, w] : country_weight) heaviest = std::max(heaviest, w);
-    auto country_bonus = [&](const Place& c) {
-        auto it = country_weight.find(c.country);
-        return (it == country_weight.end() || heaviest <= 0) ? 0.0 : 0.35 * it->second / heaviest;
-    };
-
-    auto pick = [&](size_t i, const std::function<double(const Place&)>& extra) {
-        std::vector<Scored> scored;
-        for (const auto& c : candidates[i]) scored.push_back({&c, prior(c, mentions[i]) + country_bonus(c) + extra(c)});
-        std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-            return a.score != b.score ? a.score > b.score : a.place->id < b.place->id;
-        });
-        return scored;
-    };
-
-    // Pass 1 without geography; its point-like picks give the story's centre.
-    std::vector<double> lons, lats;
     for (size_t i = 0; i < mentions.size(); ++i) {
-        if (candidates[i].empty() || mentions[i].role != Role::Location) continue;
-        const auto scored = pick(i, [](const Place&) { return 0.0; });
-        const Place& p = *scored.front().place;
-        if (is_point_like(p.type) || (p.type == PlaceType::Region && p.feature_code == "ADM1")) {
-            lons.push_back(p.lon);
-            lats.push_back(p.lat);
-        }
-    }
-    // The median resists an outlier (a capital far from the front) better than the mean.
-    auto median = [](std::vector<double> v) {
-        std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-        return v[v.size() / 2];
-    };
-    const bool has_centre = !lons.empty();
-    const double centre_lon = has_centre ? median(lons) : 0.0;
-    const double centre_lat = has_centre ? median(lats) : 0.0;
-
-    // Pass 2: nearer the story's centre is likelier. A name told ten times brings the same
-    // candidates ten times: each is measured once.
-    std::unordered_map<std::string, double> km_to_centre;
-    const auto from_centre = [&](const Place& c) {
-        const auto [it, added] = km_to_centre.try_emplace(c.id, 0.0);
-        if (added) it->second = distance_to(c, centre_lon, centre_lat);
-        return it->second;
-    };
-    // Beyond a few thousand km the pull of the centre is nil; a flat-earth estimate says so without
-    // a geodesic, for the many far namesakes of a common name (its error there is well under the margin).
-    constexpr double kKmPerDegree = 111.2;
-    constexpr double kNoPullKm = 4000.0;
-    const auto pull_km = [&](const Place& c) {
-        const double dy = c.lat - centre_lat;
-        const double dx = std::remainder(c.lon - centre_lon, 360.0) * std::cos((c.lat + centre_lat) * M_PI / 360.0);
-        const double rough_km = std::hypot(dx, dy) * kKmPerDegree;
-        return c.course.empty() && rough_km > kNoPullKm ? rough_km : from_centre(c);
-    };
-    for (size_t i = 0; i < mentions.size(); ++i) {
-        if (candidates[i].empty()) continue;
-        const auto scored = pick(i, [&](const Place& c) {
-            if (!has_centre || c.type == PlaceType::Country) return 0.0;
-            return 0.3 * std::exp(-pull_km(c) / 400.0);
-        });
         Mention& m = mentions[i];
-        m.place = *scored.front().place;
-        if (has_centre && !m.place->course.empty()) {
-            const auto [lon, lat] = nearest_on_course(*m.place, centre_lon, centre_lat);
+        if (!m.place) continue;
+        if (r.has_centre && !m.place->course.empty()) {
+            const auto [lon, lat] = ranking::nearest_on_course(*m.place, r.centre_lon, r.centre_lat);
             m.place->lon = lon;
             m.place->lat = lat;
         }
@@ -221,19 +116,15 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
             const bool state = c.type == PlaceType::Country || c.feature_code == "PPLC";
             if (state || (m.actor == ActorCue::Agent && c.feature_code == "PPLA")) m.role = Role::Metonym;
         }
-        const double best = scored.front().score;
-        const double second = scored.size() > 1 ? scored[1].score : 0.0;
-        m.confidence = std::clamp(0.5 + (best - second), 0.05, 0.99);
-        if (scored.size() == 1) m.confidence = std::clamp(0.6 + 0.4 * best, 0.05, 0.99);
         // A minor place far from the story, in a country the story is not about, is most likely
         // a namesake of a place the gazetteer lacks: keep it, but say how little we trust it.
         const Place& chosen = *m.place;
         const auto weight = country_weight.find(chosen.country);
         const bool foreign = weight == country_weight.end() || weight->second < 0.3 * heaviest;
-        if (has_centre && is_point_like(chosen.type) && chosen.importance < 0.45 && foreign &&
-            from_centre(chosen) > 1500.0)
+        if (r.has_centre && is_point_like(chosen.type) && chosen.importance < 0.45 && foreign &&
+            proj::geodesic_km(r.centre_lon, r.centre_lat, chosen.lon, chosen.lat) > 1500.0)
             m.confidence = 0.1;
-        if (qualified.unheld[i]) m.confidence = 0.1;
+        if (r.unheld[i]) m.confidence = 0.1;
         m.confidence = std::round(m.confidence * 100.0) / 100.0;
     }
 }

@@ -465,6 +465,12 @@ TEST_CASE("continents, world regions, oceans and the UK's nations are places, no
     }
 }
 
+TEST_CASE("a name's head told again is the place named in full before", "[parse]") {
+    // "the Gulf" alone is the Persian Gulf in the gazetteer; after the Gulf of Mexico it is that gulf.
+    const json doc = parse_text("A storm crossed the Gulf of Mexico on Monday. Oil output in the Gulf fell by half.");
+    CHECK(place_of(doc, "Gulf")["name"] == "Gulf of Mexico");
+}
+
 TEST_CASE("a state's abbreviation after a town names the state, and the town is the one it holds", "[parse]") {
     const json doc = parse_text("SPRINGFIELD, Ill. (AP) \u2014 Floods closed roads from Sacramento, Calif., to Charleston, W.Va., "
                                 "and to Paris, Texas, officials in the U.S. said.");

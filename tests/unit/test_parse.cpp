@@ -6,6 +6,7 @@
 #include "gazetteer_fixture.hpp"
 #include "parse/geojson.hpp"
 #include "parse/parser.hpp"
+#include "parse/ranker.hpp"
 #include "parse/tokens.hpp"
 
 #include <catch2/catch.hpp>
@@ -570,6 +571,31 @@ TEST_CASE("resolve: a country's possessive after a place and a comma is no quali
     const auto mentions = frontmap::parse::Parser(g.gazetteer).parse("Shelling hit Kherson, Ukraine's army said on Monday.");
     REQUIRE(mention_of(mentions, "Ukraine"));
     CHECK(mention_of(mentions, "Ukraine")->role == Role::Metonym);
+}
+
+TEST_CASE("resolve: a name told again is the place its qualified mention was", "[parse][resolve]") {
+    Gaz g;
+    const auto mentions = frontmap::parse::Parser(g.gazetteer).parse(
+        "A storm hit Paris, Texas, on Monday. By Tuesday the roads out of Paris were open again, and Paris itself had power.");
+    size_t seen = 0;
+    for (const auto& m : mentions)
+        if (m.key == "paris") {
+            ++seen;
+            REQUIRE(m.place);
+            CHECK(m.place->id == ids::paris_texas);
+        }
+    CHECK(seen == 3);
+}
+
+TEST_CASE("resolve: the ranker's weights name every feature, and no other", "[parse][resolve]") {
+    using frontmap::parse::ranking::kFeatureNames;
+    std::string all = R"({"weights": {)";
+    for (size_t i = 0; i < kFeatureNames.size(); ++i) all += (i ? ", \"" : "\"") + std::string(kFeatureNames[i]) + "\": 0.5";
+    CHECK(frontmap::parse::ranking::read_weights(all + "}}").w[0] == 0.5);
+    CHECK_THROWS_WITH(frontmap::parse::ranking::read_weights(all + R"(, "altitude": 1}})"), Catch::Contains("unknown feature 'altitude'"));
+    CHECK_THROWS_WITH(frontmap::parse::ranking::read_weights(R"({"weights": {"importance": 1}})"), Catch::Contains("no weight for feature"));
+    // The weights the parser ships with are complete.
+    CHECK_NOTHROW(frontmap::parse::ranking::fitted());
 }
 
 TEST_CASE("resolve: without a qualifier the likelier namesake stays", "[parse][resolve]") {
