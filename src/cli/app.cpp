@@ -71,8 +71,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     auto* geocode = app.add_subcommand("geocode", "Ranked gazetteer candidates for a name, as JSON lines");
     GeocodeArgs geocode_args;
-    geocode->add_option("name", geocode_args.name, "Place name")->required();
+    geocode->add_option("name", geocode_args.name, "Place name");
     geocode->add_option("-n,--limit", geocode_args.limit, "How many candidates")->default_val(10);
+    geocode->add_option("--country", geocode_args.country, "Only places in this country (ISO code, e.g. UA)");
+    geocode->add_option("--type", geocode_args.type, "Only places of this type (city, village, region, country, river, sea, ...)");
+    geocode->add_option("--near", geocode_args.near, "Rank places nearer LAT,LON first");
+    geocode->add_option("--reverse", geocode_args.reverse, "The town nearest LAT,LON and its admin-1 area, instead of a name");
 
     auto* eval = app.add_subcommand("eval", "Score the geoparser on a labelled corpus (JSONL)");
     EvalArgs eval_args;

@@ -222,15 +222,67 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream&) {
     return 0;
 }
 
+namespace {
+
+// "46.64,32.61" (latitude first, as people write a point).
+gazetteer::Gazetteer::Near lat_lon(const std::string& option, const std::string& text) {
+    std::istringstream in(text);
+    double lat = 0, lon = 0;
+    char comma = 0, extra = 0;
+    const std::string how = "expected LAT,LON in degrees, e.g. 46.64,32.61";
+    if (!(in >> lat >> comma >> lon) || comma != ',' || (in >> extra)) throw UsageError("bad " + option + " '" + text + "'", how);
+    if (!std::isfinite(lat) || !std::isfinite(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180)
+        throw UsageError("bad " + option + " '" + text + "'", "latitude must lie within -90..90 and longitude within -180..180");
+    return {lat, lon};
+}
+
+nlohmann::json place_json(const gazetteer::Place& p) {
+    return {{"id", p.id}, {"name", p.name}, {"type", gazetteer::to_string(p.type)}, {"country", p.country},
+            {"lat", p.lat}, {"lon", p.lon}, {"population", p.population}};
+}
+
+int run_reverse(gazetteer::Gazetteer& gazetteer, const GeocodeArgs& args, std::ostream& out) {
+    const auto at = lat_lon("--reverse", args.reverse);
+    const auto found = gazetteer.reverse(at.lat, at.lon);
+    if (!found) throw InputError("no town near " + args.reverse, "the gazetteer has none within 900 km");
+    nlohmann::json line = place_json(found->place);
+    line["distance_km"] = std::round(found->km * 10) / 10;
+    line["admin1"] = found->admin1 ? nlohmann::json{{"id", found->admin1->id}, {"name", found->admin1->name}} : nlohmann::json(nullptr);
+    out << line.dump() << "\n";
+    return 0;
+}
+
+}  // namespace
+
 int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& out) {
+    if (args.name.empty() == args.reverse.empty()) throw UsageError("geocode", "give a place name or --reverse LAT,LON, not both");
+    if (args.limit == 0) throw UsageError("bad --limit 0", "at least one candidate must be asked for");
+    gazetteer::Gazetteer::Filter filter;
+    if (!args.country.empty()) {
+        if (args.country.size() != 2 || !std::isalpha(static_cast<unsigned char>(args.country[0])) || !std::isalpha(static_cast<unsigned char>(args.country[1])))
+            throw UsageError("bad --country '" + args.country + "'", "expected a two-letter ISO 3166-1 code, e.g. UA");
+        for (const char c : args.country) filter.country += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (!args.type.empty()) {
+        try {
+            filter.type = gazetteer::place_type_from_string(args.type);
+        } catch (const DataError&) {
+            throw UsageError("bad --type '" + args.type + "'", "expected city, village, region, country, river, sea, island, infrastructure or other");
+        }
+    }
+    if (!args.near.empty()) filter.near = lat_lon("--near", args.near);
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
-    const auto ranked = gazetteer.geocode(args.name, args.limit);
+    if (!args.reverse.empty()) return run_reverse(gazetteer, args, out);
+    const auto ranked = gazetteer.geocode(args.name, args.limit, filter);
     for (const auto& [p, score] : ranked) {
         const nlohmann::json line = {{"id", p.id}, {"name", p.name}, {"type", gazetteer::to_string(p.type)}, {"country", p.country},
                                      {"lat", p.lat}, {"lon", p.lon}, {"population", p.population}, {"score", std::round(score * 1000) / 1000}};
         out << line.dump() << "\n";
     }
-    if (ranked.empty()) throw InputError("no place named '" + args.name + "'", "the gazetteer has no such name");
+    if (ranked.empty()) {
+        const bool filtered = !filter.country.empty() || filter.type;
+        throw InputError("no place named '" + args.name + "'", filtered ? "the gazetteer has none that fits --country and --type" : "the gazetteer has no such name");
+    }
     return 0;
 }
 

@@ -47,6 +47,10 @@ struct RenderArgs {
 struct GeocodeArgs {
     std::string name;
     size_t limit = 10;
+    std::string country;  // ISO 3166-1 alpha-2
+    std::string type;     // a parse schema type
+    std::string near;     // "LAT,LON"
+    std::string reverse;  // "LAT,LON": the nearest town instead of a name's places
 };
 
 struct EvalArgs {

@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.hpp"
 
 #include "common/error.hpp"
+#include "common/proj.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -60,7 +61,10 @@ Gazetteer::Gazetteer(const std::filesystem::path& file)
       by_id_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.id = ?"),
       word_(db_.get(), "SELECT 1 FROM words WHERE word = ?"),
       given_(db_.get(), "SELECT 1 FROM given_names WHERE key = ?"),
-      by_qualifier_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM qualifier_names q JOIN places p ON p.id = q.place_id WHERE q.key = ?") {
+      by_qualifier_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM qualifier_names q JOIN places p ON p.id = q.place_id WHERE q.key = ?"),
+      in_box_(db_.get(), std::string("SELECT ") + kPlaceColumns +
+                             " FROM places p WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? AND p.type IN ('city', 'village')"),
+      admin1_of_(db_.get(), std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.feature_code = 'ADM1' AND p.country = ?") {
     // A few dozen names, asked about for nearly every capitalised word: held in memory.
     sqlite::Statement not_places(db_.get(), "SELECT key FROM not_place_names");
     while (not_places.step()) {
@@ -167,18 +171,65 @@ std::optional<Place> Gazetteer::by_id(std::string_view id) {
     return p;
 }
 
-std::vector<Gazetteer::Ranked> Gazetteer::geocode(std::string_view name, size_t limit) {
+std::vector<Gazetteer::Ranked> Gazetteer::geocode(std::string_view name, size_t limit, const Filter& filter) {
     std::vector<Ranked> ranked;
     for (const Place& p : lookup(text::name_key(name))) {
+        if (!filter.country.empty() && p.country != filter.country) continue;
+        if (filter.type && p.type != *filter.type) continue;
         // Importance dominates; population breaks ties among places of similar standing.
         const double pop = p.population > 0 ? std::log10(static_cast<double>(p.population)) / 8.0 : 0.0;
-        ranked.push_back({p, std::min(1.0, 0.7 * p.importance + 0.3 * std::min(1.0, pop))});
+        double score = std::min(1.0, 0.7 * p.importance + 0.3 * std::min(1.0, pop));
+        // "--near": a namesake within a few hundred km outranks a famous one across the world.
+        if (filter.near) score = 0.3 * score + 0.7 * std::exp(-proj::geodesic_km(filter.near->lon, filter.near->lat, p.lon, p.lat) / 300.0);
+        ranked.push_back({p, score});
     }
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         return a.score != b.score ? a.score > b.score : a.place.id < b.place.id;
     });
     if (ranked.size() > limit) ranked.resize(limit);
     return ranked;
+}
+
+// The unit that carries the town's admin-1 code; where the country's units carry none (England's
+// counties), the unit whose extent holds the town with the nearest centre.
+std::optional<Place> Gazetteer::admin1_holding(const Place& town) {
+    std::optional<Place> by_code, by_extent;
+    double nearest = 0.0;
+    admin1_of_.bind(1, town.country);
+    while (admin1_of_.step()) {
+        Place unit = read_place(admin1_of_);
+        if (!town.admin1.empty() && unit.admin1 == town.admin1) by_code = unit;
+        const auto& b = unit.bbox;
+        if (b.size() != 4 || town.lon < b[0] || town.lon > b[2] || town.lat < b[1] || town.lat > b[3]) continue;
+        const double km = proj::geodesic_km(town.lon, town.lat, unit.lon, unit.lat);
+        if (!by_extent || km < nearest) {
+            nearest = km;
+            by_extent = std::move(unit);
+        }
+    }
+    admin1_of_.reset();
+    return by_code ? by_code : by_extent;
+}
+
+std::optional<Gazetteer::Reverse> Gazetteer::reverse(double lat, double lon) {
+    // A box grown until it holds a town: most of the land has one within 50 km.
+    for (double half = 0.25; half <= 8.0; half *= 2) {
+        const double lon_half = std::min(180.0, half / std::max(0.05, std::cos(lat * M_PI / 180.0)));
+        in_box_.bind(1, lat - half).bind(2, lat + half).bind(3, lon - lon_half).bind(4, lon + lon_half);
+        std::optional<Reverse> best;
+        while (in_box_.step()) {
+            Place p = read_place(in_box_);
+            const double km = proj::geodesic_km(lon, lat, p.lon, p.lat);
+            if (!best || km < best->km) best = Reverse{std::move(p), km, std::nullopt};
+        }
+        in_box_.reset();
+        // Only a town nearer than the box's half-height is surely the nearest of all.
+        if (best && best->km <= half * 111.0) {
+            best->admin1 = admin1_holding(best->place);
+            return best;
+        }
+    }
+    return std::nullopt;
 }
 
 // An article asks about the same words again and again ("the", "said", "Kyiv"): each answer is

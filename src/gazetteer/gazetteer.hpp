@@ -25,12 +25,29 @@ public:
     // The places a qualifier names after "Place, ": "Ill." in "Springfield, Ill." (see Writer).
     const std::vector<Place>& lookup_qualifier(std::string_view key);
 
-    // Ranked candidates for a free-text name, best first (for `frontmap geocode`).
+    // Ranked candidates for a free-text name, best first (for `frontmap geocode`), optionally only
+    // in one country (ISO 3166-1 alpha-2) or of one type, and ranked nearer a point first.
     struct Ranked {
         Place place;
         double score;
     };
-    std::vector<Ranked> geocode(std::string_view name, size_t limit);
+    struct Near {
+        double lat = 0.0, lon = 0.0;
+    };
+    struct Filter {
+        std::string country;                   // empty: any
+        std::optional<PlaceType> type;         // empty: any
+        std::optional<Near> near;              // empty: rank by standing alone
+    };
+    std::vector<Ranked> geocode(std::string_view name, size_t limit, const Filter& filter = {});
+
+    // The populated place nearest a point, and the admin-1 area it lies in (when known).
+    struct Reverse {
+        Place place;
+        double km = 0.0;
+        std::optional<Place> admin1;
+    };
+    std::optional<Reverse> reverse(double lat, double lon);
 
     std::optional<Place> by_id(std::string_view id);
 
@@ -49,6 +66,7 @@ public:
 
 private:
     Place read_place(const sqlite::Statement& row) const;
+    std::optional<Place> admin1_holding(const Place& town);
     std::vector<Place> query(std::string_view key);
     static std::vector<std::string> arabic_spellings(std::string_view key);
     bool contains(sqlite::Statement& stmt, std::unordered_map<std::string, bool>& memo, std::string_view key);
@@ -59,6 +77,8 @@ private:
     sqlite::Statement word_;
     sqlite::Statement given_;
     sqlite::Statement by_qualifier_;
+    sqlite::Statement in_box_;
+    sqlite::Statement admin1_of_;
     int max_name_words_ = 4;
     std::unordered_map<std::string, std::vector<Place>> cache_, qualifier_cache_;
     std::unordered_map<std::string, bool> word_memo_, given_memo_;

@@ -83,7 +83,8 @@ void Writer::finish() {
     meta.run();
     meta.bind(1, std::string_view("max_name_words")).bind(2, std::to_string(max_name_words_));
     meta.run();
-    sqlite::exec(db_.get(), "COMMIT; ANALYZE;");
+    // For `frontmap geocode --reverse`: the places in a box around a point.
+    sqlite::exec(db_.get(), "CREATE INDEX places_by_lat ON places(lat); COMMIT; ANALYZE;");
 }
 
 }  // namespace frontmap::gazetteer

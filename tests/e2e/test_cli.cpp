@@ -383,6 +383,54 @@ TEST_CASE("geocode ranks Kyiv first for Kiev", "[geocode]") {
     CHECK(first["country"] == "UA");
 }
 
+json first_line(const std::string& out) { return json::parse(out.substr(0, out.find('\n'))); }
+
+TEST_CASE("geocode narrows by country and type, and ranks a nearer namesake first", "[geocode]") {
+    const auto texas = run({"geocode", "Paris", "--country", "us"});
+    REQUIRE(texas.code == 0);
+    std::istringstream lines(texas.out);
+    for (std::string line; std::getline(lines, line);) CHECK(json::parse(line)["country"] == "US");
+    const auto region = run({"geocode", "Kherson", "--type", "region"});
+    REQUIRE(region.code == 0);
+    CHECK(first_line(region.out)["type"] == "region");
+    // Paris, Tennessee is a town of 10,000; beside it, it outranks the capital of France.
+    const auto near = run({"geocode", "Paris", "--near", "36.3,-88.3"});
+    REQUIRE(near.code == 0);
+    CHECK(first_line(near.out)["country"] == "US");
+    CHECK(std::abs(first_line(near.out)["lon"].get<double>() - -88.33) < 0.1);
+    CHECK(first_line(run({"geocode", "Paris"}).out)["country"] == "FR");
+}
+
+TEST_CASE("geocode --reverse gives the nearest town and the admin-1 area it lies in", "[geocode]") {
+    const auto r = run({"geocode", "--reverse", "46.64,32.61"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const json found = first_line(r.out);
+    CHECK(found["name"] == "Kherson");
+    CHECK(found["distance_km"].get<double>() < 5);
+    CHECK(found["admin1"]["name"] == "Kherson");
+    // England's counties share GeoNames' one code: the county is the one whose outline holds the town.
+    const auto london = run({"geocode", "--reverse", "51.5,-0.1"});
+    REQUIRE(london.code == 0);
+    CHECK(first_line(london.out)["country"] == "GB");
+    CHECK(first_line(london.out)["admin1"]["name"] != "Cheshire West and Chester");
+}
+
+TEST_CASE("geocode refuses a bad country, type, point or limit with a usage error", "[geocode][errors]") {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"geocode", "Paris", "--country", "USA"},
+                                                {"geocode", "Paris", "--type", "town"},
+                                                {"geocode", "Paris", "--near", "91,0"},
+                                                {"geocode", "--reverse", "46.6"},
+                                                {"geocode", "Paris", "--reverse", "46.6,32.6"},
+                                                {"geocode"},
+                                                {"geocode", "Kyiv", "-n", "0"}}) {
+        const auto r = run(args);
+        INFO(args.back());
+        CHECK(r.code == 2);
+        CHECK_THAT(r.err, Catch::StartsWith("frontmap: error: "));
+    }
+}
+
 TEST_CASE("geocode finds a city by its region's curated spelling", "[geocode]") {
     // geodata/aliases.json spells the Al Hudaydah governorate "Hodeidah"; the port city it is
     // named after answers to that spelling too, and ranks first.

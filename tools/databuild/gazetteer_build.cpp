@@ -129,6 +129,16 @@ std::string geonames_admin1(OGRGeometryH unit, const std::string& iso, const std
     return most == votes.end() ? std::string() : most->first;
 }
 
+// Natural Earth cuts some countries finer than GeoNames' first level (England's counties all carry
+// GeoNames' "ENG"): a code that several units share names none of them, and is dropped, so that a
+// county holds only the towns inside its outline.
+void drop_shared_codes(std::vector<Area>& units) {
+    std::map<std::pair<std::string, std::string>, int> uses;
+    for (const auto& a : units) ++uses[{a.place.country, a.place.admin1}];
+    for (auto& a : units)
+        if (uses[{a.place.country, a.place.admin1}] > 1) a.place.admin1.clear();
+}
+
 // Natural Earth admin-1 areas. Their names are transliterated one way ("Zaporizhzhya", "Kiev");
 // the region also takes the names of the city it is named after, so "Zaporizhzhia region" and
 // "Kyiv region" find it.
@@ -213,6 +223,7 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
         }
         out.push_back(std::move(a));
     }
+    drop_shared_codes(out);
     return out;
 }
 
