@@ -6,10 +6,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace frontmap::gazetteer {
+
+extern const std::string_view kInflectionsJson;
 
 namespace {
 constexpr const char* kPlaceColumns =
@@ -106,6 +112,51 @@ Place Gazetteer::read_place(const sqlite::Statement& row) const {
     return p;
 }
 
+namespace {
+
+bool is_cyrillic(std::string_view key) {
+    // Cyrillic letters are two UTF-8 bytes led by 0xD0 to 0xD4.
+    return std::any_of(key.begin(), key.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0xD0 && b <= 0xD4;
+    });
+}
+
+// Longest ending first, each in name-key form so that it compares with a key ("ї" is "і" there).
+const std::vector<std::pair<std::string, std::string>>& inflection_endings() {
+    static const auto endings = [] {
+        const auto doc = nlohmann::json::parse(kInflectionsJson, nullptr, false);
+        if (doc.is_discarded() || !doc.contains("endings")) throw DataError("inflection endings", "not a JSON object with an \"endings\" list");
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& e : doc.at("endings")) out.emplace_back(text::name_key(e.at(0).get<std::string>()), text::name_key(e.at(1).get<std::string>()));
+        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+        return out;
+    }();
+    return endings;
+}
+
+// A Cyrillic key in Latin letters by the BGN/PCGN romanisation of Ukrainian (the letters і, ї, є
+// and ґ say a name is Ukrainian) or of Russian, as GeoNames spells most names of both countries.
+std::string to_latin(std::string_view key) {
+    const bool ukrainian = key.find("\u0456") != std::string_view::npos || key.find("\u0454") != std::string_view::npos ||
+                           key.find("\u0491") != std::string_view::npos;
+    static thread_local std::unique_ptr<icu::Transliterator> from_ukrainian, from_russian;
+    auto& t = ukrainian ? from_ukrainian : from_russian;
+    if (!t) {
+        UErrorCode status = U_ZERO_ERROR;
+        t.reset(icu::Transliterator::createInstance(ukrainian ? "Ukrainian-Latin/BGN" : "Russian-Latin/BGN", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) t.reset();
+        if (!t) return {};
+    }
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())));
+    t->transliterate(text);
+    std::string utf8;
+    text.toUTF8String(utf8);
+    return text::name_key(utf8);
+}
+
+}  // namespace
+
 const std::vector<Place>& Gazetteer::lookup_qualifier(std::string_view key) {
     auto it = qualifier_cache_.find(std::string(key));
     if (it != qualifier_cache_.end()) return it->second;
@@ -130,7 +181,27 @@ const std::vector<Place>& Gazetteer::lookup(std::string_view key) {
             if (std::string_view(own).ends_with(last_word)) found.push_back(std::move(p));
         }
     }
+    if (found.empty() && is_cyrillic(key))
+        for (const auto& form : cyrillic_forms(key)) {
+            found = query(form);
+            if (!found.empty()) break;
+        }
     return cache_.emplace(std::string(key), std::move(found)).first->second;
+}
+
+// The nominative a Ukrainian or Russian case form may come from ("херсоні" → "херсон"), then each
+// form (the key's own first) written in Latin letters, for places GeoNames names only so.
+std::vector<std::string> Gazetteer::cyrillic_forms(std::string_view key) {
+    std::vector<std::string> forms;
+    for (const auto& [ending, nominative] : inflection_endings())
+        if (key.size() >= ending.size() + 4 && key.ends_with(ending))  // a stem of two letters or more
+            forms.push_back(std::string(key.substr(0, key.size() - ending.size())) + nominative);
+    std::vector<std::string> latin;
+    latin.push_back(to_latin(key));
+    for (const auto& form : forms) latin.push_back(to_latin(form));
+    forms.insert(forms.end(), latin.begin(), latin.end());
+    std::erase_if(forms, [](const std::string& f) { return f.empty(); });
+    return forms;
 }
 
 // Other romanisations of an Arabic name: the closing taa marbuta written "-a" or "-ah"

@@ -69,6 +69,7 @@ private:
     std::optional<Place> admin1_holding(const Place& town);
     std::vector<Place> query(std::string_view key);
     static std::vector<std::string> arabic_spellings(std::string_view key);
+    static std::vector<std::string> cyrillic_forms(std::string_view key);
     bool contains(sqlite::Statement& stmt, std::unordered_map<std::string, bool>& memo, std::string_view key);
 
     sqlite::DbPtr db_;

@@ -625,6 +625,24 @@ TEST_CASE("recognize: a country's abbreviation before a noun is its state's, bef
     CHECK(m->role == role);
 }
 
+TEST_CASE("resolve: a Ukrainian or Russian name in another case is the place of its nominative", "[parse][resolve]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto [article, name, id] = GENERATE(table<std::string, std::string, std::string>({
+        {"Вибухи пролунали у Херсоні вночі.", "Херсоні", ids::kherson},
+        {"Сирени лунали в Києві до ранку.", "Києві", ids::kyiv},
+        {"В Москве заявили об ударе.", "Москве", ids::moscow},
+        // The gazetteer knows Donbas only in Latin letters: the nominative is romanised to find it.
+        {"Бої тривають на Донбасі.", "Донбасі", ids::donbas},
+    }));
+    CAPTURE(article);
+    const auto mentions = parser.parse(article);
+    const auto m = mention_of(mentions, name);
+    REQUIRE(m);
+    REQUIRE(m->place);
+    CHECK(m->place->id == id);
+}
+
 TEST_CASE("resolve: every spelling of Kyiv is the same place", "[parse][resolve]") {
     Gaz g;
     const std::string article = "Kiev, as it was spelled, is now Kyiv; Ukrainians write Київ.";
