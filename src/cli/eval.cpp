@@ -51,6 +51,9 @@ nlohmann::json event_figures(const eval::EventScores& s) {
         {"events_f1", round3(s.f1())},
         {"events_place_f1", round3(s.place_f1())},
         {"events_counts_exact", round3(s.counts_exact_share())},
+        // The share's parts: a newly matched event with a wrong tally lowers the share with no tally lost.
+        {"events_tallies_compared", s.counts},
+        {"events_tallies_exact", s.counts_exact},
         {"events_claims_given", round3(s.claims_share())},
         {"events_denials_found", round3(s.denials_share())},
         {"events_side_right", round3(s.sides_share())},

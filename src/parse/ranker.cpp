@@ -81,7 +81,9 @@ bool holds(const Place& area, const Place& p) {
     if (area.id == p.id || area.country.empty() || area.country != p.country) return false;
     if (area.type == PlaceType::Country) return true;
     if (area.type != PlaceType::Region) return false;
-    if (area.feature_code == "ADM1" && !area.admin1.empty()) return area.admin1 == p.admin1 && p.type != PlaceType::Region;
+    // An admin-1 unit holds its towns and its counties ("Lamar County, Texas").
+    if (area.feature_code == "ADM1" && !area.admin1.empty())
+        return area.admin1 == p.admin1 && (p.type != PlaceType::Region || p.feature_code == "ADM2");
     return inside(area.bbox, p);
 }
 
@@ -111,6 +113,7 @@ Features own_features(const Place& c, const Mention& m, std::string_view key) {
     const bool acts = m.role == Role::Metonym;
     f[12] = acts && (t == PlaceType::Country || c.feature_code == "PPLC") ? 1 : 0;
     f[13] = acts && t == PlaceType::Infrastructure ? 1 : 0;
+    f[18] = c.feature_code == "ADM2" ? 1 : 0;
     return f;
 }
 

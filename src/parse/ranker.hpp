@@ -13,7 +13,7 @@
 namespace frontmap::parse::ranking {
 
 // What the resolver knows of one reading. The names are ranker.json's keys.
-inline constexpr std::array<std::string_view, 18> kFeatureNames = {
+inline constexpr std::array<std::string_view, 19> kFeatureNames = {
     "importance",      // the gazetteer's prior for the place (0..1)
     "log_population",  // log10(1 + population) / 7
     "country",         // the reading is a country
@@ -32,6 +32,7 @@ inline constexpr std::array<std::string_view, 18> kFeatureNames = {
     "admin1_share",    // how much of the article is about its admin-1 area (0..1)
     "near_centre",     // exp(-km / 400) from the article's centre
     "inside_named_area", // inside a country or region the article names elsewhere
+    "admin2",          // a second-level admin area: a county, district or raion
 };
 inline constexpr size_t kFeatureCount = kFeatureNames.size();
 using Features = std::array<double, kFeatureCount>;

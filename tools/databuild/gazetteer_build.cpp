@@ -227,6 +227,65 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
     return out;
 }
 
+// The words after a county's own name that news leave out ("Lamar County" is "Lamar").
+std::vector<std::string> read_admin2_suffixes(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("admin2_suffixes")) throw DataError("cannot read " + file.string(), "no \"admin2_suffixes\" list");
+    return doc.at("admin2_suffixes").get<std::vector<std::string>>();
+}
+
+// GeoNames admin-2 areas (counties, districts, raions): names from admin2.json, each placed at the
+// mean of the cities500 towns that carry its code, its extent theirs. A unit no town carries is left
+// out: nothing would say where it is. "Lamar County" is also "Lamar", as news write it before "County".
+std::vector<Area> read_admin2(const std::filesystem::path& file, const std::vector<GeoNamesPlace>& cities, const std::vector<std::string>& suffixes) {
+    std::ifstream in(file);
+    if (!in) throw DataError("cannot read " + file.string(), "no such file (tools/setup.sh fetches it)");
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.is_array()) throw DataError("cannot read " + file.string(), "not a JSON list of admin-2 codes and names");
+    struct Towns {
+        double lon = 0, lat = 0;
+        long long population = 0;
+        int n = 0;
+        std::vector<double> bbox;
+    };
+    std::map<std::string, Towns> by_code;
+    for (const auto& c : cities) {
+        if (c.admin2.empty()) continue;
+        Towns& t = by_code[c.place.country + "." + c.place.admin1 + "." + c.admin2];
+        t.lon += c.place.lon;
+        t.lat += c.place.lat;
+        t.population += c.place.population;
+        ++t.n;
+        if (t.bbox.empty()) t.bbox = {c.place.lon, c.place.lat, c.place.lon, c.place.lat};
+        t.bbox = {std::min(t.bbox[0], c.place.lon), std::min(t.bbox[1], c.place.lat), std::max(t.bbox[2], c.place.lon), std::max(t.bbox[3], c.place.lat)};
+    }
+    std::vector<Area> out;
+    for (const auto& entry : doc) {
+        const std::string code = entry.value("code", ""), name = entry.value("name", "");
+        const auto it = by_code.find(code);
+        if (name.empty() || it == by_code.end()) continue;
+        const Towns& t = it->second;
+        Area a;
+        a.place.id = "gn-admin2-" + code;
+        a.place.name = name;
+        a.place.type = PlaceType::Region;
+        a.place.feature_code = "ADM2";
+        a.place.country = code.substr(0, 2);
+        a.place.admin1 = code.substr(3, code.find('.', 3) - 3);
+        a.place.lon = t.lon / t.n;
+        a.place.lat = t.lat / t.n;
+        a.place.population = t.population;
+        a.place.importance = 0.35;
+        a.bbox = t.bbox;
+        a.names.push_back(name);
+        for (const auto& suffix : suffixes)
+            if (name.size() > suffix.size() + 1 && name.ends_with(" " + suffix)) a.names.push_back(name.substr(0, name.size() - suffix.size() - 1));
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
 std::string shape_json(const std::vector<std::pair<double, double>>& course, const std::vector<double>& bbox) {
     nlohmann::json shape = nlohmann::json::object();
     if (!course.empty()) {
@@ -315,13 +374,14 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
     const auto countries = read_countries(ne.get(), english_words);
     const auto admin1 = read_admin1(ne.get(), cities, read_admin1_name_forms(in.geodata / "aliases.json", english_words));
     const auto curated = read_curated(in.geodata);
+    const auto admin2 = read_admin2(in.sources / "admin2.json", cities, read_admin2_suffixes(in.geodata / "aliases.json"));
 
     gazetteer::Writer writer(out);
     for (const auto& c : cities) {
         writer.add_place(c.place, "");
         for (const auto& n : c.names) writer.add_name(c.place.id, n);
     }
-    for (const auto* areas : {&countries, &admin1}) {
+    for (const auto* areas : {&countries, &admin1, &admin2}) {
         for (const auto& a : *areas) {
             writer.add_place(a.place, shape_json({}, a.bbox));
             for (const auto& n : a.names) writer.add_name(a.place.id, n);
@@ -380,7 +440,7 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
     }
     writer.finish();
     std::cout << "gazetteer: " << cities.size() << " GeoNames places, " << countries.size() << " countries, " << admin1.size()
-              << " admin-1 areas, " << curated.size() << " curated entries\n";
+              << " admin-1 areas, " << admin2.size() << " admin-2 areas, " << curated.size() << " curated entries\n";
 }
 
 }  // namespace frontmap::databuild

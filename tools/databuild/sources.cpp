@@ -174,6 +174,7 @@ std::vector<GeoNamesPlace> read_geonames(const std::filesystem::path& file) {
         p.feature_code = f[7];
         p.country = f[8];
         p.admin1 = f[10];
+        g.admin2 = f[11];
         p.population = f[14].empty() ? 0 : std::stoll(f[14]);
         const bool seat = p.feature_code == "PPLC" || p.feature_code == "PPLA";
         p.type = (p.population >= 10000 || seat) ? PlaceType::City : PlaceType::Village;

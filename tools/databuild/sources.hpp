@@ -12,6 +12,7 @@ namespace frontmap::databuild {
 struct GeoNamesPlace {
     gazetteer::Place place;
     std::vector<std::string> names;  // every usable name: name, ASCII name, alternate names
+    std::string admin2;              // GeoNames admin-2 code (a county, district or raion)
 };
 
 // Reads GeoNames' tab-separated "geoname" table (cities500.txt).
