@@ -24,6 +24,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.set_version_flag("--version", "frontmap 0.1.0");
     Options common;
     app.add_option("--data", common.data_dir, "Folder with gazetteer.sqlite and basemap.gpkg (default: $FRONTMAP_DATA, else the set-up's folder)");
+    app.add_option("--places", common.places, "Your own places for this run: CSV (name, lat, lon[, type, country, names]) or GeoJSON");
 
     auto* parse = app.add_subcommand("parse", "Print the place mentions and events of an article as GeoJSON");
     ParseArgs parse_args;

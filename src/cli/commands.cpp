@@ -8,6 +8,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "io/basemap.hpp"
 #include "io/files.hpp"
+#include "io/places.hpp"
 #include "parse/geojson.hpp"
 #include "parse/parser.hpp"
 #include "render/render.hpp"
@@ -77,9 +78,35 @@ double parse_dpi(double dpi) {
     return dpi;
 }
 
+// A newsroom's own places (`--places FILE`), added to the gazetteer for this run.
+void add_user_places(gazetteer::Gazetteer& gazetteer, const Options& options) {
+    if (options.places.empty()) return;
+    std::vector<std::pair<gazetteer::Place, std::vector<std::string>>> places;
+    for (const auto& u : io::read_user_places(options.places)) {
+        gazetteer::Place p;
+        p.name = u.name;
+        try {
+            p.type = gazetteer::place_type_from_string(u.type);
+        } catch (const DataError&) {
+            throw InputError("bad place '" + u.name + "' in " + options.places,
+                             "unknown type '" + u.type + "' (city, village, region, country, river, sea, island, infrastructure or other)");
+        }
+        p.feature_code = "user";
+        p.country = u.country;
+        p.lat = u.lat;
+        p.lon = u.lon;
+        p.importance = u.importance;
+        p.bbox = u.bbox;
+        places.emplace_back(std::move(p), u.names);
+    }
+    gazetteer.add_places(places);
+}
+
 struct Pipeline {
     explicit Pipeline(const Options& options)
-        : dir(data_folder(options)), gazetteer(dir / "gazetteer.sqlite"), basemap(dir / "basemap.gpkg") {}
+        : dir(data_folder(options)), gazetteer(dir / "gazetteer.sqlite"), basemap(dir / "basemap.gpkg") {
+        add_user_places(gazetteer, options);
+    }
     fs::path dir;
     gazetteer::Gazetteer gazetteer;
     io::Basemap basemap;
@@ -134,6 +161,7 @@ int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) 
     if (!args.date.empty() && !date_option) article_date(args.date, {});  // a bad --date is a usage error before any work
     const std::string text = io::read_article(args.article);
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
+    add_user_places(gazetteer, options);
     parse::Parser parser(gazetteer);
     parse::Words words;
     const auto mentions = parser.parse(text, words);
@@ -272,6 +300,7 @@ int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& o
     }
     if (!args.near.empty()) filter.near = lat_lon("--near", args.near);
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
+    add_user_places(gazetteer, options);
     if (!args.reverse.empty()) return run_reverse(gazetteer, args, out);
     const auto ranked = gazetteer.geocode(args.name, args.limit, filter);
     for (const auto& [p, score] : ranked) {

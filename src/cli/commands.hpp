@@ -11,6 +11,7 @@ namespace frontmap::cli {
 
 struct Options {
     std::string data_dir;  // empty: $FRONTMAP_DATA, else the set-up's folder
+    std::string places;    // a newsroom's own places for this run (CSV or GeoJSON), or empty
 };
 
 struct ParseArgs {

@@ -157,6 +157,24 @@ std::string to_latin(std::string_view key) {
 
 }  // namespace
 
+void Gazetteer::add_places(const std::vector<std::pair<Place, std::vector<std::string>>>& places) {
+    for (const auto& [given, names] : places) {
+        Place p = given;
+        p.id = "user-" + std::to_string(user_count_ + 1);
+        ++user_count_;
+        std::vector<std::string> keys{text::name_key(p.name)};
+        for (const auto& n : names) keys.push_back(text::name_key(n));
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        for (const auto& key : keys) {
+            if (key.empty()) continue;
+            user_places_[key].push_back(p);
+            cache_.erase(key);
+            max_name_words_ = std::max(max_name_words_, 1 + static_cast<int>(std::count(key.begin(), key.end(), ' ')));
+        }
+    }
+}
+
 const std::vector<Place>& Gazetteer::lookup_qualifier(std::string_view key) {
     auto it = qualifier_cache_.find(std::string(key));
     if (it != qualifier_cache_.end()) return it->second;
@@ -171,6 +189,7 @@ const std::vector<Place>& Gazetteer::lookup(std::string_view key) {
     auto it = cache_.find(std::string(key));
     if (it != cache_.end()) return it->second;
     std::vector<Place> found = query(key);
+    if (const auto user = user_places_.find(std::string(key)); user != user_places_.end()) found.insert(found.begin(), user->second.begin(), user->second.end());
     for (const auto& other : arabic_spellings(key)) {
         if (!found.empty()) break;
         // Only a place whose own name ends in that spelling: "Abdulla" is an alternate name of

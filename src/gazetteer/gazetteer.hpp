@@ -22,6 +22,10 @@ public:
     // another romanisation of an Arabic name ("-a" for "-ah", "el" for "al", and back).
     const std::vector<Place>& lookup(std::string_view key);
 
+    // Places known for this run only (a newsroom's `--places` file), found by each of their names
+    // before the database's and ranked with them; no rebuild. Ids are "user-1", "user-2"...
+    void add_places(const std::vector<std::pair<Place, std::vector<std::string>>>& places);
+
     // The places a qualifier names after "Place, ": "Ill." in "Springfield, Ill." (see Writer).
     const std::vector<Place>& lookup_qualifier(std::string_view key);
 
@@ -81,7 +85,9 @@ private:
     sqlite::Statement in_box_;
     sqlite::Statement admin1_of_;
     int max_name_words_ = 4;
+    int user_count_ = 0;
     std::unordered_map<std::string, std::vector<Place>> cache_, qualifier_cache_;
+    std::unordered_map<std::string, std::vector<Place>> user_places_;  // by name key
     std::unordered_map<std::string, bool> word_memo_, given_memo_;
     std::unordered_set<std::string> not_place_names_, not_place_first_words_;
 };

@@ -529,6 +529,51 @@ TEST_CASE("a county is a place, in the state its qualifier names", "[parse]") {
     CHECK(std::abs(point_of(doc, "Lamar County")[1].get<double>() - 33.66) < 0.3);
 }
 
+TEST_CASE("a newsroom's own places (--places) are found for the run, from CSV or GeoJSON", "[parse][places]") {
+    TempDir dir;
+    const fs::path article = dir.path / "article.txt";
+    std::ofstream(article) << "Ukrainian troops pushed on toward Davydiv Brid and shelled Nova Zoria overnight.\n";
+    const fs::path csv = dir.path / "places.csv";
+    std::ofstream(csv) << "name,lat,lon,type,country,names\nDavydiv Brid,47.2144,33.6006,village,UA,Davydov Brod;Давидів Брід\n";
+    const fs::path geojson = dir.path / "places.geojson";
+    std::ofstream(geojson) << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+        "properties": {"name": "Nova Zoria", "type": "village", "country": "UA"},
+        "geometry": {"type": "Polygon", "coordinates": [[[33.0, 47.0], [33.2, 47.0], [33.2, 47.2], [33.0, 47.2], [33.0, 47.0]]]}}]})";
+    const auto without = run({"parse", article.string()});
+    REQUIRE(without.code == 0);
+    CHECK(mentions_named(json::parse(without.out), "Davydiv Brid").empty());
+    for (const fs::path& file : {csv, geojson}) {
+        const auto r = run({"--places", file.string(), "parse", article.string()});
+        INFO(r.err);
+        REQUIRE(r.code == 0);
+        const json doc = json::parse(r.out);
+        const std::string name = file == csv ? "Davydiv Brid" : "Nova Zoria";
+        const json point = point_of(doc, name);
+        CHECK(std::abs(point[0].get<double>() - (file == csv ? 33.6006 : 33.1)) < 0.01);
+        CHECK(std::abs(point[1].get<double>() - (file == csv ? 47.2144 : 47.1)) < 0.01);
+        CHECK(place_of(doc, name)["country"] == "UA");
+    }
+}
+
+TEST_CASE("a places file it cannot use is refused, naming the file and the place at fault", "[parse][places][errors]") {
+    TempDir dir;
+    const fs::path article = dir.path / "article.txt";
+    std::ofstream(article) << "Troops left Kherson.\n";
+    const fs::path no_name = dir.path / "no-name.csv";
+    std::ofstream(no_name) << "title,lat,lon\nDavydiv Brid,47.2,33.6\n";
+    const fs::path bad_type = dir.path / "bad-type.csv";
+    std::ofstream(bad_type) << "name,lat,lon,type\nDavydiv Brid,47.2,33.6,hamlet\n";
+    const fs::path no_point = dir.path / "no-point.csv";
+    std::ofstream(no_point) << "name,type\nDavydiv Brid,village\n";
+    for (const auto& [file, why] : std::vector<std::pair<fs::path, std::string>>{
+             {no_name, "no \"name\""}, {bad_type, "unknown type 'hamlet'"}, {no_point, "no point"}, {dir.path / "missing.csv", "no such file"}}) {
+        const auto r = run({"--places", file.string(), "parse", article.string()});
+        INFO(file);
+        CHECK(r.code == 1);
+        CHECK_THAT(r.err, Catch::StartsWith("frontmap: error: ") && Catch::Contains(file.filename().string()) && Catch::Contains(why));
+    }
+}
+
 TEST_CASE("a name's head told again is the place named in full before", "[parse]") {
     // "the Gulf" alone is the Persian Gulf in the gazetteer; after the Gulf of Mexico it is that gulf.
     const json doc = parse_text("A storm crossed the Gulf of Mexico on Monday. Oil output in the Gulf fell by half.");
