@@ -82,7 +82,8 @@ constexpr auto kConnectors = std::to_array<std::string_view>({"of", "al", "el", 
 // ("the Republic of Congo"): the word after one names no place of its own.
 constexpr auto kInnerConnectors = std::to_array<std::string_view>({"do", "da", "dos", "das", "del", "di", "du", "des", "y"});
 
-constexpr auto kSeats = std::to_array<std::string_view>({"kremlin", "white house", "pentagon", "downing street", "elysee", "bankova", "quai dorsay", "zhongnanhai"});
+constexpr auto kSeats = std::to_array<std::string_view>({"kremlin", "white house", "pentagon", "downing street", "elysee", "bankova", "quai dorsay", "zhongnanhai",
+                                                         "whitehall", "wall street", "capitol hill", "stormont", "holyrood", "threadneedle street"});
 
 constexpr auto kRiverContext = std::to_array<std::string_view>({"bank", "banks", "across", "crossing", "cross", "crossed", "along", "upstream"});
 

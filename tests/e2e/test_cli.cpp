@@ -580,6 +580,20 @@ TEST_CASE("a name's head told again is the place named in full before", "[parse]
     CHECK(place_of(doc, "Gulf")["name"] == "Gulf of Mexico");
 }
 
+TEST_CASE("a seat of power or a market's street stands for it, and a country's regions are places", "[parse]") {
+    const json doc = parse_text("Wall Street fell on Monday and Whitehall weighed new rules, as blizzards swept the Midwest and New England.");
+    for (const std::string name : {"Wall Street", "Whitehall"}) {
+        const auto found = mentions_named(doc, name);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0]["properties"]["role"] == "metonym");
+    }
+    CHECK(place_of(doc, "Whitehall")["country"] == "GB");
+    for (const std::string name : {"Midwest", "New England"}) {
+        CHECK(place_of(doc, name)["type"] == "region");
+        CHECK(place_of(doc, name)["country"] == "US");
+    }
+}
+
 TEST_CASE("a state's abbreviation after a town names the state, and the town is the one it holds", "[parse]") {
     const json doc = parse_text("SPRINGFIELD, Ill. (AP) \u2014 Floods closed roads from Sacramento, Calif., to Charleston, W.Va., "
                                 "and to Paris, Texas, officials in the U.S. said.");
