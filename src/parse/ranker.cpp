@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "common/proj.hpp"
 #include "common/text.hpp"
+#include "parse/lexicon.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -151,6 +152,10 @@ std::vector<bool> gather(std::vector<Mention>& mentions, gazetteer::Gazetteer& g
         auto& c = r.candidates[i];
         c = gazetteer.lookup(mentions[i].key);
         qualifier_only[i] = c.empty();
+        // "Whitehall said", "the Kremlin said": a seat of power is the building, not a town of its name.
+        const std::string_view bare = std::string_view(mentions[i].key).substr(mentions[i].key.rfind("the ", 0) == 0 ? 4 : 0);
+        const auto building = [](const Place& p) { return p.type == PlaceType::Infrastructure; };
+        if (lexicon::is_seat_of_power(bare) && std::any_of(c.begin(), c.end(), building)) std::erase_if(c, [&](const Place& p) { return !building(p); });
         if (mentions[i].after_place_comma)
             for (const Place& area : gazetteer.lookup_qualifier(mentions[i].key))
                 if (std::none_of(c.begin(), c.end(), [&](const Place& p) { return p.id == area.id; })) c.push_back(area);
