@@ -165,7 +165,9 @@ private:
     // "By JOHN JORDAN, Associated Press", whose capitals are a name.
     bool opens_dateline(size_t k) const {
         size_t run = k;  // the last word in capitals: "PORT SUDAN"
-        while (run + 1 < tokens_.size() && run + 1 < k + lexicon::kDatelineWords && tokens_[run + 1].all_caps && !tokens_[run].comma_after) ++run;
+        // The city's words are joined by spaces: "(AP)" after it is the agency, not more of the city.
+        const auto joined = [&](size_t a) { return text_.substr(tokens_[a].end, tokens_[a + 1].start - tokens_[a].end) == " "; };
+        while (run + 1 < tokens_.size() && run + 1 < k + lexicon::kDatelineWords && tokens_[run + 1].all_caps && !tokens_[run].comma_after && joined(run)) ++run;
         if (!tokens_[k].all_caps) return false;
         if (dash_or_bracket_after(run)) return true;
         // "KYIV, Ukraine (AP) —": after the comma, a country or state before the dash.

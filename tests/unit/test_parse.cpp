@@ -448,6 +448,10 @@ TEST_CASE("recognize: a byline on the story's own line masks only the reporters'
     REQUIRE(mention_of(dated, "KYIV"));
     CHECK(mention_of(dated, "KYIV")->role == Role::Location);
     CHECK(mention_of(dated, "Kherson"));
+    // "(AP)" after the city is the agency: the city still ends the byline.
+    const auto agency = parser.parse("By Lloyd Austin KYIV (AP) \u2014 Russian forces shelled Kherson on Friday.");
+    REQUIRE(mention_of(agency, "KYIV"));
+    CHECK(mention_of(agency, "KYIV")->role == Role::Location);
     // No dateline: the byline ends at the first word no name has.
     const auto undated = parser.parse("By Lloyd Austin Russian forces shelled Kherson on Friday.");
     CHECK_FALSE(mention_of(undated, "Austin"));
