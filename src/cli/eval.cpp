@@ -35,6 +35,7 @@ nlohmann::json figures(const eval::Scores& s, double seconds) {
         {"median_error_km", round3(s.median_error_km())},
         {"auc", round3(s.auc())},
         {"metonyms_drawn", s.metonyms_drawn},
+        {"locations_hidden", s.locations_hidden},
         {"not_places_drawn", s.not_places_drawn},
         {"articles_per_second", std::round(static_cast<double>(s.articles) / std::max(seconds, 1e-9))},
     };

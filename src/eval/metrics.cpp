@@ -254,6 +254,11 @@ void score_article(const Article& article, const std::vector<Predicted>& predict
             ++s.metonyms_drawn;
             s.misses.push_back({article.id, "metonym drawn", g.name, context_of(article.text, g.start, g.end), 0});
         }
+        // The other way round: a place the map should show, taken for a state acting.
+        if (g.role == "location" && match && match->role == "metonym") {
+            ++s.locations_hidden;
+            s.misses.push_back({article.id, "location hidden", g.name, context_of(article.text, g.start, g.end), 0});
+        }
         if (g.role == "not_place" && match && match->role == "location") {
             ++s.not_places_drawn;
             s.misses.push_back({article.id, "not place drawn", g.name, context_of(article.text, g.start, g.end), 0});

@@ -51,7 +51,7 @@ struct Article {
 // One line of the --misses report.
 struct Miss {
     std::string article;
-    // "missed", "spurious", "far", "metonym drawn", "not place drawn" (toponyms); "event missed", "event spurious", "event count"
+    // "missed", "spurious", "far", "metonym drawn", "location hidden", "not place drawn" (toponyms); "event missed", "event spurious", "event count"
     // (a matched event's tally differs), "event claim" and "event denial" (a matched event's
     // claimant or denial not found), "event side" (a matched event's side differs)
     std::string kind;
@@ -74,6 +74,7 @@ struct Scores {
     std::vector<double> errors_km;
     double auc_sum = 0;
     size_t metonyms_drawn = 0;    // gold metonyms predicted as locations
+    size_t locations_hidden = 0;  // gold locations predicted as metonyms (left off the map)
     size_t not_places_drawn = 0;  // gold not_place names predicted as locations
     std::vector<Miss> misses;
 

@@ -91,6 +91,22 @@ constexpr auto kLocative = std::to_array<std::string_view>({
     "in", "at", "from", "near", "outside", "inside", "into", "to", "across", "around", "toward", "towards",
     "through", "within", "over", "on", "off", "of", "via", "south", "north", "east", "west"});
 
+// Nouns after a state's possessive that name its land, not its affairs: "Ukraine's south",
+// "Russia's border regions", "Ukraine's second-largest city".
+constexpr auto kLandNouns = std::to_array<std::string_view>({
+    "capital", "coast", "coastline", "border", "borders", "frontier", "territory", "territories", "soil", "airspace",
+    "city", "cities", "town", "towns", "village", "villages", "port", "ports", "heartland", "interior", "countryside",
+    "mountains", "hills", "plains", "desert", "islands", "island", "side", "part", "parts", "waters", "shores",
+    "suburbs", "outskirts", "docklands", "reservoirs", "rivers", "lakes", "forests", "fields", "farmland", "valleys",
+    "hospital", "hospitals", "terminal", "terminals", "site", "sites", "plant", "plants", "refinery", "refineries", "grid",
+    "facility", "facilities", "infrastructure"});
+
+// Adjectives between a state's possessive and its noun, which say nothing of land or affairs:
+// "Ukraine's second-largest city", "Moscow's biggest gain", "Syria's coastal region".
+constexpr auto kRankAdjectives = std::to_array<std::string_view>({
+    "second", "third", "fourth", "largest", "biggest", "main", "oldest", "first", "northernmost", "southernmost",
+    "easternmost", "westernmost", "coastal", "neighbouring", "neighboring", "most", "important", "key", "vast", "entire", "whole"});
+
 // Words after a country's abbreviation that leave it a noun ("the U.S. and Canada", "in the UK
 // on Monday"), where any other word makes it a modifier ("U.S. officials").
 constexpr auto kNounFollowers = std::to_array<std::string_view>({
@@ -179,6 +195,8 @@ bool is_title(std::string_view w) { return in<kTitles>(w); }
 bool is_actor_verb(std::string_view w) { return in<kActorVerbs>(w); }
 bool is_auxiliary(std::string_view w) { return in<kAuxiliaries>(w); }
 bool leaves_noun(std::string_view w) { return in<kNounFollowers>(w); }
+bool is_land_noun(std::string_view w) { return in<kLandNouns>(w); }
+bool is_rank_adjective(std::string_view w) { return in<kRankAdjectives>(w); }
 bool is_actor_noun(std::string_view w) { return in<kActorNouns>(w); }
 bool is_actor_modifier(std::string_view w) { return in<kActorModifiers>(w); }
 bool is_actor_prefix(std::string_view w) { return in<kActorPrefixes>(w); }

@@ -15,6 +15,10 @@ bool is_actor_verb(std::string_view lower);
 bool is_auxiliary(std::string_view lower);
 // A function word: after "U.S." it leaves the abbreviation a noun ("the U.S. and Canada").
 bool leaves_noun(std::string_view lower);
+// A noun for a country's land after its possessive: "Ukraine's south", "Russia's border".
+bool is_land_noun(std::string_view lower);
+// An adjective of rank or kind between a possessive and its noun: "second-largest", "coastal".
+bool is_rank_adjective(std::string_view lower);
 // Nouns that make a possessive place an actor: "Kyiv's forces", "Russia's defence ministry".
 bool is_actor_noun(std::string_view lower);
 // Second halves of hyphenated modifiers that make a place an actor: "Moscow-installed".

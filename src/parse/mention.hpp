@@ -36,6 +36,9 @@ struct Mention {
     // "Texas" in "Paris, Texas", "Ill." in "Springfield, Ill.": the name right after a place and a
     // comma, which may say what holds that place.
     bool after_place_comma = false;
+    // "Ukraine's commander", "Moscow's gain": a possessive before anything but the land itself
+    // ("Ukraine's south", "Pakistan's Punjab province"); a state's possessive is the state acting.
+    bool possessive_of_affairs = false;
     std::optional<gazetteer::Place> place;  // the resolved place; empty when unresolved
     double confidence = 0.0;
 };

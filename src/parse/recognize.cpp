@@ -394,10 +394,31 @@ private:
         m.definite = i > 0 && low(i - 1) == "the";
         m.dateline = tokens_[i].sentence_start && tokens_[j].all_caps && (tokens_[j].comma_after || dash_after(j));
         if (m.role == Role::Location && !m.dateline) m.actor = actor_cue_of(i, j);
+        m.possessive_of_affairs = possessive_of_affairs(j);
         // "U.S. officials", "the UK government", "U.S.-made": a country's abbreviation before a
         // noun is its state's, as a demonym would be; "in the U.S." is the country.
         if (m.role == Role::Location && i == j && abbreviates_country(i) && modifies_next(i)) m.role = Role::Metonym;
         return m;
+    }
+
+    bool possessive_of_affairs(size_t j) const {
+        if (!tokens_[j].possessive || j + 1 >= tokens_.size()) return false;
+        size_t n = j + 1;
+        for (int skipped = 0; skipped < 2 && n + 1 < tokens_.size() && lexicon::is_rank_adjective(low(n)); ++skipped) ++n;
+        const auto of_land = [](const std::string& w) {
+            return lexicon::is_land_noun(w) || lexicon::is_region_word(w) || lexicon::is_settlement_word(w) || lexicon::is_feature_word(w) ||
+                   lexicon::is_river_word(w);
+        };
+        if (lexicon::is_directional(low(n))) return false;
+        // "Israel's main airport", "Yemen's first oil export terminal": the noun a few small words on.
+        for (size_t k = n; k < tokens_.size() && k <= n + 3 && !tokens_[k].capitalised; ++k) {
+            if (of_land(low(k))) return false;
+            if (tokens_[k].stop_after || tokens_[k].comma_after) break;
+        }
+        // "Pakistan's Punjab province", "Kenya's Rift Valley", "Yemen's Ras Isa fuel port": a named part of the land.
+        for (size_t k = n + 1; k < tokens_.size() && k <= n + 3 && tokens_[n].capitalised; ++k)
+            if (of_land(low(k))) return false;
+        return true;
     }
 
     bool abbreviates_country(size_t i) {

@@ -110,6 +110,9 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
             m.place->lon = lon;
             m.place->lat = lat;
         }
+        // "Ukraine's commander", "Moscow's gain": a state's possessive before its affairs is the state.
+        const bool is_state = m.place->type == PlaceType::Country || m.place->feature_code == "PPLC";
+        if (m.role == Role::Location && m.possessive_of_affairs && is_state) m.role = Role::Metonym;
         // A country or capital that acts in the sentence stands for its government.
         if (m.role == Role::Location && m.actor != ActorCue::None) {
             const Place& c = *m.place;

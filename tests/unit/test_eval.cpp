@@ -151,6 +151,15 @@ TEST_CASE("a gold metonym drawn as a location is counted", "[eval][score]") {
     CHECK(kept.found == 1);
 }
 
+TEST_CASE("a gold location taken for a metonym is counted as hidden from the map", "[eval][score]") {
+    const Article a = article();
+    const Scores hidden = score(a, {located("Kherson", kKhersonLat, kKhersonLon, "metonym")});
+    const Scores drawn = score(a, {located("Kherson", kKhersonLat, kKhersonLon, "location")});
+    CHECK(hidden.locations_hidden == 1);
+    CHECK(drawn.locations_hidden == 0);
+    CHECK(hidden.found == 1);
+}
+
 TEST_CASE("a gold not_place drawn as a location is counted and is spurious", "[eval][score]") {
     const Article a{"a4", kText, {gold("Kherson", "not_place", kKhersonLat, kKhersonLon)}};
     const Scores s = score(a, {located("Kherson", kKhersonLat, kKhersonLon)});

@@ -602,6 +602,23 @@ TEST_CASE("resolve: the ranker's weights name every feature, and no other", "[pa
     CHECK_NOTHROW(frontmap::parse::ranking::fitted());
 }
 
+TEST_CASE("resolve: a state's possessive before its affairs is the state, before its land the place", "[parse][resolve]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const auto [article, role] = GENERATE(table<std::string, Role>({
+        {"Ukraine's commander toured the front.", Role::Metonym},
+        {"It was Moscow's biggest gain in weeks.", Role::Metonym},
+        {"Shelling hit Ukraine's south overnight.", Role::Location},
+        {"Shelling hit Ukraine's Kherson region overnight.", Role::Location},
+        {"Shelling hit Ukraine's second-largest city.", Role::Location},
+    }));
+    CAPTURE(article);
+    const auto mentions = parser.parse(article);
+    const auto m = std::find_if(mentions.begin(), mentions.end(), [](const auto& x) { return x.key == "ukraine" || x.key == "moscow"; });
+    REQUIRE(m != mentions.end());
+    CHECK(m->role == role);
+}
+
 TEST_CASE("resolve: without a qualifier the likelier namesake stays", "[parse][resolve]") {
     Gaz g;
     const auto mentions = frontmap::parse::Parser(g.gazetteer).parse("Crowds gathered in Paris and Springfield.");
