@@ -78,6 +78,9 @@ double parse_dpi(double dpi) {
     return dpi;
 }
 
+// The parse schema's place types, for a message that names them.
+constexpr const char* kPlaceTypes = "city, village, region, country, river, sea, island, infrastructure or other";
+
 // A newsroom's own places (`--places FILE`), added to the gazetteer for this run.
 void add_user_places(gazetteer::Gazetteer& gazetteer, const Options& options) {
     if (options.places.empty()) return;
@@ -89,7 +92,7 @@ void add_user_places(gazetteer::Gazetteer& gazetteer, const Options& options) {
             p.type = gazetteer::place_type_from_string(u.type);
         } catch (const DataError&) {
             throw InputError("bad place '" + u.name + "' in " + options.places,
-                             "unknown type '" + u.type + "' (city, village, region, country, river, sea, island, infrastructure or other)");
+                             "unknown type '" + u.type + "' (" + kPlaceTypes + ")");
         }
         p.feature_code = "user";
         p.country = u.country;
@@ -149,8 +152,7 @@ std::optional<events::Date> article_date(const std::string& option, std::string_
 events::RegionOf region_lookup(gazetteer::Gazetteer& gazetteer) {
     return [&gazetteer](const gazetteer::Place& city) -> std::optional<gazetteer::Place> {
         for (const auto& p : gazetteer.lookup(text::name_key(city.name)))
-            if (p.type == gazetteer::PlaceType::Region && p.country == city.country && p.bbox.size() == 4 && city.lon >= p.bbox[0] &&
-                city.lon <= p.bbox[2] && city.lat >= p.bbox[1] && city.lat <= p.bbox[3])
+            if (p.type == gazetteer::PlaceType::Region && p.country == city.country && gazetteer::extent_holds(p.bbox, city))
                 return p;
         return std::nullopt;
     };
@@ -295,7 +297,7 @@ int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& o
         try {
             filter.type = gazetteer::place_type_from_string(args.type);
         } catch (const DataError&) {
-            throw UsageError("bad --type '" + args.type + "'", "expected city, village, region, country, river, sea, island, infrastructure or other");
+            throw UsageError("bad --type '" + args.type + "'", std::string("expected ") + kPlaceTypes);
         }
     }
     if (!args.near.empty()) filter.near = lat_lon("--near", args.near);
@@ -304,8 +306,8 @@ int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& o
     if (!args.reverse.empty()) return run_reverse(gazetteer, args, out);
     const auto ranked = gazetteer.geocode(args.name, args.limit, filter);
     for (const auto& [p, score] : ranked) {
-        const nlohmann::json line = {{"id", p.id}, {"name", p.name}, {"type", gazetteer::to_string(p.type)}, {"country", p.country},
-                                     {"lat", p.lat}, {"lon", p.lon}, {"population", p.population}, {"score", std::round(score * 1000) / 1000}};
+        nlohmann::json line = place_json(p);
+        line["score"] = std::round(score * 1000) / 1000;
         out << line.dump() << "\n";
     }
     if (ranked.empty()) {

@@ -289,8 +289,7 @@ std::optional<Place> Gazetteer::admin1_holding(const Place& town) {
     while (admin1_of_.step()) {
         Place unit = read_place(admin1_of_);
         if (!town.admin1.empty() && unit.admin1 == town.admin1) by_code = unit;
-        const auto& b = unit.bbox;
-        if (b.size() != 4 || town.lon < b[0] || town.lon > b[2] || town.lat < b[1] || town.lat > b[3]) continue;
+        if (!extent_holds(unit.bbox, town)) continue;
         const double km = proj::geodesic_km(town.lon, town.lat, unit.lon, unit.lat);
         if (!by_extent || km < nearest) {
             nearest = km;

@@ -32,4 +32,9 @@ struct Place {
     std::vector<double> bbox;
 };
 
+// Whether a place's point lies within an extent (west, south, east, north); never for no extent.
+inline bool extent_holds(const std::vector<double>& bbox, const Place& p) {
+    return bbox.size() == 4 && p.lon >= bbox[0] && p.lon <= bbox[2] && p.lat >= bbox[1] && p.lat <= bbox[3];
+}
+
 }  // namespace frontmap::gazetteer

@@ -207,7 +207,10 @@ bool is_feature_word(std::string_view w) { return in<kFeatureWords>(w); }
 bool is_settlement_word(std::string_view w) { return in<kSettlementWords>(w); }
 bool is_inner_connector(std::string_view w) { return in<kInnerConnectors>(w); }
 bool is_name_connector(std::string_view w) { return in<kConnectors>(w) || is_inner_connector(w); }
-bool is_seat_of_power(std::string_view key) { return in<kSeats>(key); }
+bool is_seat_of_power(std::string_view key) {
+    if (key.starts_with("the ")) key.remove_prefix(4);
+    return in<kSeats>(key);
+}
 bool is_river_context(std::string_view w) { return in<kRiverContext>(w); }
 bool is_address_verb(std::string_view w) { return in<kAddressVerbs>(w); }
 bool is_answerable_word(std::string_view w) { return in<kAnswerableWords>(w); }

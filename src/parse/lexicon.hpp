@@ -43,7 +43,8 @@ bool is_inner_connector(std::string_view lower);
 constexpr size_t kMaxBylineWords = 12;
 // The words of a dateline before its dash: "PORT SUDAN, Sudan (Reuters) —".
 constexpr size_t kDatelineWords = 5;
-// Names of seats of power that stand for their government unless context says otherwise.
+// Names of seats of power that stand for their government unless context says otherwise; a
+// name key, with or without "the " ("the kremlin").
 bool is_seat_of_power(std::string_view key);
 // Words before a river name: "the banks of the Dnieper", "across the Dnipro".
 bool is_river_context(std::string_view lower);

@@ -64,17 +64,15 @@ std::pair<double, double> nearest_on_course(const Place& river, double lon, doub
     return best;
 }
 
-namespace {
-
 bool is_point_like(PlaceType t) {
     return t == PlaceType::City || t == PlaceType::Village || t == PlaceType::Infrastructure || t == PlaceType::Island;
 }
+
+namespace {
+
 bool is_water(PlaceType t) { return t == PlaceType::River || t == PlaceType::Sea; }
 bool is_admin1(const Place& p) { return p.type == PlaceType::Region && p.feature_code == "ADM1"; }
 bool is_named_area(const Place& p) { return (p.type == PlaceType::Region || p.type == PlaceType::Sea) && p.feature_code != "ADM1" && p.bbox.size() == 4; }
-bool inside(const std::vector<double>& bbox, const Place& p) {
-    return bbox.size() == 4 && p.lon >= bbox[0] && p.lon <= bbox[2] && p.lat >= bbox[1] && p.lat <= bbox[3];
-}
 
 // Whether an area holds a place: a country its places, an admin-1 unit the towns that carry its
 // code, any other area (England, a curated region) the places of its country inside its extent.
@@ -85,11 +83,11 @@ bool holds(const Place& area, const Place& p) {
     // An admin-1 unit holds its towns and its counties ("Lamar County, Texas").
     if (area.feature_code == "ADM1" && !area.admin1.empty())
         return area.admin1 == p.admin1 && (p.type != PlaceType::Region || p.feature_code == "ADM2");
-    return inside(area.bbox, p);
+    return gazetteer::extent_holds(area.bbox, p);
 }
 
 // The features a reading has before the rest of the article is read.
-Features own_features(const Place& c, const Mention& m, std::string_view key) {
+Features own_features(const Place& c, const Mention& m) {
     Features f{};
     const PlaceType t = c.type;
     f[0] = c.importance;
@@ -99,7 +97,7 @@ Features own_features(const Place& c, const Mention& m, std::string_view key) {
     f[4] = is_named_area(c) ? 1 : 0;
     f[5] = c.feature_code == "PPLC" ? 1 : 0;
     f[6] = c.feature_code == "PPLA" || c.feature_code == "PPLA2" ? 1 : 0;
-    f[7] = text::name_key(c.name) == key ? 1 : 0;
+    f[7] = text::name_key(c.name) == m.key ? 1 : 0;
     bool fits = false;
     switch (m.cue) {
         case TypeCue::Region: fits = t == PlaceType::Region || t == PlaceType::Country; break;
@@ -153,9 +151,8 @@ std::vector<bool> gather(std::vector<Mention>& mentions, gazetteer::Gazetteer& g
         c = gazetteer.lookup(mentions[i].key);
         qualifier_only[i] = c.empty();
         // "Whitehall said", "the Kremlin said": a seat of power is the building, not a town of its name.
-        const std::string_view bare = std::string_view(mentions[i].key).substr(mentions[i].key.rfind("the ", 0) == 0 ? 4 : 0);
         const auto building = [](const Place& p) { return p.type == PlaceType::Infrastructure; };
-        if (lexicon::is_seat_of_power(bare) && std::any_of(c.begin(), c.end(), building)) std::erase_if(c, [&](const Place& p) { return !building(p); });
+        if (lexicon::is_seat_of_power(mentions[i].key) && std::any_of(c.begin(), c.end(), building)) std::erase_if(c, [&](const Place& p) { return !building(p); });
         if (mentions[i].after_place_comma)
             for (const Place& area : gazetteer.lookup_qualifier(mentions[i].key))
                 if (std::none_of(c.begin(), c.end(), [&](const Place& p) { return p.id == area.id; })) c.push_back(area);
@@ -214,7 +211,7 @@ Readings read(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer, c
     keep_qualified(mentions, qualifier_only, r);
     r.features.resize(mentions.size());
     for (size_t i = 0; i < mentions.size(); ++i)
-        for (const Place& c : r.candidates[i]) r.features[i].push_back(own_features(c, mentions[i], mentions[i].key));
+        for (const Place& c : r.candidates[i]) r.features[i].push_back(own_features(c, mentions[i]));
 
     std::vector<double> lons, lats;
     const Context ctx = context_of(mentions, r, weights, lons, lats);
@@ -252,7 +249,7 @@ Readings read(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer, c
             f[16] = near_centre(c);
             for (const auto& area : ctx.areas)
                 if (mentions[area.mention].key != mentions[i].key && area.place->id != c.id &&
-                    (area.place->type == PlaceType::Country ? area.place->country == c.country : inside(area.place->bbox, c)))
+                    (area.place->type == PlaceType::Country ? area.place->country == c.country : gazetteer::extent_holds(area.place->bbox, c)))
                     f[17] = 1;
         }
     return r;

@@ -71,6 +71,9 @@ struct Readings {
 // with the article's context taken from each mention's likeliest reading under `weights`.
 Readings read(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer, const Weights& weights);
 
+// A place drawn as a point: a town, a village, a site or an island.
+bool is_point_like(gazetteer::PlaceType t);
+
 // The point of a river's course nearest to (lon, lat): "the west bank of the Dnieper" in an article
 // about Kherson is the Dnieper at Kherson, not its middle at Kyiv.
 std::pair<double, double> nearest_on_course(const gazetteer::Place& river, double lon, double lat);

@@ -165,9 +165,8 @@ private:
     // "By JOHN JORDAN, Associated Press", whose capitals are a name.
     bool opens_dateline(size_t k) const {
         size_t run = k;  // the last word in capitals: "PORT SUDAN"
-        // The city's words are joined by spaces: "(AP)" after it is the agency, not more of the city.
-        const auto joined = [&](size_t a) { return text_.substr(tokens_[a].end, tokens_[a + 1].start - tokens_[a].end) == " "; };
-        while (run + 1 < tokens_.size() && run + 1 < k + lexicon::kDatelineWords && tokens_[run + 1].all_caps && !tokens_[run].comma_after && joined(run)) ++run;
+        // The city's words are adjacent, as a name's are: "(AP)" after it is the agency, not more of the city.
+        while (run + 1 < tokens_.size() && run + 1 < k + lexicon::kDatelineWords && tokens_[run + 1].all_caps && !tokens_[run].comma_after && adjacent(run)) ++run;
         if (!tokens_[k].all_caps) return false;
         if (dash_or_bracket_after(run)) return true;
         // "KYIV, Ukraine (AP) —": after the comma, a country or state before the dash.
@@ -535,8 +534,7 @@ private:
             if (next_adjacent && lexicon::is_actor_role(next)) return Role::Metonym;
             if (next == "and" && speaks_after_conjoined_actor(j + 2)) return Role::Metonym;
         }
-        const std::string_view bare = std::string_view(key).substr(key.rfind("the ", 0) == 0 ? 4 : 0);
-        if (lexicon::is_seat_of_power(bare) && !after_preposition) return Role::Metonym;
+        if (lexicon::is_seat_of_power(key) && !after_preposition) return Role::Metonym;
         // "urged Moscow to", "accused Kyiv of": the one addressed is an actor.
         if (i > 0 && lexicon::is_address_verb(prev) && !tokens_[i - 1].stop_after && !tokens_[i - 1].comma_after) return Role::Metonym;
         if (i >= 2 && prev == "to" && lexicon::is_answerable_word(low(i - 2)) && adjacent(i - 2) && adjacent(i - 1)) return Role::Metonym;

@@ -8,7 +8,6 @@
 #include <map>
 #include <string>
 #include <unordered_map>
-#include <unordered_map>
 
 namespace frontmap::parse {
 
@@ -16,10 +15,6 @@ namespace {
 
 using gazetteer::Place;
 using gazetteer::PlaceType;
-
-bool is_point_like(PlaceType t) {
-    return t == PlaceType::City || t == PlaceType::Village || t == PlaceType::Infrastructure || t == PlaceType::Island;
-}
 
 // The reading each candidate gets, best first; ties go to the smaller id, so runs agree.
 std::vector<size_t> ranked(const std::vector<ranking::Features>& features, const std::vector<Place>& candidates, const ranking::Weights& w,
@@ -124,7 +119,7 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
         const Place& chosen = *m.place;
         const auto weight = country_weight.find(chosen.country);
         const bool foreign = weight == country_weight.end() || weight->second < 0.3 * heaviest;
-        if (r.has_centre && is_point_like(chosen.type) && chosen.importance < 0.45 && foreign &&
+        if (r.has_centre && ranking::is_point_like(chosen.type) && chosen.importance < 0.45 && foreign &&
             proj::geodesic_km(r.centre_lon, r.centre_lat, chosen.lon, chosen.lat) > 1500.0)
             m.confidence = 0.1;
         if (r.unheld[i]) m.confidence = 0.1;
