@@ -1,4 +1,5 @@
 #include "common/proj.hpp"
+#include "common/text.hpp"
 #include "parse/parser.hpp"
 #include "parse/described.hpp"
 #include "parse/ranker.hpp"
@@ -66,6 +67,21 @@ void one_sense_per_name(std::vector<Mention>& mentions, const ranking::Readings&
     }
 }
 
+// "ATHENS, Ga." then "Georgia": a place the article used as a qualifier says where the story is,
+// so its name told in full elsewhere in the article is that place, over any namesake, even a
+// country. Only the qualifier's own reading moves a mention; its other words vote as before.
+void qualifiers_name_their_places(std::vector<Mention>& mentions, const ranking::Readings& r) {
+    std::unordered_map<std::string, std::string> settled;  // name key -> place id
+    for (size_t i = 0; i < mentions.size(); ++i)
+        if (r.qualifier[i] && mentions[i].place) settled.emplace(text::name_key(mentions[i].place->name), mentions[i].place->id);
+    for (size_t i = 0; i < mentions.size(); ++i) {
+        const auto it = settled.find(mentions[i].key);
+        if (it == settled.end() || !mentions[i].place || r.qualifier[i] || mentions[i].place->id == it->second) continue;
+        for (const Place& c : r.candidates[i])
+            if (c.id == it->second) mentions[i].place = c;
+    }
+}
+
 // "the Gulf" after "the Gulf of Mexico", "the Bay" after "the Bay of Bengal": a name's head, told
 // again, is the place named in full before.
 void heads_of_earlier_names(std::vector<Mention>& mentions) {
@@ -94,6 +110,7 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
         if (!m.place->country.empty()) country_weight[m.place->country] += m.place->type == PlaceType::Country ? 2.0 : m.place->importance;
     }
     one_sense_per_name(mentions, r, scores);
+    qualifiers_name_their_places(mentions, r);
     heads_of_earlier_names(mentions);
     double heaviest = 0.0;
     for (const auto& [_, w] : country_weight) heaviest = std::max(heaviest, w);

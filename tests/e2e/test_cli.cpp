@@ -607,6 +607,16 @@ TEST_CASE("a state's abbreviation after a town names the state, and the town is 
     CHECK(place_of(doc, "U.S")["country"] == "US");
 }
 
+TEST_CASE("a state named as a qualifier is what its full name means in the rest of the article", "[parse]") {
+    const json doc = parse_text("MACON, Ga. (AP) \u2014 Georgia beat Alabama on Saturday. "
+                                "Fans drove in from every corner of Georgia for the game.");
+    for (const auto& m : mentions_named(doc, "Georgia")) {
+        CHECK(m["properties"]["place"]["country"] == "US");
+        CHECK(m["properties"]["place"]["type"] == "region");
+    }
+    CHECK(mentions_named(doc, "Georgia").size() == 2);
+}
+
 TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
     TempDir dir;
     SECTION("a missing article") {
