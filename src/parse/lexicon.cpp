@@ -158,6 +158,10 @@ constexpr auto kVesselWords = std::to_array<std::string_view>({
     "ship", "vessel", "cruiser", "frigate", "submarine", "boat", "tanker", "flagship", "carrier", "destroyer",
     "warship", "freighter", "ferry", "corvette", "trawler", "codenamed", "dubbed", "operation"});
 
+// Storms are named like people and often after places' names ("Hurricane Milton", "Storm Ciarán").
+constexpr auto kStormWords = std::to_array<std::string_view>({
+    "hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm", "storms"});
+
 constexpr auto kDocumentWords = std::to_array<std::string_view>({
     "accord", "accords", "agreement", "agreements", "protocol", "protocols", "format", "declaration",
     "convention", "process", "memorandum", "communique", "summit", "talks"});
@@ -221,6 +225,7 @@ bool is_name_prefix(std::string_view w) { return in<kNamePrefixes>(w); }
 bool is_actor_role(std::string_view w) { return in<kActorRoles>(w); }
 bool is_organisation_head(std::string_view w) { return in<kOrganisationHeads>(w); }
 bool is_vessel_word(std::string_view w) { return in<kVesselWords>(w); }
+bool is_storm_word(std::string_view w) { return in<kStormWords>(w); }
 bool is_document_word(std::string_view w) { return in<kDocumentWords>(w); }
 bool is_directional(std::string_view w) { return in<kDirectional>(w); }
 bool is_adverbial(std::string_view w) { return in<kAdverbials>(w); }

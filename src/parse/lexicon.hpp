@@ -68,6 +68,8 @@ bool is_actor_role(std::string_view lower);
 bool is_organisation_head(std::string_view lower);
 // Words that make the next name a vessel's: "the cruiser Moskva", "the ship Minsk".
 bool is_vessel_word(std::string_view lower);
+// Words that make the next names a storm's: "Hurricane Milton", "hurricanes Helene and Milton".
+bool is_storm_word(std::string_view lower);
 // Words after a name that make it a document's or process's: "the Algiers accord".
 bool is_document_word(std::string_view lower);
 // Capitalised words that begin place names and are never given names here: "North Kivu".

@@ -375,6 +375,20 @@ private:
         return !tokens_[k].capitalised && lexicon::is_title(low(k)) && !speaks;
     }
 
+    // "Hurricane Milton", "hurricanes Helene and Milton", "storms Ciarán, Debi and Henk": a storm
+    // word names the capitalised words listed after it.
+    bool names_a_storm(size_t i) const {
+        constexpr size_t kListWords = 8;
+        for (size_t k = i, steps = 0; k > 0 && steps < kListWords; --k, ++steps) {
+            const size_t p = k - 1;
+            const std::string w = low(p);
+            if (lexicon::is_storm_word(w)) return adjacent(p) || tokens_[p].comma_after;
+            const bool listed = tokens_[p].capitalised || w == "and" || w == "or";
+            if (!listed || tokens_[p].stop_after || tokens_[p].possessive) return false;
+        }
+        return false;
+    }
+
     std::optional<size_t> previous_adjacent(size_t i) const {
         // "By Jane Doe KYIV, Ukraine —": the reporter's name ends where the byline does.
         if (i == 0 || !adjacent(i - 1) || (in_byline_[i - 1] && !in_byline_[i])) return std::nullopt;
@@ -501,6 +515,10 @@ private:
             return Role::NotPlace;
         }
         if (i >= 2 && low(i - 1) == "the" && lexicon::is_vessel_word(low(i - 2))) return Role::NotPlace;
+        if (names_a_storm(i)) {
+            persons_.insert(key);  // "the damage Milton left": a storm's name stays a storm's
+            return Role::NotPlace;
+        }
         if (next_adjacent && lexicon::is_document_word(next) && !tokens_[j + 1].capitalised) return Role::NotPlace;
         if (in_organisation_name(i, j)) return Role::NotPlace;
         if (next_adjacent && tokens_[j + 1].capitalised) {

@@ -174,6 +174,11 @@ TEST_CASE("recognize: what each name is doing in its sentence", "[parse][recogni
         {"KYIV, Ukraine — Air raid sirens sounded overnight.", "Ukraine", 0, Role::Location},
         {"The Washington Post reported the strike.", "Washington", 0, Role::NotPlace},
         {"Defence minister Sergei Kherson spoke.", "Kherson", 0, Role::NotPlace},
+        // Storms are named, sometimes with places' names, and stay storms later on.
+        {"Hurricane Paris flooded the coast.", "Paris", 0, Role::NotPlace},
+        {"Towns still dig out after hurricanes Austin and Paris hit.", "Paris", 0, Role::NotPlace},
+        {"After storms Lloyd, Paris and Austin, the damage Austin left was the worst.", "Austin", 1, Role::NotPlace},
+        {"The storm hit Paris and then Austin.", "Paris", 0, Role::Location},
     }));
     CAPTURE(c.article, c.name);
     const auto mentions = frontmap::parse::recognize(c.article, g.gazetteer);
