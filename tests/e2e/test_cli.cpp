@@ -341,7 +341,9 @@ TEST_CASE("map --verbose lists a deed at a place that could not be located; pars
     const auto parsed = run({"parse", article.string(), "--date", "2022-10-21"});
     REQUIRE(parsed.code == 0);
     bool unplaced = false;
-    for (const auto& f : nlohmann::json::parse(parsed.out)["features"])
+    // Held in a name: a range-for over a member of a temporary reads freed memory.
+    const auto doc = nlohmann::json::parse(parsed.out);
+    for (const auto& f : doc.at("features"))
         if (f["properties"]["kind"] == "event" && f["properties"]["type"] == "capture")
             unplaced = f["geometry"].is_null() && f["properties"]["where"]["text"] == "Qwertovka";
     CHECK(unplaced);
