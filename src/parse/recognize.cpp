@@ -23,7 +23,9 @@ namespace {
 constexpr size_t kMaxNameRun = 3;
 // The most words in a name of geodata/not-places.json ("Hayat Tahrir al-Sham").
 constexpr size_t kMaxGroupWords = 4;
-constexpr double kMajorPlace = 0.5;  // importance from which a name after a given name stays a place  // "Guillaume Ndjike Kaiko": words of one capitalised name looked back over
+constexpr double kMajorPlace = 0.5;  // importance from which a name after a given name stays a place
+// "(Reuters)", "(AFP/Getty)": the longest agency credit looked over between a dateline and its dash.
+constexpr size_t kMaxCreditBytes = 16;
 
 using gazetteer::Gazetteer;
 using gazetteer::PlaceType;
@@ -237,7 +239,14 @@ private:
 
     // "KYIV — Russia fired…": a dash after the name, as a dateline sets its city off.
     bool dash_after(size_t i) const {
-        const std::string_view rest = text_.substr(tokens_[i].end, 8);
+        std::string_view rest = text_.substr(tokens_[i].end, 24);
+        // "HOUSTON (AP) —": the agency's credit stands between the city and the dash.
+        const size_t open = rest.find_first_not_of(' ');
+        if (open != std::string_view::npos && rest[open] == '(') {
+            const size_t close = rest.find(')', open);
+            if (close == std::string_view::npos || close - open > kMaxCreditBytes) return false;
+            rest.remove_prefix(close + 1);
+        }
         const size_t at = rest.find_first_not_of(' ');
         if (at == std::string_view::npos) return false;
         const std::string_view mark = rest.substr(at);
@@ -405,7 +414,9 @@ private:
         m.role = role_of(i, j, m.key);
         m.cue = cue_of(i, j);
         m.definite = i > 0 && low(i - 1) == "the";
-        m.dateline = tokens_[i].sentence_start && tokens_[j].all_caps && (tokens_[j].comma_after || dash_after(j));
+        // "By Tom Ortiz HOUSTON (AP) —": a dateline also opens right after a byline.
+        const bool opens = tokens_[i].sentence_start || (i > 0 && in_byline_[i - 1]);
+        m.dateline = opens && tokens_[j].all_caps && (tokens_[j].comma_after || dash_after(j));
         if (m.role == Role::Location && !m.dateline) m.actor = actor_cue_of(i, j);
         m.possessive_of_affairs = possessive_of_affairs(j);
         // "U.S. officials", "the UK government", "U.S.-made": a country's abbreviation before a
