@@ -3,6 +3,7 @@
 #include "parse/parser.hpp"
 #include "parse/described.hpp"
 #include "parse/ranker.hpp"
+#include "parse/teams.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -181,6 +182,7 @@ std::vector<Mention> Parser::parse(std::string_view article, Words& words) {
     auto mentions = recognize(article, gazetteer_, words);
     resolve(mentions, gazetteer_);
     coordinate_roles(article, mentions);
+    mark_sports_teams(mentions, words);
     place_described(article, mentions, words, gazetteer_);
     return mentions;
 }

@@ -961,3 +961,29 @@ TEST_CASE("described: 'N km to the south-west' with no 'of' is offset from the t
     const auto mentions = parser.parse("The army retook Kherson on Monday. In July it took Plauru, about 20 km to the north, after heavy fighting.");
     CHECK(place_of(mentions, "Plauru").lat == Approx(46.65581 + 0.18).margin(0.01));
 }
+
+TEST_CASE("parse: in a sports story a place's name that plays is its team, there and later", "[parse][teams]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    const std::string story =
+        "Paris beat Birmingham 2-1 on Saturday to stay top of the league. Birmingham scored first from a penalty, but "
+        "two goals after half-time won it, and the coach said the season was not over. Paris, who play in Paris, "
+        "host Austin next week.";
+    const auto mentions = parser.parse(story);
+    CHECK(mention_of(mentions, "Paris", 0)->role == Role::Metonym);
+    CHECK(mention_of(mentions, "Birmingham", 0)->role == Role::Metonym);
+    CHECK(mention_of(mentions, "Birmingham", 1)->role == Role::Metonym);
+    CHECK(mention_of(mentions, "Paris", 1)->role == Role::Metonym);
+    CHECK(mention_of(mentions, "Austin", 0)->role == Role::Metonym);
+    // Where the team plays is a place.
+    CHECK(mention_of(mentions, "Paris", 2)->role == Role::Location);
+}
+
+TEST_CASE("parse: outside a sports story the same words leave places alone", "[parse][teams]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    // A vote's tally and 'beat' are no match report without the words of one.
+    const auto mentions = parser.parse("Lawmakers in Paris voted 52-48 on Saturday. Storms beat Birmingham overnight.");
+    CHECK(mention_of(mentions, "Paris")->role == Role::Location);
+    CHECK(mention_of(mentions, "Birmingham")->role == Role::Location);
+}
