@@ -192,6 +192,31 @@ constexpr auto kNotVerbs = std::to_array<std::string_view>({
 constexpr auto kRelationNouns = std::to_array<std::string_view>({
     "ties", "relations", "cooperation", "talks", "deal", "agreement", "war", "dispute", "tensions", "negotiations",
     "treaty", "alliance", "partnership", "rift", "conflict", "contacts", "dialogue", "blow"});
+
+// "accuse Rwanda", "handing Moscow control": verbs whose object is a state dealt with.
+constexpr auto kDealingVerbs = std::to_array<std::string_view>({
+    "accuse", "accuses", "accused", "accusing", "urge", "urges", "urged", "urging", "reward", "rewards", "rewarded",
+    "rewarding", "hand", "hands", "handed", "handing", "blame", "blames", "blamed", "blaming", "pressed", "pressing",
+    "lobbied", "lobbying", "thanked", "thanking", "criticised", "criticized", "criticising", "criticizing", "condemned",
+    "condemning", "invited", "inviting", "joined", "joining", "sanctioned", "sanctioning", "warned", "warning", "punish",
+    "punished", "punishing", "persuade", "persuaded", "courted", "courting", "deter", "deterred", "allowed", "allowing",
+    "against"});
+
+// "pressure from China", "no comment from Ankara": what comes from a state.
+constexpr auto kSourceNouns = std::to_array<std::string_view>({
+    "pressure", "complaint", "complaints", "help", "support", "request", "requests", "protest", "protests", "objection",
+    "objections", "demand", "demands", "backing", "recognition", "approval", "comment", "response", "reaction", "word",
+    "assurances", "guarantees", "permission", "consent"});
+
+// "aid for Kyiv", "weapons to Ukraine", "turned to Moscow": what goes to a state.
+constexpr auto kRecipientWords = std::to_array<std::string_view>({
+    "aid", "assistance", "weapons", "arms", "loans", "funding", "package", "turned", "turning", "turn", "appealed",
+    "appeal", "apologised", "apologized", "allegiance"});
+
+// "the junta in Bamako", "the General Staff in Kyiv": bodies whose seat stands for them.
+constexpr auto kSeatNouns = std::to_array<std::string_view>({
+    "government", "junta", "leadership", "administration", "regime", "cabinet", "presidency", "staff", "ministry",
+    "spokesman", "spokeswoman", "spokesperson"});
 }  // namespace
 
 bool is_calendar_word(std::string_view w) { return in<kCalendar>(w); }
@@ -232,5 +257,9 @@ bool is_adverbial(std::string_view w) { return in<kAdverbials>(w); }
 bool is_passive_place_verb(std::string_view w) { return in<kPassivePlaceVerbs>(w); }
 bool is_not_verb(std::string_view w) { return in<kNotVerbs>(w); }
 bool is_relation_noun(std::string_view w) { return in<kRelationNouns>(w); }
+bool is_dealing_verb(std::string_view w) { return in<kDealingVerbs>(w); }
+bool is_source_noun(std::string_view w) { return in<kSourceNouns>(w); }
+bool is_recipient_word(std::string_view w) { return in<kRecipientWords>(w); }
+bool is_seat_noun(std::string_view w) { return in<kSeatNouns>(w); }
 
 }  // namespace frontmap::parse::lexicon

@@ -82,4 +82,11 @@ bool is_passive_place_verb(std::string_view lower);
 bool is_not_verb(std::string_view lower);
 // Nouns before "with"/"between" that make the places after them actors: "ties with Kigali".
 bool is_relation_noun(std::string_view lower);
+// Words before a name that make it a state dealt with, when it names one: "accuse Rwanda",
+// "against the UAE"; "pressure from China"; "aid for Kyiv", "turned to Moscow"; "the junta in Bamako".
+bool is_dealing_verb(std::string_view lower);
+bool is_source_noun(std::string_view lower);      // before "from"
+bool is_recipient_word(std::string_view lower);   // before "for" or "to"
+bool is_seat_noun(std::string_view lower);        // before "in"
+
 }  // namespace frontmap::parse::lexicon

@@ -20,7 +20,9 @@ enum class TypeCue { None, Region, River, Settlement };
 // Where the words say a name acts: as the subject of a verb ("Israel on Friday ordered"), or as
 // an agent ("backed by Tehran", "ties with Kigali"). Whether that makes it a metonym depends on
 // what it resolves to: a country or capital acts, a village is acted upon.
-enum class ActorCue { None, Subject, Agent };
+// Object: a state dealt with ("accuse Rwanda", "pressure from China", "the junta in Bamako"):
+// only a country or capital is one.
+enum class ActorCue { None, Subject, Agent, Object };
 
 // One occurrence of a place name in the article.
 struct Mention {

@@ -610,11 +610,26 @@ private:
         return false;
     }
 
+    // "accuse (the) Rwanda", "no comment from Ankara", "aid for Kyiv", "the junta in Bamako".
+    bool dealt_with(size_t i) const {
+        size_t k = i;
+        if (k > 0 && low(k - 1) == "the") --k;
+        if (k == 0 || tokens_[k - 1].stop_after || tokens_[k - 1].comma_after) return false;
+        const std::string& before = low(k - 1);
+        if (lexicon::is_dealing_verb(before)) return true;
+        if (k < 2) return false;
+        const std::string& noun = low(k - 2);
+        if (before == "from") return lexicon::is_source_noun(noun);
+        if (before == "for" || before == "to") return lexicon::is_recipient_word(noun);
+        return before == "in" && lexicon::is_seat_noun(noun);
+    }
+
     ActorCue actor_cue_of(size_t i, size_t j) const {
         const Token& last = tokens_[j];
         if (i > 0 && low(i - 1) == "by" && !tokens_[i - 1].stop_after && !follows_non_agent_verb(i - 1)) return ActorCue::Agent;
         if (i >= 2 && (low(i - 1) == "with" || low(i - 1) == "between" || low(i - 1) == "to") && lexicon::is_relation_noun(low(i - 2)))
             return ActorCue::Agent;
+        if (dealt_with(i)) return ActorCue::Object;
         if (last.possessive || last.stop_after) return ActorCue::None;
         const bool subject_position = i == 0 || tokens_[i].sentence_start ||
                                       (i > 0 && (low(i - 1) == "and" || low(i - 1) == "but" || low(i - 1) == "while" ||

@@ -987,3 +987,30 @@ TEST_CASE("parse: outside a sports story the same words leave places alone", "[p
     CHECK(mention_of(mentions, "Paris")->role == Role::Location);
     CHECK(mention_of(mentions, "Birmingham")->role == Role::Location);
 }
+
+TEST_CASE("parse: a state dealt with stands for its government, a town in the same words stays a place", "[parse][resolve]") {
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    struct Case {
+        std::string article;
+        std::string name;
+        Role role;
+    };
+    const auto c = GENERATE(values<Case>({
+        {"Officials there accuse Moscow of arming the militia.", "Moscow", Role::Metonym},
+        {"The decision followed pressure from Russia over the grain deal.", "Russia", Role::Metonym},
+        {"The vote on new aid for Kyiv was delayed again.", "Kyiv", Role::Metonym},
+        {"The junta has turned to Moscow for help.", "Moscow", Role::Metonym},
+        {"The General Staff in Kyiv confirmed the loss.", "Kyiv", Role::Metonym},
+        {"The court heard a case brought against Russia.", "Russia", Role::Metonym},
+        // A town is no government: the same words leave it a place.
+        {"The regional administration in Kherson said power was back.", "Kherson", Role::Location},
+        {"Officials there accuse Kherson of nothing.", "Kherson", Role::Location},
+        {"Residents fled from Kherson overnight.", "Kherson", Role::Location},
+    }));
+    CAPTURE(c.article);
+    const auto mentions = parser.parse(c.article);
+    const auto m = mention_of(mentions, c.name);
+    REQUIRE(m);
+    CHECK(m->role == c.role);
+}
