@@ -217,6 +217,19 @@ constexpr auto kRecipientWords = std::to_array<std::string_view>({
 constexpr auto kSeatNouns = std::to_array<std::string_view>({
     "government", "junta", "leadership", "administration", "regime", "cabinet", "presidency", "staff", "ministry",
     "spokesman", "spokeswoman", "spokesperson"});
+
+// "after Moscow walked away", "unless Israel invited": words that open a clause whose subject follows.
+constexpr auto kSubordinators = std::to_array<std::string_view>({
+    "after", "since", "when", "unless", "until", "before", "because", "if", "once", "yet", "though", "although",
+    "whereas", "whether", "fears", "feared", "believes", "believed", "hopes", "insisted", "argued", "argues", "warned",
+    "saying", "thinks", "thought", "suggests", "suggested", "say", "fear", "believe", "think", "argue", "suggest"});
+
+// Past tenses without -ed and modals: "Azerbaijan won back", "Israel made no comment", "Washington could not".
+constexpr auto kIrregularVerbs = std::to_array<std::string_view>({
+    "made", "won", "took", "struck", "gave", "held", "began", "brought", "sought", "kept", "led", "hit", "shot", "went",
+    "put", "set", "let", "broke", "spoke", "chose", "drew", "fought", "knew", "lost", "meant", "met", "paid", "saw",
+    "sold", "threw", "understood", "wrote", "withdrew", "overran", "froze", "stole", "bought", "built", "forgave",
+    "could", "would", "should", "might", "must", "can", "cannot", "shall", "did", "does", "do"});
 }  // namespace
 
 bool is_calendar_word(std::string_view w) { return in<kCalendar>(w); }
@@ -261,5 +274,7 @@ bool is_dealing_verb(std::string_view w) { return in<kDealingVerbs>(w); }
 bool is_source_noun(std::string_view w) { return in<kSourceNouns>(w); }
 bool is_recipient_word(std::string_view w) { return in<kRecipientWords>(w); }
 bool is_seat_noun(std::string_view w) { return in<kSeatNouns>(w); }
+bool is_subordinator(std::string_view w) { return in<kSubordinators>(w); }
+bool is_irregular_verb(std::string_view w) { return in<kIrregularVerbs>(w); }
 
 }  // namespace frontmap::parse::lexicon

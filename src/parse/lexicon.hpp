@@ -89,4 +89,9 @@ bool is_source_noun(std::string_view lower);      // before "from"
 bool is_recipient_word(std::string_view lower);   // before "for" or "to"
 bool is_seat_noun(std::string_view lower);        // before "in"
 
+// Words after which a clause's subject comes: "after Moscow walked away", "fears Moscow intends".
+bool is_subordinator(std::string_view lower);
+// Verbs in the past without -ed, and modals: "Azerbaijan won back", "Washington could not".
+bool is_irregular_verb(std::string_view lower);
+
 }  // namespace frontmap::parse::lexicon

@@ -624,6 +624,33 @@ private:
         return before == "in" && lexicon::is_seat_noun(noun);
     }
 
+    // Where a clause's subject stands: first in a sentence, after "and", "which", "that (the)",
+    // "said", or a subordinator ("after Moscow walked away", "fears Moscow intends").
+    bool opens_clause(size_t i) const {
+        if (i == 0 || tokens_[i].sentence_start) return true;
+        size_t p = i - 1;
+        if (low(p) == "the" && p > 0) --p;
+        if (tokens_[p].stop_after || tokens_[p].comma_after) return false;
+        const std::string& w = low(p);
+        if (p == i - 1 && (w == "and" || w == "but" || w == "while" || w == "as" || w == "which")) return true;
+        return w == "that" || w == "said" || w == "says" || lexicon::is_subordinator(w);
+    }
+
+    // "Egypt, one of the ceasefire mediators, said": the token after an apposition that opens at
+    // `k` with an article or "one", if it closes with a comma within a few words.
+    std::optional<size_t> past_apposition(size_t k) const {
+        constexpr size_t kMaxAppositionWords = 8;
+        if (k >= tokens_.size()) return std::nullopt;
+        const std::string& w = low(k);
+        if (w != "the" && w != "a" && w != "an" && w != "one") return std::nullopt;
+        for (size_t end = std::min(tokens_.size(), k + kMaxAppositionWords); k < end; ++k) {
+            // "Victoria, the capital of the Seychelles,": an apposition that says what place it is.
+            if (tokens_[k].stop_after || lexicon::is_settlement_word(low(k))) return std::nullopt;
+            if (tokens_[k].comma_after) return k + 1;
+        }
+        return std::nullopt;
+    }
+
     ActorCue actor_cue_of(size_t i, size_t j) const {
         const Token& last = tokens_[j];
         if (i > 0 && low(i - 1) == "by" && !tokens_[i - 1].stop_after && !follows_non_agent_verb(i - 1)) return ActorCue::Agent;
@@ -631,15 +658,13 @@ private:
             return ActorCue::Agent;
         if (dealt_with(i)) return ActorCue::Object;
         if (last.possessive || last.stop_after) return ActorCue::None;
-        const bool subject_position = i == 0 || tokens_[i].sentence_start ||
-                                      (i > 0 && (low(i - 1) == "and" || low(i - 1) == "but" || low(i - 1) == "while" ||
-                                                 low(i - 1) == "as" || low(i - 1) == "which" || low(i - 1) == "that" ||
-                                                 low(i - 1) == "said" || low(i - 1) == "says"));
-        if (!subject_position && !after_opening_adverbial(i)) return ActorCue::None;
+        if (!opens_clause(i) && !after_opening_adverbial(i)) return ActorCue::None;
         size_t k = j + 1;
         if (last.comma_after) {
-            // "Kinshasa, which severed ties", "Tehran, whose advisers ..."
+            // "Kinshasa, which severed ties", "Tehran, whose advisers ...", "Egypt, one of the
+            // mediators, said".
             if (k < tokens_.size() && (low(k) == "which" || low(k) == "who")) ++k;
+            else if (const auto past = past_apposition(k)) k = *past;
             else return ActorCue::None;
         }
         bool auxiliary = false, being = false;
@@ -647,7 +672,7 @@ private:
             const std::string& w = low(k);
             const bool adverb = lexicon::is_adverbial(w) || (w.size() > 4 && w.ends_with("ly"));
             if (!adverb || tokens_[k].stop_after) break;
-            auxiliary = auxiliary || lexicon::is_auxiliary(w) || w == "did" || w == "does" || w == "been";
+            auxiliary = auxiliary || lexicon::is_auxiliary(w) || lexicon::is_irregular_verb(w) || w == "been";
             being = being || w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "be";
         }
         if (k >= tokens_.size() || tokens_[k].capitalised) return ActorCue::None;
@@ -655,7 +680,8 @@ private:
         // "Kyiv was hit" is acted upon; "Israel has cut off" and "Moscow seized" act.
         if (lexicon::is_not_verb(verb) || (being && lexicon::is_passive_place_verb(verb))) return ActorCue::None;
         const bool third_person = verb.size() > 3 && verb.ends_with("s") && !verb.ends_with("ss") && !verb.ends_with("us") && !verb.ends_with("is");
-        if (verb.ends_with("ed") || lexicon::is_actor_verb(verb) || lexicon::is_passive_place_verb(verb) || auxiliary || third_person)
+        if (verb.ends_with("ed") || lexicon::is_actor_verb(verb) || lexicon::is_irregular_verb(verb) || lexicon::is_passive_place_verb(verb) ||
+            auxiliary || third_person)
             return ActorCue::Subject;
         return ActorCue::None;
     }
