@@ -213,10 +213,16 @@ constexpr auto kRecipientWords = std::to_array<std::string_view>({
     "aid", "assistance", "weapons", "arms", "loans", "funding", "package", "turned", "turning", "turn", "appealed",
     "appeal", "apologised", "apologized", "allegiance"});
 
-// "the junta in Bamako", "the General Staff in Kyiv": bodies whose seat stands for them.
-constexpr auto kSeatNouns = std::to_array<std::string_view>({
-    "government", "junta", "leadership", "administration", "regime", "cabinet", "presidency", "staff", "ministry",
-    "spokesman", "spokeswoman", "spokesperson"});
+// "the junta in Bamako", "the General Staff in Kyiv", "the government of Somalia": bodies whose
+// seat (a capital or a region's) stands for them.
+constexpr auto kSeatNouns = std::to_array<std::string_view>({"government", "junta", "leadership", "regime", "cabinet", "presidency"});
+
+// "officials in Washington", "the General Staff in Kyiv": people and offices that stand for a
+// state from its capital, but not for any other town ("officials in Kherson", "the health
+// ministry in Gaza").
+constexpr auto kOfficialNouns = std::to_array<std::string_view>({
+    "officials", "ministers", "policymakers", "lawmakers", "regulators", "negotiators", "administration", "staff",
+    "ministry", "spokesman", "spokeswoman", "spokesperson"});
 
 // "after Moscow walked away", "unless Israel invited": words that open a clause whose subject follows.
 constexpr auto kSubordinators = std::to_array<std::string_view>({
@@ -274,6 +280,7 @@ bool is_dealing_verb(std::string_view w) { return in<kDealingVerbs>(w); }
 bool is_source_noun(std::string_view w) { return in<kSourceNouns>(w); }
 bool is_recipient_word(std::string_view w) { return in<kRecipientWords>(w); }
 bool is_seat_noun(std::string_view w) { return in<kSeatNouns>(w); }
+bool is_official_noun(std::string_view w) { return in<kOfficialNouns>(w); }
 bool is_subordinator(std::string_view w) { return in<kSubordinators>(w); }
 bool is_irregular_verb(std::string_view w) { return in<kIrregularVerbs>(w); }
 

@@ -87,7 +87,9 @@ bool is_relation_noun(std::string_view lower);
 bool is_dealing_verb(std::string_view lower);
 bool is_source_noun(std::string_view lower);      // before "from"
 bool is_recipient_word(std::string_view lower);   // before "for" or "to"
-bool is_seat_noun(std::string_view lower);        // before "in"
+bool is_official_noun(std::string_view lower);    // before "in"
+// "the junta in Bamako", "the government of Somalia": a body whose seat stands for it.
+bool is_seat_noun(std::string_view lower);
 
 // Words after which a clause's subject comes: "after Moscow walked away", "fears Moscow intends".
 bool is_subordinator(std::string_view lower);

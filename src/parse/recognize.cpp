@@ -563,7 +563,7 @@ private:
             if (next_adjacent && lexicon::is_actor_role(next)) return Role::Metonym;
             if (next == "and" && speaks_after_conjoined_actor(j + 2)) return Role::Metonym;
         }
-        if (lexicon::is_seat_of_power(key) && !after_preposition) return Role::Metonym;
+        if (lexicon::is_seat_of_power(key) && (!after_preposition || dealt_with(i) || seat_of_body(i))) return Role::Metonym;
         // "urged Moscow to", "accused Kyiv of": the one addressed is an actor.
         if (i > 0 && lexicon::is_address_verb(prev) && !tokens_[i - 1].stop_after && !tokens_[i - 1].comma_after) return Role::Metonym;
         if (i >= 2 && prev == "to" && lexicon::is_answerable_word(low(i - 2)) && adjacent(i - 2) && adjacent(i - 1)) return Role::Metonym;
@@ -621,7 +621,15 @@ private:
         const std::string& noun = low(k - 2);
         if (before == "from") return lexicon::is_source_noun(noun);
         if (before == "for" || before == "to") return lexicon::is_recipient_word(noun);
-        return before == "in" && lexicon::is_seat_noun(noun);
+        return before == "in" && lexicon::is_official_noun(noun);
+    }
+
+    // "the junta in Bamako", "the Welsh government in Cardiff", "the government of Somalia".
+    bool seat_of_body(size_t i) const {
+        size_t k = i;
+        if (k > 0 && low(k - 1) == "the") --k;
+        if (k < 2 || tokens_[k - 1].stop_after || tokens_[k - 2].comma_after) return false;
+        return (low(k - 1) == "in" || low(k - 1) == "of") && lexicon::is_seat_noun(low(k - 2));
     }
 
     // Where a clause's subject stands: first in a sentence, after "and", "which", "that (the)",
@@ -656,6 +664,7 @@ private:
         if (i > 0 && low(i - 1) == "by" && !tokens_[i - 1].stop_after && !follows_non_agent_verb(i - 1)) return ActorCue::Agent;
         if (i >= 2 && (low(i - 1) == "with" || low(i - 1) == "between" || low(i - 1) == "to") && lexicon::is_relation_noun(low(i - 2)))
             return ActorCue::Agent;
+        if (seat_of_body(i)) return ActorCue::Agent;
         if (dealt_with(i)) return ActorCue::Object;
         if (last.possessive || last.stop_after) return ActorCue::None;
         if (!opens_clause(i) && !after_opening_adverbial(i)) return ActorCue::None;
