@@ -193,12 +193,13 @@ constexpr auto kRelationNouns = std::to_array<std::string_view>({
     "ties", "relations", "cooperation", "talks", "deal", "agreement", "war", "dispute", "tensions", "negotiations",
     "treaty", "alliance", "partnership", "rift", "conflict", "contacts", "dialogue", "blow"});
 
-// "handing Moscow control", "against the UAE": words whose object is a state dealt with (the verbs
+// "handing Moscow control", "gives Moscow a land corridor", "against the UAE": words whose object is a state dealt with (the verbs
 // of addressing, "accused Kyiv of", are kAddressVerbs).
 constexpr auto kDealingVerbs = std::to_array<std::string_view>({
     "accuse", "urge", "reward", "rewards", "rewarded", "rewarding", "hand", "hands", "handed", "handing", "blame",
     "lobbying", "thanking", "criticising", "criticizing", "condemning", "invited", "inviting", "joined", "joining",
-    "punish", "punished", "punishing", "courted", "courting", "deter", "deterred", "allowed", "allowing", "against"});
+    "punish", "punished", "punishing", "courted", "courting", "deter", "deterred", "allowed", "allowing", "against",
+    "give", "gives", "gave", "giving", "granted", "granting", "offered", "offering"});
 
 // "pressure from China", "no comment from Ankara": what comes from a state.
 constexpr auto kSourceNouns = std::to_array<std::string_view>({

@@ -661,7 +661,9 @@ private:
 
     ActorCue actor_cue_of(size_t i, size_t j) const {
         const Token& last = tokens_[j];
-        if (i > 0 && low(i - 1) == "by" && !tokens_[i - 1].stop_after && !follows_non_agent_verb(i - 1)) return ActorCue::Agent;
+        // "backed by Tehran", "drawn up by the United States".
+        const size_t by = i >= 2 && low(i - 1) == "the" ? i - 2 : i - 1;
+        if (i > 0 && low(by) == "by" && !tokens_[by].stop_after && !follows_non_agent_verb(by)) return ActorCue::Agent;
         if (i >= 2 && (low(i - 1) == "with" || low(i - 1) == "between" || low(i - 1) == "to") && lexicon::is_relation_noun(low(i - 2)))
             return ActorCue::Agent;
         if (seat_of_body(i)) return ActorCue::Agent;

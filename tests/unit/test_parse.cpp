@@ -1002,6 +1002,8 @@ TEST_CASE("parse: a state dealt with stands for its government, a town in the sa
         {"The decision followed pressure from Russia over the grain deal.", "Russia", Role::Metonym},
         {"The vote on new aid for Kyiv was delayed again.", "Kyiv", Role::Metonym},
         {"The junta has turned to Moscow for help.", "Moscow", Role::Metonym},
+        {"The capture gives Moscow a land corridor.", "Moscow", Role::Metonym},
+        {"The truce was drawn up by the Congo last month.", "Congo", Role::Metonym},
         {"The General Staff in Kyiv confirmed the loss.", "Kyiv", Role::Metonym},
         {"The court heard a case brought against Russia.", "Russia", Role::Metonym},
         // A town is no government, though a region's seat may be: the same words leave it a place.
