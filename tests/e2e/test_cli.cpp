@@ -61,8 +61,9 @@ json parse_sample() {
 
 std::vector<json> mentions_named(const json& doc, const std::string& text) {
     std::vector<json> out;
-    for (const auto& f : doc["features"])
-        if (f["properties"]["text"] == text) out.push_back(f);
+    // Events carry no "text": a const json's operator[] on a missing key is undefined.
+    for (const auto& f : doc.at("features"))
+        if (f.at("properties").value("text", std::string()) == text) out.push_back(f);
     return out;
 }
 
@@ -132,8 +133,8 @@ namespace {
 
 std::vector<json> events_of_type(const json& doc, const std::string& type) {
     std::vector<json> out;
-    for (const auto& f : doc["features"])
-        if (f["properties"]["kind"] == "event" && f["properties"]["type"] == type) out.push_back(f);
+    for (const auto& f : doc.at("features"))
+        if (f.at("properties").value("kind", std::string()) == "event" && f.at("properties").value("type", std::string()) == type) out.push_back(f);
     return out;
 }
 
