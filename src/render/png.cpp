@@ -98,13 +98,13 @@ std::string encode(const Pixels& px) {
 
 }  // namespace
 
-void write_png(cairo_surface_t* image, const std::filesystem::path& file, const std::string& what) {
+std::string png_bytes(cairo_surface_t* image, const std::string& what) {
     cairo_surface_flush(image);
     if (cairo_surface_status(image) != CAIRO_STATUS_SUCCESS) throw RenderError(what, cairo_status_to_string(cairo_surface_status(image)));
     const Pixels px{cairo_image_surface_get_width(image), cairo_image_surface_get_height(image), cairo_image_surface_get_stride(image),
                     cairo_image_surface_get_data(image)};
     if (!px.data || cairo_image_surface_get_format(image) != CAIRO_FORMAT_ARGB32) throw RenderError(what, "the image has no ARGB32 pixels");
-    io::write_file_atomically(file, encode(px));
+    return encode(px);
 }
 
 }  // namespace frontmap::render

@@ -826,10 +826,19 @@ std::string caption(const scene::Scene& s) {
 
 }  // namespace
 
-void render(const scene::Scene& s, const style::Style& base_style, const io::Basemap& basemap, const std::filesystem::path& output) {
+namespace {
+
+// Cairo writes a PDF through a callback; this one appends to a string.
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::string render_bytes(const scene::Scene& s, const style::Style& base_style, const io::Basemap& basemap, Format format) {
     const style::Style style = style::for_width(base_style, s.width);
-    const Format format = format_for(output);
-    const std::string what = "cannot write " + output.string();
+    const std::string what = "cannot draw the map";
     if (format == Format::Svg) {
         // Drawn through Cairo on a one-pixel canvas, every path copied into the SVG as it goes.
         SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)};
@@ -840,8 +849,7 @@ void render(const scene::Scene& s, const style::Style& base_style, const io::Bas
             attach_svg_sink(cr.get(), &sink);
             draw(cr.get(), s, style, basemap);
         }
-        io::write_file_atomically(output, sink.finish());
-        return;
+        return sink.finish();
     }
     // Layout pixels are 1/96 inch: a PNG at a higher dpi draws everything larger in the same
     // proportions; a PDF asked in millimetres keeps that size in points.
@@ -856,13 +864,11 @@ void render(const scene::Scene& s, const style::Style& base_style, const io::Bas
                                                       static_cast<int>(std::lround(s.height * scale)))};
         check(surface.get(), what);
         draw_scaled(surface.get(), scale);
-        write_png(surface.get(), output, what);
-        return;
+        return png_bytes(surface.get(), what);
     }
-    // Cairo writes the PDF itself, to a temporary file renamed over the output once finished.
-    io::AtomicFile file(output);
+    std::string pdf;
     const double scale = s.millimetres ? 72.0 / 96.0 : 1.0;
-    SurfacePtr surface{cairo_pdf_surface_create(file.temp_path().c_str(), s.width * scale, s.height * scale)};
+    SurfacePtr surface{cairo_pdf_surface_create_for_stream(append_to_string, &pdf, s.width * scale, s.height * scale)};
     check(surface.get(), what);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "frontmap");
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, s.title.c_str());
@@ -870,8 +876,12 @@ void render(const scene::Scene& s, const style::Style& base_style, const io::Bas
     draw_scaled(surface.get(), scale);
     cairo_surface_finish(surface.get());
     check(surface.get(), what);
-    surface.reset();
-    file.commit();
+    return pdf;
+}
+
+void render(const scene::Scene& s, const style::Style& style, const io::Basemap& basemap, const std::filesystem::path& output) {
+    const Format format = format_for(output);
+    io::write_file_atomically(output, render_bytes(s, style, basemap, format));
 }
 
 }  // namespace frontmap::render

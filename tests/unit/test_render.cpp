@@ -1,6 +1,7 @@
 #include "basemap_fixture.hpp"
 #include "common/error.hpp"
 #include "fixtures.hpp"
+#include "io/files.hpp"
 #include "render/png.hpp"
 #include "render/render.hpp"
 #include "scene/projection.hpp"
@@ -154,7 +155,7 @@ TEST_CASE("a PNG gives back the pixels drawn, opaque or translucent", "[render][
     }
     cairo_surface_mark_dirty(image);
     const auto file = f.out / "pixels.png";
-    frontmap::render::write_png(image, file, "test");
+    frontmap::io::write_file_atomically(file, frontmap::render::png_bytes(image, "test"));
     cairo_surface_destroy(image);
     PngImage png(file);
     REQUIRE(cairo_surface_status(png.surface) == CAIRO_STATUS_SUCCESS);
@@ -178,7 +179,7 @@ TEST_CASE("a PNG whose pixels deflate to more than one chunk reads back whole", 
     }
     cairo_surface_mark_dirty(image);
     const auto file = f.out / "noise.png";
-    frontmap::render::write_png(image, file, "test");
+    frontmap::io::write_file_atomically(file, frontmap::render::png_bytes(image, "test"));
     PngImage png(file);
     REQUIRE(cairo_surface_status(png.surface) == CAIRO_STATUS_SUCCESS);
     const auto* drawn = reinterpret_cast<const uint32_t*>(cairo_image_surface_get_data(image));
@@ -491,7 +492,7 @@ TEST_CASE("write_png keeps every pixel, straight alpha where there is transparen
         cairo_fill(cr);
         cairo_destroy(cr);
         const auto file = dir / "out.png";
-        frontmap::render::write_png(image, file, "test image");
+        frontmap::io::write_file_atomically(file, frontmap::render::png_bytes(image, "test image"));
         cairo_surface_t* back = cairo_image_surface_create_from_png(file.c_str());
         REQUIRE(cairo_surface_status(back) == CAIRO_STATUS_SUCCESS);
         // Cairo reads RGB as RGB24 and RGBA as ARGB32: the file is RGB only when nothing is see-through.
