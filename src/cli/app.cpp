@@ -43,7 +43,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* map = app.add_subcommand("map", "Draw the map of an article (PNG, SVG or PDF by the output's extension)");
     MapArgs map_args;
     map->add_option("article", map_args.article, "UTF-8 text file, or - for standard input")->required();
-    map->add_option("-o,--output", map_args.output, "Output file: .png, .svg or .pdf")->required();
+    map->add_option("-o,--output", map_args.output, "Output file: .png, .svg or .pdf; - for standard output (with --format)")->required();
+    map->add_option("--format", map_args.format, "png, svg or pdf: the output's format when its extension does not say (-o -)");
     add_look(map, map_args.size, map_args.title, map_args.style);
     map->add_option("--scene", map_args.scene_out, "Also write the scene (GeoJSON) to this file");
     // What the news is as of, and whose it is: both printed on the map.
@@ -66,7 +67,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     render->add_option("scene", render_args.scene, "Scene GeoJSON from `frontmap scene` (omit with --bbox)");
     render->add_option("--bbox", render_args.bbox, "W,S,E,N in degrees: a basemap-only map of that extent");
     render->add_option("--crs", render_args.crs, "Projection (PROJ string or EPSG code); default: conformal, centred on the extent");
-    render->add_option("-o,--output", render_args.output, "Output file: .png, .svg or .pdf")->required();
+    render->add_option("-o,--output", render_args.output, "Output file: .png, .svg or .pdf; - for standard output (with --format)")->required();
+    render->add_option("--format", render_args.format, "png, svg or pdf: the output's format when its extension does not say (-o -)");
     add_look(render, render_args.size, render_args.title, render_args.style);
     auto* dpi = render->add_option("--dpi", render_args.dpi, "PNG pixels per inch (a scene keeps its own unless given)")->default_val(96);
 

@@ -1,5 +1,4 @@
 #include "cli/commands.hpp"
-#include "cli/subjects.hpp"
 
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -8,9 +7,9 @@
 #include "gazetteer/gazetteer.hpp"
 #include "io/basemap.hpp"
 #include "io/files.hpp"
-#include "io/places.hpp"
 #include "parse/geojson.hpp"
 #include "parse/parser.hpp"
+#include "pipeline/story.hpp"
 #include "render/render.hpp"
 #include "render/text.hpp"
 #include "scene/build.hpp"
@@ -29,14 +28,7 @@ namespace frontmap::cli {
 
 namespace fs = std::filesystem;
 
-fs::path data_folder(const Options& options) {
-    const fs::path dir = options.data_dir.empty() ? fs::path(FRONTMAP_DEFAULT_DATA_DIR) : fs::path(options.data_dir);
-    const char* how = "build it with tools/setup.sh, or point --data or FRONTMAP_DATA at a built data folder";
-    if (!fs::is_directory(dir)) throw DataError("no data folder " + dir.string(), how);
-    for (const char* file : {"gazetteer.sqlite", "basemap.gpkg"})
-        if (!fs::is_regular_file(dir / file)) throw DataError("data folder " + dir.string() + " has no " + file, how);
-    return dir;
-}
+fs::path data_folder(const Options& options) { return pipeline::data_folder(options.data_dir); }
 
 namespace {
 
@@ -81,94 +73,57 @@ double parse_dpi(double dpi) {
 // The parse schema's place types, for a message that names them.
 constexpr const char* kPlaceTypes = "city, village, region, country, river, sea, island, infrastructure or other";
 
-// A newsroom's own places (`--places FILE`), added to the gazetteer for this run.
-void add_user_places(gazetteer::Gazetteer& gazetteer, const Options& options) {
-    if (options.places.empty()) return;
-    std::vector<std::pair<gazetteer::Place, std::vector<std::string>>> places;
-    for (const auto& u : io::read_user_places(options.places)) {
-        gazetteer::Place p;
-        p.name = u.name;
-        try {
-            p.type = gazetteer::place_type_from_string(u.type);
-        } catch (const DataError&) {
-            throw InputError("bad place '" + u.name + "' in " + options.places,
-                             "unknown type '" + u.type + "' (" + kPlaceTypes + ")");
-        }
-        p.feature_code = "user";
-        p.country = u.country;
-        p.lat = u.lat;
-        p.lon = u.lon;
-        p.importance = u.importance;
-        p.bbox = u.bbox;
-        places.emplace_back(std::move(p), u.names);
-    }
-    gazetteer.add_places(places);
+scene::Options layout_of(const MapArgs& args) {
+    const CanvasSize size = parse_size(args.size);
+    return {.width = size.width, .height = size.height, .title = args.title, .style_name = args.style, .dpi = parse_dpi(args.dpi),
+            .millimetres = size.millimetres, .as_of = "", .source = args.source};
 }
 
-struct Pipeline {
-    explicit Pipeline(const Options& options)
-        : dir(data_folder(options)), gazetteer(dir / "gazetteer.sqlite"), basemap(dir / "basemap.gpkg") {
-        add_user_places(gazetteer, options);
-    }
-    fs::path dir;
-    gazetteer::Gazetteer gazetteer;
-    io::Basemap basemap;
-};
-
-// What the article reported, for --verbose: how many events it found, and those told at places
-// that could not be located.
-struct Reported {
-    size_t events = 0;
-    std::vector<events::UnplacedEvent> unplaced;
-};
-
-scene::Scene scene_for_article(Pipeline& pipeline, const MapArgs& args, const style::Style& style, const render::PangoMeasure& measure,
-                               Reported* reported = nullptr) {
-    const CanvasSize size = parse_size(args.size);
-    const double dpi = parse_dpi(args.dpi);
-    if (!args.date.empty()) article_date(args.date, {});  // a bad --date is a usage error before any work
+scene::Scene scene_for_article(pipeline::Data& data, const MapArgs& args, const style::Style& style, const render::PangoMeasure& measure,
+                               pipeline::Reported* reported = nullptr) {
+    const scene::Options layout = layout_of(args);
+    if (!args.date.empty()) pipeline::article_date(args.date, {});  // a bad --date is a usage error before any work
     const std::string text = io::read_article(args.article);
-    parse::Parser parser(pipeline.gazetteer);
-    parse::Words words;
-    const auto mentions = parser.parse(text, words);
-    const auto date = article_date(args.date, text);
-    auto found = events::extract_all(text, words.tokens, mentions, {date, region_lookup(pipeline.gazetteer)});
-    if (reported) *reported = {found.events.size(), std::move(found.unplaced)};
-    scene::Story story{subjects_of(mentions), event_subjects_of(found.events, mentions, text, pipeline.gazetteer)};
-    return scene::build(story, pipeline.basemap, style, measure,
-                        {.width = size.width, .height = size.height, .title = args.title, .style_name = args.style, .dpi = dpi,
-                         .millimetres = size.millimetres, .as_of = date ? events::to_iso(*date) : "", .source = args.source});
+    return pipeline::scene_of_article(data, text, args.date, layout, style, measure, reported);
+}
+
+// Where the map goes: a file, whose extension says the format unless --format does, or "-" for
+// standard output, which needs --format.
+render::Format output_format(const std::string& output, const std::string& format) {
+    if (output == "-") {
+        if (format.empty()) throw UsageError("-o -", "writing to standard output needs --format png, svg or pdf");
+        return render::format_for("map." + format);
+    }
+    const render::Format by_name = render::format_for(output);
+    if (!format.empty() && render::format_for("map." + format) != by_name)
+        throw UsageError("--format " + format, "the output " + output + " asks for another format by its extension");
+    return by_name;
+}
+
+// Writes the bytes of a map where the output says: a file (atomically) or standard output.
+void write_output(const std::string& output, const std::string& bytes, std::ostream& out) {
+    if (output != "-") {
+        io::write_file_atomically(output, bytes);
+        return;
+    }
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) throw InputError("cannot write standard output", "the write failed");
 }
 
 }  // namespace
 
-std::optional<events::Date> article_date(const std::string& option, std::string_view text) {
-    if (option.empty()) return events::find_article_date(text);
-    const auto date = events::parse_iso_date(option);
-    if (!date) throw UsageError("bad --date '" + option + "'", "expected a date as YYYY-MM-DD, e.g. 2022-10-21");
-    return date;
-}
-
-events::RegionOf region_lookup(gazetteer::Gazetteer& gazetteer) {
-    return [&gazetteer](const gazetteer::Place& city) -> std::optional<gazetteer::Place> {
-        for (const auto& p : gazetteer.lookup(text::name_key(city.name)))
-            if (p.type == gazetteer::PlaceType::Region && p.country == city.country && gazetteer::extent_holds(p.bbox, city))
-                return p;
-        return std::nullopt;
-    };
-}
-
 int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) {
     const auto date_option = events::parse_iso_date(args.date);
-    if (!args.date.empty() && !date_option) article_date(args.date, {});  // a bad --date is a usage error before any work
+    if (!args.date.empty() && !date_option) pipeline::article_date(args.date, {});  // a bad --date is a usage error before any work
     const std::string text = io::read_article(args.article);
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
-    add_user_places(gazetteer, options);
+    pipeline::add_user_places(gazetteer, options.places);
     parse::Parser parser(gazetteer);
     parse::Words words;
     const auto mentions = parser.parse(text, words);
     auto doc = parse::to_geojson(mentions);
-    const auto found = events::extract_all(text, words.tokens, mentions, {article_date(args.date, text), region_lookup(gazetteer)});
+    const auto found = events::extract_all(text, words.tokens, mentions, {pipeline::article_date(args.date, text), pipeline::region_lookup(gazetteer)});
     for (const auto& e : found.events) doc["features"].push_back(events::to_feature(e, mentions));
     for (const auto& e : found.unplaced) doc["features"].push_back(events::to_feature(e));
     out << (args.compact ? doc.dump() : doc.dump(2)) << "\n";
@@ -177,20 +132,20 @@ int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) 
 
 int run_scene(const Options& options, const MapArgs& args, std::ostream& out) {
     const style::Style style = style::load(args.style, styles_dir());
-    Pipeline pipeline(options);
+    pipeline::Data data(data_folder(options), options.places);
     render::PangoMeasure measure;
-    out << scene::to_geojson(scene_for_article(pipeline, args, style, measure)).dump(1) << "\n";
+    out << scene::to_geojson(scene_for_article(data, args, style, measure)).dump(1) << "\n";
     return 0;
 }
 
 // With --verbose: every event the article reports and where the map puts it, so a desk can see
 // what was left off and why.
-void report_unplaced(const Reported& reported, std::ostream& err) {
+void report_unplaced(const pipeline::Reported& reported, std::ostream& err) {
     for (const auto& u : reported.unplaced)
         err << "frontmap: " << events::to_string(u.type) << " at " << text::printable(u.place) << ": left off the map: the place could not be located\n";
 }
 
-void report_events(const scene::Scene& s, const Reported& reported, std::ostream& err) {
+void report_events(const scene::Scene& s, const pipeline::Reported& reported, std::ostream& err) {
     for (const auto& m : s.events)
         err << "frontmap: " << m.type << (m.side.empty() ? "" : " (" + m.side + ")") << " at " << text::printable(m.place) << ": "
             << (m.in_view ? "on the map" : "in the locator only, outside the main map") << "\n";
@@ -199,28 +154,30 @@ void report_events(const scene::Scene& s, const Reported& reported, std::ostream
     report_unplaced(reported, err);
 }
 
-int run_map(const Options& options, const MapArgs& args, std::ostream&, std::ostream& err) {
-    render::format_for(args.output);  // a bad extension is a usage error before any work
+int run_map(const Options& options, const MapArgs& args, std::ostream& out, std::ostream& err) {
+    const render::Format format = output_format(args.output, args.format);  // a usage error before any work
     const style::Style style = style::load(args.style, styles_dir());
-    Pipeline pipeline(options);
+    pipeline::Data data(data_folder(options), options.places);
     render::PangoMeasure measure;
-    Reported reported;
+    pipeline::Reported reported;
     scene::Scene s;
     try {
-        s = scene_for_article(pipeline, args, style, measure, &reported);
+        s = scene_for_article(data, args, style, measure, &reported);
     } catch (const Error&) {
         // An article whose every place is unknown fails, but its deeds are still worth listing.
         if (args.verbose) report_unplaced(reported, err);
         throw;
     }
     if (args.verbose) report_events(s, reported, err);
+    const std::string bytes = render::render_bytes(s, style, data.basemap, format);
+    // The scene beside the map only once the map is drawn: a failed map leaves neither.
     if (!args.scene_out.empty()) io::write_file_atomically(args.scene_out, scene::to_geojson(s).dump(1) + "\n");
-    render::render(s, style, pipeline.basemap, args.output);
+    write_output(args.output, bytes, out);
     return 0;
 }
 
-int run_render(const Options& options, const RenderArgs& args, std::ostream&) {
-    render::format_for(args.output);
+int run_render(const Options& options, const RenderArgs& args, std::ostream& out) {
+    const render::Format format = output_format(args.output, args.format);
     if (args.scene.empty() == args.bbox.empty())
         throw UsageError("render", "give either a scene file or --bbox W,S,E,N");
     const fs::path dir = data_folder(options);
@@ -232,7 +189,7 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream&) {
         if (!args.title.empty()) s.title = args.title;
         if (args.dpi_given) s.dpi = parse_dpi(args.dpi);
         const style::Style style = style::load(args.style == "default" ? s.style : args.style, styles_dir());
-        render::render(s, style, basemap, args.output);
+        write_output(args.output, render::render_bytes(s, style, basemap, format), out);
         return 0;
     }
     std::array<double, 4> bbox{};
@@ -248,7 +205,7 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream&) {
     const scene::Scene s = scene::build_extent(bbox, args.crs, basemap, style, measure,
                                                {.width = size.width, .height = size.height, .title = args.title, .style_name = args.style,
                                                 .dpi = parse_dpi(args.dpi), .millimetres = size.millimetres});
-    render::render(s, style, basemap, args.output);
+    write_output(args.output, render::render_bytes(s, style, basemap, format), out);
     return 0;
 }
 
@@ -302,7 +259,7 @@ int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& o
     }
     if (!args.near.empty()) filter.near = lat_lon("--near", args.near);
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
-    add_user_places(gazetteer, options);
+    pipeline::add_user_places(gazetteer, options.places);
     if (!args.reverse.empty()) return run_reverse(gazetteer, args, out);
     const auto ranked = gazetteer.geocode(args.name, args.limit, filter);
     for (const auto& [p, score] : ranked) {

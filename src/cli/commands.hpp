@@ -27,6 +27,7 @@ struct MapArgs {
     std::string title;
     std::string style;
     std::string scene_out;
+    std::string format;  // --format: png, svg or pdf; needed for -o -, else the extension says
     double dpi = 96;     // --dpi: PNG pixels per inch
     bool verbose = false;  // --verbose: list each event and where the map puts it
     std::string date;    // --date: the article's date; default: a date line in the text
@@ -38,6 +39,7 @@ struct RenderArgs {
     std::string bbox;
     std::string crs;
     std::string output;
+    std::string format;  // --format: png, svg or pdf; needed for -o -, else the extension says
     std::string size;
     std::string title;
     std::string style;
@@ -62,11 +64,6 @@ struct EvalArgs {
     std::string split = "all";  // dev, heldout or all
     std::string topic = "all";  // conflict, general or all
 };
-
-// The article's date: `--date` when given (a usage error when malformed), else a date line in the text.
-std::optional<events::Date> article_date(const std::string& option, std::string_view text);
-// "the region" after a city: the admin-1 area of the same name that holds it.
-events::RegionOf region_lookup(gazetteer::Gazetteer& gazetteer);
 
 // The data folder to use, checked: throws DataError saying how to build it when it is missing.
 std::filesystem::path data_folder(const Options& options);

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "pipeline/story.hpp"
 
 #include "common/error.hpp"
 #include "eval/metrics.hpp"
@@ -117,7 +118,7 @@ int run_eval(const Options& options, const EvalArgs& args, std::ostream& out) {
     if (articles.empty()) throw InputError("corpus " + args.corpus, "no article in split '" + args.split + "' and topic '" + args.topic + "'");
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
     parse::Parser parser(gazetteer);
-    const auto region_of = region_lookup(gazetteer);
+    const auto region_of = pipeline::region_lookup(gazetteer);
     eval::Scores scores;
     eval::EventScores event_scores;
     double seconds = 0;

@@ -1,7 +1,6 @@
 // Per-stage timings on one article, and batch throughput over the corpus on every core.
 // Data: the set-up's data/ folder (or $FRONTMAP_DATA).
-#include "cli/commands.hpp"
-#include "cli/subjects.hpp"
+#include "pipeline/story.hpp"
 #include "events/extract.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "io/basemap.hpp"
@@ -42,19 +41,15 @@ std::vector<std::string> corpus_texts() {
 }
 
 struct Worker {
-    gazetteer::Gazetteer gazetteer{data_dir() / "gazetteer.sqlite"};
-    io::Basemap basemap{data_dir() / "basemap.gpkg"};
+    pipeline::Data data{data_dir()};
+    gazetteer::Gazetteer& gazetteer = data.gazetteer;
+    io::Basemap& basemap = data.basemap;
     style::Style style = style::load("default", kSource / "styles");
     render::PangoMeasure measure;
     parse::Parser parser{gazetteer};
 
-    // The annotated map's scene: places and the events drawn over them.
-    scene::Scene scene_of(const std::string& text) {
-        parse::Words words;
-        const auto mentions = parser.parse(text, words);
-        const auto found = events::extract(text, words.tokens, mentions, {events::find_article_date(text), cli::region_lookup(gazetteer)});
-        return scene::build({cli::subjects_of(mentions), cli::event_subjects_of(found, mentions, text, gazetteer)}, basemap, style, measure, {});
-    }
+    // The annotated map's scene, as `frontmap map` makes it: places and the events drawn over them.
+    scene::Scene scene_of(const std::string& text) { return pipeline::scene_of_article(data, text, {}, {}, style, measure); }
 };
 
 void BM_Parse(benchmark::State& state) {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace frontmap::cli {
+namespace frontmap::pipeline {
 
 // The places to draw: one subject per located place, counting its mentions, named as the article
 // spells it. Metonyms, names that are not places and doubtful readings are not drawn; a
@@ -19,4 +19,4 @@ std::vector<scene::Subject> subjects_of(const std::vector<parse::Mention>& menti
 std::vector<scene::EventSubject> event_subjects_of(const std::vector<events::Event>& events, const std::vector<parse::Mention>& mentions,
                                                    std::string_view text, gazetteer::Gazetteer& gazetteer);
 
-}  // namespace frontmap::cli
+}  // namespace frontmap::pipeline

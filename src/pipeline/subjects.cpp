@@ -1,4 +1,4 @@
-#include "cli/subjects.hpp"
+#include "pipeline/subjects.hpp"
 
 #include "common/text.hpp"
 #include "events/extract.hpp"
@@ -6,7 +6,7 @@
 
 #include <map>
 
-namespace frontmap::cli {
+namespace frontmap::pipeline {
 
 namespace {
 constexpr double kMinConfidenceToDraw = 0.2;
@@ -97,4 +97,4 @@ std::vector<scene::EventSubject> event_subjects_of(const std::vector<events::Eve
     return out;
 }
 
-}  // namespace frontmap::cli
+}  // namespace frontmap::pipeline

@@ -1,0 +1,62 @@
+#pragma once
+// frontmap as a library: an article's text in, its annotated map out, as the bytes of a PNG, SVG
+// or PDF file, or as the scene (GeoJSON) to edit and draw later. The command line is a thin layer
+// over this. Every failure throws frontmap::Error (frontmap/error.hpp), whose subject() says what
+// failed and reason() why.
+#include "frontmap/error.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace frontmap {
+
+enum class Format { Png, Svg, Pdf };
+
+// The format a file name's extension asks for (.png, .svg, .pdf); throws UsageError otherwise.
+Format format_of(const std::filesystem::path& file);
+// The format a name asks for ("png", "svg", "pdf", any case); throws UsageError otherwise.
+Format format_named(std::string_view name);
+
+// What a map looks like and what it credits: the options of `frontmap map`.
+struct MapOptions {
+    int width = 1200;  // layout pixels (1/96 inch), or millimetres when `millimetres`
+    int height = 800;
+    bool millimetres = false;
+    double dpi = 96;                // PNG pixels per inch; 300 for print keeps text its size
+    std::string style = "default";  // a style's name in the styles folder, or a style file
+    std::string title;              // empty: the main place's name
+    std::string date;               // YYYY-MM-DD, printed "As of"; empty: a date line in the text
+    std::string source;             // who published the article, named in the credits
+};
+
+// Makes maps with the data opened once: the gazetteer, the basemap and a cache of its layers.
+// Opening takes tens of milliseconds, each map after that far less. Not thread-safe: give each
+// thread its own MapMaker.
+class MapMaker {
+public:
+    // `data_dir` holds gazetteer.sqlite and basemap.gpkg (built by tools/setup.sh); empty: the
+    // folder the build was set up with. `places_file`: a newsroom's own places (CSV or GeoJSON),
+    // or empty. `styles_dir`: where named styles are; empty: the build's styles folder.
+    explicit MapMaker(const std::filesystem::path& data_dir = {}, const std::string& places_file = {},
+                      const std::filesystem::path& styles_dir = {});
+    ~MapMaker();
+    MapMaker(MapMaker&&) noexcept;
+    MapMaker& operator=(MapMaker&&) noexcept;
+    MapMaker(const MapMaker&) = delete;
+    MapMaker& operator=(const MapMaker&) = delete;
+
+    // The scene of an article's map, as GeoJSON text (RFC 7946): what render() draws.
+    std::string scene(std::string_view article, const MapOptions& options = {});
+    // Draws a scene (GeoJSON text from scene(), possibly edited) as the bytes of a file.
+    std::string render(std::string_view scene_geojson, Format format);
+    // An article's map as the bytes of a PNG, SVG or PDF file.
+    std::string map(std::string_view article, const MapOptions& options = {}, Format format = Format::Png);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace frontmap

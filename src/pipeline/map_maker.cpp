@@ -1,0 +1,91 @@
+#include "frontmap/frontmap.hpp"
+
+#include "common/text.hpp"
+#include "pipeline/story.hpp"
+#include "render/render.hpp"
+#include "scene/geojson.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace frontmap {
+
+namespace fs = std::filesystem;
+
+Format format_of(const fs::path& file) {
+    switch (render::format_for(file)) {
+    case render::Format::Png: return Format::Png;
+    case render::Format::Svg: return Format::Svg;
+    case render::Format::Pdf: return Format::Pdf;
+    }
+    return Format::Png;
+}
+
+Format format_named(std::string_view name) {
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower == "png") return Format::Png;
+    if (lower == "svg") return Format::Svg;
+    if (lower == "pdf") return Format::Pdf;
+    throw UsageError("bad format '" + text::printable(std::string(name)) + "'", "expected png, svg or pdf");
+}
+
+namespace {
+
+render::Format to_render(Format f) {
+    return f == Format::Svg ? render::Format::Svg : f == Format::Pdf ? render::Format::Pdf : render::Format::Png;
+}
+
+}  // namespace
+
+struct MapMaker::Impl {
+    Impl(const fs::path& data_dir, const std::string& places_file, const fs::path& styles)
+        : data(pipeline::data_folder(data_dir.string()), places_file), styles_dir(styles.empty() ? fs::path(FRONTMAP_STYLES_DIR) : styles) {}
+
+    // A style is read once and kept: a batch draws hundreds of maps in one or two styles.
+    const style::Style& style(const std::string& name) {
+        auto it = styles.find(name);
+        if (it == styles.end()) it = styles.emplace(name, style::load(name, styles_dir)).first;
+        return it->second;
+    }
+
+    scene::Scene scene_of(std::string_view article, const MapOptions& o) {
+        if (!text::valid_utf8(article)) throw InputError("cannot read the article", "it is not valid UTF-8 text");
+        if (article.find_first_not_of(" \t\r\n") == std::string_view::npos) throw InputError("cannot read the article", "it is empty");
+        if (!(o.dpi >= 24 && o.dpi <= 1200)) throw UsageError("bad dpi", "expected 24 to 1200 pixels per inch (96 is a screen's)");
+        const scene::Options layout{.width = o.width, .height = o.height, .title = o.title, .style_name = o.style, .dpi = o.dpi,
+                                    .millimetres = o.millimetres, .as_of = "", .source = o.source};
+        return pipeline::scene_of_article(data, article, o.date, layout, style(o.style), measure);
+    }
+
+    pipeline::Data data;
+    fs::path styles_dir;
+    std::map<std::string, style::Style> styles;
+    render::PangoMeasure measure;
+};
+
+MapMaker::MapMaker(const fs::path& data_dir, const std::string& places_file, const fs::path& styles_dir)
+    : impl_(std::make_unique<Impl>(data_dir, places_file, styles_dir)) {}
+MapMaker::~MapMaker() = default;
+MapMaker::MapMaker(MapMaker&&) noexcept = default;
+MapMaker& MapMaker::operator=(MapMaker&&) noexcept = default;
+
+std::string MapMaker::scene(std::string_view article, const MapOptions& options) {
+    return scene::to_geojson(impl_->scene_of(article, options)).dump(1) + "\n";
+}
+
+std::string MapMaker::render(std::string_view scene_geojson, Format format) {
+    const auto doc = nlohmann::json::parse(scene_geojson, nullptr, false);
+    if (doc.is_discarded()) throw InputError("cannot read the scene", "it is not JSON");
+    const scene::Scene s = scene::from_geojson(doc);
+    return render::render_bytes(s, impl_->style(s.style), impl_->data.basemap, to_render(format));
+}
+
+std::string MapMaker::map(std::string_view article, const MapOptions& options, Format format) {
+    const scene::Scene s = impl_->scene_of(article, options);
+    return render::render_bytes(s, impl_->style(options.style), impl_->data.basemap, to_render(format));
+}
+
+}  // namespace frontmap
