@@ -1,11 +1,13 @@
 #include "cli/app.hpp"
 
+#include "cli/batch.hpp"
 #include "cli/commands.hpp"
 #include "common/error.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
 
 namespace frontmap::cli {
@@ -81,6 +83,19 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     geocode->add_option("--near", geocode_args.near, "Rank places nearer LAT,LON first");
     geocode->add_option("--reverse", geocode_args.reverse, "The town nearest LAT,LON and its admin-1 area, instead of a name");
 
+    auto* batch = app.add_subcommand("batch", "Map many articles into a folder, with a manifest.jsonl line per article");
+    BatchArgs batch_args;
+    batch->add_option("inputs", batch_args.inputs, "Article files, folders of .txt files, .jsonl files (id, text, date, title, source), or - for JSONL on standard input")
+        ->required();
+    batch->add_option("--out", batch_args.out_dir, "Folder for the maps and manifest.jsonl (must exist)")->required();
+    batch->add_option("--formats", batch_args.formats, "Comma-separated: png, svg, pdf, geojson (the scene)")->default_val("png");
+    batch->add_option("--jobs", batch_args.jobs, "Worker threads (default: one per core)");
+    batch->add_flag("--resume", batch_args.resume, "Skip articles the manifest shows as done whose files are all there");
+    batch->add_option("--shard", batch_args.shard, "K/N: map only every N-th article from the K-th, to share a day among N machines");
+    batch->add_flag("--quiet", batch_args.quiet, "No progress on standard error");
+    batch->add_option("--size", batch_args.size, "Width x height in pixels, or in millimetres for print")->default_val("1200x800");
+    batch->add_option("--style", batch_args.style, "Style name in styles/ or a style file")->default_val("default");
+
     auto* eval = app.add_subcommand("eval", "Score the geoparser on a labelled corpus (JSONL)");
     EvalArgs eval_args;
     eval->add_option("corpus", eval_args.corpus, "Corpus file, one article a line")->required();
@@ -120,6 +135,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         if (geocode->parsed()) return run_geocode(common, geocode_args, out);
         if (eval->parsed()) return run_eval(common, eval_args, out);
+        if (batch->parsed()) return run_batch(common, batch_args, std::cin, err);
     } catch (const UsageError& e) {
         print_error(err, e.subject(), e.reason());
         return 2;

@@ -37,34 +37,6 @@ fs::path styles_dir() {
     return FRONTMAP_STYLES_DIR;
 }
 
-// "1200x800" in pixels, or "85mmx60mm" for print: millimetres become layout pixels at 96 per inch.
-struct CanvasSize {
-    int width = 0, height = 0;
-    bool millimetres = false;
-};
-
-CanvasSize parse_size(const std::string& text) {
-    const char* how = "expected WIDTHxHEIGHT in pixels (1200x800) or millimetres (85mmx60mm)";
-    double w = 0, h = 0;
-    std::string unit_w, unit_h;
-    std::istringstream in(text);
-    if (!(in >> w)) throw UsageError("bad --size '" + text + "'", how);
-    auto unit = [&](std::string& u) {
-        while (in.peek() == 'm' || in.peek() == 'M') u.push_back(static_cast<char>(std::tolower(in.get())));
-    };
-    unit(unit_w);
-    const int x = in.get();
-    if ((x != 'x' && x != 'X') || !(in >> h)) throw UsageError("bad --size '" + text + "'", how);
-    unit(unit_h);
-    char extra = 0;
-    if ((in >> extra) || unit_w != unit_h || (!unit_w.empty() && unit_w != "mm")) throw UsageError("bad --size '" + text + "'", how);
-    const bool mm = unit_w == "mm";
-    if (!mm && (w != std::floor(w) || h != std::floor(h))) throw UsageError("bad --size '" + text + "'", how);
-    const double px = mm ? 96 / 25.4 : 1.0;
-    if (!(w * px < 1e6 && h * px < 1e6)) throw UsageError("bad --size '" + text + "'", "width must be 200 to 10000 pixels and height 150 to 10000");
-    return {static_cast<int>(std::lround(w * px)), static_cast<int>(std::lround(h * px)), mm};
-}
-
 double parse_dpi(double dpi) {
     if (!(dpi >= 24 && dpi <= 1200)) throw UsageError("bad --dpi", "expected 24 to 1200 pixels per inch (96 is a screen's)");
     return dpi;
@@ -112,6 +84,28 @@ void write_output(const std::string& output, const std::string& bytes, std::ostr
 }
 
 }  // namespace
+
+CanvasSize parse_size(const std::string& text) {
+    const char* how = "expected WIDTHxHEIGHT in pixels (1200x800) or millimetres (85mmx60mm)";
+    double w = 0, h = 0;
+    std::string unit_w, unit_h;
+    std::istringstream in(text);
+    if (!(in >> w)) throw UsageError("bad --size '" + text + "'", how);
+    auto unit = [&](std::string& u) {
+        while (in.peek() == 'm' || in.peek() == 'M') u.push_back(static_cast<char>(std::tolower(in.get())));
+    };
+    unit(unit_w);
+    const int x = in.get();
+    if ((x != 'x' && x != 'X') || !(in >> h)) throw UsageError("bad --size '" + text + "'", how);
+    unit(unit_h);
+    char extra = 0;
+    if ((in >> extra) || unit_w != unit_h || (!unit_w.empty() && unit_w != "mm")) throw UsageError("bad --size '" + text + "'", how);
+    const bool mm = unit_w == "mm";
+    if (!mm && (w != std::floor(w) || h != std::floor(h))) throw UsageError("bad --size '" + text + "'", how);
+    const double px = mm ? 96 / 25.4 : 1.0;
+    if (!(w * px < 1e6 && h * px < 1e6)) throw UsageError("bad --size '" + text + "'", "width must be 200 to 10000 pixels and height 150 to 10000");
+    return {static_cast<int>(std::lround(w * px)), static_cast<int>(std::lround(h * px)), mm};
+}
 
 int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) {
     const auto date_option = events::parse_iso_date(args.date);

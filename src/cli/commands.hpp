@@ -65,6 +65,14 @@ struct EvalArgs {
     std::string topic = "all";  // conflict, general or all
 };
 
+// "1200x800" in pixels, or "85mmx60mm" for print: millimetres become layout pixels at 96 per inch.
+struct CanvasSize {
+    int width = 0, height = 0;
+    bool millimetres = false;
+};
+// Throws UsageError for a size that is none or out of bounds.
+CanvasSize parse_size(const std::string& text);
+
 // The data folder to use, checked: throws DataError saying how to build it when it is missing.
 std::filesystem::path data_folder(const Options& options);
 

@@ -1,0 +1,259 @@
+#include "cli/batch.hpp"
+
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "frontmap/frontmap.hpp"
+#include "io/files.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <istream>
+#include <map>
+#include <mutex>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+namespace frontmap::cli {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Article {
+    std::string id;
+    std::string text;
+    std::string date, title, source;
+    std::string name;  // the output files' stem: the id made safe and unique in the folder
+};
+
+// JSONL: one article a line, {"id", "text", and optionally "date", "title", "source"}.
+void read_jsonl(std::istream& in, const std::string& origin, std::vector<Article>& out) {
+    std::string line;
+    for (size_t n = 1; std::getline(in, line); ++n) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const auto doc = json::parse(line, nullptr, false);
+        const std::string where = origin + " line " + std::to_string(n);
+        if (doc.is_discarded() || !doc.is_object()) throw InputError("cannot read " + where, "it is not a JSON object");
+        if (!doc.contains("text") || !doc["text"].is_string()) throw InputError("cannot read " + where, "it has no \"text\"");
+        const auto field = [&](const char* key) { return doc.contains(key) && doc[key].is_string() ? doc[key].get<std::string>() : std::string(); };
+        Article a{field("id"), field("text"), field("date"), field("title"), field("source"), {}};
+        if (a.id.empty()) a.id = fs::path(origin).stem().string() + "-" + std::to_string(n);
+        out.push_back(std::move(a));
+    }
+}
+
+// Every input in order: "-" is JSONL on standard input, a folder its .txt files by name, a .jsonl
+// file its lines, any other file one article named by its stem.
+std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::istream& in) {
+    std::vector<Article> out;
+    for (const auto& input : inputs) {
+        if (input == "-") {
+            read_jsonl(in, "standard input", out);
+            continue;
+        }
+        const fs::path path(input);
+        if (fs::is_directory(path)) {
+            std::vector<fs::path> files;
+            for (const auto& entry : fs::directory_iterator(path))
+                if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+            std::sort(files.begin(), files.end());
+            for (const auto& f : files) out.push_back({f.stem().string(), io::read_input(f.string()), {}, {}, {}, {}});
+        } else if (path.extension() == ".jsonl") {
+            std::istringstream lines(io::read_input(input));
+            read_jsonl(lines, input, out);
+        } else {
+            out.push_back({path.stem().string(), io::read_input(input), {}, {}, {}, {}});
+        }
+    }
+    return out;
+}
+
+// An id as a file name: letters, digits, '.', '_' and '-' kept, anything else '-', no leading dot,
+// at most 100 bytes; a name already taken gets "-2", "-3"... so no output overwrites another.
+void name_outputs(std::vector<Article>& articles) {
+    constexpr size_t kMaxName = 100;
+    std::set<std::string> taken;
+    for (auto& a : articles) {
+        std::string name;
+        for (const char c : a.id) name += (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.') ? c : '-';
+        while (!name.empty() && name.front() == '.') name.erase(0, 1);
+        if (name.size() > kMaxName) name.resize(kMaxName);
+        if (name.empty()) name = "article";
+        std::string unique = name;
+        for (int k = 2; taken.count(unique); ++k) unique = name + "-" + std::to_string(k);
+        taken.insert(unique);
+        a.name = unique;
+    }
+}
+
+// "K/N": keeps every N-th article from the K-th (1-based), so N machines share a day between them.
+void keep_shard(std::vector<Article>& articles, const std::string& shard) {
+    if (shard.empty()) return;
+    unsigned k = 0, n = 0;
+    char slash = 0, extra = 0;
+    std::istringstream in(shard);
+    if (!(in >> k >> slash >> n) || slash != '/' || (in >> extra) || n == 0 || k == 0 || k > n)
+        throw UsageError("bad --shard '" + shard + "'", "expected K/N with 1 <= K <= N, e.g. 2/8");
+    std::vector<Article> kept;
+    for (size_t i = k - 1; i < articles.size(); i += n) kept.push_back(std::move(articles[i]));
+    articles = std::move(kept);
+}
+
+std::vector<std::string> formats_of(const std::string& list) {
+    std::vector<std::string> out;
+    std::istringstream in(list);
+    for (std::string f; std::getline(in, f, ',');) {
+        std::transform(f.begin(), f.end(), f.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (f != "geojson") format_named(f);  // a usage error for anything else
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+    }
+    if (out.empty()) throw UsageError("bad --formats '" + list + "'", "expected png, svg, pdf or geojson, separated by commas");
+    return out;
+}
+
+// The ids the manifest shows as done whose outputs are all still there; a line cut short by a
+// killed run is no record.
+std::set<std::string> done_before(const fs::path& manifest, const fs::path& dir) {
+    std::set<std::string> done;
+    std::ifstream in(manifest);
+    for (std::string line; std::getline(in, line);) {
+        const auto rec = json::parse(line, nullptr, false);
+        if (rec.is_discarded() || !rec.is_object() || rec.value("status", "") != "done") continue;
+        bool whole = rec.contains("outputs") && rec["outputs"].is_array();
+        if (whole)
+            for (const auto& o : rec["outputs"]) whole = whole && o.is_string() && fs::is_regular_file(dir / o.get<std::string>());
+        if (whole) done.insert(rec.value("id", ""));
+    }
+    return done;
+}
+
+struct Progress {
+    explicit Progress(size_t total, bool quiet, std::ostream& err) : total(total), quiet(quiet), tty(::isatty(2) != 0), err(err) {}
+    // On a terminal a line redrawn in place; otherwise a line every few seconds, for a log.
+    void tick(bool failed) {
+        const size_t d = ++done;
+        if (failed) ++failures;
+        if (quiet) return;
+        const auto now = std::chrono::steady_clock::now();
+        const double secs = std::chrono::duration<double>(now - start).count();
+        std::lock_guard lock(mutex);
+        if (!tty && d < total && now - last < std::chrono::seconds(3)) return;
+        last = now;
+        const double rate = secs > 0 ? d / secs : 0.0;
+        const double eta = rate > 0 ? (total - d) / rate : 0.0;
+        std::ostringstream line;
+        line.precision(1);
+        line << std::fixed << "frontmap: batch: " << d << "/" << total << " maps, " << rate << "/s, " << eta << " s left, " << failures << " failed";
+        err << (tty ? "\r" : "") << line.str() << (tty && d < total ? "" : "\n") << std::flush;
+    }
+    size_t total;
+    bool quiet, tty;
+    std::ostream& err;
+    std::atomic<size_t> done{0}, failures{0};
+    std::mutex mutex;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last = start;
+};
+
+// One article's maps, written atomically, and its manifest record.
+json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& formats, const MapOptions& base, const fs::path& dir) {
+    const auto start = std::chrono::steady_clock::now();
+    json rec{{"id", a.id}, {"outputs", json::array()}};
+    try {
+        MapOptions o = base;
+        o.date = a.date;
+        o.title = a.title;
+        o.source = a.source;
+        const std::string scene = maker.scene(a.text, o);
+        const auto doc = json::parse(scene);
+        size_t events = 0, places = 0;
+        for (const auto& f : doc.at("features")) {
+            const std::string kind = f.at("properties").value("kind", "");
+            events += kind == "event";
+            places += kind == "place";
+        }
+        for (const auto& f : formats) {
+            const std::string file = a.name + "." + f;
+            io::write_file_atomically(dir / file, f == "geojson" ? scene : maker.render(scene, format_named(f)));
+            rec["outputs"].push_back(file);
+        }
+        rec["status"] = "done";
+        rec["events"] = events;
+        rec["places"] = places;
+    } catch (const Error& e) {
+        rec["status"] = "failed";
+        rec["error"] = e.subject() + ": " + e.reason();
+    } catch (const std::exception& e) {
+        rec["status"] = "failed";
+        rec["error"] = std::string("internal error: ") + e.what();
+    }
+    rec["ms"] = std::round(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    return rec;
+}
+
+}  // namespace
+
+int run_batch(const Options& options, const BatchArgs& args, std::istream& in, std::ostream& err) {
+    if (args.inputs.empty()) throw UsageError("batch", "give at least one input: files, folders, .jsonl files or - for standard input");
+    const auto formats = formats_of(args.formats);
+    const fs::path dir(args.out_dir);
+    if (!fs::is_directory(dir)) throw InputError("cannot write to " + args.out_dir, "no such folder");
+    auto articles = read_inputs(args.inputs, in);
+    name_outputs(articles);
+    keep_shard(articles, args.shard);
+    const fs::path manifest = dir / "manifest.jsonl";
+    if (args.resume) {
+        const auto done = done_before(manifest, dir);
+        std::erase_if(articles, [&](const Article& a) { return done.count(a.id) > 0; });
+    }
+    MapOptions base;
+    const CanvasSize size = parse_size(args.size);
+    base.width = size.width;
+    base.height = size.height;
+    base.millimetres = size.millimetres;
+    base.style = args.style;
+    std::ofstream log(manifest, args.resume ? std::ios::app : std::ios::trunc);
+    if (!log) throw InputError("cannot write " + manifest.string(), "the folder is not writable");
+    const unsigned jobs = std::max(1u, std::min<unsigned>(args.jobs ? args.jobs : std::thread::hardware_concurrency(), static_cast<unsigned>(articles.size())));
+    Progress progress(articles.size(), args.quiet, err);
+    std::atomic<size_t> next{0};
+    std::mutex log_mutex;
+    std::vector<std::string> worker_errors(jobs);
+    const auto work = [&](unsigned w) {
+        try {
+            MapMaker maker(options.data_dir, options.places);  // each worker its own: the gazetteer is not thread-safe
+            for (size_t i; (i = next++) < articles.size();) {
+                const json rec = map_one(maker, articles[i], formats, base, dir);
+                {
+                    std::lock_guard lock(log_mutex);
+                    log << rec.dump() << "\n" << std::flush;
+                }
+                progress.tick(rec["status"] == "failed");
+            }
+        } catch (const Error& e) {
+            worker_errors[w] = e.subject() + ": " + e.reason();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned w = 1; w < jobs; ++w) pool.emplace_back(work, w);
+    work(0);
+    for (auto& t : pool) t.join();
+    for (const auto& e : worker_errors)
+        if (!e.empty()) throw DataError("batch", e);
+    if (!log) throw InputError("cannot write " + manifest.string(), "the write failed");
+    if (progress.failures > 0) {
+        err << "frontmap: batch: " << progress.failures << " of " << articles.size() << " article(s) failed; see " << manifest.string() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace frontmap::cli

@@ -1,0 +1,120 @@
+// `frontmap batch`: many articles into one folder, a manifest line each, one bad article never
+// stopping the rest.
+#include "cli/app.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kExample = fs::path(FRONTMAP_SOURCE_DIR) / "examples" / "kherson-advance.txt";
+const fs::path kSample = fs::path(FRONTMAP_SOURCE_DIR) / "tests" / "e2e" / "articles" / "kherson-fortress.txt";
+
+struct Folder {
+    fs::path path = fs::temp_directory_path() / ("frontmap-batch-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    Folder() {
+        fs::create_directories(path / "in");
+        fs::create_directories(path / "out");
+    }
+    ~Folder() { fs::remove_all(path); }
+    static inline int counter = 0;
+};
+
+struct Run {
+    int code;
+    std::string out, err;
+};
+
+Run batch(std::vector<std::string> args, const std::string& stdin_text = {}) {
+    args.insert(args.begin(), {"batch", "--quiet"});
+    std::ostringstream out, err;
+    std::istringstream in(stdin_text);
+    std::streambuf* saved = std::cin.rdbuf(in.rdbuf());
+    const int code = frontmap::cli::run(args, out, err);
+    std::cin.rdbuf(saved);
+    return {code, out.str(), err.str()};
+}
+
+// The manifest's records by id (the last record of an id wins, as --resume reads it).
+std::map<std::string, json> manifest(const fs::path& dir) {
+    std::map<std::string, json> out;
+    std::ifstream in(dir / "manifest.jsonl");
+    for (std::string line; std::getline(in, line);) {
+        const json rec = json::parse(line);
+        out[rec.at("id").get<std::string>()] = rec;
+    }
+    return out;
+}
+
+std::string jsonl_line(const std::string& id, const fs::path& article) {
+    std::ifstream in(article);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return json{{"id", id}, {"text", text}, {"date", "2022-10-21"}}.dump() + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("batch maps a folder of articles, and a bad one fails alone with exit 1", "[batch]") {
+    Folder f;
+    fs::copy_file(kExample, f.path / "in" / "advance.txt");
+    fs::copy_file(kSample, f.path / "in" / "fortress.txt");
+    std::ofstream(f.path / "in" / "broken.txt", std::ios::binary) << "Kherson \xff\xfe city";
+    const Run r = batch({(f.path / "in").string(), "--out", (f.path / "out").string(), "--formats", "png,svg,geojson", "--jobs", "2"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("1 of 3 article(s) failed") != std::string::npos);
+    const auto m = manifest(f.path / "out");
+    REQUIRE(m.size() == 3);
+    CHECK(m.at("broken")["status"] == "failed");
+    CHECK(m.at("broken")["error"].get<std::string>().find("not valid UTF-8") != std::string::npos);
+    for (const std::string id : {"advance", "fortress"}) {
+        CHECK(m.at(id)["status"] == "done");
+        CHECK(m.at(id)["events"].get<int>() > 0);
+        for (const std::string ext : {".png", ".svg", ".geojson"}) CHECK(fs::file_size(f.path / "out" / (id + ext)) > 0);
+    }
+}
+
+TEST_CASE("batch names outputs from ids safely: no path escapes, no collisions", "[batch]") {
+    Folder f;
+    const std::string lines = jsonl_line("../escape", kExample) + jsonl_line("same", kExample) + jsonl_line("same", kSample);
+    const Run r = batch({"-", "--out", (f.path / "out").string()}, lines);
+    REQUIRE(r.code == 0);
+    CHECK_FALSE(fs::exists(f.path / "escape.png"));
+    CHECK(fs::exists(f.path / "out" / "-escape.png"));
+    CHECK(fs::exists(f.path / "out" / "same.png"));
+    CHECK(fs::exists(f.path / "out" / "same-2.png"));
+    CHECK(fs::file_size(f.path / "out" / "same.png") != fs::file_size(f.path / "out" / "same-2.png"));
+}
+
+TEST_CASE("batch --resume redoes only what is missing, --shard splits a day without overlap", "[batch]") {
+    Folder f;
+    const fs::path jsonl = f.path / "in" / "day.jsonl";
+    std::ofstream(jsonl) << jsonl_line("a", kExample) << jsonl_line("b", kSample) << jsonl_line("c", kExample);
+    const std::string out = (f.path / "out").string();
+    REQUIRE(batch({jsonl.string(), "--out", out}).code == 0);
+    const auto kept = fs::last_write_time(f.path / "out" / "a.png");
+    fs::remove(f.path / "out" / "b.png");
+    REQUIRE(batch({jsonl.string(), "--out", out, "--resume"}).code == 0);
+    CHECK(fs::exists(f.path / "out" / "b.png"));
+    CHECK(fs::last_write_time(f.path / "out" / "a.png") == kept);
+
+    Folder g;
+    const std::string shards = (g.path / "out").string();
+    REQUIRE(batch({jsonl.string(), "--out", shards, "--shard", "1/2"}).code == 0);
+    CHECK(manifest(g.path / "out").size() == 2);
+    REQUIRE(batch({jsonl.string(), "--out", shards, "--shard", "2/2", "--resume"}).code == 0);
+    const auto all = manifest(g.path / "out");
+    CHECK(all.size() == 3);
+    CHECK(batch({jsonl.string(), "--out", shards, "--shard", "3/2"}).code == 2);
+}
