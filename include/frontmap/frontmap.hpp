@@ -12,6 +12,9 @@
 
 namespace frontmap {
 
+// The library's version, "MAJOR.MINOR.PATCH".
+const char* version() noexcept;
+
 enum class Format { Png, Svg, Pdf };
 
 // The format a file name's extension asks for (.png, .svg, .pdf); throws UsageError otherwise.

@@ -137,7 +137,7 @@ std::set<std::string> done_before(const fs::path& manifest, const fs::path& dir)
 }
 
 struct Progress {
-    explicit Progress(size_t total, bool quiet, std::ostream& err) : total(total), quiet(quiet), tty(::isatty(2) != 0), err(err) {}
+    Progress(size_t count, bool silent, std::ostream& stream) : total(count), quiet(silent), tty(::isatty(2) != 0), err(stream) {}
     // On a terminal a line redrawn in place; otherwise a line every few seconds, for a log.
     void tick(bool failed) {
         const size_t d = ++done;

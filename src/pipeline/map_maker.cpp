@@ -41,8 +41,9 @@ render::Format to_render(Format f) {
 }  // namespace
 
 struct MapMaker::Impl {
-    Impl(const fs::path& data_dir, const std::string& places_file, const fs::path& styles)
-        : data(pipeline::data_folder(data_dir.string()), places_file), styles_dir(styles.empty() ? fs::path(FRONTMAP_STYLES_DIR) : styles) {}
+    Impl(const fs::path& data_dir, const std::string& places_file, const fs::path& styles_folder)
+        : data(pipeline::data_folder(data_dir.string()), places_file),
+          styles_dir(styles_folder.empty() ? fs::path(FRONTMAP_STYLES_DIR) : styles_folder) {}
 
     // A style is read once and kept: a batch draws hundreds of maps in one or two styles.
     const style::Style& style(const std::string& name) {

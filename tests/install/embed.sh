@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# What a program embedding frontmap does: install the build into a fresh prefix, build
+# examples/embed against it outside the source tree (through the CMake package and through
+# pkg-config), and draw a map with each.
+# Usage: embed.sh BUILD_DIR DATA_DIR
+set -euo pipefail
+build=$1
+data=$2
+source=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+cmake -S "$source/examples/embed" -B "$tmp/embed" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
+cmake --build "$tmp/embed" >/dev/null
+"$tmp/embed/article-map" "$source/examples/kherson-advance.txt" "$tmp/cmake.png" "$data"
+[ "$(head -c 4 "$tmp/cmake.png" | od -An -tx1 | tr -d ' ')" = "89504e47" ] || { echo "embed: not a PNG"; exit 1; }
+
+pc=$(find "$tmp/prefix" -name frontmap.pc -print -quit)
+export PKG_CONFIG_PATH=$(dirname "$pc")
+g++ -std=c++17 "$source/examples/embed/main.cpp" $(pkg-config --cflags --libs frontmap) \
+  -Wl,-rpath,"$(pkg-config --variable=libdir frontmap)" -o "$tmp/article-map-pc"
+"$tmp/article-map-pc" "$source/examples/kherson-advance.txt" "$tmp/pc.svg" "$data"
+grep -q '</svg>' "$tmp/pc.svg" || { echo "embed: not an SVG"; exit 1; }
+echo "embed: the installed package builds a program that draws maps"
