@@ -32,8 +32,13 @@ struct Article {
     std::string id;
     std::string text;
     std::string date, title, source;
-    std::string name;  // the output files' stem: the id made safe and unique in the folder
+    std::string name;   // the output files' stem: the id made safe and unique in the folder
+    std::string error;  // why the input itself is unusable: the article fails alone, the batch goes on
 };
+
+// An article larger than any news story (wire copy runs to tens of kilobytes) is refused rather
+// than parsed for minutes.
+constexpr size_t kMaxArticleBytes = 1 << 20;
 
 // JSONL: one article a line, {"id", "text", and optionally "date", "title", "source"}.
 void read_jsonl(std::istream& in, const std::string& origin, std::vector<Article>& out) {
@@ -42,11 +47,13 @@ void read_jsonl(std::istream& in, const std::string& origin, std::vector<Article
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         const auto doc = json::parse(line, nullptr, false);
         const std::string where = origin + " line " + std::to_string(n);
-        if (doc.is_discarded() || !doc.is_object()) throw InputError("cannot read " + where, "it is not a JSON object");
-        if (!doc.contains("text") || !doc["text"].is_string()) throw InputError("cannot read " + where, "it has no \"text\"");
-        const auto field = [&](const char* key) { return doc.contains(key) && doc[key].is_string() ? doc[key].get<std::string>() : std::string(); };
-        Article a{field("id"), field("text"), field("date"), field("title"), field("source"), {}};
+        const auto field = [&](const char* key) {
+            return doc.is_object() && doc.contains(key) && doc[key].is_string() ? doc[key].get<std::string>() : std::string();
+        };
+        Article a{field("id"), field("text"), field("date"), field("title"), field("source"), {}, {}};
         if (a.id.empty()) a.id = fs::path(origin).stem().string() + "-" + std::to_string(n);
+        if (doc.is_discarded() || !doc.is_object()) a.error = where + " is not a JSON object";
+        else if (!doc.contains("text") || !doc["text"].is_string()) a.error = where + " has no \"text\"";
         out.push_back(std::move(a));
     }
 }
@@ -66,12 +73,12 @@ std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::is
             for (const auto& entry : fs::directory_iterator(path))
                 if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
             std::sort(files.begin(), files.end());
-            for (const auto& f : files) out.push_back({f.stem().string(), io::read_input(f.string()), {}, {}, {}, {}});
+            for (const auto& f : files) out.push_back({f.stem().string(), io::read_input(f.string()), {}, {}, {}, {}, {}});
         } else if (path.extension() == ".jsonl") {
             std::istringstream lines(io::read_input(input));
             read_jsonl(lines, input, out);
         } else {
-            out.push_back({path.stem().string(), io::read_input(input), {}, {}, {}, {}});
+            out.push_back({path.stem().string(), io::read_input(input), {}, {}, {}, {}, {}});
         }
     }
     return out;
@@ -168,6 +175,9 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
     const auto start = std::chrono::steady_clock::now();
     json rec{{"id", a.id}, {"outputs", json::array()}};
     try {
+        if (!a.error.empty()) throw InputError("cannot read article " + a.id, a.error);
+        if (a.text.size() > kMaxArticleBytes)
+            throw InputError("cannot read article " + a.id, "it is larger than " + std::to_string(kMaxArticleBytes >> 20) + " MB");
         MapOptions o = base;
         o.date = a.date;
         o.title = a.title;

@@ -118,3 +118,17 @@ TEST_CASE("batch --resume redoes only what is missing, --shard splits a day with
     CHECK(all.size() == 3);
     CHECK(batch({jsonl.string(), "--out", shards, "--shard", "3/2"}).code == 2);
 }
+
+TEST_CASE("batch gives each unusable JSONL line its own failure and maps the rest", "[batch][errors]") {
+    Folder f;
+    const std::string huge = json{{"id", "huge"}, {"text", "Kherson. " + std::string(2 << 20, 'a')}}.dump() + "\n";
+    const std::string lines = "{not json\n" + json{{"id", "untold"}, {"title", "no text"}}.dump() + "\n" + huge + jsonl_line("good", kExample);
+    const Run r = batch({"-", "--out", (f.path / "out").string()}, lines);
+    CHECK(r.code == 1);
+    const auto m = manifest(f.path / "out");
+    REQUIRE(m.size() == 4);
+    CHECK(m.at("good")["status"] == "done");
+    CHECK(m.at("standard input-1")["error"].get<std::string>().find("line 1 is not a JSON object") != std::string::npos);
+    CHECK(m.at("untold")["error"].get<std::string>().find("has no \"text\"") != std::string::npos);
+    CHECK(m.at("huge")["error"].get<std::string>().find("larger than 1 MB") != std::string::npos);
+}
