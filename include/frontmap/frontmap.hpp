@@ -54,6 +54,10 @@ public:
     std::string scene(std::string_view article, const MapOptions& options = {});
     // Draws a scene (GeoJSON text from scene(), possibly edited) as the bytes of a file.
     std::string render(std::string_view scene_geojson, Format format);
+    // A caption of a scene's map for a report's alt text: its title and subtitle, then each event
+    // drawn, where, whose, and whether claimed or denied. The SVG's <desc> and the PDF's subject
+    // carry the same text.
+    std::string caption(std::string_view scene_geojson);
     // An article's map as the bytes of a PNG, SVG or PDF file.
     std::string map(std::string_view article, const MapOptions& options = {}, Format format = Format::Png);
 

@@ -196,6 +196,7 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
             rec["outputs"].push_back(file);
         }
         rec["status"] = "done";
+        rec["caption"] = maker.caption(scene);
         rec["events"] = events;
         rec["places"] = places;
     } catch (const Error& e) {

@@ -84,6 +84,12 @@ std::string MapMaker::render(std::string_view scene_geojson, Format format) {
     return render::render_bytes(s, impl_->style(s.style), impl_->data.basemap, to_render(format));
 }
 
+std::string MapMaker::caption(std::string_view scene_geojson) {
+    const auto doc = nlohmann::json::parse(scene_geojson, nullptr, false);
+    if (doc.is_discarded()) throw InputError("cannot read the scene", "it is not JSON");
+    return scene::caption(scene::from_geojson(doc));
+}
+
 std::string MapMaker::map(std::string_view article, const MapOptions& options, Format format) {
     const scene::Scene s = impl_->scene_of(article, options);
     return render::render_bytes(s, impl_->style(options.style), impl_->data.basemap, to_render(format));

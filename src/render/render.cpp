@@ -6,6 +6,7 @@
 #include "io/files.hpp"
 #include "render/svg.hpp"
 #include "render/text.hpp"
+#include "scene/geojson.hpp"
 #include "scene/projection.hpp"
 
 #include <cairo-pdf.h>
@@ -805,25 +806,6 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     check(cr, "cannot draw the map");
 }
 
-// A caption of the map for its SVG description and PDF subject: title, subtitle, then each event
-// drawn with its note.
-std::string caption(const scene::Scene& s) {
-    std::string out = s.title;
-    if (!s.subtitle.empty()) out += (out.empty() ? "" : ". ") + s.subtitle;
-    for (const auto& m : s.events) {
-        if (!m.in_view) continue;
-        out += (out.empty() ? "" : ". ") + m.type + (m.place.empty() ? "" : " at " + m.place) + (m.side.empty() ? "" : " (" + m.side + ")");
-        if (m.status == "claimed" || m.status == "denied") out += ", " + m.status;
-        if (m.callout) {
-            // A callout broken over two lines reads as one sentence in the caption.
-            std::string note = m.callout->text;
-            for (size_t at = note.find('\n'); at != std::string::npos; at = note.find('\n', at)) note.replace(at, 1, "; ");
-            out += ": " + note;
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 namespace {
@@ -843,7 +825,7 @@ std::string render_bytes(const scene::Scene& s, const style::Style& base_style, 
         // Drawn through Cairo on a one-pixel canvas, every path copied into the SVG as it goes.
         SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)};
         check(surface.get(), what);
-        SvgSink sink(s.width, s.height, s.millimetres, s.title, caption(s));
+        SvgSink sink(s.width, s.height, s.millimetres, s.title, scene::caption(s));
         {
             CairoPtr cr{cairo_create(surface.get())};
             attach_svg_sink(cr.get(), &sink);
@@ -872,7 +854,7 @@ std::string render_bytes(const scene::Scene& s, const style::Style& base_style, 
     check(surface.get(), what);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "frontmap");
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, s.title.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, caption(s).c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, scene::caption(s).c_str());
     draw_scaled(surface.get(), scale);
     cairo_surface_finish(surface.get());
     check(surface.get(), what);

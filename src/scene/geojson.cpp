@@ -278,4 +278,21 @@ Scene from_geojson(const json& doc) {
     return s;
 }
 
+std::string caption(const Scene& s) {
+    std::string out = s.title;
+    if (!s.subtitle.empty()) out += (out.empty() ? "" : ". ") + s.subtitle;
+    for (const auto& m : s.events) {
+        if (!m.in_view) continue;
+        out += (out.empty() ? "" : ". ") + m.type + (m.place.empty() ? "" : " at " + m.place) + (m.side.empty() ? "" : " (" + m.side + ")");
+        if (m.status == "claimed" || m.status == "denied") out += ", " + m.status;
+        if (m.callout) {
+            // A callout broken over two lines reads as one sentence in the caption.
+            std::string note = m.callout->text;
+            for (size_t at = note.find('\n'); at != std::string::npos; at = note.find('\n', at)) note.replace(at, 1, "; ");
+            out += ": " + note;
+        }
+    }
+    return out;
+}
+
 }  // namespace frontmap::scene

@@ -81,6 +81,9 @@ TEST_CASE("batch maps a folder of articles, and a bad one fails alone with exit 
     for (const std::string id : {"advance", "fortress"}) {
         CHECK(m.at(id)["status"] == "done");
         CHECK(m.at(id)["events"].get<int>() > 0);
+        // The caption a report's alt text takes: the same words as the SVG's description.
+        const std::string caption = m.at(id)["caption"].get<std::string>();
+        CHECK(caption.find("Kherson") != std::string::npos);
         for (const std::string ext : {".png", ".svg", ".geojson"}) CHECK(fs::file_size(f.path / "out" / (id + ext)) > 0);
     }
 }
