@@ -229,12 +229,18 @@ constexpr auto kSubordinators = std::to_array<std::string_view>({
     "whereas", "whether", "fears", "feared", "believes", "believed", "hopes", "insisted", "argued", "argues", "warned",
     "saying", "thinks", "thought", "suggests", "suggested", "say", "fear", "believe", "think", "argue", "suggest"});
 
-// Past tenses without -ed and modals: "Azerbaijan won back", "Israel made no comment", "Washington could not".
+// Past tenses without -ed of verbs that act, and modals of intent: "Azerbaijan won back", "Israel
+// made no comment", "Washington would not". Not verbs a place undergoes ("Kyiv saw its heaviest
+// bombardment", "went dark", "could face blackouts").
 constexpr auto kIrregularVerbs = std::to_array<std::string_view>({
-    "made", "won", "took", "struck", "gave", "held", "began", "brought", "sought", "kept", "led", "hit", "shot", "went",
-    "put", "set", "let", "broke", "spoke", "chose", "drew", "fought", "knew", "lost", "meant", "met", "paid", "saw",
-    "sold", "threw", "understood", "wrote", "withdrew", "overran", "froze", "stole", "bought", "built", "forgave",
-    "could", "would", "should", "might", "must", "can", "cannot", "shall", "did", "does", "do"});
+    "made", "won", "took", "struck", "gave", "began", "brought", "sought", "kept", "led", "shot", "put", "let",
+    "spoke", "chose", "fought", "knew", "met", "paid", "sold", "threw", "understood", "wrote", "withdrew", "overran",
+    "stole", "bought", "forgave", "would", "should", "shall", "did", "does"});
+
+// "a drone attack against Kyiv": nouns of attack, whose target after "against" is a place.
+constexpr auto kAttackNouns = std::to_array<std::string_view>({
+    "attack", "attacks", "strike", "strikes", "offensive", "assault", "assaults", "raid", "raids", "barrage", "bombardment",
+    "missiles", "drones", "rockets", "operation", "operations", "campaign", "counteroffensive"});
 }  // namespace
 
 bool is_calendar_word(std::string_view w) { return in<kCalendar>(w); }
@@ -282,5 +288,6 @@ bool is_seat_noun(std::string_view w) { return in<kSeatNouns>(w); }
 bool is_official_noun(std::string_view w) { return in<kOfficialNouns>(w); }
 bool is_subordinator(std::string_view w) { return in<kSubordinators>(w); }
 bool is_irregular_verb(std::string_view w) { return in<kIrregularVerbs>(w); }
+bool is_attack_noun(std::string_view w) { return in<kAttackNouns>(w); }
 
 }  // namespace frontmap::parse::lexicon

@@ -95,5 +95,7 @@ bool is_seat_noun(std::string_view lower);
 bool is_subordinator(std::string_view lower);
 // Verbs in the past without -ed, and modals: "Azerbaijan won back", "Washington could not".
 bool is_irregular_verb(std::string_view lower);
+// Nouns of attack: "a drone attack against Kyiv" aims at the place, not the state.
+bool is_attack_noun(std::string_view lower);
 
 }  // namespace frontmap::parse::lexicon

@@ -391,7 +391,9 @@ private:
         for (size_t k = i, steps = 0; k > 0 && steps < kListWords; --k, ++steps) {
             const size_t p = k - 1;
             const std::string w = low(p);
-            if (lexicon::is_storm_word(w)) return adjacent(p) || tokens_[p].comma_after;
+            // "Hurricane Milton", "hurricanes Helene and Milton"; not "forces storm Jenin" (a verb)
+            // nor "before the hurricane, Tampa residents".
+            if (lexicon::is_storm_word(w)) return adjacent(p) && (tokens_[p].capitalised || w.ends_with('s'));
             const bool listed = tokens_[p].capitalised || w == "and" || w == "or";
             if (!listed || tokens_[p].stop_after || tokens_[p].possessive) return false;
         }
@@ -610,12 +612,24 @@ private:
         return false;
     }
 
+    // Whether an attack noun ("strike", "offensive") stands within a few words before `against`.
+    bool aimed_at_place(size_t against) const {
+        constexpr size_t kLookBack = 3;
+        for (size_t k = against, n = 0; k > 0 && n < kLookBack; --k, ++n) {
+            if (tokens_[k - 1].stop_after) return false;
+            if (lexicon::is_attack_noun(low(k - 1))) return true;
+        }
+        return false;
+    }
+
     // "accuse (the) Rwanda", "no comment from Ankara", "aid for Kyiv", "the junta in Bamako".
     bool dealt_with(size_t i) const {
         size_t k = i;
         if (k > 0 && low(k - 1) == "the") --k;
         if (k == 0 || tokens_[k - 1].stop_after || tokens_[k - 1].comma_after) return false;
         const std::string& before = low(k - 1);
+        // "a drone attack against Kyiv" is aimed at the place, "a case against the UAE" at the state.
+        if (before == "against" && aimed_at_place(k - 1)) return false;
         if (lexicon::is_dealing_verb(before)) return true;
         if (k < 2) return false;
         const std::string& noun = low(k - 2);

@@ -21,7 +21,7 @@ namespace {
 using WordSet = std::unordered_set<std::string>;
 
 struct Rules {
-    WordSet cue_words, result_before, result_to, result_after, team_nouns, club_words, place_prepositions;
+    WordSet cue_words, result_before, result_to, result_after, team_nouns, club_words, event_nouns, place_prepositions;
     std::unordered_set<gazetteer::PlaceType> place_kinds;
     size_t min_cue_words = 4, min_cue_words_without_score = 6;
 };
@@ -43,6 +43,7 @@ Rules load_rules() {
         r.result_after = words("result_after");
         r.team_nouns = words("team_nouns");
         r.club_words = words("club_words");
+        r.event_nouns = words("event_nouns");
         r.place_prepositions = words("place_prepositions");
         for (const auto& kind : doc.at("place_kinds")) r.place_kinds.insert(gazetteer::place_type_from_string(kind.get<std::string>()));
         r.min_cue_words = doc.at("min_cue_words").get<size_t>();
@@ -110,7 +111,7 @@ bool played_after(const std::vector<Token>& tokens, size_t past, const Token& la
     const std::string w = lower(next);
     if (!last.possessive && (rules().result_after.count(w) || rules().team_nouns.count(w))) return true;
     if (!next.capitalised || last.possessive) return false;
-    return rules().club_words.count(w) || (w.size() > 3 && w.back() == 's' && !next.all_caps);
+    return rules().club_words.count(w) || (w.size() > 3 && w.back() == 's' && !next.all_caps && !rules().event_nouns.count(w));
 }
 
 bool after_place_preposition(const std::vector<Token>& tokens, size_t first) {
