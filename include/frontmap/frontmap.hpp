@@ -24,9 +24,9 @@ Format format_named(std::string_view name);
 
 // What a map looks like and what it credits: the options of `frontmap map`.
 struct MapOptions {
-    int width = 1200;  // layout pixels (1/96 inch), or millimetres when `millimetres`
+    int width = 1200;  // layout pixels, 1/96 inch each (an 85 mm column is 321)
     int height = 800;
-    bool millimetres = false;
+    bool millimetres = false;       // an SVG's and PDF's size is written in millimetres, for print
     double dpi = 96;                // PNG pixels per inch; 300 for print keeps text its size
     std::string style = "default";  // a style's name in the styles folder, or a style file
     std::string title;              // empty: the main place's name
@@ -39,9 +39,11 @@ struct MapOptions {
 // thread its own MapMaker.
 class MapMaker {
 public:
-    // `data_dir` holds gazetteer.sqlite and basemap.gpkg (built by tools/setup.sh); empty: the
-    // folder the build was set up with. `places_file`: a newsroom's own places (CSV or GeoJSON),
-    // or empty. `styles_dir`: where named styles are; empty: the build's styles folder.
+    // `data_dir` holds gazetteer.sqlite and basemap.gpkg (built by tools/setup.sh); empty:
+    // $FRONTMAP_DATA, else the folder the build was set up with. `places_file`: a newsroom's own
+    // places (CSV or GeoJSON), or empty. `styles_dir`: where named styles are; empty:
+    // $FRONTMAP_STYLES, else the build's styles folder. A moved-from MapMaker may only be
+    // assigned to or destroyed.
     explicit MapMaker(const std::filesystem::path& data_dir = {}, const std::string& places_file = {},
                       const std::filesystem::path& styles_dir = {});
     ~MapMaker();

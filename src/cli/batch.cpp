@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "frontmap/frontmap.hpp"
 #include "io/files.hpp"
+#include "style/style.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,7 @@
 #include <istream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -58,6 +60,24 @@ void read_jsonl(std::istream& in, const std::string& origin, std::vector<Article
     }
 }
 
+// One article file, named by its stem; a file that cannot be read, or is larger than any story,
+// fails alone.
+Article read_file_article(const fs::path& file) {
+    Article a{file.stem().string(), {}, {}, {}, {}, {}, {}};
+    std::error_code ec;
+    const auto bytes = fs::file_size(file, ec);
+    if (!ec && bytes > kMaxArticleBytes) {
+        a.error = "it is larger than " + std::to_string(kMaxArticleBytes >> 20) + " MB";
+        return a;
+    }
+    try {
+        a.text = io::read_input(file.string());
+    } catch (const Error& e) {
+        a.error = e.reason();
+    }
+    return a;
+}
+
 // Every input in order: "-" is JSONL on standard input, a folder its .txt files by name, a .jsonl
 // file its lines, any other file one article named by its stem.
 std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::istream& in) {
@@ -73,12 +93,12 @@ std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::is
             for (const auto& entry : fs::directory_iterator(path))
                 if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
             std::sort(files.begin(), files.end());
-            for (const auto& f : files) out.push_back({f.stem().string(), io::read_input(f.string()), {}, {}, {}, {}, {}});
+            for (const auto& f : files) out.push_back(read_file_article(f));
         } else if (path.extension() == ".jsonl") {
             std::istringstream lines(io::read_input(input));
             read_jsonl(lines, input, out);
         } else {
-            out.push_back({path.stem().string(), io::read_input(input), {}, {}, {}, {}, {}});
+            out.push_back(read_file_article(path));
         }
     }
     return out;
@@ -127,20 +147,30 @@ std::vector<std::string> formats_of(const std::string& list) {
     return out;
 }
 
-// The ids the manifest shows as done whose outputs are all still there; a line cut short by a
-// killed run is no record.
-std::set<std::string> done_before(const fs::path& manifest, const fs::path& dir) {
+// The output names the manifest shows as done; a line cut short by a killed run is no record.
+// Names, not ids: a wire may send two stories under one id, and they get two names.
+std::set<std::string> done_before(const fs::path& manifest) {
     std::set<std::string> done;
     std::ifstream in(manifest);
     for (std::string line; std::getline(in, line);) {
         const auto rec = json::parse(line, nullptr, false);
-        if (rec.is_discarded() || !rec.is_object() || rec.value("status", "") != "done") continue;
-        bool whole = rec.contains("outputs") && rec["outputs"].is_array();
-        if (whole)
-            for (const auto& o : rec["outputs"]) whole = whole && o.is_string() && fs::is_regular_file(dir / o.get<std::string>());
-        if (whole) done.insert(rec.value("id", ""));
+        if (!rec.is_discarded() && rec.is_object() && rec.value("status", "") == "done") done.insert(rec.value("name", ""));
     }
     return done;
+}
+
+// Whether an article needs no redoing: done before, and every format asked for now is on disk.
+bool already_made(const Article& a, const std::set<std::string>& done, const std::vector<std::string>& formats, const fs::path& dir) {
+    if (!done.count(a.name)) return false;
+    return std::all_of(formats.begin(), formats.end(), [&](const std::string& f) { return fs::is_regular_file(dir / (a.name + "." + f)); });
+}
+
+// A manifest cut short mid-line by a full disk or a kill: the next record starts on its own line.
+void end_last_line(const fs::path& manifest) {
+    std::ifstream in(manifest, std::ios::binary | std::ios::ate);
+    if (!in || in.tellg() <= 0) return;
+    in.seekg(-1, std::ios::end);
+    if (in.get() != '\n') std::ofstream(manifest, std::ios::app) << "\n";
 }
 
 struct Progress {
@@ -173,7 +203,7 @@ struct Progress {
 // One article's maps, written atomically, and its manifest record.
 json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& formats, const MapOptions& base, const fs::path& dir) {
     const auto start = std::chrono::steady_clock::now();
-    json rec{{"id", a.id}, {"outputs", json::array()}};
+    json rec{{"id", a.id}, {"name", a.name}, {"outputs", json::array()}};
     try {
         if (!a.error.empty()) throw InputError("cannot read article " + a.id, a.error);
         if (a.text.size() > kMaxArticleBytes)
@@ -222,8 +252,9 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     keep_shard(articles, args.shard);
     const fs::path manifest = dir / "manifest.jsonl";
     if (args.resume) {
-        const auto done = done_before(manifest, dir);
-        std::erase_if(articles, [&](const Article& a) { return done.count(a.id) > 0; });
+        const auto done = done_before(manifest);
+        std::erase_if(articles, [&](const Article& a) { return already_made(a, done, formats, dir); });
+        end_last_line(manifest);
     }
     MapOptions base;
     const CanvasSize size = parse_size(args.size);
@@ -231,35 +262,50 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     base.height = size.height;
     base.millimetres = size.millimetres;
     base.style = args.style;
+    // The data and the style are opened before the manifest is touched: a wrong --data or --style
+    // is one clear error, and the last run's manifest stays as it was.
+    style::load(args.style, styles_dir());
+    MapMaker first(options.data_dir, options.places, styles_dir());
     std::ofstream log(manifest, args.resume ? std::ios::app : std::ios::trunc);
     if (!log) throw InputError("cannot write " + manifest.string(), "the folder is not writable");
     const unsigned jobs = std::max(1u, std::min<unsigned>(args.jobs ? args.jobs : std::thread::hardware_concurrency(), static_cast<unsigned>(articles.size())));
     Progress progress(articles.size(), args.quiet, err);
     std::atomic<size_t> next{0};
+    std::atomic<bool> log_failed{false};
     std::mutex log_mutex;
     std::vector<std::string> worker_errors(jobs);
     const auto work = [&](unsigned w) {
         try {
-            MapMaker maker(options.data_dir, options.places);  // each worker its own: the gazetteer is not thread-safe
-            for (size_t i; (i = next++) < articles.size();) {
+            // Each worker its own maker: a gazetteer's SQLite handle is not shared between threads.
+            std::optional<MapMaker> own;
+            MapMaker& maker = w == 0 ? first : own.emplace(options.data_dir, options.places, styles_dir());
+            for (size_t i; !log_failed && (i = next++) < articles.size();) {
                 const json rec = map_one(maker, articles[i], formats, base, dir);
                 {
                     std::lock_guard lock(log_mutex);
-                    log << rec.dump() << "\n" << std::flush;
+                    // Ids and file names are bytes as given: never let one stop the manifest.
+                    log << rec.dump(-1, ' ', false, json::error_handler_t::replace) << "\n" << std::flush;
+                    if (!log) log_failed = true;  // a full disk: stop, rather than draw maps no record will keep
                 }
                 progress.tick(rec["status"] == "failed");
             }
         } catch (const Error& e) {
             worker_errors[w] = e.subject() + ": " + e.reason();
+        } catch (const std::exception& e) {
+            worker_errors[w] = std::string("internal error: ") + e.what();
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned w = 1; w < jobs; ++w) pool.emplace_back(work, w);
+    try {
+        for (unsigned w = 1; w < jobs; ++w) pool.emplace_back(work, w);
+    } catch (const std::system_error&) {
+        // Fewer threads than asked: the ones started, and this one, share the work.
+    }
     work(0);
     for (auto& t : pool) t.join();
+    if (log_failed) throw InputError("cannot write " + manifest.string(), "the write failed (is the disk full?); run again with --resume");
     for (const auto& e : worker_errors)
         if (!e.empty()) throw DataError("batch", e);
-    if (!log) throw InputError("cannot write " + manifest.string(), "the write failed");
     if (progress.failures > 0) {
         err << "frontmap: batch: " << progress.failures << " of " << articles.size() << " article(s) failed; see " << manifest.string() << "\n";
         return 1;

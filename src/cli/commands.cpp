@@ -30,12 +30,13 @@ namespace fs = std::filesystem;
 
 fs::path data_folder(const Options& options) { return pipeline::data_folder(options.data_dir); }
 
-namespace {
-
 fs::path styles_dir() {
     if (const char* env = std::getenv("FRONTMAP_STYLES"); env && *env) return env;
     return FRONTMAP_STYLES_DIR;
 }
+
+namespace {
+
 
 double parse_dpi(double dpi) {
     if (!(dpi >= 24 && dpi <= 1200)) throw UsageError("bad --dpi", "expected 24 to 1200 pixels per inch (96 is a screen's)");

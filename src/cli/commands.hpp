@@ -75,6 +75,8 @@ CanvasSize parse_size(const std::string& text);
 
 // The data folder to use, checked: throws DataError saying how to build it when it is missing.
 std::filesystem::path data_folder(const Options& options);
+// The folder of named styles: $FRONTMAP_STYLES, else the build's styles/.
+std::filesystem::path styles_dir();
 
 int run_parse(const Options& options, const ParseArgs& args, std::ostream& out);
 int run_map(const Options& options, const MapArgs& args, std::ostream& out, std::ostream& err);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 namespace frontmap {
@@ -42,8 +43,18 @@ render::Format to_render(Format f) {
 
 struct MapMaker::Impl {
     Impl(const fs::path& data_dir, const std::string& places_file, const fs::path& styles_folder)
-        : data(pipeline::data_folder(data_dir.string()), places_file),
-          styles_dir(styles_folder.empty() ? fs::path(FRONTMAP_STYLES_DIR) : styles_folder) {}
+        : data(pipeline::data_folder(or_environment(data_dir, "FRONTMAP_DATA").string()), places_file),
+          styles_dir(or_environment(styles_folder, "FRONTMAP_STYLES")) {
+        if (styles_dir.empty()) styles_dir = FRONTMAP_STYLES_DIR;
+    }
+
+    // An installed program finds its data and styles as the command does: given, else from the
+    // environment.
+    static fs::path or_environment(const fs::path& given, const char* variable) {
+        if (!given.empty()) return given;
+        const char* env = std::getenv(variable);
+        return env && *env ? fs::path(env) : fs::path();
+    }
 
     // A style is read once and kept: a batch draws hundreds of maps in one or two styles.
     const style::Style& style(const std::string& name) {

@@ -812,7 +812,11 @@ namespace {
 
 // Cairo writes a PDF through a callback; this one appends to a string.
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    try {
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    } catch (const std::bad_alloc&) {
+        return CAIRO_STATUS_NO_MEMORY;  // no exception may cross Cairo's C frames
+    }
     return CAIRO_STATUS_SUCCESS;
 }
 

@@ -38,7 +38,9 @@ struct Run {
 };
 
 Run batch(std::vector<std::string> args, const std::string& stdin_text = {}) {
-    args.insert(args.begin(), {"batch", "--quiet"});
+    // Options of frontmap itself (--data DIR) come before the subcommand.
+    const auto at = args.size() >= 2 && args[0] == "--data" ? args.begin() + 2 : args.begin();
+    args.insert(at, {"batch", "--quiet"});
     std::ostringstream out, err;
     std::istringstream in(stdin_text);
     std::streambuf* saved = std::cin.rdbuf(in.rdbuf());
@@ -134,4 +136,26 @@ TEST_CASE("batch gives each unusable JSONL line its own failure and maps the res
     CHECK(m.at("standard input-1")["error"].get<std::string>().find("line 1 is not a JSON object") != std::string::npos);
     CHECK(m.at("untold")["error"].get<std::string>().find("has no \"text\"") != std::string::npos);
     CHECK(m.at("huge")["error"].get<std::string>().find("larger than 1 MB") != std::string::npos);
+}
+
+TEST_CASE("batch --resume makes what a new --formats asks for, and a wrong --data keeps the last manifest", "[batch]") {
+    Folder f;
+    const fs::path jsonl = f.path / "in" / "day.jsonl";
+    std::ofstream(jsonl) << jsonl_line("a", kExample) << jsonl_line("a", kSample);
+    const std::string out = (f.path / "out").string();
+    REQUIRE(batch({jsonl.string(), "--out", out}).code == 0);
+    // Two stories under one id are two maps, both done.
+    CHECK(fs::exists(f.path / "out" / "a.png"));
+    CHECK(fs::exists(f.path / "out" / "a-2.png"));
+    REQUIRE(batch({jsonl.string(), "--out", out, "--formats", "png,svg", "--resume"}).code == 0);
+    CHECK(fs::exists(f.path / "out" / "a.svg"));
+    CHECK(fs::exists(f.path / "out" / "a-2.svg"));
+
+    std::ifstream before_in(f.path / "out" / "manifest.jsonl");
+    const std::string before{std::istreambuf_iterator<char>(before_in), std::istreambuf_iterator<char>()};
+    const Run wrong = batch({"--data", (f.path / "no-data").string(), jsonl.string(), "--out", out});
+    CHECK(wrong.code == 1);
+    CHECK(wrong.err.find("no data folder") != std::string::npos);
+    std::ifstream after_in(f.path / "out" / "manifest.jsonl");
+    CHECK(std::string{std::istreambuf_iterator<char>(after_in), std::istreambuf_iterator<char>()} == before);
 }
