@@ -5,6 +5,7 @@
 #include "parse/described.hpp"
 
 #include "common/error.hpp"
+#include "parse/rules_data.hpp"
 #include "common/proj.hpp"
 #include "common/text.hpp"
 #include "parse/lexicon.hpp"
@@ -36,15 +37,10 @@ struct Rules {
 
 Rules load_rules() {
     using nlohmann::json;
-    const json doc = json::parse(kDescribedJson, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) throw DataError("described places", "it is not a JSON object");
+    const json doc = rules_document(kDescribedJson, "described places");
     Rules r;
     try {
-        const auto words = [&](const char* key) {
-            std::unordered_set<std::string> out;
-            for (const auto& w : doc.at(key)) out.insert(w.get<std::string>());
-            return out;
-        };
+        const auto words = [&](const char* key) { return word_set(doc, key); };
         r.site_infrastructure = words("site_infrastructure");
         r.site_nouns = words("settlement_nouns");
         r.site_nouns.insert(r.site_infrastructure.begin(), r.site_infrastructure.end());

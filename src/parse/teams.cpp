@@ -4,6 +4,7 @@
 #include "parse/teams.hpp"
 
 #include "common/error.hpp"
+#include "parse/rules_data.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,15 +29,10 @@ struct Rules {
 
 Rules load_rules() {
     using nlohmann::json;
-    const json doc = json::parse(kTeamsJson, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) throw DataError("sports team rules", "it is not a JSON object");
+    const json doc = rules_document(kTeamsJson, "sports team rules");
     Rules r;
     try {
-        const auto words = [&](const char* key) {
-            WordSet out;
-            for (const auto& w : doc.at(key)) out.insert(w.get<std::string>());
-            return out;
-        };
+        const auto words = [&](const char* key) { return word_set(doc, key); };
         r.cue_words = words("cue_words");
         r.result_before = words("result_before");
         r.result_to = words("result_to");

@@ -992,15 +992,29 @@ TEST_CASE("parse: outside a sports story the same words leave places alone", "[p
     CHECK(mention_of(mentions, "Birmingham")->role == Role::Location);
 }
 
-TEST_CASE("parse: a state dealt with stands for its government, a town in the same words stays a place", "[parse][resolve]") {
+namespace {
+
+// A name in an article and the role the whole parse (resolution included) should give it.
+struct RoleCase {
+    std::string article;
+    std::string name;
+    Role role;
+};
+
+void check_parsed_role(const RoleCase& c) {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
-    struct Case {
-        std::string article;
-        std::string name;
-        Role role;
-    };
-    const auto c = GENERATE(values<Case>({
+    CAPTURE(c.article);
+    const auto mentions = parser.parse(c.article);
+    const auto m = mention_of(mentions, c.name);
+    REQUIRE(m);
+    CHECK(m->role == c.role);
+}
+
+}  // namespace
+
+TEST_CASE("parse: a state dealt with stands for its government, a town in the same words stays a place", "[parse][resolve]") {
+    const auto c = GENERATE(values<RoleCase>({
         {"Officials there accuse Moscow of arming the militia.", "Moscow", Role::Metonym},
         {"The decision followed pressure from Russia over the grain deal.", "Russia", Role::Metonym},
         {"The vote on new aid for Kyiv was delayed again.", "Kyiv", Role::Metonym},
@@ -1019,22 +1033,11 @@ TEST_CASE("parse: a state dealt with stands for its government, a town in the sa
         {"Officials there accuse Kherson of nothing.", "Kherson", Role::Location},
         {"Residents fled from Kherson overnight.", "Kherson", Role::Location},
     }));
-    CAPTURE(c.article);
-    const auto mentions = parser.parse(c.article);
-    const auto m = mention_of(mentions, c.name);
-    REQUIRE(m);
-    CHECK(m->role == c.role);
+    check_parsed_role(c);
 }
 
 TEST_CASE("parse: a state that opens a clause and acts stands for its government", "[parse][resolve]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
-    struct Case {
-        std::string article;
-        std::string name;
-        Role role;
-    };
-    const auto c = GENERATE(values<Case>({
+    const auto c = GENERATE(values<RoleCase>({
         {"Two months after Moscow walked away from the deal, the port was hit.", "Moscow", Role::Metonym},
         {"Officials fear Moscow intends to cut the town off.", "Moscow", Role::Metonym},
         {"Ukraine made no comment on the claim.", "Ukraine", Role::Metonym},
@@ -1049,9 +1052,5 @@ TEST_CASE("parse: a state that opens a clause and acts stands for its government
         {"After Kherson was hit, residents fled.", "Kherson", Role::Location},
         {"Two months after Kherson held a vote, residents fled.", "Kherson", Role::Location},
     }));
-    CAPTURE(c.article);
-    const auto mentions = parser.parse(c.article);
-    const auto m = mention_of(mentions, c.name);
-    REQUIRE(m);
-    CHECK(m->role == c.role);
+    check_parsed_role(c);
 }
