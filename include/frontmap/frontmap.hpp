@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace frontmap {
 
@@ -34,6 +35,16 @@ struct MapOptions {
     std::string source;             // who published the article, named in the credits
 };
 
+// One article's map in several formats, all drawn from one scene: what a batch writes.
+struct MapSet {
+    std::string scene;               // GeoJSON text, as scene() gives it
+    std::string caption;             // title and subtitle, as caption() gives them
+    std::string alt_text;            // the map in words, as alt_text() gives it
+    size_t events = 0;               // events drawn, in the map or its inset
+    size_t places = 0;               // places the article names, drawn
+    std::vector<std::string> files;  // the bytes of each format asked, in order
+};
+
 // Makes maps with the data opened once: the gazetteer, the basemap and a cache of its layers.
 // Opening takes tens of milliseconds, each map after that far less. Not thread-safe: give each
 // thread its own MapMaker.
@@ -56,12 +67,17 @@ public:
     std::string scene(std::string_view article, const MapOptions& options = {});
     // Draws a scene (GeoJSON text from scene(), possibly edited) as the bytes of a file.
     std::string render(std::string_view scene_geojson, Format format);
-    // A caption of a scene's map for a report's alt text: its title and subtitle, then each event
-    // drawn, where, whose, and whether claimed or denied. The SVG's <desc> and the PDF's subject
-    // carry the same text.
+    // A scene's caption for a report: its title and subtitle (what is shown, and as of when).
     std::string caption(std::string_view scene_geojson);
+    // A scene's map in words, for alt text: each event drawn, where, whose, its toll, and who
+    // claims or denies it ("Map: Ukrainian forces advance toward Kherson; an attack by Ukraine
+    // near Kherson killed 4 and wounded 13, according to Moscow-installed authorities, which
+    // Ukraine denies."). The SVG's <desc> and the PDF's subject carry the same text.
+    std::string alt_text(std::string_view scene_geojson);
     // An article's map as the bytes of a PNG, SVG or PDF file.
     std::string map(std::string_view article, const MapOptions& options = {}, Format format = Format::Png);
+    // An article's map in each of `formats`, with its scene, caption and alt text, made once.
+    MapSet maps(std::string_view article, const MapOptions& options, const std::vector<Format>& formats);
 
 private:
     struct Impl;

@@ -212,23 +212,20 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
         o.date = a.date;
         o.title = a.title;
         o.source = a.source;
-        const std::string scene = maker.scene(a.text, o);
-        const auto doc = json::parse(scene);
-        size_t events = 0, places = 0;
-        for (const auto& f : doc.at("features")) {
-            const std::string kind = f.at("properties").value("kind", "");
-            events += kind == "event";
-            places += kind == "place";
-        }
-        for (const auto& f : formats) {
-            const std::string file = a.name + "." + f;
-            io::write_file_atomically(dir / file, f == "geojson" ? scene : maker.render(scene, format_named(f)));
+        std::vector<Format> drawn;
+        for (const auto& f : formats)
+            if (f != "geojson") drawn.push_back(format_named(f));
+        const MapSet made = maker.maps(a.text, o, drawn);
+        for (size_t f = 0, d = 0; f < formats.size(); ++f) {
+            const std::string file = a.name + "." + formats[f];
+            io::write_file_atomically(dir / file, formats[f] == "geojson" ? made.scene : made.files[d++]);
             rec["outputs"].push_back(file);
         }
         rec["status"] = "done";
-        rec["caption"] = maker.caption(scene);
-        rec["events"] = events;
-        rec["places"] = places;
+        rec["caption"] = made.caption;
+        rec["alt"] = made.alt_text;
+        rec["events"] = made.events;
+        rec["places"] = made.places;
     } catch (const Error& e) {
         rec["status"] = "failed";
         rec["error"] = e.subject() + ": " + e.reason();

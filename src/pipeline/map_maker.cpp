@@ -101,6 +101,21 @@ std::string MapMaker::caption(std::string_view scene_geojson) {
     return scene::caption(scene::from_geojson(doc));
 }
 
+std::string MapMaker::alt_text(std::string_view scene_geojson) {
+    const auto doc = nlohmann::json::parse(scene_geojson, nullptr, false);
+    if (doc.is_discarded()) throw InputError("cannot read the scene", "it is not JSON");
+    return scene::alt_text(scene::from_geojson(doc));
+}
+
+MapSet MapMaker::maps(std::string_view article, const MapOptions& options, const std::vector<Format>& formats) {
+    const scene::Scene s = impl_->scene_of(article, options);
+    MapSet out{.scene = scene::to_geojson(s).dump(1) + "\n", .caption = scene::caption(s), .alt_text = scene::alt_text(s)};
+    out.events = s.events.size();
+    out.places = static_cast<size_t>(std::count_if(s.features.begin(), s.features.end(), [](const scene::Feature& f) { return f.kind == "place"; }));
+    for (const Format f : formats) out.files.push_back(render::render_bytes(s, impl_->style(options.style), impl_->data.basemap, to_render(f)));
+    return out;
+}
+
 std::string MapMaker::map(std::string_view article, const MapOptions& options, Format format) {
     const scene::Scene s = impl_->scene_of(article, options);
     return render::render_bytes(s, impl_->style(options.style), impl_->data.basemap, to_render(format));

@@ -829,7 +829,7 @@ std::string render_bytes(const scene::Scene& s, const style::Style& base_style, 
         // Drawn through Cairo on a one-pixel canvas, every path copied into the SVG as it goes.
         SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)};
         check(surface.get(), what);
-        SvgSink sink(s.width, s.height, s.millimetres, s.title, scene::caption(s));
+        SvgSink sink(s.width, s.height, s.millimetres, s.title, scene::alt_text(s));
         {
             CairoPtr cr{cairo_create(surface.get())};
             attach_svg_sink(cr.get(), &sink);
@@ -858,7 +858,7 @@ std::string render_bytes(const scene::Scene& s, const style::Style& base_style, 
     check(surface.get(), what);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "frontmap");
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, s.title.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, scene::caption(s).c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, scene::alt_text(s).c_str());
     draw_scaled(surface.get(), scale);
     cairo_surface_finish(surface.get());
     check(surface.get(), what);

@@ -12,6 +12,21 @@ namespace {
 
 using nlohmann::json;
 
+AltWording parse_alt(const json& j) {
+    AltWording w;
+    for (auto [field, key] : {std::pair{&w.prefix, "prefix"}, {&w.no_events, "no_events"}, {&w.and_word, "and"}, {&w.near, "near"},
+                              {&w.along, "along"}, {&w.toward, "toward"}, {&w.at, "at"}, {&w.region, "region"}, {&w.places_in, "places_in"},
+                              {&w.killed, "killed"}, {&w.wounded, "wounded"}, {&w.result, "result"}, {&w.claim, "claim"},
+                              {&w.denial, "denial"}})
+        *field = j.at(key).get<std::string>();
+    w.a_before = j.at("a_before").get<std::vector<std::string>>();
+    w.region_words = j.at("region_words").get<std::vector<std::string>>();
+    w.max_events = j.at("max_events").get<size_t>();
+    w.max_places = j.at("max_places").get<size_t>();
+    w.clauses = j.at("clauses").get<std::map<std::string, std::vector<std::string>>>();
+    return w;
+}
+
 Annotation parse_annotation() {
     const json j = json::parse(kAnnotationJson);
     Annotation a;
@@ -63,6 +78,7 @@ Annotation parse_annotation() {
     for (const auto& [key, value] : j.at("callout").items())
         if (value.is_string()) a.callout[key] = value.get<std::string>();
     a.callout_breaks = j.at("callout").at("break_before").get<std::vector<std::string>>();
+    a.alt = parse_alt(j.at("alt"));
     return a;
 }
 

@@ -14,6 +14,15 @@ struct SideName {
     std::string adjective;  // "Ukrainian"
 };
 
+// Alt text: a clause an event, in plain sentences for a report or a screen reader.
+struct AltWording {
+    std::string prefix, no_events, and_word, near, along, toward, at, region, places_in, killed, wounded, result, claim, denial;
+    std::vector<std::string> a_before;      // words starting so take "a", though a vowel begins them
+    std::vector<std::string> region_words;  // a region's name with one of these is named as it is
+    size_t max_events = 6, max_places = 8;
+    std::map<std::string, std::vector<std::string>> clauses;  // by type: with a side, without
+};
+
 struct Annotation {
     std::vector<std::vector<std::string>> main_event_tiers;
     std::map<std::string, std::string> symbols;
@@ -48,6 +57,7 @@ struct Annotation {
     // Callout patterns by what the event has: counts, a claimant, a denial.
     std::map<std::string, std::string> callout;
     std::vector<std::string> callout_breaks;  // where a long callout may break into two lines
+    AltWording alt;
 };
 
 // The compiled-in annotation rules, parsed once.

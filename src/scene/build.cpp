@@ -697,6 +697,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
                                               icon->w / 2 + 3 + extra);
         }
     }
+    s.alt = detail::alt_text(story.events, s.events, main, places);
     for (auto& f : places) s.features.push_back(std::move(f));
     detail::place_callouts(s.events, story.events, p, style, measure, placer);
     add_water_labels(s, p, basemap, style, measure, placer, named);

@@ -441,6 +441,121 @@ std::string callout_text(const EventSubject& e) {
     return fill_in(it->second, {{"counts", counts}, {"claimant", claimant}, {"denial", denial}});
 }
 
+namespace {
+
+std::string joined(const std::vector<std::string>& items, const std::string& and_word) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? and_word : ", ") + items[i];
+    return out;
+}
+
+// {in}, {on} and {of}: "near" for an event near a place rather than at it.
+std::map<std::string, std::string> alt_place_words(const EventSubject& e) {
+    const Annotation& a = annotation();
+    if (e.geo_precision == 2) return {{"in", a.alt.near}, {"on", a.alt.near}, {"of", a.alt.near}};
+    auto it = a.title_in.find(e.place_type);
+    if (it == a.title_in.end()) it = a.title_in.find("default");
+    return {{"in", it == a.title_in.end() ? "in" : it->second}, {"on", "on"}, {"of", "of"}};
+}
+
+// Each "{a}" as "a" or "an", by how the word after it begins: "an Indian", "a Ukrainian".
+std::string with_articles(std::string clause) {
+    for (size_t at = clause.find("{a}"); at != std::string::npos; at = clause.find("{a}", at)) {
+        const size_t next = clause.find_first_not_of(' ', at + 3);
+        const std::string word = next == std::string::npos ? "" : text::name_key(clause.substr(next, clause.find(' ', next) - next));
+        const auto& sounded = annotation().alt.a_before;
+        const bool vowel = !word.empty() && std::string_view("aeiou").find(word.front()) != std::string_view::npos &&
+                           std::none_of(sounded.begin(), sounded.end(), [&](const std::string& p) { return word.starts_with(p); });
+        clause.replace(at, 3, vowel ? "an" : "a");
+    }
+    return clause;
+}
+
+// Who claims the event, named as its callout would name them: a party to the fighting, or a
+// source of counts or of a claim someone denies; empty otherwise.
+std::string alt_claimant(const EventSubject& e) {
+    const Annotation& a = annotation();
+    const bool counts = e.killed || e.wounded || e.places;
+    if (e.claimed_by.empty() || (e.claimed_side.empty() && !counts && e.denied_by.empty())) return "";
+    const std::string who = short_party(e.claimed_by, e.claimed_side);
+    const std::string first = text::name_key(who.substr(0, who.find(' ')));
+    return who.empty() || a.claimant_stops.count(first) ? "" : who;
+}
+
+// "the Kherson region" for a region named bare; "Donetsk Oblast" as it is.
+std::string alt_place_name(const EventSubject& e) {
+    const AltWording& w = annotation().alt;
+    if (e.place_type != "region") return e.place;
+    const std::string lower = text::name_key(e.place);
+    for (const auto& word : w.region_words)
+        if (lower.ends_with(" " + word)) return e.place;
+    return fill_in(w.region, {{"name", e.place}});
+}
+
+// One event in words: "an attack by Ukraine near Kherson killed 4 and wounded 13, according to
+// Moscow-installed authorities, which Ukraine denies".
+std::string alt_clause(const EventSubject& e) {
+    const Annotation& a = annotation();
+    const AltWording& w = a.alt;
+    std::string what = alt_place_name(e);
+    if (e.places && a.places_nouns.size() >= 2)
+        what = fill_in(w.places_in, {{"count", count_text(*e.places, e.approximate)}, {"noun", a.places_nouns[*e.places == 1 ? 0 : 1]}, {"place", what}});
+    std::vector<std::string> results;
+    if (e.killed) results.push_back(fill_in(w.killed, {{"n", count_text(*e.killed, e.approximate)}}));
+    if (e.wounded) results.push_back(fill_in(w.wounded, {{"n", count_text(*e.wounded, e.approximate && !e.killed)}}));
+    std::map<std::string, std::string> values = alt_place_words(e);
+    values.insert({
+        {"what", what},
+        {"along", e.along.empty() ? "" : fill_in(w.along, {{"name", e.along}})},
+        {"toward", e.toward ? fill_in(w.toward, {{"name", e.toward->name}}) : e.along.empty() ? fill_in(w.at, {{"name", what}}) : ""},
+        {"result", results.empty() ? "" : fill_in(w.result, {{"list", joined(results, w.and_word)}})}});
+    static const std::vector<std::string> bare{"{what}", "{what}"};
+    const auto it = w.clauses.find(e.type);
+    std::string clause = with_articles(with_side(it == w.clauses.end() || it->second.size() < 2 ? bare : it->second, e.side, values));
+    if (const std::string who = alt_claimant(e); !who.empty()) clause += fill_in(w.claim, {{"who", who}});
+    if (!e.denied_by.empty())
+        clause += fill_in(w.denial, {{"who", e.denied_side.empty() ? short_party(e.denied_by, "") : side_name(e.denied_side).name}});
+    return clause;
+}
+
+// The events drawn in the main map, the main one first, then in the article's order.
+std::vector<size_t> drawn_in_view(const std::vector<EventSubject>& events, const std::vector<EventMark>& marks, std::optional<size_t> main) {
+    std::vector<size_t> drawn;
+    size_t m = 0;  // marks were made from the located events, in order
+    for (size_t i = 0; i < events.size(); ++i) {
+        if (!located(events[i])) continue;
+        if (m < marks.size() && marks[m].in_view) drawn.push_back(i);
+        ++m;
+    }
+    if (const auto it = std::find(drawn.begin(), drawn.end(), main.value_or(SIZE_MAX)); it != drawn.end()) std::rotate(drawn.begin(), it, it + 1);
+    return drawn;
+}
+
+}  // namespace
+
+std::string alt_text(const std::vector<EventSubject>& events, const std::vector<EventMark>& marks, std::optional<size_t> main,
+                     const std::vector<Feature>& places) {
+    const AltWording& w = annotation().alt;
+    std::vector<std::string> clauses;
+    for (const size_t i : drawn_in_view(events, marks, main)) {
+        if (clauses.size() == w.max_events) break;
+        std::string clause = alt_clause(events[i]);
+        if (std::find(clauses.begin(), clauses.end(), clause) == clauses.end()) clauses.push_back(std::move(clause));
+    }
+    if (clauses.empty()) {
+        std::vector<std::string> names;
+        for (const auto& f : places)
+            if (f.kind == "place" && f.in_view && names.size() < w.max_places && std::find(names.begin(), names.end(), f.name) == names.end())
+                names.push_back(f.name);
+        return names.empty() ? "" : fill_in(w.no_events, {{"places", joined(names, w.and_word)}}) + ".";
+    }
+    std::string body;
+    for (const auto& c : clauses) body += (body.empty() ? "" : "; ") + c;
+    // A clause may open with a lower-case article ("an attack..."): the sentence may not.
+    if (!body.empty() && body.front() >= 'a' && body.front() <= 'z') body.front() = static_cast<char>(body.front() - 'a' + 'A');
+    return w.prefix + body + ".";
+}
+
 std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, const Projector& p, const io::Basemap& basemap) {
     std::vector<EventMark> marks;
     for (const auto& e : events) {

@@ -29,6 +29,14 @@ std::string long_date(const std::string& iso);
 // authorities; Ukraine denies"); empty when the event has neither.
 std::string callout_text(const EventSubject& e);
 
+// The map in words, for a report's alt text and the SVG's description: "Map: Ukrainian forces
+// advance toward Kherson; an attack by Ukraine near Kherson killed 4 and wounded 13, according
+// to Moscow-installed authorities, which Ukraine denies." The main event first, then the others
+// drawn in the main map in the article's order; with none, the places named. `marks` are
+// `event_marks(events, ...)`, one for each located event in order.
+std::string alt_text(const std::vector<EventSubject>& events, const std::vector<EventMark>& marks, std::optional<size_t> main,
+                     const std::vector<Feature>& places);
+
 // Every located event as drawn: its symbol and its geometry in lon/lat (an arrow's line, a
 // region's rings), whether it is in the main map.
 std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, const Projector& p, const io::Basemap& basemap);

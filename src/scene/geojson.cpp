@@ -202,7 +202,7 @@ json to_geojson(const Scene& s) {
     for (const auto& m : s.events) features.push_back(event_feature(m));
     json settings = {
         {"version", 1}, {"width", s.width}, {"height", s.height}, {"dpi", s.dpi}, {"millimetres", s.millimetres}, {"title", s.title}, {"subtitle", s.subtitle},
-        {"source", s.source}, {"as_of", s.as_of}, {"style", s.style}, {"crs", s.crs}, {"view", s.view}, {"map_box", box_json(s.map_box)},
+        {"source", s.source}, {"alt", s.alt}, {"as_of", s.as_of}, {"style", s.style}, {"crs", s.crs}, {"view", s.view}, {"map_box", box_json(s.map_box)},
         {"detail", s.detail},
         {"scale_bar", {{"km", s.scale_bar.km}, {"px", s.scale_bar.px}, {"origin", {s.scale_bar.origin.x, s.scale_bar.origin.y}}}},
         {"legend_box", box_json(s.legend_box)},
@@ -233,6 +233,7 @@ Scene from_geojson(const json& doc) {
         if (m.contains("millimetres") && m.at("millimetres").is_boolean()) s.millimetres = m.at("millimetres").get<bool>();
         s.title = m.value("title", "");
         s.subtitle = m.value("subtitle", "");
+        s.alt = m.value("alt", "");
         s.source = m.value("source", "");
         s.style = m.value("style", "default");
         s.crs = m.at("crs").get<std::string>();
@@ -281,12 +282,19 @@ Scene from_geojson(const json& doc) {
 std::string caption(const Scene& s) {
     std::string out = s.title;
     if (!s.subtitle.empty()) out += (out.empty() ? "" : ". ") + s.subtitle;
+    return out.empty() || out.ends_with('.') ? out : out + ".";
+}
+
+std::string alt_text(const Scene& s) {
+    if (!s.alt.empty()) return s.alt;
+    // A scene written by hand or by an older frontmap has no alt text: its events, tersely.
+    std::string out = s.title;
     for (const auto& m : s.events) {
         if (!m.in_view) continue;
         out += (out.empty() ? "" : ". ") + m.type + (m.place.empty() ? "" : " at " + m.place) + (m.side.empty() ? "" : " (" + m.side + ")");
         if (m.status == "claimed" || m.status == "denied") out += ", " + m.status;
         if (m.callout) {
-            // A callout broken over two lines reads as one sentence in the caption.
+            // A callout broken over two lines reads as one sentence.
             std::string note = m.callout->text;
             for (size_t at = note.find('\n'); at != std::string::npos; at = note.find('\n', at)) note.replace(at, 1, "; ");
             out += ": " + note;

@@ -152,6 +152,9 @@ struct Scene {
     std::string title;
     std::string subtitle;
     std::string source;
+    // The map in words for alt text and the SVG's description; written with the scene, so a user
+    // who edits the scene can edit it too.
+    std::string alt;
     std::string style = "default";
     std::string crs;
     std::array<double, 4> view{};  // projected xmin, ymin, xmax, ymax

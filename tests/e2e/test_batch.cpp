@@ -66,6 +66,18 @@ std::string jsonl_line(const std::string& id, const fs::path& article) {
     return json{{"id", id}, {"text", text}, {"date", "2022-10-21"}}.dump() + "\n";
 }
 
+// The text of an SVG's <desc>, its XML escapes undone.
+std::string svg_description(const fs::path& svg) {
+    std::ifstream in(svg);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const size_t start = text.find("<desc>"), end = text.find("</desc>");
+    if (start == std::string::npos || end == std::string::npos) return "";
+    std::string desc = text.substr(start + 6, end - start - 6);
+    for (const auto& [escape, c] : {std::pair{"&apos;", "'"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#39;", "'"}, {"&amp;", "&"}})
+        for (size_t at = desc.find(escape); at != std::string::npos; at = desc.find(escape, at + 1)) desc.replace(at, std::string(escape).size(), c);
+    return desc;
+}
+
 }  // namespace
 
 TEST_CASE("batch maps a folder of articles, and a bad one fails alone with exit 1", "[batch]") {
@@ -83,9 +95,11 @@ TEST_CASE("batch maps a folder of articles, and a bad one fails alone with exit 
     for (const std::string id : {"advance", "fortress"}) {
         CHECK(m.at(id)["status"] == "done");
         CHECK(m.at(id)["events"].get<int>() > 0);
-        // The caption a report's alt text takes: the same words as the SVG's description.
-        const std::string caption = m.at(id)["caption"].get<std::string>();
-        CHECK(caption.find("Kherson") != std::string::npos);
+        CHECK_THAT(m.at(id)["caption"].get<std::string>(), Catch::Contains("Kherson"));
+        // The alt text is in sentences, and the SVG's description says the same.
+        const std::string alt = m.at(id)["alt"].get<std::string>();
+        CHECK_THAT(alt, Catch::StartsWith("Map: ") && Catch::Contains("Kherson") && Catch::EndsWith("."));
+        CHECK(svg_description(f.path / "out" / (id + ".svg")) == alt);
         for (const std::string ext : {".png", ".svg", ".geojson"}) CHECK(fs::file_size(f.path / "out" / (id + ext)) > 0);
     }
 }

@@ -56,6 +56,24 @@ TEST_CASE("the library draws an article's map as the bytes the command line writ
     CHECK(maker.map(article, options, frontmap::Format::Pdf).rfind("%PDF", 0) == 0);
 }
 
+TEST_CASE("the library makes an article's maps in several formats from one scene, with caption and alt text", "[library]") {
+    const std::string article = read_bytes(kExample);
+    frontmap::MapMaker maker;
+    frontmap::MapOptions options;
+    options.date = "2022-10-21";
+    const frontmap::MapSet set = maker.maps(article, options, {frontmap::Format::Png, frontmap::Format::Svg});
+    REQUIRE(set.files.size() == 2);
+    CHECK(set.files[0] == maker.map(article, options, frontmap::Format::Png));
+    CHECK(set.files[1] == maker.map(article, options, frontmap::Format::Svg));
+    CHECK(set.scene == maker.scene(article, options));
+    CHECK(set.caption == maker.caption(set.scene));
+    CHECK(set.alt_text == maker.alt_text(set.scene));
+    CHECK_THAT(set.caption, Catch::Contains("As of 21 October 2022"));
+    CHECK_THAT(set.alt_text, Catch::StartsWith("Map: ") && Catch::Contains("Kherson"));
+    CHECK(set.events > 0);
+    CHECK(set.places > 0);
+}
+
 TEST_CASE("the library refuses bad input with frontmap's own errors", "[library][errors]") {
     frontmap::MapMaker maker;
     CHECK_THROWS_AS(maker.map("Kherson \xff\xfe city"), frontmap::InputError);

@@ -785,3 +785,40 @@ TEST_CASE("a web map's subtitle that wraps keeps all it says, only a column grap
     CAPTURE(s.subtitle);
     CHECK(s.subtitle.find("Events as reported") != std::string::npos);
 }
+
+TEST_CASE("alt text tells the map in sentences: the main event first, its toll, who claims and who denies", "[scene][events][alt]") {
+    Built b;
+    const Scene s = frontmap::scene::build({kherson_story(), kherson_events()}, b.basemap, b.style, b.measure, {});
+    CHECK_THAT(s.alt, Catch::StartsWith("Map: Ukrainian forces advance along the Dnieper toward Kherson"));
+    CHECK_THAT(s.alt, Catch::Contains("; Ukrainian forces retake 88 towns and villages in the Kherson region, according to Kyiv"));
+    CHECK_THAT(s.alt, Catch::Contains("; an attack by Ukraine near Kherson killed 4 and wounded 13, according to Moscow-installed authorities, "
+                                      "which Ukraine denies"));
+    // A claimant who is no party and gives no toll is left out, as the callout leaves them out.
+    CHECK_THAT(s.alt, Catch::Contains("; Russian forces fortify Kherson;") || Catch::Contains("; Russian forces fortify Kherson."));
+    CHECK_THAT(s.alt, Catch::EndsWith("."));
+    CHECK(frontmap::scene::alt_text(s) == s.alt);
+    CHECK(frontmap::scene::from_geojson(frontmap::scene::to_geojson(s)).alt == s.alt);
+}
+
+TEST_CASE("alt text says 'a' or 'an' as the word after it sounds, and names a region as a region", "[scene][events][alt]") {
+    Built b;
+    const auto alt_for = [&](const std::string& side, const std::string& place, const std::string& type) {
+        const std::vector<EventSubject> events{{.type = "strike", .side = side, .status = "reported", .place = place, .place_type = type,
+                                                .country = "UA", .lon = 32.6178, .lat = 46.65581}};
+        return frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {}).alt;
+    };
+    CHECK(alt_for("", "Kherson", "city") == "Map: A strike on Kherson.");
+    CHECK(alt_for("UA", "Kherson", "city") == "Map: A Ukrainian strike on Kherson.");
+    CHECK(alt_for("Houthis", "Kherson", "city") == "Map: A Houthi strike on Kherson.");
+    CHECK(alt_for("IL", "Kherson", "city") == "Map: An Israeli strike on Kherson.");
+    CHECK(alt_for("", "Kherson", "region") == "Map: A strike on the Kherson region.");
+    CHECK(alt_for("", "Kherson Oblast", "region") == "Map: A strike on Kherson Oblast.");
+}
+
+TEST_CASE("alt text of a map without events names the places shown", "[scene][alt]") {
+    Built b;
+    const Scene s = frontmap::scene::build(kherson_story(), b.basemap, b.style, b.measure, {});
+    CHECK_THAT(s.alt, Catch::StartsWith("Map of the places named in the article: Kherson, "));
+    CHECK_THAT(s.alt, Catch::Contains("Nova Kakhovka"));
+    CHECK_THAT(s.alt, !Catch::Contains("Kyiv"));  // in the inset, not the map
+}
