@@ -38,6 +38,8 @@ struct MapOptions {
 // One article's map in several formats, all drawn from one scene: what a batch writes.
 struct MapSet {
     std::string scene;               // GeoJSON text, as scene() gives it
+    std::string title;               // the map's headline
+    std::string credits;             // the source line under the map
     std::string caption;             // title and subtitle, as caption() gives them
     std::string alt_text;            // the map in words, as alt_text() gives it
     size_t events = 0;               // events drawn, in the map or its inset

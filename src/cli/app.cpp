@@ -95,6 +95,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     batch->add_flag("--quiet", batch_args.quiet, "No progress on standard error");
     batch->add_option("--size", batch_args.size, "Width x height in pixels, or in millimetres for print")->default_val("1200x800");
     batch->add_option("--style", batch_args.style, "Style name in styles/ or a style file")->default_val("default");
+    batch->add_option("--report", batch_args.report, "Also write one self-contained HTML page of every map, with its caption and alt text");
 
     auto* eval = app.add_subcommand("eval", "Score the geoparser on a labelled corpus (JSONL)");
     EvalArgs eval_args;

@@ -1,5 +1,6 @@
 #include "cli/batch.hpp"
 
+#include "cli/report.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "frontmap/frontmap.hpp"
@@ -222,6 +223,8 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
             rec["outputs"].push_back(file);
         }
         rec["status"] = "done";
+        rec["title"] = a.title.empty() ? made.title : a.title;
+        rec["source_line"] = made.credits;
         rec["caption"] = made.caption;
         rec["alt"] = made.alt_text;
         rec["events"] = made.events;
@@ -242,6 +245,8 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
 int run_batch(const Options& options, const BatchArgs& args, std::istream& in, std::ostream& err) {
     if (args.inputs.empty()) throw UsageError("batch", "give at least one input: files, folders, .jsonl files or - for standard input");
     const auto formats = formats_of(args.formats);
+    const bool viewable = std::any_of(formats.begin(), formats.end(), [](const std::string& f) { return f == "png" || f == "svg"; });
+    if (!args.report.empty() && !viewable) throw UsageError("--report", "the page shows PNG or SVG maps: add png or svg to --formats");
     const fs::path dir(args.out_dir);
     if (!fs::is_directory(dir)) throw InputError("cannot write to " + args.out_dir, "no such folder");
     auto articles = read_inputs(args.inputs, in);
@@ -263,6 +268,9 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     // is one clear error, and the last run's manifest stays as it was.
     style::load(args.style, styles_dir());
     MapMaker first(options.data_dir, options.places, styles_dir());
+    // A run killed before it renamed its files left them half-written: never taken for maps
+    // (they end in .tmp), and gone once a new run starts here.
+    io::remove_stale_temp_files(dir);
     std::ofstream log(manifest, args.resume ? std::ios::app : std::ios::trunc);
     if (!log) throw InputError("cannot write " + manifest.string(), "the folder is not writable");
     const unsigned jobs = std::max(1u, std::min<unsigned>(args.jobs ? args.jobs : std::thread::hardware_concurrency(), static_cast<unsigned>(articles.size())));
@@ -303,6 +311,7 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     if (log_failed) throw InputError("cannot write " + manifest.string(), "the write failed (is the disk full?); run again with --resume");
     for (const auto& e : worker_errors)
         if (!e.empty()) throw DataError("batch", e);
+    if (!args.report.empty()) write_report(args.report, dir);
     if (progress.failures > 0) {
         err << "frontmap: batch: " << progress.failures << " of " << articles.size() << " article(s) failed; see " << manifest.string() << "\n";
         return 1;

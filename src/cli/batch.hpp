@@ -18,6 +18,7 @@ struct BatchArgs {
     bool quiet = false;
     std::string size = "1200x800";
     std::string style = "default";
+    std::string report;           // an HTML page of every map, written when the batch ends
 };
 
 // Exit status 0 when every article was mapped, 1 when some failed (each failure is in the

@@ -3,8 +3,10 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -41,13 +43,41 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec))
         throw InputError("cannot write " + target_.string(), "folder " + dir.string() + " does not exist");
-    // Built piece by piece: GCC 12 warns falsely (-Wrestrict) on one long concatenation.
+    temp_ = dir / temp_name(target_.filename().string());
+}
+
+std::string AtomicFile::temp_name(const std::string& filename) {
+    // Never ending in the target's extension, so a file a killed run leaves is not taken for a
+    // map; short enough beside any legal name; unique to this process and this write.
+    constexpr size_t kKeep = 200;
+    static std::atomic<unsigned> serial{0};
     std::string name = ".";
-    name += target_.filename().string();
-    name += ".tmp-";
+    name += filename.substr(0, kKeep);
+    name += ".";
     name += std::to_string(::getpid());
-    name += target_.extension().string();
-    temp_ = dir / name;
+    name += "-";
+    name += std::to_string(serial++);
+    name += kTempSuffix;
+    return name;
+}
+
+size_t remove_stale_temp_files(const std::filesystem::path& dir) {
+    size_t removed = 0;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.front() != '.' || !name.ends_with(AtomicFile::kTempSuffix)) continue;
+        // ".NAME.PID-SERIAL.tmp": the writer's process id, and it is gone.
+        const std::string stem = name.substr(0, name.size() - std::strlen(AtomicFile::kTempSuffix));
+        const size_t dot = stem.rfind('.'), dash = stem.rfind('-');
+        if (dot == std::string::npos || dash == std::string::npos || dash < dot) continue;
+        const std::string pid = stem.substr(dot + 1, dash - dot - 1);
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9) continue;
+        if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;
+        std::error_code remove_ec;
+        removed += std::filesystem::remove(entry.path(), remove_ec) ? 1 : 0;
+    }
+    return removed;
 }
 
 AtomicFile::~AtomicFile() {

@@ -23,11 +23,19 @@ public:
     const std::filesystem::path& target() const { return target_; }
     void commit();
 
+    // The temporary file's name for `filename`: ".NAME.PID-SERIAL.tmp".
+    static std::string temp_name(const std::string& filename);
+    static constexpr const char* kTempSuffix = ".tmp";
+
 private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
     bool committed_ = false;
 };
+
+// Removes from `dir` the temporary files of writers that were killed (their process is gone),
+// and returns how many.
+size_t remove_stale_temp_files(const std::filesystem::path& dir);
 
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
 

@@ -35,6 +35,12 @@ Format format_named(std::string_view name) {
 
 namespace {
 
+// A headline or source line wrapped to the map's width, as one line of text.
+std::string one_line(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
 render::Format to_render(Format f) {
     return f == Format::Svg ? render::Format::Svg : f == Format::Pdf ? render::Format::Pdf : render::Format::Png;
 }
@@ -109,7 +115,8 @@ std::string MapMaker::alt_text(std::string_view scene_geojson) {
 
 MapSet MapMaker::maps(std::string_view article, const MapOptions& options, const std::vector<Format>& formats) {
     const scene::Scene s = impl_->scene_of(article, options);
-    MapSet out{.scene = scene::to_geojson(s).dump(1) + "\n", .caption = scene::caption(s), .alt_text = scene::alt_text(s)};
+    MapSet out{.scene = scene::to_geojson(s).dump(1) + "\n", .title = one_line(s.title), .credits = one_line(s.source), .caption = scene::caption(s),
+               .alt_text = scene::alt_text(s)};
     out.events = s.events.size();
     out.places = static_cast<size_t>(std::count_if(s.features.begin(), s.features.end(), [](const scene::Feature& f) { return f.kind == "place"; }));
     for (const Format f : formats) out.files.push_back(render::render_bytes(s, impl_->style(options.style), impl_->data.basemap, to_render(f)));

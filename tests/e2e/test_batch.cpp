@@ -173,3 +173,26 @@ TEST_CASE("batch --resume makes what a new --formats asks for, and a wrong --dat
     std::ifstream after_in(f.path / "out" / "manifest.jsonl");
     CHECK(std::string{std::istreambuf_iterator<char>(after_in), std::istreambuf_iterator<char>()} == before);
 }
+
+TEST_CASE("batch --report writes one page of every map, the whole day after --resume, and needs a PNG or SVG", "[batch][report]") {
+    Folder f;
+    const fs::path jsonl = f.path / "in" / "day.jsonl";
+    std::ofstream(jsonl) << jsonl_line("a", kExample) << jsonl_line("b", kSample);
+    const std::string out = (f.path / "out").string();
+    const fs::path report = f.path / "report.html";
+    REQUIRE(batch({jsonl.string(), "--out", out, "--shard", "1/2"}).code == 0);
+    REQUIRE(batch({jsonl.string(), "--out", out, "--resume", "--report", report.string()}).code == 0);
+    std::ifstream in(report);
+    const std::string page{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+    size_t images = 0;
+    for (size_t at = page.find("<img src=\"data:image/png;base64,"); at != std::string::npos; at = page.find("<img ", at + 1)) ++images;
+    CHECK(images == 2);
+    CHECK(page.find("id=\"a\"") != std::string::npos);
+    CHECK(page.find("id=\"b\"") != std::string::npos);
+    CHECK(page.find("alt=\"Map: ") != std::string::npos);
+
+    const Run pdf_only = batch({jsonl.string(), "--out", out, "--formats", "pdf", "--report", report.string()});
+    CHECK(pdf_only.code == 2);
+    CHECK_THAT(pdf_only.err, Catch::Contains("add png or svg to --formats"));
+}

@@ -1,0 +1,50 @@
+#include "io/files.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using frontmap::io::AtomicFile;
+
+namespace {
+
+struct Folder {
+    Folder() : path(fs::temp_directory_path() / ("frontmap-io-" + std::to_string(::getpid()))) { fs::create_directories(path); }
+    ~Folder() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    fs::path path;
+};
+
+}  // namespace
+
+TEST_CASE("a temporary file's name fits beside any legal name and is never taken for the output", "[io][files]") {
+    const std::string longest(255 - 4, 'x');
+    const std::string name = AtomicFile::temp_name(longest + ".png");
+    CHECK(name.size() <= 255);
+    CHECK(name.front() == '.');
+    CHECK(name.ends_with(".tmp"));
+    CHECK(AtomicFile::temp_name("map.png") != AtomicFile::temp_name("map.png"));  // two writes, two names
+}
+
+TEST_CASE("a write leaves only the finished file, and a killed writer's temporary file is removed by the next run", "[io][files]") {
+    Folder dir;
+    frontmap::io::write_file_atomically(dir.path / "a.svg", "<svg/>");
+    size_t files = 0;
+    for (const auto& e : fs::directory_iterator(dir.path)) files += e.path().filename() == "a.svg" ? 1 : 100;
+    CHECK(files == 1);
+
+    // A process id above any kernel's pid_max belongs to no process: its writer is gone.
+    const fs::path stale = dir.path / ".b.png.999999998-0.tmp";
+    const fs::path live = dir.path / (".c.png." + std::to_string(::getpid()) + "-0.tmp");
+    const fs::path unrelated = dir.path / ".notes.tmp";
+    for (const auto& p : {stale, live, unrelated}) std::ofstream(p) << "half";
+    CHECK(frontmap::io::remove_stale_temp_files(dir.path) == 1);
+    CHECK_FALSE(fs::exists(stale));
+    CHECK(fs::exists(live));       // a writer still running keeps its file
+    CHECK(fs::exists(unrelated));  // not one of ours
+}
