@@ -44,8 +44,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     auto* map = app.add_subcommand("map", "Draw the map of an article (PNG, SVG or PDF by the output's extension)");
     MapArgs map_args;
-    map->add_option("article", map_args.article, "UTF-8 text file, or - for standard input")->required();
-    map->add_option("-o,--output", map_args.output, "Output file: .png, .svg or .pdf; - for standard output (with --format)")->required();
+    map->add_option("articles", map_args.articles, "UTF-8 text files, or - for standard input")->required();
+    map->add_option("-o,--output", map_args.output,
+                    "Output file: .png, .svg or .pdf; - for standard output (with --format); a folder for several articles (NAME.png, or --format)")
+        ->required();
     map->add_option("--format", map_args.format, "png, svg or pdf: the output's format when its extension does not say (-o -)");
     add_look(map, map_args.size, map_args.title, map_args.style);
     map->add_option("--scene", map_args.scene_out, "Also write the scene (GeoJSON) to this file");

@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <ostream>
 #include <sstream>
 
@@ -149,10 +150,10 @@ void report_events(const scene::Scene& s, const pipeline::Reported& reported, st
     report_unplaced(reported, err);
 }
 
-int run_map(const Options& options, const MapArgs& args, std::ostream& out, std::ostream& err) {
-    const render::Format format = output_format(args.output, args.format);  // a usage error before any work
-    const style::Style style = style::load(args.style, styles_dir());
-    pipeline::Data data(data_folder(options), options.places);
+namespace {
+
+void map_one(pipeline::Data& data, const style::Style& style, const MapArgs& args, render::Format format, std::ostream& out,
+             std::ostream& err) {
     render::PangoMeasure measure;
     pipeline::Reported reported;
     scene::Scene s;
@@ -168,6 +169,50 @@ int run_map(const Options& options, const MapArgs& args, std::ostream& out, std:
     // The scene beside the map only once the map is drawn: a failed map leaves neither.
     if (!args.scene_out.empty()) io::write_file_atomically(args.scene_out, scene::to_geojson(s).dump(1) + "\n");
     write_output(args.output, bytes, out);
+}
+
+// Several articles into a folder, each map named by its file's stem ("a.txt" -> a.png; a second
+// "a" from another folder a-2.png). One that fails is reported and the rest are drawn.
+int map_into_folder(const Options& options, const MapArgs& args, std::ostream& out, std::ostream& err) {
+    if (!fs::is_directory(args.output)) throw UsageError("-o " + args.output, "several articles need an existing folder to write their maps into");
+    if (!args.scene_out.empty()) throw UsageError("--scene", "takes one article; use `frontmap batch --formats geojson` for several");
+    const std::string ext = args.format.empty() ? "png" : args.format;
+    const render::Format format = output_format("map." + ext, "");
+    const style::Style style = style::load(args.style, styles_dir());
+    pipeline::Data data(data_folder(options), options.places);
+    std::set<std::string> taken;
+    size_t failed = 0;
+    for (const auto& article : args.articles) {
+        const std::string stem = article == "-" ? "stdin" : fs::path(article).stem().string();
+        std::string name = stem;
+        for (int k = 2; taken.count(name); ++k) name = stem + "-" + std::to_string(k);
+        taken.insert(name);
+        MapArgs one = args;
+        one.article = article;
+        one.output = (fs::path(args.output) / (name + "." + ext)).string();
+        try {
+            map_one(data, style, one, format, out, err);
+        } catch (const UsageError&) {
+            throw;
+        } catch (const Error& e) {
+            err << "frontmap: error: " << text::printable(e.subject()) << ": " << text::printable(e.reason()) << "\n";
+            ++failed;
+        }
+    }
+    if (failed) err << "frontmap: " << failed << " of " << args.articles.size() << " article(s) could not be mapped\n";
+    return failed ? 1 : 0;
+}
+
+}  // namespace
+
+int run_map(const Options& options, const MapArgs& given, std::ostream& out, std::ostream& err) {
+    if (given.articles.size() > 1 || (given.output != "-" && fs::is_directory(given.output))) return map_into_folder(options, given, out, err);
+    MapArgs args = given;
+    if (!args.articles.empty()) args.article = args.articles.front();
+    const render::Format format = output_format(args.output, args.format);  // a usage error before any work
+    const style::Style style = style::load(args.style, styles_dir());
+    pipeline::Data data(data_folder(options), options.places);
+    map_one(data, style, args, format, out, err);
     return 0;
 }
 

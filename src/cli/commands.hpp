@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace frontmap::cli {
 
@@ -22,6 +23,7 @@ struct ParseArgs {
 
 struct MapArgs {
     std::string article;
+    std::vector<std::string> articles;  // `map`: one article, or several with -o FOLDER
     std::string output;
     std::string size;
     std::string title;

@@ -677,3 +677,24 @@ TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
         CHECK(r.err.find("frontmap") != std::string::npos);
     }
 }
+
+TEST_CASE("map draws several articles into a folder, each by its name, and one that fails does not stop the rest", "[cli][map]") {
+    TempDir dir;
+    fs::create_directories(dir.path / "in" / "other");
+    fs::copy_file(kSample, dir.path / "in" / "other" / "kherson-advance.txt");  // a second "kherson-advance"
+    std::ofstream(dir.path / "in" / "empty.txt") << "   ";
+    const fs::path out = dir.path / "maps";
+    fs::create_directories(out);
+    const Result r = run({"map", kExample.string(), (dir.path / "in" / "empty.txt").string(), (dir.path / "in" / "other" / "kherson-advance.txt").string(),
+                          "-o", out.string(), "--format", "svg"});
+    CHECK(r.code == 1);
+    CHECK_THAT(r.err, Catch::Contains("empty.txt: it is empty"));
+    CHECK_THAT(r.err, Catch::Contains("1 of 3 article(s) could not be mapped"));
+    CHECK(fs::file_size(out / "kherson-advance.svg") > 0);
+    CHECK(fs::file_size(out / "kherson-advance-2.svg") > 0);
+    CHECK_FALSE(fs::exists(out / "empty.svg"));
+
+    const Result to_file = run({"map", kExample.string(), kSample.string(), "-o", (dir.path / "one.png").string()});
+    CHECK(to_file.code == 2);
+    CHECK_THAT(to_file.err, Catch::Contains("need an existing folder"));
+}
