@@ -22,7 +22,7 @@ packages=(build-essential cmake pkg-config git ca-certificates python3
   libgdal-dev libproj-dev proj-data libcairo2-dev libpango1.0-dev libsqlite3-dev libicu-dev
   nlohmann-json3-dev libcli11-dev catch2 libxml2-dev libdeflate-dev libbenchmark-dev poppler-utils
   gmt gmt-gshhg-high wamerican fonts-noto-core fonts-dejavu-core
-  chromium)  # the HTML report's browser test
+  chromium time)  # the HTML report's browser test; peak memory in tools/bench/batch.sh
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

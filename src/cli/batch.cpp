@@ -106,7 +106,8 @@ std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::is
 }
 
 // An id as a file name: letters, digits, '.', '_' and '-' kept, anything else '-', no leading dot,
-// at most 100 bytes; a name already taken gets "-2", "-3"... so no output overwrites another.
+// at most 100 bytes; a name already taken, in any case, gets "-2", "-3"... so no output
+// overwrites another.
 void name_outputs(std::vector<Article>& articles) {
     constexpr size_t kMaxName = 100;
     std::set<std::string> taken;
@@ -116,9 +117,14 @@ void name_outputs(std::vector<Article>& articles) {
         while (!name.empty() && name.front() == '.') name.erase(0, 1);
         if (name.size() > kMaxName) name.resize(kMaxName);
         if (name.empty()) name = "article";
+        // Compared without case: on macOS and Windows "Kyiv" and "kyiv" are one file.
+        const auto folded = [](std::string n) {
+            std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            return n;
+        };
         std::string unique = name;
-        for (int k = 2; taken.count(unique); ++k) unique = name + "-" + std::to_string(k);
-        taken.insert(unique);
+        for (int k = 2; taken.count(folded(unique)); ++k) unique = name + "-" + std::to_string(k);
+        taken.insert(folded(unique));
         a.name = unique;
     }
 }

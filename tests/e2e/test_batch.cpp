@@ -106,7 +106,8 @@ TEST_CASE("batch maps a folder of articles, and a bad one fails alone with exit 
 
 TEST_CASE("batch names outputs from ids safely: no path escapes, no collisions", "[batch]") {
     Folder f;
-    const std::string lines = jsonl_line("../escape", kExample) + jsonl_line("same", kExample) + jsonl_line("same", kSample);
+    const std::string lines = jsonl_line("../escape", kExample) + jsonl_line("same", kExample) + jsonl_line("same", kSample) +
+                              jsonl_line("SAME", kSample);
     const Run r = batch({"-", "--out", (f.path / "out").string()}, lines);
     REQUIRE(r.code == 0);
     CHECK_FALSE(fs::exists(f.path / "escape.png"));
@@ -114,6 +115,8 @@ TEST_CASE("batch names outputs from ids safely: no path escapes, no collisions",
     CHECK(fs::exists(f.path / "out" / "same.png"));
     CHECK(fs::exists(f.path / "out" / "same-2.png"));
     CHECK(fs::file_size(f.path / "out" / "same.png") != fs::file_size(f.path / "out" / "same-2.png"));
+    // Not "SAME.png": on a case-insensitive disk that is same.png.
+    CHECK(fs::exists(f.path / "out" / "SAME-3.png"));
 }
 
 TEST_CASE("batch --resume redoes only what is missing, --shard splits a day without overlap", "[batch]") {
