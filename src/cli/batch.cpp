@@ -105,28 +105,31 @@ std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::is
     return out;
 }
 
-// An id as a file name: letters, digits, '.', '_' and '-' kept, anything else '-', no leading dot,
-// at most 100 bytes; a name already taken, in any case, gets "-2", "-3"... so no output
-// overwrites another.
-void name_outputs(std::vector<Article>& articles) {
+}  // namespace
+
+std::string unique_file_name(const std::string& id, std::set<std::string>& taken) {
     constexpr size_t kMaxName = 100;
+    std::string name;
+    for (const char c : id) name += (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.') ? c : '-';
+    while (!name.empty() && name.front() == '.') name.erase(0, 1);
+    if (name.size() > kMaxName) name.resize(kMaxName);
+    if (name.empty()) name = "article";
+    // Compared without case: on macOS and Windows "Kyiv" and "kyiv" are one file.
+    const auto folded = [](std::string n) {
+        std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return n;
+    };
+    std::string unique = name;
+    for (int k = 2; taken.count(folded(unique)); ++k) unique = name + "-" + std::to_string(k);
+    taken.insert(folded(unique));
+    return unique;
+}
+
+namespace {
+
+void name_outputs(std::vector<Article>& articles) {
     std::set<std::string> taken;
-    for (auto& a : articles) {
-        std::string name;
-        for (const char c : a.id) name += (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.') ? c : '-';
-        while (!name.empty() && name.front() == '.') name.erase(0, 1);
-        if (name.size() > kMaxName) name.resize(kMaxName);
-        if (name.empty()) name = "article";
-        // Compared without case: on macOS and Windows "Kyiv" and "kyiv" are one file.
-        const auto folded = [](std::string n) {
-            std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            return n;
-        };
-        std::string unique = name;
-        for (int k = 2; taken.count(folded(unique)); ++k) unique = name + "-" + std::to_string(k);
-        taken.insert(folded(unique));
-        a.name = unique;
-    }
+    for (auto& a : articles) a.name = unique_file_name(a.id, taken);
 }
 
 // "K/N": keeps every N-th article from the K-th (1-based), so N machines share a day between them.
@@ -161,7 +164,10 @@ std::set<std::string> done_before(const fs::path& manifest) {
     std::ifstream in(manifest);
     for (std::string line; std::getline(in, line);) {
         const auto rec = json::parse(line, nullptr, false);
-        if (!rec.is_discarded() && rec.is_object() && rec.value("status", "") == "done") done.insert(rec.value("name", ""));
+        // A line edited by hand may hold anything: only a string status of "done" and a string name count.
+        if (!rec.is_discarded() && rec.is_object() && rec.contains("status") && rec["status"] == "done" && rec.contains("name") &&
+            rec["name"].is_string())
+            done.insert(rec["name"].get<std::string>());
     }
     return done;
 }
@@ -255,6 +261,10 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     if (!args.report.empty() && !viewable) throw UsageError("--report", "the page shows PNG or SVG maps: add png or svg to --formats");
     const fs::path dir(args.out_dir);
     if (!fs::is_directory(dir)) throw InputError("cannot write to " + args.out_dir, "no such folder");
+    // A page that could not be written is known before the day is mapped, not after.
+    const fs::path report_dir = fs::path(args.report).parent_path().empty() ? fs::path(".") : fs::path(args.report).parent_path();
+    if (!args.report.empty() && !fs::is_directory(report_dir))
+        throw InputError("cannot write " + args.report, "folder " + report_dir.string() + " does not exist");
     auto articles = read_inputs(args.inputs, in);
     name_outputs(articles);
     keep_shard(articles, args.shard);
@@ -317,12 +327,10 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     if (log_failed) throw InputError("cannot write " + manifest.string(), "the write failed (is the disk full?); run again with --resume");
     for (const auto& e : worker_errors)
         if (!e.empty()) throw DataError("batch", e);
-    if (!args.report.empty()) write_report(args.report, dir);
-    if (progress.failures > 0) {
+    if (progress.failures > 0)
         err << "frontmap: batch: " << progress.failures << " of " << articles.size() << " article(s) failed; see " << manifest.string() << "\n";
-        return 1;
-    }
-    return 0;
+    if (!args.report.empty()) write_report(args.report, dir);
+    return progress.failures > 0 ? 1 : 0;
 }
 
 }  // namespace frontmap::cli

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct BatchArgs {
     std::string style = "default";
     std::string report;           // an HTML page of every map, written when the batch ends
 };
+
+// An id as a file name: letters, digits, '.', '_' and '-' kept, anything else '-', no leading
+// dot, at most 100 bytes; a name already in `taken`, in any case, gets "-2", "-3"... so no output
+// overwrites another. The name is added to `taken`.
+std::string unique_file_name(const std::string& id, std::set<std::string>& taken);
 
 // Exit status 0 when every article was mapped, 1 when some failed (each failure is in the
 // manifest, a summary on `err`).

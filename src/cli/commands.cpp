@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "cli/batch.hpp"
+
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "events/extract.hpp"
@@ -183,10 +185,7 @@ int map_into_folder(const Options& options, const MapArgs& args, std::ostream& o
     std::set<std::string> taken;
     size_t failed = 0;
     for (const auto& article : args.articles) {
-        const std::string stem = article == "-" ? "stdin" : fs::path(article).stem().string();
-        std::string name = stem;
-        for (int k = 2; taken.count(name); ++k) name = stem + "-" + std::to_string(k);
-        taken.insert(name);
+        const std::string name = unique_file_name(article == "-" ? "stdin" : fs::path(article).stem().string(), taken);
         MapArgs one = args;
         one.article = article;
         one.output = (fs::path(args.output) / (name + "." + ext)).string();

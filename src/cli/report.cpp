@@ -1,11 +1,17 @@
 #include "cli/report.hpp"
 
 #include "common/error.hpp"
+#include "common/text.hpp"
 #include "io/files.hpp"
 
+#include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -28,17 +34,46 @@ constexpr const char* kStyleSheet =
     "figcaption{margin-top:.5em}.caption{margin:.2em 0}.source{font-size:.85em;color:#555;margin:.2em 0}"
     "details{font-size:.9em;color:#333}.failed li{margin:.3em 0}";
 
+// libxml2 writes to the temporary file through these, so a failed write keeps its errno.
+struct Sink {
+    int fd = -1;
+    int error = 0;
+    static int write(void* context, const char* buffer, int length) {
+        auto* sink = static_cast<Sink*>(context);
+        for (int done = 0; done < length;) {
+            const ssize_t n = ::write(sink->fd, buffer + done, static_cast<size_t>(length - done));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                sink->error = n < 0 ? errno : EIO;
+                return -1;
+            }
+            done += static_cast<int>(n);
+        }
+        return length;
+    }
+    static int close(void*) { return 0; }  // the AtomicFile closes it
+};
+
+// libxml2 prints its own lines on standard error when a write fails; frontmap says it once, in
+// its own words.
+void quiet_libxml(void*, const char*, ...) {}
+void quiet_libxml_structured(void*, xmlErrorPtr) {}
+
 struct Writer {
     struct Free {
         void operator()(xmlTextWriterPtr w) const noexcept { xmlFreeTextWriter(w); }
     };
-    explicit Writer(const fs::path& file, const std::string& target) : what("cannot write " + target) {
-        w.reset(xmlNewTextWriterFilename(file.c_str(), 0));
-        if (!w) throw InputError(what, "the file cannot be created");
+    Writer(int fd, const std::string& target) : what("cannot write " + target) {
+        xmlSetGenericErrorFunc(nullptr, quiet_libxml);
+        xmlSetStructuredErrorFunc(nullptr, quiet_libxml_structured);
+        sink.fd = fd;
+        xmlOutputBufferPtr out = xmlOutputBufferCreateIO(Sink::write, Sink::close, &sink, nullptr);
+        if (!out) throw InputError(what, "out of memory");
+        w.reset(xmlNewTextWriter(out));  // owns `out` from here, even when it fails
+        if (!w) throw InputError(what, "out of memory");
     }
-    // libxml2 says only that a call failed: the usual cause of a failed write is a full disk.
     void check(int rc) const {
-        if (rc < 0) throw InputError(what, "the write failed (is the disk full?)");
+        if (rc < 0) throw InputError(what, sink.error ? std::strerror(sink.error) : "the page could not be written");
     }
     static const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
     static const xmlChar* x(const std::string& s) { return x(s.c_str()); }
@@ -47,8 +82,11 @@ struct Writer {
     // HTML reads "<h2/>" as an open tag: every element but a void one is closed in full.
     void close() const { check(xmlTextWriterFullEndElement(w.get())); }
     void close_void() const { check(xmlTextWriterEndElement(w.get())); }
-    void attribute(const char* name, const std::string& value) const { check(xmlTextWriterWriteAttribute(w.get(), x(name), x(value))); }
-    void text(const std::string& value) const { check(xmlTextWriterWriteString(w.get(), x(value))); }
+    // Article text may hold control characters no HTML page may: they are dropped.
+    void attribute(const char* name, const std::string& value) const {
+        check(xmlTextWriterWriteAttribute(w.get(), x(name), x(text::xml_safe(value))));
+    }
+    void text(const std::string& value) const { check(xmlTextWriterWriteString(w.get(), x(text::xml_safe(value)))); }
     void element(const char* name, const std::string& value, const char* css_class = nullptr) const {
         open(name);
         if (css_class) attribute("class", css_class);
@@ -64,10 +102,12 @@ struct Writer {
     }
     void finish() {
         check(xmlTextWriterFlush(w.get()));
-        w.reset();  // closes the file
+        w.reset();
+        if (sink.error) throw InputError(what, std::strerror(sink.error));
     }
 
     std::string what;
+    Sink sink;
     std::unique_ptr<xmlTextWriter, Free> w;
 };
 
@@ -89,6 +129,8 @@ std::vector<json> latest_records(const fs::path& manifest) {
     }
     return records;
 }
+
+std::string count(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 std::string field(const json& rec, const char* key) {
     return rec.contains(key) && rec[key].is_string() ? rec[key].get<std::string>() : std::string();
@@ -155,9 +197,9 @@ void write_failures(const Writer& w, const std::vector<const json*>& failed) {
 void write_report(const fs::path& report, const fs::path& out_dir) {
     const std::vector<json> records = latest_records(out_dir / "manifest.jsonl");
     std::vector<const json*> done, failed;
-    for (const auto& rec : records) (rec.value("status", "") == "done" ? done : failed).push_back(&rec);
+    for (const auto& rec : records) (field(rec, "status") == "done" ? done : failed).push_back(&rec);
     io::AtomicFile file(report);
-    Writer w(file.temp_path(), report.string());
+    Writer w(file.fd(), report.string());
     w.check(xmlTextWriterWriteDTD(w.w.get(), Writer::x("html"), nullptr, nullptr, nullptr));
     w.open("html");
     w.attribute("lang", "en");
@@ -165,12 +207,12 @@ void write_report(const fs::path& report, const fs::path& out_dir) {
     w.open("meta");
     w.attribute("charset", "utf-8");
     w.close_void();
-    w.element("title", std::to_string(done.size()) + " maps");
+    w.element("title", count(done.size(), "map", "maps"));
     w.element("style", kStyleSheet);
     w.close();
     w.open("body");
     w.element("h1", "Maps");
-    w.element("p", std::to_string(done.size()) + " of " + std::to_string(records.size()) + " articles mapped" +
+    w.element("p", std::to_string(done.size()) + " of " + count(records.size(), "article", "articles") + " mapped" +
                        (failed.empty() ? "." : "; " + std::to_string(failed.size()) + " could not be, listed at the end."));
     for (const json* rec : done) write_map(w, *rec, out_dir);
     write_failures(w, failed);

@@ -138,6 +138,14 @@ std::string printable(std::string_view utf8) {
     return out;
 }
 
+std::string xml_safe(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const unsigned char c : text)
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(static_cast<char>(c));
+    return out;
+}
+
 bool caseless_script(std::string_view utf8) {
     if (utf8.empty()) return false;
     int32_t i = 0;

@@ -23,6 +23,11 @@ bool valid_utf8(std::string_view bytes);
 // overrides) and bytes that are not UTF-8 become U+FFFD.
 std::string printable(std::string_view utf8);
 
+// The text with the control characters XML 1.0 has no place for (all below U+0020 but tab, line
+// feed and carriage return) removed: article text may carry them, and an SVG or HTML page that
+// holds one is malformed.
+std::string xml_safe(std::string_view text);
+
 // True when the first letter belongs to a script without case (Arabic, Hebrew, Burmese, CJK).
 bool caseless_script(std::string_view utf8);
 // Upper case in any script ("Kherson" -> "KHERSON", "Київ" -> "КИЇВ").

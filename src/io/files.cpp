@@ -3,10 +3,12 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 
-#include <signal.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -44,6 +46,11 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
     if (!std::filesystem::is_directory(dir, ec))
         throw InputError("cannot write " + target_.string(), "folder " + dir.string() + " does not exist");
     temp_ = dir / temp_name(target_.filename().string());
+    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd_ < 0) throw InputError("cannot write " + target_.string(), std::strerror(errno));
+    // Held while the file is written: a run that finds it unlocked knows its writer is gone,
+    // whatever process now has the writer's id.
+    ::flock(fd_, LOCK_EX);
 }
 
 std::string AtomicFile::temp_name(const std::string& filename) {
@@ -61,19 +68,46 @@ std::string AtomicFile::temp_name(const std::string& filename) {
     return name;
 }
 
+void AtomicFile::write(std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw InputError("cannot write " + target_.string(), n < 0 ? std::strerror(errno) : "nothing was written");
+        bytes.remove_prefix(static_cast<size_t>(n));
+    }
+}
+
+namespace {
+
+// Whether a temporary file's writer is gone: nobody holds its lock, and it is not brand new (a
+// writer holds the lock from a moment after it creates the file).
+bool abandoned(const std::filesystem::path& file) {
+    constexpr auto kNewborn = std::chrono::seconds(2);
+    std::error_code ec;
+    const auto written = std::filesystem::last_write_time(file, ec);
+    if (ec || std::filesystem::file_time_type::clock::now() - written < kNewborn) return false;
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return false;
+    const bool unlocked = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    ::close(fd);
+    return unlocked;
+}
+
+}  // namespace
+
 size_t remove_stale_temp_files(const std::filesystem::path& dir) {
     size_t removed = 0;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
         const std::string name = entry.path().filename().string();
+        // ".NAME.PID-SERIAL.tmp", and nothing else: another program's hidden files stay.
         if (name.front() != '.' || !name.ends_with(AtomicFile::kTempSuffix)) continue;
-        // ".NAME.PID-SERIAL.tmp": the writer's process id, and it is gone.
         const std::string stem = name.substr(0, name.size() - std::strlen(AtomicFile::kTempSuffix));
         const size_t dot = stem.rfind('.'), dash = stem.rfind('-');
         if (dot == std::string::npos || dash == std::string::npos || dash < dot) continue;
         const std::string pid = stem.substr(dot + 1, dash - dot - 1);
-        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9) continue;
-        if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || !entry.is_regular_file(ec)) continue;
+        if (!abandoned(entry.path())) continue;
         std::error_code remove_ec;
         removed += std::filesystem::remove(entry.path(), remove_ec) ? 1 : 0;
     }
@@ -81,6 +115,7 @@ size_t remove_stale_temp_files(const std::filesystem::path& dir) {
 }
 
 AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) ::close(fd_);
     if (!committed_) {
         std::error_code ec;
         std::filesystem::remove(temp_, ec);
@@ -88,6 +123,11 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::commit() {
+    if (::close(fd_) != 0) {
+        fd_ = -1;
+        throw InputError("cannot write " + target_.string(), std::strerror(errno));
+    }
+    fd_ = -1;
     std::error_code ec;
     std::filesystem::rename(temp_, target_, ec);
     if (ec) throw InputError("cannot write " + target_.string(), ec.message());
@@ -96,12 +136,7 @@ void AtomicFile::commit() {
 
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes) {
     AtomicFile file(target);
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) throw InputError("cannot write " + target.string(), std::strerror(errno));
-    }
+    file.write(bytes);
     file.commit();
 }
 

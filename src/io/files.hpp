@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace frontmap::io {
 
@@ -11,7 +12,9 @@ std::string read_input(const std::string& path);
 std::string read_article(const std::string& path);
 
 // Writes through a temporary file in the same folder, renamed over the target only once
-// complete, so a reader never sees a half-written file and a killed run leaves none behind.
+// complete, so a reader never sees a half-written file. The temporary file is locked while it is
+// written; one a killed run leaves behind ends in ".tmp" and is removed by the next run into that
+// folder (remove_stale_temp_files).
 class AtomicFile {
 public:
     explicit AtomicFile(std::filesystem::path target);
@@ -21,6 +24,11 @@ public:
 
     const std::filesystem::path& temp_path() const { return temp_; }
     const std::filesystem::path& target() const { return target_; }
+    // The temporary file, open for writing (for a writer that streams into it).
+    int fd() const { return fd_; }
+    // Appends all of `bytes`; throws InputError saying why a write failed (a full disk).
+    void write(std::string_view bytes);
+    // Closes the temporary file and renames it over the target.
     void commit();
 
     // The temporary file's name for `filename`: ".NAME.PID-SERIAL.tmp".
@@ -30,11 +38,12 @@ public:
 private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
+    int fd_ = -1;
     bool committed_ = false;
 };
 
-// Removes from `dir` the temporary files of writers that were killed (their process is gone),
-// and returns how many.
+// Removes from `dir` the temporary files of writers that were killed (no process holds their
+// lock any more), and returns how many.
 size_t remove_stale_temp_files(const std::filesystem::path& dir);
 
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);

@@ -1,6 +1,7 @@
 #include "render/svg.hpp"
 
 #include "common/error.hpp"
+#include "common/text.hpp"
 
 #include <libxml/xmlwriter.h>
 
@@ -36,15 +37,6 @@ std::string hex(double r, double g, double b) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "#%02x%02x%02x", byte(r), byte(g), byte(b));
     return buf;
-}
-
-// XML 1.0 has no place for most control characters; article text may carry them.
-std::string xml_safe(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (unsigned char c : text)
-        if (c >= 0x20 || c == '\t') out.push_back(static_cast<char>(c));
-    return out;
 }
 
 std::string path_data(cairo_t* cr) {
@@ -84,7 +76,7 @@ struct SvgSink::Impl {
     void attr(const char* name, const std::string& value) { ok(xmlTextWriterWriteAttribute(writer.get(), x(name), x(value.c_str()))); }
     void element_text(const char* name, const std::string& text) {
         start(name);
-        ok(xmlTextWriterWriteString(writer.get(), x(xml_safe(text).c_str())));
+        ok(xmlTextWriterWriteString(writer.get(), x(text::xml_safe(text).c_str())));
         end();
     }
 
@@ -211,7 +203,7 @@ void SvgSink::text(const std::string& text, const style::Font& font, double x0, 
         impl_->start("tspan");
         impl_->attr("x", number(x0));
         if (line > 0) impl_->attr("dy", number(line_height));
-        impl_->ok(xmlTextWriterWriteString(impl_->writer.get(), x(xml_safe(text.substr(start, end - start)).c_str())));
+        impl_->ok(xmlTextWriterWriteString(impl_->writer.get(), x(text::xml_safe(text.substr(start, end - start)).c_str())));
         impl_->end();
         if (end == std::string::npos) break;
         start = end + 1;

@@ -17,8 +17,12 @@ AltWording parse_alt(const json& j) {
     for (auto [field, key] : {std::pair{&w.prefix, "prefix"}, {&w.no_events, "no_events"}, {&w.and_word, "and"}, {&w.near, "near"},
                               {&w.along, "along"}, {&w.toward, "toward"}, {&w.at, "at"}, {&w.region, "region"}, {&w.places_in, "places_in"},
                               {&w.killed, "killed"}, {&w.wounded, "wounded"}, {&w.result, "result"}, {&w.claim, "claim"},
-                              {&w.denial, "denial"}})
+                              {&w.denial, "denial"}, {&w.denial_plural, "denial_plural"}})
         *field = j.at(key).get<std::string>();
+    w.is = j.at("is").get<std::vector<std::string>>();
+    if (w.is.size() != 2) throw std::logic_error("annotation.json: alt.is needs the singular and the plural");
+    w.lower_case_openers = j.at("lower_case_openers").get<std::set<std::string>>();
+    w.singular_in_s = j.at("singular_in_s").get<std::set<std::string>>();
     w.a_before = j.at("a_before").get<std::vector<std::string>>();
     w.region_words = j.at("region_words").get<std::vector<std::string>>();
     w.max_events = j.at("max_events").get<size_t>();

@@ -16,7 +16,10 @@ struct SideName {
 
 // Alt text: a clause an event, in plain sentences for a report or a screen reader.
 struct AltWording {
-    std::string prefix, no_events, and_word, near, along, toward, at, region, places_in, killed, wounded, result, claim, denial;
+    std::string prefix, no_events, and_word, near, along, toward, at, region, places_in, killed, wounded, result, claim, denial,
+        denial_plural;
+    std::vector<std::string> is;  // "is", "are"
+    std::set<std::string> lower_case_openers, singular_in_s;
     std::vector<std::string> a_before;      // words starting so take "a", though a vowel begins them
     std::vector<std::string> region_words;  // a region's name with one of these is named as it is
     size_t max_events = 6, max_places = 8;

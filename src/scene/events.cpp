@@ -249,8 +249,9 @@ void reserve_line(const std::vector<LonLat>& line, const Projector& p, double ha
     }
 }
 
-// "Moscow-installed authorities in the region" -> "Moscow-installed authorities".
-std::string short_party(const std::string& text, const std::string& side) {
+// "Moscow-installed authorities in the region" -> "Moscow-installed authorities"; a callout also
+// drops a leading article ("the army" -> "army"), prose keeps it.
+std::string short_party(const std::string& text, const std::string& side, bool drop_article = true) {
     const Annotation& a = annotation();
     std::istringstream in(text);
     std::string word, out;
@@ -258,7 +259,7 @@ std::string short_party(const std::string& text, const std::string& side) {
     while (in >> word) {
         std::string lower = word;
         std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (first && a.claimant_drops.count(lower)) continue;
+        if (first && drop_article && a.claimant_drops.count(lower)) continue;
         if (!out.empty() && a.claimant_stops.count(lower)) break;
         if (!out.empty() && word.front() == '(') break;
         out += (out.empty() ? "" : " ") + word;
@@ -471,15 +472,36 @@ std::string with_articles(std::string clause) {
     return clause;
 }
 
-// Who claims the event, named as its callout would name them: a party to the fighting, or a
+// A party named in a sentence: as the article names it, with its article, and lower case when
+// it opens with a common word ("Officials said" -> "according to officials").
+std::string prose_party(const std::string& text, const std::string& side) {
+    std::string who = short_party(text, side, false);
+    const std::string first = who.substr(0, who.find(' '));
+    std::string lower = first;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (annotation().alt.lower_case_openers.count(lower)) who.replace(0, first.size(), lower);
+    return who;
+}
+
+// Who claims the event, named when its callout would name them: a party to the fighting, or a
 // source of counts or of a claim someone denies; empty otherwise.
 std::string alt_claimant(const EventSubject& e) {
     const Annotation& a = annotation();
     const bool counts = e.killed || e.wounded || e.places;
     if (e.claimed_by.empty() || (e.claimed_side.empty() && !counts && e.denied_by.empty())) return "";
-    const std::string who = short_party(e.claimed_by, e.claimed_side);
+    const std::string who = prose_party(e.claimed_by, e.claimed_side);
     const std::string first = text::name_key(who.substr(0, who.find(' ')));
     return who.empty() || a.claimant_stops.count(first) ? "" : who;
+}
+
+// ", which Ukraine denies", ", which local officials deny".
+std::string alt_denial(const EventSubject& e) {
+    const AltWording& w = annotation().alt;
+    const std::string who = e.denied_side.empty() ? prose_party(e.denied_by, "") : side_name(e.denied_side).name;
+    if (who.empty()) return "";
+    std::string last = text::name_key(who.substr(who.rfind(' ') + 1));
+    const bool plural = last.size() > 2 && last.back() == 's' && !last.ends_with("ss") && !last.ends_with("us") && !w.singular_in_s.count(last);
+    return fill_in(plural ? w.denial_plural : w.denial, {{"who", who}});
 }
 
 // "the Kherson region" for a region named bare; "Donetsk Oblast" as it is.
@@ -506,6 +528,7 @@ std::string alt_clause(const EventSubject& e) {
     std::map<std::string, std::string> values = alt_place_words(e);
     values.insert({
         {"what", what},
+        {"is", w.is[e.places && *e.places > 1 ? 1 : 0]},
         {"along", e.along.empty() ? "" : fill_in(w.along, {{"name", e.along}})},
         {"toward", e.toward ? fill_in(w.toward, {{"name", e.toward->name}}) : e.along.empty() ? fill_in(w.at, {{"name", what}}) : ""},
         {"result", results.empty() ? "" : fill_in(w.result, {{"list", joined(results, w.and_word)}})}});
@@ -513,8 +536,7 @@ std::string alt_clause(const EventSubject& e) {
     const auto it = w.clauses.find(e.type);
     std::string clause = with_articles(with_side(it == w.clauses.end() || it->second.size() < 2 ? bare : it->second, e.side, values));
     if (const std::string who = alt_claimant(e); !who.empty()) clause += fill_in(w.claim, {{"who", who}});
-    if (!e.denied_by.empty())
-        clause += fill_in(w.denial, {{"who", e.denied_side.empty() ? short_party(e.denied_by, "") : side_name(e.denied_side).name}});
+    if (!e.denied_by.empty()) clause += alt_denial(e);
     return clause;
 }
 

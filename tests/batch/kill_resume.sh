@@ -42,14 +42,23 @@ run_batch() {
   "$frontmap" batch "$work/day.jsonl" --out "$work/out" --formats png,svg,pdf --jobs 2 --resume --quiet
 }
 
-for i in $(seq 1 "$kills"); do
-  run_batch 2> /dev/null &
+landed=0
+rounds=0
+while ((landed < kills)); do
+  rounds=$((rounds + 1))
+  ((rounds <= 10 * kills)) || { echo "kill_resume: only $landed of $kills kills landed in $rounds rounds"; exit 1; }
+  # frontmap itself in the background (not a shell function, whose subshell would take the kill).
+  "$frontmap" batch "$work/day.jsonl" --out "$work/out" --formats png,svg,pdf --jobs 2 --resume --quiet 2> /dev/null &
   pid=$!
   # 50 ms to 1.5 s: during start-up, mid-map, mid-write and mid-manifest.
   sleep "$(awk -v r="$RANDOM" 'BEGIN {printf "%.3f", 0.05 + 1.45 * r / 32767}')"
-  kill -9 "$pid" 2> /dev/null || true
+  # A batch that already finished is a zombie until waited for: that kill does not count.
+  if [[ $(awk '{print $3}' "/proc/$pid/stat" 2> /dev/null) != Z ]] && kill -9 "$pid" 2> /dev/null; then landed=$((landed + 1)); fi
   wait "$pid" 2> /dev/null || true
   check_whole
+  # A day finished between kills starts again, so the next kill lands mid-work.
+  done_count=$(grep -c '"status":"done"' "$work/out/manifest.jsonl" 2> /dev/null) || done_count=0
+  if ((done_count >= 24)); then rm -f "$work/out/"*; fi
 done
 
 run_batch || { echo "kill_resume: the resumed batch failed"; exit 1; }

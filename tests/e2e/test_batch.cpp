@@ -199,3 +199,26 @@ TEST_CASE("batch --report writes one page of every map, the whole day after --re
     CHECK(pdf_only.code == 2);
     CHECK_THAT(pdf_only.err, Catch::Contains("add png or svg to --formats"));
 }
+
+TEST_CASE("batch --report: a folder that is not there is refused before any map, a '%' in the path is only a character", "[batch][report][errors]") {
+    Folder f;
+    const fs::path jsonl = f.path / "in" / "day.jsonl";
+    std::ofstream(jsonl) << json{{"id", "a"}, {"title", "Bell\x07 and \x1b[31mred"}, {"text", "Fighting near Kherson."}}.dump() << "\n";
+    const std::string out = (f.path / "out").string();
+    const Run missing = batch({jsonl.string(), "--out", out, "--report", (f.path / "nowhere" / "r.html").string()});
+    CHECK(missing.code == 1);
+    CHECK_THAT(missing.err, Catch::Contains("does not exist"));
+    CHECK_FALSE(fs::exists(f.path / "out" / "manifest.jsonl"));
+
+    // libxml2 would read "p%41" as "pA" if given the path as a URI.
+    fs::create_directories(f.path / "p%41");
+    const fs::path report = f.path / "p%41" / "r.html";
+    REQUIRE(batch({jsonl.string(), "--out", out, "--report", report.string()}).code == 0);
+    REQUIRE(fs::exists(report));
+    std::ifstream in(report);
+    const std::string page{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(page.find('\x07') == std::string::npos);  // no control character makes the page malformed
+    CHECK(page.find('\x1b') == std::string::npos);
+    CHECK_THAT(page, Catch::Contains("Bell and [31mred"));
+    CHECK(std::distance(fs::directory_iterator(f.path / "p%41"), fs::directory_iterator()) == 1);  // no temporary file left
+}

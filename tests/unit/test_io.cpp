@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <fstream>
 #include <string>
 #include <unistd.h>
@@ -38,13 +39,24 @@ TEST_CASE("a write leaves only the finished file, and a killed writer's temporar
     for (const auto& e : fs::directory_iterator(dir.path)) files += e.path().filename() == "a.svg" ? 1 : 100;
     CHECK(files == 1);
 
-    // A process id above any kernel's pid_max belongs to no process: its writer is gone.
-    const fs::path stale = dir.path / ".b.png.999999998-0.tmp";
-    const fs::path live = dir.path / (".c.png." + std::to_string(::getpid()) + "-0.tmp");
+    // A killed writer's file: no process holds its lock, and it is not brand new.
+    const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    const fs::path stale = dir.path / ".b.png.4242-0.tmp";
+    const fs::path newborn = dir.path / ".c.png.4243-0.tmp";
     const fs::path unrelated = dir.path / ".notes.tmp";
-    for (const auto& p : {stale, live, unrelated}) std::ofstream(p) << "half";
+    for (const auto& p : {stale, newborn, unrelated}) std::ofstream(p) << "half";
+    fs::last_write_time(stale, an_hour_ago);
+    fs::last_write_time(unrelated, an_hour_ago);
+    // A writer still at work holds its lock, however old its file.
+    AtomicFile writing(dir.path / "d.png");
+    writing.write("half");
+    fs::last_write_time(writing.temp_path(), an_hour_ago);
+
     CHECK(frontmap::io::remove_stale_temp_files(dir.path) == 1);
     CHECK_FALSE(fs::exists(stale));
-    CHECK(fs::exists(live));       // a writer still running keeps its file
-    CHECK(fs::exists(unrelated));  // not one of ours
+    CHECK(fs::exists(newborn));              // its writer may not have locked it yet
+    CHECK(fs::exists(writing.temp_path()));  // locked
+    CHECK(fs::exists(unrelated));            // not one of ours
+    writing.commit();
+    CHECK(fs::file_size(dir.path / "d.png") == 4);
 }

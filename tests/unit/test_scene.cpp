@@ -822,3 +822,22 @@ TEST_CASE("alt text of a map without events names the places shown", "[scene][al
     CHECK_THAT(s.alt, Catch::Contains("Nova Kakhovka"));
     CHECK_THAT(s.alt, !Catch::Contains("Kyiv"));  // in the inset, not the map
 }
+
+TEST_CASE("alt text names a claimant as a sentence would and agrees with plurals", "[scene][events][alt]") {
+    Built b;
+    const auto alt_for = [&](EventSubject e) {
+        e.place = e.place.empty() ? "Kherson" : e.place;
+        e.place_type = e.place_type.empty() ? "city" : e.place_type;
+        e.country = "UA";
+        e.lon = 32.6178;
+        e.lat = 46.65581;
+        return frontmap::scene::build({kherson_story(), {e}}, b.basemap, b.style, b.measure, {}).alt;
+    };
+    CHECK(alt_for({.type = "strike", .status = "denied", .claimed_by = "Officials in the city", .denied_by = "Local officials", .killed = 2}) ==
+          "Map: A strike on Kherson killed 2, according to officials, which local officials deny.");
+    CHECK(alt_for({.type = "strike", .status = "denied", .claimed_by = "the army", .denied_by = "Hamas", .claimed_side = "UA"}) ==
+          "Map: A strike on Kherson, according to the army, which Hamas denies.");
+    CHECK(alt_for({.type = "recapture", .status = "reported", .places = 3, .place = "Kharkiv", .place_type = "region"}) ==
+          "Map: 3 towns and villages in the Kharkiv region are retaken.");
+    CHECK(alt_for({.type = "recapture", .status = "reported"}) == "Map: Kherson is retaken.");
+}
