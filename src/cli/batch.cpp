@@ -287,6 +287,7 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     // A run killed before it renamed its files left them half-written: never taken for maps
     // (they end in .tmp), and gone once a new run starts here.
     io::remove_stale_temp_files(dir);
+    if (!args.report.empty()) io::remove_stale_temp_files(report_dir);
     std::ofstream log(manifest, args.resume ? std::ios::app : std::ios::trunc);
     if (!log) throw InputError("cannot write " + manifest.string(), "the folder is not writable");
     const unsigned jobs = std::max(1u, std::min<unsigned>(args.jobs ? args.jobs : std::thread::hardware_concurrency(), static_cast<unsigned>(articles.size())));

@@ -31,11 +31,11 @@ struct Pixels {
 };
 
 // PNG scanlines, each a filter byte (0, none: the fastest, and deflate does well on flat map
-// colours without one) and the row's pixels. Opaque images take three channels; the first
-// translucent pixel starts the image again with four.
-std::vector<uint8_t> scanlines(const Pixels& px, int channels) {
+// colours without one) and the row's pixels, into `out`. Opaque images take three channels; the
+// first translucent pixel starts the image again with four.
+void scanlines(const Pixels& px, int channels, std::vector<uint8_t>& out) {
     const size_t line = 1 + static_cast<size_t>(px.width) * static_cast<size_t>(channels);
-    std::vector<uint8_t> out(line * static_cast<size_t>(px.height));
+    out.resize(line * static_cast<size_t>(px.height));
     uint8_t* o = out.data();
     for (int y = 0; y < px.height; ++y) {
         *o++ = 0;
@@ -43,14 +43,13 @@ std::vector<uint8_t> scanlines(const Pixels& px, int channels) {
         for (int x = 0; x < px.width; ++x) {
             const uint32_t p = row[x];
             const uint32_t a = p >> 24;
-            if (channels == 3 && a != 0xFF) return scanlines(px, 4);
+            if (channels == 3 && a != 0xFF) return scanlines(px, 4, out);
             *o++ = unpremultiply((p >> 16) & 0xFF, a);
             *o++ = unpremultiply((p >> 8) & 0xFF, a);
             *o++ = unpremultiply(p & 0xFF, a);
             if (channels == 4) *o++ = static_cast<uint8_t>(a);
         }
     }
-    return out;
 }
 
 void put_u32(std::string& out, uint32_t v) {
@@ -69,13 +68,22 @@ struct CompressorDeleter {
     void operator()(libdeflate_compressor* c) const noexcept { libdeflate_free_compressor(c); }
 };
 
+// A thread's buffers, kept from map to map: megabytes allocated and freed for every map cost page
+// faults, and in a multi-threaded batch those faults queue on one lock.
+struct Scratch {
+    std::vector<uint8_t> lines, stream;
+    std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor{libdeflate_alloc_compressor(1)};
+};
+
 std::string encode(const Pixels& px) {
-    const std::vector<uint8_t> lines = scanlines(px, 3);
+    thread_local Scratch scratch;
+    if (!scratch.compressor) throw RenderError("cannot encode the PNG", "out of memory");
+    std::vector<uint8_t>& lines = scratch.lines;
+    scanlines(px, 3, lines);
     const bool opaque = lines.size() == (1 + static_cast<size_t>(px.width) * 3) * static_cast<size_t>(px.height);
-    const std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor{libdeflate_alloc_compressor(1)};
-    if (!compressor) throw RenderError("cannot encode the PNG", "out of memory");
-    std::vector<uint8_t> stream(libdeflate_zlib_compress_bound(compressor.get(), lines.size()));
-    stream.resize(libdeflate_zlib_compress(compressor.get(), lines.data(), lines.size(), stream.data(), stream.size()));
+    std::vector<uint8_t>& stream = scratch.stream;
+    stream.resize(libdeflate_zlib_compress_bound(scratch.compressor.get(), lines.size()));
+    stream.resize(libdeflate_zlib_compress(scratch.compressor.get(), lines.data(), lines.size(), stream.data(), stream.size()));
     if (stream.empty()) throw RenderError("cannot encode the PNG", "the compressor failed");
 
     std::string out = "\x89PNG\r\n\x1A\n";
@@ -93,6 +101,10 @@ std::string encode(const Pixels& px) {
     for (size_t at = 0; at < stream.size(); at += kIdatBytes)
         put_chunk(out, "IDAT", stream.data() + at, std::min(kIdatBytes, stream.size() - at));
     put_chunk(out, "IEND", nullptr, 0);
+    // A poster's buffers are not kept for the maps after it.
+    constexpr size_t kKeepAtMost = size_t{64} << 20;
+    for (auto* buffer : {&lines, &stream})
+        if (buffer->capacity() > kKeepAtMost) std::vector<uint8_t>().swap(*buffer);
     return out;
 }
 

@@ -13,6 +13,7 @@
 #include <cairo-svg.h>
 
 #include <algorithm>
+#include <vector>
 #include <cmath>
 #include <sstream>
 
@@ -822,6 +823,26 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 }  // namespace
 
+namespace {
+
+// A transparent ARGB32 canvas over this thread's pixel buffer, kept from map to map: a canvas of
+// megabytes allocated afresh for every map costs page faults, and in a multi-threaded batch those
+// faults queue on one lock. The surface must be gone before the thread draws its next map.
+SurfacePtr canvas(int width, int height) {
+    thread_local std::vector<unsigned char> pixels;
+    const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
+    if (stride <= 0 || height <= 0) return SurfacePtr{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)};  // Cairo's error
+    const size_t bytes = static_cast<size_t>(stride) * static_cast<size_t>(height);
+    // A poster at print resolution is drawn on a canvas of its own rather than kept for good.
+    constexpr size_t kKeepAtMost = size_t{64} << 20;
+    if (bytes > kKeepAtMost) return SurfacePtr{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)};
+    if (pixels.size() < bytes) pixels.resize(bytes);
+    std::fill_n(pixels.begin(), bytes, 0);
+    return SurfacePtr{cairo_image_surface_create_for_data(pixels.data(), CAIRO_FORMAT_ARGB32, width, height, stride)};
+}
+
+}  // namespace
+
 std::string render_bytes(const scene::Scene& s, const style::Style& base_style, const io::Basemap& basemap, Format format) {
     const style::Style style = style::for_width(base_style, s.width);
     const std::string what = "cannot draw the map";
@@ -846,8 +867,7 @@ std::string render_bytes(const scene::Scene& s, const style::Style& base_style, 
     };
     if (format == Format::Png) {
         const double scale = s.dpi / 96.0;
-        SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::lround(s.width * scale)),
-                                                      static_cast<int>(std::lround(s.height * scale)))};
+        SurfacePtr surface = canvas(static_cast<int>(std::lround(s.width * scale)), static_cast<int>(std::lround(s.height * scale)));
         check(surface.get(), what);
         draw_scaled(surface.get(), scale);
         return png_bytes(surface.get(), what);
