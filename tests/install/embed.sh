@@ -22,4 +22,15 @@ g++ -std=c++17 "$source/examples/embed/main.cpp" $(pkg-config --cflags --libs fr
   -Wl,-rpath,"$(pkg-config --variable=libdir frontmap)" -o "$tmp/article-map-pc"
 "$tmp/article-map-pc" "$source/examples/kherson-advance.txt" "$tmp/pc.svg" "$data"
 grep -q '</svg>' "$tmp/pc.svg" || { echo "embed: not an SVG"; exit 1; }
+
+# The library's own errors reach the program as frontmap::Error, caught by type across the library.
+if "$tmp/article-map-pc" "$source/examples/kherson-advance.txt" "$tmp/x.png" "$tmp/no-data" 2> "$tmp/err"; then
+  echo "embed: a missing data folder was not an error"; exit 1
+fi
+grep -q '^article-map: error: ' "$tmp/err" || { echo "embed: the library's error was not caught as frontmap::Error:"; cat "$tmp/err"; exit 1; }
+
+# Only the public API is exported: no stage's internals for a program to come to depend on.
+lib=$(find "$tmp/prefix" -name 'libfrontmap.so.*.*' -print -quit)
+internals=$(nm -D --defined-only "$lib" | c++filt | grep -E ' frontmap::[a-z_]+::' || true)
+[ -z "$internals" ] || { echo "embed: libfrontmap exports internals:"; echo "$internals" | head; exit 1; }
 echo "embed: the installed package builds a program that draws maps"
