@@ -136,11 +136,17 @@ std::string field(const json& rec, const char* key) {
     return rec.contains(key) && rec[key].is_string() ? rec[key].get<std::string>() : std::string();
 }
 
-// The map a page can show: a PNG, else an SVG, among the record's outputs.
+// The map a page can show: a PNG, else an SVG, among the record's outputs. Only a file in the
+// output folder itself: a hand-edited manifest must not put another file of the machine's in a
+// page that is meant to be shared.
 std::pair<std::string, std::string> image_of(const json& rec) {
+    const json outputs = rec.contains("outputs") && rec["outputs"].is_array() ? rec["outputs"] : json::array();
     for (const auto& [ext, mime] : {std::pair{".png", "image/png"}, {".svg", "image/svg+xml"}})
-        for (const auto& out : rec.value("outputs", json::array()))
-            if (out.is_string() && out.get<std::string>().ends_with(ext)) return {out.get<std::string>(), mime};
+        for (const auto& out : outputs) {
+            if (!out.is_string()) continue;
+            const std::string name = out.get<std::string>();
+            if (name.ends_with(ext) && name.find('/') == std::string::npos && name.front() != '.') return {name, mime};
+        }
     return {};
 }
 
@@ -157,7 +163,8 @@ void write_map(const Writer& w, const json& rec, const fs::path& out_dir) {
     const auto [file, mime] = image_of(rec);
     const std::string bytes = file.empty() ? std::string() : read_bytes(out_dir / file);
     if (bytes.empty()) {
-        w.element("p", "The map file " + file + " is missing from " + out_dir.string() + ".", "source");
+        const std::string why = file.empty() ? "No PNG or SVG of this map is in " : "The map file " + file + " is missing from ";
+        w.element("p", why + out_dir.string() + ".", "source");
     } else {
         w.open("img");
         w.data_url("src", mime, bytes);

@@ -221,4 +221,14 @@ TEST_CASE("batch --report: a folder that is not there is refused before any map,
     CHECK(page.find('\x1b') == std::string::npos);
     CHECK_THAT(page, Catch::Contains("Bell and [31mred"));
     CHECK(std::distance(fs::directory_iterator(f.path / "p%41"), fs::directory_iterator()) == 1);  // no temporary file left
+
+    // A hand-edited manifest cannot put a file from outside the output folder in the page.
+    std::ofstream(f.path / "secret.png") << "not for the page";
+    std::ofstream(f.path / "out" / "manifest.jsonl", std::ios::app)
+        << json{{"id", "x"}, {"name", "x"}, {"status", "done"}, {"outputs", {"../secret.png"}}}.dump() << "\n";
+    REQUIRE(batch({jsonl.string(), "--out", out, "--resume", "--report", report.string()}).code == 0);
+    std::ifstream again(report);
+    const std::string edited{std::istreambuf_iterator<char>(again), std::istreambuf_iterator<char>()};
+    CHECK_THAT(edited, Catch::Contains("No PNG or SVG of this map is in"));
+    CHECK(edited.find("bm90IGZvciB0aGUgcGFnZQ") == std::string::npos);  // "not for the page" in base64
 }
