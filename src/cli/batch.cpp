@@ -214,7 +214,8 @@ struct Progress {
 };
 
 // One article's maps, written atomically, and its manifest record.
-json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& formats, const MapOptions& base, const fs::path& dir) {
+json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& formats, const std::vector<Format>& drawn,
+             const MapOptions& base, const fs::path& dir) {
     const auto start = std::chrono::steady_clock::now();
     json rec{{"id", a.id}, {"name", a.name}, {"outputs", json::array()}};
     try {
@@ -225,9 +226,6 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
         o.date = a.date;
         o.title = a.title;
         o.source = a.source;
-        std::vector<Format> drawn;
-        for (const auto& f : formats)
-            if (f != "geojson") drawn.push_back(format_named(f));
         const MapSet made = maker.maps(a.text, o, drawn);
         for (size_t f = 0, d = 0; f < formats.size(); ++f) {
             const std::string file = a.name + "." + formats[f];
@@ -257,6 +255,10 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
 int run_batch(const Options& options, const BatchArgs& args, std::istream& in, std::ostream& err) {
     if (args.inputs.empty()) throw UsageError("batch", "give at least one input: files, folders, .jsonl files or - for standard input");
     const auto formats = formats_of(args.formats);
+    // The formats drawn, each from the one scene; the scene itself is written as it is (geojson).
+    std::vector<Format> drawn;
+    for (const auto& f : formats)
+        if (f != "geojson") drawn.push_back(format_named(f));
     const bool viewable = std::any_of(formats.begin(), formats.end(), [](const std::string& f) { return f == "png" || f == "svg"; });
     if (!args.report.empty() && !viewable) throw UsageError("--report", "the page shows PNG or SVG maps: add png or svg to --formats");
     const fs::path dir(args.out_dir);
@@ -302,7 +304,7 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
             std::optional<MapMaker> own;
             MapMaker& maker = w == 0 ? first : own.emplace(options.data_dir, options.places, styles_dir());
             for (size_t i; !log_failed && (i = next++) < articles.size();) {
-                const json rec = map_one(maker, articles[i], formats, base, dir);
+                const json rec = map_one(maker, articles[i], formats, drawn, base, dir);
                 {
                     std::lock_guard lock(log_mutex);
                     // Ids and file names are bytes as given: never let one stop the manifest.

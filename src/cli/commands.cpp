@@ -40,7 +40,6 @@ fs::path styles_dir() {
 
 namespace {
 
-
 double parse_dpi(double dpi) {
     if (!(dpi >= 24 && dpi <= 1200)) throw UsageError("bad --dpi", "expected 24 to 1200 pixels per inch (96 is a screen's)");
     return dpi;

@@ -8,10 +8,6 @@
 #include <libxml/xmlwriter.h>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -34,20 +30,18 @@ constexpr const char* kStyleSheet =
     "figcaption{margin-top:.5em}.caption{margin:.2em 0}.source{font-size:.85em;color:#555;margin:.2em 0}"
     "details{font-size:.9em;color:#333}.failed li{margin:.3em 0}";
 
-// libxml2 writes to the temporary file through these, so a failed write keeps its errno.
+// libxml2 writes to the temporary file through these, by AtomicFile::write, and a failed write
+// keeps its reason (no exception may cross libxml2's C frames).
 struct Sink {
-    int fd = -1;
-    int error = 0;
+    io::AtomicFile* file = nullptr;
+    std::string failure;
     static int write(void* context, const char* buffer, int length) {
         auto* sink = static_cast<Sink*>(context);
-        for (int done = 0; done < length;) {
-            const ssize_t n = ::write(sink->fd, buffer + done, static_cast<size_t>(length - done));
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                sink->error = n < 0 ? errno : EIO;
-                return -1;
-            }
-            done += static_cast<int>(n);
+        try {
+            sink->file->write(std::string_view(buffer, static_cast<size_t>(length)));
+        } catch (const Error& e) {
+            sink->failure = e.reason();
+            return -1;
         }
         return length;
     }
@@ -63,17 +57,17 @@ struct Writer {
     struct Free {
         void operator()(xmlTextWriterPtr w) const noexcept { xmlFreeTextWriter(w); }
     };
-    Writer(int fd, const std::string& target) : what("cannot write " + target) {
+    Writer(io::AtomicFile& file, const std::string& target) : what("cannot write " + target) {
         xmlSetGenericErrorFunc(nullptr, quiet_libxml);
         xmlSetStructuredErrorFunc(nullptr, quiet_libxml_structured);
-        sink.fd = fd;
+        sink.file = &file;
         xmlOutputBufferPtr out = xmlOutputBufferCreateIO(Sink::write, Sink::close, &sink, nullptr);
         if (!out) throw InputError(what, "out of memory");
         w.reset(xmlNewTextWriter(out));  // owns `out` from here, even when it fails
         if (!w) throw InputError(what, "out of memory");
     }
     void check(int rc) const {
-        if (rc < 0) throw InputError(what, sink.error ? std::strerror(sink.error) : "the page could not be written");
+        if (rc < 0) throw InputError(what, sink.failure.empty() ? "the page could not be written" : sink.failure);
     }
     static const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
     static const xmlChar* x(const std::string& s) { return x(s.c_str()); }
@@ -103,7 +97,7 @@ struct Writer {
     void finish() {
         check(xmlTextWriterFlush(w.get()));
         w.reset();
-        if (sink.error) throw InputError(what, std::strerror(sink.error));
+        if (!sink.failure.empty()) throw InputError(what, sink.failure);
     }
 
     std::string what;
@@ -206,7 +200,7 @@ void write_report(const fs::path& report, const fs::path& out_dir) {
     std::vector<const json*> done, failed;
     for (const auto& rec : records) (field(rec, "status") == "done" ? done : failed).push_back(&rec);
     io::AtomicFile file(report);
-    Writer w(file.fd(), report.string());
+    Writer w(file, report.string());
     w.check(xmlTextWriterWriteDTD(w.w.get(), Writer::x("html"), nullptr, nullptr, nullptr));
     w.open("html");
     w.attribute("lang", "en");

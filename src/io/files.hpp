@@ -24,8 +24,6 @@ public:
 
     const std::filesystem::path& temp_path() const { return temp_; }
     const std::filesystem::path& target() const { return target_; }
-    // The temporary file, open for writing (for a writer that streams into it).
-    int fd() const { return fd_; }
     // Appends all of `bytes`; throws InputError saying why a write failed (a full disk).
     void write(std::string_view bytes);
     // Closes the temporary file and renames it over the target.

@@ -41,6 +41,15 @@ std::string one_line(std::string text) {
     return text;
 }
 
+// A scene as the text scene() gives, and back: the text a user may have edited.
+std::string scene_text(const scene::Scene& s) { return scene::to_geojson(s).dump(1) + "\n"; }
+
+scene::Scene scene_of_text(std::string_view scene_geojson) {
+    const auto doc = nlohmann::json::parse(scene_geojson, nullptr, false);
+    if (doc.is_discarded()) throw InputError("cannot read the scene", "it is not JSON");
+    return scene::from_geojson(doc);
+}
+
 render::Format to_render(Format f) {
     return f == Format::Svg ? render::Format::Svg : f == Format::Pdf ? render::Format::Pdf : render::Format::Png;
 }
@@ -91,31 +100,21 @@ MapMaker::MapMaker(MapMaker&&) noexcept = default;
 MapMaker& MapMaker::operator=(MapMaker&&) noexcept = default;
 
 std::string MapMaker::scene(std::string_view article, const MapOptions& options) {
-    return scene::to_geojson(impl_->scene_of(article, options)).dump(1) + "\n";
+    return scene_text(impl_->scene_of(article, options));
 }
 
 std::string MapMaker::render(std::string_view scene_geojson, Format format) {
-    const auto doc = nlohmann::json::parse(scene_geojson, nullptr, false);
-    if (doc.is_discarded()) throw InputError("cannot read the scene", "it is not JSON");
-    const scene::Scene s = scene::from_geojson(doc);
+    const scene::Scene s = scene_of_text(scene_geojson);
     return render::render_bytes(s, impl_->style(s.style), impl_->data.basemap, to_render(format));
 }
 
-std::string MapMaker::caption(std::string_view scene_geojson) {
-    const auto doc = nlohmann::json::parse(scene_geojson, nullptr, false);
-    if (doc.is_discarded()) throw InputError("cannot read the scene", "it is not JSON");
-    return scene::caption(scene::from_geojson(doc));
-}
+std::string MapMaker::caption(std::string_view scene_geojson) { return scene::caption(scene_of_text(scene_geojson)); }
 
-std::string MapMaker::alt_text(std::string_view scene_geojson) {
-    const auto doc = nlohmann::json::parse(scene_geojson, nullptr, false);
-    if (doc.is_discarded()) throw InputError("cannot read the scene", "it is not JSON");
-    return scene::alt_text(scene::from_geojson(doc));
-}
+std::string MapMaker::alt_text(std::string_view scene_geojson) { return scene::alt_text(scene_of_text(scene_geojson)); }
 
 MapSet MapMaker::maps(std::string_view article, const MapOptions& options, const std::vector<Format>& formats) {
     const scene::Scene s = impl_->scene_of(article, options);
-    MapSet out{.scene = scene::to_geojson(s).dump(1) + "\n", .title = one_line(s.title), .credits = one_line(s.source), .caption = scene::caption(s),
+    MapSet out{.scene = scene_text(s), .title = one_line(s.title), .credits = one_line(s.source), .caption = scene::caption(s),
                .alt_text = scene::alt_text(s)};
     out.events = s.events.size();
     out.places = static_cast<size_t>(std::count_if(s.features.begin(), s.features.end(), [](const scene::Feature& f) { return f.kind == "place"; }));

@@ -299,6 +299,20 @@ double importance(const EventMark& m, const EventSubject& e) {
     return score;
 }
 
+// The word before a place of this type: "at the" Crimean Bridge, "in" a town (title_in).
+std::string in_word(const std::string& place_type) {
+    const auto& in = annotation().title_in;
+    auto it = in.find(place_type);
+    if (it == in.end()) it = in.find("default");
+    return it == in.end() ? "in" : it->second;
+}
+
+// Whether the claimant is named: a party to the fighting always; a source that is no party only
+// beside the counts it gives or a denial of its claim, never alone.
+bool claimant_named(const EventSubject& e) {
+    return !e.claimed_by.empty() && (!e.claimed_side.empty() || !counts_text(e).empty() || !e.denied_by.empty());
+}
+
 // A claim is a party's: what a monitor, an agency or a hospital says is drawn as reported, its
 // source named in the callout when the callout has counts to carry it.
 std::string drawn_status(const EventSubject& e) {
@@ -409,10 +423,7 @@ std::string event_title(const std::vector<EventSubject>& events, size_t main) {
         const std::string count = others <= a.counts.size() ? a.counts[others - 1] : std::to_string(others);
         return with_side(of_report->second, e.side, {{"place", place}, {"others", count}, {"places", noun}});
     }
-    const auto& in = a.title_in;
-    auto it = in.find(e.place_type);
-    if (it == in.end()) it = in.find("default");
-    return with_side(wording(a.titles, e.type), e.side, {{"place", place}, {"in", it == in.end() ? "in" : it->second}});
+    return with_side(wording(a.titles, e.type), e.side, {{"place", place}, {"in", in_word(e.place_type)}});
 }
 
 std::string long_date(const std::string& iso) {
@@ -428,9 +439,7 @@ std::string long_date(const std::string& iso) {
 std::string callout_text(const EventSubject& e) {
     const Annotation& a = annotation();
     const std::string counts = counts_text(e);
-    // A source that is no party to the fighting is named beside the counts it gives, never alone.
-    const bool party = !e.claimed_side.empty();
-    const std::string claimant = e.claimed_by.empty() || (!party && counts.empty() && e.denied_by.empty()) ? "" : short_party(e.claimed_by, e.claimed_side);
+    const std::string claimant = claimant_named(e) ? short_party(e.claimed_by, e.claimed_side) : "";
     const std::string denier = e.denied_by.empty() ? "" : (e.denied_side.empty() ? short_party(e.denied_by, "") : side_name(e.denied_side).name);
     const std::string denial = denier.empty() ? "" : fill_in(a.denies, {{"who", denier}});
     std::string pattern = counts.empty() ? "" : "counts";
@@ -454,9 +463,7 @@ std::string joined(const std::vector<std::string>& items, const std::string& and
 std::map<std::string, std::string> alt_place_words(const EventSubject& e) {
     const Annotation& a = annotation();
     if (e.geo_precision == 2) return {{"in", a.alt.near}, {"on", a.alt.near}, {"of", a.alt.near}};
-    auto it = a.title_in.find(e.place_type);
-    if (it == a.title_in.end()) it = a.title_in.find("default");
-    return {{"in", it == a.title_in.end() ? "in" : it->second}, {"on", "on"}, {"of", "of"}};
+    return {{"in", in_word(e.place_type)}, {"on", "on"}, {"of", "of"}};
 }
 
 // Each "{a}" as "a" or "an", by how the word after it begins: "an Indian", "a Ukrainian".
@@ -483,15 +490,12 @@ std::string prose_party(const std::string& text, const std::string& side) {
     return who;
 }
 
-// Who claims the event, named when its callout would name them: a party to the fighting, or a
-// source of counts or of a claim someone denies; empty otherwise.
+// Who claims the event, named when its callout would name them (claimant_named); empty otherwise.
 std::string alt_claimant(const EventSubject& e) {
-    const Annotation& a = annotation();
-    const bool counts = e.killed || e.wounded || e.places;
-    if (e.claimed_by.empty() || (e.claimed_side.empty() && !counts && e.denied_by.empty())) return "";
+    if (!claimant_named(e)) return "";
     const std::string who = prose_party(e.claimed_by, e.claimed_side);
     const std::string first = text::name_key(who.substr(0, who.find(' ')));
-    return who.empty() || a.claimant_stops.count(first) ? "" : who;
+    return who.empty() || annotation().claimant_stops.count(first) ? "" : who;
 }
 
 // ", which Ukraine denies", ", which local officials deny".
