@@ -1,6 +1,7 @@
 #include "render/png.hpp"
 
 #include "common/error.hpp"
+#include "common/page_buffer.hpp"
 #include "io/files.hpp"
 
 #include <libdeflate.h>
@@ -31,12 +32,12 @@ struct Pixels {
 };
 
 // PNG scanlines, each a filter byte (0, none: the fastest, and deflate does well on flat map
-// colours without one) and the row's pixels, into `out`. Opaque images take three channels; the
-// first translucent pixel starts the image again with four.
-void scanlines(const Pixels& px, int channels, std::vector<uint8_t>& out) {
+// colours without one) and the row's pixels, into `out`; returns their size. Opaque images take
+// three channels; the first translucent pixel starts the image again with four.
+size_t scanlines(const Pixels& px, int channels, PageBuffer& out) {
     const size_t line = 1 + static_cast<size_t>(px.width) * static_cast<size_t>(channels);
-    out.resize(line * static_cast<size_t>(px.height));
-    uint8_t* o = out.data();
+    const size_t size = line * static_cast<size_t>(px.height);
+    uint8_t* o = out.reserve(size);
     for (int y = 0; y < px.height; ++y) {
         *o++ = 0;
         const uint32_t* row = px.row(y);
@@ -50,6 +51,7 @@ void scanlines(const Pixels& px, int channels, std::vector<uint8_t>& out) {
             if (channels == 4) *o++ = static_cast<uint8_t>(a);
         }
     }
+    return size;
 }
 
 void put_u32(std::string& out, uint32_t v) {
@@ -71,22 +73,22 @@ struct CompressorDeleter {
 // A thread's buffers, kept from map to map: megabytes allocated and freed for every map cost page
 // faults, and in a multi-threaded batch those faults queue on one lock.
 struct Scratch {
-    std::vector<uint8_t> lines, stream;
+    PageBuffer lines, stream;
     std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor{libdeflate_alloc_compressor(1)};
 };
 
 std::string encode(const Pixels& px) {
     thread_local Scratch scratch;
     if (!scratch.compressor) throw RenderError("cannot encode the PNG", "out of memory");
-    std::vector<uint8_t>& lines = scratch.lines;
-    scanlines(px, 3, lines);
-    const bool opaque = lines.size() == (1 + static_cast<size_t>(px.width) * 3) * static_cast<size_t>(px.height);
-    std::vector<uint8_t>& stream = scratch.stream;
-    stream.resize(libdeflate_zlib_compress_bound(scratch.compressor.get(), lines.size()));
-    stream.resize(libdeflate_zlib_compress(scratch.compressor.get(), lines.data(), lines.size(), stream.data(), stream.size()));
-    if (stream.empty()) throw RenderError("cannot encode the PNG", "the compressor failed");
+    const size_t raw = scanlines(px, 3, scratch.lines);
+    const bool opaque = raw == (1 + static_cast<size_t>(px.width) * 3) * static_cast<size_t>(px.height);
+    const size_t bound = libdeflate_zlib_compress_bound(scratch.compressor.get(), raw);
+    uint8_t* stream = scratch.stream.reserve(bound);
+    const size_t deflated = libdeflate_zlib_compress(scratch.compressor.get(), scratch.lines.data(), raw, stream, bound);
+    if (deflated == 0) throw RenderError("cannot encode the PNG", "the compressor failed");
 
     std::string out = "\x89PNG\r\n\x1A\n";
+    out.reserve(deflated + deflated / size_t{1 << 20} * 12 + 128);  // the chunks around the stream
     std::string header;
     put_u32(header, static_cast<uint32_t>(px.width));
     put_u32(header, static_cast<uint32_t>(px.height));
@@ -98,13 +100,11 @@ std::string encode(const Pixels& px) {
     put_chunk(out, "sRGB", &perceptual, 1);
     // A chunk holds at most 2^31 - 1 bytes; a poster at 1200 dpi deflates to more than that.
     constexpr size_t kIdatBytes = size_t{1} << 20;
-    for (size_t at = 0; at < stream.size(); at += kIdatBytes)
-        put_chunk(out, "IDAT", stream.data() + at, std::min(kIdatBytes, stream.size() - at));
+    for (size_t at = 0; at < deflated; at += kIdatBytes)
+        put_chunk(out, "IDAT", stream + at, std::min(kIdatBytes, deflated - at));
     put_chunk(out, "IEND", nullptr, 0);
-    // A poster's buffers are not kept for the maps after it.
-    constexpr size_t kKeepAtMost = size_t{64} << 20;
-    for (auto* buffer : {&lines, &stream})
-        if (buffer->capacity() > kKeepAtMost) std::vector<uint8_t>().swap(*buffer);
+    scratch.lines.release_if_large();
+    scratch.stream.release_if_large();
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "render/render.hpp"
 
+#include "common/page_buffer.hpp"
+
 #include "render/png.hpp"
 
 #include "common/error.hpp"
@@ -100,6 +102,10 @@ public:
         op_begin_layer(cr_, prefix + "basemap");
         set_colour(cr_, style_.sea);
         op_paint(cr_);
+        if (style_.land_from == "countries") {
+            countries(p, read, prefix, inset);
+            return;
+        }
         // GSHHG levels nest: land, lake, island in a lake, pond on that island.
         const auto shore = basemap_.read("shore_" + detail, read);
         for (int level = 1; level <= 4; ++level) {
@@ -113,7 +119,7 @@ public:
         op_end_layer(cr_);
         const double factor = inset ? 0.6 : 1.0;
         op_begin_layer(cr_, prefix + "water");
-        if (!inset) {
+        if (!inset && style_.rivers) {
             // Smaller rivers only where the map is detailed enough to carry them.
             const int max_class = detail == "h" ? 4 : (detail == "i" ? 2 : 1);
             auto rivers = basemap_.read("rivers_" + detail, read);
@@ -128,16 +134,39 @@ public:
         op_stroke(cr_);
         op_end_layer(cr_);
         op_begin_layer(cr_, prefix + "borders");
-        if (!inset) {
-            // The lines between admin-1 units, each once; a basemap built before it had them gives
-            // the units' rings.
-            const bool between = basemap_.has_layer("admin1_lines");
-            lines(p, basemap_.read(between ? "admin1_lines" : "admin1", read), style_.admin1, !between);
-        }
+        if (!inset) admin1(p, read);
         lines(p, basemap_.read("borders_" + detail, read), style_.border, false, factor);
         if (!inset) lines(p, basemap_.read("disputed", read), style_.disputed, false);
         op_end_layer(cr_);
         op_restore(cr_);
+    }
+
+    // Land as the countries layer draws it, each country filled and outlined, as reference maps
+    // from Natural Earth do; called inside basemap(), whose clip and saved state it ends.
+    void countries(const Projector& p, const io::BBox& read, const std::string& prefix, bool inset) {
+        const auto areas = basemap_.read("countries", read);
+        cairo_new_path(cr_);
+        for (const auto& f : areas)
+            for (const auto& part : f.parts) add_path(cr_, p, part, true, coords_, px_);
+        set_colour(cr_, style_.land);
+        op_fill_preserve(cr_);
+        set_stroke(cr_, style_.border, inset ? 0.6 : 1.0);
+        op_stroke(cr_);
+        op_end_layer(cr_);
+        op_begin_layer(cr_, prefix + "borders");
+        if (!inset) {
+            admin1(p, read);
+            lines(p, basemap_.read("disputed", read), style_.disputed, false);
+        }
+        op_end_layer(cr_);
+        op_restore(cr_);
+    }
+
+    // The lines between admin-1 units, each once; a basemap built before it had them gives the
+    // units' rings.
+    void admin1(const Projector& p, const io::BBox& read) {
+        const bool between = basemap_.has_layer("admin1_lines");
+        lines(p, basemap_.read(between ? "admin1_lines" : "admin1", read), style_.admin1, !between);
     }
 
     void lines(const Projector& p, const std::vector<io::BasemapFeature>& features, const style::Stroke& stroke, bool close,
@@ -163,9 +192,13 @@ public:
         if (square) cairo_rectangle(cr_, at.x - m.radius, at.y - m.radius, 2 * m.radius, 2 * m.radius);
         else cairo_arc(cr_, at.x, at.y, m.radius, 0, 2 * M_PI);
         set_colour(cr_, m.fill);
+        if (m.stroke_width <= 0) {
+            op_fill(cr_);
+            return;
+        }
         op_fill_preserve(cr_);
         set_colour(cr_, m.stroke);
-        cairo_set_line_width(cr_, 1.2);
+        cairo_set_line_width(cr_, m.stroke_width);
         cairo_set_dash(cr_, nullptr, 0, 0);
         op_stroke(cr_);
     }
@@ -751,7 +784,12 @@ void draw_inset(Painter& painter, const scene::Scene& s, const style::SideColour
 void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const io::Basemap& basemap) {
     Painter painter(cr, style, basemap);
     set_colour(cr, style.paper);
+    // On a raster canvas the paper replaces every pixel, so a reused canvas needs no clearing
+    // first; vector surfaces keep the usual operator (a PDF would rasterise another).
+    const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE && !svg_sink(cr);
+    if (raster) cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
     op_paint(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
     Projector p(s.crs, s.view, s.map_box);
     painter.basemap(p, s.bbox, s.detail, false);
 
@@ -787,13 +825,15 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
 
     // Frame, scale bar, title and credits.
     op_begin_layer(cr, "furniture");
-    draw_scale_bar(painter, s.scale_bar);
-    cairo_new_path(cr);
-    cairo_rectangle(cr, s.map_box.x + 0.5, s.map_box.y + 0.5, s.map_box.w - 1, s.map_box.h - 1);
-    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
-    cairo_set_line_width(cr, 1);
-    cairo_set_dash(cr, nullptr, 0, 0);
-    op_stroke(cr);
+    if (s.scale_bar.px > 0) draw_scale_bar(painter, s.scale_bar);
+    if (style.furniture) {
+        cairo_new_path(cr);
+        cairo_rectangle(cr, s.map_box.x + 0.5, s.map_box.y + 0.5, s.map_box.w - 1, s.map_box.h - 1);
+        cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+        cairo_set_line_width(cr, 1);
+        cairo_set_dash(cr, nullptr, 0, 0);
+        op_stroke(cr);
+    }
     if (!s.title.empty()) {
         painter.text(s.title, style.title, 14, 8, false);
         // A title a column wide may take two lines.
@@ -802,7 +842,7 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     }
     // Credits under the map, or under a legend drawn below it.
     const bool legend_below = !s.legend.empty() && s.legend_box.y >= s.map_box.bottom();
-    painter.text(s.source, style.small, 12, (legend_below ? s.legend_box.bottom() : s.map_box.bottom()) + 5, false);
+    if (!s.source.empty()) painter.text(s.source, style.small, 12, (legend_below ? s.legend_box.bottom() : s.map_box.bottom()) + 5, false);
     op_end_layer(cr);
     check(cr, "cannot draw the map");
 }
@@ -825,20 +865,17 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 namespace {
 
-// A transparent ARGB32 canvas over this thread's pixel buffer, kept from map to map: a canvas of
-// megabytes allocated afresh for every map costs page faults, and in a multi-threaded batch those
-// faults queue on one lock. The surface must be gone before the thread draws its next map.
+// An ARGB32 canvas over this thread's pixel buffer, kept from map to map: a canvas of megabytes
+// allocated afresh for every map costs page faults, and in a multi-threaded batch those faults
+// queue on one lock. It holds the last map's pixels until draw() paints the paper over them all.
+// The surface must be gone before the thread draws its next map.
 SurfacePtr canvas(int width, int height) {
-    thread_local std::vector<unsigned char> pixels;
+    thread_local PageBuffer pixels;
+    pixels.release_if_large();
     const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
     if (stride <= 0 || height <= 0) return SurfacePtr{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)};  // Cairo's error
     const size_t bytes = static_cast<size_t>(stride) * static_cast<size_t>(height);
-    // A poster at print resolution is drawn on a canvas of its own rather than kept for good.
-    constexpr size_t kKeepAtMost = size_t{64} << 20;
-    if (bytes > kKeepAtMost) return SurfacePtr{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)};
-    if (pixels.size() < bytes) pixels.resize(bytes);
-    std::fill_n(pixels.begin(), bytes, 0);
-    return SurfacePtr{cairo_image_surface_create_for_data(pixels.data(), CAIRO_FORMAT_ARGB32, width, height, stride)};
+    return SurfacePtr{cairo_image_surface_create_for_data(pixels.reserve(bytes), CAIRO_FORMAT_ARGB32, width, height, stride)};
 }
 
 }  // namespace

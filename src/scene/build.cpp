@@ -231,6 +231,7 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     double header = 0, footer = 0;
     const size_t wanted_subtitle = subtitle_lines;
     for (const auto& [title_lines, other_lines] : {std::pair{kTitleLines, kCreditLines}, std::pair{kTitleLines, size_t{1}}, std::pair{size_t{1}, size_t{1}}}) {
+        if (!style.furniture) break;  // a plain map is all map
         s.title = fit_lines(title, style.title, s.width - 28, title_lines, measure);
         subtitle_lines = std::min(wanted_subtitle, other_lines);
         header = s.title.empty() ? 0.0 : header_height(style, measure, s.title, subtitle_lines);
@@ -245,7 +246,7 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     Projector p(s.crs, s.view, s.map_box);
     s.bbox = covering_bbox(p);
     s.detail = detail_for(p);
-    s.scale_bar = scale_bar(p);
+    if (style.furniture) s.scale_bar = scale_bar(p);
     return {std::move(s), std::move(p), subtitle_lines};
 }
 
@@ -403,6 +404,7 @@ std::optional<Label> centred_label(LabelPlacer& placer, const TextMeasure& measu
 // Named water: seas and straits as points, big rivers along their course, labelled when they fit.
 void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                       const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
+    if (!style.water_labels) return;
     const io::BBox bbox{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
     if (basemap.has_layer("named_points")) {
         auto points = basemap.read("named_points", bbox);
@@ -445,6 +447,7 @@ std::vector<Point> label_points_of_line(const std::vector<std::array<double, 2>>
 // Country names where a country fills enough of the map to carry one, in capitals, as atlases do.
 void add_country_labels(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                         const TextMeasure& measure, LabelPlacer& placer) {
+    if (!style.country_labels) return;
     auto areas = basemap.area_labels("countries", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]});
     std::sort(areas.begin(), areas.end(), [](const auto& a, const auto& b) { return a.share > b.share; });
     for (const auto& a : areas) {
@@ -457,8 +460,40 @@ void add_country_labels(Scene& s, const Projector& p, const io::Basemap& basemap
     }
 }
 
+// GeoNames lists some buildings and long descriptions as places: not names for a map.
+bool usable_town_name(const std::string& name) { return name.find_first_of(",()") == std::string::npos && name.size() <= 28; }
+
+// Every town of at least the style's population, as a reference map shows them: all the dots
+// first, each an obstacle, then the names, biggest town first, each where it fits.
+void add_towns_by_population(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
+                             const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
+    auto towns = basemap.read("places", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]},
+                              "population >= " + std::to_string(style.towns_min_population));
+    std::sort(towns.begin(), towns.end(), [](const auto& a, const auto& b) {
+        return a.population != b.population ? a.population > b.population : a.name < b.name;
+    });
+    std::vector<Point> dots;
+    std::vector<const io::BasemapFeature*> kept;
+    for (const auto& f : towns) {
+        if (named.count(f.name) || f.parts.empty() || f.parts[0].empty() || !usable_town_name(f.name)) continue;
+        const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
+        if (!s.map_box.contains(at)) continue;
+        placer.add_obstacle(marker_box(at, style.context.radius));
+        dots.push_back(at);
+        kept.push_back(&f);
+    }
+    for (size_t i = 0; i < kept.size(); ++i) {
+        const auto& f = *kept[i];
+        s.features.push_back(Feature{.kind = "context", .name = f.name, .place_type = "city", .role = "location",
+                                     .capital = f.feature_code == "PPLC", .lon = f.parts[0][0].lon, .lat = f.parts[0][0].lat,
+                                     .label = place_label(placer, measure, f.name, style.context_label, LabelFont::Context, dots[i],
+                                                          style.context.radius + style.town_label_gap)});
+    }
+}
+
 void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                         const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
+    if (style.towns_min_population > 0) return add_towns_by_population(s, p, basemap, style, measure, placer, named);
     const size_t limit = static_cast<size_t>(std::clamp(s.width * s.height / 36000, 6, 60));
     // Only the most important towns can win a label: read the top of the list, widening the
     // filter only when a sparse area leaves too few.
@@ -474,8 +509,7 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
     for (const auto& f : places) {
         if (added >= limit) break;
         if (named.count(f.name) || f.parts.empty() || f.parts[0].empty()) continue;
-        // GeoNames lists some buildings and long descriptions as places: not names for a map.
-        if (f.name.find_first_of(",()") != std::string::npos || f.name.size() > 28) continue;
+        if (!usable_town_name(f.name)) continue;
         const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
         if (!s.map_box.contains(at)) continue;
         const bool capital = f.feature_code == "PPLC";
@@ -483,7 +517,7 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
         const Box mb = marker_box(at, r);
         if (!placer.is_free(mb)) continue;
         placer.add_obstacle(mb);
-        auto label = place_label(placer, measure, f.name, style.context_label, LabelFont::Context, at, r + 3);
+        auto label = place_label(placer, measure, f.name, style.context_label, LabelFont::Context, at, r + style.town_label_gap);
         if (!label) continue;  // a dot without a name tells a reader nothing; the marker box stays reserved
         s.features.push_back(Feature{.kind = "context", .name = f.name, .place_type = "city", .role = "location", .capital = capital,
                                      .lon = f.parts[0][0].lon, .lat = f.parts[0][0].lat, .label = label});
@@ -619,7 +653,8 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
         s.subtitle = fit_lines(fill_in(annotation().as_of, {{"date", as_of}}), style.subtitle, s.width - 28, kept, measure);
     std::set<std::string> named;
     for (const Subject& sub : subjects) named.insert(sub.name);
-    add_inset(s, p, extent);
+    if (!style.furniture) s.subtitle.clear();
+    if (style.furniture) add_inset(s, p, extent);
     Drawn drawn = drawn_basemap(s, basemap);
     drawn.places = drawn.context = drawn.capital = true;
     // A first legend with every event symbol the story has reserves the space the final one fits in.
@@ -641,7 +676,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
         level = legend_fitting_map(s, style, measure, drawn, detail::event_legend(draft), corner, level);
     }
     // A column graphic's map is too small to give a corner to its legend: below it or not at all.
-    const bool legend_left_out = options.width < style.compact_below_px && corner != Corner::Below;
+    const bool legend_left_out = !style.furniture || (options.width < style.compact_below_px && corner != Corner::Below);
     if (legend_left_out) {
         s.legend.clear();
         s.legend_box = {};
@@ -720,11 +755,17 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
     if (!(w < e) || !(s_ < n) || w < -180 || e > 180 || s_ < -90 || n > 90)
         throw UsageError("bad --bbox", "expected W,S,E,N with W < E and S < N, in degrees");
     auto [s, p, lines] = make_frame({w, s_, e, n}, crs, style, measure, options, options.title);
+    LabelPlacer placer(s.map_box);
+    if (!style.furniture) {
+        add_water_labels(s, p, basemap, style, measure, placer, {});
+        add_country_labels(s, p, basemap, style, measure, placer);
+        add_context_places(s, p, basemap, style, measure, placer, {});
+        return s;
+    }
     add_inset(s, p, {w, s_, e, n});
     Drawn drawn = drawn_basemap(s, basemap);
     drawn.context = true;
     add_legend(s, style, measure, drawn);
-    LabelPlacer placer(s.map_box);
     add_fixed_obstacles(s, placer);
     add_water_labels(s, p, basemap, style, measure, placer, {});
     add_country_labels(s, p, basemap, style, measure, placer);

@@ -41,6 +41,10 @@ void read(const json& j, const char* key, Marker& m) {
     read(o, "fill", m.fill);
     read(o, "stroke", m.stroke);
     read(o, "radius", m.radius);
+    read(o, "stroke_width", m.stroke_width);
+}
+void read(const json& j, const char* key, bool& v) {
+    if (j.contains(key)) v = j.at(key).get<bool>();
 }
 void read(const json& j, const char* key, Font& f) {
     if (!j.contains(key)) return;
@@ -96,7 +100,16 @@ Style parse(const std::string& json_text, const std::string& origin) {
         read(j, "arrow_width", s.arrow_width);
         read(j, "callout", s.callout);
         read(j, "callout_fill", s.callout_fill);
-        if (j.contains("fast_basemap_antialias")) s.fast_basemap_antialias = j.at("fast_basemap_antialias").get<bool>();
+        read(j, "fast_basemap_antialias", s.fast_basemap_antialias);
+        read(j, "furniture", s.furniture);
+        read(j, "rivers", s.rivers);
+        read(j, "water_labels", s.water_labels);
+        read(j, "country_labels", s.country_labels);
+        if (j.contains("land_from")) s.land_from = j.at("land_from").get<std::string>();
+        if (s.land_from != "shore" && s.land_from != "countries")
+            throw InputError("bad land_from '" + s.land_from + "'", "expected \"shore\" or \"countries\"");
+        if (j.contains("towns_min_population")) s.towns_min_population = j.at("towns_min_population").get<long long>();
+        read(j, "town_label_gap", s.town_label_gap);
         read(j, "compact_below_px", s.compact_below_px);
         read(j, "compact_type_scale", s.compact_type_scale);
         read(j, "compact_min_type_px", s.compact_min_type_px);

@@ -24,6 +24,7 @@ struct Marker {
     Colour fill;
     Colour stroke;
     double radius = 4.0;
+    double stroke_width = 1.2;  // 0: a dot with no rim
 };
 
 struct Font {
@@ -73,7 +74,22 @@ struct Style {
     Font callout{"Noto Sans", 10.5, false, false, {0.1, 0.1, 0.1, 1}};
     Colour callout_fill{1, 1, 1, 0.92};
 
-    bool fast_basemap_antialias = true;  // the basemap's lines and areas drawn with Cairo's fast antialiasing
+    bool fast_basemap_antialias = true;
+
+    // A plain map, for a designer to frame or to compare renderers like for like: no headline,
+    // credits, legend, scale bar, inset or frame.
+    bool furniture = true;
+    bool rivers = true;
+    bool water_labels = true;
+    bool country_labels = true;
+    // Where land comes from: "shore" (GSHHG shorelines, with coast and border lines) or
+    // "countries" (the countries layer, each filled with `land` and outlined with `border`).
+    std::string land_from = "shore";
+    // Towns shown for context. 0: the most important, as many as the map's size carries. A
+    // population: every town of at least that many people, each dot drawn, biggest first, and
+    // each labelled where its label fits.
+    long long towns_min_population = 0;
+    double town_label_gap = 3.0;  // pixels between a town's dot and its label  // the basemap's lines and areas drawn with Cairo's fast antialiasing
 
     // A map narrower than this (layout pixels, 1/96 inch: 85 mm is 321) is a column graphic,
     // whose type a desk sets smaller than a web map's; its symbols keep their size.
