@@ -1,19 +1,19 @@
-#include "gazetteer/sqlite.hpp"
+#include "common/sqlite.hpp"
 
 #include "common/error.hpp"
 
 namespace frontmap::sqlite {
 
-DbPtr open(const std::string& path, bool writable) {
+DbPtr open(const std::string& path, bool writable, const std::string& what) {
     sqlite3* raw = nullptr;
     const int flags = writable ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     DbPtr db{raw};
     if (rc != SQLITE_OK) {
-        throw DataError("cannot open gazetteer " + path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
+        throw DataError("cannot open " + what + " " + path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
     }
     // A reader keeps its shared lock for the connection's life instead of taking and dropping it
-    // (two fcntl calls) around every query: the gazetteer is never written while it is read.
+    // (two fcntl calls) around every query: the data is never written while it is read.
     if (!writable) exec(db.get(), "PRAGMA locking_mode=EXCLUSIVE");
     return db;
 }
@@ -77,5 +77,12 @@ std::string Statement::text(int column) const {
 double Statement::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
 long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL; }
+
+std::span<const unsigned char> Statement::blob(int column) const {
+    const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_.get(), column));
+    const int size = sqlite3_column_bytes(stmt_.get(), column);
+    if (!bytes || size <= 0) return {};
+    return {bytes, static_cast<size_t>(size)};
+}
 
 }  // namespace frontmap::sqlite

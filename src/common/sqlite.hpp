@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 
 namespace frontmap::sqlite {
@@ -19,7 +20,8 @@ struct StmtDeleter {
 using DbPtr = std::unique_ptr<sqlite3, DbDeleter>;
 using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
 
-DbPtr open(const std::string& path, bool writable);
+// `what` names the file in errors ("cannot open gazetteer PATH").
+DbPtr open(const std::string& path, bool writable, const std::string& what = "gazetteer");
 void exec(sqlite3* db, const std::string& sql);
 
 class Statement {
@@ -41,6 +43,8 @@ public:
     double real(int column) const;
     long long integer(int column) const;
     bool is_null(int column) const;
+    // A BLOB column's bytes, valid until the next step or reset.
+    std::span<const unsigned char> blob(int column) const;
 
 private:
     sqlite3* db_;

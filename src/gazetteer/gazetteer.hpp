@@ -1,6 +1,6 @@
 #pragma once
 #include "gazetteer/place.hpp"
-#include "gazetteer/sqlite.hpp"
+#include "common/sqlite.hpp"
 
 #include <filesystem>
 #include <optional>

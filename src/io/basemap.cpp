@@ -2,120 +2,256 @@
 
 #include "common/error.hpp"
 
+#include <geos_c.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <span>
+
 namespace frontmap::io {
+
+static_assert(sizeof(LonLat) == 2 * sizeof(double), "GEOS copies coordinates straight into a Path");
+
+// One GEOS context per Basemap, as a Basemap serves one thread at a time.
+class Basemap::Geos {
+public:
+    Geos() : handle_(GEOS_init_r()), reader_(handle_ ? GEOSWKBReader_create_r(handle_) : nullptr) {
+        if (!handle_ || !reader_) throw DataError("cannot read the basemap", "GEOS could not start");
+        // Errors are reported by what the calls return, with our own words.
+        GEOSContext_setErrorMessageHandler_r(handle_, nullptr, nullptr);
+        GEOSContext_setNoticeMessageHandler_r(handle_, nullptr, nullptr);
+    }
+    ~Geos() {
+        GEOSWKBReader_destroy_r(handle_, reader_);
+        GEOS_finish_r(handle_);
+    }
+    Geos(const Geos&) = delete;
+    Geos& operator=(const Geos&) = delete;
+
+    GEOSContextHandle_t handle() const { return handle_; }
+    GEOSWKBReader* reader() const { return reader_; }
+
+private:
+    GEOSContextHandle_t handle_;
+    GEOSWKBReader* reader_;
+};
 
 namespace {
 
-void append_parts(OGRGeometryH geom, std::vector<Path>& parts) {
-    const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geom));
-    const int children = OGR_G_GetGeometryCount(geom);
-    if (type == wkbPoint || type == wkbLineString || type == wkbLinearRing) {
-        const int n = OGR_G_GetPointCount(geom);
-        Path path(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i) path[static_cast<size_t>(i)] = {OGR_G_GetX(geom, i), OGR_G_GetY(geom, i)};
-        parts.push_back(std::move(path));
-        return;
-    }
-    for (int i = 0; i < children; ++i) append_parts(OGR_G_GetGeometryRef(geom, i), parts);
-}
-
-// Spatial and attribute filters are the layer's state: cleared however a read ends, also when a
-// bad filter throws.
-class FilterScope {
+// A GEOS geometry owned by its context.
+class Geometry {
 public:
-    explicit FilterScope(OGRLayerH layer) : layer_(layer) {}
-    FilterScope(const FilterScope&) = delete;
-    FilterScope& operator=(const FilterScope&) = delete;
-    ~FilterScope() {
-        OGR_L_SetSpatialFilter(layer_, nullptr);
-        OGR_L_SetAttributeFilter(layer_, nullptr);
+    Geometry(GEOSContextHandle_t h, GEOSGeometry* g) : h_(h), g_(g) {}
+    ~Geometry() {
+        if (g_) GEOSGeom_destroy_r(h_, g_);
     }
+    Geometry(const Geometry&) = delete;
+    Geometry& operator=(const Geometry&) = delete;
+    GEOSGeometry* get() const { return g_; }
+    explicit operator bool() const { return g_ != nullptr; }
 
 private:
-    OGRLayerH layer_;
+    GEOSContextHandle_t h_;
+    GEOSGeometry* g_;
 };
+
+struct Envelope {
+    double west = 0, east = 0, south = 0, north = 0;
+    bool known = false;
+    bool meets(const BBox& b) const { return !known || (east >= b.west && west <= b.east && north >= b.south && south <= b.north); }
+    bool within(const BBox& b) const { return known && west >= b.west && east <= b.east && south >= b.south && north <= b.north; }
+};
+
+// The WKB inside a GeoPackage geometry blob (GeoPackage 1.3, 2.1.3): after the magic "GP", a
+// version, flags, the SRS id and an optional envelope. Empty for an empty or foreign blob.
+std::span<const unsigned char> wkb_of(std::span<const unsigned char> blob, Envelope& envelope) {
+    if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P') return {};
+    const unsigned flags = blob[3];
+    if (flags & 0x10) return {};  // an empty geometry
+    constexpr size_t kEnvelopeBytes[] = {0, 32, 48, 48, 64};
+    const unsigned kind = (flags >> 1) & 0x7;
+    if (kind >= std::size(kEnvelopeBytes) || blob.size() < 8 + kEnvelopeBytes[kind]) return {};
+    const bool little_endian = flags & 0x1;
+    if (kind > 0 && little_endian && std::endian::native == std::endian::little) {
+        double xy[4];
+        std::memcpy(xy, blob.data() + 8, sizeof xy);  // minx, maxx, miny, maxy
+        envelope = {xy[0], xy[1], xy[2], xy[3], true};
+    }
+    return blob.subspan(8 + kEnvelopeBytes[kind]);
+}
+
+void append_sequence(GEOSContextHandle_t h, const GEOSCoordSequence* seq, std::vector<Path>& parts) {
+    unsigned int n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n)) return;
+    Path path(n);
+    if (n > 0 && !GEOSCoordSeq_copyToBuffer_r(h, seq, &path.data()->lon, 0, 0)) return;
+    parts.push_back(std::move(path));
+}
+
+// Lines and rings in the order OGR gave them: a polygon's outer ring, then its holes.
+void append_parts(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Path>& parts) {
+    switch (GEOSGeomTypeId_r(h, g)) {
+        case GEOS_POINT:
+        case GEOS_LINESTRING:
+        case GEOS_LINEARRING: append_sequence(h, GEOSGeom_getCoordSeq_r(h, g), parts); return;
+        case GEOS_POLYGON: {
+            append_parts(h, GEOSGetExteriorRing_r(h, g), parts);
+            const int holes = GEOSGetNumInteriorRings_r(h, g);
+            for (int i = 0; i < holes; ++i) append_parts(h, GEOSGetInteriorRingN_r(h, g, i), parts);
+            return;
+        }
+        default: {
+            const int n = GEOSGetNumGeometries_r(h, g);
+            for (int i = 0; i < n; ++i) append_parts(h, GEOSGetGeometryN_r(h, g, i), parts);
+        }
+    }
+}
+
+GEOSGeometry* box_polygon(GEOSContextHandle_t h, const BBox& b) { return GEOSGeom_createRectangle_r(h, b.west, b.south, b.east, b.north); }
+
+std::string quoted(const std::string& identifier) {
+    std::string out = "\"";
+    for (char c : identifier) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+// The attributes a feature may carry, in the columns query() selects after the geometry.
+constexpr const char* kAttributes[] = {"name", "country", "feature_code", "level", "population", "importance"};
 
 }  // namespace
 
 Basemap::Basemap(const std::filesystem::path& file) : file_(file) {
     if (!std::filesystem::exists(file))
         throw DataError("cannot open basemap " + file.string(), "no such file (run tools/setup.sh to build it)");
-    ds_ = gdal::open_vector(file.string());
+    db_ = sqlite::open(file.string(), false, "basemap");
+    try {
+        sqlite::Statement tables(db_.get(), "SELECT table_name, column_name FROM gpkg_geometry_columns");
+        while (tables.step()) layers_[tables.text(0)] = {tables.text(0), tables.text(1), {}, {}};
+        for (auto& [name, layer] : layers_) {
+            sqlite::Statement columns(db_.get(), "SELECT name FROM pragma_table_info(?1)");
+            columns.bind(1, name);
+            while (columns.step()) layer.columns.push_back(columns.text(0));
+            const std::string rtree = "rtree_" + name + "_" + layer.geometry;
+            sqlite::Statement index(db_.get(), "SELECT 1 FROM sqlite_master WHERE name = ?1");
+            index.bind(1, rtree);
+            if (index.step()) layer.rtree = rtree;
+        }
+    } catch (const DataError& e) {
+        throw DataError("cannot open basemap " + file.string(), "it is not a GeoPackage (" + e.reason() + ")");
+    }
+    geos_ = std::make_unique<Geos>();
 }
 
-bool Basemap::has_layer(const std::string& layer) const {
-    return GDALDatasetGetLayerByName(ds_.get(), layer.c_str()) != nullptr;
+Basemap::~Basemap() = default;
+Basemap::Basemap(Basemap&&) noexcept = default;
+Basemap& Basemap::operator=(Basemap&&) noexcept = default;
+
+bool Basemap::has_layer(const std::string& layer) const { return layers_.count(layer) > 0; }
+
+const Basemap::Layer& Basemap::layer_named(const std::string& name) const {
+    const auto it = layers_.find(name);
+    if (it == layers_.end()) throw DataError("basemap " + file_.string(), "has no layer '" + name + "' (run tools/setup.sh again)");
+    return it->second;
 }
 
-std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_name, const BBox& bbox) const {
-    std::vector<AreaLabel> out;
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
-    if (!layer) return out;
-    gdal::GeometryPtr box{OGR_G_CreateGeometry(wkbPolygon)};
-    {
-        gdal::GeometryPtr ring{OGR_G_CreateGeometry(wkbLinearRing)};
-        for (auto [x, y] : {std::pair{bbox.west, bbox.south}, {bbox.east, bbox.south}, {bbox.east, bbox.north}, {bbox.west, bbox.north}, {bbox.west, bbox.south}})
-            OGR_G_AddPoint_2D(ring.get(), x, y);
-        OGR_G_AddGeometryDirectly(box.get(), ring.release());
+// The layer's geometry and attributes (NULL for those it lacks) of the features whose index box
+// meets ?1..?4 (west, south, east, north), in the order of their ids.
+sqlite::Statement& Basemap::query(const Layer& layer, const std::string& where) const {
+    auto& stmt = statements_[layer.table + '\n' + where];
+    if (!stmt) {
+        std::string sql = "SELECT " + quoted(layer.geometry);
+        for (const char* a : kAttributes)
+            sql += std::find(layer.columns.begin(), layer.columns.end(), std::string(a)) != layer.columns.end() ? ", " + quoted(a) : ", NULL";
+        sql += " FROM " + quoted(layer.table) + " WHERE ";
+        sql += layer.rtree.empty() ? "?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL"
+                                   : "fid IN (SELECT id FROM " + quoted(layer.rtree) + " WHERE maxx >= ?1 AND minx <= ?3 AND maxy >= ?2 AND miny <= ?4)";
+        if (!where.empty()) sql += " AND (" + where + ")";
+        try {
+            stmt = std::make_unique<sqlite::Statement>(db_.get(), sql);
+        } catch (const DataError& e) {
+            throw DataError("basemap " + file_.string(), "bad filter '" + where + "' on layer " + layer.table + ": " + e.reason());
+        }
     }
-    const double box_area = OGR_G_Area(box.get());
-    const int name_idx = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "name");
-    const FilterScope scope(layer);
-    OGR_L_SetSpatialFilter(layer, box.get());
-    OGR_L_ResetReading(layer);
-    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
-        OGRGeometryH geom = OGR_F_GetGeometryRef(f.get());
-        if (!geom || name_idx < 0) continue;
-        gdal::GeometryPtr inside{OGR_G_Intersection(geom, box.get())};
-        if (!inside || OGR_G_IsEmpty(inside.get())) continue;
-        gdal::GeometryPtr point{OGR_G_PointOnSurface(inside.get())};
-        if (!point || OGR_G_IsEmpty(point.get())) continue;
-        out.push_back({OGR_F_GetFieldAsString(f.get(), name_idx), {OGR_G_GetX(point.get(), 0), OGR_G_GetY(point.get(), 0)},
-                       box_area > 0 ? OGR_G_Area(inside.get()) / box_area : 0.0});
+    return *stmt;
+}
+
+std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
+    sqlite::Statement& q = query(layer_named(layer_name), where);
+    q.reset();
+    q.bind(1, bbox.west).bind(2, bbox.south).bind(3, bbox.east).bind(4, bbox.north);
+    const GEOSContextHandle_t h = geos_->handle();
+    std::vector<BasemapFeature> out;
+    while (q.step()) {
+        Envelope envelope;
+        const auto wkb = wkb_of(q.blob(0), envelope);
+        if (wkb.empty() || !envelope.meets(bbox)) continue;
+        const Geometry g{h, GEOSWKBReader_read_r(h, geos_->reader(), wkb.data(), wkb.size())};
+        if (!g) continue;
+        BasemapFeature f;
+        append_parts(h, g.get(), f.parts);
+        if (f.parts.empty()) continue;
+        f.name = q.text(1);
+        f.country = q.text(2);
+        f.feature_code = q.text(3);
+        f.level = static_cast<int>(q.integer(4));
+        f.population = q.integer(5);
+        f.importance = q.real(6);
+        out.push_back(std::move(f));
     }
+    q.reset();
     return out;
 }
 
 bool Basemap::has_features(const std::string& layer_name, const BBox& bbox) const {
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
-    if (!layer) return false;
-    const FilterScope scope(layer);
-    OGR_L_SetSpatialFilterRect(layer, bbox.west, bbox.south, bbox.east, bbox.north);
-    OGR_L_ResetReading(layer);
-    // The first feature answers; counting them all tested every big polygon exactly.
-    return gdal::FeaturePtr{OGR_L_GetNextFeature(layer)} != nullptr;
+    if (!has_layer(layer_name)) return false;
+    sqlite::Statement& q = query(layer_named(layer_name), "");
+    q.reset();
+    q.bind(1, bbox.west).bind(2, bbox.south).bind(3, bbox.east).bind(4, bbox.north);
+    const GEOSContextHandle_t h = geos_->handle();
+    const Geometry box{h, box_polygon(h, bbox)};
+    bool found = false;
+    // A feature whose box lies inside answers at once; one only near the map is tested exactly.
+    while (!found && q.step()) {
+        Envelope envelope;
+        const auto wkb = wkb_of(q.blob(0), envelope);
+        if (wkb.empty() || !envelope.meets(bbox)) continue;
+        if (envelope.within(bbox)) {
+            found = true;
+            break;
+        }
+        const Geometry g{h, GEOSWKBReader_read_r(h, geos_->reader(), wkb.data(), wkb.size())};
+        found = g && GEOSIntersects_r(h, g.get(), box.get()) == 1;
+    }
+    q.reset();
+    return found;
 }
 
-std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds_.get(), layer_name.c_str());
-    if (!layer) throw DataError("basemap " + file_.string(), "has no layer '" + layer_name + "' (run tools/setup.sh again)");
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int name_idx = OGR_FD_GetFieldIndex(defn, "name");
-    const int country_idx = OGR_FD_GetFieldIndex(defn, "country");
-    const int code_idx = OGR_FD_GetFieldIndex(defn, "feature_code");
-    const int level_idx = OGR_FD_GetFieldIndex(defn, "level");
-    const int pop_idx = OGR_FD_GetFieldIndex(defn, "population");
-    const int imp_idx = OGR_FD_GetFieldIndex(defn, "importance");
-
-    const FilterScope scope(layer);
-    OGR_L_SetSpatialFilterRect(layer, bbox.west, bbox.south, bbox.east, bbox.north);
-    if (OGR_L_SetAttributeFilter(layer, where.empty() ? nullptr : where.c_str()) != OGRERR_NONE)
-        throw DataError("basemap " + file_.string(), "bad filter '" + where + "' on layer " + layer_name + ": " + gdal::last_error());
-    OGR_L_ResetReading(layer);
-    std::vector<BasemapFeature> out;
-    while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
-        OGRGeometryH geom = OGR_F_GetGeometryRef(f.get());
-        if (!geom) continue;
-        BasemapFeature feature;
-        append_parts(geom, feature.parts);
-        if (name_idx >= 0) feature.name = OGR_F_GetFieldAsString(f.get(), name_idx);
-        if (country_idx >= 0) feature.country = OGR_F_GetFieldAsString(f.get(), country_idx);
-        if (code_idx >= 0) feature.feature_code = OGR_F_GetFieldAsString(f.get(), code_idx);
-        if (level_idx >= 0) feature.level = OGR_F_GetFieldAsInteger(f.get(), level_idx);
-        if (pop_idx >= 0) feature.population = OGR_F_GetFieldAsInteger64(f.get(), pop_idx);
-        if (imp_idx >= 0) feature.importance = OGR_F_GetFieldAsDouble(f.get(), imp_idx);
-        out.push_back(std::move(feature));
+std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_name, const BBox& bbox) const {
+    std::vector<AreaLabel> out;
+    if (!has_layer(layer_name)) return out;
+    sqlite::Statement& q = query(layer_named(layer_name), "");
+    q.reset();
+    q.bind(1, bbox.west).bind(2, bbox.south).bind(3, bbox.east).bind(4, bbox.north);
+    const GEOSContextHandle_t h = geos_->handle();
+    const Geometry box{h, box_polygon(h, bbox)};
+    double box_area = 0;
+    GEOSArea_r(h, box.get(), &box_area);
+    while (q.step()) {
+        Envelope envelope;
+        const auto wkb = wkb_of(q.blob(0), envelope);
+        if (wkb.empty() || !envelope.meets(bbox) || q.is_null(1)) continue;
+        const Geometry g{h, GEOSWKBReader_read_r(h, geos_->reader(), wkb.data(), wkb.size())};
+        if (!g) continue;
+        const Geometry inside{h, GEOSIntersection_r(h, g.get(), box.get())};
+        if (!inside || GEOSisEmpty_r(h, inside.get()) != 0) continue;
+        const Geometry point{h, GEOSPointOnSurface_r(h, inside.get())};
+        double x = 0, y = 0, area = 0;
+        if (!point || GEOSisEmpty_r(h, point.get()) != 0 || !GEOSGeomGetX_r(h, point.get(), &x) || !GEOSGeomGetY_r(h, point.get(), &y)) continue;
+        GEOSArea_r(h, inside.get(), &area);
+        out.push_back({q.text(1), {x, y}, box_area > 0 ? area / box_area : 0.0});
     }
+    q.reset();
     return out;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-#include "io/gdal.hpp"
+#include "common/sqlite.hpp"
 
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,13 +33,20 @@ struct BBox {
 
 // The basemap GeoPackage written by tools/databuild: GSHHG shorelines, rivers and borders at
 // several levels of detail, Natural Earth admin areas, and populated places, all in EPSG:4326.
+//
+// Read with SQLite and GEOS, not GDAL: the file is our own build's, a GeoPackage's tables and
+// R-tree indexes are plain SQLite, and loading GDAL's hundred-odd libraries took more than a
+// third of a one-map process's time. One Basemap serves one thread at a time.
 class Basemap {
 public:
     explicit Basemap(const std::filesystem::path& file);
+    ~Basemap();
+    Basemap(Basemap&&) noexcept;
+    Basemap& operator=(Basemap&&) noexcept;
 
     bool has_layer(const std::string& layer) const;
-    // Features of `layer` whose bounding box meets `bbox`; `where` is an optional OGR SQL
-    // attribute filter ("importance >= 0.5").
+    // Features of `layer` whose bounding box meets `bbox`; `where` is an optional SQL condition
+    // on the layer's columns ("importance >= 0.5").
     std::vector<BasemapFeature> read(const std::string& layer, const BBox& bbox, const std::string& where = "") const;
 
     // For each area of `layer` meeting `bbox`: its name and a point inside the part that lies in
@@ -52,9 +61,24 @@ public:
     // Whether any feature of `layer` meets `bbox` (false for a layer the basemap lacks).
     bool has_features(const std::string& layer, const BBox& bbox) const;
 
+    class Geos;  // GEOS's context and WKB reader
+
 private:
+    struct Layer {
+        std::string table;
+        std::string geometry;  // its geometry column
+        std::string rtree;     // its R-tree's table; empty when it has none
+        std::vector<std::string> columns;
+    };
+    sqlite::Statement& query(const Layer& layer, const std::string& where) const;
+    const Layer& layer_named(const std::string& name) const;
+
     std::filesystem::path file_;
-    gdal::DatasetPtr ds_;
+    sqlite::DbPtr db_;
+    std::map<std::string, Layer> layers_;
+    std::unique_ptr<Geos> geos_;
+    // Prepared once per layer and condition, reused by every map this Basemap draws.
+    mutable std::map<std::string, std::unique_ptr<sqlite::Statement>> statements_;
 };
 
 }  // namespace frontmap::io

@@ -21,4 +21,7 @@ struct UserPlace {
 // geometry). Throws InputError naming the file and the feature at fault.
 std::vector<UserPlace> read_user_places(const std::string& path);
 
+// GDAL does the reading in the module frontmap-gdal.so, loaded on the first call, so that a run
+// without --places never loads GDAL.
+
 }  // namespace frontmap::io

@@ -1,3 +1,5 @@
+// The reader of user places, built as the module frontmap-gdal.so so that only a run given
+// --places loads GDAL (see io/places.cpp).
 #include "io/places.hpp"
 
 #include "common/error.hpp"
@@ -69,9 +71,7 @@ UserPlace read_feature(OGRFeatureH f, const std::string& where) {
     return p;
 }
 
-}  // namespace
-
-std::vector<UserPlace> read_user_places(const std::string& path) {
+std::vector<UserPlace> read_with_gdal(const std::string& path) {
     const auto ds = open_places(path);
     std::vector<UserPlace> out;
     for (int l = 0; l < GDALDatasetGetLayerCount(ds.get()); ++l) {
@@ -91,4 +91,30 @@ std::vector<UserPlace> read_user_places(const std::string& path) {
     return out;
 }
 
+}  // namespace
+
 }  // namespace frontmap::io
+
+// The module's one entry (io/places.hpp: PlacesReader). No exception leaves it: errors come back
+// as the subject and reason of an InputError (1) or a DataError (2).
+extern "C" __attribute__((visibility("default"))) int frontmap_read_places_v1(const char* path, std::vector<frontmap::io::UserPlace>* out,
+                                                                            std::string* subject, std::string* reason) noexcept {
+    try {
+        *out = frontmap::io::read_with_gdal(path);
+        return 0;
+    } catch (const frontmap::InputError& e) {
+        *subject = e.subject();
+        *reason = e.reason();
+        return 1;
+    } catch (const frontmap::Error& e) {
+        *subject = e.subject();
+        *reason = e.reason();
+    } catch (const std::bad_alloc&) {
+        *subject = std::string("cannot read places ") + path;
+        *reason = "out of memory";
+    } catch (...) {
+        *subject = std::string("cannot read places ") + path;
+        *reason = "GDAL could not read it";
+    }
+    return 2;
+}

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <sstream>
 
@@ -27,8 +29,34 @@ std::optional<std::string> direct_pipeline(const std::string& crs) {
     return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step" + step;
 }
 
+// The pipelines PROJ's database gave for each CRS named by code ("EPSG:3857"), kept for the
+// process: every context opens the database afresh, and reading its schema took a tenth of a
+// one-map process, once for each projector a map makes.
+class ResolvedPipelines {
+public:
+    std::optional<std::string> find(const std::string& crs) {
+        const std::lock_guard lock(mutex_);
+        const auto it = pipelines_.find(crs);
+        return it == pipelines_.end() ? std::nullopt : std::optional(it->second);
+    }
+    void add(const std::string& crs, std::string pipeline) {
+        const std::lock_guard lock(mutex_);
+        pipelines_.emplace(crs, std::move(pipeline));
+    }
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, std::string> pipelines_;
+};
+
+ResolvedPipelines& resolved() {
+    static ResolvedPipelines pipelines;
+    return pipelines;
+}
+
 proj::PjPtr make_transform(PJ_CONTEXT* ctx, const std::string& crs) {
-    if (const auto pipeline = direct_pipeline(crs)) {
+    for (const auto& pipeline : {direct_pipeline(crs), resolved().find(crs)}) {
+        if (!pipeline) continue;
         if (proj::PjPtr direct{proj_create(ctx, pipeline->c_str())}) return direct;
     }
     std::string target = crs;
@@ -38,6 +66,8 @@ proj::PjPtr make_transform(PJ_CONTEXT* ctx, const std::string& crs) {
     // Longitude first, whatever the CRS's axis order.
     proj::PjPtr norm{proj_normalize_for_visualization(ctx, raw.get())};
     if (!norm) throw GeoError("cannot use projection '" + crs + "'", proj::last_error(ctx));
+    // An operation with alternatives (by area, by grid) has no one pipeline and is not kept.
+    if (const char* pipeline = proj_as_proj_string(ctx, norm.get(), PJ_PROJ_5, nullptr)) resolved().add(crs, pipeline);
     return norm;
 }
 

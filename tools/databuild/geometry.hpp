@@ -3,6 +3,7 @@
 // from GSHHG's bin-clipped segments, cutting big polygons into tiles so a map reads only the
 // pieces it shows, and (with GEOS, through OGR) the lines between admin-1 units.
 #include "io/basemap.hpp"
+#include "io/gdal.hpp"
 
 #include <istream>
 #include <vector>
