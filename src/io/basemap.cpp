@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <limits>
 #include <span>
 
 namespace frontmap::io {
@@ -108,6 +109,19 @@ void append_parts(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Path
     }
 }
 
+Envelope bounds_of(const std::vector<Path>& parts) {
+    Envelope e{std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+               -std::numeric_limits<double>::max(), true};
+    for (const auto& part : parts)
+        for (const auto& v : part) {
+            e.west = std::min(e.west, v.lon);
+            e.east = std::max(e.east, v.lon);
+            e.south = std::min(e.south, v.lat);
+            e.north = std::max(e.north, v.lat);
+        }
+    return e;
+}
+
 GEOSGeometry* box_polygon(GEOSContextHandle_t h, const BBox& b) { return GEOSGeom_createRectangle_r(h, b.west, b.south, b.east, b.north); }
 
 std::string quoted(const std::string& identifier) {
@@ -190,7 +204,8 @@ std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const B
         if (!g) continue;
         BasemapFeature f;
         append_parts(h, g.get(), f.parts);
-        if (f.parts.empty()) continue;
+        // A blob without an envelope (GDAL writes none for a point) is tested by its coordinates.
+        if (f.parts.empty() || (!envelope.known && !bounds_of(f.parts).meets(bbox))) continue;
         f.name = q.text(1);
         f.country = q.text(2);
         f.feature_code = q.text(3);

@@ -15,13 +15,17 @@ using ReadPlaces = int (*)(const char*, std::vector<UserPlace>*, std::string*, s
 
 constexpr const char* kModule = "frontmap-gdal.so";
 
-// The module beside this build's binaries when this code runs from the build folder, else the
-// installed one: a build never loads an older installed module, nor an install the build's.
+// Where the module is, from the file this code runs in: an installed library's folder holds it
+// in frontmap/, an installed command finds that folder from its own, and a build keeps it at the
+// top of the build folder. A build never loads an installed module, nor an install the build's.
 std::filesystem::path module_path() {
     Dl_info info{};
-    const bool in_build = dladdr(reinterpret_cast<void*>(&module_path), &info) != 0 && info.dli_fname &&
-                          std::string_view(info.dli_fname).starts_with(FRONTMAP_BUILD_MODULE_DIR "/");
-    return std::filesystem::path(in_build ? FRONTMAP_BUILD_MODULE_DIR : FRONTMAP_INSTALL_MODULE_DIR) / kModule;
+    if (dladdr(reinterpret_cast<void*>(&module_path), &info) == 0 || !info.dli_fname) return kModule;
+    const std::filesystem::path self = std::filesystem::weakly_canonical(info.dli_fname);
+    if (self.string().starts_with(FRONTMAP_BUILD_MODULE_DIR "/")) return std::filesystem::path(FRONTMAP_BUILD_MODULE_DIR) / kModule;
+    for (const auto& dir : {self.parent_path() / "frontmap", self.parent_path() / FRONTMAP_BIN_TO_MODULE_DIR})
+        if (std::filesystem::exists(dir / kModule)) return (dir / kModule).lexically_normal();
+    return self.parent_path() / "frontmap" / kModule;
 }
 
 // Loaded once, on the first --places, and kept: GDAL is not made to be unloaded.

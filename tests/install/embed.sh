@@ -29,6 +29,14 @@ if "$tmp/article-map-pc" "$source/examples/kherson-advance.txt" "$tmp/x.png" "$t
 fi
 grep -q '^article-map: error: ' "$tmp/err" || { echo "embed: the library's error was not caught as frontmap::Error:"; cat "$tmp/err"; exit 1; }
 
+# The installed command reads a newsroom's own places through the installed GDAL module, and a
+# map without --places does not load GDAL at all.
+printf 'name,lat,lon,type\nZorya Outpost,46.70,32.55,village\n' > "$tmp/places.csv"
+echo "Fighting was reported near Zorya Outpost on Tuesday." > "$tmp/zorya.txt"
+"$tmp/prefix/bin/frontmap" --data "$data" --places "$tmp/places.csv" parse "$tmp/zorya.txt" > "$tmp/zorya.json"
+grep -q '"Zorya Outpost"' "$tmp/zorya.json" || { echo "embed: the installed command did not read --places"; cat "$tmp/zorya.json"; exit 1; }
+if ldd "$tmp/prefix/bin/frontmap" | grep -q libgdal; then echo "embed: the command loads GDAL at start"; exit 1; fi
+
 # Only the public API is exported: no stage's internals for a program to come to depend on.
 lib=$(find "$tmp/prefix" -name 'libfrontmap.so.*.*' -print -quit)
 internals=$(nm -D --defined-only "$lib" | c++filt | grep -E ' frontmap::[a-z_]+::' || true)

@@ -1,6 +1,7 @@
 #include "basemap_fixture.hpp"
 #include "common/error.hpp"
 #include "fixtures.hpp"
+#include "common/sqlite.hpp"
 #include "io/files.hpp"
 #include "render/png.hpp"
 #include "render/render.hpp"
@@ -21,6 +22,7 @@
 #include <memory>
 #include <random>
 #include <set>
+#include <thread>
 
 using frontmap::render::Format;
 using frontmap::scene::Box;
@@ -513,4 +515,58 @@ TEST_CASE("write_png keeps every pixel, straight alpha where there is transparen
         cairo_surface_destroy(back);
         cairo_surface_destroy(image);
     }
+}
+
+TEST_CASE("a map drawn after another on the same thread is the map drawn alone, on any paper", "[render][png]") {
+    Fixture f;
+    const Scene big = sample_scene();
+    Scene small = sample_scene();
+    small.features.clear();
+    small.legend.clear();
+    small.inset.reset();
+    const std::string paper = GENERATE(std::string("#ffffff"), std::string("#00000000"), std::string("#ff000080"));
+    CAPTURE(paper);
+    f.style.paper = frontmap::style::parse_colour(paper);
+    f.style.sea = f.style.paper;
+    std::string alone;
+    // A thread of its own starts with no canvas kept from an earlier map.
+    std::thread([&] { alone = frontmap::render::render_bytes(small, f.style, f.basemap, Format::Png); }).join();
+    (void)frontmap::render::render_bytes(big, f.style, f.basemap, Format::Png);
+    CHECK(frontmap::render::render_bytes(small, f.style, f.basemap, Format::Png) == alone);
+}
+
+TEST_CASE("the basemap answers by its index and attributes: a filter, an exact test of lines near the map, a bad filter named", "[io][basemap]") {
+    Fixture f;
+    const frontmap::io::BBox south{30, 45, 36, 48};
+    const auto big = f.basemap.read("places", south, "population >= 100000");
+    std::set<std::string> names, expected;
+    for (const auto& town : big) names.insert(town.name);
+    for (const auto& town : frontmap::test::fixture_basemap_places())
+        if (town.population >= 100000 && town.lon >= 30 && town.lon <= 36 && town.lat >= 45 && town.lat <= 48) expected.insert(town.name);
+    REQUIRE(expected.size() >= 3);
+    CHECK(names == expected);
+    for (const auto& town : big) CHECK(town.population >= 100000);
+
+    CHECK(f.basemap.has_features("places", south));
+    CHECK_FALSE(f.basemap.has_features("places", {0, 0, 1, 1}));
+    CHECK_FALSE(f.basemap.has_features("no_such_layer", south));
+    CHECK_THROWS_AS(f.basemap.read("no_such_layer", south), frontmap::DataError);
+    CHECK_THROWS_WITH(f.basemap.read("places", south, "population >>> 3"), Catch::Contains("population >>> 3"));
+}
+
+TEST_CASE("a basemap without spatial indexes reads the same features, only slower", "[io][basemap]") {
+    Fixture f;
+    const frontmap::io::BBox box{31, 46, 34, 47.5};
+    const auto indexed = f.basemap.read("places", box);
+    const fs::path copy = f.dir / "plain.gpkg";
+    fs::copy_file(f.dir / "basemap.gpkg", copy);
+    {
+        auto db = frontmap::sqlite::open(copy.string(), true);
+        frontmap::sqlite::exec(db.get(), "DROP TABLE rtree_places_geom");
+    }
+    const frontmap::io::Basemap plain(copy);
+    const auto scanned = plain.read("places", box);
+    REQUIRE(indexed.size() >= 3);
+    REQUIRE(scanned.size() == indexed.size());
+    for (size_t i = 0; i < indexed.size(); ++i) CHECK(scanned[i].name == indexed[i].name);
 }

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <functional>
 #include <random>
+#include <set>
 #include <sstream>
 
 using frontmap::scene::Box;
@@ -464,6 +465,35 @@ TEST_CASE("build_extent shows the extent asked for with labelled context towns",
     size_t context = 0;
     for (const auto& f : s.features) context += f.kind == "context" && f.label;
     CHECK(context > 0);
+}
+
+TEST_CASE("a plain style draws the map alone: every town of the population asked for, no headline, credits or furniture", "[scene][build][style]") {
+    Built b;
+    b.style.furniture = false;
+    b.style.country_labels = b.style.water_labels = false;
+    b.style.towns_min_population = 40000;
+    const Scene s = frontmap::scene::build_extent({30.5, 45.8, 35.6, 48.2}, "EPSG:3857", b.basemap, b.style, b.measure, {.width = 1000, .height = 700});
+    CHECK(s.title.empty());
+    CHECK(s.source.empty());
+    CHECK(s.legend.empty());
+    CHECK_FALSE(s.inset);
+    CHECK(s.scale_bar.px == 0);
+    // The whole canvas is map.
+    CHECK(s.map_box.x == 0);
+    CHECK(s.map_box.y == 0);
+    CHECK(s.map_box.w == 1000);
+    CHECK(s.map_box.h == 700);
+
+    const Projector p(s.crs, s.view, s.map_box);
+    std::set<std::string> expected, drawn;
+    for (const auto& town : frontmap::test::fixture_basemap_places())
+        if (town.population >= 40000 && s.map_box.contains(p.to_pixel(town.lon, town.lat))) expected.insert(town.name);
+    REQUIRE(expected.size() >= 5);  // not vacuous: Odesa, Mykolaiv, Zaporizhzhia, Melitopol, Nikopol...
+    for (const auto& f : s.features) {
+        CHECK(f.kind == "context");  // no water or country names under this style
+        drawn.insert(f.name);
+    }
+    CHECK(drawn == expected);
 }
 
 // ---- Events ----------------------------------------------------------------------------------

@@ -171,3 +171,18 @@ TEST_CASE("a style may ask for the best antialiasing of the basemap, and a colum
     CHECK(column.small.size == Approx(s.compact_min_type_px));
     CHECK(frontmap::style::for_width(s, 600).title.size == Approx(s.title.size));
 }
+
+TEST_CASE("a style may draw a plain reference map: no furniture, land from the countries, every town of a size", "[style]") {
+    const Style s = frontmap::style::parse(R"({"furniture": false, "rivers": false, "land_from": "countries",
+        "towns_min_population": 20000, "town_label_gap": 2, "context": {"stroke_width": 0}})", "ref.json");
+    CHECK_FALSE(s.furniture);
+    CHECK_FALSE(s.rivers);
+    CHECK(s.water_labels);
+    CHECK(s.land_from == "countries");
+    CHECK(s.towns_min_population == 20000);
+    CHECK(s.town_label_gap == 2);
+    CHECK(s.context.stroke_width == 0);
+    CHECK(Style{}.furniture);
+    CHECK(Style{}.land_from == "shore");
+    CHECK_THROWS_WITH(frontmap::style::parse(R"({"land_from": "ocean"})", "bad.json"), Catch::Contains("ocean"));
+}
