@@ -19,7 +19,7 @@ fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
 # 1. Debian packages: the build, the data tools, fonts. Installed only when missing.
 packages=(build-essential cmake pkg-config git ca-certificates python3
-  libgdal-dev libproj-dev proj-data libcairo2-dev libpango1.0-dev libsqlite3-dev libicu-dev
+  libgdal-dev libgeos-dev libproj-dev proj-data libcairo2-dev libpango1.0-dev libsqlite3-dev libicu-dev
   nlohmann-json3-dev libcli11-dev catch2 libxml2-dev libdeflate-dev libbenchmark-dev poppler-utils
   gmt gmt-gshhg-high wamerican fonts-noto-core fonts-dejavu-core
   chromium time)  # the HTML report's browser test; peak memory in tools/bench/batch.sh
