@@ -3,10 +3,14 @@
 #include "cli/batch.hpp"
 #include "cli/commands.hpp"
 #include "common/error.hpp"
+#include "common/text.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <ostream>
 
@@ -14,8 +18,25 @@ namespace frontmap::cli {
 
 namespace {
 
+// Control characters a file name or an article put in a message are shown escaped, never sent to
+// the terminal.
 void print_error(std::ostream& err, const std::string& what, const std::string& why) {
-    err << "frontmap: error: " << what << ": " << why << "\n";
+    err << "frontmap: error: " << text::printable(what) << ": " << text::printable(why) << "\n";
+}
+
+// What the command printed reaches standard output whole, or the run fails saying why: a full
+// disk or a closed pipe must not pass for success.
+int flushed(std::ostream& out, std::ostream& err, int status) {
+    // errno is not cleared: a write that failed while the command ran set it, and stdio keeps no
+    // other record of why.
+    out.flush();
+    // std::cout writes through stdio: a write that failed earlier left its bytes in stdio's buffer,
+    // and flushing again gives the reason afresh.
+    const bool stdio_failed = &out == &std::cout && (std::fflush(stdout) != 0 || std::ferror(stdout));
+    if (out && !stdio_failed) return status;
+    const int why = errno;
+    print_error(err, "stdout", why ? std::strerror(why) : "the write failed");
+    return 1;
 }
 
 }  // namespace
@@ -27,6 +48,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     Options common;
     app.add_option("--data", common.data_dir, "Folder with gazetteer.sqlite and basemap.gpkg (default: $FRONTMAP_DATA, else the set-up's folder)");
     app.add_option("--places", common.places, "Your own places for this run: CSV (name, lat, lon[, type, country, names]) or GeoJSON");
+    app.add_option("--max-bytes", common.max_bytes, "The largest article read, in bytes (default 1 MB); a larger one is refused")
+        ->check(CLI::Range(size_t{1}, size_t{1} << 30));
 
     auto* parse = app.add_subcommand("parse", "Print the place mentions and events of an article as GeoJSON");
     ParseArgs parse_args;
@@ -129,21 +152,24 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (const char* env = std::getenv("FRONTMAP_DATA"); env && *env) common.data_dir = env;
     }
     try {
-        if (parse->parsed()) return run_parse(common, parse_args, out);
-        if (map->parsed()) return run_map(common, map_args, out, err);
-        if (scene->parsed()) return run_scene(common, scene_args, out);
+        if (parse->parsed()) return flushed(out, err, run_parse(common, parse_args, out));
+        if (map->parsed()) return flushed(out, err, run_map(common, map_args, out, err));
+        if (scene->parsed()) return flushed(out, err, run_scene(common, scene_args, out));
         if (render->parsed()) {
             render_args.dpi_given = dpi->count() > 0;
-            return run_render(common, render_args, out);
+            return flushed(out, err, run_render(common, render_args, out));
         }
-        if (geocode->parsed()) return run_geocode(common, geocode_args, out);
-        if (eval->parsed()) return run_eval(common, eval_args, out);
+        if (geocode->parsed()) return flushed(out, err, run_geocode(common, geocode_args, out));
+        if (eval->parsed()) return flushed(out, err, run_eval(common, eval_args, out));
         if (batch->parsed()) return run_batch(common, batch_args, std::cin, err);
     } catch (const UsageError& e) {
         print_error(err, e.subject(), e.reason());
         return 2;
     } catch (const Error& e) {
         print_error(err, e.subject(), e.reason());
+        return 1;
+    } catch (const std::bad_alloc&) {
+        print_error(err, "out of memory", "the input is too large for this machine");
         return 1;
     } catch (const std::exception& e) {
         print_error(err, "internal error", e.what());

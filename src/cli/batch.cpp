@@ -39,12 +39,15 @@ struct Article {
     std::string error;  // why the input itself is unusable: the article fails alone, the batch goes on
 };
 
-// An article larger than any news story (wire copy runs to tens of kilobytes) is refused rather
-// than parsed for minutes.
-constexpr size_t kMaxArticleBytes = 1 << 20;
+std::string too_large(size_t max_bytes) {
+    const bool whole_mb = max_bytes % (1 << 20) == 0;
+    return "it is larger than " + std::to_string(whole_mb ? max_bytes >> 20 : max_bytes) + (whole_mb ? " MB" : " bytes") + " (see --max-bytes)";
+}
 
 // JSONL: one article a line, {"id", "text", and optionally "date", "title", "source"}.
-void read_jsonl(std::istream& in, const std::string& origin, std::vector<Article>& out) {
+// An article larger than --max-bytes (wire copy runs to tens of kilobytes) fails alone rather
+// than being parsed for minutes.
+void read_jsonl(std::istream& in, const std::string& origin, size_t max_bytes, std::vector<Article>& out) {
     std::string line;
     for (size_t n = 1; std::getline(in, line); ++n) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -57,22 +60,23 @@ void read_jsonl(std::istream& in, const std::string& origin, std::vector<Article
         if (a.id.empty()) a.id = fs::path(origin).stem().string() + "-" + std::to_string(n);
         if (doc.is_discarded() || !doc.is_object()) a.error = where + " is not a JSON object";
         else if (!doc.contains("text") || !doc["text"].is_string()) a.error = where + " has no \"text\"";
+        else if (a.text.size() > max_bytes) a.error = too_large(max_bytes);
         out.push_back(std::move(a));
     }
 }
 
 // One article file, named by its stem; a file that cannot be read, or is larger than any story,
 // fails alone.
-Article read_file_article(const fs::path& file) {
+Article read_file_article(const fs::path& file, size_t max_bytes) {
     Article a{file.stem().string(), {}, {}, {}, {}, {}, {}};
     std::error_code ec;
     const auto bytes = fs::file_size(file, ec);
-    if (!ec && bytes > kMaxArticleBytes) {
-        a.error = "it is larger than " + std::to_string(kMaxArticleBytes >> 20) + " MB";
+    if (!ec && bytes > max_bytes) {
+        a.error = too_large(max_bytes);
         return a;
     }
     try {
-        a.text = io::read_input(file.string());
+        a.text = io::read_input(file.string(), max_bytes);
     } catch (const Error& e) {
         a.error = e.reason();
     }
@@ -81,11 +85,11 @@ Article read_file_article(const fs::path& file) {
 
 // Every input in order: "-" is JSONL on standard input, a folder its .txt files by name, a .jsonl
 // file its lines, any other file one article named by its stem.
-std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::istream& in) {
+std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::istream& in, size_t max_bytes) {
     std::vector<Article> out;
     for (const auto& input : inputs) {
         if (input == "-") {
-            read_jsonl(in, "standard input", out);
+            read_jsonl(in, "standard input", max_bytes, out);
             continue;
         }
         const fs::path path(input);
@@ -94,12 +98,12 @@ std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::is
             for (const auto& entry : fs::directory_iterator(path))
                 if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
             std::sort(files.begin(), files.end());
-            for (const auto& f : files) out.push_back(read_file_article(f));
+            for (const auto& f : files) out.push_back(read_file_article(f, max_bytes));
         } else if (path.extension() == ".jsonl") {
             std::istringstream lines(io::read_input(input));
-            read_jsonl(lines, input, out);
+            read_jsonl(lines, input, max_bytes, out);
         } else {
-            out.push_back(read_file_article(path));
+            out.push_back(read_file_article(path, max_bytes));
         }
     }
     return out;
@@ -220,8 +224,6 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
     json rec{{"id", a.id}, {"name", a.name}, {"outputs", json::array()}};
     try {
         if (!a.error.empty()) throw InputError("cannot read article " + a.id, a.error);
-        if (a.text.size() > kMaxArticleBytes)
-            throw InputError("cannot read article " + a.id, "it is larger than " + std::to_string(kMaxArticleBytes >> 20) + " MB");
         MapOptions o = base;
         o.date = a.date;
         o.title = a.title;
@@ -267,7 +269,7 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     const fs::path report_dir = fs::path(args.report).parent_path().empty() ? fs::path(".") : fs::path(args.report).parent_path();
     if (!args.report.empty() && !fs::is_directory(report_dir))
         throw InputError("cannot write " + args.report, "folder " + report_dir.string() + " does not exist");
-    auto articles = read_inputs(args.inputs, in);
+    auto articles = read_inputs(args.inputs, in, options.max_bytes);
     name_outputs(articles);
     keep_shard(articles, args.shard);
     const fs::path manifest = dir / "manifest.jsonl";

@@ -58,15 +58,19 @@ scene::Scene scene_for_article(pipeline::Data& data, const MapArgs& args, const 
                                pipeline::Reported* reported = nullptr) {
     const scene::Options layout = layout_of(args);
     if (!args.date.empty()) pipeline::article_date(args.date, {});  // a bad --date is a usage error before any work
-    const std::string text = io::read_article(args.article);
+    const std::string text = io::read_article(args.article, args.max_bytes);
     return pipeline::scene_of_article(data, text, args.date, layout, style, measure, reported);
 }
 
 // Where the map goes: a file, whose extension says the format unless --format does, or "-" for
-// standard output, which needs --format.
+// standard output, which needs --format. A device or pipe (/dev/stdout, a fifo) has no extension
+// to say it: --format does.
 render::Format output_format(const std::string& output, const std::string& format) {
-    if (output == "-") {
-        if (format.empty()) throw UsageError("-o -", "writing to standard output needs --format png, svg or pdf");
+    std::error_code ec;
+    const auto status = fs::status(output, ec);
+    const bool stream = output == "-" || (fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status));
+    if (stream) {
+        if (format.empty()) throw UsageError("-o " + output, "writing to standard output, a device or a pipe needs --format png, svg or pdf");
         return render::format_for("map." + format);
     }
     const render::Format by_name = render::format_for(output);
@@ -75,10 +79,28 @@ render::Format output_format(const std::string& output, const std::string& forma
     return by_name;
 }
 
+// A file the command writes, after removing from its folder the temporary files of runs that
+// were killed there.
+void write_file(const fs::path& file, const std::string& bytes) {
+    const fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    io::remove_stale_temp_files(dir);
+    io::write_file_atomically(file, bytes);
+}
+
+// Whether writing `output` would replace `input`, the file being read (also through a link).
+bool same_file(const std::string& input, const std::string& output) {
+    std::error_code ec;
+    return input != "-" && output != "-" && fs::equivalent(input, output, ec);
+}
+
+void refuse_to_replace(const std::string& input, const std::string& output, const std::string& what) {
+    if (same_file(input, output)) throw UsageError("cannot write " + output, "it is the " + what + " being read");
+}
+
 // Writes the bytes of a map where the output says: a file (atomically) or standard output.
 void write_output(const std::string& output, const std::string& bytes, std::ostream& out) {
     if (output != "-") {
-        io::write_file_atomically(output, bytes);
+        write_file(output, bytes);
         return;
     }
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -113,7 +135,7 @@ CanvasSize parse_size(const std::string& text) {
 int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) {
     const auto date_option = events::parse_iso_date(args.date);
     if (!args.date.empty() && !date_option) pipeline::article_date(args.date, {});  // a bad --date is a usage error before any work
-    const std::string text = io::read_article(args.article);
+    const std::string text = io::read_article(args.article, options.max_bytes);
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
     pipeline::add_user_places(gazetteer, options.places);
     parse::Parser parser(gazetteer);
@@ -127,7 +149,9 @@ int run_parse(const Options& options, const ParseArgs& args, std::ostream& out) 
     return 0;
 }
 
-int run_scene(const Options& options, const MapArgs& args, std::ostream& out) {
+int run_scene(const Options& options, const MapArgs& given, std::ostream& out) {
+    MapArgs args = given;
+    args.max_bytes = options.max_bytes;
     const style::Style style = style::load(args.style, styles_dir());
     pipeline::Data data(data_folder(options), options.places);
     render::PangoMeasure measure;
@@ -168,7 +192,7 @@ void map_one(pipeline::Data& data, const style::Style& style, const MapArgs& arg
     if (args.verbose) report_events(s, reported, err);
     const std::string bytes = render::render_bytes(s, style, data.basemap, format);
     // The scene beside the map only once the map is drawn: a failed map leaves neither.
-    if (!args.scene_out.empty()) io::write_file_atomically(args.scene_out, scene::to_geojson(s).dump(1) + "\n");
+    if (!args.scene_out.empty()) write_file(args.scene_out, scene::to_geojson(s).dump(1) + "\n");
     write_output(args.output, bytes, out);
 }
 
@@ -189,6 +213,7 @@ int map_into_folder(const Options& options, const MapArgs& args, std::ostream& o
         one.article = article;
         one.output = (fs::path(args.output) / (name + "." + ext)).string();
         try {
+            if (same_file(one.article, one.output)) throw InputError("cannot write " + one.output, "it is the article being read");
             map_one(data, style, one, format, out, err);
         } catch (const UsageError&) {
             throw;
@@ -204,10 +229,17 @@ int map_into_folder(const Options& options, const MapArgs& args, std::ostream& o
 }  // namespace
 
 int run_map(const Options& options, const MapArgs& given, std::ostream& out, std::ostream& err) {
-    if (given.articles.size() > 1 || (given.output != "-" && fs::is_directory(given.output))) return map_into_folder(options, given, out, err);
     MapArgs args = given;
+    args.max_bytes = options.max_bytes;
+    if (args.articles.size() > 1 || (args.output != "-" && fs::is_directory(args.output))) return map_into_folder(options, args, out, err);
     if (!args.articles.empty()) args.article = args.articles.front();
     const render::Format format = output_format(args.output, args.format);  // a usage error before any work
+    refuse_to_replace(args.article, args.output, "article");
+    if (!args.scene_out.empty()) {
+        refuse_to_replace(args.article, args.scene_out, "article");
+        if (args.scene_out == args.output || same_file(args.scene_out, args.output))
+            throw UsageError("--scene " + args.scene_out, "the scene and the map cannot be one file");
+    }
     const style::Style style = style::load(args.style, styles_dir());
     pipeline::Data data(data_folder(options), options.places);
     map_one(data, style, args, format, out, err);
@@ -221,6 +253,7 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream& out
     const fs::path dir = data_folder(options);
     io::Basemap basemap(dir / "basemap.gpkg");
     if (!args.scene.empty()) {
+        refuse_to_replace(args.scene, args.output, "scene");
         const auto doc = nlohmann::json::parse(io::read_input(args.scene), nullptr, false);
         if (doc.is_discarded()) throw InputError("cannot read scene " + args.scene, "it is not JSON");
         scene::Scene s = scene::from_geojson(doc);
@@ -281,7 +314,7 @@ int run_reverse(gazetteer::Gazetteer& gazetteer, const GeocodeArgs& args, std::o
 
 int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& out) {
     if (args.name.empty() == args.reverse.empty()) throw UsageError("geocode", "give a place name or --reverse LAT,LON, not both");
-    if (args.limit == 0) throw UsageError("bad --limit 0", "at least one candidate must be asked for");
+    if (args.limit < 1) throw UsageError("bad --limit " + std::to_string(args.limit), "at least one candidate must be asked for");
     gazetteer::Gazetteer::Filter filter;
     if (!args.country.empty()) {
         if (args.country.size() != 2 || !std::isalpha(static_cast<unsigned char>(args.country[0])) || !std::isalpha(static_cast<unsigned char>(args.country[1])))
@@ -299,7 +332,7 @@ int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& o
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
     pipeline::add_user_places(gazetteer, options.places);
     if (!args.reverse.empty()) return run_reverse(gazetteer, args, out);
-    const auto ranked = gazetteer.geocode(args.name, args.limit, filter);
+    const auto ranked = gazetteer.geocode(args.name, static_cast<size_t>(args.limit), filter);
     for (const auto& [p, score] : ranked) {
         nlohmann::json line = place_json(p);
         line["score"] = std::round(score * 1000) / 1000;

@@ -13,6 +13,7 @@ namespace frontmap::cli {
 struct Options {
     std::string data_dir;  // empty: $FRONTMAP_DATA, else the set-up's folder
     std::string places;    // a newsroom's own places for this run (CSV or GeoJSON), or empty
+    size_t max_bytes = 1 << 20;  // the largest article read (--max-bytes)
 };
 
 struct ParseArgs {
@@ -34,6 +35,7 @@ struct MapArgs {
     bool verbose = false;  // --verbose: list each event and where the map puts it
     std::string date;    // --date: the article's date; default: a date line in the text
     std::string source;  // --source: who published the article, for the credits
+    size_t max_bytes = 1 << 20;  // --max-bytes: the largest article read
 };
 
 struct RenderArgs {
@@ -51,7 +53,7 @@ struct RenderArgs {
 
 struct GeocodeArgs {
     std::string name;
-    size_t limit = 10;
+    int limit = 10;  // signed, so that -n -1 is refused rather than read as a huge count
     std::string country;  // ISO 3166-1 alpha-2
     std::string type;     // a parse schema type
     std::string near;     // "LAT,LON"

@@ -1,4 +1,5 @@
 #include "cli/app.hpp"
+#include "io/files.hpp"
 
 #include <iostream>
 
@@ -28,5 +29,7 @@ void keep_freed_memory_for_reuse() {
 
 int main(int argc, char** argv) {
     keep_freed_memory_for_reuse();
+    // Ctrl-C, a kill or a closed terminal leaves no temporary file beside an output.
+    frontmap::io::remove_temp_files_on_signals();
     return frontmap::cli::run(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
 #include <chrono>
 #include <cerrno>
 #include <cstring>
@@ -18,25 +19,93 @@
 
 namespace frontmap::io {
 
-std::string read_input(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        return buffer.str();
+namespace {
+
+std::string megabytes(size_t bytes) {
+    std::ostringstream s;
+    s << static_cast<double>(bytes) / (1 << 20) << " MB";
+    return s.str();
+}
+
+// Reads at most max_bytes, so that /dev/zero or a runaway pipe ends in an error, not in memory.
+std::string read_bounded(std::istream& in, const std::string& name, size_t max_bytes, const std::string& hint) {
+    std::string bytes;
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        bytes.append(chunk, static_cast<size_t>(in.gcount()));
+        if (bytes.size() > max_bytes) throw InputError("cannot read " + name, "it is larger than " + megabytes(max_bytes) + hint);
     }
+    if (in.bad()) throw InputError("cannot read " + name, "the read failed");
+    return bytes;
+}
+
+}  // namespace
+
+std::string read_input(const std::string& path, size_t max_bytes) {
+    if (path == "-") return read_bounded(std::cin, "standard input", max_bytes, "");
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw InputError("cannot read " + path, "it is a folder");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("cannot read " + path, std::strerror(errno));
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return read_bounded(in, path, max_bytes, "");
 }
 
-std::string read_article(const std::string& path) {
-    std::string bytes = read_input(path);
+std::string read_article(const std::string& path, size_t max_bytes) {
     const std::string name = path == "-" ? "standard input" : path;
+    std::string bytes;
+    if (path == "-") {
+        bytes = read_bounded(std::cin, "article " + name, max_bytes, " (see --max-bytes)");
+    } else {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) throw InputError("cannot read article " + path, "it is a folder");
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw InputError("cannot read article " + path, std::strerror(errno));
+        bytes = read_bounded(in, "article " + name, max_bytes, " (see --max-bytes)");
+    }
     if (!text::valid_utf8(bytes)) throw InputError("cannot read article " + name, "it is not valid UTF-8 text");
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("cannot read article " + name, "it is empty");
     return bytes;
+}
+
+namespace {
+
+// The temporary files being written, for a signal handler to remove: fixed slots, as a handler
+// may not allocate or lock.
+struct TempSlot {
+    std::atomic<int> state{0};  // 0 free, 1 being filled, 2 holds a path
+    char path[4096] = {};
+};
+constexpr size_t kTempSlots = 64;
+TempSlot temp_slots[kTempSlots];
+
+int register_temp(const std::filesystem::path& temp) {
+    const std::string& text = temp.native();
+    if (text.size() >= sizeof(TempSlot::path)) return -1;
+    for (size_t i = 0; i < kTempSlots; ++i) {
+        int expected = 0;
+        if (!temp_slots[i].state.compare_exchange_strong(expected, 1)) continue;
+        std::memcpy(temp_slots[i].path, text.c_str(), text.size() + 1);
+        temp_slots[i].state.store(2);
+        return static_cast<int>(i);
+    }
+    return -1;  // more files at once than slots: a killed run's file is then the next run's to clean
+}
+
+void unregister_temp(int slot) {
+    if (slot >= 0) temp_slots[slot].state.store(0);
+}
+
+extern "C" void remove_temp_files_and_end(int signal) {
+    for (auto& slot : temp_slots)
+        if (slot.state.load() == 2) ::unlink(slot.path);
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+}  // namespace
+
+void remove_temp_files_on_signals() {
+    for (int s : {SIGINT, SIGTERM, SIGHUP}) std::signal(s, remove_temp_files_and_end);
 }
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
@@ -48,6 +117,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
     temp_ = dir / temp_name(target_.filename().string());
     fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd_ < 0) throw InputError("cannot write " + target_.string(), std::strerror(errno));
+    slot_ = register_temp(temp_);
     // Held while the file is written: a run that finds it unlocked knows its writer is gone,
     // whatever process now has the writer's id.
     ::flock(fd_, LOCK_EX);
@@ -120,6 +190,7 @@ AtomicFile::~AtomicFile() {
         std::error_code ec;
         std::filesystem::remove(temp_, ec);
     }
+    unregister_temp(slot_);
 }
 
 void AtomicFile::commit() {
@@ -132,12 +203,52 @@ void AtomicFile::commit() {
     std::filesystem::rename(temp_, target_, ec);
     if (ec) throw InputError("cannot write " + target_.string(), ec.message());
     committed_ = true;
+    unregister_temp(slot_);
+    slot_ = -1;
 }
 
+namespace {
+
+// A device or a pipe is written into as it is: renaming a file over /dev/null would replace it.
+void write_into(const std::filesystem::path& target, const std::string& bytes) {
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw InputError("cannot write " + target.string(), std::strerror(errno));
+    std::string_view rest = bytes;
+    while (!rest.empty()) {
+        const ssize_t n = ::write(fd, rest.data(), rest.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int why = errno;
+            ::close(fd);
+            throw InputError("cannot write " + target.string(), n < 0 ? std::strerror(why) : "nothing was written");
+        }
+        rest.remove_prefix(static_cast<size_t>(n));
+    }
+    if (::close(fd) != 0) throw InputError("cannot write " + target.string(), std::strerror(errno));
+}
+
+// The file a chain of symbolic links ends at, so the link stays a link and its file is written.
+std::filesystem::path link_target(std::filesystem::path path) {
+    constexpr int kMaxLinks = 40;  // as the kernel's own limit
+    std::error_code ec;
+    for (int i = 0; i < kMaxLinks && std::filesystem::is_symlink(path, ec); ++i) {
+        const auto next = std::filesystem::read_symlink(path, ec);
+        if (ec) break;
+        path = next.is_absolute() ? next : path.parent_path() / next;
+    }
+    return path;
+}
+
+}  // namespace
+
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes) {
-    AtomicFile file(target);
-    file.write(bytes);
-    file.commit();
+    std::error_code ec;
+    const auto status = std::filesystem::status(target, ec);  // of what a link points at
+    if (std::filesystem::is_directory(status)) throw InputError("cannot write " + target.string(), "it is a folder");
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) return write_into(target, bytes);
+    AtomicFile out(link_target(target));
+    out.write(bytes);
+    out.commit();
 }
 
 }  // namespace frontmap::io

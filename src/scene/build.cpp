@@ -753,7 +753,14 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
     const style::Style style = style::for_width(base_style, options.width);
     const auto [w, s_, e, n] = bbox;
     if (!(w < e) || !(s_ < n) || w < -180 || e > 180 || s_ < -90 || n > 90)
-        throw UsageError("bad --bbox", "expected W,S,E,N with W < E and S < N, in degrees");
+        throw UsageError("bad --bbox", "expected W,S,E,N in degrees with W < E and S < N (a box across the 180th meridian is not drawn: split it)");
+    // The map's own projection is conformal and centred on the box: right for a region, not for
+    // more than a hemisphere, where it tears the world apart.
+    if (crs.empty() && (e - w > 180 || n - s_ > 120))
+        throw UsageError("bad --bbox", "a box this large needs a world projection: give --crs, e.g. EPSG:3857 for latitudes within 85 degrees");
+    const std::string shown = crs.empty() ? conformal_crs_for(w, s_, e, n) : crs;
+    if (!Projector::projects_everywhere(shown, w, s_, e, n))
+        throw UsageError("bad --bbox for " + shown, "part of the box has no position in this projection (Mercator ends at 85 degrees north and south)");
     auto [s, p, lines] = make_frame({w, s_, e, n}, crs, style, measure, options, options.title);
     LabelPlacer placer(s.map_box);
     if (!style.furniture) {

@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace frontmap::scene {
@@ -276,6 +277,13 @@ Scene from_geojson(const json& doc) {
     if (!(s.dpi >= 24 && s.dpi <= 1200)) throw InputError("scene", "dpi " + std::to_string(s.dpi) + " is out of range (24 to 1200)");
     if (s.width < 16 || s.height < 16 || s.width * s.dpi / 96 > 20000 || s.height * s.dpi / 96 > 20000)
         throw InputError("scene", "size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " is out of range");
+    // A view with no width or height, or turned inside out, draws a blank or mirrored map.
+    const auto& v = s.view;
+    if (!std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); }) || !(v[0] < v[2]) || !(v[1] < v[3]))
+        throw InputError("scene", "its view is empty or inverted (expected xmin < xmax and ymin < ymax)");
+    const Box& b = s.map_box;
+    if (!(b.w > 0 && b.h > 0 && std::isfinite(b.x) && std::isfinite(b.y) && b.x + b.w <= s.width + 1 && b.y + b.h <= s.height + 1))
+        throw InputError("scene", "its map_box is empty or outside the canvas");
     return s;
 }
 

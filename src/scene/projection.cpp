@@ -19,7 +19,7 @@ namespace {
 std::optional<std::string> direct_pipeline(const std::string& crs) {
     if (crs.rfind("+proj=", 0) != 0) return std::nullopt;
     const bool wgs84 = crs.find("+ellps=WGS84") != std::string::npos || crs.find("+datum=WGS84") != std::string::npos;
-    for (const char* shift : {"+towgs84", "+nadgrids", "+init", "+geoidgrids", "+pm=", "+axis"})
+    for (const char* shift : {"+towgs84", "+nadgrids", "+init", "+geoidgrids", "+pm=", "+axis", "+proj=geocent", "+proj=cart"})
         if (crs.find(shift) != std::string::npos) return std::nullopt;
     if (!wgs84 || crs.find("+proj=longlat") != std::string::npos || crs.find("+proj=latlong") != std::string::npos) return std::nullopt;
     std::string step;
@@ -54,6 +54,27 @@ ResolvedPipelines& resolved() {
     return pipelines;
 }
 
+// PROJ's message when it has one worth reading; its catch-all "Unknown error (code 4096)" is not.
+std::string plain_proj_error(PJ_CONTEXT* ctx) {
+    const std::string message = proj::last_error(ctx);
+    if (message.empty() || message.starts_with("Unknown error") || message.starts_with("unknown"))
+        return "PROJ knows no such projection (give an EPSG code such as EPSG:3857, or a PROJ string)";
+    return message;
+}
+
+// A map is flat: a geocentric, 3D or vertical CRS has no x and y to draw with.
+void refuse_unmappable(PJ_CONTEXT* ctx, const std::string& crs, const std::string& target) {
+    const proj::PjPtr object{proj_create(ctx, target.c_str())};
+    if (!object) throw GeoError("cannot use projection '" + crs + "'", plain_proj_error(ctx));
+    switch (proj_get_type(object.get())) {
+        case PJ_TYPE_PROJECTED_CRS:
+        case PJ_TYPE_GEOGRAPHIC_2D_CRS:
+        case PJ_TYPE_BOUND_CRS:
+        case PJ_TYPE_COMPOUND_CRS: return;
+        default: throw GeoError("cannot use projection '" + crs + "'", "it is not a map projection (a geocentric, 3D or vertical CRS)");
+    }
+}
+
 proj::PjPtr make_transform(PJ_CONTEXT* ctx, const std::string& crs) {
     for (const auto& pipeline : {direct_pipeline(crs), resolved().find(crs)}) {
         if (!pipeline) continue;
@@ -61,8 +82,9 @@ proj::PjPtr make_transform(PJ_CONTEXT* ctx, const std::string& crs) {
     }
     std::string target = crs;
     if (target.rfind("+proj", 0) == 0 && target.find("+type=crs") == std::string::npos) target += " +type=crs";
+    refuse_unmappable(ctx, crs, target);
     proj::PjPtr raw{proj_create_crs_to_crs(ctx, "EPSG:4326", target.c_str(), nullptr)};
-    if (!raw) throw GeoError("cannot use projection '" + crs + "'", proj::last_error(ctx));
+    if (!raw) throw GeoError("cannot use projection '" + crs + "'", plain_proj_error(ctx));
     // Longitude first, whatever the CRS's axis order.
     proj::PjPtr norm{proj_normalize_for_visualization(ctx, raw.get())};
     if (!norm) throw GeoError("cannot use projection '" + crs + "'", proj::last_error(ctx));
@@ -84,6 +106,21 @@ std::string conformal_crs_for(double west, double south, double east, double nor
 Projector::Projector(const std::string& crs, const std::array<double, 4>& view, const Box& box)
     : ctx_(proj::make_context()), pj_(make_transform(ctx_.get(), crs)), view_(view), box_(box) {
     scale_ = std::max((view_[2] - view_[0]) / box_.w, (view_[3] - view_[1]) / box_.h);
+}
+
+bool Projector::projects_everywhere(const std::string& crs, double west, double south, double east, double north) {
+    auto ctx = proj::make_context();
+    auto pj = make_transform(ctx.get(), crs);
+    constexpr int kSteps = 24;
+    for (int i = 0; i <= kSteps; ++i)
+        for (int j = 0; j <= kSteps; ++j) {
+            const double lon = west + (east - west) * i / kSteps, lat = south + (north - south) * j / kSteps;
+            const PJ_COORD c = proj_trans(pj.get(), PJ_FWD, proj_coord(lon, lat, 0, 0));
+            // Farther from the origin than the Earth is round: Mercator's pole, in effect nowhere.
+            constexpr double kFarthest = 4.0e7;
+            if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y) || std::abs(c.xy.x) > kFarthest || std::abs(c.xy.y) > kFarthest) return false;
+        }
+    return true;
 }
 
 std::array<double, 4> Projector::fit_view(const std::string& crs, double west, double south, double east, double north, const Box& box) {

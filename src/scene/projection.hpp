@@ -33,6 +33,9 @@ public:
 
     // Fits the view to `box` around the projected lon/lat extent, keeping the box's aspect.
     static std::array<double, 4> fit_view(const std::string& crs, double west, double south, double east, double north, const Box& box);
+    // Whether every point of the lon/lat box has a position in `crs` (sampled on a grid): Mercator
+    // has none at the poles, a stereographic projection none at its antipode.
+    static bool projects_everywhere(const std::string& crs, double west, double south, double east, double north);
 
     Point to_pixel(double lon, double lat) const;
     // Projects many points at once (much faster than one by one); non-finite results are NaN.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 #include <fstream>
 #include <sstream>
 
@@ -22,101 +24,219 @@ namespace {
 
 using nlohmann::json;
 
-void read(const json& j, const char* key, Colour& c) {
-    if (j.contains(key)) c = parse_colour(j.at(key).get<std::string>());
+// A style value that is wrong, named by its JSON path ("/coast/width") and what was expected.
+[[noreturn]] void bad(const std::string& path, const std::string& expected) { throw InputError(path, "expected " + expected); }
+
+// Levenshtein distance, for suggesting the key a typo meant.
+size_t distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
 }
-void read(const json& j, const char* key, double& v) {
-    if (j.contains(key)) v = j.at(key).get<double>();
+
+// Every key of `o` must be one of `known` (or a "_comment"): a misspelt key would be ignored and
+// the style silently not applied.
+void only_known_keys(const json& o, const std::string& path, const std::vector<std::string>& known) {
+    for (const auto& [key, value] : o.items()) {
+        if (key.starts_with("_") || std::find(known.begin(), known.end(), key) != known.end()) continue;
+        std::string nearest;
+        size_t best = 3;  // suggest only a near miss
+        for (const auto& k : known)
+            if (const size_t d = distance(key, k); d < best) {
+                best = d;
+                nearest = k;
+            }
+        throw InputError(path + "/" + key, nearest.empty() ? "no such setting" : "no such setting (did you mean \"" + nearest + "\"?)");
+    }
 }
-void read(const json& j, const char* key, Stroke& s) {
-    if (!j.contains(key)) return;
-    const json& o = j.at(key);
-    read(o, "colour", s.colour);
-    read(o, "width", s.width);
-    if (o.contains("dash")) s.dash = o.at("dash").get<std::vector<double>>();
+
+class Reader {
+public:
+    Reader(const json& o, std::string path) : o_(o), path_(std::move(path)) {}
+
+    const json* find(const char* key) const { return o_.contains(key) ? &o_.at(key) : nullptr; }
+    std::string at(const char* key) const { return path_ + "/" + key; }
+
+    void colour(const char* key, Colour& c) const {
+        const json* v = find(key);
+        if (!v) return;
+        if (!v->is_string()) bad(at(key), "a colour, \"#rrggbb\" or \"#rrggbbaa\"");
+        try {
+            c = parse_colour(v->get<std::string>());
+        } catch (const InputError& e) {
+            throw InputError(at(key), e.reason() + ", not " + v->dump());
+        }
+    }
+    void number(const char* key, double& n, double lo, double hi) const {
+        const json* v = find(key);
+        if (!v) return;
+        if (!v->is_number() || !(v->get<double>() >= lo && v->get<double>() <= hi))
+            bad(at(key), "a number from " + shown(lo) + " to " + shown(hi) + ", not " + v->dump());
+        n = v->get<double>();
+    }
+    void flag(const char* key, bool& b) const {
+        const json* v = find(key);
+        if (!v) return;
+        if (!v->is_boolean()) bad(at(key), "true or false, not " + v->dump());
+        b = v->get<bool>();
+    }
+    void text(const char* key, std::string& t) const {
+        const json* v = find(key);
+        if (!v) return;
+        if (!v->is_string() || v->get<std::string>().empty()) bad(at(key), "a non-empty string, not " + v->dump());
+        t = v->get<std::string>();
+    }
+    // A nested object's reader, or none when the key is absent.
+    std::optional<Reader> object(const char* key, const std::vector<std::string>& known, const std::string& expected) const {
+        const json* v = find(key);
+        if (!v) return std::nullopt;
+        if (!v->is_object()) bad(at(key), expected + ", not " + v->dump());
+        only_known_keys(*v, at(key), known);
+        return Reader(*v, at(key));
+    }
+
+private:
+    static std::string shown(double x) {
+        std::ostringstream s;
+        s << x;
+        return s.str();
+    }
+    const json& o_;
+    std::string path_;
+};
+
+constexpr double kMaxWidth = 100;   // pixels: a line or halo wider is a typing error
+constexpr double kMaxFontPx = 500;  // a headline on a poster is under 200 px
+
+void read(const Reader& r, const char* key, Stroke& s) {
+    const auto o = r.object(key, {"colour", "width", "dash"}, "an object {\"colour\", \"width\", \"dash\"}");
+    if (!o) return;
+    o->colour("colour", s.colour);
+    o->number("width", s.width, 0, kMaxWidth);
+    if (const json* dash = o->find("dash")) {
+        const bool ok = dash->is_array() && std::all_of(dash->begin(), dash->end(), [](const json& d) {
+            return d.is_number() && d.get<double>() >= 0 && d.get<double>() <= kMaxWidth * 10;
+        });
+        if (!ok) bad(o->at("dash"), "a list of dash and gap lengths in pixels, such as [4, 3], not " + dash->dump());
+        s.dash = dash->get<std::vector<double>>();
+    }
 }
-void read(const json& j, const char* key, Marker& m) {
-    if (!j.contains(key)) return;
-    const json& o = j.at(key);
-    read(o, "fill", m.fill);
-    read(o, "stroke", m.stroke);
-    read(o, "radius", m.radius);
-    read(o, "stroke_width", m.stroke_width);
+void read(const Reader& r, const char* key, Marker& m) {
+    const auto o = r.object(key, {"fill", "stroke", "radius", "stroke_width"}, "an object {\"fill\", \"stroke\", \"radius\"}");
+    if (!o) return;
+    o->colour("fill", m.fill);
+    o->colour("stroke", m.stroke);
+    o->number("radius", m.radius, 0, kMaxWidth);
+    o->number("stroke_width", m.stroke_width, 0, kMaxWidth);
 }
-void read(const json& j, const char* key, bool& v) {
-    if (j.contains(key)) v = j.at(key).get<bool>();
+void read(const Reader& r, const char* key, Font& f) {
+    const auto o = r.object(key, {"family", "size", "bold", "italic", "colour"}, "an object {\"family\", \"size\", \"bold\", \"italic\", \"colour\"}");
+    if (!o) return;
+    o->text("family", f.family);
+    o->number("size", f.size, 1, kMaxFontPx);
+    o->flag("bold", f.bold);
+    o->flag("italic", f.italic);
+    o->colour("colour", f.colour);
 }
-void read(const json& j, const char* key, Font& f) {
-    if (!j.contains(key)) return;
-    const json& o = j.at(key);
-    if (o.contains("family")) f.family = o.at("family").get<std::string>();
-    read(o, "size", f.size);
-    if (o.contains("bold")) f.bold = o.at("bold").get<bool>();
-    if (o.contains("italic")) f.italic = o.at("italic").get<bool>();
-    read(o, "colour", f.colour);
+
+const std::vector<std::string> kKeys = {
+    "name", "sea", "land", "lake", "paper", "coast", "river", "named_river", "border", "disputed", "admin1", "place", "context",
+    "capital", "label", "context_label", "water_label", "region_label", "country_label", "title", "subtitle", "small", "halo",
+    "halo_width", "inset_frame", "inset_extent", "sides", "side_palette", "neutral", "event_icon_radius", "arrow_width", "callout",
+    "callout_fill", "fast_basemap_antialias", "compact_below_px", "compact_type_scale", "compact_min_type_px", "furniture", "rivers",
+    "water_labels", "country_labels", "land_from", "towns_min_population", "town_label_gap"};
+
+void read_sides(const Reader& r, const json& j, Style& s) {
+    if (const json* sides = r.find("sides")) {
+        if (!sides->is_object()) bad(r.at("sides"), "an object of side keys and colours, such as {\"UA\": \"#1f5fa8\"}");
+        for (const auto& [key, colour] : sides->items()) Reader(*sides, r.at("sides")).colour(key.c_str(), s.sides[key]);
+    }
+    if (const json* palette = r.find("side_palette")) {
+        if (!palette->is_array() || palette->empty()) bad(r.at("side_palette"), "a list of colours");
+        s.side_palette.clear();
+        for (size_t i = 0; i < palette->size(); ++i) {
+            const json item = {{"colour", palette->at(i)}};
+            Colour c;
+            Reader(item, r.at("side_palette") + "/" + std::to_string(i)).colour("colour", c);
+            s.side_palette.push_back(c);
+        }
+    }
+    (void)j;
+}
+
+void read_style(const json& j, Style& s) {
+    only_known_keys(j, "", kKeys);
+    const Reader r(j, "");
+    r.text("name", s.name);
+    for (auto [key, colour] : {std::pair{"sea", &s.sea}, {"land", &s.land}, {"lake", &s.lake}, {"paper", &s.paper}, {"halo", &s.halo},
+                               {"neutral", &s.neutral}, {"callout_fill", &s.callout_fill}})
+        r.colour(key, *colour);
+    for (auto [key, stroke] : {std::pair{"coast", &s.coast}, {"river", &s.river}, {"named_river", &s.named_river}, {"border", &s.border},
+                               {"disputed", &s.disputed}, {"admin1", &s.admin1}, {"inset_frame", &s.inset_frame}, {"inset_extent", &s.inset_extent}})
+        read(r, key, *stroke);
+    for (auto [key, marker] : {std::pair{"place", &s.place}, {"context", &s.context}, {"capital", &s.capital}}) read(r, key, *marker);
+    for (auto [key, font] : {std::pair{"label", &s.label}, {"context_label", &s.context_label}, {"water_label", &s.water_label},
+                             {"region_label", &s.region_label}, {"country_label", &s.country_label}, {"title", &s.title},
+                             {"subtitle", &s.subtitle}, {"small", &s.small}, {"callout", &s.callout}})
+        read(r, key, *font);
+    r.number("halo_width", s.halo_width, 0, kMaxWidth);
+    read_sides(r, j, s);
+    r.number("event_icon_radius", s.event_icon_radius, 1, kMaxWidth);
+    r.number("arrow_width", s.arrow_width, 1, kMaxWidth);
+    for (auto [key, flag] : {std::pair{"fast_basemap_antialias", &s.fast_basemap_antialias}, {"furniture", &s.furniture},
+                             {"rivers", &s.rivers}, {"water_labels", &s.water_labels}, {"country_labels", &s.country_labels}})
+        r.flag(key, *flag);
+    r.number("compact_below_px", s.compact_below_px, 0, 10000);
+    r.number("compact_type_scale", s.compact_type_scale, 0.1, 1);
+    r.number("compact_min_type_px", s.compact_min_type_px, 1, kMaxFontPx);
+    r.text("land_from", s.land_from);
+    if (s.land_from != "shore" && s.land_from != "countries") bad("/land_from", "\"shore\" or \"countries\", not \"" + s.land_from + "\"");
+    double population = static_cast<double>(s.towns_min_population);
+    r.number("towns_min_population", population, 0, 1e9);
+    s.towns_min_population = static_cast<long long>(population);
+    r.number("town_label_gap", s.town_label_gap, 0, kMaxWidth);
+}
+
+// "line 3, column 14" for a byte offset into the text.
+std::string line_and_column(const std::string& text, size_t byte) {
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 }  // namespace
 
 Style parse(const std::string& json_text, const std::string& origin) {
-    const json j = json::parse(json_text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) throw InputError("cannot read style " + origin, "it is not a JSON object");
+    json j;
+    try {
+        j = json::parse(json_text);
+    } catch (const json::parse_error& e) {
+        throw InputError("cannot read style " + origin, "syntax error at " + line_and_column(json_text, e.byte));
+    }
+    if (!j.is_object()) throw InputError("cannot read style " + origin, "it is not a JSON object");
     Style s;
     try {
-        if (j.contains("name")) s.name = j.at("name").get<std::string>();
-        read(j, "sea", s.sea);
-        read(j, "land", s.land);
-        read(j, "lake", s.lake);
-        read(j, "paper", s.paper);
-        read(j, "coast", s.coast);
-        read(j, "river", s.river);
-        read(j, "named_river", s.named_river);
-        read(j, "border", s.border);
-        read(j, "disputed", s.disputed);
-        read(j, "admin1", s.admin1);
-        read(j, "place", s.place);
-        read(j, "context", s.context);
-        read(j, "capital", s.capital);
-        read(j, "label", s.label);
-        read(j, "context_label", s.context_label);
-        read(j, "water_label", s.water_label);
-        read(j, "region_label", s.region_label);
-        read(j, "country_label", s.country_label);
-        read(j, "title", s.title);
-        read(j, "subtitle", s.subtitle);
-        read(j, "small", s.small);
-        read(j, "halo", s.halo);
-        read(j, "halo_width", s.halo_width);
-        read(j, "inset_frame", s.inset_frame);
-        read(j, "inset_extent", s.inset_extent);
-        if (j.contains("sides"))
-            for (const auto& [key, colour] : j.at("sides").items()) s.sides[key] = parse_colour(colour.get<std::string>());
-        if (j.contains("side_palette")) {
-            s.side_palette.clear();
-            for (const auto& colour : j.at("side_palette")) s.side_palette.push_back(parse_colour(colour.get<std::string>()));
-        }
-        read(j, "neutral", s.neutral);
-        read(j, "event_icon_radius", s.event_icon_radius);
-        read(j, "arrow_width", s.arrow_width);
-        read(j, "callout", s.callout);
-        read(j, "callout_fill", s.callout_fill);
-        read(j, "fast_basemap_antialias", s.fast_basemap_antialias);
-        read(j, "furniture", s.furniture);
-        read(j, "rivers", s.rivers);
-        read(j, "water_labels", s.water_labels);
-        read(j, "country_labels", s.country_labels);
-        if (j.contains("land_from")) s.land_from = j.at("land_from").get<std::string>();
-        if (s.land_from != "shore" && s.land_from != "countries")
-            throw InputError("bad land_from '" + s.land_from + "'", "expected \"shore\" or \"countries\"");
-        if (j.contains("towns_min_population")) s.towns_min_population = j.at("towns_min_population").get<long long>();
-        read(j, "town_label_gap", s.town_label_gap);
-        read(j, "compact_below_px", s.compact_below_px);
-        read(j, "compact_type_scale", s.compact_type_scale);
-        read(j, "compact_min_type_px", s.compact_min_type_px);
-    } catch (const json::exception& e) {
-        throw InputError("cannot read style " + origin, e.what());
+        read_style(j, s);
     } catch (const InputError& e) {
         throw InputError("cannot read style " + origin, e.subject() + ": " + e.reason());
+    } catch (const json::exception&) {
+        throw InputError("cannot read style " + origin, "a value has the wrong type");
     }
     return s;
 }

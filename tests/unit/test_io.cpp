@@ -5,7 +5,11 @@
 #include <chrono>
 #include <fstream>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
+#include "common/error.hpp"
 
 namespace fs = std::filesystem;
 using frontmap::io::AtomicFile;
@@ -59,4 +63,56 @@ TEST_CASE("a write leaves only the finished file, and a killed writer's temporar
     CHECK(fs::exists(unrelated));            // not one of ours
     writing.commit();
     CHECK(fs::file_size(dir.path / "d.png") == 4);
+}
+
+// A writer ended by a signal while its temporary file is open: the handler the command installs
+// removes the file, and the process still ends by that signal.
+TEST_CASE("SIGTERM, SIGINT and SIGHUP during a write leave no temporary file, and still end the process", "[io][files][signals]") {
+    const int signal = GENERATE(SIGTERM, SIGINT, SIGHUP);
+    CAPTURE(signal);
+    char pattern[] = "/tmp/frontmap-signal-XXXXXX";
+    REQUIRE(mkdtemp(pattern));
+    const std::filesystem::path dir = pattern;
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        frontmap::io::remove_temp_files_on_signals();
+        frontmap::io::AtomicFile file(dir / "map.png");
+        file.write("half a map");
+        std::raise(signal);
+        _exit(0);  // not reached: the signal ends the process
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == signal);
+    size_t left = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        (void)entry;
+        ++left;
+    }
+    CHECK(left == 0);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a write through a symbolic link keeps the link, and a device is written into, not replaced", "[io][files]") {
+    char pattern[] = "/tmp/frontmap-links-XXXXXX";
+    REQUIRE(mkdtemp(pattern));
+    const std::filesystem::path dir = pattern;
+    std::filesystem::create_symlink("real.svg", dir / "link.svg");
+    frontmap::io::write_file_atomically(dir / "link.svg", "<svg/>");
+    CHECK(std::filesystem::is_symlink(dir / "link.svg"));
+    std::ifstream in(dir / "real.svg");
+    std::string text;
+    std::getline(in, text);
+    CHECK(text == "<svg/>");
+    frontmap::io::write_file_atomically("/dev/null", "bytes");
+    CHECK(std::filesystem::is_character_file("/dev/null"));
+    CHECK_THROWS_AS(frontmap::io::write_file_atomically(dir, "bytes"), frontmap::InputError);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("reading stops at the size bound with an error, also from an endless stream", "[io][files]") {
+    CHECK_THROWS_WITH(frontmap::io::read_article("/dev/zero", 1000), Catch::Contains("larger than"));
+    CHECK_THROWS_WITH(frontmap::io::read_input("/dev/zero", 1 << 16), Catch::Contains("larger than"));
 }

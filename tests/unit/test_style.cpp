@@ -100,14 +100,38 @@ TEST_CASE("a style that is not a JSON object of the right types is an InputError
 
 // Every other style error names the file; a user with a typo in one colour of a long style
 // file needs to know which file (and ideally which key) to fix.
-TEST_CASE("a bad colour in a style is an InputError naming the style", "[style][errors]") {
+TEST_CASE("a bad colour in a style is an InputError naming the style, the key and the value", "[style][errors]") {
     try {
         frontmap::style::parse(R"({"land": "#f7f5f0", "sea": "blue"})", "broken.json");
         FAIL("accepted");
     } catch (const InputError& e) {
-        CHECK_THAT(std::string(e.what()), Catch::Contains("'blue'"));
+        CHECK_THAT(std::string(e.what()), Catch::Contains("\"blue\""));
+        CHECK_THAT(std::string(e.what()), Catch::Contains("/sea"));
         CHECK_THAT(std::string(e.what()), Catch::Contains("broken.json"));
     }
+}
+
+// What a user who mistypes a style needs: where, and what was expected.
+TEST_CASE("a style's errors say where: the line and column of a syntax error, the path and type of a bad value, the key a typo meant", "[style][errors]") {
+    const auto error_of = [](const std::string& text) {
+        try {
+            frontmap::style::parse(text, "mine.json");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    CHECK_THAT(error_of("{\n  \"sea\": \"#ffffff\",\n  \"land\" \"#eeeeee\"\n}"), Catch::Contains("syntax error at line 3, column"));
+    CHECK_THAT(error_of(R"({"coast": "blue"})"), Catch::Contains("/coast: expected an object"));
+    CHECK_THAT(error_of(R"({"coast": {"width": "wide"}})"), Catch::Contains("/coast/width: expected a number"));
+    CHECK_THAT(error_of(R"({"label": {"size": 1e308}})"), Catch::Contains("/label/size: expected a number from 1 to 500"));
+    CHECK_THAT(error_of(R"({"label": {"size": -4}})"), Catch::Contains("/label/size"));
+    CHECK_THAT(error_of(R"({"coats": {"width": 1}})"), Catch::Contains("/coats: no such setting (did you mean \"coast\"?)"));
+    CHECK_THAT(error_of(R"({"border": {"colour": "#000000", "widht": 1}})"), Catch::Contains("did you mean \"width\""));
+    CHECK_THAT(error_of(R"({"furniture": "no"})"), Catch::Contains("/furniture: expected true or false"));
+    CHECK(error_of(R"({"_note": "a comment key is allowed", "sea": "#ffffff"})") == "accepted");
+    // Every named style in the repository still reads.
+    for (const char* name : {"default", "dark", "ref1"}) CHECK_NOTHROW(frontmap::style::load(name, kStylesDir));
 }
 
 TEST_CASE("load finds a named style in the styles folder", "[style]") {
@@ -182,7 +206,8 @@ TEST_CASE("a style may draw a plain reference map: no furniture, land from the c
     CHECK(s.towns_min_population == 20000);
     CHECK(s.town_label_gap == 2);
     CHECK(s.context.stroke_width == 0);
-    CHECK(Style{}.furniture);
-    CHECK(Style{}.land_from == "shore");
+    const Style defaults;
+    CHECK(defaults.furniture);
+    CHECK(defaults.land_from == "shore");
     CHECK_THROWS_WITH(frontmap::style::parse(R"({"land_from": "ocean"})", "bad.json"), Catch::Contains("ocean"));
 }
