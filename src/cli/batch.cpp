@@ -4,6 +4,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "frontmap/frontmap.hpp"
+#include "io/articles.hpp"
 #include "io/files.hpp"
 #include "style/style.hpp"
 
@@ -31,57 +32,9 @@ using nlohmann::json;
 
 namespace {
 
-struct Article {
-    std::string id;
-    std::string text;
-    std::string date, title, source;
-    std::string name;   // the output files' stem: the id made safe and unique in the folder
-    std::string error;  // why the input itself is unusable: the article fails alone, the batch goes on
-};
-
-std::string too_large(size_t max_bytes) {
-    const bool whole_mb = max_bytes % (1 << 20) == 0;
-    return "it is larger than " + std::to_string(whole_mb ? max_bytes >> 20 : max_bytes) + (whole_mb ? " MB" : " bytes") + " (see --max-bytes)";
-}
-
-// JSONL: one article a line, {"id", "text", and optionally "date", "title", "source"}.
-// An article larger than --max-bytes (wire copy runs to tens of kilobytes) fails alone rather
-// than being parsed for minutes.
-void read_jsonl(std::istream& in, const std::string& origin, size_t max_bytes, std::vector<Article>& out) {
-    std::string line;
-    for (size_t n = 1; std::getline(in, line); ++n) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const auto doc = json::parse(line, nullptr, false);
-        const std::string where = origin + " line " + std::to_string(n);
-        const auto field = [&](const char* key) {
-            return doc.is_object() && doc.contains(key) && doc[key].is_string() ? doc[key].get<std::string>() : std::string();
-        };
-        Article a{field("id"), field("text"), field("date"), field("title"), field("source"), {}, {}};
-        if (a.id.empty()) a.id = fs::path(origin).stem().string() + "-" + std::to_string(n);
-        if (doc.is_discarded() || !doc.is_object()) a.error = where + " is not a JSON object";
-        else if (!doc.contains("text") || !doc["text"].is_string()) a.error = where + " has no \"text\"";
-        else if (a.text.size() > max_bytes) a.error = too_large(max_bytes);
-        out.push_back(std::move(a));
-    }
-}
-
-// One article file, named by its stem; a file that cannot be read, or is larger than any story,
-// fails alone.
-Article read_file_article(const fs::path& file, size_t max_bytes) {
-    Article a{file.stem().string(), {}, {}, {}, {}, {}, {}};
-    std::error_code ec;
-    const auto bytes = fs::file_size(file, ec);
-    if (!ec && bytes > max_bytes) {
-        a.error = too_large(max_bytes);
-        return a;
-    }
-    try {
-        a.text = io::read_input(file.string(), max_bytes);
-    } catch (const Error& e) {
-        a.error = e.reason();
-    }
-    return a;
-}
+using io::Article;
+using io::read_file_article;
+using io::read_jsonl;
 
 // Every input in order: "-" is JSONL on standard input, a folder its .txt files by name, a .jsonl
 // file its lines, any other file one article named by its stem.

@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 #include "io/files.hpp"
 
+#include <glib.h>
+
 #include <iostream>
 
 #ifdef __GLIBC__
@@ -25,9 +27,16 @@ void keep_freed_memory_for_reuse() {
 #endif
 }
 
+// GLib's and Pango's own warnings ("Pango-CRITICAL ...") are a library's words: the command says
+// what went wrong itself, and checks what it hands to Pango (a style's sizes are range-checked).
+GLogWriterOutput quiet_glib(GLogLevelFlags level, const GLogField*, gsize, gpointer) {
+    return (level & G_LOG_LEVEL_ERROR) ? G_LOG_WRITER_UNHANDLED : G_LOG_WRITER_HANDLED;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    g_log_set_writer_func(quiet_glib, nullptr, nullptr);
     keep_freed_memory_for_reuse();
     // Ctrl-C, a kill or a closed terminal leaves no temporary file beside an output.
     frontmap::io::remove_temp_files_on_signals();

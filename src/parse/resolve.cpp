@@ -1,5 +1,6 @@
 #include "common/proj.hpp"
 #include "common/text.hpp"
+#include "common/error.hpp"
 #include "parse/parser.hpp"
 #include "parse/described.hpp"
 #include "parse/ranker.hpp"
@@ -180,6 +181,11 @@ std::vector<Mention> Parser::parse(std::string_view article) {
 
 std::vector<Mention> Parser::parse(std::string_view article, Words& words) {
     auto mentions = recognize(article, gazetteer_, words);
+    // Resolution compares mentions with one another: past this many, the time grows without a
+    // story to show for it (a 1 MB article of wire copy gives about 20,000 features, mentions and events).
+    constexpr size_t kMaxMentions = 50000;
+    if (mentions.size() > kMaxMentions)
+        throw InputError("cannot parse the article", "it names more than " + std::to_string(kMaxMentions) + " places; split it into stories");
     resolve(mentions, gazetteer_);
     coordinate_roles(article, mentions);
     mark_sports_teams(mentions, words);

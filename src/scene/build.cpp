@@ -691,8 +691,10 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     std::vector<size_t> order(places.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return places[a].mentions > places[b].mentions; });
+    // A structured binding is captured through a reference: clang before 16 cannot capture one.
+    const std::vector<EventMark>& event_marks = s.events;
     auto icon_at = [&](const Point& at) -> std::optional<Box> {
-        for (const auto& m : s.events)
+        for (const auto& m : event_marks)
             if (m.icon && m.icon->contains(at)) return m.icon;
         return std::nullopt;
     };

@@ -228,6 +228,9 @@ Style parse(const std::string& json_text, const std::string& origin) {
         j = json::parse(json_text);
     } catch (const json::parse_error& e) {
         throw InputError("cannot read style " + origin, "syntax error at " + line_and_column(json_text, e.byte));
+    } catch (const json::exception&) {
+        // A number too large for a double is reported by the JSON library as out of range.
+        throw InputError("cannot read style " + origin, "a number is too large");
     }
     if (!j.is_object()) throw InputError("cannot read style " + origin, "it is not a JSON object");
     Style s;

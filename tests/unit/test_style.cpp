@@ -130,6 +130,8 @@ TEST_CASE("a style's errors say where: the line and column of a syntax error, th
     CHECK_THAT(error_of(R"({"border": {"colour": "#000000", "widht": 1}})"), Catch::Contains("did you mean \"width\""));
     CHECK_THAT(error_of(R"({"furniture": "no"})"), Catch::Contains("/furniture: expected true or false"));
     CHECK(error_of(R"({"_note": "a comment key is allowed", "sea": "#ffffff"})") == "accepted");
+    // Found by fuzz_style: a number past a double's range was the JSON library's exception.
+    CHECK_THAT(error_of(R"({"halo_width": 1e2226})"), Catch::Contains("a number is too large"));
     // Every named style in the repository still reads.
     for (const char* name : {"default", "dark", "ref1"}) CHECK_NOTHROW(frontmap::style::load(name, kStylesDir));
 }
