@@ -48,7 +48,14 @@ double parse_dpi(double dpi) {
 // The parse schema's place types, for a message that names them.
 constexpr const char* kPlaceTypes = "city, village, region, country, river, sea, island, infrastructure or other";
 
+// Text a user types goes into the map, the SVG and the scene: it must be UTF-8 like an article.
+void require_utf8(const std::string& option, const std::string& value) {
+    if (!text::valid_utf8(value)) throw UsageError("bad " + option, "it is not valid UTF-8 text");
+}
+
 scene::Options layout_of(const MapArgs& args) {
+    require_utf8("--title", args.title);
+    require_utf8("--source", args.source);
     const CanvasSize size = parse_size(args.size);
     return {.width = size.width, .height = size.height, .title = args.title, .style_name = args.style, .dpi = parse_dpi(args.dpi),
             .millimetres = size.millimetres, .as_of = "", .source = args.source};
@@ -257,6 +264,7 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream& out
         const auto doc = nlohmann::json::parse(io::read_input(args.scene), nullptr, false);
         if (doc.is_discarded()) throw InputError("cannot read scene " + args.scene, "it is not JSON");
         scene::Scene s = scene::from_geojson(doc);
+        require_utf8("--title", args.title);
         if (!args.title.empty()) s.title = args.title;
         if (args.dpi_given) s.dpi = parse_dpi(args.dpi);
         const style::Style style = style::load(args.style == "default" ? s.style : args.style, styles_dir());
@@ -270,6 +278,7 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream& out
         if (!(in >> bbox[0] >> c1 >> bbox[1] >> c2 >> bbox[2] >> c3 >> bbox[3]) || c1 != ',' || c2 != ',' || c3 != ',' || (in >> extra))
             throw UsageError("bad --bbox '" + args.bbox + "'", "expected W,S,E,N in degrees, e.g. 31,46,34,47.5");
     }
+    require_utf8("--title", args.title);
     const style::Style style = style::load(args.style, styles_dir());
     render::PangoMeasure measure;
     const CanvasSize size = parse_size(args.size);

@@ -17,6 +17,7 @@ namespace {
 // A CSV's coordinates are columns: GDAL is told which, so a row becomes a point.
 gdal::DatasetPtr open_places(const std::string& path) {
     gdal::ensure_registered();
+    if (std::filesystem::is_directory(path)) throw InputError("cannot read places " + path, "it is a folder");
     if (!std::filesystem::is_regular_file(path)) throw InputError("cannot read places " + path, "no such file");
     const bool csv = std::filesystem::path(path).extension() == ".csv";
     const char* csv_options[] = {"X_POSSIBLE_NAMES=lon,longitude,lng,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO", nullptr};

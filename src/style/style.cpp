@@ -279,6 +279,8 @@ Style for_width(const Style& style, double width) {
 Style load(const std::string& name_or_path, const std::filesystem::path& styles_dir) {
     std::filesystem::path file = name_or_path;
     if (file.extension() != ".json") file = styles_dir / (name_or_path + ".json");
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) throw InputError("cannot read style " + name_or_path, "it is a folder");
     std::ifstream in(file);
     if (!in) throw InputError("cannot read style " + name_or_path, "no file " + file.string());
     std::stringstream buffer;
