@@ -31,7 +31,8 @@ public:
     Geos& operator=(const Geos&) = delete;
 
     GEOSContextHandle_t handle() const { return handle_; }
-    GEOSWKBReader* reader() const { return reader_; }
+    // A geometry of the context's own, or null for WKB GEOS cannot read.
+    GEOSGeometry* read(std::span<const unsigned char> wkb) const { return GEOSWKBReader_read_r(handle_, reader_, wkb.data(), wkb.size()); }
 
 private:
     GEOSContextHandle_t handle_;
@@ -190,17 +191,22 @@ sqlite::Statement& Basemap::query(const Layer& layer, const std::string& where) 
     return *stmt;
 }
 
-std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
+sqlite::Statement& Basemap::features_in(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
     sqlite::Statement& q = query(layer_named(layer_name), where);
     q.reset();
     q.bind(1, bbox.west).bind(2, bbox.south).bind(3, bbox.east).bind(4, bbox.north);
+    return q;
+}
+
+std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
+    sqlite::Statement& q = features_in(layer_name, bbox, where);
     const GEOSContextHandle_t h = geos_->handle();
     std::vector<BasemapFeature> out;
     while (q.step()) {
         Envelope envelope;
         const auto wkb = wkb_of(q.blob(0), envelope);
         if (wkb.empty() || !envelope.meets(bbox)) continue;
-        const Geometry g{h, GEOSWKBReader_read_r(h, geos_->reader(), wkb.data(), wkb.size())};
+        const Geometry g{h, geos_->read(wkb)};
         if (!g) continue;
         BasemapFeature f;
         append_parts(h, g.get(), f.parts);
@@ -220,9 +226,7 @@ std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const B
 
 bool Basemap::has_features(const std::string& layer_name, const BBox& bbox) const {
     if (!has_layer(layer_name)) return false;
-    sqlite::Statement& q = query(layer_named(layer_name), "");
-    q.reset();
-    q.bind(1, bbox.west).bind(2, bbox.south).bind(3, bbox.east).bind(4, bbox.north);
+    sqlite::Statement& q = features_in(layer_name, bbox, "");
     const GEOSContextHandle_t h = geos_->handle();
     const Geometry box{h, box_polygon(h, bbox)};
     bool found = false;
@@ -235,7 +239,7 @@ bool Basemap::has_features(const std::string& layer_name, const BBox& bbox) cons
             found = true;
             break;
         }
-        const Geometry g{h, GEOSWKBReader_read_r(h, geos_->reader(), wkb.data(), wkb.size())};
+        const Geometry g{h, geos_->read(wkb)};
         found = g && GEOSIntersects_r(h, g.get(), box.get()) == 1;
     }
     q.reset();
@@ -245,9 +249,7 @@ bool Basemap::has_features(const std::string& layer_name, const BBox& bbox) cons
 std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_name, const BBox& bbox) const {
     std::vector<AreaLabel> out;
     if (!has_layer(layer_name)) return out;
-    sqlite::Statement& q = query(layer_named(layer_name), "");
-    q.reset();
-    q.bind(1, bbox.west).bind(2, bbox.south).bind(3, bbox.east).bind(4, bbox.north);
+    sqlite::Statement& q = features_in(layer_name, bbox, "");
     const GEOSContextHandle_t h = geos_->handle();
     const Geometry box{h, box_polygon(h, bbox)};
     double box_area = 0;
@@ -256,7 +258,7 @@ std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_na
         Envelope envelope;
         const auto wkb = wkb_of(q.blob(0), envelope);
         if (wkb.empty() || !envelope.meets(bbox) || q.is_null(1)) continue;
-        const Geometry g{h, GEOSWKBReader_read_r(h, geos_->reader(), wkb.data(), wkb.size())};
+        const Geometry g{h, geos_->read(wkb)};
         if (!g) continue;
         const Geometry inside{h, GEOSIntersection_r(h, g.get(), box.get())};
         if (!inside || GEOSisEmpty_r(h, inside.get()) != 0) continue;

@@ -71,6 +71,8 @@ private:
         std::vector<std::string> columns;
     };
     sqlite::Statement& query(const Layer& layer, const std::string& where) const;
+    // The query's rows for the features of a layer whose index box meets bbox, from the first.
+    sqlite::Statement& features_in(const std::string& layer_name, const BBox& bbox, const std::string& where) const;
     const Layer& layer_named(const std::string& name) const;
 
     std::filesystem::path file_;

@@ -138,14 +138,21 @@ std::string AtomicFile::temp_name(const std::string& filename) {
     return name;
 }
 
-void AtomicFile::write(std::string_view bytes) {
+namespace {
+
+// All of `bytes` to `fd`, or an InputError naming `target` with the reason.
+void write_all(int fd, std::string_view bytes, const std::filesystem::path& target) {
     while (!bytes.empty()) {
-        const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw InputError("cannot write " + target_.string(), n < 0 ? std::strerror(errno) : "nothing was written");
+        if (n <= 0) throw InputError("cannot write " + target.string(), n < 0 ? std::strerror(errno) : "nothing was written");
         bytes.remove_prefix(static_cast<size_t>(n));
     }
 }
+
+}  // namespace
+
+void AtomicFile::write(std::string_view bytes) { write_all(fd_, bytes, target_); }
 
 namespace {
 
@@ -213,16 +220,11 @@ namespace {
 void write_into(const std::filesystem::path& target, const std::string& bytes) {
     const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) throw InputError("cannot write " + target.string(), std::strerror(errno));
-    std::string_view rest = bytes;
-    while (!rest.empty()) {
-        const ssize_t n = ::write(fd, rest.data(), rest.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int why = errno;
-            ::close(fd);
-            throw InputError("cannot write " + target.string(), n < 0 ? std::strerror(why) : "nothing was written");
-        }
-        rest.remove_prefix(static_cast<size_t>(n));
+    try {
+        write_all(fd, bytes, target);
+    } catch (const InputError&) {
+        ::close(fd);
+        throw;
     }
     if (::close(fd) != 0) throw InputError("cannot write " + target.string(), std::strerror(errno));
 }

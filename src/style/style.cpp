@@ -155,7 +155,7 @@ const std::vector<std::string> kKeys = {
     "callout_fill", "fast_basemap_antialias", "compact_below_px", "compact_type_scale", "compact_min_type_px", "furniture", "rivers",
     "water_labels", "country_labels", "land_from", "towns_min_population", "town_label_gap"};
 
-void read_sides(const Reader& r, const json& j, Style& s) {
+void read_sides(const Reader& r, Style& s) {
     if (const json* sides = r.find("sides")) {
         if (!sides->is_object()) bad(r.at("sides"), "an object of side keys and colours, such as {\"UA\": \"#1f5fa8\"}");
         for (const auto& [key, colour] : sides->items()) Reader(*sides, r.at("sides")).colour(key.c_str(), s.sides[key]);
@@ -170,7 +170,6 @@ void read_sides(const Reader& r, const json& j, Style& s) {
             s.side_palette.push_back(c);
         }
     }
-    (void)j;
 }
 
 void read_style(const json& j, Style& s) {
@@ -189,7 +188,7 @@ void read_style(const json& j, Style& s) {
                              {"subtitle", &s.subtitle}, {"small", &s.small}, {"callout", &s.callout}})
         read(r, key, *font);
     r.number("halo_width", s.halo_width, 0, kMaxWidth);
-    read_sides(r, j, s);
+    read_sides(r, s);
     r.number("event_icon_radius", s.event_icon_radius, 1, kMaxWidth);
     r.number("arrow_width", s.arrow_width, 1, kMaxWidth);
     for (auto [key, flag] : {std::pair{"fast_basemap_antialias", &s.fast_basemap_antialias}, {"furniture", &s.furniture},
