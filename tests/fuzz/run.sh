@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, AddressSanitizer, UBSan) and runs each for SECONDS from
 # seeds taken from the tests: the corpus articles, a scene the CLI wrote, the named styles, and
-# JSONL made of the articles. Two targets run at a time. A crash fails the run and leaves its
-# input in build/fuzz/crashes/. Prints each target's executions.
-#   usage: tests/fuzz/run.sh [SECONDS] [TARGET...]     (default 60 s, every target)
+# JSONL made of the articles. Two targets run at a time, the next starting as soon as one ends.
+# A crash fails the run and leaves its input in build/fuzz/crashes/. Prints each target's
+# executions. With --runs, each target runs until it has executed N inputs instead of for a time.
+#   usage: tests/fuzz/run.sh [SECONDS | --runs N] [TARGET...]     (default 60 s, every target)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-seconds=${1:-60}
-shift || true
+if [ "${1:-}" = --runs ]; then
+  limit=(-runs="$2"); what="$2 runs"; shift 2
+else
+  limit=(-max_total_time="${1:-60}"); what="${1:-60} s"; shift || true
+fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(tokenize article scene style jsonl)
 build=$root/build/fuzz
@@ -36,17 +40,21 @@ seed_of() { case $1 in tokenize|article) echo text ;; *) echo "$1" ;; esac; }
 run_one() {
   local t=$1 work=$build/work-$1
   rm -rf "$work" && mkdir -p "$work"
-  if ! (cd "$build/crashes" && "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=4096 \
+  if ! (cd "$build/crashes" && "$build/tests/fuzz/fuzz_$t" "${limit[@]}" -print_final_stats=1 -rss_limit_mb=4096 \
         "$work" "$seeds/$(seed_of "$t")" > "$build/fuzz_$t.log" 2>&1); then
     echo "fuzz: $t FAILED (see $build/fuzz_$t.log and $build/crashes)"; tail -30 "$build/fuzz_$t.log"; return 1
   fi
-  echo "fuzz: $t: $(grep -o 'stat::number_of_executed_units: [0-9]*' "$build/fuzz_$t.log" | grep -o '[0-9]*$') executions in ${seconds} s, no crash"
+  local stats=$build/fuzz_$t.log
+  echo "fuzz: $t: $(grep -o 'stat::number_of_executed_units: [0-9]*' "$stats" | grep -o '[0-9]*$') executions" \
+       "($what asked, $(grep -o 'Done [0-9]* runs in [0-9]* second' "$stats" | grep -o 'in [0-9]*' | grep -o '[0-9]*') s), no crash"
 }
 
+# A pool of two lanes: a long target does not hold a short one back.
 status=0
-for ((i = 0; i < ${#targets[@]}; i += 2)); do
-  pids=()
-  for t in "${targets[@]:i:2}"; do run_one "$t" & pids+=($!); done
-  for p in "${pids[@]}"; do wait "$p" || status=1; done
+running=0
+for t in "${targets[@]}"; do
+  if [ $running -ge 2 ]; then wait -n || status=1; running=$((running - 1)); fi
+  run_one "$t" & running=$((running + 1))
 done
+while [ $running -gt 0 ]; do wait -n || status=1; running=$((running - 1)); done
 exit $status
