@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -207,6 +209,20 @@ json map_one(MapMaker& maker, const Article& a, const std::vector<std::string>& 
 
 }  // namespace
 
+namespace {
+
+// A folder the maps cannot go into is known before the day is mapped, not after a thousand
+// failed maps.
+void check_writable_folder(const std::string& out_dir) {
+    std::error_code ec;
+    const auto status = fs::status(out_dir, ec);
+    if (!fs::exists(status)) throw InputError("cannot write to " + out_dir, "no such folder");
+    if (!fs::is_directory(status)) throw InputError("cannot write to " + out_dir, "it is not a folder");
+    if (::access(out_dir.c_str(), W_OK | X_OK) != 0) throw InputError("cannot write to " + out_dir, std::strerror(errno));
+}
+
+}  // namespace
+
 int run_batch(const Options& options, const BatchArgs& args, std::istream& in, std::ostream& err) {
     if (args.inputs.empty()) throw UsageError("batch", "give at least one input: files, folders, .jsonl files or - for standard input");
     const auto formats = formats_of(args.formats);
@@ -217,7 +233,7 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     const bool viewable = std::any_of(formats.begin(), formats.end(), [](const std::string& f) { return f == "png" || f == "svg"; });
     if (!args.report.empty() && !viewable) throw UsageError("--report", "the page shows PNG or SVG maps: add png or svg to --formats");
     const fs::path dir(args.out_dir);
-    if (!fs::is_directory(dir)) throw InputError("cannot write to " + args.out_dir, "no such folder");
+    check_writable_folder(args.out_dir);
     // A page that could not be written is known before the day is mapped, not after.
     const fs::path report_dir = fs::path(args.report).parent_path().empty() ? fs::path(".") : fs::path(args.report).parent_path();
     if (!args.report.empty() && !fs::is_directory(report_dir))
