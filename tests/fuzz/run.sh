@@ -4,6 +4,8 @@
 # JSONL made of the articles. Two targets run at a time, the next starting as soon as one ends.
 # A crash fails the run and leaves its input in build/fuzz/crashes/. Prints each target's
 # executions. With --runs, each target runs until it has executed N inputs instead of for a time.
+# FUZZ_SANITIZERS=undefined builds without AddressSanitizer (in build/fuzz-undefined), several
+# times faster, for runs of many executions; the default is address,undefined.
 #   usage: tests/fuzz/run.sh [SECONDS | --runs N] [TARGET...]     (default 60 s, every target)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -14,33 +16,54 @@ else
 fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(tokenize article scene style jsonl)
+sanitizers=${FUZZ_SANITIZERS:-address,undefined}
 build=$root/build/fuzz
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DFRONTMAP_FUZZ=ON -DFRONTMAP_SANITIZE=ON -DFRONTMAP_BUILD_TESTS=OFF \
+[ "$sanitizers" = address,undefined ] || build=$root/build/fuzz-${sanitizers//,/-}
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DFRONTMAP_FUZZ=ON -DFRONTMAP_SANITIZE=ON -DFRONTMAP_SANITIZERS="$sanitizers" -DFRONTMAP_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null
 
+# Seeds are small: a fuzzer executes an input in time proportional to its size, and the paths a
+# paragraph takes are the paths an article takes (long inputs have their own bad-input cases).
 seeds=$build/seeds
 rm -rf "$seeds" && mkdir -p "$seeds"/{text,scene,style,jsonl} "$build/crashes"
-cp "$root"/tests/corpus/articles/*.txt "$root"/examples/*.txt "$root"/tests/bad_input/fixtures/*.txt "$seeds/text/"
 cp "$root"/styles/*.json "$seeds/style/"
 if [ -x "$root/build/release/frontmap" ]; then
-  "$root/build/release/frontmap" --data "$root/data" scene "$root/examples/kherson-advance.txt" > "$seeds/scene/kherson.geojson" || true
+  "$root/build/release/frontmap" --data "$root/data" scene "$root/examples/kherson-advance.txt" > "$seeds/kherson.geojson" || true
 fi
-python3 - "$seeds" "$root"/tests/corpus/articles/*.txt <<'PY'
-import json, sys, pathlib
+python3 - "$seeds" "$root"/tests/corpus/articles/*.txt "$root"/examples/*.txt "$root"/tests/bad_input/fixtures/*.txt <<'PY'
+import hashlib, json, sys, pathlib
 seeds = pathlib.Path(sys.argv[1])
-for i, name in enumerate(sys.argv[2:12]):
-    text = pathlib.Path(name).read_text(encoding="utf-8")
-    line = json.dumps({"id": pathlib.Path(name).stem, "text": text, "date": "2022-10-12"})
-    (seeds / "jsonl" / f"{i}.jsonl").write_text(line + "\n" + '{"id": 3, "text": null}\n' + "not json\n")
-    # A scene seed per article is the CLI's job; the scene target also starts from the one above.
+def seed(folder, data):
+    (seeds / folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
+paragraphs = []
+for name in sys.argv[2:]:
+    for paragraph in pathlib.Path(name).read_text(encoding="utf-8", errors="replace").split("\n\n"):
+        data = paragraph.strip().encode()
+        if 0 < len(data) <= 1000:
+            paragraphs.append(data.decode())
+            seed("text", data)
+for i in range(0, len(paragraphs), 4):
+    lines = [json.dumps({"id": f"a{i + k}", "text": t, "date": "2022-10-12"}) for k, t in enumerate(paragraphs[i:i + 4])]
+    seed("jsonl", ("\n".join(lines) + '\n{"id": 3, "text": null}\nnot json\n').encode())
+# A scene the CLI wrote, and scenes of its header with one feature of each kind, then one of all.
+scene_file = seeds / "kherson.geojson"
+if scene_file.exists() and scene_file.stat().st_size:
+    scene = json.loads(scene_file.read_text())
+    firsts = {}
+    for f in scene["features"]:
+        firsts.setdefault(f["properties"].get("kind"), f)
+    for features in [[f] for f in firsts.values()] + [list(firsts.values())]:
+        seed("scene", json.dumps(dict(scene, features=features)).encode())
 PY
 seed_of() { case $1 in tokenize|article) echo text ;; *) echo "$1" ;; esac; }
+# Each target's input bound: a paragraph, a batch of them, a scene of a few features, a style.
+max_len_of() { case $1 in tokenize|article) echo 1024 ;; jsonl) echo 4096 ;; scene) echo 8192 ;; *) echo 4096 ;; esac; }
 
 run_one() {
   local t=$1 work=$build/work-$1
   rm -rf "$work" && mkdir -p "$work"
-  if ! (cd "$build/crashes" && "$build/tests/fuzz/fuzz_$t" "${limit[@]}" -print_final_stats=1 -rss_limit_mb=4096 \
+  if ! (cd "$build/crashes" && "$build/tests/fuzz/fuzz_$t" "${limit[@]}" -max_len="$(max_len_of "$t")" -print_final_stats=1 -rss_limit_mb=4096 \
         "$work" "$seeds/$(seed_of "$t")" > "$build/fuzz_$t.log" 2>&1); then
     echo "fuzz: $t FAILED (see $build/fuzz_$t.log and $build/crashes)"; tail -30 "$build/fuzz_$t.log"; return 1
   fi
