@@ -355,15 +355,22 @@ TEST_CASE("an edited scene renders as edited", "[render]") {
     auto r = run({"scene", kExample.string(), "--title", "Before"});
     REQUIRE(r.code == 0);
     json scene = json::parse(r.out);
-    scene["frontmap"]["title"] = "After <edit> & \"quotes\"";
+    const std::string edited = "After <edit> & \"quotes\"";
+    scene["frontmap"]["title"] = edited;
     const fs::path scene_file = dir.path / "scene.geojson";
     std::ofstream(scene_file) << scene.dump();
     r = run({"render", scene_file.string(), "-o", (dir.path / "edited.svg").string()});
     INFO(r.err);
-    CHECK(r.code == 0);
+    REQUIRE(r.code == 0);
     xmlDocPtr svg = xmlReadFile((dir.path / "edited.svg").c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_HUGE);
-    CHECK(svg != nullptr);
+    REQUIRE(svg != nullptr);
+    // The map's text is the edited title, markup and all, and the title written first is gone.
+    xmlChar* content = xmlNodeGetContent(xmlDocGetRootElement(svg));
+    const std::string text = content ? reinterpret_cast<const char*>(content) : "";
+    xmlFree(content);
     xmlFreeDoc(svg);
+    CHECK_THAT(text, Catch::Contains(edited));
+    CHECK_THAT(text, !Catch::Contains("Before"));
 }
 
 TEST_CASE("render --bbox draws a basemap of any extent", "[render]") {
@@ -420,17 +427,20 @@ TEST_CASE("geocode --reverse gives the nearest town and the admin-1 area it lies
 }
 
 TEST_CASE("geocode refuses a bad country, type, point or limit with a usage error", "[geocode][errors]") {
-    for (const std::vector<std::string>& args : {std::vector<std::string>{"geocode", "Paris", "--country", "USA"},
-                                                {"geocode", "Paris", "--type", "town"},
-                                                {"geocode", "Paris", "--near", "91,0"},
-                                                {"geocode", "--reverse", "46.6"},
-                                                {"geocode", "Paris", "--reverse", "46.6,32.6"},
-                                                {"geocode"},
-                                                {"geocode", "Kyiv", "-n", "0"}}) {
+    // Each refusal names what was wrong, not only that something was.
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"geocode", "Paris", "--country", "USA"}, "bad --country 'USA': expected a two-letter"},
+        {{"geocode", "Paris", "--type", "town"}, "bad --type 'town': expected city, village"},
+        {{"geocode", "Paris", "--near", "91,0"}, "bad --near '91,0': latitude must lie within -90..90"},
+        {{"geocode", "--reverse", "46.6"}, "bad --reverse '46.6': expected LAT,LON"},
+        {{"geocode", "Paris", "--reverse", "46.6,32.6"}, "give a place name or --reverse LAT,LON, not both"},
+        {{"geocode"}, "give a place name or --reverse LAT,LON"},
+        {{"geocode", "Kyiv", "-n", "0"}, "bad --limit 0: at least one"}};
+    for (const auto& [args, why] : cases) {
         const auto r = run(args);
         INFO(args.back());
         CHECK(r.code == 2);
-        CHECK_THAT(r.err, Catch::StartsWith("frontmap: error: "));
+        CHECK_THAT(r.err, Catch::StartsWith("frontmap: error: ") && Catch::Contains(why));
     }
 }
 

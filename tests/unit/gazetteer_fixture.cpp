@@ -57,7 +57,8 @@ FixturePlace in_admin1(FixturePlace f, const std::string& admin1) {
 
 std::vector<FixturePlace> build_places() {
     std::vector<FixturePlace> places = {
-        make(ids::kherson, "Kherson", PlaceType::City, "PPLA", "UA", 46.65581, 32.6178, 320477, 0.67, {"Херсон"}),
+        // "KHER" stands for the codes in capitals some cities have among their alternate names.
+        make(ids::kherson, "Kherson", PlaceType::City, "PPLA", "UA", 46.65581, 32.6178, 320477, 0.67, {"Херсон", "KHER"}),
         make(ids::kherson_oblast, "Kherson Oblast", PlaceType::Region, "ADM1", "UA", 46.75, 33.35, 1037640, 0.6,
              {"Kherson", "Khersonska oblast"}, {}, {32.0, 45.9, 35.1, 47.6}),
         make(ids::kyiv, "Kyiv", PlaceType::City, "PPLC", "UA", 50.45466, 30.5238, 2797553, 0.95, {"Kiev", "Київ", "Киев"}),
