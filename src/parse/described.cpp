@@ -25,6 +25,15 @@ extern const std::string_view kDescribedJson;
 
 namespace {
 
+// A distance's number: a run of digits short enough to be one ("15 km"); a longer run is no
+// distance and would overflow.
+std::optional<double> whole_number(std::string_view text) {
+    if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    double value = 0;
+    for (const char c : text) value = value * 10 + (c - '0');
+    return value;
+}
+
 struct Rules {
     std::unordered_set<std::string> site_nouns, plural_settlement_nouns, list_words, district_nouns, site_infrastructure, site_modifiers, speaker_nouns, determiners, never_names, relations, definition_verbs, own_references, largest_references, region_prepositions,
         edge_openers, edge_nouns, side_adjectives;
@@ -363,6 +372,7 @@ private:
 
     // The bearing a direction word (or a hyphenated pair, "north-east") at k gives, and the word after it.
     std::optional<std::pair<double, size_t>> bearing_at(size_t k) const {
+        if (k >= tokens_.size()) return std::nullopt;  // "15 km" may end the article
         if (k + 1 < tokens_.size() && tokens_[k].hyphen_after)
             if (const auto it = rules().bearings.find(lower_[k] + "-" + lower_[k + 1]); it != rules().bearings.end()) return std::pair{it->second, k + 2};
         if (const auto it = rules().bearings.find(lower_[k]); it != rules().bearings.end()) return std::pair{it->second, k + 1};
@@ -375,9 +385,9 @@ private:
     std::optional<gazetteer::Place> located_at(size_t k, size_t name_first, bool strict = false, Reach reach = Reach::Any) const {
         double km = 0;
         size_t at = k;
-        if (tokens_[k].text.find_first_not_of("0123456789") == std::string::npos && k + 1 < tokens_.size())
+        if (const auto number = whole_number(tokens_[k].text); number && k + 1 < tokens_.size())
             if (const auto unit = rules().units_km.find(lower_[k + 1]); unit != rules().units_km.end()) {
-                km = std::stod(tokens_[k].text) * unit->second;
+                km = *number * unit->second;
                 at = k + 2;
             }
         if (const auto bearing = bearing_at(at); bearing && bearing->second < tokens_.size() && lower_[bearing->second] == "of") {

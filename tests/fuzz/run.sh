@@ -32,13 +32,15 @@ if [ -x "$root/build/release/frontmap" ]; then
   "$root/build/release/frontmap" --data "$root/data" scene "$root/examples/kherson-advance.txt" > "$seeds/kherson.geojson" || true
 fi
 python3 - "$seeds" "$root"/tests/corpus/articles/*.txt "$root"/examples/*.txt "$root"/tests/bad_input/fixtures/*.txt <<'PY'
-import hashlib, json, sys, pathlib
+import hashlib, json, re, sys, pathlib
 seeds = pathlib.Path(sys.argv[1])
 def seed(folder, data):
     (seeds / folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
 paragraphs = []
 for name in sys.argv[2:]:
-    for paragraph in pathlib.Path(name).read_text(encoding="utf-8", errors="replace").split("\n\n"):
+    text = pathlib.Path(name).read_text(encoding="utf-8", errors="replace")
+    text = re.sub(r"\[\[([^|\]]*)\|[^\]]*\]\]", r"\1", text)  # the corpus's labels, not article text
+    for paragraph in text.split("\n\n"):
         data = paragraph.strip().encode()
         if 0 < len(data) <= 1000:
             paragraphs.append(data.decode())

@@ -836,6 +836,25 @@ TEST_CASE("described: a village the gazetteer lacks is put where its apposition 
     CHECK(robotyne->place->lon == Approx(32.6178).margin(0.001));
 }
 
+TEST_CASE("described: a distance that ends the text or is no number places nothing far away", "[parse][described]") {
+    // Found by fuzz_article: "N km" as the last words read past the words (seen under ASan), and
+    // a run of digits too long for a double escaped as std::out_of_range.
+    Gaz g;
+    frontmap::parse::Parser parser(g.gazetteer);
+    for (const std::string& text : std::vector<std::string>{"Ukraine said its troops had retaken Robotyne, a farming village about 20 km",
+                                                            "Ukraine said its troops had retaken Robotyne, a farming village " + std::string(400, '9') +
+                                                                " km north of Kherson."}) {
+        INFO(text.substr(0, 80));
+        std::vector<frontmap::parse::Mention> mentions;
+        REQUIRE_NOTHROW(mentions = parser.parse(text));
+        const auto robotyne = mention_of(mentions, "Robotyne");
+        if (robotyne && robotyne->place) {  // at most "north of Kherson", never a number of km away
+            CHECK(robotyne->place->lat == Approx(46.65581).margin(0.5));
+            CHECK(robotyne->place->lon == Approx(32.6178).margin(0.5));
+        }
+    }
+}
+
 TEST_CASE("described: 'the village of X, opposite Y' puts X at Y, and every later mention of X too", "[parse][described]") {
     Gaz g;
     frontmap::parse::Parser parser(g.gazetteer);
