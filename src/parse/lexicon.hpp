@@ -1,5 +1,6 @@
 #pragma once
-// Closed word lists that decide what a place name is doing. Lower case; looked up after folding.
+// Closed word lists that decide what a place name is doing. The lists are data, parse/words.json,
+// read once; lower case, looked up after folding.
 #include <cstddef>
 #include <string_view>
 
