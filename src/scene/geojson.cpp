@@ -15,6 +15,14 @@ constexpr std::pair<LabelFont, const char*> kFonts[] = {
     {LabelFont::Place, "place"}, {LabelFont::Context, "context"}, {LabelFont::Water, "water"}, {LabelFont::Region, "region"},
     {LabelFont::Country, "country"}};
 
+// A whole number from a scene file. nlohmann's get<int> of 1e69 or 2.5 is undefined behaviour
+// or a silent truncation (fuzz_scene found the first), so the value is checked as a double.
+int whole_number(const json& v, const std::string& what) {
+    const double x = v.get<double>();
+    if (!(std::abs(x) <= 1e9) || x != std::floor(x)) throw InputError("scene", what + " is not a whole number of at most nine digits");
+    return static_cast<int>(x);
+}
+
 json box_json(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 Box box_from(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>(), j.at(3).get<double>()}; }
 
@@ -83,7 +91,8 @@ EventMark event_from(const json& jf, size_t index) {
     m.status = text_of(p, "status", "reported");
     m.place = text_of(p, "place");
     m.evidence = text_of(p, "evidence");
-    if (p.contains("geo_precision") && p.at("geo_precision").is_number()) m.geo_precision = p.at("geo_precision").get<int>();
+    if (p.contains("geo_precision") && p.at("geo_precision").is_number())
+        m.geo_precision = whole_number(p.at("geo_precision"), "feature " + std::to_string(index) + ": \"geo_precision\"");
     if (p.contains("in_view") && p.at("in_view").is_boolean()) m.in_view = p.at("in_view").get<bool>();
     const json& g = jf.at("geometry");
     if (g.is_null()) throw InputError("scene", "feature " + std::to_string(index) + ": an event has no geometry");
@@ -134,8 +143,8 @@ bool flag_of(const json& props, const char* key, bool fallback) {
     return fallback;
 }
 
-int count_of(const json& props, const char* key) {
-    return props.contains(key) && props.at(key).is_number() ? props.at(key).get<int>() : 0;
+int count_of(const json& props, const char* key, const std::string& where) {
+    return props.contains(key) && props.at(key).is_number() ? whole_number(props.at(key), where + "\"" + key + "\"") : 0;
 }
 
 Feature feature_from(const json& jf, size_t index) {
@@ -148,7 +157,7 @@ Feature feature_from(const json& jf, size_t index) {
     f.place_id = text_of(p, "place_id");
     f.place_type = text_of(p, "type");
     f.role = text_of(p, "role", "location");
-    f.mentions = count_of(p, "mentions");
+    f.mentions = count_of(p, "mentions", where);
     f.capital = flag_of(p, "capital", false);
     f.in_view = flag_of(p, "in_view", true);
     const json& g = jf.at("geometry");
@@ -228,8 +237,8 @@ Scene from_geojson(const json& doc) {
         if (!doc.is_object() || doc.value("type", "") != "FeatureCollection") throw InputError("scene", "not a GeoJSON FeatureCollection");
         if (!doc.contains("frontmap")) throw InputError("scene", "no \"frontmap\" member (make one with `frontmap scene`)");
         const json& m = doc.at("frontmap");
-        s.width = m.at("width").get<int>();
-        s.height = m.at("height").get<int>();
+        s.width = whole_number(m.at("width"), "its width");
+        s.height = whole_number(m.at("height"), "its height");
         if (m.contains("dpi") && m.at("dpi").is_number()) s.dpi = m.at("dpi").get<double>();
         if (m.contains("millimetres") && m.at("millimetres").is_boolean()) s.millimetres = m.at("millimetres").get<bool>();
         s.title = m.value("title", "");

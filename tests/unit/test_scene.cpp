@@ -326,6 +326,10 @@ TEST_CASE("from_geojson rejects what is not a scene with an InputError saying wh
         {"an unknown label font", [](auto& d) { d["features"][0]["properties"]["label"]["font"] = "gothic"; }, "gothic"},
         {"a canvas too small", [](auto& d) { d["frontmap"]["width"] = 4; }, "out of range"},
         {"a canvas too big", [](auto& d) { d["frontmap"]["height"] = 50000; }, "out of range"},
+        // Found by fuzz_scene: converting these to int was undefined behaviour or a silent truncation.
+        {"a width past any int", [](auto& d) { d["frontmap"]["width"] = 1.2e69; }, "scene: its width is not a whole number"},
+        {"a fractional height", [](auto& d) { d["frontmap"]["height"] = 600.5; }, "scene: its height is not a whole number"},
+        {"a count past any int", [](auto& d) { d["features"][0]["properties"]["mentions"] = -1e300; }, "scene: feature 1: \"mentions\" is not a whole number"},
         {"a feature whose kind is null", [](auto& d) { d["features"][0]["properties"]["kind"] = nullptr; }, "scene: feature 1: no \"kind\" property"},
         {"an event icon box of two numbers",
          [](auto& d) {
