@@ -44,7 +44,7 @@ int flushed(std::ostream& out, std::ostream& err, int status) {
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CLI::App app{"frontmap: maps of the places a news article names.", "frontmap"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "frontmap 0.1.0");
+    app.set_version_flag("--version", "frontmap " FRONTMAP_VERSION);
     Options common;
     app.add_option("--data", common.data_dir, "Folder with gazetteer.sqlite and basemap.gpkg (default: $FRONTMAP_DATA, else the set-up's folder)");
     app.add_option("--places", common.places, "Your own places for this run: CSV (name, lat, lon[, type, country, names]) or GeoJSON");
@@ -141,7 +141,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         out << app.help("", CLI::AppFormatMode::All);
         return 0;
     } catch (const CLI::CallForVersion&) {
-        out << "frontmap 0.1.0\n";
+        out << "frontmap " FRONTMAP_VERSION "\n";
         return 0;
     } catch (const CLI::ParseError& e) {
         print_error(err, "usage", std::string(e.what()) + " (see frontmap --help)");
