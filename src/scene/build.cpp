@@ -6,6 +6,7 @@
 #include "scene/annotation.hpp"
 #include "scene/events.hpp"
 #include "scene/labels.hpp"
+#include "scene/layout.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,8 +22,9 @@ const char* const kSourceLine =
 namespace {
 
 constexpr double kDegToRad = M_PI / 180.0;
-constexpr double kMinSpanKm = 160.0;   // a single-town story still shows its surroundings
-constexpr double kFocusKm = 350.0;     // places this close to the main one share its map
+// Kilometres in a degree of latitude, and of longitude at the equator (the equator's 40,075 km
+// over 360): good enough to pad and frame extents; distances on the map are PROJ's geodesics.
+constexpr double kKmPerDegree = 111.32;
 
 struct Extent {
     double west, south, east, north;
@@ -45,11 +47,9 @@ std::string kind_of(const std::string& type) {
 }
 
 double weight(const Subject& s) {
-    double factor = 1.0;
-    if (s.type == "region") factor = 0.8;
-    if (s.type == "river") factor = 0.5;
-    if (s.type == "country" || s.type == "sea") factor = 0.1;
-    return factor * s.salience;
+    const auto& weights = layout().frame.type_weights;
+    const auto factor = weights.find(s.type);
+    return (factor == weights.end() ? 1.0 : factor->second) * s.salience;
 }
 
 // The places that decide the extent: the most-mentioned place and those near it or nearly as
@@ -66,13 +66,13 @@ std::vector<size_t> focus(const std::vector<Subject>& subjects) {
     for (size_t i = 0; i < subjects.size(); ++i) {
         w[i] = weight(subjects[i]);
         for (size_t j = 0; j < subjects.size(); ++j)
-            if (j != i && subjects[j].name == subjects[i].name) w[i] += 0.5 * weight(subjects[j]);
+            if (j != i && subjects[j].name == subjects[i].name) w[i] += layout().frame.namesake_share * weight(subjects[j]);
     }
     const size_t primary = *std::max_element(candidates.begin(), candidates.end(), [&](size_t a, size_t b) { return w[a] < w[b]; });
     std::vector<size_t> out;
     for (size_t i : candidates) {
         const double km = proj::geodesic_km(subjects[i].lon, subjects[i].lat, subjects[primary].lon, subjects[primary].lat);
-        if (i == primary || km <= kFocusKm || w[i] >= 0.6 * w[primary]) out.push_back(i);
+        if (i == primary || km <= layout().frame.place_focus_km || w[i] >= layout().frame.prominent_share * w[primary]) out.push_back(i);
     }
     // The main place first: it names the map.
     std::stable_partition(out.begin(), out.end(), [&](size_t i) { return i == primary; });
@@ -96,16 +96,18 @@ Extent extent_of(const std::vector<Subject>& subjects, const std::vector<size_t>
 
 Extent padded(Extent e) {
     const double mid_lat = (e.south + e.north) / 2;
-    const double km_per_deg_lon = std::max(1.0, 111.32 * std::cos(mid_lat * kDegToRad));
+    const double km_per_deg_lon = std::max(1.0, kKmPerDegree * std::cos(mid_lat * kDegToRad));
     const double width_km = (e.east - e.west) * km_per_deg_lon;
-    const double height_km = (e.north - e.south) * 111.32;
-    const double grow_x = std::max(0.0, kMinSpanKm - width_km) / 2 / km_per_deg_lon;
-    const double grow_y = std::max(0.0, kMinSpanKm - height_km) / 2 / 111.32;
+    const double height_km = (e.north - e.south) * kKmPerDegree;
+    const double min_span_km = layout().frame.min_span_km;
+    const double grow_x = std::max(0.0, min_span_km - width_km) / 2 / km_per_deg_lon;
+    const double grow_y = std::max(0.0, min_span_km - height_km) / 2 / kKmPerDegree;
     e.west -= grow_x;
     e.east += grow_x;
     e.south -= grow_y;
     e.north += grow_y;
-    const double mx = (e.east - e.west) * 0.2, my = (e.north - e.south) * 0.2;
+    const double pad = layout().frame.padding_share;
+    const double mx = (e.east - e.west) * pad, my = (e.north - e.south) * pad;
     return {e.west - mx, std::max(-85.0, e.south - my), e.east + mx, std::min(85.0, e.north + my)};
 }
 
@@ -139,9 +141,10 @@ double km_between(const Projector& p, Point a, Point b) {
 // measured along its own row so it is true where it is drawn.
 ScaleBar scale_bar(const Projector& p) {
     const Box& b = p.box();
-    const Point origin{b.x + 22, b.bottom() - 22};
+    const double inset = layout().scale_bar.inset_px;
+    const Point origin{b.x + inset, b.bottom() - inset};
     const double km_per_px = km_between(p, origin, {origin.x + 100, origin.y}) / 100.0;
-    const double max_km = b.w * 0.2 * km_per_px;
+    const double max_km = b.w * layout().scale_bar.max_share * km_per_px;
     double km = 1;
     for (double decade = 1e-3; decade <= 1e5; decade *= 10)
         for (double m : {1.0, 2.0, 5.0})
@@ -155,9 +158,8 @@ ScaleBar scale_bar(const Projector& p) {
 std::string detail_for(const Projector& p) {
     const Box& b = p.box();
     const double km = km_between(p, {b.x, b.y + b.h / 2}, {b.right(), b.y + b.h / 2});
-    // GSHHG's high detail (about 0.2 km) pays off only where a pixel is under half a kilometre.
-    if (km < 700) return "h";
-    if (km < 3500) return "i";
+    if (km < layout().frame.high_detail_below_km) return "h";
+    if (km < layout().frame.intermediate_detail_below_km) return "i";
     return "l";
 }
 
@@ -358,14 +360,15 @@ bool has_kind(const Scene& s, const char* kind) {
 }
 
 void add_inset(Scene& s, const Projector& main, const Extent& extent) {
-    const double w = std::round(s.width * 0.2), h = std::round(w * 0.8);
+    const auto& rules = layout().inset;
+    const double w = std::round(s.width * rules.width_share), h = std::round(w * rules.aspect);
     Inset inset;
-    inset.box = {s.map_box.right() - w - 12, s.map_box.y + 12, w, h};
+    inset.box = {s.map_box.right() - w - rules.margin_px, s.map_box.y + rules.margin_px, w, h};
     const double clon = (extent.west + extent.east) / 2, clat = (extent.south + extent.north) / 2;
-    const double span_km = std::max(1600.0, 4.0 * km_between(main, {s.map_box.x, s.map_box.y + s.map_box.h / 2},
-                                                            {s.map_box.right(), s.map_box.y + s.map_box.h / 2}));
-    const double half_lat = span_km / 2 / 111.32 * 0.8;
-    const double half_lon = span_km / 2 / std::max(1.0, 111.32 * std::cos(clat * kDegToRad));
+    const double span_km = std::max(rules.min_span_km, rules.span_factor * km_between(main, {s.map_box.x, s.map_box.y + s.map_box.h / 2},
+                                                                                    {s.map_box.right(), s.map_box.y + s.map_box.h / 2}));
+    const double half_lat = span_km / 2 / kKmPerDegree * rules.aspect;
+    const double half_lon = span_km / 2 / std::max(1.0, kKmPerDegree * std::cos(clat * kDegToRad));
     Extent e{std::max(-180.0, clon - half_lon), std::max(-85.0, clat - half_lat), std::min(180.0, clon + half_lon), std::min(85.0, clat + half_lat)};
     inset.crs = conformal_crs_for(e.west, e.south, e.east, e.north);
     inset.view = Projector::fit_view(inset.crs, e.west, e.south, e.east, e.north, inset.box);
@@ -411,9 +414,10 @@ void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, 
         std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.importance > b.importance; });
         for (const auto& f : points) {
             if (f.feature_code != "sea" && f.feature_code != "other") continue;
-            if (f.importance < 0.5 || named.count(f.name)) continue;
+            if (f.importance < layout().labels.water_min_importance || named.count(f.name)) continue;
             // A sea has several label points; the first that lies well inside the map and is free wins.
-            const Box inner{s.map_box.x + 30, s.map_box.y + 30, s.map_box.w - 60, s.map_box.h - 60};
+            const double margin = layout().labels.water_margin_px;
+            const Box inner{s.map_box.x + margin, s.map_box.y + margin, s.map_box.w - 2 * margin, s.map_box.h - 2 * margin};
             for (const auto& part : f.parts) {
                 if (part.empty()) continue;
                 const Point at = p.to_pixel(part[0].lon, part[0].lat);
@@ -433,10 +437,12 @@ void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, 
 std::vector<Point> label_points_of_line(const std::vector<std::array<double, 2>>& line, const Projector& p) {
     const Box& b = p.box();
     const Point centre{b.x + b.w / 2, b.y + b.h / 2};
+    const double margin = layout().labels.line_margin_px;
+    const Box inner{b.x + margin, b.y + margin, b.w - 2 * margin, b.h - 2 * margin};
     std::vector<Point> out;
     for (const auto& v : line) {
         const Point px = p.to_pixel(v[0], v[1]);
-        if (Box{b.x + 40, b.y + 40, b.w - 80, b.h - 80}.contains(px)) out.push_back(px);
+        if (inner.contains(px)) out.push_back(px);
     }
     std::sort(out.begin(), out.end(), [&](const Point& a, const Point& c) {
         return std::hypot(a.x - centre.x, a.y - centre.y) < std::hypot(c.x - centre.x, c.y - centre.y);
@@ -451,7 +457,7 @@ void add_country_labels(Scene& s, const Projector& p, const io::Basemap& basemap
     auto areas = basemap.area_labels("countries", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]});
     std::sort(areas.begin(), areas.end(), [](const auto& a, const auto& b) { return a.share > b.share; });
     for (const auto& a : areas) {
-        if (a.share < 0.04 || a.name.empty()) continue;
+        if (a.share < layout().labels.country_min_share || a.name.empty()) continue;
         const Point at = p.to_pixel(a.point.lon, a.point.lat);
         if (!s.map_box.contains(at)) continue;
         if (auto label = centred_label(placer, measure, text::upper(a.name), style.country_label, LabelFont::Country, at))
@@ -461,7 +467,9 @@ void add_country_labels(Scene& s, const Projector& p, const io::Basemap& basemap
 }
 
 // GeoNames lists some buildings and long descriptions as places: not names for a map.
-bool usable_town_name(const std::string& name) { return name.find_first_of(",()") == std::string::npos && name.size() <= 28; }
+bool usable_town_name(const std::string& name) {
+    return name.find_first_of(",()") == std::string::npos && name.size() <= layout().labels.town_name_max_chars;
+}
 
 // Every town of at least the style's population, as a reference map shows them: all the dots
 // first, each an obstacle, then the names, biggest town first, each where it fits.
@@ -494,13 +502,17 @@ void add_towns_by_population(Scene& s, const Projector& p, const io::Basemap& ba
 void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                         const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
     if (style.towns_min_population > 0) return add_towns_by_population(s, p, basemap, style, measure, placer, named);
-    const size_t limit = static_cast<size_t>(std::clamp(s.width * s.height / 36000, 6, 60));
+    const auto& rules = layout().labels;
+    const size_t limit = static_cast<size_t>(std::clamp(s.width * s.height / rules.square_px_per_context_town, rules.min_context_towns, rules.max_context_towns));
     // Only the most important towns can win a label: read the top of the list, widening the
     // filter only when a sparse area leaves too few.
+    std::vector<std::string> tiers;
+    for (const double importance : rules.importance_tiers) tiers.push_back("importance >= " + std::to_string(importance));
+    tiers.emplace_back();
     std::vector<io::BasemapFeature> places;
-    for (const char* where : {"importance >= 0.5", "importance >= 0.3", ""}) {
+    for (const auto& where : tiers) {
         places = basemap.read("places", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]}, where);
-        if (places.size() >= 4 * limit) break;
+        if (places.size() >= rules.candidates_per_label * limit) break;
     }
     std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
         return a.importance != b.importance ? a.importance > b.importance : a.name < b.name;
@@ -707,16 +719,18 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
         const Point at = p.to_pixel(f.lon, f.lat);
         if (f.kind == "place") {
             const auto icon = icon_at(at);
-            const double gap = icon ? std::max(std::abs(at.x - icon->x), std::abs(at.x - icon->right())) + 3 : style.place.radius + 4;
+            const auto& rules = layout().labels;
+            const double gap = icon ? std::max(std::abs(at.x - icon->x), std::abs(at.x - icon->right())) + rules.icon_gap_px
+                                    : style.place.radius + rules.place_gap_px;
             // The places of the story are always named: farther out when the ring is crowded.
-            for (double extra : {0.0, 10.0, 22.0})
+            for (double extra : rules.retry_gaps_px)
                 if (!f.label) f.label = place_label(placer, measure, f.name, style.label, LabelFont::Place, at, gap + extra);
         } else if (f.kind == "river") {
             // Along its course, where there is room: an arrow may follow the river.
             auto points = label_points_of_line(f.line, p);
             if (points.empty()) points.push_back(at);
-            for (size_t k = 0; k < points.size() && k < 12 && !f.label; ++k)
-                f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, points[k], 4);
+            for (size_t k = 0; k < points.size() && k < layout().labels.river_label_tries && !f.label; ++k)
+                f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, points[k], layout().labels.river_label_gap_px);
         } else if (f.kind == "water") {
             f.label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at);
         } else if (f.place_type != "country" || chosen.size() <= 1) {
@@ -728,10 +742,10 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
                 return m.icon && std::abs(m.lon - f.lon) < 1e-6 && std::abs(m.lat - f.lat) < 1e-6;
             });
             if (const auto icon = here == s.events.end() ? std::nullopt : here->icon; icon && !f.label)
-                for (double extra : {0.0, 10.0, 22.0})
+                for (double extra : layout().labels.retry_gaps_px)
                     if (!f.label)
                         f.label = place_label(placer, measure, text::upper(f.name), style.region_label, LabelFont::Region, at,
-                                              icon->w / 2 + 3 + extra);
+                                              icon->w / 2 + layout().labels.icon_gap_px + extra);
         }
     }
     s.alt = detail::alt_text(story.events, s.events, main, places);

@@ -1,0 +1,77 @@
+#include "scene/layout.hpp"
+
+#include "common/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+namespace frontmap::scene {
+
+extern const std::string_view kLayoutJson;
+
+namespace {
+
+using nlohmann::json;
+
+Layout::Frame frame_of(const json& j) {
+    Layout::Frame f{};
+    f.min_span_km = j.at("min_span_km").get<double>();
+    f.place_focus_km = j.at("place_focus_km").get<double>();
+    f.prominent_share = j.at("prominent_share").get<double>();
+    f.namesake_share = j.at("namesake_share").get<double>();
+    f.padding_share = j.at("padding_share").get<double>();
+    f.type_weights = j.at("type_weights").get<std::map<std::string, double>>();
+    f.high_detail_below_km = j.at("high_detail_below_km").get<double>();
+    f.intermediate_detail_below_km = j.at("intermediate_detail_below_km").get<double>();
+    return f;
+}
+
+Layout::Labels labels_of(const json& j) {
+    Layout::Labels l{};
+    l.retry_gaps_px = j.at("retry_gaps_px").get<std::vector<double>>();
+    l.place_gap_px = j.at("place_gap_px").get<double>();
+    l.icon_gap_px = j.at("icon_gap_px").get<double>();
+    l.river_label_tries = j.at("river_label_tries").get<size_t>();
+    l.river_label_gap_px = j.at("river_label_gap_px").get<double>();
+    l.line_margin_px = j.at("line_margin_px").get<double>();
+    l.water_min_importance = j.at("water_min_importance").get<double>();
+    l.water_margin_px = j.at("water_margin_px").get<double>();
+    l.country_min_share = j.at("country_min_share").get<double>();
+    l.town_name_max_chars = j.at("town_name_max_chars").get<size_t>();
+    l.square_px_per_context_town = j.at("square_px_per_context_town").get<int>();
+    l.min_context_towns = j.at("min_context_towns").get<int>();
+    l.max_context_towns = j.at("max_context_towns").get<int>();
+    l.importance_tiers = j.at("importance_tiers").get<std::vector<double>>();
+    l.candidates_per_label = j.at("candidates_per_label").get<size_t>();
+    return l;
+}
+
+// The file is ours and compiled in: a key missing or of the wrong type is a build's mistake,
+// reported as damaged data rather than as the JSON library's message.
+Layout parse_layout() {
+    const json j = json::parse(kLayoutJson, nullptr, false);
+    try {
+        Layout l;
+        l.frame = frame_of(j.at("frame"));
+        const json& bar = j.at("scale_bar");
+        l.scale_bar = {bar.at("inset_px").get<double>(), bar.at("max_share").get<double>()};
+        const json& in = j.at("inset");
+        l.inset = {in.at("width_share").get<double>(), in.at("aspect").get<double>(), in.at("margin_px").get<double>(),
+                   in.at("min_span_km").get<double>(), in.at("span_factor").get<double>()};
+        l.labels = labels_of(j.at("labels"));
+        if (l.labels.retry_gaps_px.empty()) throw DataError("scene layout (scene/layout.json)", "labels.retry_gaps_px is empty");
+        return l;
+    } catch (const json::exception&) {
+        throw DataError("scene layout (scene/layout.json)", "a rule is missing or is not a number");
+    }
+}
+
+}  // namespace
+
+const Layout& layout() {
+    static const Layout l = parse_layout();
+    return l;
+}
+
+}  // namespace frontmap::scene
