@@ -5,6 +5,7 @@
 #include <cpl_error.h>
 
 #include <mutex>
+#include <string>
 
 namespace frontmap::gdal {
 
@@ -25,6 +26,10 @@ std::string field_text(OGRFeatureH feature, const char* name) {
 std::string last_error() {
     const char* msg = CPLGetLastErrorMsg();
     return (msg && *msg) ? msg : "unknown GDAL error";
+}
+
+void check(OGRErr err, const std::string& what) {
+    if (err != OGRERR_NONE) throw GeoError(what, last_error() + " (OGR error " + std::to_string(err) + ")");
 }
 
 DatasetPtr open_vector(const std::string& path) {

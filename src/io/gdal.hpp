@@ -27,6 +27,10 @@ void ensure_registered();
 // GDAL's own message for the last error, or a fallback.
 std::string last_error();
 
+// Every OGRErr is checked, as libosmium's gdalcpp does: throws GeoError(what, GDAL's message)
+// when `err` is not OGRERR_NONE, so a failed write is never a silently missing field or feature.
+void check(OGRErr err, const std::string& what);
+
 // A feature's field as text; empty when the feature has no field of that name.
 std::string field_text(OGRFeatureH feature, const char* name);
 

@@ -1,5 +1,7 @@
 #include "geometry.hpp"
 #include "names.hpp"
+#include "common/error.hpp"
+#include "io/gdal.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -32,6 +34,21 @@ bool has_point(const Path& path, LonLat p) {
 Segment segment(int level, Path points) { return {level, std::move(points)}; }
 
 }  // namespace
+
+TEST_CASE("a failed OGR call stops the data build with what failed and GDAL's reason", "[databuild][gdal]") {
+    using frontmap::gdal::GeometryPtr;
+    REQUIRE_NOTHROW(frontmap::gdal::check(OGRERR_NONE, "cannot add a point"));
+    // Adding a polygon to a multi-line is refused by OGR: the build must say so, not drop it.
+    GeometryPtr lines{OGR_G_CreateGeometry(wkbMultiLineString)};
+    GeometryPtr polygon{OGR_G_CreateGeometry(wkbPolygon)};
+    try {
+        frontmap::gdal::check(OGR_G_AddGeometry(lines.get(), polygon.get()), "cannot add a line to Dnipro");
+        FAIL("accepted a polygon in a multi-line");
+    } catch (const frontmap::GeoError& e) {
+        CHECK(e.subject() == "cannot add a line to Dnipro");
+        CHECK_THAT(e.reason(), Catch::Contains("OGR error"));
+    }
+}
 
 TEST_CASE("read_gmt_segments reads each header's level and the points under it", "[databuild][gmt]") {
     std::istringstream in(

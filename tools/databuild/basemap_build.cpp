@@ -29,14 +29,14 @@ public:
     LayerWriter(GDALDatasetH ds, const std::string& name, OGRwkbGeometryType type, std::vector<Field> fields)
         : fields_(std::move(fields)) {
         SrsPtr srs{OSRNewSpatialReference(nullptr)};
-        OSRImportFromEPSG(srs.get(), 4326);
+        gdal::check(OSRImportFromEPSG(srs.get(), 4326), "cannot set the CRS of layer " + name);
         OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
         layer_ = GDALDatasetCreateLayer(ds, name.c_str(), srs.get(), type, nullptr);
         if (!layer_) throw GeoError("cannot create basemap layer " + name, gdal::last_error());
         for (Field f : fields_) {
             const auto [fname, ftype] = describe(f);
             gdal::FieldDefnPtr defn{OGR_Fld_Create(fname, ftype)};
-            OGR_L_CreateField(layer_, defn.get(), TRUE);
+            gdal::check(OGR_L_CreateField(layer_, defn.get(), TRUE), "cannot add field " + std::string(fname) + " to layer " + name);
         }
     }
 
@@ -61,7 +61,7 @@ public:
             }
             ++i;
         }
-        OGR_F_SetGeometry(f.get(), geom);
+        gdal::check(OGR_F_SetGeometry(f.get(), geom), "cannot set a basemap feature's geometry");
         if (OGR_L_CreateFeature(layer_, f.get()) != OGRERR_NONE) throw GeoError("cannot write basemap feature", gdal::last_error());
     }
 
@@ -91,7 +91,7 @@ gdal::GeometryPtr make_polygon(const Path& ring) {
     gdal::GeometryPtr poly{OGR_G_CreateGeometry(wkbPolygon)};
     gdal::GeometryPtr r{OGR_G_CreateGeometry(wkbLinearRing)};
     for (const auto& p : ring) OGR_G_AddPoint_2D(r.get(), p.lon, p.lat);
-    OGR_G_AddGeometryDirectly(poly.get(), r.release());
+    gdal::check(OGR_G_AddGeometryDirectly(poly.get(), r.release()), "cannot make a polygon of a ring");
     return poly;
 }
 
@@ -206,13 +206,13 @@ void write_countries(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem::pa
     OGRLayerH units = GDALDatasetGetLayerByName(ne, "states_provinces");
     for (const auto& unit : read_recognition(recognition)) {
         const std::string filter = "fips = '" + unit.fips + "'";
-        OGR_L_SetAttributeFilter(units, filter.c_str());
+        gdal::check(OGR_L_SetAttributeFilter(units, filter.c_str()), "cannot filter Natural Earth units by " + filter);
         OGR_L_ResetReading(units);
         gdal::FeaturePtr f{OGR_L_GetNextFeature(units)};
         if (!f || !OGR_F_GetGeometryRef(f.get())) throw DataError("recognition " + recognition.string(), "no Natural Earth unit with " + filter);
         moves.emplace_back(unit.country, gdal::GeometryPtr{OGR_G_Clone(OGR_F_GetGeometryRef(f.get()))});
     }
-    OGR_L_SetAttributeFilter(units, nullptr);
+    gdal::check(OGR_L_SetAttributeFilter(units, nullptr), "cannot clear the Natural Earth units' filter");
 
     OGRLayerH src = GDALDatasetGetLayerByName(ne, "countries");
     if (!src) throw DataError("Natural Earth world_map.gpkg", "has no 'countries' layer");
@@ -258,7 +258,7 @@ void write_curated(GDALDatasetH ds, const std::vector<CuratedEntry>& curated) {
             for (const auto& l : e.lines) {
                 Path path;
                 for (const auto& [lon, lat] : l) path.push_back({lon, lat});
-                OGR_G_AddGeometryDirectly(g.get(), make_line(path).release());
+                gdal::check(OGR_G_AddGeometryDirectly(g.get(), make_line(path).release()), "cannot add a line to " + e.place.name);
             }
             lines.add(g.get(), {.name = e.place.name, .feature_code = e.place.feature_code, .importance = e.place.importance});
         } else if (e.place.lat != 0.0 || e.place.lon != 0.0) {
@@ -267,7 +267,7 @@ void write_curated(GDALDatasetH ds, const std::vector<CuratedEntry>& curated) {
             auto add_point = [&](double lon, double lat) {
                 gdal::GeometryPtr pt{OGR_G_CreateGeometry(wkbPoint)};
                 OGR_G_SetPoint_2D(pt.get(), 0, lon, lat);
-                OGR_G_AddGeometryDirectly(multi.get(), pt.release());
+                gdal::check(OGR_G_AddGeometryDirectly(multi.get(), pt.release()), "cannot add a point to " + e.place.name);
             };
             add_point(e.place.lon, e.place.lat);
             for (const auto& [lon, lat] : e.label_points) add_point(lon, lat);
@@ -285,7 +285,7 @@ void build_basemap(const Inputs& in, const std::filesystem::path& out) {
     std::filesystem::remove(out);
     gdal::DatasetPtr ds{GDALCreate(driver, out.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
     if (!ds) throw GeoError("cannot create basemap " + out.string(), gdal::last_error());
-    GDALDatasetStartTransaction(ds.get(), TRUE);
+    gdal::check(GDALDatasetStartTransaction(ds.get(), TRUE), "cannot write basemap " + out.string());
     const auto gshhg = in.sources / "gshhg";
     write_shore(ds.get(), gshhg / "shore_h.txt", "h", 2.0);
     write_shore(ds.get(), gshhg / "shore_i.txt", "i", 5.0);

@@ -160,7 +160,7 @@ namespace {
 
 void add_parts(OGRGeometryH to, OGRGeometryH geometry, OGRwkbGeometryType part) {
     if (wkbFlatten(OGR_G_GetGeometryType(geometry)) == part) {
-        OGR_G_AddGeometry(to, geometry);
+        gdal::check(OGR_G_AddGeometry(to, geometry), "cannot collect a geometry's parts");
         return;
     }
     for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) add_parts(to, OGR_G_GetGeometryRef(geometry, i), part);
