@@ -357,15 +357,15 @@ bool is_claimed(const std::string& status) { return status == "claimed" || statu
 void set_rgba(cairo_t* cr, const style::Colour& c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha); }
 
 // Solid for what is reported or confirmed; pale with a dashed edge for what one side claims.
-void fill_and_edge(cairo_t* cr, const style::Colour& colour, const std::string& status, double edge = 1.2) {
+void fill_and_edge(cairo_t* cr, const style::Style& st, const style::Colour& colour, const std::string& status, double edge = 1.2) {
     const bool claimed = is_claimed(status);
-    set_rgba(cr, colour, claimed ? 0.35 : 1.0);
+    set_rgba(cr, colour, claimed ? st.event_opacity.claimed_fill : 1.0);
     op_fill_preserve(cr);
     if (claimed) {
         set_colour(cr, colour);
         cairo_set_dash(cr, kClaimDash, 2, 0);
     } else {
-        cairo_set_source_rgb(cr, 1, 1, 1);
+        set_colour(cr, st.symbol_rim);
         cairo_set_dash(cr, nullptr, 0, 0);
     }
     cairo_set_line_width(cr, edge);
@@ -374,10 +374,10 @@ void fill_and_edge(cairo_t* cr, const style::Colour& colour, const std::string& 
     cairo_set_dash(cr, nullptr, 0, 0);
 }
 
-void draw_arrow(cairo_t* cr, const std::vector<Point>& pts, double width, const style::Colour& colour, const std::string& status) {
+void draw_arrow(cairo_t* cr, const style::Style& st, const std::vector<Point>& pts, const style::Colour& colour, const std::string& status) {
     if (pts.size() < 2) return;
-    arrow_path(cr, smooth(pts), width);
-    fill_and_edge(cr, colour, status);
+    arrow_path(cr, smooth(pts), st.arrow_width);
+    fill_and_edge(cr, st, colour, status);
 }
 
 // Diagonal hatching across an area, clipped to it, with its edge in the side's colour.
@@ -406,7 +406,9 @@ PatternPtr hatch_tile(const style::Colour& colour, double alpha) {
     return pattern;
 }
 
-void draw_area(cairo_t* cr, const Projector& p, const scene::EventMark& m, const style::Colour& colour) {
+void draw_area(cairo_t* cr, const style::Style& st, const Projector& p, const scene::EventMark& m, const style::Colour& colour) {
+    const auto& opacity = st.event_opacity;
+    const double hatch = is_claimed(m.status) ? opacity.claimed_hatch : opacity.area_hatch;
     op_save(cr);
     cairo_new_path(cr);
     double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
@@ -422,12 +424,12 @@ void draw_area(cairo_t* cr, const Projector& p, const scene::EventMark& m, const
     if (!svg_sink(cr)) {
         // On a raster, one fill with a repeating hatch tile: clipping to a detailed region and
         // stroking lines across it cost ten times as much.
-        set_rgba(cr, colour, 0.08);
+        set_rgba(cr, colour, opacity.area_fill);
         cairo_fill_preserve(cr);
-        cairo_set_source(cr, hatch_tile(colour, is_claimed(m.status) ? 0.45 : 0.75).get());
+        cairo_set_source(cr, hatch_tile(colour, hatch).get());
         cairo_fill_preserve(cr);
         op_restore(cr);
-        set_rgba(cr, colour, 0.9);
+        set_rgba(cr, colour, opacity.area_edge);
         cairo_set_line_width(cr, 1.6);
         cairo_set_dash(cr, nullptr, 0, 0);
         cairo_stroke(cr);
@@ -435,14 +437,14 @@ void draw_area(cairo_t* cr, const Projector& p, const scene::EventMark& m, const
     }
     cairo_path_t* outline = cairo_copy_path(cr);
     op_clip(cr);
-    set_rgba(cr, colour, 0.08);
+    set_rgba(cr, colour, opacity.area_fill);
     op_paint(cr);
     cairo_new_path(cr);
     for (double x = x0 - (y1 - y0); x < x1; x += 7) {
         cairo_move_to(cr, x, y1);
         cairo_line_to(cr, x + (y1 - y0), y0);
     }
-    set_rgba(cr, colour, is_claimed(m.status) ? 0.45 : 0.75);
+    set_rgba(cr, colour, hatch);
     cairo_set_line_width(cr, 1.3);
     if (is_claimed(m.status)) cairo_set_dash(cr, kClaimDash, 2, 0);
     op_stroke(cr);
@@ -450,7 +452,7 @@ void draw_area(cairo_t* cr, const Projector& p, const scene::EventMark& m, const
     cairo_new_path(cr);
     cairo_append_path(cr, outline);
     cairo_path_destroy(outline);
-    set_rgba(cr, colour, 0.9);
+    set_rgba(cr, colour, opacity.area_edge);
     cairo_set_line_width(cr, 1.6);
     op_stroke(cr);
 }
@@ -518,7 +520,8 @@ void glyph(cairo_t* cr, const std::string& type, double cx, double cy, double r)
 }
 
 // A flag on a pole, in the side's colour: ground taken. A retaken flag has a swallowtail.
-void flag(cairo_t* cr, const std::string& type, double cx, double cy, double r, const style::Colour& colour, const std::string& status) {
+void flag(cairo_t* cr, const style::Style& st, const std::string& type, double cx, double cy, double r, const style::Colour& colour,
+          const std::string& status) {
     const double u = r / 9.0;
     cairo_new_path(cr);
     cairo_move_to(cr, cx - 5 * u, cy + 8 * u);
@@ -529,20 +532,20 @@ void flag(cairo_t* cr, const std::string& type, double cx, double cy, double r, 
     cairo_line_to(cr, cx - 3 * u, cy - 1 * u);
     cairo_line_to(cr, cx - 3 * u, cy + 8 * u);
     cairo_close_path(cr);
-    fill_and_edge(cr, colour, status, 1.4);
+    fill_and_edge(cr, st, colour, status, 1.4);
 }
 
 // An event's symbol at a centre: its type's icon on a disc, or a flag; claimed hollow and
 // dashed, denied struck through.
-void event_icon(cairo_t* cr, const std::string& symbol, const std::string& type, const Point& c, double r, const style::Colour& colour,
-                const std::string& status) {
+void event_icon(cairo_t* cr, const style::Style& st, const std::string& symbol, const std::string& type, const Point& c, double r,
+                const style::Colour& colour, const std::string& status) {
     if (symbol == "marker") {
-        flag(cr, type, c.x, c.y, r, colour, status);
+        flag(cr, st, type, c.x, c.y, r, colour, status);
     } else {
         cairo_new_path(cr);
         cairo_arc(cr, c.x, c.y, r, 0, 2 * M_PI);
         if (is_claimed(status)) {
-            cairo_set_source_rgb(cr, 1, 1, 1);
+            set_colour(cr, st.symbol_rim);
             op_fill_preserve(cr);
             set_colour(cr, colour);
             cairo_set_line_width(cr, 1.6);
@@ -553,10 +556,9 @@ void event_icon(cairo_t* cr, const std::string& symbol, const std::string& type,
         } else {
             set_colour(cr, colour);
             op_fill_preserve(cr);
-            cairo_set_source_rgb(cr, 1, 1, 1);
+            set_colour(cr, st.symbol_rim);
             cairo_set_line_width(cr, 1.2);
             op_stroke(cr);
-            cairo_set_source_rgb(cr, 1, 1, 1);
         }
         glyph(cr, type, c.x, c.y, r);
     }
@@ -564,11 +566,11 @@ void event_icon(cairo_t* cr, const std::string& symbol, const std::string& type,
         cairo_new_path(cr);
         cairo_move_to(cr, c.x - r, c.y + r);
         cairo_line_to(cr, c.x + r, c.y - r);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_set_line_width(cr, 3.4);
+        set_colour(cr, st.symbol_rim);
+        cairo_set_line_width(cr, st.denied_strike.width + 1.8);
         op_stroke_preserve(cr);
-        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        cairo_set_line_width(cr, 1.6);
+        set_colour(cr, st.denied_strike.colour);
+        cairo_set_line_width(cr, st.denied_strike.width);
         op_stroke(cr);
     }
 }
@@ -583,9 +585,9 @@ void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, co
     const auto& st = painter.style();
     const double r = st.event_icon_radius;
     for (const auto& m : s.events)
-        if (m.symbol == "area") draw_area(cr, p, m, colours.of(m.side));
+        if (m.symbol == "area") draw_area(cr, st, p, m, colours.of(m.side));
     for (const auto& m : s.events)
-        if (m.symbol == "arrow" && m.in_view) draw_arrow(cr, to_pixels(p, m.line), st.arrow_width, colours.of(m.side), m.status);
+        if (m.symbol == "arrow" && m.in_view) draw_arrow(cr, st, to_pixels(p, m.line), colours.of(m.side), m.status);
     for (const auto& m : s.events) {
         if (!m.in_view || !m.icon) continue;
         const Point at = p.to_pixel(m.lon, m.lat);
@@ -595,7 +597,7 @@ void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, co
         if (m.geo_precision >= 2) {
             cairo_new_path(cr);
             cairo_arc(cr, at.x, at.y, r * (m.geo_precision >= 3 ? 3.4 : 2.2), 0, 2 * M_PI);
-            set_rgba(cr, colour, 0.16);
+            set_rgba(cr, colour, st.event_opacity.approximate_zone);
             op_fill(cr);
         }
         if (std::hypot(c.x - at.x, c.y - at.y) > 1) {
@@ -603,11 +605,11 @@ void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, co
             cairo_new_path(cr);
             cairo_move_to(cr, at.x, at.y);
             cairo_line_to(cr, c.x, c.y);
-            cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
-            cairo_set_line_width(cr, 1);
+            set_colour(cr, st.leader.colour);
+            cairo_set_line_width(cr, st.leader.width);
             op_stroke(cr);
         }
-        event_icon(cr, m.symbol, m.type, c, r, colour, m.status);
+        event_icon(cr, st, m.symbol, m.type, c, r, colour, m.status);
     }
     for (const auto& m : s.events) {
         if (!m.callout || !m.in_view) continue;
@@ -616,8 +618,8 @@ void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, co
         cairo_new_path(cr);
         cairo_move_to(cr, c.anchor.x, c.anchor.y);
         cairo_line_to(cr, end.x, end.y);
-        cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
-        cairo_set_line_width(cr, 0.9);
+        set_colour(cr, st.callout_leader.colour);
+        cairo_set_line_width(cr, st.callout_leader.width);
         op_stroke(cr);
         cairo_new_path(cr);
         cairo_rectangle(cr, c.box.x, c.box.y, c.box.w, c.box.h);
@@ -643,24 +645,24 @@ void legend_event_symbol(Painter& painter, const scene::LegendEntry& e, const Po
     const auto& st = painter.style();
     const style::Colour& colour = e.kind == "event" ? colours.of(e.side) : st.neutral;
     if (e.kind == "claimed" || e.kind == "denied") {
-        event_icon(cr, "icon", "other", c, st.event_icon_radius * 0.9, colour, e.kind == "claimed" ? "claimed" : "denied");
+        event_icon(cr, st, "icon", "other", c, st.event_icon_radius * 0.9, colour, e.kind == "claimed" ? "claimed" : "denied");
     } else if (e.symbol == "arrow") {
         const std::vector<Point> pts = e.event_type == "withdrawal" ? std::vector<Point>{{c.x + 9, c.y}, {c.x - 9, c.y}}
                                                                     : std::vector<Point>{{c.x - 9, c.y}, {c.x + 9, c.y}};
         arrow_path(cr, pts, st.arrow_width * 0.8);
-        fill_and_edge(cr, colour, "reported");
+        fill_and_edge(cr, st, colour, "reported");
     } else if (e.symbol == "area") {
         op_save(cr);
         cairo_new_path(cr);
         cairo_rectangle(cr, c.x - 9, c.y - 7, 18, 14);
         op_clip_preserve(cr);
-        set_rgba(cr, colour, 0.08);
+        set_rgba(cr, colour, st.event_opacity.area_fill);
         op_fill(cr);
         for (double x = c.x - 23; x < c.x + 9; x += 6) {
             cairo_move_to(cr, x, c.y + 7);
             cairo_line_to(cr, x + 14, c.y - 7);
         }
-        set_rgba(cr, colour, 0.75);
+        set_rgba(cr, colour, st.event_opacity.area_hatch);
         cairo_set_line_width(cr, 1.3);
         op_stroke(cr);
         op_restore(cr);
@@ -670,7 +672,7 @@ void legend_event_symbol(Painter& painter, const scene::LegendEntry& e, const Po
         cairo_set_line_width(cr, 1.4);
         op_stroke(cr);
     } else {
-        event_icon(cr, e.symbol, e.event_type, c, st.event_icon_radius * 0.9, colour, "reported");
+        event_icon(cr, st, e.symbol, e.event_type, c, st.event_icon_radius * 0.9, colour, "reported");
     }
 }
 
@@ -686,10 +688,10 @@ void draw_scale_bar(Painter& painter, const scene::ScaleBar& bar) {
     const double x = bar.origin.x, y = bar.origin.y;
     cairo_new_path(cr);
     cairo_rectangle(cr, x - 4, y - 18, bar.px + 8 + 60, 26);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.75);
+    set_colour(cr, st.scale_bar_fill);
     op_fill(cr);
-    cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-    cairo_set_line_width(cr, 1.5);
+    set_colour(cr, st.scale_bar.colour);
+    cairo_set_line_width(cr, st.scale_bar.width);
     cairo_set_dash(cr, nullptr, 0, 0);
     cairo_move_to(cr, x, y - 6);
     cairo_line_to(cr, x, y);
@@ -707,10 +709,10 @@ void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColou
     const Box& b = s.legend_box;
     cairo_new_path(cr);
     cairo_rectangle(cr, b.x, b.y, b.w, b.h);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+    set_colour(cr, st.legend_fill);
     op_fill_preserve(cr);
-    cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
-    cairo_set_line_width(cr, 0.8);
+    set_colour(cr, st.legend_frame.colour);
+    cairo_set_line_width(cr, st.legend_frame.width);
     op_stroke(cr);
     // Rows and columns as the scene laid them out, scaled to the box (an edited scene may have
     // resized it).
@@ -829,8 +831,8 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     if (style.furniture) {
         cairo_new_path(cr);
         cairo_rectangle(cr, s.map_box.x + 0.5, s.map_box.y + 0.5, s.map_box.w - 1, s.map_box.h - 1);
-        cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
-        cairo_set_line_width(cr, 1);
+        set_colour(cr, style.map_frame.colour);
+        cairo_set_line_width(cr, style.map_frame.width);
         cairo_set_dash(cr, nullptr, 0, 0);
         op_stroke(cr);
     }

@@ -152,7 +152,8 @@ const std::vector<std::string> kKeys = {
     "name", "sea", "land", "lake", "paper", "coast", "river", "named_river", "border", "disputed", "admin1", "place", "context",
     "capital", "label", "context_label", "water_label", "region_label", "country_label", "title", "subtitle", "small", "halo",
     "halo_width", "inset_frame", "inset_extent", "sides", "side_palette", "neutral", "event_icon_radius", "arrow_width", "callout",
-    "callout_fill", "fast_basemap_antialias", "compact_below_px", "compact_type_scale", "compact_min_type_px", "furniture", "rivers",
+    "callout_fill", "symbol_rim", "denied_strike", "leader", "callout_leader", "event_opacity", "scale_bar_fill", "scale_bar",
+    "legend_fill", "legend_frame", "map_frame", "fast_basemap_antialias", "compact_below_px", "compact_type_scale", "compact_min_type_px", "furniture", "rivers",
     "water_labels", "country_labels", "land_from", "towns_min_population", "town_label_gap"};
 
 void read_sides(const Reader& r, Style& s) {
@@ -172,15 +173,29 @@ void read_sides(const Reader& r, Style& s) {
     }
 }
 
+void read_event_opacity(const Reader& r, Style::EventOpacity& o) {
+    const std::vector<std::pair<const char*, double*>> fields = {
+        {"claimed_fill", &o.claimed_fill}, {"area_fill", &o.area_fill},  {"area_hatch", &o.area_hatch},
+        {"claimed_hatch", &o.claimed_hatch}, {"area_edge", &o.area_edge}, {"approximate_zone", &o.approximate_zone}};
+    std::vector<std::string> known;
+    for (const auto& field : fields) known.emplace_back(field.first);
+    const auto opacity = r.object("event_opacity", known, "an object of fractions between 0 and 1, such as {\"area_fill\": 0.08}");
+    if (!opacity) return;
+    for (const auto& [key, value] : fields) opacity->number(key, *value, 0, 1);
+}
+
 void read_style(const json& j, Style& s) {
     only_known_keys(j, "", kKeys);
     const Reader r(j, "");
     r.text("name", s.name);
     for (auto [key, colour] : {std::pair{"sea", &s.sea}, {"land", &s.land}, {"lake", &s.lake}, {"paper", &s.paper}, {"halo", &s.halo},
-                               {"neutral", &s.neutral}, {"callout_fill", &s.callout_fill}})
+                               {"neutral", &s.neutral}, {"callout_fill", &s.callout_fill}, {"symbol_rim", &s.symbol_rim},
+                               {"scale_bar_fill", &s.scale_bar_fill}, {"legend_fill", &s.legend_fill}})
         r.colour(key, *colour);
     for (auto [key, stroke] : {std::pair{"coast", &s.coast}, {"river", &s.river}, {"named_river", &s.named_river}, {"border", &s.border},
-                               {"disputed", &s.disputed}, {"admin1", &s.admin1}, {"inset_frame", &s.inset_frame}, {"inset_extent", &s.inset_extent}})
+                               {"disputed", &s.disputed}, {"admin1", &s.admin1}, {"inset_frame", &s.inset_frame}, {"inset_extent", &s.inset_extent},
+                               {"denied_strike", &s.denied_strike}, {"leader", &s.leader}, {"callout_leader", &s.callout_leader},
+                               {"scale_bar", &s.scale_bar}, {"legend_frame", &s.legend_frame}, {"map_frame", &s.map_frame}})
         read(r, key, *stroke);
     for (auto [key, marker] : {std::pair{"place", &s.place}, {"context", &s.context}, {"capital", &s.capital}}) read(r, key, *marker);
     for (auto [key, font] : {std::pair{"label", &s.label}, {"context_label", &s.context_label}, {"water_label", &s.water_label},
@@ -189,6 +204,7 @@ void read_style(const json& j, Style& s) {
         read(r, key, *font);
     r.number("halo_width", s.halo_width, 0, kMaxWidth);
     read_sides(r, s);
+    read_event_opacity(r, s.event_opacity);
     r.number("event_icon_radius", s.event_icon_radius, 1, kMaxWidth);
     r.number("arrow_width", s.arrow_width, 1, kMaxWidth);
     for (auto [key, flag] : {std::pair{"fast_basemap_antialias", &s.fast_basemap_antialias}, {"furniture", &s.furniture},

@@ -73,6 +73,27 @@ struct Style {
     double arrow_width = 12.0;       // an advance arrow's body at its widest
     Font callout{"Noto Sans", 10.5, false, false, {0.1, 0.1, 0.1, 1}};
     Colour callout_fill{1, 1, 1, 0.92};
+    // The rim of a reported event's disc, arrow and flag, its glyph, and the face of a claimed one.
+    Colour symbol_rim{1, 1, 1, 1};
+    // The stroke through a denied event's symbol (it is drawn over a rim of symbol_rim).
+    Stroke denied_strike{{0.1, 0.1, 0.1, 1}, 1.6, {}};
+    // From a symbol moved aside back to where it happened, and from a callout to its symbol.
+    Stroke leader{{0.25, 0.25, 0.25, 1}, 1.0, {}};
+    Stroke callout_leader{{0.25, 0.25, 0.25, 1}, 0.9, {}};
+    // How strongly a side's colour is laid down, as a fraction of its opacity.
+    struct EventOpacity {
+        double claimed_fill = 0.35;      // an arrow or flag one side claims: pale, so a reader sees it is not confirmed
+        double area_fill = 0.08;         // the wash under a hatched region, enough to read the region as one
+        double area_hatch = 0.75;        // the hatching of a reported region
+        double claimed_hatch = 0.45;     // the hatching of a claimed region, paler and dashed
+        double area_edge = 0.9;          // a region's outline
+        double approximate_zone = 0.16;  // the soft disc around an event placed only roughly
+    } event_opacity;
+    Colour scale_bar_fill{1, 1, 1, 0.75};  // under the scale bar, so it reads over any basemap
+    Stroke scale_bar{{0.15, 0.15, 0.15, 1}, 1.5, {}};
+    Colour legend_fill{1, 1, 1, 0.85};
+    Stroke legend_frame{{0.7, 0.7, 0.7, 1}, 0.8, {}};
+    Stroke map_frame{{0.6, 0.6, 0.6, 1}, 1.0, {}};
 
     bool fast_basemap_antialias = true;
 

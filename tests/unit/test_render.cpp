@@ -481,6 +481,25 @@ TEST_CASE("render draws each event in its side's colour: an icon solid, a claime
     CHECK(hatched);
 }
 
+TEST_CASE("the colours events and furniture are drawn in come from the style: a claimed face, the map's frame", "[render][events][style]") {
+    Fixture f;
+    Scene s = sample_scene();
+    s.legend.clear();
+    const Projector p(s.crs, s.view, s.map_box);
+    const auto at = p.to_pixel(34.3, 47.2);
+    s.events.push_back(frontmap::scene::EventMark{.type = "explosion", .side = "RU", .status = "claimed", .symbol = "icon", .lon = 34.3,
+                                                  .lat = 47.2, .icon = Box{at.x - 9, at.y - 9, 18, 18}});
+    const auto restyled = frontmap::style::parse(R"({"symbol_rim": "#ffd700", "map_frame": {"colour": "#00a000", "width": 3}})", "test.json");
+    const auto file = f.out / "restyled.png";
+    frontmap::render::render(s, restyled, f.basemap, file);
+    PngImage png(file);
+    // Inside the claimed disc, beside its glyph: the style's rim colour, not white.
+    CHECK(close_colour(png.pixel(static_cast<int>(at.x) - 7, static_cast<int>(at.y)), argb(restyled.symbol_rim)));
+    // The frame along the map's left edge, halfway down.
+    const int frame_x = static_cast<int>(s.map_box.x) + 1, frame_y = static_cast<int>(s.map_box.y + s.map_box.h / 2);
+    CHECK(close_colour(png.pixel(frame_x, frame_y), argb(restyled.map_frame.colour)));
+}
+
 TEST_CASE("write_png keeps every pixel, straight alpha where there is transparency, RGB where there is none", "[render][png]") {
     frontmap::test::TempDir dir;
     for (const double alpha : {1.0, 0.4}) {

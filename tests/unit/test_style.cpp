@@ -70,6 +70,17 @@ TEST_CASE("a style states only what it changes, the rest keeps the defaults", "[
     CHECK(same(s.halo, defaults.halo));
 }
 
+TEST_CASE("a style sets how strongly event symbols are laid down, each a fraction from 0 to 1", "[style][events]") {
+    const Style defaults;
+    const Style s = frontmap::style::parse(R"({"event_opacity": {"area_fill": 0.2, "claimed_hatch": 0}})", "test.json");
+    CHECK(s.event_opacity.area_fill == 0.2);
+    CHECK(s.event_opacity.claimed_hatch == 0);
+    CHECK(s.event_opacity.area_hatch == defaults.event_opacity.area_hatch);
+    CHECK_THROWS_WITH(frontmap::style::parse(R"({"event_opacity": {"area_fill": 1.5}})", "test.json"),
+                      Catch::Contains("/event_opacity/area_fill") && Catch::Contains("a number from 0 to 1, not 1.5"));
+    CHECK_THROWS_WITH(frontmap::style::parse(R"({"event_opacity": {"area_fil": 0.1}})", "test.json"), Catch::Contains("area_fil"));
+}
+
 TEST_CASE("an empty style object is the default style", "[style]") {
     const Style defaults;
     const Style s = frontmap::style::parse("{}", "empty.json");
