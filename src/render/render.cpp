@@ -837,14 +837,16 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
         op_stroke(cr);
     }
     if (!s.title.empty()) {
-        painter.text(s.title, style.title, 14, 8, false);
+        painter.text(s.title, style.title, style.title_margin, style.title_top, false);
         // A title a column wide may take two lines.
         const auto lines = static_cast<double>(std::count(s.title.begin(), s.title.end(), '\n') + 1);
-        if (!s.subtitle.empty()) painter.text(s.subtitle, style.subtitle, 14, 8 + lines * style.title.size * 1.35, false);
+        if (!s.subtitle.empty())
+            painter.text(s.subtitle, style.subtitle, style.title_margin, style.title_top + lines * style.title.size * 1.35, false);
     }
     // Credits under the map, or under a legend drawn below it.
     const bool legend_below = !s.legend.empty() && s.legend_box.y >= s.map_box.bottom();
-    if (!s.source.empty()) painter.text(s.source, style.small, 12, (legend_below ? s.legend_box.bottom() : s.map_box.bottom()) + 5, false);
+    if (!s.source.empty())
+        painter.text(s.source, style.small, style.credits_margin, (legend_below ? s.legend_box.bottom() : s.map_box.bottom()) + style.credits_gap, false);
     op_end_layer(cr);
     check(cr, "cannot draw the map");
 }

@@ -201,7 +201,8 @@ double header_height(const style::Style& style, const TextMeasure& measure, cons
 }
 constexpr size_t kCreditLines = 2;
 double footer_height(const style::Style& style, const TextMeasure& measure, const std::string& credits, int width) {
-    return measure.measure(fit_lines(credits, style.small, width - 24, kCreditLines, measure), style.small).second + 12;
+    const double text = measure.measure(fit_lines(credits, style.small, width - 2 * style.credits_margin, kCreditLines, measure), style.small).second;
+    return text + layout().furniture.footer_padding_px;
 }
 
 std::string credits(const Options& options) {
@@ -234,10 +235,10 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     const size_t wanted_subtitle = subtitle_lines;
     for (const auto& [title_lines, other_lines] : {std::pair{kTitleLines, kCreditLines}, std::pair{kTitleLines, size_t{1}}, std::pair{size_t{1}, size_t{1}}}) {
         if (!style.furniture) break;  // a plain map is all map
-        s.title = fit_lines(title, style.title, s.width - 28, title_lines, measure);
+        s.title = fit_lines(title, style.title, s.width - 2 * style.title_margin, title_lines, measure);
         subtitle_lines = std::min(wanted_subtitle, other_lines);
         header = s.title.empty() ? 0.0 : header_height(style, measure, s.title, subtitle_lines);
-        s.source = fit_lines(credits(options), style.small, s.width - 24, other_lines, measure);
+        s.source = fit_lines(credits(options), style.small, s.width - 2 * style.credits_margin, other_lines, measure);
         footer = std::ceil(footer_height(style, measure, s.source, s.width) + legend_band);
         // Over a legend band the map may be smaller, as the band's choice already allowed.
         const double min_share = legend_band > 0 ? annotation().min_map_share_under_band : annotation().min_map_share;
@@ -269,13 +270,14 @@ Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
 enum class Corner { BottomLeft, BottomRight, TopLeft, Below };
 
 Box legend_box_at(const Scene& s, Corner corner, double w, double h) {
+    const auto& f = layout().furniture;
     switch (corner) {
-        case Corner::Below: return {s.map_box.x + 8, s.map_box.bottom() + 6, w, h};
-        case Corner::BottomRight: return {s.map_box.right() - w - 12, s.map_box.bottom() - 12 - h, w, h};
-        case Corner::TopLeft: return {s.map_box.x + 12, s.map_box.y + 12, w, h};
+        case Corner::Below: return {s.map_box.x + f.band_side_px, s.map_box.bottom() + f.band_gap_px, w, h};
+        case Corner::BottomRight: return {s.map_box.right() - w - f.corner_inset_px, s.map_box.bottom() - f.corner_inset_px - h, w, h};
+        case Corner::TopLeft: return {s.map_box.x + f.corner_inset_px, s.map_box.y + f.corner_inset_px, w, h};
         case Corner::BottomLeft: break;
     }
-    return {s.map_box.x + 12, s.scale_bar.origin.y - 30 - h, w, h};
+    return {s.map_box.x + f.corner_inset_px, s.scale_bar.origin.y - f.above_scale_bar_px - h, w, h};
 }
 
 void add_basemap_rows(std::vector<LegendEntry>& rows, const Drawn& d, bool basemap_lines);
@@ -304,7 +306,7 @@ void add_legend(Scene& s, const style::Style& style, const TextMeasure& measure,
         return;
     }
     // In a corner one column; in a band below the map as many as its width holds.
-    const double room = corner == Corner::Below ? s.map_box.w - 16 : 0.0;
+    const double room = corner == Corner::Below ? s.map_box.w - 2 * layout().furniture.band_side_px : 0.0;
     const auto grid = legend_grid(s.legend, room, style.event_icon_radius, [&](size_t i) { return measure.measure(s.legend[i].text, style.small); });
     s.legend_box = legend_box_at(s, corner, grid.w, grid.h);
 }
@@ -323,7 +325,7 @@ void add_basemap_rows(std::vector<LegendEntry>& rows, const Drawn& d, bool basem
 // with no room even for that, the map goes without one rather than have it spill over the title.
 LegendRows legend_fitting_map(Scene& s, const style::Style& style, const TextMeasure& measure, const Drawn& d, const std::vector<LegendEntry>& events,
                               Corner corner, LegendRows level) {
-    const auto fits = [&] { return s.legend_box.y >= s.map_box.y + 4 && s.legend_box.bottom() <= s.map_box.bottom(); };
+    const auto fits = [&] { return s.legend_box.y >= s.map_box.y + layout().furniture.legend_top_gap_px && s.legend_box.bottom() <= s.map_box.bottom(); };
     if (corner == Corner::Below || s.legend.empty() || fits()) return level;
     add_legend(s, style, measure, d, events, corner, LegendRows::Types);
     if (!fits()) {
@@ -339,7 +341,8 @@ Corner clear_corner(const Scene& s, const std::vector<Point>& story_points) {
     size_t fewest = SIZE_MAX;
     for (Corner c : {Corner::BottomLeft, Corner::BottomRight, Corner::TopLeft}) {
         const Box b = legend_box_at(s, c, s.legend_box.w, s.legend_box.h);
-        const Box margin{b.x - 12, b.y - 12, b.w + 24, b.h + 24};
+        const double clear = layout().furniture.corner_clearance_px;
+        const Box margin{b.x - clear, b.y - clear, b.w + 2 * clear, b.h + 2 * clear};
         const size_t covered = static_cast<size_t>(std::count_if(story_points.begin(), story_points.end(), [&](const Point& q) {
             return q.x >= margin.x && q.x <= margin.right() && q.y >= margin.y && q.y <= margin.bottom();
         }));
@@ -538,9 +541,12 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
 }
 
 void add_fixed_obstacles(const Scene& s, LabelPlacer& placer) {
-    placer.add_obstacle({s.scale_bar.origin.x - 8, s.scale_bar.origin.y - 20, s.scale_bar.px + 70, 34});
+    const auto& f = layout().furniture;
+    const auto& bar = f.scale_bar_obstacle;
+    placer.add_obstacle({s.scale_bar.origin.x - bar.left_px, s.scale_bar.origin.y - bar.above_px, s.scale_bar.px + bar.extra_width_px, bar.height_px});
     if (!s.legend.empty()) placer.add_obstacle(s.legend_box);
-    if (s.inset) placer.add_obstacle({s.inset->box.x - 4, s.inset->box.y - 4, s.inset->box.w + 8, s.inset->box.h + 8});
+    const double gap = f.inset_clearance_px;
+    if (s.inset) placer.add_obstacle({s.inset->box.x - gap, s.inset->box.y - gap, s.inset->box.w + 2 * gap, s.inset->box.h + 2 * gap});
 }
 
 // The extent of a story with events: the main event and those near it, then the places named
@@ -561,7 +567,7 @@ Extent event_extent(const Story& story, size_t main) {
 
 // The title, subtitle and credits of a map this size.
 double furniture_height(const style::Style& style, const TextMeasure& measure, const Options& options, const std::string& title) {
-    const double header = header_height(style, measure, fit_lines(title, style.title, options.width - 28, kTitleLines, measure));
+    const double header = header_height(style, measure, fit_lines(title, style.title, options.width - 2 * style.title_margin, kTitleLines, measure));
     return header + footer_height(style, measure, credits(options), options.width);
 }
 
@@ -578,8 +584,9 @@ double legend_band(const Story& story, double width, LegendRows level, const sty
     auto rows = legend_rows(detail::draft_legend(story.events), level);
     // The basemap's rows a map of events may show, before it is known which it does.
     if (level == LegendRows::All) add_basemap_rows(rows, {.places = true, .capital = true, .disputed = true}, false);
-    const auto grid = legend_grid(rows, width - 16, style.event_icon_radius, [&](size_t i) { return measure.measure(rows[i].text, style.small); });
-    return grid.h + 8;
+    const double side = layout().furniture.band_side_px;
+    const auto grid = legend_grid(rows, width - 2 * side, style.event_icon_radius, [&](size_t i) { return measure.measure(rows[i].text, style.small); });
+    return grid.h + side;
 }
 
 std::vector<Feature> place_features(const std::vector<Subject>& subjects, const Scene& s, const Projector& p) {
@@ -650,19 +657,19 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     std::string subtitle = subtitle_of(main.has_value(), places, as_of);
     // A narrow web map may give its subtitle a second line; a column graphic has no height for one.
     const size_t lines = options.width < annotation().legend_below_px && options.width >= style.compact_below_px ? 2 : 1;
-    const bool wraps = lines > 1 && fit_lines(subtitle, style.subtitle, options.width - 28, 1, measure) != subtitle;
+    const bool wraps = lines > 1 && fit_lines(subtitle, style.subtitle, options.width - 2 * style.title_margin, 1, measure) != subtitle;
     auto [s, p, kept] = wraps ? make_frame(extent, "", style, measure, options, title, below, lines) : std::move(first);
     if (wraps) {
         places = place_features(subjects, s, p);
         subtitle = subtitle_of(main.has_value(), places, as_of);
     }
     s.as_of = as_of;
-    s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 28, kept, measure);
+    s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 2 * style.title_margin, kept, measure);
     // The date outranks the rest: a column graphic's subtitle that would be cut short (ending in
     // the ellipsis fit_lines adds) is the "As of" line alone.
     const bool cut = s.subtitle.ends_with("\u2026") && !subtitle.ends_with("\u2026");
     if (cut && options.width < style.compact_below_px && !as_of.empty())
-        s.subtitle = fit_lines(fill_in(annotation().as_of, {{"date", as_of}}), style.subtitle, s.width - 28, kept, measure);
+        s.subtitle = fit_lines(fill_in(annotation().as_of, {{"date", as_of}}), style.subtitle, s.width - 2 * style.title_margin, kept, measure);
     std::set<std::string> named;
     for (const Subject& sub : subjects) named.insert(sub.name);
     if (!style.furniture) s.subtitle.clear();

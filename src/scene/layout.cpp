@@ -47,6 +47,19 @@ Layout::Labels labels_of(const json& j) {
     return l;
 }
 
+Layout::Furniture furniture_of(const json& j) {
+    Layout::Furniture f{};
+    for (auto [key, field] : {std::pair{"footer_padding_px", &f.footer_padding_px}, {"band_side_px", &f.band_side_px},
+                              {"band_gap_px", &f.band_gap_px}, {"corner_inset_px", &f.corner_inset_px},
+                              {"above_scale_bar_px", &f.above_scale_bar_px}, {"legend_top_gap_px", &f.legend_top_gap_px},
+                              {"corner_clearance_px", &f.corner_clearance_px}, {"inset_clearance_px", &f.inset_clearance_px}})
+        *field = j.at(key).get<double>();
+    const json& bar = j.at("scale_bar_obstacle");
+    f.scale_bar_obstacle = {bar.at("left_px").get<double>(), bar.at("above_px").get<double>(), bar.at("extra_width_px").get<double>(),
+                            bar.at("height_px").get<double>()};
+    return f;
+}
+
 // The file is ours and compiled in: a key missing or of the wrong type is a build's mistake,
 // reported as damaged data rather than as the JSON library's message.
 Layout parse_layout() {
@@ -60,6 +73,7 @@ Layout parse_layout() {
         l.inset = {in.at("width_share").get<double>(), in.at("aspect").get<double>(), in.at("margin_px").get<double>(),
                    in.at("min_span_km").get<double>(), in.at("span_factor").get<double>()};
         l.labels = labels_of(j.at("labels"));
+        l.furniture = furniture_of(j.at("furniture"));
         if (l.labels.retry_gaps_px.empty()) throw DataError("scene layout (scene/layout.json)", "labels.retry_gaps_px is empty");
         return l;
     } catch (const json::exception&) {

@@ -29,6 +29,13 @@ struct Layout {
         std::vector<double> importance_tiers;
         size_t candidates_per_label;
     } labels;
+    struct Furniture {
+        double footer_padding_px, band_side_px, band_gap_px, corner_inset_px, above_scale_bar_px, legend_top_gap_px, corner_clearance_px;
+        struct ScaleBarObstacle {
+            double left_px, above_px, extra_width_px, height_px;
+        } scale_bar_obstacle;
+        double inset_clearance_px;
+    } furniture;
 };
 
 const Layout& layout();

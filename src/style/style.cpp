@@ -153,7 +153,7 @@ const std::vector<std::string> kKeys = {
     "capital", "label", "context_label", "water_label", "region_label", "country_label", "title", "subtitle", "small", "halo",
     "halo_width", "inset_frame", "inset_extent", "sides", "side_palette", "neutral", "event_icon_radius", "arrow_width", "callout",
     "callout_fill", "symbol_rim", "denied_strike", "leader", "callout_leader", "event_opacity", "scale_bar_fill", "scale_bar",
-    "legend_fill", "legend_frame", "map_frame", "fast_basemap_antialias", "compact_below_px", "compact_type_scale", "compact_min_type_px", "furniture", "rivers",
+    "legend_fill", "legend_frame", "map_frame", "title_margin", "title_top", "credits_margin", "credits_gap", "fast_basemap_antialias", "compact_below_px", "compact_type_scale", "compact_min_type_px", "furniture", "rivers",
     "water_labels", "country_labels", "land_from", "towns_min_population", "town_label_gap"};
 
 void read_sides(const Reader& r, Style& s) {
@@ -203,6 +203,9 @@ void read_style(const json& j, Style& s) {
                              {"subtitle", &s.subtitle}, {"small", &s.small}, {"callout", &s.callout}})
         read(r, key, *font);
     r.number("halo_width", s.halo_width, 0, kMaxWidth);
+    for (auto [key, margin] : {std::pair{"title_margin", &s.title_margin}, {"title_top", &s.title_top}, {"credits_margin", &s.credits_margin},
+                               {"credits_gap", &s.credits_gap}})
+        r.number(key, *margin, 0, kMaxWidth);
     read_sides(r, s);
     read_event_opacity(r, s.event_opacity);
     r.number("event_icon_radius", s.event_icon_radius, 1, kMaxWidth);

@@ -58,6 +58,10 @@ struct Style {
     Font title{"Noto Sans", 22.0, true, false, {0.1, 0.1, 0.1, 1}};
     Font subtitle{"Noto Sans", 13.0, false, false, {0.35, 0.35, 0.35, 1}};
     Font small{"Noto Sans", 9.5, false, false, {0.35, 0.35, 0.35, 1}};
+    // The page's margins, which the scene measures text within and the renderer draws it at: the
+    // headline and subtitle from the left and right edges and the top; the credits from the left
+    // and right edges and below the map (or the legend under it).
+    double title_margin = 14, title_top = 8, credits_margin = 12, credits_gap = 5;
     Colour halo{1, 1, 1, 0.9};
     double halo_width = 3.0;
     Stroke inset_frame{{0.3, 0.3, 0.3, 1}, 1.0, {}};
