@@ -16,6 +16,7 @@
 namespace frontmap::gazetteer {
 
 extern const std::string_view kInflectionsJson;
+extern const std::string_view kGeocodeJson;
 
 namespace {
 constexpr const char* kPlaceColumns =
@@ -120,6 +121,32 @@ bool is_cyrillic(std::string_view key) {
         const auto b = static_cast<unsigned char>(c);
         return b >= 0xD0 && b <= 0xD4;
     });
+}
+
+struct GeocodeRules {
+    double importance_share, population_share, full_population_log10, near_share, near_decay_km, first_half_degrees, last_half_degrees;
+};
+
+// geocode.json is ours and compiled in: a rule missing is a build's mistake, reported as damaged data.
+const GeocodeRules& geocode_rules() {
+    static const GeocodeRules rules = [] {
+        const auto doc = nlohmann::json::parse(kGeocodeJson, nullptr, false);
+        try {
+            const auto& rank = doc.at("rank");
+            const auto& near = doc.at("near");
+            const auto& reverse = doc.at("reverse");
+            const GeocodeRules r{rank.at("importance_share").get<double>(),   rank.at("population_share").get<double>(),
+                                 std::log10(rank.at("full_population").get<double>()), near.at("share").get<double>(),
+                                 near.at("decay_km").get<double>(),           reverse.at("first_half_degrees").get<double>(),
+                                 reverse.at("last_half_degrees").get<double>()};
+            if (!(r.full_population_log10 > 0 && r.near_decay_km > 0 && r.first_half_degrees > 0))
+                throw DataError("geocoding rules (gazetteer/geocode.json)", "a population, distance or size is not above 0");
+            return r;
+        } catch (const nlohmann::json::exception&) {
+            throw DataError("geocoding rules (gazetteer/geocode.json)", "a rule is missing or is not a number");
+        }
+    }();
+    return rules;
 }
 
 // Longest ending first, each in name-key form so that it compares with a key ("ї" is "і" there).
@@ -263,14 +290,16 @@ std::optional<Place> Gazetteer::by_id(std::string_view id) {
 
 std::vector<Gazetteer::Ranked> Gazetteer::geocode(std::string_view name, size_t limit, const Filter& filter) {
     std::vector<Ranked> ranked;
+    const auto& rules = geocode_rules();
     for (const Place& p : lookup(text::name_key(name))) {
         if (!filter.country.empty() && p.country != filter.country) continue;
         if (filter.type && p.type != *filter.type) continue;
-        // Importance dominates; population breaks ties among places of similar standing.
-        const double pop = p.population > 0 ? std::log10(static_cast<double>(p.population)) / 8.0 : 0.0;
-        double score = std::min(1.0, 0.7 * p.importance + 0.3 * std::min(1.0, pop));
-        // "--near": a namesake within a few hundred km outranks a famous one across the world.
-        if (filter.near) score = 0.3 * score + 0.7 * std::exp(-proj::geodesic_km(filter.near->lon, filter.near->lat, p.lon, p.lat) / 300.0);
+        const double pop = p.population > 0 ? std::log10(static_cast<double>(p.population)) / rules.full_population_log10 : 0.0;
+        double score = std::min(1.0, rules.importance_share * p.importance + rules.population_share * std::min(1.0, pop));
+        if (filter.near) {
+            const double km = proj::geodesic_km(filter.near->lon, filter.near->lat, p.lon, p.lat);
+            score = (1 - rules.near_share) * score + rules.near_share * std::exp(-km / rules.near_decay_km);
+        }
         ranked.push_back({p, score});
     }
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
@@ -301,8 +330,9 @@ std::optional<Place> Gazetteer::admin1_holding(const Place& town) {
 }
 
 std::optional<Gazetteer::Reverse> Gazetteer::reverse(double lat, double lon) {
-    // A box grown until it holds a town: most of the land has one within 50 km.
-    for (double half = 0.25; half <= 8.0; half *= 2) {
+    // A box grown until it holds a town.
+    const auto& rules = geocode_rules();
+    for (double half = rules.first_half_degrees; half <= rules.last_half_degrees; half *= 2) {
         const double lon_half = std::min(180.0, half / std::max(0.05, std::cos(lat * M_PI / 180.0)));
         in_box_.bind(1, lat - half).bind(2, lat + half).bind(3, lon - lon_half).bind(4, lon + lon_half);
         std::optional<Reverse> best;

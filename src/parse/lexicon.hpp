@@ -40,10 +40,6 @@ bool is_name_connector(std::string_view lower);
 // "do", "da", "del": a connector found only inside a name, never before a place of its own.
 bool is_inner_connector(std::string_view lower);
 
-// The longest byline: "By Jane Doe, Victoria Kim and Ahmed al-Haj, Associated Press".
-constexpr size_t kMaxBylineWords = 12;
-// The words of a dateline before its dash: "PORT SUDAN, Sudan (Reuters) —".
-constexpr size_t kDatelineWords = 5;
 // Names of seats of power that stand for their government unless context says otherwise; a
 // name key, with or without "the " ("the kremlin").
 bool is_seat_of_power(std::string_view key);
@@ -54,8 +50,6 @@ bool is_river_context(std::string_view lower);
 bool is_locative_preposition(std::string_view lower);
 bool is_place_preposition(std::string_view w);  // "in", "around", "from": a place follows, never an office
 bool is_name_prefix(std::string_view lower);    // "ras", "deir", "kafr": opens an Arabic place name
-// How far after "and" a speaking partner's verb may stand: "Kinshasa and UN experts say".
-inline constexpr size_t kConjoinedSubjectWords = 5;
 // Verbs whose object is an actor: "urged Moscow to", "accused Kyiv of".
 bool is_address_verb(std::string_view lower);
 // "answers to Madrid", "loyal to Kyiv": the one answered to is a government.

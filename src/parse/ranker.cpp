@@ -1,6 +1,7 @@
 #include "parse/ranker.hpp"
 
 #include "common/error.hpp"
+#include "parse/scoring.hpp"
 #include "common/proj.hpp"
 #include "common/text.hpp"
 #include "parse/lexicon.hpp"
@@ -224,19 +225,18 @@ Readings read(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer, c
     // Beyond a few thousand km the pull of the centre is nil; a flat-earth estimate says so without
     // a geodesic, for the many far namesakes of a common name (its error there is well under the margin).
     constexpr double kKmPerDegree = 111.2;
-    constexpr double kNoPullKm = 4000.0;
     std::unordered_map<std::string, double> km_to_centre;
     const auto near_centre = [&](const Place& c) {
         if (!r.has_centre || c.type == PlaceType::Country) return 0.0;
         const double dy = c.lat - r.centre_lat;
         const double dx = std::remainder(c.lon - r.centre_lon, 360.0) * std::cos((c.lat + r.centre_lat) * M_PI / 360.0);
-        if (c.course.empty() && std::hypot(dx, dy) * kKmPerDegree > kNoPullKm) return 0.0;
+        if (c.course.empty() && std::hypot(dx, dy) * kKmPerDegree > scoring().centre.no_pull_km) return 0.0;
         const auto [it, added] = km_to_centre.try_emplace(c.id, 0.0);
         if (added) {
             const auto [x, y] = c.course.empty() ? std::pair{c.lon, c.lat} : nearest_on_course(c, r.centre_lon, r.centre_lat);
             it->second = proj::geodesic_km(r.centre_lon, r.centre_lat, x, y);
         }
-        return std::exp(-it->second / 400.0);
+        return std::exp(-it->second / scoring().centre.decay_km);
     };
     for (size_t i = 0; i < mentions.size(); ++i)
         for (size_t k = 0; k < r.candidates[i].size(); ++k) {

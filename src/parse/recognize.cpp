@@ -2,6 +2,7 @@
 #include "parse/lexicon.hpp"
 #include "parse/parser.hpp"
 #include "parse/tokens.hpp"
+#include "parse/scoring.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -20,12 +21,6 @@ const char* to_string(Role role) {
 
 namespace {
 
-constexpr size_t kMaxNameRun = 3;
-// The most words in a name of geodata/not-places.json ("Hayat Tahrir al-Sham").
-constexpr size_t kMaxGroupWords = 4;
-constexpr double kMajorPlace = 0.5;  // importance from which a name after a given name stays a place
-// "(Reuters)", "(AFP/Getty)": the longest agency credit looked over between a dateline and its dash.
-constexpr size_t kMaxCreditBytes = 16;
 
 using gazetteer::Gazetteer;
 using gazetteer::PlaceType;
@@ -121,7 +116,7 @@ private:
             const bool line_start = tokens_[i].start == 0 || text_[tokens_[i].start - 1] == '\n';
             if (!line_start || tokens_[i].text != "By" || !tokens_[i + 1].capitalised) continue;
             const size_t line_end = text_.find('\n', tokens_[i].start);
-            for (size_t k = i; k < tokens_.size() && k <= i + lexicon::kMaxBylineWords; ++k) {
+            for (size_t k = i; k < tokens_.size() && k <= i + scoring().windows.byline_words; ++k) {
                 if (line_end != std::string_view::npos && tokens_[k].start >= line_end) break;
                 const bool name_word = k == i || is_byline_name_word(k) || lexicon::is_name_connector(tokens_[k].text) || tokens_[k].text == "and" || files_from(k);
                 // A dateline starts a run of capitals: in "By JOHN JORDAN PORT SUDAN, Sudan —" the
@@ -168,7 +163,7 @@ private:
     bool opens_dateline(size_t k) const {
         size_t run = k;  // the last word in capitals: "PORT SUDAN"
         // The city's words are adjacent, as a name's are: "(AP)" after it is the agency, not more of the city.
-        while (run + 1 < tokens_.size() && run + 1 < k + lexicon::kDatelineWords && tokens_[run + 1].all_caps && !tokens_[run].comma_after && adjacent(run)) ++run;
+        while (run + 1 < tokens_.size() && run + 1 < k + scoring().windows.dateline_words && tokens_[run + 1].all_caps && !tokens_[run].comma_after && adjacent(run)) ++run;
         if (!tokens_[k].all_caps) return false;
         if (dash_or_bracket_after(run)) return true;
         // "KYIV, Ukraine (AP) —": after the comma, a country or state before the dash.
@@ -205,7 +200,7 @@ private:
     size_t not_place_run(size_t i) {
         if (!starts_name(tokens_[i]) || !gaz_.opens_not_place_name(low(i))) return 0;
         size_t best = 0;
-        for (size_t len = 2; len <= kMaxGroupWords && i + len <= tokens_.size() && adjacent(i + len - 2); ++len) {
+        for (size_t len = 2; len <= scoring().windows.group_words && i + len <= tokens_.size() && adjacent(i + len - 2); ++len) {
             const std::string key = text::name_key(text_.substr(tokens_[i].start, tokens_[i + len - 1].end - tokens_[i].start));
             if (gaz_.is_not_place_name(key)) best = len;
         }
@@ -244,7 +239,7 @@ private:
         const size_t open = rest.find_first_not_of(' ');
         if (open != std::string_view::npos && rest[open] == '(') {
             const size_t close = rest.find(')', open);
-            if (close == std::string_view::npos || close - open > kMaxCreditBytes) return false;
+            if (close == std::string_view::npos || close - open > scoring().windows.credit_bytes) return false;
             rest.remove_prefix(close + 1);
         }
         const size_t at = rest.find_first_not_of(' ');
@@ -327,7 +322,7 @@ private:
         if (gaz_.is_common_word(w)) {
             // Countries and our curated entries ("the Pentagon") are named on purpose.
             if (country || curated) return true;
-            if (best >= 0.8 && !t.sentence_start) return true;
+            if (best >= scoring().importance.state_like && !t.sentence_start) return true;
             // "fled Sake", "fighting around Sake" in a story from Congo: after a preposition of place,
             // a dictionary word the gazetteer has in a country the article names is that place.
             const bool after_place_preposition = i > 0 && lexicon::is_place_preposition(low(i - 1)) && !tokens_[i - 1].stop_after;
@@ -340,7 +335,7 @@ private:
     // A country or a major city: "Israel" after "Israel Katz" is still the country.
     bool names_state(const std::string& key) {
         for (const auto& p : gaz_.lookup(key))
-            if (p.type == PlaceType::Country || p.importance >= 0.8) return true;
+            if (p.type == PlaceType::Country || p.importance >= scoring().importance.state_like) return true;
         return false;
     }
 
@@ -360,7 +355,7 @@ private:
     // Whether the capitalised run ending at `last` (at most three words, none a place) starts with a
     // title or a given name that is not a sentence's first common word.
     bool opens_with_person(size_t last) const {
-        for (size_t k = last, n = 0; n < kMaxNameRun && tokens_[k].capitalised; --k, ++n) {
+        for (size_t k = last, n = 0; n < scoring().windows.name_run && tokens_[k].capitalised; --k, ++n) {
             const std::string& w = low(k);
             if (lexicon::is_title(w)) return true;
             if (k < last && gaz_.is_given_name(w) && !gaz_.is_common_word(w) && !lexicon::is_calendar_word(w) && !lexicon::is_directional(w))
@@ -387,8 +382,7 @@ private:
     // "Hurricane Milton", "hurricanes Helene and Milton", "storms Ciarán, Debi and Henk": a storm
     // word names the capitalised words listed after it.
     bool names_a_storm(size_t i) const {
-        constexpr size_t kListWords = 8;
-        for (size_t k = i, steps = 0; k > 0 && steps < kListWords; --k, ++steps) {
+        for (size_t k = i, steps = 0; k > 0 && steps < scoring().windows.storm_list_words; --k, ++steps) {
             const size_t p = k - 1;
             const std::string w = low(p);
             // "Hurricane Milton", "hurricanes Helene and Milton"; not "forces storm Jenin" (a verb)
@@ -468,7 +462,7 @@ private:
     // is left alone.
     bool speaks_after_conjoined_actor(size_t k) const {
         bool body = false;
-        for (size_t end = std::min(tokens_.size(), k + lexicon::kConjoinedSubjectWords); k < end; ++k) {
+        for (size_t end = std::min(tokens_.size(), k + scoring().windows.conjoined_subject_words); k < end; ++k) {
             const std::string w = low(k);
             if (body && lexicon::is_actor_verb(w) && !tokens_[k].capitalised) return true;
             if (lexicon::is_auxiliary(w) && body) continue;
@@ -502,7 +496,7 @@ private:
             // But "Below Kherson": only when the surname is no major place.
             const bool word_first = tokens_[*p].sentence_start && gaz_.is_common_word(low(*p));
             const bool opener = (word_first && (!gaz_.is_given_name(low(*p)) || lexicon::is_locative_preposition(low(*p)) ||
-                                                max_importance(key) >= kMajorPlace)) ||
+                                                max_importance(key) >= scoring().importance.major_place)) ||
                                 lexicon::is_calendar_word(low(*p));
             if (tokens_[*p].capitalised && !prev_mention && !opener && !lexicon::is_directional(low(*p)) &&
                 gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p)) && low(*p) != "the") {
@@ -539,7 +533,7 @@ private:
             // Jordan": a given name that is only a minor place, followed by any name.
             // "Donald Trump": a surname that is also a word ("trump") still makes a person of a given
             // name that is only a minor place.
-            const bool minor = max_importance(key) < 0.5;
+            const bool minor = max_importance(key) < scoring().importance.major_place;
             if (i == j && gaz_.is_given_name(key) && (!gaz_.is_common_word(next) || minor) && !lexicon::is_region_word(next) &&
                 !lexicon::is_river_word(next) && !lexicon::is_feature_word(next) && (gaz_.lookup(next).empty() || minor)) {
                 persons_.insert(next);
@@ -614,8 +608,7 @@ private:
 
     // Whether an attack noun ("strike", "offensive") stands within a few words before `against`.
     bool aimed_at_place(size_t against) const {
-        constexpr size_t kLookBack = 3;
-        for (size_t k = against, n = 0; k > 0 && n < kLookBack; --k, ++n) {
+        for (size_t k = against, n = 0; k > 0 && n < scoring().windows.attack_noun_words; --k, ++n) {
             if (tokens_[k - 1].stop_after) return false;
             if (lexicon::is_attack_noun(low(k - 1))) return true;
         }
@@ -661,11 +654,10 @@ private:
     // "Egypt, one of the ceasefire mediators, said": the token after an apposition that opens at
     // `k` with an article or "one", if it closes with a comma within a few words.
     std::optional<size_t> past_apposition(size_t k) const {
-        constexpr size_t kMaxAppositionWords = 8;
         if (k >= tokens_.size()) return std::nullopt;
         const std::string& w = low(k);
         if (w != "the" && w != "a" && w != "an" && w != "one") return std::nullopt;
-        for (size_t end = std::min(tokens_.size(), k + kMaxAppositionWords); k < end; ++k) {
+        for (size_t end = std::min(tokens_.size(), k + scoring().windows.apposition_words); k < end; ++k) {
             // "Victoria, the capital of the Seychelles,": an apposition that says what place it is.
             if (tokens_[k].stop_after || lexicon::is_settlement_word(low(k))) return std::nullopt;
             if (tokens_[k].comma_after) return k + 1;

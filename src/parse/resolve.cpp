@@ -5,6 +5,7 @@
 #include "parse/described.hpp"
 #include "parse/ranker.hpp"
 #include "parse/teams.hpp"
+#include "parse/scoring.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -35,8 +36,9 @@ std::vector<size_t> ranked(const std::vector<ranking::Features>& features, const
 // How far the best reading stands above the next, as the maps and events read it: under 0.2 a
 // name is not drawn.
 double confidence_of(const std::vector<double>& scores, const std::vector<size_t>& order, const Place& best) {
-    if (order.size() == 1) return std::clamp(0.6 + 0.4 * best.importance, 0.05, 0.99);
-    return std::clamp(0.5 + (scores[order[0]] - scores[order[1]]), 0.05, 0.99);
+    const auto& c = scoring().confidence;
+    if (order.size() == 1) return std::clamp(c.lone_reading + c.lone_reading_per_importance * best.importance, c.floor, c.ceiling);
+    return std::clamp(c.margin_base + (scores[order[0]] - scores[order[1]]), c.floor, c.ceiling);
 }
 
 // One sense per article: every mention of a name is the reading its mentions together make
@@ -53,7 +55,7 @@ void one_sense_per_name(std::vector<Mention>& mentions, const ranking::Readings&
         double sum = 0.0;
         for (const double sc : scores[i]) sum += std::exp(sc - top);
         // A mention a qualifier settled ("Paris, Texas") outvotes any number of bare ones.
-        const double weight = r.qualified[i] ? 1000.0 : 1.0;
+        const double weight = r.qualified[i] ? scoring().qualified_vote : 1.0;
         for (size_t k = 0; k < scores[i].size(); ++k)
             votes[sense_key(mentions[i])][r.candidates[i][k].id] += weight * std::exp(scores[i][k] - top) / sum;
     }
@@ -109,7 +111,7 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
         m.place = r.candidates[i][order.front()];
         m.confidence = confidence_of(scores[i], order, *m.place);
         if (r.qualifier[i]) m.role = Role::Location;  // "Paris, Texas": the area says where, it does not act
-        if (!m.place->country.empty()) country_weight[m.place->country] += m.place->type == PlaceType::Country ? 2.0 : m.place->importance;
+        if (!m.place->country.empty()) country_weight[m.place->country] += m.place->type == PlaceType::Country ? scoring().country_weight : m.place->importance;
     }
     one_sense_per_name(mentions, r, scores);
     qualifiers_name_their_places(mentions, r);
@@ -137,11 +139,12 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
         // a namesake of a place the gazetteer lacks: keep it, but say how little we trust it.
         const Place& chosen = *m.place;
         const auto weight = country_weight.find(chosen.country);
-        const bool foreign = weight == country_weight.end() || weight->second < 0.3 * heaviest;
-        if (r.has_centre && ranking::is_point_like(chosen.type) && chosen.importance < 0.45 && foreign &&
-            proj::geodesic_km(r.centre_lon, r.centre_lat, chosen.lon, chosen.lat) > 1500.0)
-            m.confidence = 0.1;
-        if (r.unheld[i]) m.confidence = 0.1;
+        const auto& namesake = scoring().namesake;
+        const bool foreign = weight == country_weight.end() || weight->second < namesake.foreign_share * heaviest;
+        if (r.has_centre && ranking::is_point_like(chosen.type) && chosen.importance < namesake.max_importance && foreign &&
+            proj::geodesic_km(r.centre_lon, r.centre_lat, chosen.lon, chosen.lat) > namesake.min_km)
+            m.confidence = scoring().confidence.doubted;
+        if (r.unheld[i]) m.confidence = scoring().confidence.doubted;
         m.confidence = std::round(m.confidence * 100.0) / 100.0;
     }
 }

@@ -4,6 +4,7 @@
 #include "parse/teams.hpp"
 
 #include "common/error.hpp"
+#include "parse/scoring.hpp"
 #include "parse/rules_data.hpp"
 #include "common/text.hpp"
 
@@ -113,9 +114,8 @@ bool played_after(const std::vector<Token>& tokens, size_t past, const Token& la
 bool after_place_preposition(const std::vector<Token>& tokens, size_t first) {
     // "from south Georgia", "in the Highlands": one modifier may stand between; "between Britain
     // and Australia": so may the names listed before.
-    constexpr size_t kLookBack = 5;
     size_t modifiers = 0;
-    for (size_t back = 1; back <= kLookBack && back <= first; ++back) {
+    for (size_t back = 1; back <= scoring().windows.team_preposition_words && back <= first; ++back) {
         const Token& t = tokens[first - back];
         const std::string w = lower(t);
         if (rules().place_prepositions.count(w)) return true;

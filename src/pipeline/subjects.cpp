@@ -1,15 +1,37 @@
 #include "pipeline/subjects.hpp"
 
+#include "common/error.hpp"
 #include "common/text.hpp"
 #include "events/extract.hpp"
 #include "events/geojson.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <map>
+#include <string_view>
 
 namespace frontmap::pipeline {
 
+extern const std::string_view kSubjectsJson;
+
 namespace {
-constexpr double kMinConfidenceToDraw = 0.2;
+
+struct DrawingRules {
+    double min_confidence, dateline_salience;
+};
+
+// subjects.json is ours and compiled in: a rule missing is a build's mistake, reported as damaged data.
+const DrawingRules& drawing_rules() {
+    static const DrawingRules rules = [] {
+        const auto doc = nlohmann::json::parse(kSubjectsJson, nullptr, false);
+        try {
+            return DrawingRules{doc.at("min_confidence").get<double>(), doc.at("dateline_salience").get<double>()};
+        } catch (const nlohmann::json::exception&) {
+            throw DataError("drawing rules (pipeline/subjects.json)", "a rule is missing or is not a number");
+        }
+    }();
+    return rules;
+}
 
 // The name as the article spells it most often, shouted datelines ("KYIV") in title case; the
 // gazetteer's name when the article's is in another script than the gazetteer's.
@@ -45,9 +67,9 @@ std::vector<scene::Subject> subjects_of(const std::vector<parse::Mention>& menti
     std::map<std::string, size_t> index;
     for (const auto& m : mentions) {
         // A doubtful reading is left off the map rather than drawn in the wrong country.
-        if (m.role != parse::Role::Location || !m.place || m.confidence < kMinConfidenceToDraw) continue;
+        if (m.role != parse::Role::Location || !m.place || m.confidence < drawing_rules().min_confidence) continue;
         const auto& p = *m.place;
-        const double salience = m.dateline ? 0.3 : 1.0;
+        const double salience = m.dateline ? drawing_rules().dateline_salience : 1.0;
         if (auto it = index.find(p.id); it != index.end()) {
             ++out[it->second].mentions;
             out[it->second].salience += salience;
