@@ -2,22 +2,29 @@
 
 #include "common/error.hpp"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <pango/pango.h>
 
-#include <optional>
-
+#include <algorithm>
 #include <fstream>
+#include <limits>
+#include <optional>
 #include <sstream>
 
 namespace frontmap::style {
 
 Colour parse_colour(const std::string& text) {
-    auto hex = [&](size_t at) { return std::stoi(text.substr(at, 2), nullptr, 16) / 255.0; };
-    const bool ok = (text.size() == 7 || text.size() == 9) && text[0] == '#' &&
-                    text.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
-    if (!ok) throw InputError("bad colour '" + text + "'", "expected #rrggbb or #rrggbbaa");
-    return {hex(1), hex(3), hex(5), text.size() == 9 ? hex(7) : 1.0};
+    // Pango reads what a designer types: CSS and X11 names ("steelblue"), #rgb, #rrggbb and
+    // #rrrrggggbbbb, each with an alpha digit or pair (#rgba, #rrggbbaa). It reads a C string, so
+    // a NUL inside the text would hide what follows it.
+    PangoColor colour{};
+    guint16 alpha = std::numeric_limits<guint16>::max();
+    constexpr size_t kLongestColour = 64;  // "#rrrrggggbbbbaaaa" and the longest name are far shorter
+    const bool ok = !text.empty() && text.size() <= kLongestColour && text.find('\0') == std::string::npos &&
+                    pango_color_parse_with_alpha(&colour, &alpha, text.c_str()) != 0;
+    if (!ok) throw InputError("bad colour '" + text + "'", "expected a colour name such as steelblue, or #rrggbb or #rrggbbaa");
+    constexpr double kFull = std::numeric_limits<guint16>::max();
+    return {colour.red / kFull, colour.green / kFull, colour.blue / kFull, alpha / kFull};
 }
 
 namespace {

@@ -12,7 +12,7 @@ namespace frontmap::style {
 struct Colour {
     double r = 0, g = 0, b = 0, a = 1;
 };
-Colour parse_colour(const std::string& text);  // "#rrggbb" or "#rrggbbaa"; throws InputError
+Colour parse_colour(const std::string& text);  // "#rrggbb", "#rrggbbaa" or a CSS name ("steelblue"); throws InputError
 
 struct Stroke {
     Colour colour;

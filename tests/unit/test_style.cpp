@@ -29,8 +29,15 @@ TEST_CASE("parse_colour reads #rrggbb and #rrggbbaa", "[style]") {
     CHECK(same(frontmap::style::parse_colour("#FFFFFF"), frontmap::style::parse_colour("#ffffff")));
 }
 
+TEST_CASE("parse_colour reads what a designer types: CSS names and short hex forms", "[style]") {
+    CHECK(same(frontmap::style::parse_colour("red"), {1, 0, 0, 1}));
+    CHECK(same(frontmap::style::parse_colour("SteelBlue"), frontmap::style::parse_colour("#4682b4")));
+    CHECK(same(frontmap::style::parse_colour("#fff"), {1, 1, 1, 1}));
+    CHECK(frontmap::style::parse_colour("#0f08").a == Approx(0x88 / 255.0));
+}
+
 TEST_CASE("a bad colour is an InputError that quotes it", "[style][errors]") {
-    const std::string bad = GENERATE(as<std::string>{}, "red", "#fff", "#12345", "#1234567", "#gg0000", "ff0000", "", "#ff0000 ");
+    const std::string bad = GENERATE(as<std::string>{}, "reddish", "#12345", "#1234567", "#gg0000", "ff0000", "", "#ff0000 ", std::string(100, 'a'));
     CAPTURE(bad);
     try {
         frontmap::style::parse_colour(bad);
@@ -38,6 +45,11 @@ TEST_CASE("a bad colour is an InputError that quotes it", "[style][errors]") {
     } catch (const InputError& e) {
         CHECK_THAT(std::string(e.what()), Catch::Contains("'" + bad + "'"));
     }
+}
+
+TEST_CASE("a colour with a NUL inside is refused, not read up to the NUL", "[style][errors]") {
+    CHECK_THROWS_AS(frontmap::style::parse_colour(std::string("#ff0000\0#00ff00", 15)), InputError);
+    CHECK_THROWS_AS(frontmap::style::parse(std::string(R"({"sea": "red\u0000"})"), "nul.json"), InputError);
 }
 
 TEST_CASE("a style states only what it changes, the rest keeps the defaults", "[style]") {
@@ -113,10 +125,10 @@ TEST_CASE("a style that is not a JSON object of the right types is an InputError
 // file needs to know which file (and ideally which key) to fix.
 TEST_CASE("a bad colour in a style is an InputError naming the style, the key and the value", "[style][errors]") {
     try {
-        frontmap::style::parse(R"({"land": "#f7f5f0", "sea": "blue"})", "broken.json");
+        frontmap::style::parse(R"({"land": "#f7f5f0", "sea": "bluish"})", "broken.json");
         FAIL("accepted");
     } catch (const InputError& e) {
-        CHECK_THAT(std::string(e.what()), Catch::Contains("\"blue\""));
+        CHECK_THAT(std::string(e.what()), Catch::Contains("\"bluish\""));
         CHECK_THAT(std::string(e.what()), Catch::Contains("/sea"));
         CHECK_THAT(std::string(e.what()), Catch::Contains("broken.json"));
     }
