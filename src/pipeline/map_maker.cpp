@@ -117,7 +117,7 @@ MapSet MapMaker::maps(std::string_view article, const MapOptions& options, const
     MapSet out{.scene = scene_text(s), .title = one_line(s.title), .credits = one_line(s.source), .caption = scene::caption(s),
                .alt_text = scene::alt_text(s)};
     out.events = s.events.size();
-    out.places = static_cast<size_t>(std::count_if(s.features.begin(), s.features.end(), [](const scene::Feature& f) { return f.kind == "place"; }));
+    out.places = static_cast<size_t>(std::count_if(s.features.begin(), s.features.end(), [](const scene::Feature& f) { return f.kind == scene::FeatureKind::Place; }));
     for (const Format f : formats) out.files.push_back(render::render_bytes(s, impl_->style(options.style), impl_->data.basemap, to_render(f)));
     return out;
 }

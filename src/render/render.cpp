@@ -758,7 +758,7 @@ void draw_inset(Painter& painter, const scene::Scene& s, const style::SideColour
     // the names already there; events off the main map as dots in their side's colour.
     std::vector<Box> taken;
     for (const auto& f : s.features) {
-        if (f.kind != "place" || f.in_view) continue;
+        if (f.kind != scene::FeatureKind::Place || f.in_view) continue;
         style::Marker m = painter.style().place;
         m.radius = 3;
         const Point at = p.to_pixel(f.lon, f.lat);
@@ -800,13 +800,13 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     op_clip(cr);
     op_begin_layer(cr, "places");
     for (const auto& f : s.features)
-        if (f.kind == "river" && !f.line.empty()) painter.line(p, f.line, style.named_river);
+        if (f.kind == scene::FeatureKind::River && !f.line.empty()) painter.line(p, f.line, style.named_river);
     for (const auto& f : s.features) {
         if (!f.in_view) continue;
-        if (f.kind == "context") painter.marker(p.to_pixel(f.lon, f.lat), f.capital ? style.capital : style.context, f.capital);
+        if (f.kind == scene::FeatureKind::Context) painter.marker(p.to_pixel(f.lon, f.lat), f.capital ? style.capital : style.context, f.capital);
     }
     for (const auto& f : s.features)
-        if (f.kind == "place" && f.in_view) painter.marker(p.to_pixel(f.lon, f.lat), style.place);
+        if (f.kind == scene::FeatureKind::Place && f.in_view) painter.marker(p.to_pixel(f.lon, f.lat), style.place);
     op_end_layer(cr);
     const style::SideColours colours(style, sides_in_order(s));
     op_begin_layer(cr, "events");

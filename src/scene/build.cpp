@@ -39,11 +39,11 @@ constexpr Extent kNoExtent{180, 90, -180, -90};  // grows to the first point
 
 // How a named place is drawn: towns and sites as a marked point, areas by name alone, rivers
 // along their course, and seas, lakes, straits and spits by an italic name without a marker.
-std::string kind_of(const std::string& type) {
-    if (type == "region" || type == "country") return "area";
-    if (type == "river") return "river";
-    if (type == "sea" || type == "other") return "water";
-    return "place";
+FeatureKind kind_of(const std::string& type) {
+    if (type == "region" || type == "country") return FeatureKind::Area;
+    if (type == "river") return FeatureKind::River;
+    if (type == "sea" || type == "other") return FeatureKind::Water;
+    return FeatureKind::Place;
 }
 
 double weight(const Subject& s) {
@@ -355,10 +355,10 @@ Corner clear_corner(const Scene& s, const std::vector<Point>& story_points) {
 }
 
 bool has_capital(const Scene& s) {
-    return std::any_of(s.features.begin(), s.features.end(), [](const Feature& f) { return f.kind == "context" && f.capital && f.in_view; });
+    return std::any_of(s.features.begin(), s.features.end(), [](const Feature& f) { return f.kind == FeatureKind::Context && f.capital && f.in_view; });
 }
 
-bool has_kind(const Scene& s, const char* kind) {
+bool has_kind(const Scene& s, FeatureKind kind) {
     return std::any_of(s.features.begin(), s.features.end(), [&](const Feature& f) { return f.kind == kind && f.in_view; });
 }
 
@@ -426,7 +426,7 @@ void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, 
                 const Point at = p.to_pixel(part[0].lon, part[0].lat);
                 if (!inner.contains(at)) continue;
                 if (auto label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at)) {
-                    s.features.push_back(Feature{.kind = "water", .name = f.name, .place_type = f.feature_code, .role = "location",
+                    s.features.push_back(Feature{.kind = FeatureKind::Water, .name = f.name, .place_type = f.feature_code, .role = "location",
                                                  .lon = part[0].lon, .lat = part[0].lat, .label = label});
                     break;
                 }
@@ -464,7 +464,7 @@ void add_country_labels(Scene& s, const Projector& p, const io::Basemap& basemap
         const Point at = p.to_pixel(a.point.lon, a.point.lat);
         if (!s.map_box.contains(at)) continue;
         if (auto label = centred_label(placer, measure, text::upper(a.name), style.country_label, LabelFont::Country, at))
-            s.features.push_back(Feature{.kind = "country", .name = a.name, .place_type = "country", .role = "location",
+            s.features.push_back(Feature{.kind = FeatureKind::Country, .name = a.name, .place_type = "country", .role = "location",
                                          .lon = a.point.lon, .lat = a.point.lat, .label = label});
     }
 }
@@ -495,7 +495,7 @@ void add_towns_by_population(Scene& s, const Projector& p, const io::Basemap& ba
     }
     for (size_t i = 0; i < kept.size(); ++i) {
         const auto& f = *kept[i];
-        s.features.push_back(Feature{.kind = "context", .name = f.name, .place_type = "city", .role = "location",
+        s.features.push_back(Feature{.kind = FeatureKind::Context, .name = f.name, .place_type = "city", .role = "location",
                                      .capital = f.feature_code == "PPLC", .lon = f.parts[0][0].lon, .lat = f.parts[0][0].lat,
                                      .label = place_label(placer, measure, f.name, style.context_label, LabelFont::Context, dots[i],
                                                           style.context.radius + style.town_label_gap)});
@@ -534,7 +534,7 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
         placer.add_obstacle(mb);
         auto label = place_label(placer, measure, f.name, style.context_label, LabelFont::Context, at, r + style.town_label_gap);
         if (!label) continue;  // a dot without a name tells a reader nothing; the marker box stays reserved
-        s.features.push_back(Feature{.kind = "context", .name = f.name, .place_type = "city", .role = "location", .capital = capital,
+        s.features.push_back(Feature{.kind = FeatureKind::Context, .name = f.name, .place_type = "city", .role = "location", .capital = capital,
                                      .lon = f.parts[0][0].lon, .lat = f.parts[0][0].lat, .label = label});
         ++added;
     }
@@ -557,7 +557,7 @@ Extent event_extent(const Story& story, size_t main) {
     for (const auto& [lon, lat] : points) e.grow(lon, lat);
     const double near_km = annotation().neighbour_km;
     for (const Subject& sub : story.places) {
-        if (kind_of(sub.type) != "place") continue;
+        if (kind_of(sub.type) != FeatureKind::Place) continue;
         const bool near = std::any_of(points.begin(), points.end(),
                                       [&](const auto& q) { return proj::geodesic_km(sub.lon, sub.lat, q[0], q[1]) <= near_km; });
         if (near) e.grow(sub.lon, sub.lat);
@@ -606,7 +606,7 @@ std::string subtitle_of(bool events, const std::vector<Feature>& places, const s
     std::string subtitle = events ? annotation().subtitle : "Places named in the article";
     std::vector<std::string> elsewhere;
     for (const auto& f : places)
-        if (!f.in_view && f.kind == "place") elsewhere.push_back(f.name);
+        if (!f.in_view && f.kind == FeatureKind::Place) elsewhere.push_back(f.name);
     if (!elsewhere.empty()) {
         std::string list;
         for (size_t i = 0; i < elsewhere.size() && i < 4; ++i) list += (i ? ", " : "") + elsewhere[i];
@@ -689,7 +689,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
             for (const auto& v : m.line) story_points.push_back(p.to_pixel(v[0], v[1]));
         }
         for (const auto& f : places)
-            if (f.kind == "place" && f.in_view) story_points.push_back(p.to_pixel(f.lon, f.lat));
+            if (f.kind == FeatureKind::Place && f.in_view) story_points.push_back(p.to_pixel(f.lon, f.lat));
         corner = legend_below ? Corner::Below : clear_corner(s, story_points);
         add_legend(s, style, measure, drawn, detail::event_legend(draft), corner, level);
         level = legend_fitting_map(s, style, measure, drawn, detail::event_legend(draft), corner, level);
@@ -718,13 +718,13 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
         return std::nullopt;
     };
     for (const auto& f : places)
-        if (f.kind == "place" && f.in_view && !icon_at(p.to_pixel(f.lon, f.lat)))
+        if (f.kind == FeatureKind::Place && f.in_view && !icon_at(p.to_pixel(f.lon, f.lat)))
             placer.add_obstacle(marker_box(p.to_pixel(f.lon, f.lat), style.place.radius));
     for (size_t i : order) {
         Feature& f = places[i];
         if (!f.in_view) continue;
         const Point at = p.to_pixel(f.lon, f.lat);
-        if (f.kind == "place") {
+        if (f.kind == FeatureKind::Place) {
             const auto icon = icon_at(at);
             const auto& rules = layout().labels;
             const double gap = icon ? std::max(std::abs(at.x - icon->x), std::abs(at.x - icon->right())) + rules.icon_gap_px
@@ -732,13 +732,13 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
             // The places of the story are always named: farther out when the ring is crowded.
             for (double extra : rules.retry_gaps_px)
                 if (!f.label) f.label = place_label(placer, measure, f.name, style.label, LabelFont::Place, at, gap + extra);
-        } else if (f.kind == "river") {
+        } else if (f.kind == FeatureKind::River) {
             // Along its course, where there is room: an arrow may follow the river.
             auto points = label_points_of_line(f.line, p);
             if (points.empty()) points.push_back(at);
             for (size_t k = 0; k < points.size() && k < layout().labels.river_label_tries && !f.label; ++k)
                 f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, points[k], layout().labels.river_label_gap_px);
-        } else if (f.kind == "water") {
+        } else if (f.kind == FeatureKind::Water) {
             f.label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at);
         } else if (f.place_type != "country" || chosen.size() <= 1) {
             // Areas are named in capitals, as atlases do, so "KHERSON" the region reads apart from
@@ -761,8 +761,8 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     add_water_labels(s, p, basemap, style, measure, placer, named);
     add_country_labels(s, p, basemap, style, measure, placer);
     add_context_places(s, p, basemap, style, measure, placer, named);
-    drawn.places = has_kind(s, "place");
-    drawn.context = has_kind(s, "context");
+    drawn.places = has_kind(s, FeatureKind::Place);
+    drawn.context = has_kind(s, FeatureKind::Context);
     drawn.capital = has_capital(s);
     if (!legend_left_out) {
         add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
@@ -800,7 +800,7 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
     add_water_labels(s, p, basemap, style, measure, placer, {});
     add_country_labels(s, p, basemap, style, measure, placer);
     add_context_places(s, p, basemap, style, measure, placer, {});
-    drawn.context = has_kind(s, "context");
+    drawn.context = has_kind(s, FeatureKind::Context);
     add_legend(s, style, measure, drawn);
     return s;
 }

@@ -571,7 +571,7 @@ std::string alt_text(const std::vector<EventSubject>& events, const std::vector<
     if (clauses.empty()) {
         std::vector<std::string> names;
         for (const auto& f : places)
-            if (f.kind == "place" && f.in_view && names.size() < w.max_places && std::find(names.begin(), names.end(), f.name) == names.end())
+            if (f.kind == FeatureKind::Place && f.in_view && names.size() < w.max_places && std::find(names.begin(), names.end(), f.name) == names.end())
                 names.push_back(f.name);
         return names.empty() ? "" : fill_in(w.no_events, {{"places", joined(names, w.and_word)}}) + ".";
     }

@@ -15,6 +15,10 @@ constexpr std::pair<LabelFont, const char*> kFonts[] = {
     {LabelFont::Place, "place"}, {LabelFont::Context, "context"}, {LabelFont::Water, "water"}, {LabelFont::Region, "region"},
     {LabelFont::Country, "country"}};
 
+constexpr std::pair<FeatureKind, const char*> kFeatureKinds[] = {
+    {FeatureKind::Place, "place"},     {FeatureKind::Area, "area"},       {FeatureKind::River, "river"},
+    {FeatureKind::Water, "water"},     {FeatureKind::Country, "country"}, {FeatureKind::Context, "context"}};
+
 // A whole number from a scene file. nlohmann's get<int> of 1e69 or 2.5 is undefined behaviour
 // or a silent truncation (fuzz_scene found the first), so the value is checked as a double.
 int whole_number(const json& v, const std::string& what) {
@@ -151,8 +155,12 @@ Feature feature_from(const json& jf, size_t index) {
     const json& p = jf.at("properties");
     const std::string where = "feature " + std::to_string(index) + ": ";
     Feature f;
-    f.kind = text_of(p, "kind");
-    if (f.kind.empty()) throw InputError("scene", where + "no \"kind\" property");
+    const std::string kind = text_of(p, "kind");
+    if (kind.empty()) throw InputError("scene", where + "no \"kind\" property");
+    const auto known = std::find_if(std::begin(kFeatureKinds), std::end(kFeatureKinds), [&](const auto& k) { return kind == k.second; });
+    if (known == std::end(kFeatureKinds))
+        throw InputError("scene", where + "unknown kind '" + kind + "' (place, area, river, water, country, context or event)");
+    f.kind = known->first;
     f.name = text_of(p, "name");
     f.place_id = text_of(p, "place_id");
     f.place_type = text_of(p, "type");
@@ -182,6 +190,18 @@ Feature feature_from(const json& jf, size_t index) {
 
 }  // namespace
 
+const char* to_string(FeatureKind kind) {
+    for (const auto& [k, name] : kFeatureKinds)
+        if (k == kind) return name;
+    return "place";
+}
+
+FeatureKind feature_kind_from_string(const std::string& text) {
+    for (const auto& [k, name] : kFeatureKinds)
+        if (text == name) return k;
+    throw InputError("scene", "unknown feature kind '" + text + "' (place, area, river, water, country or context)");
+}
+
 const char* to_string(LabelFont font) {
     for (const auto& [f, name] : kFonts)
         if (f == font) return name;
@@ -197,7 +217,7 @@ LabelFont label_font_from_string(const std::string& text) {
 json to_geojson(const Scene& s) {
     json features = json::array();
     for (const auto& f : s.features) {
-        json props = {{"kind", f.kind}, {"name", f.name}, {"place_id", f.place_id}, {"type", f.place_type},
+        json props = {{"kind", to_string(f.kind)}, {"name", f.name}, {"place_id", f.place_id}, {"type", f.place_type},
                       {"role", f.role}, {"mentions", f.mentions}, {"capital", f.capital}, {"in_view", f.in_view}};
         if (f.label) props["label"] = {{"text", f.label->text}, {"box", box_json(f.label->box)}, {"font", to_string(f.label->font)}};
         json geometry;

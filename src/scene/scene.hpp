@@ -24,8 +24,14 @@ struct Label {
     LabelFont font = LabelFont::Place;
 };
 
+// What a feature is on the map: a place the article names, a region or country it names (an
+// area), a river, a sea or other water, a country named for orientation, another town.
+enum class FeatureKind { Place, Area, River, Water, Country, Context };
+const char* to_string(FeatureKind kind);
+FeatureKind feature_kind_from_string(const std::string& text);  // throws InputError naming the unknown kind
+
 struct Feature {
-    std::string kind;        // "place" (named in the article), "area", "river", "water", "country", "context" (other towns)
+    FeatureKind kind = FeatureKind::Place;
     std::string name;
     std::string place_id;
     std::string place_type;  // parse schema type

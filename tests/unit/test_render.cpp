@@ -49,14 +49,14 @@ Scene sample_scene(const std::string& label_text = "Kherson") {
     s.detail = "h";
     const Projector p(s.crs, s.view, s.map_box);
     const auto kherson = p.to_pixel(32.6178, 46.65581);
-    s.features.push_back({.kind = "place", .name = "Kherson", .place_type = "city", .role = "location", .mentions = 2,
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::Place, .name = "Kherson", .place_type = "city", .role = "location", .mentions = 2,
                           .lon = 32.6178, .lat = 46.65581,
                           .label = frontmap::scene::Label{label_text, {kherson.x + 8, kherson.y - 8, 70, 16}, frontmap::scene::LabelFont::Place}});
-    s.features.push_back({.kind = "place", .name = "Kyiv", .place_type = "city", .role = "location", .in_view = false,
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::Place, .name = "Kyiv", .place_type = "city", .role = "location", .in_view = false,
                           .lon = 30.5238, .lat = 50.45466});
-    s.features.push_back({.kind = "river", .name = "Dnieper", .place_type = "river", .role = "location",
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::River, .name = "Dnieper", .place_type = "river", .role = "location",
                           .line = {{34.4, 47.5}, {33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}}});
-    s.features.push_back({.kind = "context", .name = "Mykolaiv", .place_type = "city", .role = "location", .lon = 31.9946, .lat = 46.9659,
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::Context, .name = "Mykolaiv", .place_type = "city", .role = "location", .lon = 31.9946, .lat = 46.9659,
                           .label = frontmap::scene::Label{"Mykolaiv", {100, 120, 50, 12}, frontmap::scene::LabelFont::Context}});
     s.scale_bar = {50, 80, {22, 308}};
     s.legend = {{"place", "Named in the article"}, {"context", "Other towns"}, {"river", "River"}, {"border", "Border"}};

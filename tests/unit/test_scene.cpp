@@ -193,17 +193,17 @@ Scene sample_scene() {
     s.bbox = {30.5, 45.2, 35.5, 48.3};
     s.map_box = {0, 60, 900, 550};
     s.detail = "i";
-    s.features.push_back({.kind = "place", .name = "Kherson", .place_id = "706448", .place_type = "city", .role = "location",
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::Place, .name = "Kherson", .place_id = "706448", .place_type = "city", .role = "location",
                           .mentions = 3, .lon = 32.6178, .lat = 46.65581,
                           .label = frontmap::scene::Label{"Kherson", {410.5, 300.25, 72, 18}, frontmap::scene::LabelFont::Place}});
-    s.features.push_back({.kind = "place", .name = "Kyiv", .place_id = "703448", .place_type = "city", .role = "location",
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::Place, .name = "Kyiv", .place_id = "703448", .place_type = "city", .role = "location",
                           .mentions = 1, .capital = true, .in_view = false, .lon = 30.5238, .lat = 50.45466});
-    s.features.push_back({.kind = "river", .name = "Dnieper", .place_id = "fm-river-dnieper", .place_type = "river",
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::River, .name = "Dnieper", .place_id = "fm-river-dnieper", .place_type = "river",
                           .role = "location", .mentions = 2, .line = {{33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}},
                           .label = frontmap::scene::Label{"Dnieper", {300, 350, 60, 15}, frontmap::scene::LabelFont::Water}});
-    s.features.push_back({.kind = "context", .name = "Oleshky", .place_type = "city", .role = "location", .lon = 32.7181, .lat = 46.6249,
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::Context, .name = "Oleshky", .place_type = "city", .role = "location", .lon = 32.7181, .lat = 46.6249,
                           .label = frontmap::scene::Label{"Oleshky", {420, 330, 50, 12}, frontmap::scene::LabelFont::Context}});
-    s.features.push_back({.kind = "area", .name = "Kherson Oblast", .place_type = "region", .role = "location", .lon = 33.35, .lat = 46.75,
+    s.features.push_back({.kind = frontmap::scene::FeatureKind::Area, .name = "Kherson Oblast", .place_type = "region", .role = "location", .lon = 33.35, .lat = 46.75,
                           .label = frontmap::scene::Label{"Kherson Oblast", {500, 250, 90, 12}, frontmap::scene::LabelFont::Region}});
     s.scale_bar = {50, 123.4, {22, 588}};
     s.legend = {{"place", "Named in the article"}, {"river", "River"}};
@@ -410,7 +410,7 @@ TEST_CASE("build places every label apart, inside the map and clear of legend, s
     // No label hides the point of a place the article names.
     const Projector p(s.crs, s.view, s.map_box);
     for (const auto& f : s.features) {
-        if (f.kind != "place" || !f.in_view) continue;
+        if (f.kind != frontmap::scene::FeatureKind::Place || !f.in_view) continue;
         const Point at = p.to_pixel(f.lon, f.lat);
         for (const Box& l : labels) CHECK_FALSE(strictly_inside(l, at));
     }
@@ -444,12 +444,12 @@ TEST_CASE("build frames the story around its main place and sends a far capital 
             CHECK(f.in_view);
             CHECK(f.label);
         }
-        if (f.name == "Kyiv" && f.kind == "place") CHECK_FALSE(f.in_view);
+        if (f.name == "Kyiv" && f.kind == frontmap::scene::FeatureKind::Place) CHECK_FALSE(f.in_view);
     }
     CHECK_THAT(s.subtitle, Catch::Contains("Kyiv"));
     // The places named are not drawn a second time as context towns.
     for (const auto& f : s.features)
-        if (f.kind == "context") CHECK(f.name != "Mykolaiv");
+        if (f.kind == frontmap::scene::FeatureKind::Context) CHECK(f.name != "Mykolaiv");
 }
 
 TEST_CASE("build refuses an article without places and an unusable size", "[scene][build][errors]") {
@@ -467,7 +467,7 @@ TEST_CASE("build_extent shows the extent asked for with labelled context towns",
     CHECK(s.bbox[2] >= 34);
     CHECK(s.bbox[3] >= 47.5);
     size_t context = 0;
-    for (const auto& f : s.features) context += f.kind == "context" && f.label;
+    for (const auto& f : s.features) context += f.kind == frontmap::scene::FeatureKind::Context && f.label;
     CHECK(context > 0);
 }
 
@@ -494,7 +494,7 @@ TEST_CASE("a plain style draws the map alone: every town of the population asked
         if (town.population >= 40000 && s.map_box.contains(p.to_pixel(town.lon, town.lat))) expected.insert(town.name);
     REQUIRE(expected.size() >= 5);  // not vacuous: Odesa, Mykolaiv, Zaporizhzhia, Melitopol, Nikopol...
     for (const auto& f : s.features) {
-        CHECK(f.kind == "context");  // no water or country names under this style
+        CHECK(f.kind == frontmap::scene::FeatureKind::Context);  // no water or country names under this style
         drawn.insert(f.name);
     }
     CHECK(drawn == expected);
@@ -661,7 +661,7 @@ TEST_CASE("events frame the map: a far capital named in passing does not widen i
     const Projector p(s.crs, s.view, s.map_box);
     for (const auto& m : s.events) CHECK(m.in_view);
     for (const auto& f : s.features)
-        if (f.name == "Kyiv" && f.kind == "place") CHECK_FALSE(f.in_view);
+        if (f.name == "Kyiv" && f.kind == frontmap::scene::FeatureKind::Place) CHECK_FALSE(f.in_view);
 }
 
 TEST_CASE("a withdrawal's arrow leaves the place, an unknown side is drawn and named neutrally", "[scene][events]") {
