@@ -473,97 +473,112 @@ private:
     }
 
     Role role_of(size_t i, size_t j, const std::string& key) {
-        const Token& last = tokens_[j];
-        const std::string prev = i > 0 ? low(i - 1) : std::string();
-        const std::string next = j + 1 < tokens_.size() ? low(j + 1) : std::string();
-        const bool next_adjacent = adjacent(j);
+        if (names_no_place(i, j, key)) return Role::NotPlace;
+        return acts(i, j, key) ? Role::Metonym : Role::Location;
+    }
 
-        // Persons, organisations, vessels, documents.
+    // What the word just before a name makes of it: part of a person's name, a thing's (a vessel),
+    // or neither.
+    enum class Before { Nothing, Person, Thing };
+    Before named_before(size_t p, const std::string& key) {
+        if (lexicon::is_title(low(p))) return Before::Person;
+        const bool prev_mention = !out_ends_.empty() && out_ends_.back() == p;
+        // "Lloyd Austin" where "Lloyd" was itself taken as part of a person's name.
+        if (prev_mention && out_roles_.back() == Role::NotPlace) return Before::Person;
+        if (!prev_mention && given_name_before(p, key)) return Before::Person;
+        if (lexicon::is_vessel_word(low(p))) return Before::Thing;
+        // "Guillaume Ndjike Kaiko": a run of capitalised words that opens with a title or a given
+        // name is one person's name to its end.
+        if (!prev_mention && opens_with_person(p)) return Before::Person;
+        // "governor Vitaliy Kim": a title, then a first name our list lacks, then the surname.
+        if (!prev_mention && p > 0 && adjacent(p - 1) && lexicon::is_title(low(p - 1)) && tokens_[p].capitalised && !gaz_.is_common_word(low(p)))
+            return Before::Person;
+        return Before::Nothing;
+    }
+
+    // "Lloyd Austin": a given name before, unless that word was itself taken as a place. A
+    // capitalised common word opening the sentence ("The", "Will") is not a given name.
+    // "Tom Fletcher" opening a sentence: a given name that is also a word is still a name.
+    // But "Below Kherson": only when the surname is no major place.
+    bool given_name_before(size_t p, const std::string& key) {
+        const std::string& w = low(p);
+        const bool word_first = tokens_[p].sentence_start && gaz_.is_common_word(w);
+        const bool opener = (word_first && (!gaz_.is_given_name(w) || lexicon::is_locative_preposition(w) ||
+                                            max_importance(key) >= scoring().importance.major_place)) ||
+                            lexicon::is_calendar_word(w);
+        return tokens_[p].capitalised && !opener && !lexicon::is_directional(w) && gaz_.is_given_name(w) && !lexicon::is_name_connector(w) &&
+               w != "the";
+    }
+
+    // Persons, organisations, vessels, documents, storms: a name that is no place here. A person's
+    // name is remembered, so that its later mentions are no place either.
+    bool names_no_place(size_t i, size_t j, const std::string& key) {
         if (auto p = previous_adjacent(i)) {
-            if (lexicon::is_title(low(*p))) {
-                persons_.insert(key);
-                return Role::NotPlace;
-            }
-            const bool prev_mention = !out_ends_.empty() && out_ends_.back() == *p;
-            // "Lloyd Austin" where "Lloyd" was itself taken as part of a person's name.
-            if (prev_mention && out_roles_.back() == Role::NotPlace) {
-                persons_.insert(key);
-                return Role::NotPlace;
-            }
-            // "Lloyd Austin": a given name before, unless that word was itself taken as a place. A
-            // capitalised common word opening the sentence ("The", "Will") is not a given name.
-            // "Tom Fletcher" opening a sentence: a given name that is also a word is still a name.
-            // But "Below Kherson": only when the surname is no major place.
-            const bool word_first = tokens_[*p].sentence_start && gaz_.is_common_word(low(*p));
-            const bool opener = (word_first && (!gaz_.is_given_name(low(*p)) || lexicon::is_locative_preposition(low(*p)) ||
-                                                max_importance(key) >= scoring().importance.major_place)) ||
-                                lexicon::is_calendar_word(low(*p));
-            if (tokens_[*p].capitalised && !prev_mention && !opener && !lexicon::is_directional(low(*p)) &&
-                gaz_.is_given_name(low(*p)) && !lexicon::is_name_connector(low(*p)) && low(*p) != "the") {
-                persons_.insert(key);
-                return Role::NotPlace;
-            }
-            if (lexicon::is_vessel_word(low(*p))) return Role::NotPlace;
-            // "Guillaume Ndjike Kaiko": a run of capitalised words that opens with a title or a given
-            // name is one person's name to its end.
-            if (!prev_mention && opens_with_person(*p)) {
-                persons_.insert(key);
-                return Role::NotPlace;
-            }
-            // "governor Vitaliy Kim": a title, then a first name our list lacks, then the surname.
-            if (*p > 0 && adjacent(*p - 1) && lexicon::is_title(low(*p - 1)) && tokens_[*p].capitalised && !prev_mention &&
-                !gaz_.is_common_word(low(*p))) {
-                persons_.insert(key);
-                return Role::NotPlace;
-            }
+            const Before before = named_before(*p, key);
+            if (before == Before::Person) persons_.insert(key);
+            if (before != Before::Nothing) return true;
         }
         if (titled_after(i, j)) {
             persons_.insert(key);
-            return Role::NotPlace;
+            return true;
         }
-        if (i >= 2 && low(i - 1) == "the" && lexicon::is_vessel_word(low(i - 2))) return Role::NotPlace;
+        if (i >= 2 && low(i - 1) == "the" && lexicon::is_vessel_word(low(i - 2))) return true;
         if (names_a_storm(i)) {
             persons_.insert(key);  // "the damage Milton left": a storm's name stays a storm's
-            return Role::NotPlace;
+            return true;
         }
-        if (next_adjacent && lexicon::is_document_word(next) && !tokens_[j + 1].capitalised) return Role::NotPlace;
-        if (in_organisation_name(i, j)) return Role::NotPlace;
-        if (next_adjacent && tokens_[j + 1].capitalised) {
-            // "Jordan Bardella": a given name followed by a capitalised non-place word; "Michael
-            // Jordan": a given name that is only a minor place, followed by any name.
-            // "Donald Trump": a surname that is also a word ("trump") still makes a person of a given
-            // name that is only a minor place.
-            const bool minor = max_importance(key) < scoring().importance.major_place;
-            if (i == j && gaz_.is_given_name(key) && (!gaz_.is_common_word(next) || minor) && !lexicon::is_region_word(next) &&
-                !lexicon::is_river_word(next) && !lexicon::is_feature_word(next) && (gaz_.lookup(next).empty() || minor)) {
-                persons_.insert(next);
-                return Role::NotPlace;
-            }
-        }
+        const std::string next = j + 1 < tokens_.size() ? low(j + 1) : std::string();
+        const bool next_adjacent = adjacent(j);
+        if (next_adjacent && lexicon::is_document_word(next) && !tokens_[j + 1].capitalised) return true;
+        if (in_organisation_name(i, j)) return true;
+        return next_adjacent && tokens_[j + 1].capitalised && first_name_of_next(i, j, key, next);
+    }
 
-        // Actors.
-        if (tokens_[i].hyphen_before && i > 0 && lexicon::is_actor_prefix(prev)) return Role::Metonym;
-        if (last.hyphen_after && lexicon::is_actor_modifier(next)) return Role::Metonym;
-        if (last.possessive && j + 1 < tokens_.size()) {
-            // "Russia's defense ministry", "Kyiv's forces": skip one adjective.
-            if (lexicon::is_actor_noun(next)) return Role::Metonym;
-            // "Russia's Sergei Shoigu": a possessive before a person's name is a state's.
-            if (tokens_[j + 1].capitalised && gaz_.is_given_name(next) && gaz_.lookup(next).empty()) return Role::Metonym;
-            if (j + 2 < tokens_.size() && lexicon::is_actor_noun(low(j + 2)) && !tokens_[j + 1].capitalised) return Role::Metonym;
+    // "Jordan Bardella": a given name followed by a capitalised non-place word; "Michael Jordan": a
+    // given name that is only a minor place, followed by any name. "Donald Trump": a surname that
+    // is also a word ("trump") still makes a person of a given name that is only a minor place.
+    bool first_name_of_next(size_t i, size_t j, const std::string& key, const std::string& next) {
+        const bool minor = max_importance(key) < scoring().importance.major_place;
+        if (i == j && gaz_.is_given_name(key) && (!gaz_.is_common_word(next) || minor) && !lexicon::is_region_word(next) &&
+            !lexicon::is_river_word(next) && !lexicon::is_feature_word(next) && (gaz_.lookup(next).empty() || minor)) {
+            persons_.insert(next);
+            return true;
         }
+        return false;
+    }
+
+    // Whether the name stands for those who act there: a state, its government, its forces.
+    bool acts(size_t i, size_t j, const std::string& key) {
+        const Token& last = tokens_[j];
+        const std::string prev = i > 0 ? low(i - 1) : std::string();
+        const std::string next = j + 1 < tokens_.size() ? low(j + 1) : std::string();
+        if (tokens_[i].hyphen_before && i > 0 && lexicon::is_actor_prefix(prev)) return true;
+        if (last.hyphen_after && lexicon::is_actor_modifier(next)) return true;
+        if (last.possessive && j + 1 < tokens_.size() && possessive_of_actor(j, next)) return true;
         const bool after_preposition = i > 0 && lexicon::is_locative_preposition(prev) && !tokens_[i - 1].stop_after;
-        if (!last.possessive && !last.comma_after && !last.stop_after && !after_preposition) {
-            size_t k = j + 1;
-            for (int skipped = 0; k < tokens_.size() && skipped < 2 && lexicon::is_auxiliary(low(k)); ++skipped) ++k;
-            if (k < tokens_.size() && lexicon::is_actor_verb(low(k)) && !tokens_[k].capitalised) return Role::Metonym;
-            if (next_adjacent && lexicon::is_actor_role(next)) return Role::Metonym;
-            if (next == "and" && speaks_after_conjoined_actor(j + 2)) return Role::Metonym;
-        }
-        if (lexicon::is_seat_of_power(key) && (!after_preposition || dealt_with(i) || seat_of_body(i))) return Role::Metonym;
+        if (!last.possessive && !last.comma_after && !last.stop_after && !after_preposition && subject_that_acts(j, next)) return true;
+        if (lexicon::is_seat_of_power(key) && (!after_preposition || dealt_with(i) || seat_of_body(i))) return true;
         // "urged Moscow to", "accused Kyiv of": the one addressed is an actor.
-        if (i > 0 && lexicon::is_address_verb(prev) && !tokens_[i - 1].stop_after && !tokens_[i - 1].comma_after) return Role::Metonym;
-        if (i >= 2 && prev == "to" && lexicon::is_answerable_word(low(i - 2)) && adjacent(i - 2) && adjacent(i - 1)) return Role::Metonym;
-        return Role::Location;
+        if (i > 0 && lexicon::is_address_verb(prev) && !tokens_[i - 1].stop_after && !tokens_[i - 1].comma_after) return true;
+        return i >= 2 && prev == "to" && lexicon::is_answerable_word(low(i - 2)) && adjacent(i - 2) && adjacent(i - 1);
+    }
+
+    // "Russia's defense ministry", "Kyiv's forces" (skipping one adjective), "Russia's Sergei
+    // Shoigu": a possessive before a person's name is a state's.
+    bool possessive_of_actor(size_t j, const std::string& next) {
+        if (lexicon::is_actor_noun(next)) return true;
+        if (tokens_[j + 1].capitalised && gaz_.is_given_name(next) && gaz_.lookup(next).empty()) return true;
+        return j + 2 < tokens_.size() && lexicon::is_actor_noun(low(j + 2)) && !tokens_[j + 1].capitalised;
+    }
+
+    // The name is the subject of a verb only actors do ("Moscow has said"), of an actor's role
+    // ("Kyiv officials"), or speaks with a partner ("Kinshasa and UN experts say").
+    bool subject_that_acts(size_t j, const std::string& next) {
+        size_t k = j + 1;
+        for (int skipped = 0; k < tokens_.size() && skipped < 2 && lexicon::is_auxiliary(low(k)); ++skipped) ++k;
+        if (k < tokens_.size() && lexicon::is_actor_verb(low(k)) && !tokens_[k].capitalised) return true;
+        if (adjacent(j) && lexicon::is_actor_role(next)) return true;
+        return next == "and" && speaks_after_conjoined_actor(j + 2);
     }
 
     // "Israel Defense Forces", "Alliance of Sahel States", "Democratic Forces for the Liberation

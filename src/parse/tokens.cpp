@@ -61,6 +61,67 @@ int32_t initialism_end(const Reader& r, int32_t start, int32_t end) {
     return last;
 }
 
+bool ends_clause(UChar32 c) {
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';' || c == '"' || c == 0x201C || c == 0x2014 || c == 0x2013;
+}
+
+// What a character between words tells the words around it: a clause starts after it, the word
+// before it ends a sentence or is followed by a comma.
+void read_between_words(const Reader& r, int32_t i, UChar32 c, std::vector<Token>& tokens, bool& sentence_start) {
+    if (ends_clause(c)) {
+        // A dash or quotation also starts a fresh clause whose first word may be capitalised.
+        sentence_start = true;
+        if (!tokens.empty() && (c == '.' || c == '!' || c == '?')) tokens.back().stop_after = true;
+    }
+    if ((c == '\'' || c == 0x2018) && (tokens.empty() || i == 0 || !is_word_char(r.at(i - 1)))) sentence_start = true;
+    if (c == ',' && !tokens.empty() && tokens.back().end == static_cast<size_t>(i)) tokens.back().comma_after = true;
+}
+
+// Where the word starting at i ends: word characters, apostrophes inside a word, an initialism's
+// stops.
+int32_t word_end(const Reader& r, int32_t i) {
+    int32_t j = i;
+    while (j < r.length()) {
+        int32_t after;
+        const UChar32 d = r.at(j, &after);
+        if (is_word_char(d)) {
+            j = after;
+            continue;
+        }
+        // An apostrophe inside a word ("Donets'k", "O'Brien") but not a possessive "'s".
+        if (!is_apostrophe(d) || after >= r.length() || !is_word_char(r.at(after))) break;
+        int32_t after2;
+        const UChar32 e = r.at(after, &after2);
+        const bool possessive_s = (e == 's' || e == 'S') && (after2 >= r.length() || !is_word_char(r.at(after2)));
+        if (possessive_s) break;
+        j = after;
+    }
+    return initialism_end(r, i, j);
+}
+
+// Possessive: 's or ’s, or a bare apostrophe after a final s ("Donbas' towns"). Marks the token
+// and returns where reading goes on.
+int32_t read_possessive(const Reader& r, int32_t j, Token& t) {
+    if (j >= r.length() || !is_apostrophe(r.at(j))) return j;
+    int32_t after;
+    r.at(j, &after);
+    if (after < r.length() && (r.at(after) == 's' || r.at(after) == 'S')) {
+        t.possessive = true;
+        r.at(after, &j);
+    } else if (!t.text.empty() && (t.text.back() == 's')) {
+        t.possessive = true;
+        j = after;
+    }
+    return j;
+}
+
+bool hyphen_joins_next_word(const Reader& r, int32_t j) {
+    if (j >= r.length() || !is_hyphen(r.at(j))) return false;
+    int32_t after;
+    r.at(j, &after);
+    return after < r.length() && is_word_char(r.at(after));
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -71,40 +132,15 @@ std::vector<Token> tokenize(std::string_view text) {
     int32_t i = 0;
     while (i < r.length()) {
         int32_t next;
-        UChar32 c = r.at(i, &next);
+        const UChar32 c = r.at(i, &next);
         if (!is_word_char(c)) {
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';' || c == '"' || c == 0x201C || c == 0x2014 || c == 0x2013) {
-                // A dash or quotation also starts a fresh clause whose first word may be capitalised.
-                sentence_start = true;
-                if (!tokens.empty() && (c == '.' || c == '!' || c == '?')) tokens.back().stop_after = true;
-            }
-            if ((c == '\'' || c == 0x2018) && (tokens.empty() || i == 0 || !is_word_char(r.at(i - 1)))) sentence_start = true;
-            if (c == ',' && !tokens.empty() && tokens.back().end == static_cast<size_t>(i)) tokens.back().comma_after = true;
+            read_between_words(r, i, c, tokens, sentence_start);
             i = next;
             continue;
         }
         Token t;
         t.start = static_cast<size_t>(i);
-        int32_t j = i;
-        while (j < r.length()) {
-            int32_t after;
-            UChar32 d = r.at(j, &after);
-            if (is_word_char(d)) {
-                j = after;
-                continue;
-            }
-            // An apostrophe inside a word ("Donets'k", "O'Brien") but not a possessive "'s".
-            if (is_apostrophe(d) && after < r.length() && is_word_char(r.at(after))) {
-                int32_t after2;
-                UChar32 e = r.at(after, &after2);
-                const bool possessive_s = (e == 's' || e == 'S') && (after2 >= r.length() || !is_word_char(r.at(after2)));
-                if (possessive_s) break;
-                j = after;
-                continue;
-            }
-            break;
-        }
-        j = initialism_end(r, i, j);
+        int32_t j = word_end(r, i);
         t.end = static_cast<size_t>(j);
         t.text = std::string(text.substr(t.start, t.end - t.start));
         t.capitalised = text::starts_upper(t.text);
@@ -112,23 +148,8 @@ std::vector<Token> tokenize(std::string_view text) {
         t.sentence_start = sentence_start;
         t.hyphen_before = !tokens.empty() && tokens.back().hyphen_after && tokens.back().end + 1 == t.start;
         sentence_start = false;
-        // Possessive: 's or ’s, or a bare apostrophe after a final s ("Donbas' towns").
-        if (j < r.length() && is_apostrophe(r.at(j))) {
-            int32_t after;
-            r.at(j, &after);
-            if (after < r.length() && (r.at(after) == 's' || r.at(after) == 'S')) {
-                t.possessive = true;
-                r.at(after, &j);
-            } else if (!t.text.empty() && (t.text.back() == 's')) {
-                t.possessive = true;
-                j = after;
-            }
-        }
-        if (j < r.length() && is_hyphen(r.at(j))) {
-            int32_t after;
-            r.at(j, &after);
-            if (after < r.length() && is_word_char(r.at(after))) t.hyphen_after = true;
-        }
+        j = read_possessive(r, j, t);
+        t.hyphen_after = hyphen_joins_next_word(r, j);
         tokens.push_back(std::move(t));
         i = j;
     }
