@@ -616,6 +616,156 @@ std::string subtitle_of(bool events, const std::vector<Feature>& places, const s
     return subtitle;
 }
 
+// Where the legend of a story goes and how much of it: a map a column wide has no corner to
+// spare, so its legend goes in a band below it, a smaller one when the whole legend would take
+// too much of the height; else the freest corner.
+struct LegendPlan {
+    LegendRows level = LegendRows::All;
+    double band = 0;  // the height kept below the map; 0 for a legend in a corner
+};
+
+LegendPlan plan_legend(const Story& story, bool has_main_event, const style::Style& style, const TextMeasure& measure, const Options& options,
+                       const std::string& title) {
+    const bool narrow = has_main_event && options.width < annotation().legend_below_px;
+    if (!narrow) return {};
+    LegendRows level = LegendRows::All;
+    double band = legend_band(story, options.width, level, style, measure);
+    for (LegendRows fewer : {LegendRows::Events, LegendRows::Types})
+        if (band > band_room(level, style, measure, options, title)) {
+            level = fewer;
+            band = legend_band(story, options.width, level, style, measure);
+        }
+    // A band too tall even with the fewest rows would leave too little map: the legend goes to a
+    // corner.
+    const double map_left = options.height - furniture_height(style, measure, options, title) - band;
+    if (map_left < annotation().min_map_share_under_band * options.height) return {};
+    return {level, band};
+}
+
+// The scene's frame with its headline and subtitle, and the story's places on it.
+struct FramedStory {
+    Frame frame;
+    std::vector<Feature> places;
+};
+
+// A subtitle too long for one line gets a second when the map is narrow; the frame is made again
+// for it, as the places in view decide the subtitle.
+FramedStory frame_story(const Story& story, const Extent& extent, bool has_main_event, const style::Style& style, const TextMeasure& measure,
+                        const Options& options, const std::string& title, double band) {
+    const std::string as_of = detail::long_date(options.as_of);
+    Frame frame = make_frame(extent, "", style, measure, options, title, band);
+    std::vector<Feature> places = place_features(story.places, frame.scene, frame.projector);
+    std::string subtitle = subtitle_of(has_main_event, places, as_of);
+    // A narrow web map may give its subtitle a second line; a column graphic has no height for one.
+    const size_t lines = options.width < annotation().legend_below_px && options.width >= style.compact_below_px ? 2 : 1;
+    const double text_width = options.width - 2 * style.title_margin;
+    if (lines > 1 && fit_lines(subtitle, style.subtitle, text_width, 1, measure) != subtitle) {
+        frame = make_frame(extent, "", style, measure, options, title, band, lines);
+        places = place_features(story.places, frame.scene, frame.projector);
+        subtitle = subtitle_of(has_main_event, places, as_of);
+    }
+    Scene& s = frame.scene;
+    s.as_of = as_of;
+    s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 2 * style.title_margin, frame.subtitle_lines, measure);
+    // The date outranks the rest: a column graphic's subtitle that would be cut short (ending in
+    // the ellipsis fit_lines adds) is the "As of" line alone.
+    const bool cut = s.subtitle.ends_with("\u2026") && !subtitle.ends_with("\u2026");
+    if (cut && options.width < style.compact_below_px && !as_of.empty())
+        s.subtitle = fit_lines(fill_in(annotation().as_of, {{"date", as_of}}), style.subtitle, s.width - 2 * style.title_margin,
+                               frame.subtitle_lines, measure);
+    if (!style.furniture) s.subtitle.clear();
+    return {std::move(frame), std::move(places)};
+}
+
+// The points that tell the story: the events, their lines, and the places in view.
+std::vector<Point> story_points(const std::vector<EventMark>& marks, const std::vector<Feature>& places, const Projector& p) {
+    std::vector<Point> points;
+    for (const auto& m : marks) {
+        points.push_back(p.to_pixel(m.lon, m.lat));
+        for (const auto& v : m.line) points.push_back(p.to_pixel(v[0], v[1]));
+    }
+    for (const auto& f : places)
+        if (f.kind == FeatureKind::Place && f.in_view) points.push_back(p.to_pixel(f.lon, f.lat));
+    return points;
+}
+
+// A first legend with every event symbol the story has reserves the space the final one fits in,
+// in the band below or the corner covering least of the story. Returns the corner.
+Corner reserve_legend(Scene& s, const Projector& p, const style::Style& style, const TextMeasure& measure, const Drawn& drawn,
+                      const std::vector<EventMark>& marks, const std::vector<Feature>& places, LegendPlan& plan) {
+    const auto rows = detail::event_legend(marks);
+    add_legend(s, style, measure, drawn, rows);
+    const Corner corner = plan.band > 0 ? Corner::Below : clear_corner(s, story_points(marks, places, p));
+    add_legend(s, style, measure, drawn, rows, corner, plan.level);
+    plan.level = legend_fitting_map(s, style, measure, drawn, rows, corner, plan.level);
+    return corner;
+}
+
+std::optional<Box> icon_at(const std::vector<EventMark>& marks, const Point& at) {
+    for (const auto& m : marks)
+        if (m.icon && m.icon->contains(at)) return m.icon;
+    return std::nullopt;
+}
+
+// The places of the story are always named: beside the event's icon that marks one, else beside
+// its marker, farther out when the ring is crowded.
+void label_place(Feature& f, const Point& at, const std::vector<EventMark>& marks, const style::Style& style, const TextMeasure& measure,
+                 LabelPlacer& placer) {
+    const auto icon = icon_at(marks, at);
+    const auto& rules = layout().labels;
+    const double gap = icon ? std::max(std::abs(at.x - icon->x), std::abs(at.x - icon->right())) + rules.icon_gap_px
+                            : style.place.radius + rules.place_gap_px;
+    for (double extra : rules.retry_gaps_px)
+        if (!f.label) f.label = place_label(placer, measure, f.name, style.label, LabelFont::Place, at, gap + extra);
+}
+
+// Along its course, where there is room: an arrow may follow the river.
+void label_river(Feature& f, const Point& at, const Projector& p, const style::Style& style, const TextMeasure& measure, LabelPlacer& placer) {
+    auto points = label_points_of_line(f.line, p);
+    if (points.empty()) points.push_back(at);
+    const auto& rules = layout().labels;
+    for (size_t k = 0; k < points.size() && k < rules.river_label_tries && !f.label; ++k)
+        f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, points[k], rules.river_label_gap_px);
+}
+
+// Areas are named in capitals, as atlases do, so "KHERSON" the region reads apart from Kherson
+// the city. An event at the area itself: its name goes beside the event's icon, as a town's would.
+void label_area(Feature& f, const Point& at, const std::vector<EventMark>& marks, const style::Style& style, const TextMeasure& measure,
+                LabelPlacer& placer) {
+    f.label = centred_label(placer, measure, text::upper(f.name), style.region_label, LabelFont::Region, at);
+    const auto here = std::find_if(marks.begin(), marks.end(), [&](const EventMark& m) {
+        return m.icon && std::abs(m.lon - f.lon) < 1e-6 && std::abs(m.lat - f.lat) < 1e-6;
+    });
+    const auto icon = here == marks.end() ? std::nullopt : here->icon;
+    if (!icon || f.label) return;
+    for (double extra : layout().labels.retry_gaps_px)
+        if (!f.label)
+            f.label = place_label(placer, measure, text::upper(f.name), style.region_label, LabelFont::Region, at,
+                                  icon->w / 2 + layout().labels.icon_gap_px + extra);
+}
+
+// Markers first, so no label covers another place's point (a place under an event's icon is
+// marked by the icon); then the labels, the most mentioned place first. A country is named
+// only when the story is about one place.
+void label_places(std::vector<Feature>& places, const std::vector<EventMark>& marks, const Projector& p, const style::Style& style,
+                  const TextMeasure& measure, LabelPlacer& placer, bool one_focus) {
+    std::vector<size_t> order(places.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return places[a].mentions > places[b].mentions; });
+    for (const auto& f : places)
+        if (f.kind == FeatureKind::Place && f.in_view && !icon_at(marks, p.to_pixel(f.lon, f.lat)))
+            placer.add_obstacle(marker_box(p.to_pixel(f.lon, f.lat), style.place.radius));
+    for (size_t i : order) {
+        Feature& f = places[i];
+        if (!f.in_view) continue;
+        const Point at = p.to_pixel(f.lon, f.lat);
+        if (f.kind == FeatureKind::Place) label_place(f, at, marks, style, measure, placer);
+        else if (f.kind == FeatureKind::River) label_river(f, at, p, style, measure, placer);
+        else if (f.kind == FeatureKind::Water) f.label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at);
+        else if (f.place_type != "country" || one_focus) label_area(f, at, marks, style, measure, placer);
+    }
+}
+
 }  // namespace
 
 Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, const style::Style& style,
@@ -633,128 +783,29 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     const Extent extent = padded(main ? event_extent(story, *main) : extent_of(subjects, chosen));
     std::string title = options.title;
     if (title.empty()) title = main ? detail::event_title(story.events, *main) : subjects[chosen.front()].name;
-    // A map a column wide has no corner to spare: its legend goes in a band below it, a smaller
-    // one when the whole legend would take too much of the height; else the freest corner.
-    const bool narrow = main && options.width < annotation().legend_below_px;
-    LegendRows level = LegendRows::All;
-    double band = narrow ? legend_band(story, options.width, level, style, measure) : 0.0;
-    for (LegendRows fewer : {LegendRows::Events, LegendRows::Types})
-        if (narrow && band > band_room(level, style, measure, options, title)) {
-            level = fewer;
-            band = legend_band(story, options.width, level, style, measure);
-        }
-    // A band too tall even with the fewest rows would leave too little map: the legend goes to a
-    // corner.
-    const double map_left = options.height - furniture_height(style, measure, options, title) - band;
-    const bool legend_below = narrow && map_left >= annotation().min_map_share_under_band * options.height;
-    if (!legend_below) level = LegendRows::All;
-    // A subtitle too long for one line gets a second when the map is narrow; the frame is made
-    // again for it, as the places in view decide the subtitle.
-    const double below = legend_below ? band : 0.0;
-    const std::string as_of = detail::long_date(options.as_of);
-    Frame first = make_frame(extent, "", style, measure, options, title, below);
-    std::vector<Feature> places = place_features(subjects, first.scene, first.projector);
-    std::string subtitle = subtitle_of(main.has_value(), places, as_of);
-    // A narrow web map may give its subtitle a second line; a column graphic has no height for one.
-    const size_t lines = options.width < annotation().legend_below_px && options.width >= style.compact_below_px ? 2 : 1;
-    const bool wraps = lines > 1 && fit_lines(subtitle, style.subtitle, options.width - 2 * style.title_margin, 1, measure) != subtitle;
-    auto [s, p, kept] = wraps ? make_frame(extent, "", style, measure, options, title, below, lines) : std::move(first);
-    if (wraps) {
-        places = place_features(subjects, s, p);
-        subtitle = subtitle_of(main.has_value(), places, as_of);
-    }
-    s.as_of = as_of;
-    s.subtitle = fit_lines(subtitle, style.subtitle, s.width - 2 * style.title_margin, kept, measure);
-    // The date outranks the rest: a column graphic's subtitle that would be cut short (ending in
-    // the ellipsis fit_lines adds) is the "As of" line alone.
-    const bool cut = s.subtitle.ends_with("\u2026") && !subtitle.ends_with("\u2026");
-    if (cut && options.width < style.compact_below_px && !as_of.empty())
-        s.subtitle = fit_lines(fill_in(annotation().as_of, {{"date", as_of}}), style.subtitle, s.width - 2 * style.title_margin, kept, measure);
+    LegendPlan plan = plan_legend(story, main.has_value(), style, measure, options, title);
+    auto [frame, places] = frame_story(story, extent, main.has_value(), style, measure, options, title, plan.band);
+    Scene& s = frame.scene;
+    const Projector& p = frame.projector;
     std::set<std::string> named;
     for (const Subject& sub : subjects) named.insert(sub.name);
-    if (!style.furniture) s.subtitle.clear();
     if (style.furniture) add_inset(s, p, extent);
     Drawn drawn = drawn_basemap(s, basemap);
     drawn.places = drawn.context = drawn.capital = true;
-    // A first legend with every event symbol the story has reserves the space the final one fits in.
-    Corner corner = Corner::BottomLeft;
     // The events' geometry once; the legend is sized from it before anything is placed.
     std::vector<EventMark> marks = detail::event_marks(story.events, p, basemap);
-    {
-        const auto& draft = marks;
-        add_legend(s, style, measure, drawn, detail::event_legend(draft));
-        std::vector<Point> story_points;
-        for (const auto& m : draft) {
-            story_points.push_back(p.to_pixel(m.lon, m.lat));
-            for (const auto& v : m.line) story_points.push_back(p.to_pixel(v[0], v[1]));
-        }
-        for (const auto& f : places)
-            if (f.kind == FeatureKind::Place && f.in_view) story_points.push_back(p.to_pixel(f.lon, f.lat));
-        corner = legend_below ? Corner::Below : clear_corner(s, story_points);
-        add_legend(s, style, measure, drawn, detail::event_legend(draft), corner, level);
-        level = legend_fitting_map(s, style, measure, drawn, detail::event_legend(draft), corner, level);
-    }
+    const Corner corner = reserve_legend(s, p, style, measure, drawn, marks, places, plan);
     // A column graphic's map is too small to give a corner to its legend: below it or not at all.
     const bool legend_left_out = !style.furniture || (options.width < style.compact_below_px && corner != Corner::Below);
     if (legend_left_out) {
         s.legend.clear();
         s.legend_box = {};
     }
-
     LabelPlacer placer(s.map_box);
     add_fixed_obstacles(s, placer);
     s.events = std::move(marks);
     detail::place_icons(s.events, p, style, placer);
-    // Markers first, so no label covers another place's point; a place under an event's icon is
-    // marked by the icon.
-    std::vector<size_t> order(places.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return places[a].mentions > places[b].mentions; });
-    // A structured binding is captured through a reference: clang before 16 cannot capture one.
-    const std::vector<EventMark>& event_marks = s.events;
-    auto icon_at = [&](const Point& at) -> std::optional<Box> {
-        for (const auto& m : event_marks)
-            if (m.icon && m.icon->contains(at)) return m.icon;
-        return std::nullopt;
-    };
-    for (const auto& f : places)
-        if (f.kind == FeatureKind::Place && f.in_view && !icon_at(p.to_pixel(f.lon, f.lat)))
-            placer.add_obstacle(marker_box(p.to_pixel(f.lon, f.lat), style.place.radius));
-    for (size_t i : order) {
-        Feature& f = places[i];
-        if (!f.in_view) continue;
-        const Point at = p.to_pixel(f.lon, f.lat);
-        if (f.kind == FeatureKind::Place) {
-            const auto icon = icon_at(at);
-            const auto& rules = layout().labels;
-            const double gap = icon ? std::max(std::abs(at.x - icon->x), std::abs(at.x - icon->right())) + rules.icon_gap_px
-                                    : style.place.radius + rules.place_gap_px;
-            // The places of the story are always named: farther out when the ring is crowded.
-            for (double extra : rules.retry_gaps_px)
-                if (!f.label) f.label = place_label(placer, measure, f.name, style.label, LabelFont::Place, at, gap + extra);
-        } else if (f.kind == FeatureKind::River) {
-            // Along its course, where there is room: an arrow may follow the river.
-            auto points = label_points_of_line(f.line, p);
-            if (points.empty()) points.push_back(at);
-            for (size_t k = 0; k < points.size() && k < layout().labels.river_label_tries && !f.label; ++k)
-                f.label = place_label(placer, measure, f.name, style.water_label, LabelFont::Water, points[k], layout().labels.river_label_gap_px);
-        } else if (f.kind == FeatureKind::Water) {
-            f.label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at);
-        } else if (f.place_type != "country" || chosen.size() <= 1) {
-            // Areas are named in capitals, as atlases do, so "KHERSON" the region reads apart from
-            // Kherson the city.
-            f.label = centred_label(placer, measure, text::upper(f.name), style.region_label, LabelFont::Region, at);
-            // An event at the area itself: its name goes beside the event's icon, as a town's would.
-            const auto here = std::find_if(s.events.begin(), s.events.end(), [&](const EventMark& m) {
-                return m.icon && std::abs(m.lon - f.lon) < 1e-6 && std::abs(m.lat - f.lat) < 1e-6;
-            });
-            if (const auto icon = here == s.events.end() ? std::nullopt : here->icon; icon && !f.label)
-                for (double extra : layout().labels.retry_gaps_px)
-                    if (!f.label)
-                        f.label = place_label(placer, measure, text::upper(f.name), style.region_label, LabelFont::Region, at,
-                                              icon->w / 2 + layout().labels.icon_gap_px + extra);
-        }
-    }
+    label_places(places, s.events, p, style, measure, placer, chosen.size() <= 1);
     s.alt = detail::alt_text(story.events, s.events, main, places);
     for (auto& f : places) s.features.push_back(std::move(f));
     detail::place_callouts(s.events, story.events, p, style, measure, placer);
@@ -765,10 +816,10 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     drawn.context = has_kind(s, FeatureKind::Context);
     drawn.capital = has_capital(s);
     if (!legend_left_out) {
-        add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
-        legend_fitting_map(s, style, measure, drawn, detail::event_legend(s.events), corner, level);
+        add_legend(s, style, measure, drawn, detail::event_legend(s.events), corner, plan.level);
+        legend_fitting_map(s, style, measure, drawn, detail::event_legend(s.events), corner, plan.level);
     }
-    return s;
+    return std::move(s);
 }
 
 Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, const io::Basemap& basemap,
