@@ -15,9 +15,10 @@
 #include <cairo-svg.h>
 
 #include <algorithm>
-#include <vector>
 #include <cmath>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 namespace frontmap::render {
 
@@ -83,6 +84,10 @@ void add_path(cairo_t* cr, const Projector& p, const io::Path& path, bool close,
     if (close && pen_down) cairo_close_path(cr);
 }
 
+// The inset's coast and border lines, as a share of the main map's widths: at its small scale
+// full-width lines would fill it.
+constexpr double kInsetLineFactor = 0.6;
+
 class Painter {
 public:
     Painter(cairo_t* cr, const style::Style& style, const io::Basemap& basemap) : cr_(cr), style_(style), basemap_(basemap) {}
@@ -106,7 +111,19 @@ public:
             countries(p, read, prefix, inset);
             return;
         }
-        // GSHHG levels nest: land, lake, island in a lake, pond on that island.
+        shores(p, read, detail);
+        op_end_layer(cr_);
+        water(p, read, detail, prefix, inset);
+        op_begin_layer(cr_, prefix + "borders");
+        if (!inset) admin1(p, read);
+        lines(p, basemap_.read("borders_" + detail, read), style_.border, false, inset ? kInsetLineFactor : 1.0);
+        if (!inset) lines(p, basemap_.read("disputed", read), style_.disputed, false);
+        op_end_layer(cr_);
+        op_restore(cr_);
+    }
+
+    // GSHHG levels nest: land, lake, island in a lake, pond on that island.
+    void shores(const Projector& p, const io::BBox& read, const std::string& detail) {
         const auto shore = basemap_.read("shore_" + detail, read);
         for (int level = 1; level <= 4; ++level) {
             cairo_new_path(cr_);
@@ -116,8 +133,10 @@ public:
             set_colour(cr_, level % 2 == 1 ? style_.land : style_.lake);
             op_fill(cr_);
         }
-        op_end_layer(cr_);
-        const double factor = inset ? 0.6 : 1.0;
+    }
+
+    // Rivers (on the main map) and the coastline, in a layer of their own.
+    void water(const Projector& p, const io::BBox& read, const std::string& detail, const std::string& prefix, bool inset) {
         op_begin_layer(cr_, prefix + "water");
         if (!inset && style_.rivers) {
             // Smaller rivers only where the map is detailed enough to carry them.
@@ -130,15 +149,9 @@ public:
         for (const auto& f : basemap_.read("coast_" + detail, read))
             if (f.level == 1)
                 for (const auto& part : f.parts) add_path(cr_, p, part, false, coords_, px_);
-        set_stroke(cr_, style_.coast, factor);
+        set_stroke(cr_, style_.coast, inset ? kInsetLineFactor : 1.0);
         op_stroke(cr_);
         op_end_layer(cr_);
-        op_begin_layer(cr_, prefix + "borders");
-        if (!inset) admin1(p, read);
-        lines(p, basemap_.read("borders_" + detail, read), style_.border, false, factor);
-        if (!inset) lines(p, basemap_.read("disputed", read), style_.disputed, false);
-        op_end_layer(cr_);
-        op_restore(cr_);
     }
 
     // Land as the countries layer draws it, each country filled and outlined, as reference maps
@@ -150,7 +163,7 @@ public:
             for (const auto& part : f.parts) add_path(cr_, p, part, true, coords_, px_);
         set_colour(cr_, style_.land);
         op_fill_preserve(cr_);
-        set_stroke(cr_, style_.border, inset ? 0.6 : 1.0);
+        set_stroke(cr_, style_.border, inset ? kInsetLineFactor : 1.0);
         op_stroke(cr_);
         op_end_layer(cr_);
         op_begin_layer(cr_, prefix + "borders");
@@ -459,64 +472,88 @@ void draw_area(cairo_t* cr, const style::Style& st, const Projector& p, const sc
 
 // The white glyph inside an event's disc, one per type, drawn as paths so it scales and stays
 // sharp at 16 px.
+// Each glyph is drawn on a disc of radius 9 units, centred at (cx, cy); u is the unit in pixels.
+void target_glyph(cairo_t* cr, double cx, double cy, double u) {  // a strike: ring and cross hairs
+    cairo_arc(cr, cx, cy, 3.6 * u, 0, 2 * M_PI);
+    cairo_move_to(cr, cx - 6 * u, cy), cairo_line_to(cr, cx - 2 * u, cy);
+    cairo_move_to(cr, cx + 2 * u, cy), cairo_line_to(cr, cx + 6 * u, cy);
+    cairo_move_to(cr, cx, cy - 6 * u), cairo_line_to(cr, cx, cy - 2 * u);
+    cairo_move_to(cr, cx, cy + 2 * u), cairo_line_to(cr, cx, cy + 6 * u);
+    op_stroke(cr);
+}
+
+void rounds_glyph(cairo_t* cr, double cx, double cy, double u) {  // shelling: three rounds
+    for (const auto& [dx, dy] : {std::pair{0.0, -3.2}, std::pair{-3.2, 2.4}, std::pair{3.2, 2.4}}) {
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, cx + dx * u, cy + dy * u, 1.9 * u, 0, 2 * M_PI);
+    }
+    op_fill(cr);
+}
+
+void swords_glyph(cairo_t* cr, double cx, double cy, double u) {  // an attack: crossed swords
+    cairo_move_to(cr, cx - 5 * u, cy - 5 * u), cairo_line_to(cr, cx + 5 * u, cy + 5 * u);
+    cairo_move_to(cr, cx + 5 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy + 5 * u);
+    cairo_move_to(cr, cx + 1.5 * u, cy + 4.5 * u), cairo_line_to(cr, cx + 4.5 * u, cy + 1.5 * u);
+    cairo_move_to(cr, cx - 1.5 * u, cy + 4.5 * u), cairo_line_to(cr, cx - 4.5 * u, cy + 1.5 * u);
+    op_stroke(cr);
+}
+
+void burst_glyph(cairo_t* cr, double cx, double cy, double u) {  // an explosion: a burst
+    for (int k = 0; k < 16; ++k) {
+        const double a = k * M_PI / 8, rr = (k % 2 ? 2.6 : 6.2) * u;
+        k == 0 ? cairo_move_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a)) : cairo_line_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a));
+    }
+    cairo_close_path(cr);
+    op_fill(cr);
+}
+
+void doorway_glyph(cairo_t* cr, double cx, double cy, double u) {  // an evacuation: an arrow out of a doorway
+    cairo_move_to(cr, cx - 1 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy + 5 * u),
+        cairo_line_to(cr, cx - 1 * u, cy + 5 * u);
+    cairo_move_to(cr, cx - 2.5 * u, cy), cairo_line_to(cr, cx + 5.5 * u, cy);
+    cairo_move_to(cr, cx + 2.5 * u, cy - 3 * u), cairo_line_to(cr, cx + 5.5 * u, cy), cairo_line_to(cr, cx + 2.5 * u, cy + 3 * u);
+    op_stroke(cr);
+}
+
+void waves_glyph(cairo_t* cr, double cx, double cy, double u) {  // flooding: waves
+    for (double dy : {-2.6, 2.6}) {
+        cairo_move_to(cr, cx - 5.5 * u, cy + dy * u);
+        cairo_curve_to(cr, cx - 3 * u, cy + (dy - 2.5) * u, cx - 0.5 * u, cy + (dy + 2.5) * u, cx + 1.5 * u, cy + dy * u);
+        cairo_curve_to(cr, cx + 3 * u, cy + (dy - 2) * u, cx + 4.5 * u, cy + (dy - 1) * u, cx + 5.5 * u, cy + dy * u);
+    }
+    op_stroke(cr);
+}
+
+void battlements_glyph(cairo_t* cr, double cx, double cy, double u) {  // a fortification: battlements
+    cairo_move_to(cr, cx - 5.5 * u, cy + 4.5 * u);
+    for (const auto& [x, y] : {std::pair{-5.5, -4.5}, {-3.2, -4.5}, {-3.2, -2}, {-1.1, -2}, {-1.1, -4.5}, {1.1, -4.5},
+                               {1.1, -2}, {3.2, -2}, {3.2, -4.5}, {5.5, -4.5}, {5.5, 4.5}})
+        cairo_line_to(cr, cx + x * u, cy + y * u);
+    cairo_close_path(cr);
+    op_fill(cr);
+}
+
+void exclamation_glyph(cairo_t* cr, double cx, double cy, double u) {  // anything else
+    cairo_move_to(cr, cx, cy - 5 * u), cairo_line_to(cr, cx, cy + 1.5 * u);
+    op_stroke(cr);
+    cairo_arc(cr, cx, cy + 4.5 * u, 1.2 * u, 0, 2 * M_PI);
+    op_fill(cr);
+}
+
+using GlyphDrawer = void (*)(cairo_t*, double, double, double);
+constexpr std::pair<std::string_view, GlyphDrawer> kGlyphs[] = {
+    {"strike", target_glyph},          {"shelling", rounds_glyph}, {"attack", swords_glyph},
+    {"explosion", burst_glyph},        {"evacuation", doorway_glyph}, {"flooding", waves_glyph},
+    {"fortification", battlements_glyph}};
+
 void glyph(cairo_t* cr, const std::string& type, double cx, double cy, double r) {
-    const double u = r / 9.0;  // drawn on a disc of radius 9
     cairo_new_path(cr);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    const double u = r / 9.0;
     cairo_set_line_width(cr, 1.6 * u);
-    if (type == "strike") {  // a target: ring and cross hairs
-        cairo_arc(cr, cx, cy, 3.6 * u, 0, 2 * M_PI);
-        cairo_move_to(cr, cx - 6 * u, cy), cairo_line_to(cr, cx - 2 * u, cy);
-        cairo_move_to(cr, cx + 2 * u, cy), cairo_line_to(cr, cx + 6 * u, cy);
-        cairo_move_to(cr, cx, cy - 6 * u), cairo_line_to(cr, cx, cy - 2 * u);
-        cairo_move_to(cr, cx, cy + 2 * u), cairo_line_to(cr, cx, cy + 6 * u);
-        op_stroke(cr);
-    } else if (type == "shelling") {  // three rounds
-        for (const auto& [dx, dy] : {std::pair{0.0, -3.2}, std::pair{-3.2, 2.4}, std::pair{3.2, 2.4}}) {
-            cairo_new_sub_path(cr);
-            cairo_arc(cr, cx + dx * u, cy + dy * u, 1.9 * u, 0, 2 * M_PI);
-        }
-        op_fill(cr);
-    } else if (type == "attack") {  // crossed swords
-        cairo_move_to(cr, cx - 5 * u, cy - 5 * u), cairo_line_to(cr, cx + 5 * u, cy + 5 * u);
-        cairo_move_to(cr, cx + 5 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy + 5 * u);
-        cairo_move_to(cr, cx + 1.5 * u, cy + 4.5 * u), cairo_line_to(cr, cx + 4.5 * u, cy + 1.5 * u);
-        cairo_move_to(cr, cx - 1.5 * u, cy + 4.5 * u), cairo_line_to(cr, cx - 4.5 * u, cy + 1.5 * u);
-        op_stroke(cr);
-    } else if (type == "explosion") {  // a burst
-        for (int k = 0; k < 16; ++k) {
-            const double a = k * M_PI / 8, rr = (k % 2 ? 2.6 : 6.2) * u;
-            k == 0 ? cairo_move_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a)) : cairo_line_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a));
-        }
-        cairo_close_path(cr);
-        op_fill(cr);
-    } else if (type == "evacuation") {  // leaving: an arrow out of a doorway
-        cairo_move_to(cr, cx - 1 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy - 5 * u), cairo_line_to(cr, cx - 5 * u, cy + 5 * u),
-            cairo_line_to(cr, cx - 1 * u, cy + 5 * u);
-        cairo_move_to(cr, cx - 2.5 * u, cy), cairo_line_to(cr, cx + 5.5 * u, cy);
-        cairo_move_to(cr, cx + 2.5 * u, cy - 3 * u), cairo_line_to(cr, cx + 5.5 * u, cy), cairo_line_to(cr, cx + 2.5 * u, cy + 3 * u);
-        op_stroke(cr);
-    } else if (type == "flooding") {  // waves
-        for (double dy : {-2.6, 2.6}) {
-            cairo_move_to(cr, cx - 5.5 * u, cy + dy * u);
-            cairo_curve_to(cr, cx - 3 * u, cy + (dy - 2.5) * u, cx - 0.5 * u, cy + (dy + 2.5) * u, cx + 1.5 * u, cy + dy * u);
-            cairo_curve_to(cr, cx + 3 * u, cy + (dy - 2) * u, cx + 4.5 * u, cy + (dy - 1) * u, cx + 5.5 * u, cy + dy * u);
-        }
-        op_stroke(cr);
-    } else if (type == "fortification") {  // battlements
-        cairo_move_to(cr, cx - 5.5 * u, cy + 4.5 * u);
-        for (const auto& [x, y] : {std::pair{-5.5, -4.5}, {-3.2, -4.5}, {-3.2, -2}, {-1.1, -2}, {-1.1, -4.5}, {1.1, -4.5},
-                                   {1.1, -2}, {3.2, -2}, {3.2, -4.5}, {5.5, -4.5}, {5.5, 4.5}})
-            cairo_line_to(cr, cx + x * u, cy + y * u);
-        cairo_close_path(cr);
-        op_fill(cr);
-    } else {  // anything else: an exclamation mark
-        cairo_move_to(cr, cx, cy - 5 * u), cairo_line_to(cr, cx, cy + 1.5 * u);
-        op_stroke(cr);
-        cairo_arc(cr, cx, cy + 4.5 * u, 1.2 * u, 0, 2 * M_PI);
-        op_fill(cr);
-    }
+    const auto* found = std::find_if(std::begin(kGlyphs), std::end(kGlyphs), [&](const auto& g) { return g.first == type; });
+    (found == std::end(kGlyphs) ? exclamation_glyph : found->second)(cr, cx, cy, u);
 }
 
 // A flag on a pole, in the side's colour: ground taken. A retaken flag has a swallowtail.
@@ -580,56 +617,62 @@ Point centre_of(const Box& b) { return {b.x + b.w / 2, b.y + b.h / 2}; }
 // The nearest point of a box to `p`: where a leader line meets it.
 Point nearest_on(const Box& b, const Point& p) { return {std::clamp(p.x, b.x, b.right()), std::clamp(p.y, b.y, b.bottom())}; }
 
+// An event's icon where the scene put it: a soft zone where it is only approximately there, a
+// short line back to where it happened when moved aside from a crowded point.
+void draw_event_icon(cairo_t* cr, const style::Style& st, const Projector& p, const scene::EventMark& m, const style::Colour& colour) {
+    const double r = st.event_icon_radius;
+    const Point at = p.to_pixel(m.lon, m.lat);
+    const Point c = centre_of(*m.icon);
+    if (m.geo_precision >= 2) {
+        cairo_new_path(cr);
+        cairo_arc(cr, at.x, at.y, r * (m.geo_precision >= 3 ? 3.4 : 2.2), 0, 2 * M_PI);
+        set_rgba(cr, colour, st.event_opacity.approximate_zone);
+        op_fill(cr);
+    }
+    if (std::hypot(c.x - at.x, c.y - at.y) > 1) {
+        cairo_new_path(cr);
+        cairo_move_to(cr, at.x, at.y);
+        cairo_line_to(cr, c.x, c.y);
+        set_colour(cr, st.leader.colour);
+        cairo_set_line_width(cr, st.leader.width);
+        op_stroke(cr);
+    }
+    event_icon(cr, st, m.symbol, m.type, c, r, colour, m.status);
+}
+
+// A callout's box, framed in the side's colour, with its leader line to the event.
+void draw_callout(Painter& painter, const scene::Callout& c, const style::Colour& side) {
+    cairo_t* cr = painter.cr();
+    const auto& st = painter.style();
+    const Point end = nearest_on(c.box, c.anchor);
+    cairo_new_path(cr);
+    cairo_move_to(cr, c.anchor.x, c.anchor.y);
+    cairo_line_to(cr, end.x, end.y);
+    set_colour(cr, st.callout_leader.colour);
+    cairo_set_line_width(cr, st.callout_leader.width);
+    op_stroke(cr);
+    cairo_new_path(cr);
+    cairo_rectangle(cr, c.box.x, c.box.y, c.box.w, c.box.h);
+    set_colour(cr, st.callout_fill);
+    op_fill_preserve(cr);
+    set_colour(cr, side);
+    cairo_set_line_width(cr, 1);
+    op_stroke(cr);
+    painter.text(c.text, st.callout, c.box.x + 4, c.box.y + 3, false);
+}
+
+// Areas under arrows under icons under callouts.
 void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, const style::SideColours& colours) {
     cairo_t* cr = painter.cr();
     const auto& st = painter.style();
-    const double r = st.event_icon_radius;
     for (const auto& m : s.events)
         if (m.symbol == "area") draw_area(cr, st, p, m, colours.of(m.side));
     for (const auto& m : s.events)
         if (m.symbol == "arrow" && m.in_view) draw_arrow(cr, st, to_pixels(p, m.line), colours.of(m.side), m.status);
-    for (const auto& m : s.events) {
-        if (!m.in_view || !m.icon) continue;
-        const Point at = p.to_pixel(m.lon, m.lat);
-        const Point c = centre_of(*m.icon);
-        const style::Colour& colour = colours.of(m.side);
-        // Only approximately there: a soft zone, not a pin.
-        if (m.geo_precision >= 2) {
-            cairo_new_path(cr);
-            cairo_arc(cr, at.x, at.y, r * (m.geo_precision >= 3 ? 3.4 : 2.2), 0, 2 * M_PI);
-            set_rgba(cr, colour, st.event_opacity.approximate_zone);
-            op_fill(cr);
-        }
-        if (std::hypot(c.x - at.x, c.y - at.y) > 1) {
-            // Moved aside from a crowded point: a short line back to where it happened.
-            cairo_new_path(cr);
-            cairo_move_to(cr, at.x, at.y);
-            cairo_line_to(cr, c.x, c.y);
-            set_colour(cr, st.leader.colour);
-            cairo_set_line_width(cr, st.leader.width);
-            op_stroke(cr);
-        }
-        event_icon(cr, st, m.symbol, m.type, c, r, colour, m.status);
-    }
-    for (const auto& m : s.events) {
-        if (!m.callout || !m.in_view) continue;
-        const auto& c = *m.callout;
-        const Point end = nearest_on(c.box, c.anchor);
-        cairo_new_path(cr);
-        cairo_move_to(cr, c.anchor.x, c.anchor.y);
-        cairo_line_to(cr, end.x, end.y);
-        set_colour(cr, st.callout_leader.colour);
-        cairo_set_line_width(cr, st.callout_leader.width);
-        op_stroke(cr);
-        cairo_new_path(cr);
-        cairo_rectangle(cr, c.box.x, c.box.y, c.box.w, c.box.h);
-        set_colour(cr, st.callout_fill);
-        op_fill_preserve(cr);
-        set_colour(cr, colours.of(m.side));
-        cairo_set_line_width(cr, 1);
-        op_stroke(cr);
-        painter.text(c.text, st.callout, c.box.x + 4, c.box.y + 3, false);
-    }
+    for (const auto& m : s.events)
+        if (m.in_view && m.icon) draw_event_icon(cr, st, p, m, colours.of(m.side));
+    for (const auto& m : s.events)
+        if (m.callout && m.in_view) draw_callout(painter, *m.callout, colours.of(m.side));
 }
 
 std::vector<std::string> sides_in_order(const scene::Scene& s) {
@@ -702,6 +745,22 @@ void draw_scale_bar(Painter& painter, const scene::ScaleBar& bar) {
     painter.text(km_text(bar.km), st.small, x + bar.px + 4, y - 14, false);
 }
 
+// A legend row's symbol, 18 px wide from sx: an event's, a place's marker, or a line's sample.
+void legend_symbol(Painter& painter, const scene::LegendEntry& e, double sx, double cy, const style::SideColours& colours) {
+    const auto& st = painter.style();
+    if (e.kind == "event" || e.kind == "claimed" || e.kind == "denied") return legend_event_symbol(painter, e, {sx + 9, cy}, colours);
+    if (e.kind == "place") return painter.marker({sx + 9, cy}, st.place);
+    if (e.kind == "capital") return painter.marker({sx + 9, cy}, st.capital, true);
+    if (e.kind == "context") return painter.marker({sx + 9, cy}, st.context);
+    const style::Stroke& stroke = e.kind == "river" ? st.river : e.kind == "border" ? st.border : e.kind == "admin1" ? st.admin1 : st.disputed;
+    cairo_t* cr = painter.cr();
+    cairo_new_path(cr);
+    cairo_move_to(cr, sx, cy);
+    cairo_line_to(cr, sx + 18, cy);
+    set_stroke(cr, stroke, e.kind == "river" ? 1.6 : 1.0);
+    op_stroke(cr);
+}
+
 void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColours& colours) {
     if (s.legend.empty()) return;
     cairo_t* cr = painter.cr();
@@ -726,18 +785,7 @@ void draw_legend(Painter& painter, const scene::Scene& s, const style::SideColou
         const double cy = top + row / 2;
         top += row;
         const double sx = b.x + 10 + grid.column_x[i / grid.rows];
-        if (e.kind == "event" || e.kind == "claimed" || e.kind == "denied") legend_event_symbol(painter, e, {sx + 9, cy}, colours);
-        else if (e.kind == "place") painter.marker({sx + 9, cy}, st.place);
-        else if (e.kind == "capital") painter.marker({sx + 9, cy}, st.capital, true);
-        else if (e.kind == "context") painter.marker({sx + 9, cy}, st.context);
-        else {
-            const style::Stroke& stroke = e.kind == "river" ? st.river : e.kind == "border" ? st.border : e.kind == "admin1" ? st.admin1 : st.disputed;
-            cairo_new_path(cr);
-            cairo_move_to(cr, sx, cy);
-            cairo_line_to(cr, sx + 18, cy);
-            set_stroke(cr, stroke, e.kind == "river" ? 1.6 : 1.0);
-            op_stroke(cr);
-        }
+        legend_symbol(painter, e, sx, cy, colours);
         const double text_h = painter.measure(e.text, st.small).second;
         painter.text(e.text, st.small, sx + 26, cy - text_h / 2, false);
     }
@@ -783,50 +831,22 @@ void draw_inset(Painter& painter, const scene::Scene& s, const style::SideColour
     op_stroke(cr);
 }
 
-void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const io::Basemap& basemap) {
-    Painter painter(cr, style, basemap);
-    set_colour(cr, style.paper);
-    // On a raster canvas the paper replaces every pixel, so a reused canvas needs no clearing
-    // first; vector surfaces keep the usual operator (a PDF would rasterise another).
-    const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE && !svg_sink(cr);
-    if (raster) cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
-    op_paint(cr);
-    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
-    Projector p(s.crs, s.view, s.map_box);
-    painter.basemap(p, s.bbox, s.detail, false);
-
-    op_save(cr);
-    cairo_rectangle(cr, s.map_box.x, s.map_box.y, s.map_box.w, s.map_box.h);
-    op_clip(cr);
-    op_begin_layer(cr, "places");
+// Named rivers, other towns, then the story's places: each marker over the lines below it.
+void draw_places(Painter& painter, const Projector& p, const scene::Scene& s) {
+    const auto& style = painter.style();
     for (const auto& f : s.features)
         if (f.kind == scene::FeatureKind::River && !f.line.empty()) painter.line(p, f.line, style.named_river);
-    for (const auto& f : s.features) {
-        if (!f.in_view) continue;
-        if (f.kind == scene::FeatureKind::Context) painter.marker(p.to_pixel(f.lon, f.lat), f.capital ? style.capital : style.context, f.capital);
-    }
+    for (const auto& f : s.features)
+        if (f.in_view && f.kind == scene::FeatureKind::Context)
+            painter.marker(p.to_pixel(f.lon, f.lat), f.capital ? style.capital : style.context, f.capital);
     for (const auto& f : s.features)
         if (f.kind == scene::FeatureKind::Place && f.in_view) painter.marker(p.to_pixel(f.lon, f.lat), style.place);
-    op_end_layer(cr);
-    const style::SideColours colours(style, sides_in_order(s));
-    op_begin_layer(cr, "events");
-    draw_events(painter, p, s, colours);
-    op_end_layer(cr);
-    op_begin_layer(cr, "labels");
-    for (const auto& f : s.features)
-        if (f.label && f.in_view) painter.text(f.label->text, painter.font_of(f.label->font), f.label->box.x, f.label->box.y);
-    op_end_layer(cr);
-    op_restore(cr);
+}
 
-    op_begin_layer(cr, "legend");
-    draw_legend(painter, s, colours);
-    op_end_layer(cr);
-    op_begin_layer(cr, "inset");
-    draw_inset(painter, s, colours);
-    op_end_layer(cr);
-
-    // Frame, scale bar, title and credits.
-    op_begin_layer(cr, "furniture");
+// Frame, scale bar, title and credits.
+void draw_furniture(Painter& painter, const scene::Scene& s) {
+    cairo_t* cr = painter.cr();
+    const auto& style = painter.style();
     if (s.scale_bar.px > 0) draw_scale_bar(painter, s.scale_bar);
     if (style.furniture) {
         cairo_new_path(cr);
@@ -847,6 +867,48 @@ void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const i
     const bool legend_below = !s.legend.empty() && s.legend_box.y >= s.map_box.bottom();
     if (!s.source.empty())
         painter.text(s.source, style.small, style.credits_margin, (legend_below ? s.legend_box.bottom() : s.map_box.bottom()) + style.credits_gap, false);
+}
+
+// Paper: on a raster canvas the paper replaces every pixel, so a reused canvas needs no clearing
+// first; vector surfaces keep the usual operator (a PDF would rasterise another).
+void paint_paper(cairo_t* cr, const style::Style& style) {
+    set_colour(cr, style.paper);
+    const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE && !svg_sink(cr);
+    if (raster) cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+    op_paint(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+}
+
+void draw(cairo_t* cr, const scene::Scene& s, const style::Style& style, const io::Basemap& basemap) {
+    Painter painter(cr, style, basemap);
+    paint_paper(cr, style);
+    Projector p(s.crs, s.view, s.map_box);
+    painter.basemap(p, s.bbox, s.detail, false);
+
+    op_save(cr);
+    cairo_rectangle(cr, s.map_box.x, s.map_box.y, s.map_box.w, s.map_box.h);
+    op_clip(cr);
+    op_begin_layer(cr, "places");
+    draw_places(painter, p, s);
+    op_end_layer(cr);
+    const style::SideColours colours(style, sides_in_order(s));
+    op_begin_layer(cr, "events");
+    draw_events(painter, p, s, colours);
+    op_end_layer(cr);
+    op_begin_layer(cr, "labels");
+    for (const auto& f : s.features)
+        if (f.label && f.in_view) painter.text(f.label->text, painter.font_of(f.label->font), f.label->box.x, f.label->box.y);
+    op_end_layer(cr);
+    op_restore(cr);
+
+    op_begin_layer(cr, "legend");
+    draw_legend(painter, s, colours);
+    op_end_layer(cr);
+    op_begin_layer(cr, "inset");
+    draw_inset(painter, s, colours);
+    op_end_layer(cr);
+    op_begin_layer(cr, "furniture");
+    draw_furniture(painter, s);
     op_end_layer(cr);
     check(cr, "cannot draw the map");
 }
