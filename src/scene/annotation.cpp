@@ -31,9 +31,8 @@ AltWording parse_alt(const json& j) {
     return w;
 }
 
-Annotation parse_annotation() {
-    const json j = json::parse(kAnnotationJson);
-    Annotation a;
+// Which symbol each event type takes, and the words of titles and legends.
+void read_symbols_and_titles(const json& j, Annotation& a) {
     a.main_event_tiers = j.at("main_event_tiers").get<std::vector<std::vector<std::string>>>();
     a.symbols = j.at("symbols").get<std::map<std::string, std::string>>();
     a.area_types = j.at("area_types").get<std::set<std::string>>();
@@ -45,6 +44,10 @@ Annotation parse_annotation() {
     a.legend = j.at("legend").get<std::map<std::string, std::vector<std::string>>>();
     a.area_legend = j.at("area_legend").get<std::vector<std::string>>();
     a.title_in = j.at("title_in").get<std::map<std::string, std::string>>();
+}
+
+// The words of callouts, subtitles and credits.
+void read_wording(const json& j, Annotation& a) {
     a.claimed_legend = j.at("claimed_legend").get<std::string>();
     a.denied_legend = j.at("denied_legend").get<std::string>();
     a.places_verbs = j.at("places_verbs").get<std::map<std::string, std::string>>();
@@ -61,6 +64,10 @@ Annotation parse_annotation() {
     a.source = j.at("source").get<std::string>();
     a.months = j.at("months").get<std::vector<std::string>>();
     for (const auto& [key, names] : j.at("sides").items()) a.sides[key] = {names.at(0).get<std::string>(), names.at(1).get<std::string>()};
+}
+
+// Arrow lengths, framing distances, the legend band, callouts and icons.
+void read_placement(const json& j, Annotation& a) {
     const json& arrow = j.at("arrow");
     a.arrow_share_of_span = arrow.at("share_of_span").get<double>();
     a.arrow_min_km = arrow.at("min_km").get<double>();
@@ -82,6 +89,14 @@ Annotation parse_annotation() {
     for (const auto& [key, value] : j.at("callout").items())
         if (value.is_string()) a.callout[key] = value.get<std::string>();
     a.callout_breaks = j.at("callout").at("break_before").get<std::vector<std::string>>();
+}
+
+Annotation parse_annotation() {
+    const json j = json::parse(kAnnotationJson);
+    Annotation a;
+    read_symbols_and_titles(j, a);
+    read_wording(j, a);
+    read_placement(j, a);
     a.alt = parse_alt(j.at("alt"));
     return a;
 }
