@@ -46,11 +46,13 @@ double confidence_of(const std::vector<double>& scores, const std::vector<size_t
 // name a kind ("the Kharkiv region", "Kharkiv") and "the Dnipro" beside "Dnipro" are apart.
 std::string sense_key(const Mention& m) { return m.key + '|' + std::to_string(static_cast<int>(m.cue)) + (m.definite ? "|the" : ""); }
 
-void one_sense_per_name(std::vector<Mention>& mentions, const ranking::Readings& r, const std::vector<std::vector<double>>& scores) {
-    std::unordered_map<std::string, std::unordered_map<std::string, double>> votes;
+using Votes = std::unordered_map<std::string, std::unordered_map<std::string, double>>;
+
+// Each mention's readings, as shares of one vote: a qualified mention gives its whole vote.
+Votes votes_of(const std::vector<Mention>& mentions, const ranking::Readings& r, const std::vector<std::vector<double>>& scores) {
+    Votes votes;
     for (size_t i = 0; i < mentions.size(); ++i) {
         if (scores[i].empty() || mentions[i].role == Role::NotPlace) continue;
-        // Each mention's readings, as shares of one vote: a qualified mention gives its whole vote.
         const double top = *std::max_element(scores[i].begin(), scores[i].end());
         double sum = 0.0;
         for (const double sc : scores[i]) sum += std::exp(sc - top);
@@ -59,6 +61,11 @@ void one_sense_per_name(std::vector<Mention>& mentions, const ranking::Readings&
         for (size_t k = 0; k < scores[i].size(); ++k)
             votes[sense_key(mentions[i])][r.candidates[i][k].id] += weight * std::exp(scores[i][k] - top) / sum;
     }
+    return votes;
+}
+
+void one_sense_per_name(std::vector<Mention>& mentions, const ranking::Readings& r, const std::vector<std::vector<double>>& scores) {
+    Votes votes = votes_of(mentions, r, scores);
     for (size_t i = 0; i < mentions.size(); ++i) {
         if (!mentions[i].place || r.qualifier[i] || mentions[i].place->type == PlaceType::Country) continue;
         const auto& tally = votes[sense_key(mentions[i])];
@@ -97,13 +104,14 @@ void heads_of_earlier_names(std::vector<Mention>& mentions) {
             }
 }
 
-}  // namespace
+// What each country weighs in the story, as the chosen readings have it: a country named
+// weighs more than any place in it.
+using CountryWeights = std::map<std::string, double>;
 
-void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
-    const ranking::Weights& weights = ranking::fitted();
-    const ranking::Readings r = ranking::read(mentions, gazetteer, weights);
-    std::map<std::string, double> country_weight;  // as the chosen readings have it, for the namesake check below
-    std::vector<std::vector<double>> scores(mentions.size());
+// Each mention's likeliest reading and how sure of it the ranking is.
+CountryWeights choose_readings(std::vector<Mention>& mentions, const ranking::Readings& r, const ranking::Weights& weights,
+                               std::vector<std::vector<double>>& scores) {
+    CountryWeights country_weight;
     for (size_t i = 0; i < mentions.size(); ++i) {
         if (r.candidates[i].empty()) continue;
         Mention& m = mentions[i];
@@ -111,8 +119,39 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
         m.place = r.candidates[i][order.front()];
         m.confidence = confidence_of(scores[i], order, *m.place);
         if (r.qualifier[i]) m.role = Role::Location;  // "Paris, Texas": the area says where, it does not act
-        if (!m.place->country.empty()) country_weight[m.place->country] += m.place->type == PlaceType::Country ? scoring().country_weight : m.place->importance;
+        if (!m.place->country.empty())
+            country_weight[m.place->country] += m.place->type == PlaceType::Country ? scoring().country_weight : m.place->importance;
     }
+    return country_weight;
+}
+
+// "Ukraine's commander", "Moscow's gain": a state's possessive before its affairs is the state. A
+// country or capital that acts in the sentence stands for its government.
+void states_that_act(Mention& m) {
+    const Place& c = *m.place;
+    const bool state = c.type == PlaceType::Country || c.feature_code == "PPLC";
+    if (m.role == Role::Location && m.possessive_of_affairs && state) m.role = Role::Metonym;
+    if (m.role == Role::Location && m.actor != ActorCue::None && (state || (m.actor == ActorCue::Agent && c.feature_code == "PPLA")))
+        m.role = Role::Metonym;
+}
+
+// A minor place far from the story, in a country the story is not about, is most likely a
+// namesake of a place the gazetteer lacks: keep it, but say how little we trust it.
+bool likely_namesake(const Place& chosen, const ranking::Readings& r, const CountryWeights& country_weight, double heaviest) {
+    const auto weight = country_weight.find(chosen.country);
+    const auto& namesake = scoring().namesake;
+    const bool foreign = weight == country_weight.end() || weight->second < namesake.foreign_share * heaviest;
+    return r.has_centre && ranking::is_point_like(chosen.type) && chosen.importance < namesake.max_importance && foreign &&
+           proj::geodesic_km(r.centre_lon, r.centre_lat, chosen.lon, chosen.lat) > namesake.min_km;
+}
+
+}  // namespace
+
+void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
+    const ranking::Weights& weights = ranking::fitted();
+    const ranking::Readings r = ranking::read(mentions, gazetteer, weights);
+    std::vector<std::vector<double>> scores(mentions.size());
+    const CountryWeights country_weight = choose_readings(mentions, r, weights, scores);
     one_sense_per_name(mentions, r, scores);
     qualifiers_name_their_places(mentions, r);
     heads_of_earlier_names(mentions);
@@ -126,25 +165,8 @@ void resolve(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer) {
             m.place->lon = lon;
             m.place->lat = lat;
         }
-        // "Ukraine's commander", "Moscow's gain": a state's possessive before its affairs is the state.
-        const bool is_state = m.place->type == PlaceType::Country || m.place->feature_code == "PPLC";
-        if (m.role == Role::Location && m.possessive_of_affairs && is_state) m.role = Role::Metonym;
-        // A country or capital that acts in the sentence stands for its government.
-        if (m.role == Role::Location && m.actor != ActorCue::None) {
-            const Place& c = *m.place;
-            const bool state = c.type == PlaceType::Country || c.feature_code == "PPLC";
-            if (state || (m.actor == ActorCue::Agent && c.feature_code == "PPLA")) m.role = Role::Metonym;
-        }
-        // A minor place far from the story, in a country the story is not about, is most likely
-        // a namesake of a place the gazetteer lacks: keep it, but say how little we trust it.
-        const Place& chosen = *m.place;
-        const auto weight = country_weight.find(chosen.country);
-        const auto& namesake = scoring().namesake;
-        const bool foreign = weight == country_weight.end() || weight->second < namesake.foreign_share * heaviest;
-        if (r.has_centre && ranking::is_point_like(chosen.type) && chosen.importance < namesake.max_importance && foreign &&
-            proj::geodesic_km(r.centre_lon, r.centre_lat, chosen.lon, chosen.lat) > namesake.min_km)
-            m.confidence = scoring().confidence.doubted;
-        if (r.unheld[i]) m.confidence = scoring().confidence.doubted;
+        states_that_act(m);
+        if (likely_namesake(*m.place, r, country_weight, heaviest) || r.unheld[i]) m.confidence = scoring().confidence.doubted;
         m.confidence = std::round(m.confidence * 100.0) / 100.0;
     }
 }
