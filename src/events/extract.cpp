@@ -335,6 +335,72 @@ size_t attempted_deed(const Sentence& s, size_t i, const Lexicon& lex) {
     return attempt + 1 + deed;
 }
 
+// The deed phrase at word `i`, with its rule; nullopt when none starts there.
+std::optional<Trigger> trigger_at(const Sentence& s, size_t i, const Lexicon& lex) {
+    const auto m = lex.triggers.match(s.words, i);
+    if (!m.length) return std::nullopt;
+    Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value, m.length};
+    // "Hama fell on Thursday", "landed on Monday": what a hit lands on is a place, never a day.
+    const size_t object = i + m.length;
+    if (t.rule.impact && object < s.words.size() && s.words[object].capitalised && parse::lexicon::is_calendar_word(s.words[object].lower))
+        return std::nullopt;
+    return t;
+}
+
+// Types a trigger by the weapon, the water or the mover its sentence names; false when what it
+// tells is no deed (a plane landing, a ship leaving).
+bool settle_type(const Sentence& s, Trigger& t, const Lexicon& lex) {
+    if (t.rule.impact) {
+        const auto weapon = named_weapon(s, t, lex);
+        t.unarmed = !weapon && t.rule.type == EventType::Strike && !names_fired_weapon(s, t, lex);
+        t.rule.type = weapon.value_or(t.rule.type);
+        // "drones struck a hospital": a hit by a named weapon is a deed even where the story is.
+        if (weapon) t.rule.weak = false;
+    }
+    if (t.rule.impact && t.unarmed && moved_by_vehicle(s, t, lex)) return false;
+    if (done_by_water(s, t, lex)) t.rule.type = EventType::Flooding;
+    if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) {
+        const auto moved = mover_type(s, t, lex);
+        if (!moved) return false;
+        t.rule.type = *moved;
+        t.leaving = true;
+    }
+    return true;
+}
+
+// A deed word in a clause that tells no deed of the news: one that may happen or did not, a kind
+// of deed, the story's background, a description, a purpose, a trend.
+bool tells_no_deed(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    if (irrealis_before(s, t.first, lex) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) return true;
+    // "Kyiv rarely comments on such raids": a kind of deed, not one.
+    if (preceded_by(s, t.first, lex.windows.generic, lex.generic_markers)) return true;
+    // "since peacekeepers began pulling out": the start of a story's background.
+    if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) return true;
+    // "a refuge for families who fled Kharkiv" still tells of people leaving Kharkiv.
+    if (t.rule.type != EventType::Evacuation && in_copular_complement(s, t.first, lex)) return true;
+    if (done_elsewhere(s, t, lex) || done_before(s, t, lex)) return true;
+    if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) return true;
+    // "an offensive to retake Kherson": a purpose, not a deed.
+    if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) return true;
+    return takes_no_place(s, t, lex);
+}
+
+// "two ballistic missiles exploded", "shells exploded": the blast is the strike's, not a deed of its own.
+// "Shells struck camps", "missiles hit": a weapon named as the subject of a hit is that hit's.
+void drop_blasts_of_hits(std::vector<Trigger>& out, const Sentence& s, const Lexicon& lex) {
+    std::vector<bool> blast_of_hit(out.size());
+    for (size_t k = 1; k < out.size(); ++k) {
+        const Trigger& a = out[k - 1];
+        const Trigger& b = out[k];
+        const bool hit = a.rule.type == EventType::Strike || a.rule.type == EventType::Shelling;
+        const bool same_clause = s.clause_of[a.last] == s.clause_of[b.first];
+        blast_of_hit[k] = hit && b.rule.type == EventType::Explosion && b.first <= a.last + 2 && same_clause;
+        if (b.rule.impact && b.first == a.last + 1 && same_clause && lex.weapons.match(s.words, a.first).length) blast_of_hit[k - 1] = true;
+    }
+    size_t k = 0;
+    std::erase_if(out, [&](const Trigger&) { return blast_of_hit[k++]; });
+}
+
 std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
     std::vector<Trigger> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
@@ -351,57 +417,15 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
             i += tried - 1;
             continue;
         }
-        const auto m = lex.triggers.match(s.words, i);
-        if (!m.length) continue;
-        Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value, m.length};
-        // "Hama fell on Thursday", "landed on Monday": what a hit lands on is a place, never a day.
-        const size_t object = i + m.length;
-        if (t.rule.impact && object < s.words.size() && s.words[object].capitalised && parse::lexicon::is_calendar_word(s.words[object].lower)) continue;
-        i = t.last;
-        if (t.rule.impact) {
-            const auto weapon = named_weapon(s, t, lex);
-            t.unarmed = !weapon && t.rule.type == EventType::Strike && !names_fired_weapon(s, t, lex);
-            t.rule.type = weapon.value_or(t.rule.type);
-            // "drones struck a hospital": a hit by a named weapon is a deed even where the story is.
-            if (weapon) t.rule.weak = false;
-        }
-        if (t.rule.impact && t.unarmed && moved_by_vehicle(s, t, lex)) continue;
-        if (done_by_water(s, t, lex)) t.rule.type = EventType::Flooding;
-        if (t.rule.type == EventType::Evacuation || t.rule.type == EventType::Withdrawal) {
-            const auto moved = mover_type(s, t, lex);
-            if (!moved) continue;
-            t.rule.type = *moved;
-            t.leaving = true;
-        }
-        if (irrealis_before(s, t.first, lex) || preceded_by(s, t.first, lex.windows.negator, lex.negators)) continue;
-        // "Kyiv rarely comments on such raids": a kind of deed, not one.
-        if (preceded_by(s, t.first, lex.windows.generic, lex.generic_markers)) continue;
-        // "since peacekeepers began pulling out": the start of a story's background.
-        if (preceded_by(s, t.first, lex.windows.irrealis, lex.background_markers)) continue;
-        // "a refuge for families who fled Kharkiv" still tells of people leaving Kharkiv.
-        if (t.rule.type != EventType::Evacuation && in_copular_complement(s, t.first, lex)) continue;
-        if (done_elsewhere(s, t, lex) || done_before(s, t, lex)) continue;
-        if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) continue;
-        // "an offensive to retake Kherson": a purpose, not a deed.
-        if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) continue;
-        if (takes_no_place(s, t, lex)) continue;
-        if (t.rule.type == EventType::Capture && assaults_site(s, t, lex)) t.rule.type = EventType::Attack;
-        if (adjectival(s, t, lex) || in_proper_name(s, t)) continue;
-        out.push_back(t);
+        auto t = trigger_at(s, i, lex);
+        if (!t) continue;
+        i = t->last;
+        if (!settle_type(s, *t, lex) || tells_no_deed(s, *t, lex)) continue;
+        if (t->rule.type == EventType::Capture && assaults_site(s, *t, lex)) t->rule.type = EventType::Attack;
+        if (adjectival(s, *t, lex) || in_proper_name(s, *t)) continue;
+        out.push_back(*t);
     }
-    // "two ballistic missiles exploded", "shells exploded": the blast is the strike's, not a deed of its own.
-    // "Shells struck camps", "missiles hit": a weapon named as the subject of a hit is that hit's.
-    std::vector<bool> blast_of_hit(out.size());
-    for (size_t k = 1; k < out.size(); ++k) {
-        const Trigger& a = out[k - 1];
-        const Trigger& b = out[k];
-        const bool hit = a.rule.type == EventType::Strike || a.rule.type == EventType::Shelling;
-        const bool same_clause = s.clause_of[a.last] == s.clause_of[b.first];
-        blast_of_hit[k] = hit && b.rule.type == EventType::Explosion && b.first <= a.last + 2 && same_clause;
-        if (b.rule.impact && b.first == a.last + 1 && same_clause && lex.weapons.match(s.words, a.first).length) blast_of_hit[k - 1] = true;
-    }
-    size_t k = 0;
-    std::erase_if(out, [&](const Trigger&) { return blast_of_hit[k++]; });
+    drop_blasts_of_hits(out, s, lex);
     // "killed 13 people": a deed of its own only when nothing else in the sentence names one.
     if (std::any_of(out.begin(), out.end(), [](const Trigger& t) { return !t.rule.fallback; }))
         std::erase_if(out, [](const Trigger& t) { return t.rule.fallback; });
@@ -1016,18 +1040,28 @@ bool owns_site_after(const Link& town, const std::vector<Link>& places, const Se
     });
 }
 
-// One event per place the trigger is tied to; an advance or withdrawal is one movement.
-std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions,
-                             const Lexicon& lex) {
-    std::vector<Event> out;
+// The first link of each direction a movement can have: where it heads, where it leaves, what it runs along.
+struct Directions {
     const Link* toward = nullptr;
     const Link* from = nullptr;
     const Link* along = nullptr;
+};
+
+Directions directions_of(const std::vector<Link>& links) {
+    Directions d;
+    for (const auto& l : links) {
+        if (l.relation == Relation::Toward && !d.toward) d.toward = &l;
+        if (l.relation == Relation::From && !d.from) d.from = &l;
+        if (l.relation == Relation::Along && !d.along) d.along = &l;
+    }
+    return d;
+}
+
+// The links that can be the deed's own place: where it is, near or beside it, where it heads.
+std::vector<Link> deed_places(const Trigger& t, const std::vector<Link>& links, const Sentence& s,
+                              const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     std::vector<Link> places;
     for (const auto& l : links) {
-        if (l.relation == Relation::Toward && !toward) toward = &l;
-        if (l.relation == Relation::From && !from) from = &l;
-        if (l.relation == Relation::Along && !along) along = &l;
         // "India fired missiles at…": a country before the deed with no preposition acts in it.
         // A state, or its capital, with no preposition is the deed's place only as its object
         // ("struck Lebanon", "fleeing southern Lebanon"), not in "the border with Mali", "vessels
@@ -1039,45 +1073,56 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
         if (l.relation == Relation::Where || l.relation == Relation::Near || l.relation == Relation::Beside || l.relation == Relation::Toward)
             places.push_back(l);
     }
-    // People flee each place named: one evacuation per place they leave ("fled Beirut, Tyre and
-    // Nabatieh"); inmates break out of the prison in the place they leave.
-    if (t.rule.type == EventType::Evacuation || (t.leaving && t.rule.type == EventType::Other)) {
-        std::vector<Link> left;
-        for (const auto& l : links)
-            if (l.relation == Relation::From || l.relation == Relation::Where || l.relation == Relation::Near) left.push_back(l);
-        if (left.empty() && toward) left.push_back(*toward);
-        // "patients were moved to hospitals across the city"
-        if (left.empty() && along) left.push_back(*along);
-        for (const auto& l : event_places(main_list(left, t, s, lex), mentions)) {
-            Event e = make_event(t, l, s, mentions);
-            if (toward && toward->mention != l.mention) e.toward = toward->mention;
-            out.push_back(e);
-        }
-        return out;
+    return places;
+}
+
+std::vector<Event> evacuations(const Trigger& t, const std::vector<Link>& links, const Directions& d, const Sentence& s,
+                               const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+    std::vector<Link> left;
+    for (const auto& l : links)
+        if (l.relation == Relation::From || l.relation == Relation::Where || l.relation == Relation::Near) left.push_back(l);
+    if (left.empty() && d.toward) left.push_back(*d.toward);
+    // "patients were moved to hospitals across the city"
+    if (left.empty() && d.along) left.push_back(*d.along);
+    std::vector<Event> out;
+    for (const auto& l : event_places(main_list(left, t, s, lex), mentions)) {
+        Event e = make_event(t, l, s, mentions);
+        if (d.toward && d.toward->mention != l.mention) e.toward = d.toward->mention;
+        out.push_back(e);
     }
-    // "a line of attack towards Vovchansk", "assaults into the town": a ground attack that only
-    // heads somewhere is an advance.
-    const bool heads_only = toward && toward->heading && std::all_of(places.begin(), places.end(), [](const Link& l) { return l.relation == Relation::Toward; });
-    const EventType type = t.rule.type == EventType::Attack && heads_only ? EventType::Advance : t.rule.type;
-    const bool movement = type == EventType::Advance || type == EventType::Withdrawal;
-    if (movement) {
-        // An advance is mapped where it heads, a withdrawal where it leaves ("pulled out of Soledar").
-        const auto nearest = main_list(places, t, s, lex);
-        const Link* here = nearest.empty() ? nullptr : &nearest.front();
-        const Link* at = type == EventType::Advance ? (toward ? toward : here ? here : along) : (from ? from : here ? here : toward ? toward : along);
-        if (!at) return out;
-        // "left its camps at Tessalit and Aguelhok": forces leave each place listed, as people do.
-        const bool left_each = type == EventType::Withdrawal && at == here && nearest.size() > 1;
-        for (const Link& l : left_each ? nearest : std::vector<Link>{*at}) {
-            Event e = make_event(t, l, s, mentions);
-            e.type = type;
-            if (toward) e.toward = toward->mention;
-            if (from) e.from = from->mention;
-            if (along) e.along = along->mention;
-            out.push_back(e);
-        }
-        return out;
+    return out;
+}
+
+// An advance is mapped where it heads, a withdrawal where it leaves ("pulled out of Soledar").
+// `here` is the nearest of the deed's places; null when no link will do.
+const Link* movement_place(EventType type, const Directions& d, const Link* here) {
+    if (type == EventType::Advance) return d.toward ? d.toward : here ? here : d.along;
+    return d.from ? d.from : here ? here : d.toward ? d.toward : d.along;
+}
+
+std::vector<Event> movements(const Trigger& t, EventType type, const std::vector<Link>& places, const Directions& d, const Sentence& s,
+                             const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
+    const auto nearest = main_list(places, t, s, lex);
+    const Link* here = nearest.empty() ? nullptr : &nearest.front();
+    const Link* at = movement_place(type, d, here);
+    if (!at) return {};
+    // "left its camps at Tessalit and Aguelhok": forces leave each place listed, as people do.
+    const bool left_each = type == EventType::Withdrawal && at == here && nearest.size() > 1;
+    std::vector<Event> out;
+    for (const Link& l : left_each ? nearest : std::vector<Link>{*at}) {
+        Event e = make_event(t, l, s, mentions);
+        e.type = type;
+        if (d.toward) e.toward = d.toward->mention;
+        if (d.from) e.from = d.from->mention;
+        if (d.along) e.along = d.along->mention;
+        out.push_back(e);
     }
+    return out;
+}
+
+// A deed that is no movement: one event at each of its places that no more specific one pushes out.
+std::vector<Event> deeds_at_places(const Trigger& t, EventType type, const std::vector<Link>& links, std::vector<Link> places,
+                                   const Link* from, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     // "explosions rang out across Srinagar": off a movement, "across" and "along" name the place.
     for (const auto& l : links)
         if (l.relation == Relation::Along) places.push_back(l);
@@ -1086,8 +1131,27 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
     if (taking && places.empty() && from) places.push_back(*from);
     const auto all = places;
     std::erase_if(places, [&](const Link& l) { return narrowed_by_town_after(l, all, s, mentions, lex) || owns_site_after(l, all, s, mentions); });
+    std::vector<Event> out;
     for (const auto& l : event_places(inside_country(main_list(places, t, s, lex), places, mentions), mentions)) out.push_back(make_event(t, l, s, mentions));
     return out;
+}
+
+// One event per place the trigger is tied to; an advance or withdrawal is one movement.
+std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, const Sentence& s, const std::vector<parse::Mention>& mentions,
+                             const Lexicon& lex) {
+    const Directions d = directions_of(links);
+    // People flee each place named: one evacuation per place they leave ("fled Beirut, Tyre and
+    // Nabatieh"); inmates break out of the prison in the place they leave.
+    if (t.rule.type == EventType::Evacuation || (t.leaving && t.rule.type == EventType::Other))
+        return evacuations(t, links, d, s, mentions, lex);
+    auto places = deed_places(t, links, s, mentions, lex);
+    // "a line of attack towards Vovchansk", "assaults into the town": a ground attack that only
+    // heads somewhere is an advance.
+    const bool heads_only = d.toward && d.toward->heading &&
+                            std::all_of(places.begin(), places.end(), [](const Link& l) { return l.relation == Relation::Toward; });
+    const EventType type = t.rule.type == EventType::Attack && heads_only ? EventType::Advance : t.rule.type;
+    if (type == EventType::Advance || type == EventType::Withdrawal) return movements(t, type, places, d, s, mentions, lex);
+    return deeds_at_places(t, type, links, std::move(places), d.from, s, mentions, lex);
 }
 
 
@@ -1253,6 +1317,54 @@ UnplacedEvent unplaced_at(const Sentence& s, size_t k, const Trigger& t, std::st
     return {t.rule.type, std::string(text.substr(s.words[k].start, s.words[last].end - s.words[k].start)), s.span};
 }
 
+// What an unplaced trigger refers to is the same for every trigger of the sentence: found once.
+struct SentenceReferents {
+    std::optional<std::optional<Referent>> coreferent, topical;
+};
+
+// Where a deed the sentence gives no place of its own happens: the place a word points back at, a
+// sibling deed's place, or the story's; tied to the trigger in `links`. A place the gazetteer lacks
+// is kept in `unplaced`.
+std::optional<Referent> refer_placeless(const std::vector<Trigger>& triggers, std::vector<std::vector<Link>>& links,
+                                        const std::vector<size_t>& placed, size_t t, const Sentence& s, size_t topic_from,
+                                        const SentenceContext& c, SentenceReferents& once, std::vector<UnplacedEvent>& unplaced) {
+    if (!once.coreferent) once.coreferent = coreference(s, c);
+    std::optional<Referent> referent = *once.coreferent;
+    const auto unknown_name = referent ? std::nullopt : names_unknown_place(s, triggers[t], c.lex);
+    const bool unknown = !referent && (unknown_name || names_reference(s, triggers[t], c.lex));
+    // A capitalised deed word inside a sentence is part of a name ("the Ta'ang National
+    // Liberation Army"), and the word after it no place.
+    const bool in_name = s.words[triggers[t].first].capitalised && !s.words[triggers[t].first].clause_start;
+    if (unknown_name && !in_name) unplaced.push_back(unplaced_at(s, *unknown_name, triggers[t], c.text));
+    // "M23 took Bukavu after government troops pulled back": a sibling deed's place.
+    if (!referent && !unknown) referent = sibling_place(triggers, links, placed, t, s, c.lex);
+    Relation relation = Relation::Where;
+    if (!referent && !unknown) {
+        if (!once.topical) once.topical = topic(s, topic_from, c);
+        referent = *once.topical;
+        relation = Relation::Near;
+        // "their most serious fighting in decades", filed from New Delhi: a word that may
+        // name fighting in general is no deed at the place the story is filed from.
+        if (referent && triggers[t].rule.weak && referent->mention == dateline_city(c.mentions)) referent.reset();
+    }
+    if (referent) links[t].push_back({referent->mention, triggers[t].first, relation});
+    return referent;
+}
+
+// The trigger's events, in the area its referent names when it names one.
+void add_events_of(const Trigger& t, const std::vector<Link>& links, const std::optional<Referent>& referent, const Sentence& s,
+                   const SentenceContext& c, std::vector<Found>& out) {
+    const bool another = preceded_by(s, t.first, c.lex.windows.another, c.lex.another_markers);
+    for (auto& e : events_of(t, links, s, c.mentions, c.lex)) {
+        e.another = another;
+        if (referent && referent->area) {
+            e.area = referent->area;
+            e.geo_precision = 3;
+        }
+        out.push_back({std::move(e), t.first, std::nullopt, std::nullopt, t.rule.fallback, t.unarmed});
+    }
+}
+
 std::vector<Found> place_events(const Sentence& s, size_t topic_from, const SentenceContext& c, bool story_has_events, std::vector<size_t>& retold,
                                 std::vector<UnplacedEvent>& unplaced) {
     auto triggers = find_triggers(s, c.lex);
@@ -1266,44 +1378,15 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
     for (size_t t = 0; t < triggers.size(); ++t)
         if (!links[t].empty()) placed.push_back(t);
     std::vector<Found> out;
-    // What an unplaced trigger refers to is the same for every trigger of the sentence: found once.
-    std::optional<std::optional<Referent>> coreferent, topical;
+    SentenceReferents once;
     for (size_t t = 0; t < triggers.size(); ++t) {
         std::optional<Referent> referent;
         const auto& rule = triggers[t].rule;
         // "denied targeting civilians": the deed denied is one told before, not a new one.
         const bool denied_deed = preceded_by(s, triggers[t].first, 2, c.lex.denial_verbs);
-        if (links[t].empty() && !rule.fallback && !denied_deed && (!rule.weak || verbal(s.words[triggers[t].last].lower))) {
-            if (!coreferent) coreferent = coreference(s, c);
-            referent = *coreferent;
-            const auto unknown_name = referent ? std::nullopt : names_unknown_place(s, triggers[t], c.lex);
-            const bool unknown = !referent && (unknown_name || names_reference(s, triggers[t], c.lex));
-            // A capitalised deed word inside a sentence is part of a name ("the Ta'ang National
-            // Liberation Army"), and the word after it no place.
-            const bool in_name = s.words[triggers[t].first].capitalised && !s.words[triggers[t].first].clause_start;
-            if (unknown_name && !in_name) unplaced.push_back(unplaced_at(s, *unknown_name, triggers[t], c.text));
-            // "M23 took Bukavu after government troops pulled back": a sibling deed's place.
-            if (!referent && !unknown) referent = sibling_place(triggers, links, placed, t, s, c.lex);
-            Relation relation = Relation::Where;
-            if (!referent && !unknown) {
-                if (!topical) topical = topic(s, topic_from, c);
-                referent = *topical;
-                relation = Relation::Near;
-                // "their most serious fighting in decades", filed from New Delhi: a word that may
-                // name fighting in general is no deed at the place the story is filed from.
-                if (referent && rule.weak && referent->mention == dateline_city(c.mentions)) referent.reset();
-            }
-            if (referent) links[t].push_back({referent->mention, triggers[t].first, relation});
-        }
-        const bool another = preceded_by(s, triggers[t].first, c.lex.windows.another, c.lex.another_markers);
-        for (auto& e : events_of(triggers[t], links[t], s, c.mentions, c.lex)) {
-            e.another = another;
-            if (referent && referent->area) {
-                e.area = referent->area;
-                e.geo_precision = 3;
-            }
-            out.push_back({std::move(e), triggers[t].first, std::nullopt, std::nullopt, rule.fallback, triggers[t].unarmed});
-        }
+        if (links[t].empty() && !rule.fallback && !denied_deed && (!rule.weak || verbal(s.words[triggers[t].last].lower)))
+            referent = refer_placeless(triggers, links, placed, t, s, topic_from, c, once, unplaced);
+        add_events_of(triggers[t], links[t], referent, s, c, out);
     }
     return out;
 }
@@ -1901,6 +1984,75 @@ void speaker_acts(std::vector<Found>& found, const std::vector<Attribution>& att
     }
 }
 
+// A deed the gazetteer cannot place is kept once per kind and name.
+void keep_unplaced(std::vector<UnplacedEvent>& unplaced, State& state) {
+    for (auto& u : unplaced)
+        if (std::none_of(state.unplaced.begin(), state.unplaced.end(), [&](const UnplacedEvent& o) { return o.type == u.type && o.place == u.place; }))
+            state.unplaced.push_back(std::move(u));
+}
+
+// A sentence that tells no new deed: its toll and its claims are those of the deeds it tells
+// again, or carry over to the story's last one.
+void read_without_deeds(std::vector<size_t>& told, const std::vector<size_t>& told_words, const std::vector<Count>& counts,
+                        const std::vector<Attribution>& attributions, const std::vector<Party>& parties, const Sentence& s, size_t index,
+                        State& state, const SentenceContext& c) {
+    if (told.empty()) {
+        if (const auto took = carry(counts, attributions, index, state, c.lex)) told.push_back(*took);
+        carry_blame(attributions, parties, s, index, state, c.lex);
+    } else {
+        apply_counts_at(state, told, told_words, counts);
+    }
+    // After the blame, which names the doer as well as the claimant.
+    for (size_t i : told) claim_toll(state.events[i], counts, attributions, s, state, c.lex);
+    remember_sides(parties, s, state, c.lex);
+}
+
+// Who did each deed of the sentence, and whose ground it was.
+void settle_doers(std::vector<Found>& found, const std::vector<Party>& parties, const std::vector<Attribution>& attributions,
+                  const Sentence& s, State& state, const SentenceContext& c) {
+    assign_actors(found, parties, s, c.text, state, c.mentions, c.lex);
+    actor_by_context(found, state);
+    speaker_acts(found, attributions, s, state, c.lex);
+    remember_sides(parties, s, state, c.lex);
+    fire_side_by_context(found, state);
+    for (auto& f : found) {
+        retaken_by_its_state(f.event, c.mentions);
+        taken_abroad(f, s, c.mentions, c.lex);
+    }
+    drop_held_areas(found, c.mentions);
+}
+
+// Adds the sentence's events to the story; gives the words their triggers start at.
+std::vector<size_t> record_events(std::vector<Found>& found, size_t index, State& state) {
+    std::vector<size_t> words;
+    for (auto& f : found) {
+        words.push_back(f.word);
+        if (f.by_unnamed_group && f.event.side.empty()) state.by_unnamed_group.push_back(state.events.size());
+        state.events.push_back(std::move(f.event));
+        state.sentence_of.push_back(index);
+        state.last_told_in.push_back(index);
+    }
+    return words;
+}
+
+// The sentence's tolls, claims, denials and confirmations, given to its new events (`targets`,
+// whose triggers are at `words`) and to those it tells again (`told`).
+void tally_and_attribute(std::vector<Event*>& targets, const std::vector<size_t>& words, const std::vector<size_t>& told,
+                         const std::vector<size_t>& told_words, const std::vector<Count>& counts,
+                         const std::vector<Attribution>& attributions, const Sentence& s, size_t index, State& state,
+                         const SentenceContext& c) {
+    apply_counts(targets, words, counts);
+    if (!told.empty()) apply_counts_at(state, told, told_words, counts);
+    const bool toll_taken = !told.empty() || std::any_of(targets.begin(), targets.end(), [](const Event* e) { return bears_casualties(e->type); });
+    if (!toll_taken) carry_toll(counts, index, state, c.lex);
+    attribute(targets, attributions, state, true, c.lex);
+    for (const auto& a : attributions)
+        if (a.denial && a.of_claim && !answers_claim_here(a, attributions)) carry_denial(a, index, state, c.lex);
+    for (size_t i = 0; i < s.words.size(); ++i)
+        if (c.lex.confirmation_phrases.match(s.words, i).length)
+            for (Event* e : targets) e->status = Status::Confirmed;
+}
+
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
     // "The war, which began in Khartoum…, has killed more than 9,000 people and driven six million
     // from their homes": what the whole war has done is no deed of the news.
@@ -1911,9 +2063,7 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     std::vector<size_t> retold;
     std::vector<UnplacedEvent> unplaced;
     auto found = place_events(s, topic_from, c, !state.events.empty(), retold, unplaced);
-    for (auto& u : unplaced)
-        if (std::none_of(state.unplaced.begin(), state.unplaced.end(), [&](const UnplacedEvent& o) { return o.type == u.type && o.place == u.place; }))
-            state.unplaced.push_back(std::move(u));
+    keep_unplaced(unplaced, state);
     for (size_t i : retold) state.last_told_in[i] = index;
     // Folded before anything indexes `found` (type_by_context keeps indices into it).
     std::vector<size_t> told, told_words;
@@ -1926,48 +2076,15 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     std::erase_if(counts, [&](const Count& n) { return in_lasting_part(s, n.word, ongoing[s.clause_of[n.word]], c.lex); });
     const auto parties = find_sides(c.text, s, c.mentions, c.lex);
     if (found.empty()) {
-        if (told.empty()) {
-            if (const auto took = carry(counts, attributions, index, state, c.lex)) told.push_back(*took);
-            carry_blame(attributions, parties, s, index, state, c.lex);
-        } else {
-            apply_counts_at(state, told, told_words, counts);
-        }
-        // After the blame, which names the doer as well as the claimant.
-        for (size_t i : told) claim_toll(state.events[i], counts, attributions, s, state, c.lex);
-        remember_sides(parties, s, state, c.lex);
+        read_without_deeds(told, told_words, counts, attributions, parties, s, index, state, c);
         return;
     }
-    assign_actors(found, parties, s, c.text, state, c.mentions, c.lex);
-    actor_by_context(found, state);
-    speaker_acts(found, attributions, s, state, c.lex);
-    remember_sides(parties, s, state, c.lex);
-    fire_side_by_context(found, state);
-    for (auto& f : found) {
-        retaken_by_its_state(f.event, c.mentions);
-        taken_abroad(f, s, c.mentions, c.lex);
-    }
-    drop_held_areas(found, c.mentions);
+    settle_doers(found, parties, attributions, s, state, c);
     const size_t begin = state.events.size();
-    std::vector<size_t> words;
-    for (auto& f : found) {
-        words.push_back(f.word);
-        if (f.by_unnamed_group && f.event.side.empty()) state.by_unnamed_group.push_back(state.events.size());
-        state.events.push_back(std::move(f.event));
-        state.sentence_of.push_back(index);
-        state.last_told_in.push_back(index);
-    }
+    const auto words = record_events(found, index, state);
     std::vector<Event*> targets;
     for (size_t i = begin; i < state.events.size(); ++i) targets.push_back(&state.events[i]);
-    apply_counts(targets, words, counts);
-    if (!told.empty()) apply_counts_at(state, told, told_words, counts);
-    const bool toll_taken = !told.empty() || std::any_of(targets.begin(), targets.end(), [](const Event* e) { return bears_casualties(e->type); });
-    if (!toll_taken) carry_toll(counts, index, state, c.lex);
-    attribute(targets, attributions, state, true, c.lex);
-    for (const auto& a : attributions)
-        if (a.denial && a.of_claim && !answers_claim_here(a, attributions)) carry_denial(a, index, state, c.lex);
-    for (size_t i = 0; i < s.words.size(); ++i)
-        if (c.lex.confirmation_phrases.match(s.words, i).length)
-            for (Event* e : targets) e->status = Status::Confirmed;
+    tally_and_attribute(targets, words, told, told_words, counts, attributions, s, index, state, c);
 }
 
 // One place under two gazetteer entries ("Zaporizhzhia" twice, resolved apart) is one place; two
