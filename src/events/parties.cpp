@@ -273,6 +273,62 @@ std::string claim_owner(const Sentence& s, size_t object, const std::vector<Part
 // "rejected the charge": a denial whose object is a claim answers one told before.
 bool denial_of_claim(const Sentence& s, size_t object, const Lexicon& lex) { return claim_noun_after(s, object, 2, lex).has_value(); }
 
+// "a claim", "the account": a claim noun after an article, not the verb.
+bool claim_noun_at(const Sentence& s, size_t i, const Lexicon& lex) {
+    return i > 0 && lex.claim_nouns.match(s.words, i).length && determiner_at(s, i - 1, lex);
+}
+
+// The claimant after "by" that follows the claim noun at `i`.
+std::optional<Attribution> claim_by(std::string_view text, const Sentence& s, size_t i, const std::vector<Party>& sides,
+                                    const Lexicon& lex) {
+    if (i + 2 < s.words.size() && s.words[i + 1].lower == "by")
+        if (const auto by = speaker_after(s, i + 2, lex)) return Attribution{span_party(text, s, by->first, by->second, sides), i, false};
+    return std::nullopt;
+}
+
+// The speaker's words widened to the whole party they are part of.
+std::pair<size_t, size_t> speaking_party(const Sentence& s, std::pair<size_t, size_t> who, const std::vector<Party>& sides,
+                                         const Lexicon& lex) {
+    for (const auto& p : sides)
+        if (p.first <= who.first && p.last >= who.second) who = std::make_pair(p.first, p.last);
+    // "Rebels pushed into Homs, which they said they had captured": a pronoun that speaks in a
+    // clause of the sentence stands for the party that opened it.
+    if (who.first == who.second && lex.speaker_pronouns.count(s.words[who.first].lower))
+        if (const auto opener = opening_party(s, sides, lex); opener && opener->second < who.first) who = *opener;
+    return who;
+}
+
+// What `who` says with the verb at `i` (a verb of denial when `denial`): whether it denies, and
+// whether it answers a claim, and whose.
+Attribution said_by(std::string_view text, const Sentence& s, size_t i, size_t verb_length, bool denial, std::pair<size_t, size_t> who,
+                    const std::vector<Party>& sides, const Lexicon& lex) {
+    const size_t after = i + verb_length;
+    const bool claim_false = !denial && says_claim_false(s, after, lex);
+    const bool claim_before = denial && skip_claim_noun(s, who, lex);
+    const bool of_claim = claim_false || claim_before || (denial && denial_of_claim(s, after, lex));
+    const bool denies = denial || claim_false || says_not_done(s, after, lex);
+    return {span_party(text, s, who.first, who.second, sides), i, denies, of_claim, of_claim ? claim_owner(s, after, sides, lex) : ""};
+}
+
+// The attribution the verb at `i` makes, after those already found (`before`); nullopt when it
+// names no speaker.
+std::optional<Attribution> attribution_at(std::string_view text, const Sentence& s, size_t i, size_t verb_length, bool denial,
+                                          const std::vector<Party>& sides, const std::vector<Attribution>& before, const Lexicon& lex) {
+    // "India fired missiles at sites in Kashmir early on Wednesday, saying it was hitting camps": a
+    // participle after a comma speaks for the sentence's subject, not for the words before the comma.
+    const bool participle = i > 0 && s.words[i - 1].comma_after && s.words[i].lower.ends_with("ing");
+    auto who = participle ? opening_party(s, sides, lex) : subject_before(s, i, lex);
+    // "…, said Kirill Stremousov": only an inverted verb names its speaker after it.
+    const bool inverted = i == 0 || s.words[i - 1].comma_after || s.words[i].clause_start;
+    // "The army said …, dismissed the footage and …": a verb of denial is never inverted;
+    // after a comma it shares the subject of the verb before it.
+    if (!who && inverted && denial && !before.empty())
+        return Attribution{before.back().who, i, true, denial_of_claim(s, i + verb_length, lex)};
+    if (!who && inverted && !denial) who = speaker_after(s, i + verb_length, lex);
+    if (!who) return std::nullopt;
+    return said_by(text, s, i, verb_length, denial, speaking_party(s, *who, sides, lex), sides, lex);
+}
+
 }  // namespace
 
 std::vector<Attribution> find_attributions(std::string_view text, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
@@ -290,41 +346,16 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
         if (!verb.length) continue;
         // "rejected a claim by the RSF that …": after an article "claim" is a noun, whose claimant
         // follows "by"; with none named it claims nothing.
-        if (!denial.length && i > 0 && lex.claim_nouns.match(s.words, i).length &&
-            determiner_at(s, i - 1, lex)) {
-            if (i + 2 < s.words.size() && s.words[i + 1].lower == "by")
-                if (const auto by = speaker_after(s, i + 2, lex)) out.push_back({span_party(text, s, by->first, by->second, sides), i, false});
+        if (!denial.length && claim_noun_at(s, i, lex)) {
+            if (auto by = claim_by(text, s, i, sides, lex)) out.push_back(std::move(*by));
             continue;
         }
         // "Explosions were reported in Lviv": a passive names what is reported, not who reports it.
         if (!denial.length && i > 0 && lex.passive_markers.match(s.words, i - 1).length) continue;
-        // "India fired missiles at sites in Kashmir early on Wednesday, saying it was hitting camps": a
-        // participle after a comma speaks for the sentence's subject, not for the words before the comma.
-        const bool participle = i > 0 && s.words[i - 1].comma_after && s.words[i].lower.ends_with("ing");
-        auto who = participle ? opening_party(s, sides, lex) : subject_before(s, i, lex);
-        // "…, said Kirill Stremousov": only an inverted verb names its speaker after it.
-        const bool inverted = i == 0 || s.words[i - 1].comma_after || s.words[i].clause_start;
-        // "The army said …, dismissed the footage and …": a verb of denial is never inverted;
-        // after a comma it shares the subject of the verb before it.
-        if (!who && inverted && denial.length && !out.empty()) {
-            out.push_back({out.back().who, i, true, denial_of_claim(s, i + verb.length, lex)});
+        if (auto a = attribution_at(text, s, i, verb.length, denial.length > 0, sides, out, lex)) {
+            out.push_back(std::move(*a));
             i += verb.length - 1;
-            continue;
         }
-        if (!who && inverted && !denial.length) who = speaker_after(s, i + verb.length, lex);
-        if (!who) continue;
-        for (const auto& p : sides)
-            if (p.first <= who->first && p.last >= who->second) who = std::make_pair(p.first, p.last);
-        // "Rebels pushed into Homs, which they said they had captured": a pronoun that speaks in a
-        // clause of the sentence stands for the party that opened it.
-        if (who->first == who->second && lex.speaker_pronouns.count(s.words[who->first].lower))
-            if (const auto opener = opening_party(s, sides, lex); opener && opener->second < who->first) who = opener;
-        const bool claim_false = !denial.length && says_claim_false(s, i + verb.length, lex);
-        const bool claim_before = denial.length && skip_claim_noun(s, *who, lex);
-        const bool of_claim = claim_false || claim_before || (denial.length && denial_of_claim(s, i + verb.length, lex));
-        const bool denies = denial.length > 0 || claim_false || says_not_done(s, i + verb.length, lex);
-        out.push_back({span_party(text, s, who->first, who->second, sides), i, denies, of_claim, of_claim ? claim_owner(s, i + verb.length, sides, lex) : ""});
-        i += verb.length - 1;
     }
     return out;
 }
