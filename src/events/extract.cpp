@@ -175,12 +175,9 @@ bool armed_before_and(const Sentence& s, size_t at, const Lexicon& lex) {
     return lex.armed_nouns.match(s.words, k - 2).length > 0;
 }
 
-// "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
-// is a withdrawal or an evacuation; the nearest mover named before the deed decides.
-// Nullopt when what moves is a ship, a plane or a train: "several vessels have left Odesa".
-std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
-    // "told people to get away", "evacuated their troops": who is moved, named in the deed or
-    // right after it, comes first.
+// "told people to get away", "evacuated their troops": who is moved, named in the deed or
+// right after it; nullopt when it names none, or names what is fled.
+std::optional<EventType> moved_object(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const bool object_is_fled = lex.flight_verbs.match(s.words, t.first).length > 0;
     // "pulled out a man", "pulled out the residents": articles do not count towards the reach, and a
     // subordinator ends it ("left their homes when the fighters arrived").
@@ -191,6 +188,15 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
         if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
         if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
     }
+    return std::nullopt;
+}
+
+// "soldiers and their families were allowed to leave", "residents fled": who leaves says whether it
+// is a withdrawal or an evacuation; the nearest mover named before the deed decides.
+// Nullopt when what moves is a ship, a plane or a train: "several vessels have left Odesa".
+std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const Lexicon& lex) {
+    // Who is moved, named in the deed or right after it, comes first.
+    if (const auto moved = moved_object(s, t, lex)) return moved;
     for (size_t back = 1; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back) {
         const size_t at = t.first - back;
         // "the military ordered the evacuation of Kherson": who orders it does not leave.
@@ -474,6 +480,19 @@ bool left_from(const Sentence& s, size_t where_word, const Lexicon& lex) {
     return false;
 }
 
+// The relation the preposition at `at` gives the place at `word`; nullopt when the word is none.
+std::optional<Preposition> preposition_at(const Sentence& s, size_t at, size_t word, const Lexicon& lex) {
+    if (const auto n = lex.neighbour_words.match(s.words, at); n.length && at + n.length == word) return Preposition{Relation::Beside, at};
+    if (lex.along_words.match(s.words, at).length) return Preposition{Relation::Along, at};
+    if (lex.from_words.match(s.words, at).length) return Preposition{Relation::From, at};
+    if (lex.near_words.match(s.words, at).length) return Preposition{Relation::Near, at};
+    if (lex.direction_words.match(s.words, at).length && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
+        return Preposition{Relation::Beside, at};
+    if (lex.toward_words.match(s.words, at).length) return Preposition{Relation::Toward, at};
+    if (lex.where_words.match(s.words, at).length) return Preposition{left_from(s, at, lex) ? Relation::From : Relation::Where, at};
+    return std::nullopt;
+}
+
 // nullopt when the place has no preposition of its own.
 std::optional<Preposition> preposition_before(const Sentence& s, size_t word, const Lexicon& lex) {
     size_t window = lex.windows.preposition;
@@ -487,14 +506,7 @@ std::optional<Preposition> preposition_before(const Sentence& s, size_t word, co
             apposition = true;
             window += lex.windows.preposition;
         }
-        if (const auto n = lex.neighbour_words.match(s.words, at); n.length && at + n.length == word) return Preposition{Relation::Beside, at};
-        if (lex.along_words.match(s.words, at).length) return Preposition{Relation::Along, at};
-        if (lex.from_words.match(s.words, at).length) return Preposition{Relation::From, at};
-        if (lex.near_words.match(s.words, at).length) return Preposition{Relation::Near, at};
-        if (lex.direction_words.match(s.words, at).length && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
-            return Preposition{Relation::Beside, at};
-        if (lex.toward_words.match(s.words, at).length) return Preposition{Relation::Toward, at};
-        if (lex.where_words.match(s.words, at).length) return Preposition{left_from(s, at, lex) ? Relation::From : Relation::Where, at};
+        if (const auto p = preposition_at(s, at, word, lex)) return p;
         if (s.words[at].comma_after && back > 1 && !apposition) break;
     }
     return std::nullopt;
@@ -601,17 +613,47 @@ bool names_residence(const Sentence& s, size_t word, const Lexicon& lex) {
     return false;
 }
 
-std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
+// The last word of the clause the word `from` is in.
+size_t clause_end_from(const Sentence& s, size_t from) {
+    size_t clause_end = from;
+    while (clause_end + 1 < s.words.size() && !s.words[clause_end].comma_after && !s.words[clause_end].stop_after) ++clause_end;
+    return clause_end;
+}
+
+// How the place named at words [i, end] is tied to what the sentence tells, given the places
+// before it (`out`).
+Link link_of(const Sentence& s, size_t i, size_t end, const std::vector<Link>& out, const SentenceContext& c) {
     const auto& lex = c.lex;
+    const auto prep = preposition_before(s, i, lex);
+    Link link{static_cast<size_t>(s.words[i].mention), i, prep ? prep->relation : Relation::Where, prep.has_value(), false};
+    link.bare_to = link.relation == Relation::Toward && s.words[prep->word].lower == "to";
+    link.heading = link.relation == Relation::Toward && lex.heading_words.match(s.words, prep->word).length;
+    // A list ("Kyiv, Lviv and Dnipro") shares the relation of its first name.
+    if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
+        link.relation == Relation::Where) {
+        // "in Russia's Kursk region": the owner's preposition is the owned place's.
+        const auto owner = out.back().relation == Relation::Office && s.words[i - 1].possessive ? preposition_before(s, out.back().word, lex) : std::nullopt;
+        link.relation = owner ? owner->relation : out.back().relation;
+        link.preposition = owner ? true : out.back().preposition;
+    }
+    // "Kharkiv governor", "Ukraine's southern command": the place owns a speaker or a unit.
+    if (is_office(s, i, end, lex) || (s.words[end].possessive && owns_actor(s, end, lex))) link.relation = Relation::Office;
+    // "Myanmar's eastern border", "Israel's main airport": a country that owns a thing locates
+    // the thing, which is where the deed is; "Moscow's fastest gains": a capital owns its state's deeds.
+    const auto& owner = *c.mentions[link.mention].place;
+    if (s.words[end].possessive && (owner.type == PlaceType::Country || (owner.feature_code == "PPLC" && deed_follows(s, end, lex))))
+        link.relation = Relation::Office;
+    return link;
+}
+
+std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
     std::vector<Link> out;
     for (size_t i = 0; i < s.words.size(); ++i) {
         if (s.words[i].mention < 0 || !s.words[i].located) continue;
         const size_t end = name_end(s, i);
         // "lived in the Krasnodar region in southern Russia": the residence and what locates it.
         if (names_residence(s, i, c.lex)) {
-            size_t clause_end = end;
-            while (clause_end + 1 < s.words.size() && !s.words[clause_end].comma_after && !s.words[clause_end].stop_after) ++clause_end;
-            i = clause_end;
+            i = clause_end_from(s, end);
             continue;
         }
         if (describes_town_after(s, i, end, c) || qualifies_town_before(s, i, out, c)) {
@@ -623,26 +665,7 @@ std::vector<Link> find_links(const Sentence& s, const SentenceContext& c) {
             i = end;
             continue;
         }
-        const auto prep = preposition_before(s, i, lex);
-        Link link{static_cast<size_t>(s.words[i].mention), i, prep ? prep->relation : Relation::Where, prep.has_value(), false};
-        link.bare_to = link.relation == Relation::Toward && s.words[prep->word].lower == "to";
-        link.heading = link.relation == Relation::Toward && lex.heading_words.match(s.words, prep->word).length;
-        // A list ("Kyiv, Lviv and Dnipro") shares the relation of its first name.
-        if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
-            link.relation == Relation::Where) {
-            // "in Russia's Kursk region": the owner's preposition is the owned place's.
-            const auto owner = out.back().relation == Relation::Office && s.words[i - 1].possessive ? preposition_before(s, out.back().word, lex) : std::nullopt;
-            link.relation = owner ? owner->relation : out.back().relation;
-            link.preposition = owner ? true : out.back().preposition;
-        }
-        // "Kharkiv governor", "Ukraine's southern command": the place owns a speaker or a unit.
-        if (is_office(s, i, end, lex) || (s.words[end].possessive && owns_actor(s, end, lex))) link.relation = Relation::Office;
-        // "Myanmar's eastern border", "Israel's main airport": a country that owns a thing locates
-        // the thing, which is where the deed is; "Moscow's fastest gains": a capital owns its state's deeds.
-        const auto& owner = *c.mentions[link.mention].place;
-        if (s.words[end].possessive && (owner.type == PlaceType::Country || (owner.feature_code == "PPLC" && deed_follows(s, end, lex))))
-            link.relation = Relation::Office;
-        out.push_back(link);
+        out.push_back(link_of(s, i, end, out, c));
         i = end;
     }
     add_references(s, c, out);
@@ -1603,33 +1626,45 @@ bool names_the_deed(const Sentence& s, const Party& p, size_t deed, const Lexico
     return p.last + 1 < deed && lex.naming_verbs.match(s.words, p.last + 1).length;
 }
 
+// The last party named before the deed at `word` that acts in it.
+const Party* acting_party(const Sentence& s, size_t word, const std::vector<Party>& parties, const Lexicon& lex) {
+    const Party* best = nullptr;
+    for (const auto& p : parties) {
+        const bool acts = p.first < word && !in_aside(s, p, word, parties) && !speaks_of_passive_deed(s, p, word, lex) &&
+                          !names_the_deed(s, p, word, lex);
+        if (acts && (!best || p.last > best->last)) best = &p;
+    }
+    return best;
+}
+
+// The agent of a passive deed: "was shelled by Russian forces"; not "Aleppo fell, followed by
+// Hama", where nobody is said to act.
+const Party* passive_agent(const Sentence& s, size_t word, const std::vector<Party>& parties, const Lexicon& lex) {
+    if (!preceded_by(s, word, 2, lex.passive_markers)) return nullptr;
+    for (const auto& p : parties)
+        if (p.first > word + 1 && s.words[p.first - 1].lower == "by") return &p;
+    return nullptr;
+}
+
+void acted_by(Found& f, const Party& doer, const Sentence& s, std::string_view text, const State& state) {
+    // "Kyiv's forces advance": the actor is named up to the deed, not with it.
+    f.event.actor = doer.last >= f.word && f.word > doer.first ? slice(text, s.words, doer.first, f.word - 1) : doer.text;
+    f.event.side = doer.unnamed_group ? state.last_group_side : doer.side;
+    f.by_unnamed_group = doer.unnamed_group && f.event.side.empty();
+}
+
 void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties, const Sentence& s, std::string_view text, const State& state,
                    const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
     for (auto& f : found) {
-        const Party* best = nullptr;
+        const Party* best = acting_party(s, f.word, parties, lex);
         std::optional<Party> holder;
-        for (const auto& p : parties) {
-            const bool acts = p.first < f.word && !in_aside(s, p, f.word, parties) && !speaks_of_passive_deed(s, p, f.word, lex) &&
-                              !names_the_deed(s, p, f.word, lex);
-            if (acts && (!best || p.last > best->last)) best = &p;
-        }
-        // Else the agent of a passive deed: "was shelled by Russian forces"; not "Aleppo fell,
-        // followed by Hama", where nobody is said to act.
-        if (!best && (preceded_by(s, f.word, 2, lex.passive_markers)))
-            for (const auto& p : parties)
-                if (p.first > f.word + 1 && s.words[p.first - 1].lower == "by") {
-                    best = &p;
-                    break;
-                }
+        // Else the agent of a passive deed.
+        if (!best) best = passive_agent(s, f.word, parties, lex);
         if (!best && territorial_gain(f.event.type) && (holder = holder_after(s, text, f.word, parties, lex))) best = &*holder;
-        if (best) {
-            // "Kyiv's forces advance": the actor is named up to the deed, not with it.
-            f.event.actor = best->last >= f.word && f.word > best->first ? slice(text, s.words, best->first, f.word - 1) : best->text;
-            f.event.side = best->unnamed_group ? state.last_group_side : best->side;
-            f.by_unnamed_group = best->unnamed_group && f.event.side.empty();
-        } else {
+        if (best)
+            acted_by(f, *best, s, text, state);
+        else
             generic_actor(f, s, text, state, mentions, lex);
-        }
     }
 }
 
@@ -1681,20 +1716,26 @@ bool bears_casualties(EventType t) { return t != EventType::Evacuation; }
 // A tally told after its deed ("Militia officials said three men died") may also be the whole of
 // one told with it as a single victim ("killed a senior commander"): with `retold`, a larger
 // number replaces a lone victim.
+// The event nearest the count (the first when `words` is empty) of those it can count; null when none.
+Event* counted_event(const std::vector<Event*>& targets, const std::vector<size_t>& words, const Count& c) {
+    const auto fits = [&](const Event* t) { return c.kind == CountKind::Places || bears_casualties(t->type); };
+    Event* e = nullptr;
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < targets.size(); ++i) {
+        if (!fits(targets[i])) continue;
+        const size_t d = words.empty() ? 0 : distance(words[i], c.word);
+        if (!e || d < best) {
+            best = d;
+            e = targets[i];
+        }
+    }
+    return e;
+}
+
 void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, std::vector<Count> counts, bool retold = false) {
     std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) { return a.strong > b.strong; });
     for (const auto& c : counts) {
-        const auto fits = [&](const Event* t) { return c.kind == CountKind::Places || bears_casualties(t->type); };
-        Event* e = nullptr;
-        size_t best = SIZE_MAX;
-        for (size_t i = 0; i < targets.size(); ++i) {
-            if (!fits(targets[i])) continue;
-            const size_t d = words.empty() ? 0 : distance(words[i], c.word);
-            if (!e || d < best) {
-                best = d;
-                e = targets[i];
-            }
-        }
+        Event* e = counted_event(targets, words, c);
         if (!e) continue;
         auto& slot = c.kind == CountKind::Killed ? e->killed : c.kind == CountKind::Wounded ? e->wounded : e->places;
         // "air raids hit four places", "flights over several cities were suspended": only ground
@@ -1737,6 +1778,27 @@ std::optional<Claimant> claimant_of(const Attribution& a, const State& state, co
     return Claimant{state.last_claimant, state.last_claimant_side, true};
 }
 
+// What the attribution `a`, by `who` of `side`, says of one event: that it denies it, or, for the
+// sentence's own events, claims it.
+void attribute_event(Event& e, const Attribution& a, const std::string& who, const std::string& side, bool own_events) {
+    if (a.denial) {
+        // Nobody denies what they themselves are telling.
+        if (e.denied_by.empty() && e.claimed_by != who) {
+            e.denied_by = who;
+            e.denied_side = side;
+        }
+    } else if (own_events && e.claimed_by.empty()) {
+        e.claimed_by = who;
+        e.claimed_side = side;
+        // "Kyiv said it had retaken…": a side that reports its own gains is their actor.
+        if (e.side.empty() && !a.who.side.empty() &&
+            (e.type == EventType::Advance || e.type == EventType::Capture || e.type == EventType::Recapture)) {
+            e.side = a.who.side;
+            e.actor = who;
+        }
+    }
+}
+
 void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& attributions, State& state, bool own_events, const Lexicon& lex) {
     for (const auto& a : attributions) {
         const auto named = claimant_of(a, state, lex);
@@ -1749,24 +1811,7 @@ void attribute(std::vector<Event*>& targets, const std::vector<Attribution>& att
         }
         // "rejected the charge" answers an earlier claim, carried separately.
         if (own_events && a.of_claim && !answers_claim_here(a, attributions)) continue;
-        for (Event* e : targets) {
-            if (a.denial) {
-                // Nobody denies what they themselves are telling.
-                if (e->denied_by.empty() && e->claimed_by != who) {
-                    e->denied_by = who;
-                    e->denied_side = side;
-                }
-            } else if (own_events && e->claimed_by.empty()) {
-                e->claimed_by = who;
-                e->claimed_side = side;
-                // "Kyiv said it had retaken…": a side that reports its own gains is their actor.
-                if (e->side.empty() && !a.who.side.empty() &&
-                    (e->type == EventType::Advance || e->type == EventType::Capture || e->type == EventType::Recapture)) {
-                    e->side = a.who.side;
-                    e->actor = who;
-                }
-            }
-        }
+        for (Event* e : targets) attribute_event(*e, a, who, side, own_events);
     }
 }
 

@@ -54,6 +54,33 @@ size_t group_name_end(const Sentence& s, size_t i, const Lexicon& lex) {
     return i;
 }
 
+// A group the side list lacks is keyed by its own name.
+std::optional<Party> unlisted_group(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex, size_t& next) {
+    const size_t end = group_name_end(s, i, lex);
+    if (end == i) return std::nullopt;
+    next = end + 1;
+    const std::string name = slice(text, s.words, i, end);
+    return Party{i, end, name, name};
+}
+
+// The last word of the actor noun that the demonym after "and" after `last` shares with the one
+// ending at `last`; nullopt when there is none.
+std::optional<size_t> shared_noun_end(const Sentence& s, size_t last, const Lexicon& lex) {
+    if (last + 2 >= s.words.size() || s.words[last + 1].lower != "and") return std::nullopt;
+    const auto second = lex.sides.match(s.words, last + 2);
+    if (!second.length) return std::nullopt;
+    bool shared = false;
+    const size_t shared_end = actor_noun_end(s, last + 1 + second.length, lex, shared);
+    return shared ? std::optional(shared_end) : std::nullopt;
+}
+
+// A non-state noun among the words after `last`, up to `end`.
+bool names_non_state_group(const Sentence& s, size_t last, size_t end, const Lexicon& lex) {
+    for (size_t at = last + 1; at <= end; ++at)
+        if (lex.non_state_nouns.match(s.words, at).length) return true;
+    return false;
+}
+
 std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i, const std::vector<parse::Mention>& mentions, const Lexicon& lex, size_t& next) {
     const Word& w = s.words[i];
     next = i + 1;
@@ -70,14 +97,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
         strong = true;
     } else {
         const auto match = lex.sides.match(s.words, i);
-        if (!match.length) {
-            // A group the side list lacks is keyed by its own name.
-            const size_t end = group_name_end(s, i, lex);
-            if (end == i) return std::nullopt;
-            next = end + 1;
-            const std::string name = slice(text, s.words, i, end);
-            return Party{i, end, name, name};
-        }
+        if (!match.length) return unlisted_group(text, s, i, lex, next);
         side = *match.value;
         last = i + match.length - 1;
         backer = match.length > 1;
@@ -87,28 +107,21 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
     bool has_noun = false;
     size_t end = actor_noun_end(s, last, lex, has_noun);
     // "Syrian and Russian warplanes": demonyms that share a noun are one party, led by the first.
-    if (!strong && !has_noun && last + 2 < s.words.size() && s.words[last + 1].lower == "and") {
-        if (const auto second = lex.sides.match(s.words, last + 2); second.length) {
-            bool shared = false;
-            const size_t shared_end = actor_noun_end(s, last + 1 + second.length, lex, shared);
-            if (shared) {
-                has_noun = true;
-                end = shared_end;
-            }
+    if (!strong && !has_noun)
+        if (const auto shared = shared_noun_end(s, last, lex)) {
+            has_noun = true;
+            end = *shared;
         }
-    }
     // "a limited Israeli strike", "Russian shelling": a demonym right before a deed noun names its doer.
     const bool before_deed = last + 1 < s.words.size() && lex.triggers.match(s.words, last + 1).length;
     if (!strong && !has_noun && !before_deed) return std::nullopt;
     // "Syrian rebels", "Malian jihadists": a demonym before a non-state noun names where they are
     // from, not the state's side; "Russian-backed separatists" are Russia's.
     bool unnamed_group = false;
-    if (is_state_side(side, lex) && !backer)
-        for (size_t at = last + 1; at <= end; ++at)
-            if (lex.non_state_nouns.match(s.words, at).length) {
-                side.clear();
-                unnamed_group = true;
-            }
+    if (is_state_side(side, lex) && !backer && names_non_state_group(s, last, end, lex)) {
+        side.clear();
+        unnamed_group = true;
+    }
     next = end + 1;
     return Party{i, end, slice(text, s.words, i, end), side, unnamed_group};
 }
