@@ -153,26 +153,32 @@ void drop_shared_codes(std::vector<Area>& units) {
         if (uses[{a.place.country, a.place.admin1}] > 1) a.place.admin1.clear();
 }
 
-// Natural Earth admin-1 areas. Their names are transliterated one way ("Zaporizhzhya", "Kiev");
-// the region also takes the names of the city it is named after, so "Zaporizhzhia region" and
-// "Kyiv region" find it.
-std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>& cities, const Admin1NameForms& forms) {
-    std::map<std::pair<std::string, std::string>, const GeoNamesPlace*> by_key;  // (country, key) -> largest
-    std::map<std::pair<std::string, std::string>, const GeoNamesPlace*> seat;    // (country, admin1) -> PPLA
+using PlaceIndex = std::map<std::pair<std::string, std::string>, const GeoNamesPlace*>;
+
+// The towns a region may be named after: by name, the largest town or seat of each; by admin-1
+// code, the seat.
+struct Namesakes {
+    PlaceIndex by_key;  // (country, key) -> largest
+    PlaceIndex seat;    // (country, admin1) -> PPLA
+};
+
+Namesakes index_namesakes(const std::vector<GeoNamesPlace>& cities) {
+    Namesakes out;
     for (const auto& c : cities) {
         if (c.place.feature_code == "PPLA" || c.place.feature_code == "PPLC")
-            seat[{c.place.country, c.place.admin1}] = &c;
+            out.seat[{c.place.country, c.place.admin1}] = &c;
         if (c.place.population < 20000 && c.place.feature_code != "PPLA" && c.place.feature_code != "PPLC") continue;
         for (const auto& n : c.names) {
-            auto& slot = by_key[{c.place.country, text::name_key(n)}];
+            auto& slot = out.by_key[{c.place.country, text::name_key(n)}];
             if (!slot || slot->place.population < c.place.population) slot = &c;
         }
     }
-    std::vector<Area> out;
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds, "states_provinces");
-    if (!layer) throw DataError("Natural Earth world_map.gpkg", "has no 'states_provinces' layer");
-    // Natural Earth files some disputed units under the occupier; FIPS codes keep the
-    // internationally recognised country, learnt from the units whose seat matches.
+    return out;
+}
+
+// Natural Earth files some disputed units under the occupier; FIPS codes keep the
+// internationally recognised country, learnt from the units whose seat matches.
+std::map<std::string, std::string> recognised_fips_countries(OGRLayerH layer, const PlaceIndex& seat) {
     std::map<std::string, std::string> fips_country;
     OGR_L_ResetReading(layer);
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
@@ -180,62 +186,112 @@ std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>&
         const std::string iso = gdal::field_text(f.get(), "iso_a2");
         if (fips.size() >= 4 && seat.count({iso, fips.substr(2)})) fips_country.emplace(fips.substr(0, 2), iso);
     }
-    std::set<std::string> used_ids;
+    return fips_country;
+}
+
+// By country, so that a unit is tested against its own country's towns only.
+std::vector<const GeoNamesPlace*> towns_by_country(const std::vector<GeoNamesPlace>& cities) {
     std::vector<const GeoNamesPlace*> towns;
     for (const auto& c : cities) towns.push_back(&c);
-    // By country, so that a unit is tested against its own country's towns only.
     std::sort(towns.begin(), towns.end(), [](const auto* a, const auto* b) { return a->place.country < b->place.country; });
+    return towns;
+}
+
+std::string admin1_id(const std::string& fips, const std::string& iso, const std::string& name, std::set<std::string>& used_ids) {
+    std::string id = "ne-admin1-" + (fips.size() >= 4 ? fips : iso + "-" + text::name_key(name));
+    // Natural Earth gives a few units one FIPS code (two Darfur states share SU49): the name
+    // keeps their ids apart.
+    if (!used_ids.insert(id).second) id += "-" + text::name_key(name);
+    std::replace(id.begin(), id.end(), ' ', '-');
+    return id;
+}
+
+// geonames_admin1 over the country's own towns, found in `towns` sorted by country.
+std::string country_admin1(OGRGeometryH unit, const std::string& iso, const std::vector<const GeoNamesPlace*>& towns) {
+    const auto first = std::lower_bound(towns.begin(), towns.end(), iso, [](const auto* t, const std::string& c) { return t->place.country < c; });
+    const auto last = std::upper_bound(first, towns.end(), iso, [](const std::string& c, const auto* t) { return c < t->place.country; });
+    return geonames_admin1(unit, iso, {first, last});
+}
+
+void add_unit_names(OGRFeatureH f, const Admin1NameForms& forms, Area& a) {
+    std::vector<std::string> given;
+    for (const char* col : {"name", "woe_name", "gn_name"}) given.push_back(gdal::field_text(f, col));
+    // "Paktia, AF, Afghanistan": the label's first part is the English name news use.
+    const std::string label = gdal::field_text(f, "woe_label");
+    given.push_back(label.substr(0, label.find(',')));
+    const auto add = [&](const std::string& n) {
+        if (!n.empty() && std::find(a.names.begin(), a.names.end(), n) == a.names.end()) a.names.push_back(n);
+    };
+    for (const auto& n : given) {
+        add(n);
+        for (const auto& form : short_forms(n, forms)) add(form);
+    }
+}
+
+// The city a unit is named after: the last of its names a large town or seat carries, else a seat
+// whose name begins as the unit's does.
+const GeoNamesPlace* namesake_of(const Area& a, const std::string& fips, const Namesakes& namesakes) {
+    const std::string& iso = a.place.country;
+    const GeoNamesPlace* namesake = nullptr;
+    for (const auto& n : a.names)
+        if (auto it = namesakes.by_key.find({iso, text::name_key(n)}); it != namesakes.by_key.end()) namesake = it->second;
+    if (!namesake && fips.size() >= 4) {
+        const auto it = namesakes.seat.find({iso, fips.substr(2)});
+        const std::string region_key = text::name_key(a.place.name);
+        if (it != namesakes.seat.end() && text::name_key(it->second->place.name).substr(0, 5) == region_key.substr(0, 5))
+            namesake = it->second;
+    }
+    return namesake;
+}
+
+// What read_admin1 reads each unit with: the towns, their namesake index and the names' forms.
+struct Admin1Context {
+    const Namesakes& namesakes;
+    const std::map<std::string, std::string>& fips_country;
+    const std::vector<const GeoNamesPlace*>& towns;
+    const Admin1NameForms& forms;
+};
+
+Area read_admin1_unit(OGRFeatureH f, OGRGeometryH g, const std::string& name, const Admin1Context& ctx, std::set<std::string>& used_ids) {
+    const std::string fips = gdal::field_text(f, "fips");
+    std::string iso = gdal::field_text(f, "iso_a2");
+    if (fips.size() >= 4 && ctx.fips_country.count(fips.substr(0, 2))) iso = ctx.fips_country.at(fips.substr(0, 2));
+    Area a;
+    a.place.id = admin1_id(fips, iso, name, used_ids);
+    a.place.name = name;
+    a.place.type = PlaceType::Region;
+    a.place.feature_code = "ADM1";
+    a.place.country = iso;
+    a.place.admin1 = country_admin1(g, iso, ctx.towns);
+    a.place.importance = 0.6;
+    centroid(g, a.place);
+    a.bbox = envelope(g);
+    add_unit_names(f, ctx.forms, a);
+    if (const GeoNamesPlace* namesake = namesake_of(a, fips, ctx.namesakes)) {
+        for (const auto& n : namesake->names) a.names.push_back(n);
+        a.namesake_id = namesake->place.id;
+    }
+    return a;
+}
+
+// Natural Earth admin-1 areas. Their names are transliterated one way ("Zaporizhzhya", "Kiev");
+// the region also takes the names of the city it is named after, so "Zaporizhzhia region" and
+// "Kyiv region" find it.
+std::vector<Area> read_admin1(GDALDatasetH ds, const std::vector<GeoNamesPlace>& cities, const Admin1NameForms& forms) {
+    const Namesakes namesakes = index_namesakes(cities);
+    std::vector<Area> out;
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, "states_provinces");
+    if (!layer) throw DataError("Natural Earth world_map.gpkg", "has no 'states_provinces' layer");
+    const auto fips_country = recognised_fips_countries(layer, namesakes.seat);
+    std::set<std::string> used_ids;
+    const auto towns = towns_by_country(cities);
+    const Admin1Context ctx{namesakes, fips_country, towns, forms};
     OGR_L_ResetReading(layer);
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         OGRGeometryH g = OGR_F_GetGeometryRef(f.get());
         const std::string name = gdal::field_text(f.get(), "name");
         if (!g || name.empty()) continue;
-        const std::string fips = gdal::field_text(f.get(), "fips");
-        std::string iso = gdal::field_text(f.get(), "iso_a2");
-        if (fips.size() >= 4 && fips_country.count(fips.substr(0, 2))) iso = fips_country[fips.substr(0, 2)];
-        Area a;
-        a.place.id = "ne-admin1-" + (fips.size() >= 4 ? fips : iso + "-" + text::name_key(name));
-        // Natural Earth gives a few units one FIPS code (two Darfur states share SU49): the name
-        // keeps their ids apart.
-        if (!used_ids.insert(a.place.id).second) a.place.id += "-" + text::name_key(name);
-        std::replace(a.place.id.begin(), a.place.id.end(), ' ', '-');
-        a.place.name = name;
-        a.place.type = PlaceType::Region;
-        a.place.feature_code = "ADM1";
-        a.place.country = iso;
-        {
-            const auto first = std::lower_bound(towns.begin(), towns.end(), iso, [](const auto* t, const std::string& c) { return t->place.country < c; });
-            const auto last = std::upper_bound(first, towns.end(), iso, [](const std::string& c, const auto* t) { return c < t->place.country; });
-            a.place.admin1 = geonames_admin1(g, iso, {first, last});
-        }
-        a.place.importance = 0.6;
-        centroid(g, a.place);
-        a.bbox = envelope(g);
-        std::vector<std::string> given;
-        for (const char* col : {"name", "woe_name", "gn_name"}) given.push_back(gdal::field_text(f.get(), col));
-        // "Paktia, AF, Afghanistan": the label's first part is the English name news use.
-        const std::string label = gdal::field_text(f.get(), "woe_label");
-        given.push_back(label.substr(0, label.find(',')));
-        const auto add = [&](const std::string& n) {
-            if (!n.empty() && std::find(a.names.begin(), a.names.end(), n) == a.names.end()) a.names.push_back(n);
-        };
-        for (const auto& n : given) {
-            add(n);
-            for (const auto& form : short_forms(n, forms)) add(form);
-        }
-        const GeoNamesPlace* namesake = nullptr;
-        for (const auto& n : a.names)
-            if (auto it = by_key.find({iso, text::name_key(n)}); it != by_key.end()) namesake = it->second;
-        if (!namesake && fips.size() >= 4) {
-            auto it = seat.find({iso, fips.substr(2)});
-            const std::string region_key = text::name_key(name);
-            if (it != seat.end() && text::name_key(it->second->place.name).substr(0, 5) == region_key.substr(0, 5)) namesake = it->second;
-        }
-        if (namesake) {
-            for (const auto& n : namesake->names) a.names.push_back(n);
-            a.namesake_id = namesake->place.id;
-        }
-        out.push_back(std::move(a));
+        out.push_back(read_admin1_unit(f.get(), g, name, ctx, used_ids));
     }
     drop_shared_codes(out);
     return out;
@@ -377,6 +433,74 @@ std::set<std::string> read_english_words(const std::filesystem::path& file) {
     return words;
 }
 
+void write_areas(const std::vector<GeoNamesPlace>& cities, const std::vector<Area>& countries, const std::vector<Area>& admin1,
+                 const std::vector<Area>& admin2, gazetteer::Writer& writer) {
+    for (const auto& c : cities) {
+        writer.add_place(c.place, "");
+        for (const auto& n : c.names) writer.add_name(c.place.id, n);
+    }
+    for (const std::vector<Area>* areas : {&countries, &admin1, &admin2}) {
+        for (const auto& a : *areas) {
+            writer.add_place(a.place, shape_json({}, a.bbox));
+            for (const auto& n : a.names) writer.add_name(a.place.id, n);
+        }
+    }
+}
+
+void grow_bbox(std::vector<double>& bbox, double lon, double lat) {
+    if (bbox.empty()) bbox = {lon, lat, lon, lat};
+    bbox = {std::min(bbox[0], lon), std::min(bbox[1], lat), std::max(bbox[2], lon), std::max(bbox[3], lat)};
+}
+
+// A curated entry's extent: its outlines, its stated extent and the admin-1 units it is made of.
+std::vector<double> curated_bbox(const CuratedEntry& e, const std::vector<Area>& admin1) {
+    std::vector<double> bbox;
+    for (const auto& ring : e.rings)
+        for (const auto& [lon, lat] : ring) grow_bbox(bbox, lon, lat);
+    if (!e.bbox.empty()) {
+        grow_bbox(bbox, e.bbox[0], e.bbox[1]);
+        grow_bbox(bbox, e.bbox[2], e.bbox[3]);
+    }
+    for (const auto& [iso, name] : e.compose) {
+        // Matched by name, preferring the given country: Natural Earth files some units
+        // (Crimea) under a country other than the one we record.
+        std::vector<double> b;
+        for (const auto& a : admin1)
+            if (a.place.name == name && (b.empty() || a.place.country == iso)) b = a.bbox;
+        if (b.empty()) throw DataError("curated region " + e.place.id, "no Natural Earth admin-1 unit named '" + name + "'");
+        grow_bbox(bbox, b[0], b[1]);
+        grow_bbox(bbox, b[2], b[3]);
+    }
+    return bbox;
+}
+
+void write_curated(const CuratedEntry& e, const std::vector<Area>& admin1, gazetteer::Writer& writer) {
+    Place p = e.place;
+    std::vector<std::pair<double, double>> course;
+    for (const auto& line : e.lines) course.insert(course.end(), line.begin(), line.end());
+    const std::vector<double> bbox = curated_bbox(e, admin1);
+    if (!course.empty() && p.lat == 0.0 && p.lon == 0.0) {
+        p.lon = course[course.size() / 2].first;
+        p.lat = course[course.size() / 2].second;
+    }
+    if (!bbox.empty() && p.lat == 0.0 && p.lon == 0.0) {
+        p.lon = (bbox[0] + bbox[2]) / 2;
+        p.lat = (bbox[1] + bbox[3]) / 2;
+    }
+    writer.add_place(p, shape_json(course, bbox));
+    for (const auto& n : e.names) writer.add_name(p.id, n);
+}
+
+void add_given_names(const std::filesystem::path& file, gazetteer::Writer& writer) {
+    std::ifstream names(file);
+    if (!names) throw DataError("cannot read " + file.string(), "no such file (tools/setup.sh fetches it)");
+    std::string n;
+    while (std::getline(names, n)) {
+        if (!n.empty() && n.back() == '\r') n.pop_back();
+        if (n.size() >= 3) writer.add_given_name(n);
+    }
+}
+
 }  // namespace
 
 void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
@@ -392,67 +516,15 @@ void build_gazetteer(const Inputs& in, const std::filesystem::path& out) {
     const auto admin2 = read_admin2(in.sources / "admin2.json", cities, read_admin2_suffixes(in.geodata / "aliases.json"));
 
     gazetteer::Writer writer(out);
-    for (const auto& c : cities) {
-        writer.add_place(c.place, "");
-        for (const auto& n : c.names) writer.add_name(c.place.id, n);
-    }
-    for (const std::vector<Area>* areas : {static_cast<const std::vector<Area>*>(&countries), &admin1, &admin2}) {
-        for (const auto& a : *areas) {
-            writer.add_place(a.place, shape_json({}, a.bbox));
-            for (const auto& n : a.names) writer.add_name(a.place.id, n);
-        }
-    }
+    write_areas(cities, countries, admin1, admin2, writer);
 
     add_aliases(in.geodata / "aliases.json", admin1, cities, writer);
     add_not_place_names(in.geodata / "not-places.json", writer);
 
-    for (const auto& e : curated) {
-        Place p = e.place;
-        std::vector<std::pair<double, double>> course;
-        for (const auto& line : e.lines) course.insert(course.end(), line.begin(), line.end());
-        std::vector<double> bbox;
-        auto grow = [&](double lon, double lat) {
-            if (bbox.empty()) bbox = {lon, lat, lon, lat};
-            bbox = {std::min(bbox[0], lon), std::min(bbox[1], lat), std::max(bbox[2], lon), std::max(bbox[3], lat)};
-        };
-        for (const auto& ring : e.rings)
-            for (const auto& [lon, lat] : ring) grow(lon, lat);
-        if (!e.bbox.empty()) {
-            grow(e.bbox[0], e.bbox[1]);
-            grow(e.bbox[2], e.bbox[3]);
-        }
-        for (const auto& [iso, name] : e.compose) {
-            // Matched by name, preferring the given country: Natural Earth files some units
-            // (Crimea) under a country other than the one we record.
-            std::vector<double> b;
-            for (const auto& a : admin1)
-                if (a.place.name == name && (b.empty() || a.place.country == iso)) b = a.bbox;
-            if (b.empty()) throw DataError("curated region " + p.id, "no Natural Earth admin-1 unit named '" + name + "'");
-            grow(b[0], b[1]);
-            grow(b[2], b[3]);
-        }
-        if (!course.empty() && p.lat == 0.0 && p.lon == 0.0) {
-            p.lon = course[course.size() / 2].first;
-            p.lat = course[course.size() / 2].second;
-        }
-        if (!bbox.empty() && p.lat == 0.0 && p.lon == 0.0) {
-            p.lon = (bbox[0] + bbox[2]) / 2;
-            p.lat = (bbox[1] + bbox[3]) / 2;
-        }
-        writer.add_place(p, shape_json(course, bbox));
-        for (const auto& n : e.names) writer.add_name(p.id, n);
-    }
+    for (const auto& e : curated) write_curated(e, admin1, writer);
 
     for (const auto& w : english_words) writer.add_word(w);
-    if (std::ifstream names(in.sources / "given-names.txt"); names) {
-        std::string n;
-        while (std::getline(names, n)) {
-            if (!n.empty() && n.back() == '\r') n.pop_back();
-            if (n.size() >= 3) writer.add_given_name(n);
-        }
-    } else {
-        throw DataError("cannot read " + (in.sources / "given-names.txt").string(), "no such file (tools/setup.sh fetches it)");
-    }
+    add_given_names(in.sources / "given-names.txt", writer);
     writer.finish();
     std::cout << "gazetteer: " << cities.size() << " GeoNames places, " << countries.size() << " countries, " << admin1.size()
               << " admin-1 areas, " << admin2.size() << " admin-2 areas, " << curated.size() << " curated entries\n";

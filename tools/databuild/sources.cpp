@@ -96,6 +96,35 @@ std::optional<std::size_t> same_city(const std::vector<GeoNamesPlace>& towns, co
     return named ? named : nearest;
 }
 
+GeoNamesPlace read_world_city(const nlohmann::json& c, const std::filesystem::path& file) {
+    GeoNamesPlace g;
+    try {
+        g.names = {c.at("city").get<std::string>(), c.at("city_ascii").get<std::string>()};
+        g.place.lat = std::stod(c.at("lat").get<std::string>());
+        g.place.lon = std::stod(c.at("lng").get<std::string>());
+        const auto pop = c.value("population", std::string());
+        g.place.population = pop.empty() ? 0 : static_cast<long long>(std::stod(pop));
+        g.place.country = c.at("iso2").get<std::string>();
+        g.place.feature_code = code_of_capital(c.value("capital", std::string()));
+        g.place.id = "sm-" + c.at("id").get<std::string>();
+    } catch (const std::exception&) {
+        throw DataError("cannot read " + file.string(), "a city lacks its name, position or country");
+    }
+    if (g.names[1] == g.names[0]) g.names.pop_back();
+    return g;
+}
+
+// The GeoNames town takes the city's other names, and its population when larger.
+void merge_city_into(const GeoNamesPlace& g, GeoNamesPlace& t) {
+    for (const auto& n : g.names)
+        if (!shares_name(t, {ascii_lower(n)})) t.names.push_back(n);
+    if (t.place.population < g.place.population) {
+        t.place.population = g.place.population;
+        t.place.importance = importance_of(t.place.population, t.place.feature_code);
+        if (t.place.population >= 10000) t.place.type = PlaceType::City;
+    }
+}
+
 }  // namespace
 
 void merge_world_cities(const std::filesystem::path& file, std::vector<GeoNamesPlace>& towns) {
@@ -106,31 +135,11 @@ void merge_world_cities(const std::filesystem::path& file, std::vector<GeoNamesP
     const TownGrid grid(towns);
     std::vector<GeoNamesPlace> added;
     for (const auto& c : doc) {
-        GeoNamesPlace g;
-        try {
-            g.names = {c.at("city").get<std::string>(), c.at("city_ascii").get<std::string>()};
-            g.place.lat = std::stod(c.at("lat").get<std::string>());
-            g.place.lon = std::stod(c.at("lng").get<std::string>());
-            const auto pop = c.value("population", std::string());
-            g.place.population = pop.empty() ? 0 : static_cast<long long>(std::stod(pop));
-            g.place.country = c.at("iso2").get<std::string>();
-            g.place.feature_code = code_of_capital(c.value("capital", std::string()));
-            g.place.id = "sm-" + c.at("id").get<std::string>();
-        } catch (const std::exception&) {
-            throw DataError("cannot read " + file.string(), "a city lacks its name, position or country");
-        }
-        if (g.names[1] == g.names[0]) g.names.pop_back();
+        GeoNamesPlace g = read_world_city(c, file);
         std::vector<std::string> keys;
         for (const auto& n : g.names) keys.push_back(ascii_lower(n));
         if (const auto same = same_city(towns, grid, g.place.lat, g.place.lon, keys)) {
-            auto& t = towns[*same];
-            for (const auto& n : g.names)
-                if (!shares_name(t, {ascii_lower(n)})) t.names.push_back(n);
-            if (t.place.population < g.place.population) {
-                t.place.population = g.place.population;
-                t.place.importance = importance_of(t.place.population, t.place.feature_code);
-                if (t.place.population >= 10000) t.place.type = PlaceType::City;
-            }
+            merge_city_into(g, towns[*same]);
             continue;
         }
         g.place.name = g.names[0];
@@ -196,64 +205,84 @@ std::vector<std::pair<double, double>> read_line(const nlohmann::json& coords) {
     return line;
 }
 
-}  // namespace
-
-std::vector<CuratedEntry> read_curated(const std::filesystem::path& folder) {
+std::vector<std::filesystem::path> geojson_files(const std::filesystem::path& folder) {
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(folder))
         if (entry.path().extension() == ".geojson") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
+    return files;
+}
+
+void read_properties(const nlohmann::json& props, CuratedEntry& e) {
+    Place& p = e.place;
+    p.id = props.at("id").get<std::string>();
+    p.name = props.at("name").get<std::string>();
+    p.type = gazetteer::place_type_from_string(props.at("type").get<std::string>());
+    p.feature_code = props.at("type").get<std::string>();
+    p.country = props.value("country", "");
+    p.importance = props.value("importance", 0.5);
+    p.population = props.value("population", 0LL);
+    e.source = props.value("source", "");
+    for (const auto& n : props.value("names", nlohmann::json::array())) e.names.push_back(n.get<std::string>());
+    for (const auto& c : props.value("compose", nlohmann::json::array()))
+        e.compose.emplace_back(c.at("iso_a2").get<std::string>(), c.at("name").get<std::string>());
+}
+
+// A point is the entry's position; lines are river courses, polygons' outer rings region outlines.
+void read_geometry(const nlohmann::json& geom, CuratedEntry& e) {
+    if (geom.is_null()) return;
+    const std::string type = geom.at("type").get<std::string>();
+    const auto& coords = geom.at("coordinates");
+    if (type == "Point") {
+        e.place.lon = coords.at(0).get<double>();
+        e.place.lat = coords.at(1).get<double>();
+    } else if (type == "LineString") {
+        e.lines.push_back(read_line(coords));
+    } else if (type == "MultiLineString") {
+        for (const auto& l : coords) e.lines.push_back(read_line(l));
+    } else if (type == "Polygon") {
+        e.rings.push_back(read_line(coords.at(0)));
+    } else if (type == "MultiPolygon") {
+        for (const auto& poly : coords) e.rings.push_back(read_line(poly.at(0)));
+    }
+}
+
+// The properties that place the name and state an extent, read after the geometry: a "label"
+// overrides a point's position.
+void read_placement(const nlohmann::json& props, const std::filesystem::path& file, CuratedEntry& e) {
+    if (props.contains("label_points")) e.label_points = read_line(props.at("label_points"));
+    if (props.contains("bbox")) e.bbox = props.at("bbox").get<std::vector<double>>();
+    if (!e.bbox.empty() && e.bbox.size() != 4)
+        throw DataError("cannot read " + file.string(), "feature '" + e.place.id + "': bbox is not [west, south, east, north]");
+    if (props.contains("label")) {
+        e.place.lon = props["label"].at(0).get<double>();
+        e.place.lat = props["label"].at(1).get<double>();
+    }
+}
+
+CuratedEntry read_feature(const nlohmann::json& feature, const std::filesystem::path& file) {
+    const auto& props = feature.at("properties");
+    CuratedEntry e;
+    try {
+        read_properties(props, e);
+        read_geometry(feature.at("geometry"), e);
+        read_placement(props, file, e);
+    } catch (const nlohmann::json::exception& ex) {
+        throw DataError("cannot read " + file.string(), "feature '" + e.place.id + "': " + ex.what());
+    }
+    if (e.source.empty()) throw DataError("cannot read " + file.string(), "feature '" + e.place.id + "' notes no source");
+    return e;
+}
+
+}  // namespace
+
+std::vector<CuratedEntry> read_curated(const std::filesystem::path& folder) {
     std::vector<CuratedEntry> out;
-    for (const auto& file : files) {
+    for (const auto& file : geojson_files(folder)) {
         std::ifstream in(file);
         const auto doc = nlohmann::json::parse(in, nullptr, false);
         if (doc.is_discarded() || !doc.contains("features")) throw DataError("cannot read " + file.string(), "not a GeoJSON FeatureCollection");
-        for (const auto& feature : doc["features"]) {
-            const auto& props = feature.at("properties");
-            CuratedEntry e;
-            Place& p = e.place;
-            try {
-                p.id = props.at("id").get<std::string>();
-                p.name = props.at("name").get<std::string>();
-                p.type = gazetteer::place_type_from_string(props.at("type").get<std::string>());
-                p.feature_code = props.at("type").get<std::string>();
-                p.country = props.value("country", "");
-                p.importance = props.value("importance", 0.5);
-                p.population = props.value("population", 0LL);
-                e.source = props.value("source", "");
-                for (const auto& n : props.value("names", nlohmann::json::array())) e.names.push_back(n.get<std::string>());
-                for (const auto& c : props.value("compose", nlohmann::json::array()))
-                    e.compose.emplace_back(c.at("iso_a2").get<std::string>(), c.at("name").get<std::string>());
-                const auto& geom = feature.at("geometry");
-                if (!geom.is_null()) {
-                    const std::string type = geom.at("type").get<std::string>();
-                    const auto& coords = geom.at("coordinates");
-                    if (type == "Point") {
-                        p.lon = coords.at(0).get<double>();
-                        p.lat = coords.at(1).get<double>();
-                    } else if (type == "LineString") {
-                        e.lines.push_back(read_line(coords));
-                    } else if (type == "MultiLineString") {
-                        for (const auto& l : coords) e.lines.push_back(read_line(l));
-                    } else if (type == "Polygon") {
-                        e.rings.push_back(read_line(coords.at(0)));
-                    } else if (type == "MultiPolygon") {
-                        for (const auto& poly : coords) e.rings.push_back(read_line(poly.at(0)));
-                    }
-                }
-                if (props.contains("label_points")) e.label_points = read_line(props.at("label_points"));
-                if (props.contains("bbox")) e.bbox = props.at("bbox").get<std::vector<double>>();
-                if (!e.bbox.empty() && e.bbox.size() != 4) throw DataError("cannot read " + file.string(), "feature '" + p.id + "': bbox is not [west, south, east, north]");
-                if (props.contains("label")) {
-                    p.lon = props["label"].at(0).get<double>();
-                    p.lat = props["label"].at(1).get<double>();
-                }
-            } catch (const nlohmann::json::exception& ex) {
-                throw DataError("cannot read " + file.string(), "feature '" + p.id + "': " + ex.what());
-            }
-            if (e.source.empty()) throw DataError("cannot read " + file.string(), "feature '" + p.id + "' notes no source");
-            out.push_back(std::move(e));
-        }
+        for (const auto& feature : doc["features"]) out.push_back(read_feature(feature, file));
     }
     return out;
 }
