@@ -105,9 +105,8 @@ std::vector<std::string> unmet_floors(const nlohmann::json& got, const nlohmann:
     return unmet;
 }
 
-}  // namespace
-
-int run_eval(const Options& options, const EvalArgs& args, std::ostream& out) {
+// The corpus's articles in the split and topic asked for; a bad --split is told before the corpus is read.
+std::vector<eval::Article> selected_articles(const EvalArgs& args) {
     if (args.split != "all" && args.split != "dev" && args.split != "heldout")
         throw UsageError("bad --split '" + args.split + "'", "expected dev, heldout or all");
     auto articles = eval::read_corpus(io::read_input(args.corpus), args.corpus);
@@ -116,11 +115,16 @@ int run_eval(const Options& options, const EvalArgs& args, std::ostream& out) {
     if (args.split != "all") std::erase_if(articles, [&](const eval::Article& a) { return a.split != args.split; });
     if (args.topic != "all") std::erase_if(articles, [&](const eval::Article& a) { return a.topic != args.topic; });
     if (articles.empty()) throw InputError("corpus " + args.corpus, "no article in split '" + args.split + "' and topic '" + args.topic + "'");
+    return articles;
+}
+
+// Parses each article and scores its places and events; returns the seconds spent parsing and
+// extracting (scoring is not the parser's speed).
+double score_corpus(const Options& options, const std::vector<eval::Article>& articles, eval::Scores& scores,
+                    eval::EventScores& event_scores) {
     gazetteer::Gazetteer gazetteer(data_folder(options) / "gazetteer.sqlite");
     parse::Parser parser(gazetteer);
     const auto region_of = pipeline::region_lookup(gazetteer);
-    eval::Scores scores;
-    eval::EventScores event_scores;
     double seconds = 0;
     for (const auto& article : articles) {
         const auto t0 = std::chrono::steady_clock::now();
@@ -132,36 +136,53 @@ int run_eval(const Options& options, const EvalArgs& args, std::ostream& out) {
         // General news carries no event labels: its events would all count as spurious.
         if (article.topic == "conflict") eval::score_events(article, predicted_events(found, mentions), event_scores);
     }
+    return seconds;
+}
+
+void print_json(const nlohmann::json& got, const std::vector<eval::Miss>& misses, bool with_misses, std::ostream& out) {
+    nlohmann::json doc = got;
+    if (with_misses) {
+        doc["misses"] = nlohmann::json::array();
+        for (const auto& m : misses)
+            doc["misses"].push_back({{"article", m.article}, {"kind", m.kind}, {"text", m.text}, {"context", m.context}, {"error_km", round3(m.error_km)}});
+    }
+    out << doc.dump(2) << "\n";
+}
+
+void print_table(const nlohmann::json& got, const std::vector<eval::Miss>& misses, bool with_misses, std::ostream& out) {
+    if (with_misses)
+        for (const auto& m : misses) {
+            out << m.article << "\t" << m.kind << "\t" << m.text;
+            if (m.kind == "far") out << "\t" << std::fixed << std::setprecision(0) << m.error_km << " km";
+            out << "\t" << m.context << "\n";
+        }
+    for (const auto& [key, value] : got.items())
+        if (!value.is_object()) out << std::left << std::setw(26) << key << value.dump() << "\n";
+    for (const auto& [type, value] : got["events_per_type_recall"].items())
+        out << "  recall " << std::left << std::setw(17) << type << value["recall"].dump() << " of " << value["labelled"].dump() << "\n";
+}
+
+void check_floors(const nlohmann::json& got, const std::string& floors_file, std::ostream& out) {
+    const auto floors = nlohmann::json::parse(io::read_input(floors_file), nullptr, false);
+    if (floors.is_discarded() || !floors.is_object()) throw InputError("cannot read floors " + floors_file, "not a JSON object");
+    const auto unmet = unmet_floors(got, floors);
+    for (const auto& u : unmet) out << "below floor: " << u << "\n";
+    if (!unmet.empty()) throw Error("eval", std::to_string(unmet.size()) + " figure(s) below the floors in " + floors_file);
+}
+
+}  // namespace
+
+int run_eval(const Options& options, const EvalArgs& args, std::ostream& out) {
+    const auto articles = selected_articles(args);
+    eval::Scores scores;
+    eval::EventScores event_scores;
+    const double seconds = score_corpus(options, articles, scores, event_scores);
     auto got = figures(scores, seconds);
     got.update(event_figures(event_scores));
     scores.misses.insert(scores.misses.end(), event_scores.misses.begin(), event_scores.misses.end());
-    if (args.json) {
-        nlohmann::json doc = got;
-        if (args.misses) {
-            doc["misses"] = nlohmann::json::array();
-            for (const auto& m : scores.misses)
-                doc["misses"].push_back({{"article", m.article}, {"kind", m.kind}, {"text", m.text}, {"context", m.context}, {"error_km", round3(m.error_km)}});
-        }
-        out << doc.dump(2) << "\n";
-    } else {
-        if (args.misses)
-            for (const auto& m : scores.misses) {
-                out << m.article << "\t" << m.kind << "\t" << m.text;
-                if (m.kind == "far") out << "\t" << std::fixed << std::setprecision(0) << m.error_km << " km";
-                out << "\t" << m.context << "\n";
-            }
-        for (const auto& [key, value] : got.items())
-            if (!value.is_object()) out << std::left << std::setw(26) << key << value.dump() << "\n";
-        for (const auto& [type, value] : got["events_per_type_recall"].items())
-            out << "  recall " << std::left << std::setw(17) << type << value["recall"].dump() << " of " << value["labelled"].dump() << "\n";
-    }
-    if (!args.floors.empty()) {
-        const auto floors = nlohmann::json::parse(io::read_input(args.floors), nullptr, false);
-        if (floors.is_discarded() || !floors.is_object()) throw InputError("cannot read floors " + args.floors, "not a JSON object");
-        const auto unmet = unmet_floors(got, floors);
-        for (const auto& u : unmet) out << "below floor: " << u << "\n";
-        if (!unmet.empty()) throw Error("eval", std::to_string(unmet.size()) + " figure(s) below the floors in " + args.floors);
-    }
+    if (args.json) print_json(got, scores.misses, args.misses, out);
+    else print_table(got, scores.misses, args.misses, out);
+    if (!args.floors.empty()) check_floors(got, args.floors, out);
     return 0;
 }
 

@@ -67,43 +67,59 @@ constexpr double kEventMatchKm = 50.0;
 
 bool overlaps(const EventRecord& a, const EventRecord& b) { return a.evidence_start < b.evidence_end && b.evidence_start < a.evidence_end; }
 
+// The Hungarian method's state: the rows' and columns' potentials, the row assigned to each
+// column (0 for none; column 0 stands for the row being placed) and the path back to it.
+struct Assignment {
+    Assignment(size_t rows, size_t columns) : u(rows + 1), v(columns + 1), row_of(columns + 1, 0), way(columns + 1, 0) {}
+    std::vector<double> u, v;
+    std::vector<size_t> row_of, way;
+};
+
+// Grows a tree of columns from row_of[0], shifting potentials, until it reaches a free column,
+// which it returns.
+size_t free_column_for_row(const std::vector<std::vector<double>>& cost, Assignment& a) {
+    const size_t m = a.v.size() - 1;
+    const double inf = std::numeric_limits<double>::infinity();
+    size_t j0 = 0;
+    std::vector<double> minv(m + 1, inf);
+    std::vector<bool> used(m + 1, false);
+    do {
+        used[j0] = true;
+        const size_t i0 = a.row_of[j0];
+        double delta = inf;
+        size_t j1 = 0;
+        for (size_t j = 1; j <= m; ++j) {
+            if (used[j]) continue;
+            const double cur = cost[i0 - 1][j - 1] - a.u[i0] - a.v[j];
+            if (cur < minv[j]) minv[j] = cur, a.way[j] = j0;
+            if (minv[j] < delta) delta = minv[j], j1 = j;
+        }
+        for (size_t j = 0; j <= m; ++j)
+            if (used[j]) a.u[a.row_of[j]] += delta, a.v[j] -= delta;
+            else minv[j] -= delta;
+        j0 = j1;
+    } while (a.row_of[j0] != 0);
+    return j0;
+}
+
 // Minimum-cost assignment of rows to columns (Hungarian method, potentials form); cost has at
 // least as many columns as rows. Returns the column of each row.
 std::vector<size_t> assign_min_cost(const std::vector<std::vector<double>>& cost) {
     const size_t n = cost.size(), m = cost.empty() ? 0 : cost[0].size();
-    const double inf = std::numeric_limits<double>::infinity();
-    std::vector<double> u(n + 1), v(m + 1);
-    std::vector<size_t> row_of(m + 1, 0), way(m + 1, 0);
+    Assignment a(n, m);
     for (size_t i = 1; i <= n; ++i) {
-        row_of[0] = i;
-        size_t j0 = 0;
-        std::vector<double> minv(m + 1, inf);
-        std::vector<bool> used(m + 1, false);
+        a.row_of[0] = i;
+        // Along the path back, each column takes the row of the one before it.
+        size_t j0 = free_column_for_row(cost, a);
         do {
-            used[j0] = true;
-            const size_t i0 = row_of[j0];
-            double delta = inf;
-            size_t j1 = 0;
-            for (size_t j = 1; j <= m; ++j) {
-                if (used[j]) continue;
-                const double cur = cost[i0 - 1][j - 1] - u[i0] - v[j];
-                if (cur < minv[j]) minv[j] = cur, way[j] = j0;
-                if (minv[j] < delta) delta = minv[j], j1 = j;
-            }
-            for (size_t j = 0; j <= m; ++j)
-                if (used[j]) u[row_of[j]] += delta, v[j] -= delta;
-                else minv[j] -= delta;
-            j0 = j1;
-        } while (row_of[j0] != 0);
-        do {
-            const size_t j1 = way[j0];
-            row_of[j0] = row_of[j1];
+            const size_t j1 = a.way[j0];
+            a.row_of[j0] = a.row_of[j1];
             j0 = j1;
         } while (j0 != 0);
     }
     std::vector<size_t> column(n);
     for (size_t j = 1; j <= m; ++j)
-        if (row_of[j] != 0) column[row_of[j] - 1] = j - 1;
+        if (a.row_of[j] != 0) column[a.row_of[j] - 1] = j - 1;
     return column;
 }
 
@@ -150,6 +166,39 @@ void score_counts(const Article& article, const EventRecord& g, const EventRecor
     }
 }
 
+// A matched pair's claim, denial and side, compared.
+void score_claim_denial_side(const Article& article, const EventRecord& g, const EventRecord& p, EventScores& s) {
+    if (g.claimed) {
+        ++s.claims_labelled;
+        if (p.claimed) ++s.claims_given;
+        else
+            s.misses.push_back(event_miss(article, "event claim", g));
+    }
+    if (g.denied && p.denied) ++s.denials_found;
+    if (g.denied && !p.denied)
+        s.misses.push_back(event_miss(article, "event denial", g));
+    if (!g.side.empty()) {
+        ++s.sides_labelled;
+        if (g.side == p.side) ++s.sides_right;
+        else {
+            const std::string found = p.side.empty() ? "none" : p.side;
+            s.misses.push_back(event_miss(article, "event side", g, ": " + g.side + ", found " + found));
+        }
+    }
+}
+
+// The labelled events by type, their denials, and those no prediction matched.
+void score_labelled(const Article& article, const std::vector<bool>& gold_found, EventScores& s) {
+    for (size_t g = 0; g < article.events.size(); ++g) {
+        const auto& e = article.events[g];
+        auto& per = s.per_type[e.type];
+        ++per[0];
+        if (gold_found[g]) ++per[1];
+        if (e.denied) ++s.denials_labelled;
+        if (!gold_found[g]) s.misses.push_back(event_miss(article, "event missed", e));
+    }
+}
+
 }  // namespace
 
 double EventScores::precision() const { return ratio(typed_matches, predicted); }
@@ -178,32 +227,9 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
     for (const auto& [g, p] : typed) {
         gold_found[g] = predicted_found[p] = true;
         score_counts(article, article.events[g], predicted[p], s);
-        if (article.events[g].claimed) {
-            ++s.claims_labelled;
-            if (predicted[p].claimed) ++s.claims_given;
-            else
-                s.misses.push_back(event_miss(article, "event claim", article.events[g]));
-        }
-        if (article.events[g].denied && predicted[p].denied) ++s.denials_found;
-        if (article.events[g].denied && !predicted[p].denied)
-            s.misses.push_back(event_miss(article, "event denial", article.events[g]));
-        if (!article.events[g].side.empty()) {
-            ++s.sides_labelled;
-            if (article.events[g].side == predicted[p].side) ++s.sides_right;
-            else {
-                const std::string found = predicted[p].side.empty() ? "none" : predicted[p].side;
-                s.misses.push_back(event_miss(article, "event side", article.events[g], ": " + article.events[g].side + ", found " + found));
-            }
-        }
+        score_claim_denial_side(article, article.events[g], predicted[p], s);
     }
-    for (size_t g = 0; g < article.events.size(); ++g) {
-        const auto& e = article.events[g];
-        auto& per = s.per_type[e.type];
-        ++per[0];
-        if (gold_found[g]) ++per[1];
-        if (e.denied) ++s.denials_labelled;
-        if (!gold_found[g]) s.misses.push_back(event_miss(article, "event missed", e));
-    }
+    score_labelled(article, gold_found, s);
     for (size_t p = 0; p < predicted.size(); ++p)
         if (!predicted_found[p])
             s.misses.push_back(event_miss(article, "event spurious", predicted[p]));
@@ -228,13 +254,17 @@ double Scores::median_error_km() const {
 }
 double Scores::auc() const { return errors_km.empty() ? 0.0 : auc_sum / static_cast<double>(errors_km.size()); }
 
-void score_article(const Article& article, const std::vector<Predicted>& predicted, Scores& s) {
-    ++s.articles;
+namespace {
+
+// The predictions that claim a place: all but those found not to be one.
+std::vector<const Predicted*> place_claims(const std::vector<Predicted>& predicted) {
     std::vector<const Predicted*> claims;
     for (const auto& p : predicted)
         if (p.role != "not_place") claims.push_back(&p);
-    s.predicted += claims.size();
+    return claims;
+}
 
+void score_claims(const Article& article, const std::vector<const Predicted*>& claims, Scores& s) {
     for (const Predicted* p : claims) {
         bool hits = false;
         for (const auto& g : article.gold)
@@ -242,51 +272,112 @@ void score_article(const Article& article, const std::vector<Predicted>& predict
         if (hits) ++s.correct_predictions;
         else s.misses.push_back({article.id, "spurious", p->text, context_of(article.text, p->start, p->end), 0});
     }
+}
 
+const Predicted* first_overlapping(const std::vector<const Predicted*>& claims, const GoldToponym& g) {
+    for (const Predicted* p : claims)
+        if (overlaps(p->start, p->end, g.start, g.end)) return p;
+    return nullptr;
+}
+
+Miss gold_miss(const Article& article, const char* kind, const GoldToponym& g, double km = 0) {
+    return {article.id, kind, g.name, context_of(article.text, g.start, g.end), km};
+}
+
+// A name's role mistaken: a state acting drawn as a place, and the other ways round.
+void score_role(const Article& article, const GoldToponym& g, const Predicted* match, Scores& s) {
+    if (g.role == "metonym" && match && match->role == "location") {
+        ++s.metonyms_drawn;
+        s.misses.push_back(gold_miss(article, "metonym drawn", g));
+    }
+    // The other way round: a place the map should show, taken for a state acting.
+    if (g.role == "location" && match && match->role == "metonym") {
+        ++s.locations_hidden;
+        s.misses.push_back(gold_miss(article, "location hidden", g));
+    }
+    if (g.role == "not_place" && match && match->role == "location") {
+        ++s.not_places_drawn;
+        s.misses.push_back(gold_miss(article, "not place drawn", g));
+    }
+}
+
+// A labelled place: found or missed, and how far from it the one found was put.
+void score_toponym(const Article& article, const GoldToponym& g, const Predicted* match, Scores& s) {
+    ++s.gold;
+    if (!match) {
+        s.misses.push_back(gold_miss(article, "missed", g));
+        return;
+    }
+    ++s.found;
+    const double km = match->located ? proj::geodesic_km(match->lon, match->lat, g.lon, g.lat) : kHalfEquatorKm;
+    ++s.resolved;
+    s.errors_km.push_back(km);
+    s.error_sum_km += km;
+    s.auc_sum += std::log(1 + std::min(km, kHalfEquatorKm)) / std::log(kHalfEquatorKm);
+    if (km <= 161) ++s.within_161;
+    else s.misses.push_back(gold_miss(article, "far", g, km));
+    if (g.type == "city" || g.type == "village" || g.type == "infrastructure") {
+        ++s.points;
+        if (km <= 25) ++s.points_within_25;
+    }
+}
+
+GoldToponym read_toponym(const nlohmann::json& t, const std::string& text, const std::string& where) {
+    static const std::set<std::string> kTypes{"city", "village", "region", "country", "river", "sea", "island", "infrastructure", "other"};
+    static const std::set<std::string> kRoles{"location", "metonym", "not_place"};
+    GoldToponym g;
+    g.start = t.at("start").get<size_t>();
+    g.end = t.at("end").get<size_t>();
+    g.name = t.at("name").get<std::string>();
+    g.lat = t.at("lat").get<double>();
+    g.lon = t.at("lon").get<double>();
+    g.type = t.at("type").get<std::string>();
+    g.role = t.at("role").get<std::string>();
+    if (!t.contains("geonameid") || !(t.at("geonameid").is_null() || t.at("geonameid").is_number_integer()))
+        throw InputError("bad corpus record at " + where, "toponym '" + g.name + "' needs a geonameid (a number or null)");
+    if (g.end > text.size() || g.start >= g.end || text.compare(g.start, g.end - g.start, g.name) != 0)
+        throw InputError("bad corpus record at " + where, "offsets " + std::to_string(g.start) + "-" + std::to_string(g.end) +
+                                                              " do not span '" + g.name + "'");
+    if (!(g.lat >= -90 && g.lat <= 90 && g.lon >= -180 && g.lon <= 180))
+        throw InputError("bad corpus record at " + where, "coordinates of '" + g.name + "' are out of range");
+    if (!kTypes.count(g.type)) throw InputError("bad corpus record at " + where, "unknown type '" + g.type + "'");
+    if (!kRoles.count(g.role)) throw InputError("bad corpus record at " + where, "unknown role '" + g.role + "'");
+    return g;
+}
+
+Article read_article(const nlohmann::json& j, const std::string& where) {
+    Article a;
+    try {
+        a.id = j.at("id").get<std::string>();
+        a.text = j.at("text").get<std::string>();
+        a.date = j.at("date").get<std::string>();
+        a.split = j.value("split", "dev");
+        if (a.split != "dev" && a.split != "heldout") throw InputError("bad corpus record at " + where, "unknown split '" + a.split + "'");
+        a.topic = j.value("topic", "conflict");
+        if (a.topic != "conflict" && a.topic != "general") throw InputError("bad corpus record at " + where, "unknown topic '" + a.topic + "'");
+        if (j.contains("events")) a.events = read_events(j.at("events"), a.text, where);
+        for (const auto& t : j.at("toponyms")) a.gold.push_back(read_toponym(t, a.text, where));
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError("bad corpus record at " + where, e.what());
+    }
+    return a;
+}
+
+}  // namespace
+
+void score_article(const Article& article, const std::vector<Predicted>& predicted, Scores& s) {
+    ++s.articles;
+    const auto claims = place_claims(predicted);
+    s.predicted += claims.size();
+    score_claims(article, claims, s);
     for (const auto& g : article.gold) {
-        const Predicted* match = nullptr;
-        for (const Predicted* p : claims)
-            if (overlaps(p->start, p->end, g.start, g.end)) {
-                match = p;
-                break;
-            }
-        if (g.role == "metonym" && match && match->role == "location") {
-            ++s.metonyms_drawn;
-            s.misses.push_back({article.id, "metonym drawn", g.name, context_of(article.text, g.start, g.end), 0});
-        }
-        // The other way round: a place the map should show, taken for a state acting.
-        if (g.role == "location" && match && match->role == "metonym") {
-            ++s.locations_hidden;
-            s.misses.push_back({article.id, "location hidden", g.name, context_of(article.text, g.start, g.end), 0});
-        }
-        if (g.role == "not_place" && match && match->role == "location") {
-            ++s.not_places_drawn;
-            s.misses.push_back({article.id, "not place drawn", g.name, context_of(article.text, g.start, g.end), 0});
-        }
-        if (!is_toponym(g)) continue;
-        ++s.gold;
-        if (!match) {
-            s.misses.push_back({article.id, "missed", g.name, context_of(article.text, g.start, g.end), 0});
-            continue;
-        }
-        ++s.found;
-        const double km = match->located ? proj::geodesic_km(match->lon, match->lat, g.lon, g.lat) : kHalfEquatorKm;
-        ++s.resolved;
-        s.errors_km.push_back(km);
-        s.error_sum_km += km;
-        s.auc_sum += std::log(1 + std::min(km, kHalfEquatorKm)) / std::log(kHalfEquatorKm);
-        if (km <= 161) ++s.within_161;
-        else s.misses.push_back({article.id, "far", g.name, context_of(article.text, g.start, g.end), km});
-        if (g.type == "city" || g.type == "village" || g.type == "infrastructure") {
-            ++s.points;
-            if (km <= 25) ++s.points_within_25;
-        }
+        const Predicted* match = first_overlapping(claims, g);
+        score_role(article, g, match, s);
+        if (is_toponym(g)) score_toponym(article, g, match, s);
     }
 }
 
 std::vector<Article> read_corpus(const std::string& jsonl, const std::string& origin) {
-    static const std::set<std::string> kTypes{"city", "village", "region", "country", "river", "sea", "island", "infrastructure", "other"};
-    static const std::set<std::string> kRoles{"location", "metonym", "not_place"};
     std::vector<Article> out;
     std::set<std::string> ids;
     std::istringstream in(jsonl);
@@ -298,39 +389,7 @@ std::vector<Article> read_corpus(const std::string& jsonl, const std::string& or
         const std::string where = origin + " line " + std::to_string(number);
         const auto j = nlohmann::json::parse(line, nullptr, false);
         if (j.is_discarded()) throw InputError("bad corpus record at " + where, "not JSON");
-        Article a;
-        try {
-            a.id = j.at("id").get<std::string>();
-            a.text = j.at("text").get<std::string>();
-            a.date = j.at("date").get<std::string>();
-            a.split = j.value("split", "dev");
-            if (a.split != "dev" && a.split != "heldout") throw InputError("bad corpus record at " + where, "unknown split '" + a.split + "'");
-            a.topic = j.value("topic", "conflict");
-            if (a.topic != "conflict" && a.topic != "general") throw InputError("bad corpus record at " + where, "unknown topic '" + a.topic + "'");
-            if (j.contains("events")) a.events = read_events(j.at("events"), a.text, where);
-            for (const auto& t : j.at("toponyms")) {
-                GoldToponym g;
-                g.start = t.at("start").get<size_t>();
-                g.end = t.at("end").get<size_t>();
-                g.name = t.at("name").get<std::string>();
-                g.lat = t.at("lat").get<double>();
-                g.lon = t.at("lon").get<double>();
-                g.type = t.at("type").get<std::string>();
-                g.role = t.at("role").get<std::string>();
-                if (!t.contains("geonameid") || !(t.at("geonameid").is_null() || t.at("geonameid").is_number_integer()))
-                    throw InputError("bad corpus record at " + where, "toponym '" + g.name + "' needs a geonameid (a number or null)");
-                if (g.end > a.text.size() || g.start >= g.end || a.text.compare(g.start, g.end - g.start, g.name) != 0)
-                    throw InputError("bad corpus record at " + where, "offsets " + std::to_string(g.start) + "-" + std::to_string(g.end) +
-                                                                          " do not span '" + g.name + "'");
-                if (!(g.lat >= -90 && g.lat <= 90 && g.lon >= -180 && g.lon <= 180))
-                    throw InputError("bad corpus record at " + where, "coordinates of '" + g.name + "' are out of range");
-                if (!kTypes.count(g.type)) throw InputError("bad corpus record at " + where, "unknown type '" + g.type + "'");
-                if (!kRoles.count(g.role)) throw InputError("bad corpus record at " + where, "unknown role '" + g.role + "'");
-                a.gold.push_back(std::move(g));
-            }
-        } catch (const nlohmann::json::exception& e) {
-            throw InputError("bad corpus record at " + where, e.what());
-        }
+        Article a = read_article(j, where);
         if (!ids.insert(a.id).second) throw InputError("bad corpus record at " + where, "duplicate id '" + a.id + "'");
         out.push_back(std::move(a));
     }
