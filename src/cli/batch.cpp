@@ -221,75 +221,68 @@ void check_writable_folder(const std::string& out_dir) {
     if (::access(out_dir.c_str(), W_OK | X_OK) != 0) throw InputError("cannot write to " + out_dir, std::strerror(errno));
 }
 
-}  // namespace
-
-int run_batch(const Options& options, const BatchArgs& args, std::istream& in, std::ostream& err) {
-    if (args.inputs.empty()) throw UsageError("batch", "give at least one input: files, folders, .jsonl files or - for standard input");
-    const auto formats = formats_of(args.formats);
-    // The formats drawn, each from the one scene; the scene itself is written as it is (geojson).
+// The formats drawn, each from the one scene; the scene itself is written as it is (geojson).
+std::vector<Format> drawn_formats(const std::vector<std::string>& formats) {
     std::vector<Format> drawn;
     for (const auto& f : formats)
         if (f != "geojson") drawn.push_back(format_named(f));
+    return drawn;
+}
+
+// Checks the maps' folder and the report's before any map is drawn; returns the report's folder.
+fs::path check_destinations(const BatchArgs& args, const std::vector<std::string>& formats) {
     const bool viewable = std::any_of(formats.begin(), formats.end(), [](const std::string& f) { return f == "png" || f == "svg"; });
     if (!args.report.empty() && !viewable) throw UsageError("--report", "the page shows PNG or SVG maps: add png or svg to --formats");
-    const fs::path dir(args.out_dir);
     check_writable_folder(args.out_dir);
     // A page that could not be written is known before the day is mapped, not after.
     const fs::path report_dir = fs::path(args.report).parent_path().empty() ? fs::path(".") : fs::path(args.report).parent_path();
     if (!args.report.empty() && !fs::is_directory(report_dir))
         throw InputError("cannot write " + args.report, "folder " + report_dir.string() + " does not exist");
+    return report_dir;
+}
+
+// The articles of the inputs, named, this shard's, less those a resumed run finds made.
+std::vector<Article> articles_to_map(const Options& options, const BatchArgs& args, std::istream& in,
+                                     const std::vector<std::string>& formats, const fs::path& manifest) {
     auto articles = read_inputs(args.inputs, in, options.max_bytes);
     name_outputs(articles);
     keep_shard(articles, args.shard);
-    const fs::path manifest = dir / "manifest.jsonl";
     if (args.resume) {
+        const fs::path dir(args.out_dir);
         const auto done = done_before(manifest);
         std::erase_if(articles, [&](const Article& a) { return already_made(a, done, formats, dir); });
         end_last_line(manifest);
     }
+    return articles;
+}
+
+MapOptions base_options(const BatchArgs& args) {
     MapOptions base;
     const CanvasSize size = parse_size(args.size);
     base.width = size.width;
     base.height = size.height;
     base.millimetres = size.millimetres;
     base.style = args.style;
-    // The data and the style are opened before the manifest is touched: a wrong --data or --style
-    // is one clear error, and the last run's manifest stays as it was.
-    style::load(args.style, styles_dir());
-    MapMaker first(options.data_dir, options.places, styles_dir());
-    // A run killed before it renamed its files left them half-written: never taken for maps
-    // (they end in .tmp), and gone once a new run starts here.
-    io::remove_stale_temp_files(dir);
-    if (!args.report.empty()) io::remove_stale_temp_files(report_dir);
-    std::ofstream log(manifest, args.resume ? std::ios::app : std::ios::trunc);
-    if (!log) throw InputError("cannot write " + manifest.string(), "the folder is not writable");
-    const unsigned jobs = std::max(1u, std::min<unsigned>(args.jobs ? args.jobs : std::thread::hardware_concurrency(), static_cast<unsigned>(articles.size())));
-    Progress progress(articles.size(), args.quiet, err);
-    std::atomic<size_t> next{0};
-    std::atomic<bool> log_failed{false};
-    std::mutex log_mutex;
-    std::vector<std::string> worker_errors(jobs);
-    const auto work = [&](unsigned w) {
-        try {
-            // Each worker its own maker: a gazetteer's SQLite handle is not shared between threads.
-            std::optional<MapMaker> own;
-            MapMaker& maker = w == 0 ? first : own.emplace(options.data_dir, options.places, styles_dir());
-            for (size_t i; !log_failed && (i = next++) < articles.size();) {
-                const json rec = map_one(maker, articles[i], formats, drawn, base, dir);
-                {
-                    std::lock_guard lock(log_mutex);
-                    // Ids and file names are bytes as given: never let one stop the manifest.
-                    log << rec.dump(-1, ' ', false, json::error_handler_t::replace) << "\n" << std::flush;
-                    if (!log) log_failed = true;  // a full disk: stop, rather than draw maps no record will keep
-                }
-                progress.tick(rec["status"] == "failed");
-            }
-        } catch (const Error& e) {
-            worker_errors[w] = e.subject() + ": " + e.reason();
-        } catch (const std::exception& e) {
-            worker_errors[w] = std::string("internal error: ") + e.what();
-        }
-    };
+    return base;
+}
+
+// The manifest the workers append to, one record a line, and whether a write failed.
+struct ManifestLog {
+    ManifestLog(const fs::path& file, bool append) : stream(file, append ? std::ios::app : std::ios::trunc) {}
+    void write(const json& rec) {
+        std::lock_guard lock(mutex);
+        // Ids and file names are bytes as given: never let one stop the manifest.
+        stream << rec.dump(-1, ' ', false, json::error_handler_t::replace) << "\n" << std::flush;
+        if (!stream) failed = true;  // a full disk: stop, rather than draw maps no record will keep
+    }
+    std::ofstream stream;
+    std::mutex mutex;
+    std::atomic<bool> failed{false};
+};
+
+// work(0) on this thread, work(1) to work(jobs - 1) on their own; returns when all are done.
+template <typename Work>
+void run_on_threads(unsigned jobs, const Work& work) {
     std::vector<std::thread> pool;
     try {
         for (unsigned w = 1; w < jobs; ++w) pool.emplace_back(work, w);
@@ -298,7 +291,50 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     }
     work(0);
     for (auto& t : pool) t.join();
-    if (log_failed) throw InputError("cannot write " + manifest.string(), "the write failed (is the disk full?); run again with --resume");
+}
+
+}  // namespace
+
+int run_batch(const Options& options, const BatchArgs& args, std::istream& in, std::ostream& err) {
+    if (args.inputs.empty()) throw UsageError("batch", "give at least one input: files, folders, .jsonl files or - for standard input");
+    const auto formats = formats_of(args.formats);
+    const auto drawn = drawn_formats(formats);
+    const fs::path dir(args.out_dir);
+    const fs::path report_dir = check_destinations(args, formats);
+    const fs::path manifest = dir / "manifest.jsonl";
+    const auto articles = articles_to_map(options, args, in, formats, manifest);
+    const MapOptions base = base_options(args);
+    // The data and the style are opened before the manifest is touched: a wrong --data or --style
+    // is one clear error, and the last run's manifest stays as it was.
+    style::load(args.style, styles_dir());
+    MapMaker first(options.data_dir, options.places, styles_dir());
+    // A run killed before it renamed its files left them half-written: never taken for maps
+    // (they end in .tmp), and gone once a new run starts here.
+    io::remove_stale_temp_files(dir);
+    if (!args.report.empty()) io::remove_stale_temp_files(report_dir);
+    ManifestLog log(manifest, args.resume);
+    if (!log.stream) throw InputError("cannot write " + manifest.string(), "the folder is not writable");
+    const unsigned jobs = std::max(1u, std::min<unsigned>(args.jobs ? args.jobs : std::thread::hardware_concurrency(), static_cast<unsigned>(articles.size())));
+    Progress progress(articles.size(), args.quiet, err);
+    std::atomic<size_t> next{0};
+    std::vector<std::string> worker_errors(jobs);
+    run_on_threads(jobs, [&](unsigned w) {
+        try {
+            // Each worker its own maker: a gazetteer's SQLite handle is not shared between threads.
+            std::optional<MapMaker> own;
+            MapMaker& maker = w == 0 ? first : own.emplace(options.data_dir, options.places, styles_dir());
+            for (size_t i; !log.failed && (i = next++) < articles.size();) {
+                const json rec = map_one(maker, articles[i], formats, drawn, base, dir);
+                log.write(rec);
+                progress.tick(rec["status"] == "failed");
+            }
+        } catch (const Error& e) {
+            worker_errors[w] = e.subject() + ": " + e.reason();
+        } catch (const std::exception& e) {
+            worker_errors[w] = std::string("internal error: ") + e.what();
+        }
+    });
+    if (log.failed) throw InputError("cannot write " + manifest.string(), "the write failed (is the disk full?); run again with --resume");
     for (const auto& e : worker_errors)
         if (!e.empty()) throw DataError("batch", e);
     if (progress.failures > 0)
