@@ -18,6 +18,21 @@ const icu::Normalizer2& nfd() {
     return *n;  // the NFD instance is built into ICU's data; it cannot fail to load
 }
 
+// The code point at byte i, moving i past it; negative for a broken sequence. ICU's U8_NEXT is a
+// macro of nested branches: wrapped once here, the loops that read UTF-8 stay readable.
+UChar32 next_code_point(std::string_view utf8, int32_t& i) {
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    return c;
+}
+
+bool is_letter_or_digit_ascii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// ICU's u_isspace for ASCII: the space, tab to carriage return, and the four separators; and
+// the hyphen, which also separates the words of a key.
+bool separates_words_ascii(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == '-'; }
+
 bool is_apostrophe(UChar32 c) {
     return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02B9 || c == 0x0060 || c == 0x00B4;
 }
@@ -30,10 +45,9 @@ bool is_ascii(std::string_view s) {
 // same key without ICU's UTF-16 round trip, for the nine words in ten of an English article.
 std::string ascii_name_key(std::string_view ascii) {
     // Most words hold letters and digits only: their key is the word in lower case.
-    if (std::all_of(ascii.begin(), ascii.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); })) {
+    if (std::all_of(ascii.begin(), ascii.end(), is_letter_or_digit_ascii)) {
         std::string lower(ascii);
-        for (char& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        std::transform(lower.begin(), lower.end(), lower.begin(), lower_ascii);
         return lower;
     }
     std::string out;
@@ -42,16 +56,13 @@ std::string ascii_name_key(std::string_view ascii) {
     for (const char ch : ascii) {
         const auto c = static_cast<unsigned char>(ch);
         if (c == '\'' || c == '`' || c == '.') continue;
-        // ICU's u_isspace for ASCII: the space, tab to carriage return, and the four separators.
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == '-') {
+        if (separates_words_ascii(c)) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space) {
-            out.push_back(' ');
-            pending_space = false;
-        }
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        out.push_back(lower_ascii(ch));
     }
     return out;
 }
@@ -88,8 +99,7 @@ std::string name_key(std::string_view utf8) {
 bool starts_upper(std::string_view utf8) {
     if (utf8.empty()) return false;
     int32_t i = 0;
-    UChar32 c;
-    U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    const UChar32 c = next_code_point(utf8, i);
     if (c >= 0 && c < 0x80) return c >= 'A' && c <= 'Z';
     return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
@@ -97,8 +107,7 @@ bool starts_upper(std::string_view utf8) {
 bool all_upper(std::string_view utf8) {
     int letters = 0;
     for (int32_t i = 0; i < static_cast<int32_t>(utf8.size());) {
-        UChar32 c;
-        U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+        const UChar32 c = next_code_point(utf8, i);
         if (c < 0) return false;
         if (c < 0x80) {  // ASCII without ICU's tables
             if (c >= 'a' && c <= 'z') return false;
@@ -115,9 +124,7 @@ bool all_upper(std::string_view utf8) {
 
 bool valid_utf8(std::string_view bytes) {
     for (int32_t i = 0; i < static_cast<int32_t>(bytes.size());) {
-        UChar32 c;
-        U8_NEXT(bytes.data(), i, static_cast<int32_t>(bytes.size()), c);
-        if (c < 0) return false;
+        if (next_code_point(bytes, i) < 0) return false;
     }
     return true;
 }
@@ -126,8 +133,7 @@ std::string printable(std::string_view utf8) {
     std::string out;
     for (int32_t i = 0; i < static_cast<int32_t>(utf8.size());) {
         const int32_t from = i;
-        UChar32 c;
-        U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+        const UChar32 c = next_code_point(utf8, i);
         // Control and format characters (escape codes, bidi overrides) and broken bytes; the
         // zero-width (non-)joiners are kept, as Persian and Indic names are spelt with them.
         const auto type = c < 0 ? U_CONTROL_CHAR : static_cast<UCharCategory>(u_charType(c));
@@ -149,8 +155,7 @@ std::string xml_safe(std::string_view text) {
 bool caseless_script(std::string_view utf8) {
     if (utf8.empty()) return false;
     int32_t i = 0;
-    UChar32 c;
-    U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    const UChar32 c = next_code_point(utf8, i);
     return c > 0x7F && u_isalpha(c) && !u_isupper(c) && !u_islower(c) && !u_istitle(c);
 }
 std::string title_case(std::string_view utf8) {
