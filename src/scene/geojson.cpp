@@ -251,68 +251,88 @@ json to_geojson(const Scene& s) {
     return {{"type", "FeatureCollection"}, {"bbox", s.bbox}, {"frontmap", settings}, {"features", features}};
 }
 
-Scene from_geojson(const json& doc) {
-    Scene s;
-    try {
-        if (!doc.is_object() || doc.value("type", "") != "FeatureCollection") throw InputError("scene", "not a GeoJSON FeatureCollection");
-        if (!doc.contains("frontmap")) throw InputError("scene", "no \"frontmap\" member (make one with `frontmap scene`)");
-        const json& m = doc.at("frontmap");
-        s.width = whole_number(m.at("width"), "its width");
-        s.height = whole_number(m.at("height"), "its height");
-        if (m.contains("dpi") && m.at("dpi").is_number()) s.dpi = m.at("dpi").get<double>();
-        if (m.contains("millimetres") && m.at("millimetres").is_boolean()) s.millimetres = m.at("millimetres").get<bool>();
-        s.title = m.value("title", "");
-        s.subtitle = m.value("subtitle", "");
-        s.alt = m.value("alt", "");
-        s.source = m.value("source", "");
-        s.style = m.value("style", "default");
-        s.crs = m.at("crs").get<std::string>();
-        s.view = m.at("view").get<std::array<double, 4>>();
-        s.bbox = doc.at("bbox").get<std::array<double, 4>>();
-        s.map_box = box_from(m.at("map_box"));
-        s.detail = m.value("detail", "h");
-        const json& sb = m.at("scale_bar");
-        s.scale_bar = {sb.at("km").get<double>(), sb.at("px").get<double>(), {sb.at("origin").at(0).get<double>(), sb.at("origin").at(1).get<double>()}};
-        s.legend_box = box_from(m.at("legend_box"));
-        s.as_of = m.value("as_of", "");
-        for (const auto& e : m.value("legend", json::array()))
-            s.legend.push_back({e.at("kind").get<std::string>(), e.at("text").get<std::string>(), e.value("symbol", ""), e.value("type", ""),
-                                e.value("side", "")});
-        if (m.contains("inset")) {
-            const json& in = m.at("inset");
-            Inset inset;
-            inset.crs = in.at("crs").get<std::string>();
-            inset.view = in.at("view").get<std::array<double, 4>>();
-            inset.bbox = in.at("bbox").get<std::array<double, 4>>();
-            inset.box = box_from(in.at("box"));
-            inset.extent_outline = in.at("extent_outline").get<std::vector<std::array<double, 2>>>();
-            s.inset = inset;
+namespace {
+
+Inset inset_from(const json& in) {
+    Inset inset;
+    inset.crs = in.at("crs").get<std::string>();
+    inset.view = in.at("view").get<std::array<double, 4>>();
+    inset.bbox = in.at("bbox").get<std::array<double, 4>>();
+    inset.box = box_from(in.at("box"));
+    inset.extent_outline = in.at("extent_outline").get<std::vector<std::array<double, 2>>>();
+    return inset;
+}
+
+// The scene's settings: the canvas, its projection, furniture and legend.
+void read_settings(const json& doc, Scene& s) {
+    const json& m = doc.at("frontmap");
+    s.width = whole_number(m.at("width"), "its width");
+    s.height = whole_number(m.at("height"), "its height");
+    if (m.contains("dpi") && m.at("dpi").is_number()) s.dpi = m.at("dpi").get<double>();
+    if (m.contains("millimetres") && m.at("millimetres").is_boolean()) s.millimetres = m.at("millimetres").get<bool>();
+    s.title = m.value("title", "");
+    s.subtitle = m.value("subtitle", "");
+    s.alt = m.value("alt", "");
+    s.source = m.value("source", "");
+    s.style = m.value("style", "default");
+    s.crs = m.at("crs").get<std::string>();
+    s.view = m.at("view").get<std::array<double, 4>>();
+    s.bbox = doc.at("bbox").get<std::array<double, 4>>();
+    s.map_box = box_from(m.at("map_box"));
+    s.detail = m.value("detail", "h");
+    const json& sb = m.at("scale_bar");
+    s.scale_bar = {sb.at("km").get<double>(), sb.at("px").get<double>(), {sb.at("origin").at(0).get<double>(), sb.at("origin").at(1).get<double>()}};
+    s.legend_box = box_from(m.at("legend_box"));
+    s.as_of = m.value("as_of", "");
+    for (const auto& e : m.value("legend", json::array()))
+        s.legend.push_back({e.at("kind").get<std::string>(), e.at("text").get<std::string>(), e.value("symbol", ""), e.value("type", ""),
+                            e.value("side", "")});
+    if (m.contains("inset")) s.inset = inset_from(m.at("inset"));
+}
+
+// Each feature, an event or a place, named by its number when it is wrong.
+void read_features(const json& doc, Scene& s) {
+    size_t index = 0;
+    for (const auto& jf : doc.at("features")) {
+        ++index;
+        const json& p = jf.at("properties");
+        try {
+            if (p.is_object() && p.contains("kind") && p.at("kind") == "event") s.events.push_back(event_from(jf, index));
+            else s.features.push_back(feature_from(jf, index));
+        } catch (const json::exception& e) {
+            // Say which feature and what is wrong with it in words, not the JSON library's.
+            throw InputError("scene", "feature " + std::to_string(index) + ": " + plain_reason(e));
         }
-        size_t index = 0;
-        for (const auto& jf : doc.at("features")) {
-            ++index;
-            const json& p = jf.at("properties");
-            try {
-                if (p.is_object() && p.contains("kind") && p.at("kind") == "event") s.events.push_back(event_from(jf, index));
-                else s.features.push_back(feature_from(jf, index));
-            } catch (const json::exception& e) {
-                // Say which feature and what is wrong with it in words, not the JSON library's.
-                throw InputError("scene", "feature " + std::to_string(index) + ": " + plain_reason(e));
-            }
-        }
-    } catch (const json::exception& e) {
-        throw InputError("scene", plain_reason(e));
     }
+}
+
+// A scene that would draw nothing sensible: a size or resolution out of range, a view with no
+// width or height or turned inside out (a blank or mirrored map), a map box off the canvas.
+void check_drawable(const Scene& s) {
     if (!(s.dpi >= 24 && s.dpi <= 1200)) throw InputError("scene", "dpi " + std::to_string(s.dpi) + " is out of range (24 to 1200)");
     if (s.width < 16 || s.height < 16 || s.width * s.dpi / 96 > 20000 || s.height * s.dpi / 96 > 20000)
         throw InputError("scene", "size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " is out of range");
-    // A view with no width or height, or turned inside out, draws a blank or mirrored map.
     const auto& v = s.view;
     if (!std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); }) || !(v[0] < v[2]) || !(v[1] < v[3]))
         throw InputError("scene", "its view is empty or inverted (expected xmin < xmax and ymin < ymax)");
     const Box& b = s.map_box;
     if (!(b.w > 0 && b.h > 0 && std::isfinite(b.x) && std::isfinite(b.y) && b.x + b.w <= s.width + 1 && b.y + b.h <= s.height + 1))
         throw InputError("scene", "its map_box is empty or outside the canvas");
+}
+
+}  // namespace
+
+Scene from_geojson(const json& doc) {
+    Scene s;
+    try {
+        if (!doc.is_object() || doc.value("type", "") != "FeatureCollection") throw InputError("scene", "not a GeoJSON FeatureCollection");
+        if (!doc.contains("frontmap")) throw InputError("scene", "no \"frontmap\" member (make one with `frontmap scene`)");
+        read_settings(doc, s);
+        read_features(doc, s);
+    } catch (const json::exception& e) {
+        throw InputError("scene", plain_reason(e));
+    }
+    check_drawable(s);
     return s;
 }
 
