@@ -3,6 +3,7 @@
 // (tests/unit/event_fixture.hpp), so a case tests the event rules alone, without a gazetteer.
 //   event_case CASE
 // prints "ok: CASE" and exits 0 when the events agree, else each difference and exits 1.
+#include "case_file.hpp"
 #include "event_fixture.hpp"
 #include "events/extract.hpp"
 #include "events/geojson.hpp"
@@ -22,6 +23,10 @@ using frontmap::parse::Mention;
 
 namespace {
 
+using frontmap::test::read_case_lines;
+using frontmap::test::split_fields;
+using frontmap::test::trimmed;
+
 struct Expected {
     std::string type, place;
     std::map<std::string, std::string> fields;  // what else it must say; unstated fields are not checked
@@ -34,17 +39,9 @@ struct Case {
     bool none = false;
 };
 
-std::string trimmed(const std::string& s) {
-    const auto first = s.find_first_not_of(' ');
-    const auto last = s.find_last_not_of(' ');
-    return first == std::string::npos ? "" : s.substr(first, last - first + 1);
-}
-
 // "strike @ Kyiv | side=RU | killed=4"
 Expected expected_of(const std::string& value) {
-    std::vector<std::string> parts;
-    std::stringstream in(value);
-    for (std::string f; std::getline(in, f, '|');) parts.push_back(trimmed(f));
+    const std::vector<std::string> parts = split_fields(value);
     const auto at = parts.at(0).find(" @ ");
     if (at == std::string::npos) throw std::runtime_error("an event is TYPE @ PLACE [| key=value]...: " + value);
     Expected e{trimmed(parts[0].substr(0, at)), trimmed(parts[0].substr(at + 3)), {}};
@@ -56,24 +53,21 @@ Expected expected_of(const std::string& value) {
     return e;
 }
 
+frontmap::events::Date today_of(const std::string& value) {
+    const auto date = frontmap::events::parse_iso_date(value);
+    if (!date) throw std::runtime_error("today is YYYY-MM-DD, not " + value);
+    return *date;
+}
+
 Case read_case(const fs::path& file) {
-    std::ifstream in(file);
-    if (!in) throw std::runtime_error("cannot read " + file.string());
     Case c;
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        const auto colon = line.find(':');
-        if (colon == std::string::npos) throw std::runtime_error("not a 'key: value' line: " + line);
-        const std::string key = line.substr(0, colon), value = trimmed(line.substr(colon + 1));
+    read_case_lines(file, [&](const std::string& key, const std::string& value) {
         if (key == "text") c.text += (c.text.empty() ? "" : " ") + value;
         else if (key == "event") c.events.push_back(expected_of(value));
         else if (key == "no events") c.none = true;
-        else if (key == "today") {
-            const auto date = frontmap::events::parse_iso_date(value);
-            if (!date) throw std::runtime_error("today is YYYY-MM-DD, not " + value);
-            c.today = *date;
-        } else throw std::runtime_error("unknown key '" + key + "'");
-    }
+        else if (key == "today") c.today = today_of(value);
+        else throw std::runtime_error("unknown key '" + key + "'");
+    });
     if (c.text.empty() || (c.events.empty() != c.none)) throw std::runtime_error("a case needs text: and either event: lines or 'no events:'");
     return c;
 }

@@ -8,6 +8,7 @@
 //               (location, metonym, not_place) and, when given, resolves to that place ("-" for none)
 //   no mention: NAME                            no mention is spelt NAME
 // Prints "ok: CASE" and exits 0, or says what differed and exits 1 (2 for a malformed case).
+#include "case_file.hpp"
 #include "common/text.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer_fixture.hpp"
@@ -28,6 +29,9 @@ using frontmap::parse::Mention;
 
 namespace {
 
+using frontmap::test::read_case_lines;
+using frontmap::test::split_fields;
+
 struct Expected {
     std::string name;
     int nth = 0;
@@ -42,21 +46,8 @@ struct Case {
     std::vector<std::string> absent;
 };
 
-std::string trimmed(const std::string& s) {
-    const auto first = s.find_first_not_of(' ');
-    const auto last = s.find_last_not_of(' ');
-    return first == std::string::npos ? "" : s.substr(first, last - first + 1);
-}
-
-std::vector<std::string> fields_of(const std::string& value) {
-    std::vector<std::string> out;
-    std::stringstream in(value);
-    for (std::string f; std::getline(in, f, '|');) out.push_back(trimmed(f));
-    return out;
-}
-
 Expected expected_of(const std::string& value) {
-    const auto f = fields_of(value);
+    const auto f = split_fields(value);
     if (f.size() < 2 || f.size() > 3) throw std::runtime_error("a mention needs NAME | ROLE [| PLACE_ID]: " + value);
     Expected e{f[0], 0, f[1], std::nullopt};
     if (const auto hash = e.name.rfind('#'); hash != std::string::npos && hash + 1 < e.name.size()) {
@@ -68,20 +59,14 @@ Expected expected_of(const std::string& value) {
 }
 
 Case read_case(const fs::path& file) {
-    std::ifstream in(file);
-    if (!in) throw std::runtime_error("cannot read " + file.string());
     Case c;
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        const auto colon = line.find(": ");
-        if (colon == std::string::npos) throw std::runtime_error("not a 'key: value' line: " + line);
-        const std::string key = line.substr(0, colon), value = line.substr(colon + 2);
+    read_case_lines(file, [&](const std::string& key, const std::string& value) {
         if (key == "stage") c.stage = value;
         else if (key == "text") c.text += (c.text.empty() ? "" : " ") + value;
         else if (key == "mention") c.mentions.push_back(expected_of(value));
-        else if (key == "no mention") c.absent.push_back(trimmed(value));
+        else if (key == "no mention") c.absent.push_back(value);
         else throw std::runtime_error("unknown key '" + key + "'");
-    }
+    });
     if (c.text.empty() || (c.mentions.empty() && c.absent.empty())) throw std::runtime_error("a case needs text: and a mention: or no mention:");
     if (c.stage != "parse" && c.stage != "recognize") throw std::runtime_error("stage is parse or recognize, not " + c.stage);
     return c;

@@ -1,0 +1,41 @@
+#pragma once
+// Reading the one-case-a-file tests (tests/parse/cases, tests/events/cases): "key: value" lines,
+// with blank lines and '#' comments skipped, and values of several fields split at '|'.
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace frontmap::test {
+
+inline std::string trimmed(const std::string& s) {
+    const auto first = s.find_first_not_of(' ');
+    const auto last = s.find_last_not_of(' ');
+    return first == std::string::npos ? "" : s.substr(first, last - first + 1);
+}
+
+// "Kherson | location | 706448": the fields, each trimmed.
+inline std::vector<std::string> split_fields(const std::string& value) {
+    std::vector<std::string> out;
+    std::stringstream in(value);
+    for (std::string f; std::getline(in, f, '|');) out.push_back(trimmed(f));
+    return out;
+}
+
+// Calls on_line(key, value) for each "key: value" line of the file, the value trimmed; throws
+// std::runtime_error for a file it cannot read or a line that is no such pair.
+inline void read_case_lines(const std::filesystem::path& file, const std::function<void(const std::string&, const std::string&)>& on_line) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot read " + file.string());
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto colon = line.find(':');
+        if (colon == std::string::npos) throw std::runtime_error("not a 'key: value' line: " + line);
+        on_line(line.substr(0, colon), trimmed(line.substr(colon + 1)));
+    }
+}
+
+}  // namespace frontmap::test
