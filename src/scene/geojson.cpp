@@ -196,12 +196,6 @@ const char* to_string(FeatureKind kind) {
     return "place";
 }
 
-FeatureKind feature_kind_from_string(const std::string& text) {
-    for (const auto& [k, name] : kFeatureKinds)
-        if (text == name) return k;
-    throw InputError("scene", "unknown feature kind '" + text + "' (place, area, river, water, country or context)");
-}
-
 const char* to_string(LabelFont font) {
     for (const auto& [f, name] : kFonts)
         if (f == font) return name;

@@ -28,7 +28,6 @@ struct Label {
 // area), a river, a sea or other water, a country named for orientation, another town.
 enum class FeatureKind { Place, Area, River, Water, Country, Context };
 const char* to_string(FeatureKind kind);
-FeatureKind feature_kind_from_string(const std::string& text);  // throws InputError naming the unknown kind
 
 struct Feature {
     FeatureKind kind = FeatureKind::Place;
