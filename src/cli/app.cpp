@@ -28,15 +28,15 @@ void print_error(std::ostream& err, const std::string& what, const std::string& 
 // What the command printed reaches standard output whole, or the run fails saying why: a full
 // disk or a closed pipe must not pass for success.
 int flushed(std::ostream& out, std::ostream& err, int status) {
-    // errno is not cleared: a write that failed while the command ran set it, and stdio keeps no
+    // errno is not cleared: a write that failed while (the) command ran set it, and stdio keeps no
     // other record of why.
     out.flush();
     // std::cout writes through stdio: a write that failed earlier left its bytes in stdio's buffer,
     // and flushing again gives the reason afresh.
-    const bool stdio_failed = &out == &std::cout && (std::fflush(stdout) != 0 || std::ferror(stdout));
+    const bool stdio_failed = &out == &std::cout && (std::fflush(stdout) != 0 || (std::ferror(stdout) != 0));
     if (out && !stdio_failed) return status;
     const int why = errno;
-    print_error(err, "stdout", why ? std::strerror(why) : "the write failed");
+    print_error(err, "stdout", why != 0 ? std::strerror(why) : "the write failed");
     return 1;
 }
 
@@ -203,7 +203,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     for (auto* add : {add_parse, add_map, add_scene, add_render, add_geocode, add_batch, add_eval}) add(c);
     if (const auto done = parse_arguments(c, args, out, err)) return *done;
     if (c.common.data_dir.empty()) {
-        if (const char* env = std::getenv("FRONTMAP_DATA"); env && *env) c.common.data_dir = env;
+        if (const char* env = std::getenv("FRONTMAP_DATA"); env && (*env != 0)) c.common.data_dir = env;
     }
     try {
         return run_command(c, out, err);

@@ -69,7 +69,7 @@ std::vector<Article> read_inputs(const std::vector<std::string>& inputs, std::is
 std::string unique_file_name(const std::string& id, std::set<std::string>& taken) {
     constexpr size_t kMaxName = 100;
     std::string name;
-    for (const char c : id) name += (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.') ? c : '-';
+    for (const char c : id) name += ((std::isalnum(static_cast<unsigned char>(c)) != 0) || c == '_' || c == '-' || c == '.') ? c : '-';
     while (!name.empty() && name.front() == '.') name.erase(0, 1);
     if (name.size() > kMaxName) name.resize(kMaxName);
     if (name.empty()) name = "article";
@@ -79,7 +79,7 @@ std::string unique_file_name(const std::string& id, std::set<std::string>& taken
         return n;
     };
     std::string unique = name;
-    for (int k = 2; taken.count(folded(unique)); ++k) unique = name + "-" + std::to_string(k);
+    for (int k = 2; taken.contains(folded(unique)); ++k) unique = name + "-" + std::to_string(k);
     taken.insert(folded(unique));
     return unique;
 }
@@ -94,8 +94,10 @@ void name_outputs(std::vector<Article>& articles) {
 // "K/N": keeps every N-th article from the K-th (1-based), so N machines share a day between them.
 void keep_shard(std::vector<Article>& articles, const std::string& shard) {
     if (shard.empty()) return;
-    unsigned k = 0, n = 0;
-    char slash = 0, extra = 0;
+    unsigned k = 0;
+    unsigned n = 0;
+    char slash = 0;
+    char extra = 0;
     std::istringstream in(shard);
     if (!(in >> k >> slash >> n) || slash != '/' || (in >> extra) || n == 0 || k == 0 || k > n)
         throw UsageError("bad --shard '" + shard + "'", "expected K/N with 1 <= K <= N, e.g. 2/8");
@@ -133,7 +135,7 @@ std::set<std::string> done_before(const fs::path& manifest) {
 
 // Whether an article needs no redoing: done before, and every format asked for now is on disk.
 bool already_made(const Article& a, const std::set<std::string>& done, const std::vector<std::string>& formats, const fs::path& dir) {
-    if (!done.count(a.name)) return false;
+    if (!done.contains(a.name)) return false;
     return std::all_of(formats.begin(), formats.end(), [&](const std::string& f) { return fs::is_regular_file(dir / (a.name + "." + f)); });
 }
 
@@ -314,7 +316,7 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
     if (!args.report.empty()) io::remove_stale_temp_files(report_dir);
     ManifestLog log(manifest, args.resume);
     if (!log.stream) throw InputError("cannot write " + manifest.string(), "the folder is not writable");
-    const unsigned jobs = std::max(1u, std::min<unsigned>(args.jobs ? args.jobs : std::thread::hardware_concurrency(), static_cast<unsigned>(articles.size())));
+    const unsigned jobs = std::max(1U, std::min<unsigned>(args.jobs != 0U ? args.jobs : std::thread::hardware_concurrency(), static_cast<unsigned>(articles.size())));
     Progress progress(articles.size(), args.quiet, err);
     std::atomic<size_t> next{0};
     std::vector<std::string> worker_errors(jobs);
@@ -323,7 +325,7 @@ int run_batch(const Options& options, const BatchArgs& args, std::istream& in, s
             // Each worker its own maker: a gazetteer's SQLite handle is not shared between threads.
             std::optional<MapMaker> own;
             MapMaker& maker = w == 0 ? first : own.emplace(options.data_dir, options.places, styles_dir());
-            for (size_t i; !log.failed && (i = next++) < articles.size();) {
+            for (size_t i = 0; !log.failed && (i = next++) < articles.size();) {
                 const json rec = map_one(maker, articles[i], formats, drawn, base, dir);
                 log.write(rec);
                 progress.tick(rec["status"] == "failed");

@@ -34,7 +34,7 @@ namespace fs = std::filesystem;
 fs::path data_folder(const Options& options) { return pipeline::data_folder(options.data_dir); }
 
 fs::path styles_dir() {
-    if (const char* env = std::getenv("FRONTMAP_STYLES"); env && *env) return env;
+    if (const char* env = std::getenv("FRONTMAP_STYLES"); env && (*env != 0)) return env;
     return FRONTMAP_STYLES_DIR;
 }
 
@@ -119,8 +119,10 @@ void write_output(const std::string& output, const std::string& bytes, std::ostr
 
 CanvasSize parse_size(const std::string& text) {
     const char* how = "expected WIDTHxHEIGHT in pixels (1200x800) or millimetres (85mmx60mm)";
-    double w = 0, h = 0;
-    std::string unit_w, unit_h;
+    double w = 0;
+    double h = 0;
+    std::string unit_w;
+    std::string unit_h;
     std::istringstream in(text);
     if (!(in >> w)) throw UsageError("bad --size '" + text + "'", how);
     auto unit = [&](std::string& u) {
@@ -229,8 +231,8 @@ int map_into_folder(const Options& options, const MapArgs& args, std::ostream& o
             ++failed;
         }
     }
-    if (failed) err << "frontmap: " << failed << " of " << args.articles.size() << " article(s) could not be mapped\n";
-    return failed ? 1 : 0;
+    if (failed != 0U) err << "frontmap: " << failed << " of " << args.articles.size() << " article(s) could not be mapped\n";
+    return failed != 0U ? 1 : 0;
 }
 
 }  // namespace
@@ -274,7 +276,10 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream& out
     std::array<double, 4> bbox{};
     {
         std::istringstream in(args.bbox);
-        char c1 = 0, c2 = 0, c3 = 0, extra = 0;
+        char c1 = 0;
+        char c2 = 0;
+        char c3 = 0;
+        char extra = 0;
         if (!(in >> bbox[0] >> c1 >> bbox[1] >> c2 >> bbox[2] >> c3 >> bbox[3]) || c1 != ',' || c2 != ',' || c3 != ',' || (in >> extra))
             throw UsageError("bad --bbox '" + args.bbox + "'", "expected W,S,E,N in degrees, e.g. 31,46,34,47.5");
     }
@@ -294,8 +299,10 @@ namespace {
 // "46.64,32.61" (latitude first, as people write a point).
 gazetteer::Gazetteer::Near lat_lon(const std::string& option, const std::string& text) {
     std::istringstream in(text);
-    double lat = 0, lon = 0;
-    char comma = 0, extra = 0;
+    double lat = 0;
+    double lon = 0;
+    char comma = 0;
+    char extra = 0;
     const std::string how = "expected LAT,LON in degrees, e.g. 46.64,32.61";
     if (!(in >> lat >> comma >> lon) || comma != ',' || (in >> extra)) throw UsageError("bad " + option + " '" + text + "'", how);
     if (!std::isfinite(lat) || !std::isfinite(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180)
@@ -326,7 +333,7 @@ int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& o
     if (args.limit < 1) throw UsageError("bad --limit " + std::to_string(args.limit), "at least one candidate must be asked for");
     gazetteer::Gazetteer::Filter filter;
     if (!args.country.empty()) {
-        if (args.country.size() != 2 || !std::isalpha(static_cast<unsigned char>(args.country[0])) || !std::isalpha(static_cast<unsigned char>(args.country[1])))
+        if (args.country.size() != 2 || (std::isalpha(static_cast<unsigned char>(args.country[0])) == 0) || (std::isalpha(static_cast<unsigned char>(args.country[1])) == 0))
             throw UsageError("bad --country '" + args.country + "'", "expected a two-letter ISO 3166-1 code, e.g. UA");
         for (const char c : args.country) filter.country += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }

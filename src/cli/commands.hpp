@@ -83,8 +83,8 @@ std::filesystem::path data_folder(const Options& options);
 std::filesystem::path styles_dir();
 
 int run_parse(const Options& options, const ParseArgs& args, std::ostream& out);
-int run_map(const Options& options, const MapArgs& args, std::ostream& out, std::ostream& err);
-int run_scene(const Options& options, const MapArgs& args, std::ostream& out);
+int run_map(const Options& options, const MapArgs& given, std::ostream& out, std::ostream& err);
+int run_scene(const Options& options, const MapArgs& given, std::ostream& out);
 int run_render(const Options& options, const RenderArgs& args, std::ostream& out);
 int run_geocode(const Options& options, const GeocodeArgs& args, std::ostream& out);
 int run_eval(const Options& options, const EvalArgs& args, std::ostream& out);

@@ -44,7 +44,7 @@ nlohmann::json figures(const eval::Scores& s, double seconds) {
 
 nlohmann::json event_figures(const eval::EventScores& s) {
     nlohmann::json per_type = nlohmann::json::object();
-    for (const auto& [type, n] : s.per_type) per_type[type] = {{"labelled", n[0]}, {"recall", round3(n[0] ? static_cast<double>(n[1]) / static_cast<double>(n[0]) : 0.0)}};
+    for (const auto& [type, n] : s.per_type) per_type[type] = {{"labelled", n[0]}, {"recall", round3(n[0] != 0U ? static_cast<double>(n[1]) / static_cast<double>(n[0]) : 0.0)}};
     return {
         {"events_gold", s.gold},
         {"events_predicted", s.predicted},

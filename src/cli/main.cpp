@@ -29,8 +29,8 @@ void keep_freed_memory_for_reuse() {
 
 // GLib's and Pango's own warnings ("Pango-CRITICAL ...") are a library's words: the command says
 // what went wrong itself, and checks what it hands to Pango (a style's sizes are range-checked).
-GLogWriterOutput quiet_glib(GLogLevelFlags level, const GLogField*, gsize, gpointer) {
-    return (level & G_LOG_LEVEL_ERROR) ? G_LOG_WRITER_UNHANDLED : G_LOG_WRITER_HANDLED;
+GLogWriterOutput quiet_glib(GLogLevelFlags level, const GLogField* /*unused*/, gsize /*unused*/, gpointer /*unused*/) {
+    return (level & G_LOG_LEVEL_ERROR) != 0 ? G_LOG_WRITER_UNHANDLED : G_LOG_WRITER_HANDLED;
 }
 
 }  // namespace

@@ -45,13 +45,13 @@ struct Sink {
         }
         return length;
     }
-    static int close(void*) { return 0; }  // the AtomicFile closes it
+    static int close(void* /*unused*/) { return 0; }  // the AtomicFile closes it
 };
 
 // libxml2 prints its own lines on standard error when a write fails; frontmap says it once, in
 // its own words.
-void quiet_libxml(void*, const char*, ...) {}
-void quiet_libxml_structured(void*, xmlErrorPtr) {}
+void quiet_libxml(void* /*unused*/, const char* /*unused*/, ...) {}
+void quiet_libxml_structured(void* /*unused*/, xmlErrorPtr /*unused*/) {}
 
 struct Writer {
     struct Free {
@@ -197,7 +197,8 @@ void write_failures(const Writer& w, const std::vector<const json*>& failed) {
 
 void write_report(const fs::path& report, const fs::path& out_dir) {
     const std::vector<json> records = latest_records(out_dir / "manifest.jsonl");
-    std::vector<const json*> done, failed;
+    std::vector<const json*> done;
+    std::vector<const json*> failed;
     for (const auto& rec : records) (field(rec, "status") == "done" ? done : failed).push_back(&rec);
     io::AtomicFile file(report);
     Writer w(file, report.string());

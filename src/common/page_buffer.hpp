@@ -18,8 +18,8 @@ public:
 
     // At least `bytes`; the old block's content is not kept when it grows. Throws std::bad_alloc.
     uint8_t* reserve(size_t bytes);
-    uint8_t* data() const { return data_; }
-    size_t capacity() const { return capacity_; }
+    [[nodiscard]] uint8_t* data() const { return data_; }
+    [[nodiscard]] size_t capacity() const { return capacity_; }
     // A poster's buffer is not kept for the ordinary maps after it.
     void release_if_large();
 

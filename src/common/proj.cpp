@@ -9,7 +9,7 @@
 namespace frontmap::proj {
 namespace {
 
-void quiet_logger(void*, int, const char*) {}
+void quiet_logger(void* /*unused*/, int /*unused*/, const char* /*unused*/) {}
 
 struct Geod {
     ContextPtr ctx = make_context();

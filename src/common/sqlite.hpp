@@ -39,12 +39,12 @@ public:
     void run();
     void reset();
 
-    std::string text(int column) const;
-    double real(int column) const;
-    long long integer(int column) const;
-    bool is_null(int column) const;
+    [[nodiscard]] std::string text(int column) const;
+    [[nodiscard]] double real(int column) const;
+    [[nodiscard]] long long integer(int column) const;
+    [[nodiscard]] bool is_null(int column) const;
     // A BLOB column's bytes, valid until the next step or reset.
-    std::span<const unsigned char> blob(int column) const;
+    [[nodiscard]] std::span<const unsigned char> blob(int column) const;
 
 private:
     sqlite3* db_;

@@ -22,7 +22,7 @@ const icu::Normalizer2& nfd() {
 // macro of nested branches: wrapped once here, the loops that read UTF-8 stay readable.
 UChar32 next_code_point(std::string_view utf8, int32_t& i) {
     UChar32 c = 0;
-    U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    U8_NEXT(utf8, i, static_cast<int32_t>(utf8.size()), c);
     return c;
 }
 
@@ -74,7 +74,7 @@ std::string name_key(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     icu::UnicodeString decomposed = nfd().normalize(source, status);
-    if (U_FAILURE(status)) decomposed = source;
+    if (U_FAILURE(status) != 0) decomposed = source;
     icu::UnicodeString out;
     bool pending_space = false;
     for (int32_t i = 0; i < decomposed.length();) {

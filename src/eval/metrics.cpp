@@ -105,7 +105,8 @@ size_t free_column_for_row(const std::vector<std::vector<double>>& cost, Assignm
 // Minimum-cost assignment of rows to columns (Hungarian method, potentials form); cost has at
 // least as many columns as rows. Returns the column of each row.
 std::vector<size_t> assign_min_cost(const std::vector<std::vector<double>>& cost) {
-    const size_t n = cost.size(), m = cost.empty() ? 0 : cost[0].size();
+    const size_t n = cost.size();
+    const size_t m = cost.empty() ? 0 : cost[0].size();
     Assignment a(n, m);
     for (size_t i = 1; i <= n; ++i) {
         a.row_of[0] = i;
@@ -129,8 +130,11 @@ std::vector<size_t> assign_min_cost(const std::vector<std::vector<double>>& cost
 // prediction take the labelled event that a second prediction needed, and compare counts and
 // claims of events the article tells apart.
 std::vector<std::pair<size_t, size_t>> match_events(const std::vector<EventRecord>& gold, const std::vector<EventRecord>& predicted, bool typed) {
-    constexpr double kUnpaired = 1000.0, kOtherWords = 10.0;
-    const size_t n = gold.size(), m = predicted.size(), side = std::max(n, m);
+    constexpr double kUnpaired = 1000.0;
+    constexpr double kOtherWords = 10.0;
+    const size_t n = gold.size();
+    const size_t m = predicted.size();
+    const size_t side = std::max(n, m);
     std::vector<std::vector<double>> cost(side, std::vector<double>(side, kUnpaired));
     for (size_t g = 0; g < n; ++g)
         for (size_t p = 0; p < m; ++p) {
@@ -204,11 +208,13 @@ void score_labelled(const Article& article, const std::vector<bool>& gold_found,
 double EventScores::precision() const { return ratio(typed_matches, predicted); }
 double EventScores::recall() const { return ratio(typed_matches, gold); }
 double EventScores::f1() const {
-    const double p = precision(), r = recall();
+    const double p = precision();
+    const double r = recall();
     return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
 double EventScores::place_f1() const {
-    const double p = ratio(place_matches, predicted), r = ratio(place_matches, gold);
+    const double p = ratio(place_matches, predicted);
+    const double r = ratio(place_matches, gold);
     return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
 double EventScores::counts_exact_share() const { return counts == 0 ? 1.0 : ratio(counts_exact, counts); }
@@ -223,7 +229,8 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
     const auto typed = match_events(article.events, predicted, true);
     s.typed_matches += typed.size();
     s.place_matches += match_events(article.events, predicted, false).size();
-    std::vector<bool> gold_found(article.events.size()), predicted_found(predicted.size());
+    std::vector<bool> gold_found(article.events.size());
+    std::vector<bool> predicted_found(predicted.size());
     for (const auto& [g, p] : typed) {
         gold_found[g] = predicted_found[p] = true;
         score_counts(article, article.events[g], predicted[p], s);
@@ -238,7 +245,8 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
 double Scores::precision() const { return ratio(correct_predictions, predicted); }
 double Scores::recall() const { return ratio(found, gold); }
 double Scores::f1() const {
-    const double p = precision(), r = recall();
+    const double p = precision();
+    const double r = recall();
     return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
 double Scores::accuracy_161() const { return ratio(within_161, resolved); }
@@ -250,7 +258,7 @@ double Scores::median_error_km() const {
     std::vector<double> v = errors_km;
     std::sort(v.begin(), v.end());
     const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return (n % 2) != 0U ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 double Scores::auc() const { return errors_km.empty() ? 0.0 : auc_sum / static_cast<double>(errors_km.size()); }
 
@@ -340,8 +348,8 @@ GoldToponym read_toponym(const nlohmann::json& t, const std::string& text, const
                                                               " do not span '" + g.name + "'");
     if (!(g.lat >= -90 && g.lat <= 90 && g.lon >= -180 && g.lon <= 180))
         throw InputError("bad corpus record at " + where, "coordinates of '" + g.name + "' are out of range");
-    if (!kTypes.count(g.type)) throw InputError("bad corpus record at " + where, "unknown type '" + g.type + "'");
-    if (!kRoles.count(g.role)) throw InputError("bad corpus record at " + where, "unknown role '" + g.role + "'");
+    if (!kTypes.contains(g.type)) throw InputError("bad corpus record at " + where, "unknown type '" + g.type + "'");
+    if (!kRoles.contains(g.role)) throw InputError("bad corpus record at " + where, "unknown role '" + g.role + "'");
     return g;
 }
 

@@ -78,15 +78,15 @@ struct Scores {
     size_t not_places_drawn = 0;  // gold not_place names predicted as locations
     std::vector<Miss> misses;
 
-    double precision() const;
-    double recall() const;
-    double f1() const;
-    double accuracy_161() const;             // over found toponyms
-    double accuracy_161_end_to_end() const;  // misses count as wrong
-    double accuracy_25_points() const;
-    double mean_error_km() const;
-    double median_error_km() const;
-    double auc() const;  // mean ln(1 + error) / ln(20039): 0 perfect, 1 worst
+    [[nodiscard]] double precision() const;
+    [[nodiscard]] double recall() const;
+    [[nodiscard]] double f1() const;
+    [[nodiscard]] double accuracy_161() const;             // over found toponyms
+    [[nodiscard]] double accuracy_161_end_to_end() const;  // misses count as wrong
+    [[nodiscard]] double accuracy_25_points() const;
+    [[nodiscard]] double mean_error_km() const;
+    [[nodiscard]] double median_error_km() const;
+    [[nodiscard]] double auc() const;  // mean ln(1 + error) / ln(20039): 0 perfect, 1 worst
 };
 
 // The event figures: an event matches a labelled one of the same type within 50 km (typed), or of
@@ -102,14 +102,14 @@ struct EventScores {
     std::map<std::string, std::array<size_t, 2>> per_type;  // type -> {labelled, found}
     std::vector<Miss> misses;
 
-    double precision() const;
-    double recall() const;
-    double f1() const;
-    double place_f1() const;
-    double counts_exact_share() const;
-    double claims_share() const;
-    double denials_share() const;
-    double sides_share() const;
+    [[nodiscard]] double precision() const;
+    [[nodiscard]] double recall() const;
+    [[nodiscard]] double f1() const;
+    [[nodiscard]] double place_f1() const;
+    [[nodiscard]] double counts_exact_share() const;
+    [[nodiscard]] double claims_share() const;
+    [[nodiscard]] double denials_share() const;
+    [[nodiscard]] double sides_share() const;
 };
 
 void score_events(const Article& article, const std::vector<EventRecord>& predicted, EventScores& scores);

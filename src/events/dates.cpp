@@ -35,7 +35,7 @@ int small_int(std::string_view w, int low, int high) {
     const auto* end = w.data() + w.size();
     const auto [ptr, ec] = std::from_chars(w.data(), end, v);
     // "24th", "1st": ordinal endings are fine.
-    if (ec != std::errc() || (ptr != end && !(end - ptr == 2 && std::isalpha(static_cast<unsigned char>(*ptr))))) return 0;
+    if (ec != std::errc() || (ptr != end && !(end - ptr == 2 && (std::isalpha(static_cast<unsigned char>(*ptr)) != 0)))) return 0;
     return v >= low && v <= high ? v : 0;
 }
 
@@ -55,19 +55,19 @@ namespace {
 
 std::optional<DateMention> month_date(const Sentence& s, size_t i, std::optional<Date> ref) {
     const int month = month_index(s.words[i].lower);
-    if (!month || (s.words[i].lower == "may" && !s.words[i].capitalised)) return std::nullopt;
+    if ((month == 0) || (s.words[i].lower == "may" && !s.words[i].capitalised)) return std::nullopt;
     int day = i + 1 < s.words.size() ? small_int(s.words[i + 1].lower, 1, 31) : 0;
-    if (!day && i > 0) day = small_int(s.words[i - 1].lower, 1, 31);  // "24 February"
-    const size_t year_at = i + (day && i + 1 < s.words.size() && small_int(s.words[i + 1].lower, 1, 31) ? 2 : 1);
+    if ((day == 0) && i > 0) day = small_int(s.words[i - 1].lower, 1, 31);  // "24 February"
+    const size_t year_at = i + ((day != 0) && i + 1 < s.words.size() && (small_int(s.words[i + 1].lower, 1, 31) != 0) ? 2 : 1);
     const int year = year_at < s.words.size() ? small_int(s.words[year_at].lower, 1900, 2100) : 0;
-    const unsigned d = day ? static_cast<unsigned>(day) : 1U;
+    const unsigned d = day != 0 ? static_cast<unsigned>(day) : 1U;
     std::optional<Date> date;
-    if (year)
+    if (year != 0)
         date = Date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)}, std::chrono::day{d}};
     else if (ref)
         date = latest(static_cast<unsigned>(month), d, *ref);
     if (!date || !date->ok()) return std::nullopt;
-    return DateMention{*date, day ? 1 : 3, i, false};
+    return DateMention{*date, day != 0 ? 1 : 3, i, false};
 }
 
 std::optional<DateMention> weekday_date(const Sentence& s, size_t i, std::optional<Date> ref) {
@@ -102,8 +102,8 @@ std::optional<DateMention> relative_date(const Sentence& s, size_t i, std::optio
     }
     const auto season = lex.season_words.match(s.words, i);
     // "in the late summer", not "to fall to"; "the fall of 2023", not "the fall of Bukavu".
-    const bool of_name = i + 2 < s.words.size() && s.words[i + 1].lower == "of" && !std::isdigit(static_cast<unsigned char>(s.words[i + 2].lower[0]));
-    if (season.length && i > 0 && !of_name && lex.season_cues.match(s.words, i - 1).length) {
+    const bool of_name = i + 2 < s.words.size() && s.words[i + 1].lower == "of" && (std::isdigit(static_cast<unsigned char>(s.words[i + 2].lower[0])) == 0);
+    if (season && i > 0 && !of_name && lex.season_cues.match(s.words, i - 1)) {
         const auto d = latest(*season.value, 1, *ref);
         if (d) return DateMention{*d, 3, i, false};
     }
@@ -114,22 +114,22 @@ DateMention year_mention(int year, size_t i) { return DateMention{Date{std::chro
 
 // "in 2021", "the 1994 genocide", "last year": a year, taken as vague.
 std::optional<DateMention> year_date(const Sentence& s, size_t i, std::optional<Date> ref, const Lexicon& lex, size_t& length) {
-    if (const auto m = lex.year_words.match(s.words, i); m.length && ref) {
+    if (const auto m = lex.year_words.match(s.words, i); m && ref) {
         length = m.length;
         return year_mention(static_cast<int>(ref->year()) + *m.value, i);
     }
     // "the six-week war of 2020.": after "of", only a year that ends its clause, not "of 2000 soldiers".
-    const bool of_year = i > 0 && lex.closing_year_openers.match(s.words, i - 1).length &&
+    const bool of_year = i > 0 && lex.closing_year_openers.match(s.words, i - 1) &&
                          (i + 1 == s.words.size() || s.words[i].comma_after || s.words[i].stop_after);
-    if (i == 0 || !(of_year || lex.year_openers.match(s.words, i - 1).length)) return std::nullopt;
+    if (i == 0 || !(of_year || lex.year_openers.match(s.words, i - 1))) return std::nullopt;
     const int year = small_int(s.words[i].lower, 1900, 2100);
-    if (!year) return std::nullopt;
+    if (year == 0) return std::nullopt;
     return year_mention(year, i);
 }
 
 bool after_since(const Sentence& s, size_t i, const Lexicon& lex) {
     for (size_t back = 1; back <= 3 && back <= i; ++back)
-        if (lex.since_words.match(s.words, i - back).length) return true;
+        if (lex.since_words.match(s.words, i - back)) return true;
     return false;
 }
 
@@ -149,7 +149,7 @@ std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> ref, 
         // "seized Kupiansk in the first days of the 2022 invasion and retook it that September": a
         // month pointed back at is in the year the sentence named before it.
         const auto named_year = std::find_if(out.rbegin(), out.rend(), [](const DateMention& m) { return m.year_only; });
-        if (i > 0 && lex.time_back_references.match(s.words, i - 1).length && named_year != out.rend() && !d->year_only)
+        if (i > 0 && lex.time_back_references.match(s.words, i - 1) && named_year != out.rend() && !d->year_only)
             d->date = Date{named_year->date.year(), d->date.month(), d->date.day()};
         out.push_back(*d);
         i += length - 1;
@@ -163,8 +163,10 @@ bool is_month_name(std::string_view lower) { return month_index(lower) != 0; }
 
 std::optional<Date> parse_iso_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    const int y = small_int(text.substr(0, 4), 1, 9999), m = small_int(text.substr(5, 2), 1, 12), d = small_int(text.substr(8, 2), 1, 31);
-    if (!y || !m || !d) return std::nullopt;
+    const int y = small_int(text.substr(0, 4), 1, 9999);
+    const int m = small_int(text.substr(5, 2), 1, 12);
+    const int d = small_int(text.substr(8, 2), 1, 31);
+    if ((y == 0) || (m == 0) || (d == 0)) return std::nullopt;
     const Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)}, std::chrono::day{static_cast<unsigned>(d)}};
     return date.ok() ? std::optional(date) : std::nullopt;
 }
@@ -173,8 +175,8 @@ namespace {
 
 std::optional<Date> iso_in(std::string_view head) {
     for (size_t i = 0; i + 10 <= head.size(); ++i) {
-        const bool boundary = (i == 0 || !std::isdigit(static_cast<unsigned char>(head[i - 1]))) &&
-                              (i + 10 == head.size() || !std::isdigit(static_cast<unsigned char>(head[i + 10])));
+        const bool boundary = (i == 0 || (std::isdigit(static_cast<unsigned char>(head[i - 1])) == 0)) &&
+                              (i + 10 == head.size() || (std::isdigit(static_cast<unsigned char>(head[i + 10])) == 0));
         if (boundary && head[i + 4] == '-' && head[i + 7] == '-')
             if (const auto d = parse_iso_date(head.substr(i, 10))) return d;
     }
@@ -182,7 +184,7 @@ std::optional<Date> iso_in(std::string_view head) {
 }
 
 std::optional<Date> make_date(int year, int month, int day) {
-    if (!year || !month || !day) return std::nullopt;
+    if ((year == 0) || (month == 0) || (day == 0)) return std::nullopt;
     const Date d{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)}, std::chrono::day{static_cast<unsigned>(day)}};
     return d.ok() ? std::optional(d) : std::nullopt;
 }
@@ -198,9 +200,9 @@ std::optional<Date> written_in(std::string_view head) {
     }
     for (size_t i = 0; i + 2 < w.size(); ++i) {
         if (!tokens[i].capitalised && !tokens[i + 1].capitalised) continue;
-        if (const int month = month_index(w[i]); month && tokens[i].capitalised)
+        if (const int month = month_index(w[i]); (month != 0) && tokens[i].capitalised)
             if (const auto d = make_date(small_int(w[i + 2], 1900, 2100), month, small_int(w[i + 1], 1, 31))) return d;
-        if (const int month = month_index(w[i + 1]); month && tokens[i + 1].capitalised)
+        if (const int month = month_index(w[i + 1]); (month != 0) && tokens[i + 1].capitalised)
             if (const auto d = make_date(small_int(w[i + 2], 1900, 2100), month, small_int(w[i], 1, 31))) return d;
     }
     return std::nullopt;

@@ -27,7 +27,7 @@ inline size_t name_end(const Sentence& s, size_t first) {
 
 // "a", "an", "the", "this": a word that only opens a noun phrase.
 inline bool determiner_at(const Sentence& s, size_t k, const Lexicon& lex) {
-    return lex.articles.match(s.words, k).length || lex.definite_markers.match(s.words, k).length;
+    return lex.articles.match(s.words, k) || lex.definite_markers.match(s.words, k);
 }
 
 // Sentences (ICU sentence breaks) with their words, each word tied to the mention it is part of.
@@ -77,7 +77,7 @@ struct DateMention {
     bool since = false;  // "since May": the start of a span, not the event's day
     bool year_only = false;  // "in 2021"
 };
-std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> article_date, const Lexicon& lex);
+std::vector<DateMention> find_dates(const Sentence& s, std::optional<Date> ref, const Lexicon& lex);
 bool is_month_name(std::string_view lower);  // 'october', 'oct', 'sept'
 
 std::string slice(std::string_view text, const std::vector<Word>& words, size_t first, size_t last);

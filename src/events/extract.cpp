@@ -85,7 +85,7 @@ bool in_clause_window(const Sentence& s, size_t at, size_t back) {
 
 bool preceded_by(const Sentence& s, size_t at, size_t window, const PhraseSet& set) {
     for (size_t back = 1; back <= window && in_clause_window(s, at, back); ++back)
-        if (set.match(s.words, at - back).length) return true;
+        if (set.match(s.words, at - back)) return true;
     return false;
 }
 
@@ -93,9 +93,9 @@ bool preceded_by(const Sentence& s, size_t at, size_t window, const PhraseSet& s
 bool irrealis_before(const Sentence& s, size_t at, const Lexicon& lex) {
     for (size_t back = 1; back <= lex.windows.irrealis && in_clause_window(s, at, back); ++back) {
         const Word& w = s.words[at - back];
-        const bool day_follows = std::isdigit(static_cast<unsigned char>(s.words[at - back + 1].lower[0]));
+        const bool day_follows = std::isdigit(static_cast<unsigned char>(s.words[at - back + 1].lower[0])) != 0;
         if (w.capitalised && (!w.clause_start || day_follows) && parse::lexicon::is_calendar_word(w.lower)) continue;
-        if (lex.irrealis.match(s.words, at - back).length) return true;
+        if (lex.irrealis.match(s.words, at - back)) return true;
     }
     return false;
 }
@@ -107,9 +107,9 @@ bool irrealis_before(const Sentence& s, size_t at, const Lexicon& lex) {
 bool in_copular_complement(const Sentence& s, size_t at, const Lexicon& lex) {
     for (size_t back = 1; back <= lex.windows.copular && back <= at; ++back) {
         const size_t k = at - back;
-        if (s.words[k].comma_after && lex.subordinators.match(s.words, k + 1).length) return false;
+        if (s.words[k].comma_after && lex.subordinators.match(s.words, k + 1)) return false;
         if (s.words[k + 1].clause_start) return false;
-        if (lex.copular_verbs.match(s.words, k).length) return true;
+        if (lex.copular_verbs.match(s.words, k)) return true;
     }
     return false;
 }
@@ -118,8 +118,8 @@ bool in_copular_complement(const Sentence& s, size_t at, const Lexicon& lex) {
 // is at no place the sentence names. "hit near Mayadin and elsewhere in Deir ez-Zor" is placed.
 bool done_elsewhere(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t k = t.last + 1; k < s.words.size() && k <= t.last + lex.windows.elsewhere; ++k) {
-        if (lex.elsewhere_words.match(s.words, k).length)
-            return s.words[k].comma_after || s.words[k].stop_after || k + 1 == s.words.size() || !lex.where_words.match(s.words, k + 1).length;
+        if (lex.elsewhere_words.match(s.words, k))
+            return s.words[k].comma_after || s.words[k].stop_after || k + 1 == s.words.size() || !lex.where_words.match(s.words, k + 1);
         if (s.words[k].comma_after || s.words[k].stop_after) return false;
     }
     return false;
@@ -130,7 +130,7 @@ bool done_elsewhere(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 bool done_before(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     const size_t at = t.last + 1;
     const auto m = lex.past_adverbs.match(s.words, at);
-    if (!m.length) return false;
+    if (!m) return false;
     const size_t end = at + m.length - 1;
     return s.words[end].comma_after || s.words[end].stop_after || end + 1 == s.words.size() || s.words[end + 1].clause_start;
 }
@@ -142,7 +142,7 @@ std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const
     size_t best_distance = SIZE_MAX;
     for (size_t at = from; at < s.words.size() && at <= t.last + lex.windows.weapon; ++at) {
         const auto m = lex.weapons.match(s.words, at);
-        if (!m.length) continue;
+        if (!m) continue;
         // "a suicide bomber struck": the weapon is the whole phrase, measured from its last word.
         const size_t end = at + m.length - 1;
         const size_t d = end < t.first ? t.first - end : (at > t.last ? at - t.last : 0);
@@ -160,7 +160,7 @@ std::optional<EventType> named_weapon(const Sentence& s, const Trigger& t, const
 bool subject_names_one_person(const Sentence& s, size_t deed, size_t at, const Lexicon& lex) {
     const Word& w = s.words[at];
     // A sentence's first word is capitalised whatever it is ("Many left").
-    if (!w.capitalised || w.clause_start || w.mention >= 0 || w.inside >= 0 || lex.sides.match(s.words, at).length) return false;
+    if (!w.capitalised || w.clause_start || w.mention >= 0 || w.inside >= 0 || lex.sides.match(s.words, at)) return false;
     for (size_t k = at + 1; k < deed; ++k)
         if (!parse::lexicon::is_auxiliary(s.words[k].lower)) return false;
     return !parse::lexicon::is_calendar_word(w.lower);
@@ -170,7 +170,7 @@ bool subject_names_one_person(const Sentence& s, size_t deed, size_t at, const L
 // half of a pair that armed men head.
 bool armed_before_and(const Sentence& s, size_t at, const Lexicon& lex) {
     size_t k = at;
-    if (k > 0 && lex.definite_markers.match(s.words, k - 1).length) --k;
+    if (k > 0 && lex.definite_markers.match(s.words, k - 1)) --k;
     if (k < 2 || s.words[k - 1].lower != "and" || s.words[k - 2].comma_after) return false;
     return lex.armed_nouns.match(s.words, k - 2).length > 0;
 }
@@ -183,10 +183,10 @@ std::optional<EventType> moved_object(const Sentence& s, const Trigger& t, const
     // subordinator ends it ("left their homes when the fighters arrived").
     size_t reach = t.last + 2;
     for (size_t at = t.first; !object_is_fled && at < s.words.size() && at <= reach; ++at) {
-        if (at > t.last && lex.subordinators.match(s.words, at).length) break;
+        if (at > t.last && lex.subordinators.match(s.words, at)) break;
         if (at > t.last && determiner_at(s, at, lex)) ++reach;
-        if (lex.civilian_nouns.match(s.words, at).length) return EventType::Evacuation;
-        if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
+        if (lex.civilian_nouns.match(s.words, at)) return EventType::Evacuation;
+        if (lex.armed_nouns.match(s.words, at)) return EventType::Withdrawal;
     }
     return std::nullopt;
 }
@@ -200,11 +200,11 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
     for (size_t back = 1; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back) {
         const size_t at = t.first - back;
         // "the military ordered the evacuation of Kherson": who orders it does not leave.
-        if (lex.order_verbs.match(s.words, at).length) return t.rule.type;
-        if (lex.armed_nouns.match(s.words, at).length) return EventType::Withdrawal;
-        if (lex.civilian_nouns.match(s.words, at).length) return armed_before_and(s, at, lex) ? EventType::Withdrawal : EventType::Evacuation;
-        if (lex.prisoner_nouns.match(s.words, at).length) return EventType::Other;
-        if (lex.vehicle_nouns.match(s.words, at).length) return std::nullopt;
+        if (lex.order_verbs.match(s.words, at)) return t.rule.type;
+        if (lex.armed_nouns.match(s.words, at)) return EventType::Withdrawal;
+        if (lex.civilian_nouns.match(s.words, at)) return armed_before_and(s, at, lex) ? EventType::Withdrawal : EventType::Evacuation;
+        if (lex.prisoner_nouns.match(s.words, at)) return EventType::Other;
+        if (lex.vehicle_nouns.match(s.words, at)) return std::nullopt;
         // "Assad had left": one person leaving is neither an evacuation nor a withdrawal.
         if (subject_names_one_person(s, t.first, at, lex)) return std::nullopt;
     }
@@ -214,7 +214,7 @@ std::optional<EventType> mover_type(const Sentence& s, const Trigger& t, const L
 // "retaking it would be a major prize"
 bool followed_by_modal(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 3; ++at) {
-        if (lex.irrealis_after.match(s.words, at).length) return true;
+        if (lex.irrealis_after.match(s.words, at)) return true;
         if (s.words[at].comma_after || s.words[at].stop_after) break;
     }
     return false;
@@ -225,7 +225,7 @@ bool followed_by_modal(const Sentence& s, const Trigger& t, const Lexicon& lex) 
 bool tells_trend(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     if (preceded_by(s, t.first, lex.windows.trend, lex.trend_before)) return true;
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + lex.windows.trend; ++at) {
-        if (lex.trend_after.match(s.words, at).length) return true;
+        if (lex.trend_after.match(s.words, at)) return true;
         if (s.words[at].stop_after) break;
     }
     return false;
@@ -236,20 +236,20 @@ bool tells_trend(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     if (t.rule.type != EventType::Capture && t.rule.type != EventType::Recapture) return false;
     // "taking it from government troops": those who lost the place, named by the deed itself.
-    if (lex.from_words.match(s.words, t.last).length) return false;
+    if (lex.from_words.match(s.words, t.last)) return false;
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 4; ++at) {
-        if (s.words[at].inside >= 0 || s.words[at].lower == "by" || lex.from_words.match(s.words, at).length) return false;
-        if (lex.non_territorial_objects.match(s.words, at).length || lex.one_person_nouns.match(s.words, at).length) return true;
+        if (s.words[at].inside >= 0 || s.words[at].lower == "by" || lex.from_words.match(s.words, at)) return false;
+        if (lex.non_territorial_objects.match(s.words, at) || lex.one_person_nouns.match(s.words, at)) return true;
         if (s.words[at].stop_after || s.words[at].comma_after) return false;
     }
     // "about 20 men it said had been captured": people taken, told before a passive.
-    if (t.first > 0 && lex.passive_markers.match(s.words, t.first - 1).length)
+    if (t.first > 0 && lex.passive_markers.match(s.words, t.first - 1))
         for (size_t back = 2; back <= lex.windows.mover && in_clause_window(s, t.first, back); ++back) {
             const size_t at = t.first - back;
-            if (lex.non_territorial_objects.match(s.words, at).length) return true;
+            if (lex.non_territorial_objects.match(s.words, at)) return true;
             // "and that seven had since been recaptured": a bare number is people, not ground.
-            if (lex.number_words.match(s.words, at).length && at + 1 < t.first && !lex.non_territorial_objects.match(s.words, at + 1).length &&
-                (lex.tally_verbs.match(s.words, at + 1).length || lex.passive_markers.match(s.words, at + 1).length))
+            if (lex.number_words.match(s.words, at) && at + 1 < t.first && !lex.non_territorial_objects.match(s.words, at + 1) &&
+                (lex.tally_verbs.match(s.words, at + 1) || lex.passive_markers.match(s.words, at + 1)))
                 return true;
         }
     return false;
@@ -258,10 +258,10 @@ bool takes_no_place(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 // "gunmen overran its clinic", "overrunning army positions": storming a post or a building is an
 // assault on it, not ground taken.
 bool assaults_site(const Sentence& s, const Trigger& t, const Lexicon& lex) {
-    if (!lex.assault_verbs.match(s.words, t.first).length) return false;
+    if (!lex.assault_verbs.match(s.words, t.first)) return false;
     for (size_t at = t.last + 1; at < s.words.size() && at <= t.last + 3; ++at) {
         if (s.words[at].inside >= 0) return false;
-        if (lex.assault_objects.match(s.words, at).length) return true;
+        if (lex.assault_objects.match(s.words, at)) return true;
         if (s.words[at].stop_after || s.words[at].comma_after) return false;
     }
     return false;
@@ -270,7 +270,7 @@ bool assaults_site(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 // A weapon fired from afar ("jets", "shells") named before a deed or just after it.
 bool names_fired_weapon(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t i = 0; i < s.words.size() && i <= t.last + lex.windows.weapon; ++i)
-        if (const auto m = lex.weapons.match(s.words, i); m.length && (*m.value == EventType::Strike || *m.value == EventType::Shelling)) return true;
+        if (const auto m = lex.weapons.match(s.words, i); m && (*m.value == EventType::Strike || *m.value == EventType::Shelling)) return true;
     return false;
 }
 
@@ -290,7 +290,7 @@ bool moved_by_vehicle(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 bool names_subject(const Sentence& s, size_t at, const Lexicon& lex) {
     const Word& w = s.words[at];
     if (w.comma_after) return false;
-    return w.capitalised || lex.armed_nouns.match(s.words, at).length || lex.office_nouns.match(s.words, at).length;
+    return w.capitalised || lex.armed_nouns.match(s.words, at) || lex.office_nouns.match(s.words, at);
 }
 
 // "in occupied Crimea", "the besieged city", "displaced people": a one-word participle after a
@@ -303,11 +303,11 @@ bool adjectival(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     // "ordered residents to leave" is a deed: only a one-word trigger can be a participle.
     if (t.first != t.last || t.matched != 1 || w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
     // "displaced people", but "Police evacuated residents": after its subject it is the verb.
-    if (t.last + 1 < s.words.size() && !s.words[t.last].comma_after && lex.civilian_nouns.match(s.words, t.last + 1).length)
+    if (t.last + 1 < s.words.size() && !s.words[t.last].comma_after && lex.civilian_nouns.match(s.words, t.last + 1))
         return !(t.first > 0 && names_subject(s, t.first - 1, lex));
     return t.first > 0 && !s.words[t.first - 1].comma_after &&
-           (lex.definite_markers.match(s.words, t.first - 1).length || lex.where_words.match(s.words, t.first - 1).length ||
-            lex.articles.match(s.words, t.first - 1).length);
+           (lex.definite_markers.match(s.words, t.first - 1) || lex.where_words.match(s.words, t.first - 1) ||
+            lex.articles.match(s.words, t.first - 1));
 }
 
 // "the Ta'ang National Liberation Army", "the Islamic Resistance in Iraq": a deed word capitalised
@@ -322,7 +322,8 @@ bool in_proper_name(const Sentence& s, const Trigger& t) {
     // A headline capitalises nearly every word but "of", "the", "in"; running text with many names,
     // not three in four of its longer words.
     constexpr size_t kShortWord = 3;
-    size_t long_words = 0, capitals = 0;
+    size_t long_words = 0;
+    size_t capitals = 0;
     for (const auto& word : w) {
         if (word.end - word.start <= kShortWord) continue;
         ++long_words;
@@ -335,16 +336,16 @@ bool in_proper_name(const Sentence& s, const Trigger& t) {
 // or entering ground; 0 when none starts at `i`.
 size_t attempted_deed(const Sentence& s, size_t i, const Lexicon& lex) {
     const size_t attempt = lex.attempt_verbs.match(s.words, i).length;
-    if (!attempt || i + attempt + 1 >= s.words.size() || !lex.infinitive_markers.match(s.words, i + attempt).length) return 0;
+    if ((attempt == 0U) || i + attempt + 1 >= s.words.size() || !lex.infinitive_markers.match(s.words, i + attempt)) return 0;
     const size_t deed = lex.attempted_deeds.match(s.words, i + attempt + 1).length;
-    if (!deed || irrealis_before(s, i, lex) || preceded_by(s, i, lex.windows.negator, lex.negators)) return 0;
+    if ((deed == 0U) || irrealis_before(s, i, lex) || preceded_by(s, i, lex.windows.negator, lex.negators)) return 0;
     return attempt + 1 + deed;
 }
 
 // The deed phrase at word `i`, with its rule; nullopt when none starts there.
 std::optional<Trigger> trigger_at(const Sentence& s, size_t i, const Lexicon& lex) {
     const auto m = lex.triggers.match(s.words, i);
-    if (!m.length) return std::nullopt;
+    if (!m) return std::nullopt;
     Trigger t{i, i + std::max<size_t>(m.head, 1) - 1, *m.value, m.length};
     // "Hama fell on Thursday", "landed on Monday": what a hit lands on is a place, never a day.
     const size_t object = i + m.length;
@@ -387,7 +388,7 @@ bool tells_no_deed(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     if (done_elsewhere(s, t, lex) || done_before(s, t, lex)) return true;
     if (followed_by_modal(s, t, lex) || tells_trend(s, t, lex)) return true;
     // "an offensive to retake Kherson": a purpose, not a deed.
-    if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1).length) return true;
+    if (t.first > 0 && lex.infinitive_markers.match(s.words, t.first - 1)) return true;
     return takes_no_place(s, t, lex);
 }
 
@@ -401,7 +402,7 @@ void drop_blasts_of_hits(std::vector<Trigger>& out, const Sentence& s, const Lex
         const bool hit = a.rule.type == EventType::Strike || a.rule.type == EventType::Shelling;
         const bool same_clause = s.clause_of[a.last] == s.clause_of[b.first];
         blast_of_hit[k] = hit && b.rule.type == EventType::Explosion && b.first <= a.last + 2 && same_clause;
-        if (b.rule.impact && b.first == a.last + 1 && same_clause && lex.weapons.match(s.words, a.first).length) blast_of_hit[k - 1] = true;
+        if (b.rule.impact && b.first == a.last + 1 && same_clause && lex.weapons.match(s.words, a.first)) blast_of_hit[k - 1] = true;
     }
     size_t k = 0;
     std::erase_if(out, [&](const Trigger&) { return blast_of_hit[k++]; });
@@ -441,7 +442,7 @@ std::vector<Trigger> find_triggers(const Sentence& s, const Lexicon& lex) {
 // "Ukraine's southern command", "Israel's military": a possessive place that owns an actor.
 bool owns_actor(const Sentence& s, size_t mention_end_word, const Lexicon& lex) {
     for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2 && !s.words[at - 1].comma_after; ++at)
-        if (lex.actor_nouns.match(s.words, at).length) return true;
+        if (lex.actor_nouns.match(s.words, at)) return true;
     return false;
 }
 
@@ -449,16 +450,16 @@ bool is_office(const Sentence& s, size_t word, size_t mention_end_word, const Le
     // "Kharkiv governor", "Kherson's Moscow-installed authorities", "the mayor of Mykolaiv"; not
     // "In Kryvyi Rih, President Zelensky's home town", where a comma ends the name's phrase.
     for (size_t at = mention_end_word + 1; at < s.words.size() && at <= mention_end_word + 2 && !s.words[at - 1].comma_after; ++at)
-        if (lex.office_nouns.match(s.words, at).length) return true;
+        if (lex.office_nouns.match(s.words, at)) return true;
     // "the mayor of Mykolaiv", "the defence ministry in Damascus", "al-Qaeda's branch in the Sahel"
-    const size_t preposition = word >= 1 && lex.definite_markers.match(s.words, word - 1).length ? word - 1 : word;
-    return preposition >= 2 && lex.office_prepositions.match(s.words, preposition - 1).length && lex.office_nouns.match(s.words, preposition - 2).length;
+    const size_t preposition = word >= 1 && lex.definite_markers.match(s.words, word - 1) ? word - 1 : word;
+    return preposition >= 2 && lex.office_prepositions.match(s.words, preposition - 1) && lex.office_nouns.match(s.words, preposition - 2);
 }
 
 // "Moscow's fastest gains": a deed named within three words after a possessive.
 bool deed_follows(const Sentence& s, size_t possessive_word, const Lexicon& lex) {
     for (size_t at = possessive_word + 1; at < s.words.size() && at <= possessive_word + 3; ++at)
-        if (lex.triggers.match(s.words, at).length) return true;
+        if (lex.triggers.match(s.words, at)) return true;
     return false;
 }
 
@@ -473,23 +474,23 @@ struct Preposition {
 bool left_from(const Sentence& s, size_t where_word, const Lexicon& lex) {
     for (size_t back = 1; back <= lex.windows.preposition && back <= where_word; ++back) {
         const size_t at = where_word - back;
-        if (s.words[at].comma_after || s.words[at].stop_after || s.words[at].inside >= 0 || lex.triggers.match(s.words, at).length) return false;
-        if (lex.origin_words.match(s.words, at).length) return true;
-        if (lex.where_words.match(s.words, at).length || lex.toward_words.match(s.words, at).length) return false;
+        if (s.words[at].comma_after || s.words[at].stop_after || s.words[at].inside >= 0 || lex.triggers.match(s.words, at)) return false;
+        if (lex.origin_words.match(s.words, at)) return true;
+        if (lex.where_words.match(s.words, at) || lex.toward_words.match(s.words, at)) return false;
     }
     return false;
 }
 
 // The relation the preposition at `at` gives the place at `word`; nullopt when the word is none.
 std::optional<Preposition> preposition_at(const Sentence& s, size_t at, size_t word, const Lexicon& lex) {
-    if (const auto n = lex.neighbour_words.match(s.words, at); n.length && at + n.length == word) return Preposition{Relation::Beside, at};
-    if (lex.along_words.match(s.words, at).length) return Preposition{Relation::Along, at};
-    if (lex.from_words.match(s.words, at).length) return Preposition{Relation::From, at};
-    if (lex.near_words.match(s.words, at).length) return Preposition{Relation::Near, at};
-    if (lex.direction_words.match(s.words, at).length && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
+    if (const auto n = lex.neighbour_words.match(s.words, at); n && at + n.length == word) return Preposition{Relation::Beside, at};
+    if (lex.along_words.match(s.words, at)) return Preposition{Relation::Along, at};
+    if (lex.from_words.match(s.words, at)) return Preposition{Relation::From, at};
+    if (lex.near_words.match(s.words, at)) return Preposition{Relation::Near, at};
+    if (lex.direction_words.match(s.words, at) && at + 1 < word && (s.words[at + 1].lower == "of" || s.words[at + 1].lower == "from"))
         return Preposition{Relation::Beside, at};
-    if (lex.toward_words.match(s.words, at).length) return Preposition{Relation::Toward, at};
-    if (lex.where_words.match(s.words, at).length) return Preposition{left_from(s, at, lex) ? Relation::From : Relation::Where, at};
+    if (lex.toward_words.match(s.words, at)) return Preposition{Relation::Toward, at};
+    if (lex.where_words.match(s.words, at)) return Preposition{left_from(s, at, lex) ? Relation::From : Relation::Where, at};
     return std::nullopt;
 }
 
@@ -501,8 +502,8 @@ std::optional<Preposition> preposition_before(const Sentence& s, size_t word, co
         const size_t at = word - back;
         if (s.words[at].inside >= 0 || s.words[at].stop_after) break;
         // A preposition belongs to the place only between it and the deed: "to retake Kherson" has none.
-        if (lex.triggers.match(s.words, at).length) break;
-        if (back <= 2 && lex.apposition_words.match(s.words, at).length) {
+        if (lex.triggers.match(s.words, at)) break;
+        if (back <= 2 && lex.apposition_words.match(s.words, at)) {
             apposition = true;
             window += lex.windows.preposition;
         }
@@ -526,7 +527,7 @@ bool of_party(const Sentence& s, size_t i, const Lexicon& lex);
 // Not "the town in Donetsk region", which names only where the town is.
 bool names_its_own(const Sentence& s, size_t after, const SentenceContext& c) {
     if (after < s.words.size() && (s.words[after].lower == "of" || s.words[after].inside >= 0)) return true;
-    if (after + 1 < s.words.size() && c.lex.where_words.match(s.words, after).length && s.words[after + 1].located &&
+    if (after + 1 < s.words.size() && c.lex.where_words.match(s.words, after) && s.words[after + 1].located &&
         point_type(c.mentions[static_cast<size_t>(s.words[after + 1].mention)].place->type))
         return true;
     return s.words[after - 1].possessive;
@@ -537,10 +538,10 @@ bool names_its_own(const Sentence& s, size_t after, const SentenceContext& c) {
 void add_references(const Sentence& s, const SentenceContext& c, std::vector<Link>& links) {
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto m = c.lex.coreference.match(s.words, i);
-        if (!m.length || of_party(s, i, c.lex)) continue;
+        if (!m || of_party(s, i, c.lex)) continue;
         if (names_its_own(s, i + m.length, c)) continue;
         const size_t after = i + m.length;
-        const auto referent = c.lex.capital_references.match(s.words, i).length ? refer_to_capital(s.words[i].start, c) : refer_back(*m.value, s.words[i].start, c);
+        const auto referent = c.lex.capital_references.match(s.words, i) ? refer_to_capital(s.words[i].start, c) : refer_back(*m.value, s.words[i].start, c);
         if (!referent) continue;
         const auto prep = preposition_before(s, i, c.lex);
         Link link{referent->mention, i, prep ? prep->relation : Relation::Where, prep.has_value(), false, referent->area};
@@ -566,7 +567,7 @@ bool qualifies_town_before(const Sentence& s, size_t first, const std::vector<Li
     if (first <= end || first - end - 1 > c.lex.windows.qualifier) return false;
     bool in = s.words[end].comma_after;
     for (size_t w = end + 1; w < first; ++w) {
-        if (!c.lex.qualifier_words.match(s.words, w).length) return false;
+        if (!c.lex.qualifier_words.match(s.words, w)) return false;
         in = in || s.words[w].lower == "in";
     }
     const auto& area = *c.mentions[static_cast<size_t>(s.words[first].mention)].place;
@@ -578,7 +579,7 @@ bool qualifies_town_before(const Sentence& s, size_t first, const std::vector<Li
 // town named after it is not a place of its own. The place at words [first, last].
 bool describes_town_after(const Sentence& s, size_t first, size_t last, const SentenceContext& c) {
     const size_t of = last + 2;
-    if (of + 1 >= s.words.size() || s.words[of].lower != "of" || !c.lex.place_nouns.match(s.words, last + 1).length) return false;
+    if (of + 1 >= s.words.size() || s.words[of].lower != "of" || !c.lex.place_nouns.match(s.words, last + 1)) return false;
     const int town = s.words[of + 1].mention;
     if (town < 0 || !s.words[of + 1].located) return false;
     const auto& area = *c.mentions[static_cast<size_t>(s.words[first].mention)].place;
@@ -589,7 +590,7 @@ bool describes_town_after(const Sentence& s, size_t first, size_t last, const Se
 // area only locates a town named elsewhere in the sentence, which is the deed's place.
 std::optional<size_t> located_named_town(const Sentence& s, size_t area_word, const SentenceContext& c) {
     const size_t in = area_word >= 1 && s.words[area_word - 1].lower == "the" ? area_word - 2 : area_word - 1;
-    if (area_word < 2 || in < 1 || in >= area_word || s.words[in].lower != "in" || !c.lex.unnamed_town_nouns.match(s.words, in - 1).length)
+    if (area_word < 2 || in < 1 || in >= area_word || s.words[in].lower != "in" || !c.lex.unnamed_town_nouns.match(s.words, in - 1))
         return std::nullopt;
     // "the last big town in": a town already known; "a village in the Donbas" is another one.
     bool definite = false;
@@ -609,7 +610,7 @@ std::optional<size_t> located_named_town(const Sentence& s, size_t area_word, co
 bool names_residence(const Sentence& s, size_t word, const Lexicon& lex) {
     const size_t before = word >= 1 && s.words[word - 1].lower == "the" ? word - 1 : word;
     for (size_t back = 2; back <= 3 && back <= before; ++back)
-        if (const auto m = lex.residence_words.match(s.words, before - back); m.length && before - back + m.length == before) return true;
+        if (const auto m = lex.residence_words.match(s.words, before - back); m && before - back + m.length == before) return true;
     return false;
 }
 
@@ -627,7 +628,7 @@ Link link_of(const Sentence& s, size_t i, size_t end, const std::vector<Link>& o
     const auto prep = preposition_before(s, i, lex);
     Link link{static_cast<size_t>(s.words[i].mention), i, prep ? prep->relation : Relation::Where, prep.has_value(), false};
     link.bare_to = link.relation == Relation::Toward && s.words[prep->word].lower == "to";
-    link.heading = link.relation == Relation::Toward && lex.heading_words.match(s.words, prep->word).length;
+    link.heading = link.relation == Relation::Toward && lex.heading_words.match(s.words, prep->word);
     // A list ("Kyiv, Lviv and Dnipro") shares the relation of its first name.
     if (!out.empty() && (s.words[i - 1].lower == "and" || s.words[i - 1].lower == "or" || s.words[i - 1].inside >= 0) &&
         link.relation == Relation::Where) {
@@ -683,7 +684,7 @@ std::optional<size_t> relative_pronoun_after(const Sentence& s, size_t word, siz
     const int mention = s.words[word].mention;
     for (size_t w = word + 1; w < before; ++w) {
         if (s.words[w].mention >= 0 && s.words[w].mention != mention) return std::nullopt;
-        if (s.words[w - 1].comma_after && lex.relative_pronouns.match(s.words, w).length) return w;
+        if (s.words[w - 1].comma_after && lex.relative_pronouns.match(s.words, w)) return w;
     }
     return std::nullopt;
 }
@@ -693,7 +694,7 @@ std::optional<size_t> relative_pronoun_after(const Sentence& s, size_t word, siz
 // that clause, when the place at `word` heads such an aside.
 std::optional<size_t> after_aside_of(const Sentence& s, size_t word, size_t deed, const Lexicon& lex) {
     const size_t end = name_end(s, word);
-    if (!s.words[end].comma_after || end + 1 >= deed || !lex.aside_openers.match(s.words, end + 1).length) return std::nullopt;
+    if (!s.words[end].comma_after || end + 1 >= deed || !lex.aside_openers.match(s.words, end + 1)) return std::nullopt;
     if (commas_between(s, end + 1, deed) != 1) return std::nullopt;
     size_t close = end + 1;
     while (!s.words[close].comma_after) ++close;
@@ -701,10 +702,10 @@ std::optional<size_t> after_aside_of(const Sentence& s, size_t word, size_t deed
 }
 
 // A comma then one of `joiners` between two words: a new clause begins between them (", and",
-// ", but"; ", while Eldorado do Sul was under water").
+// ", but"; ", while (Eldorado) do Sul was under water").
 bool joined_clause_between(const Sentence& s, size_t from, size_t to, const PhraseSet& joiners) {
     for (size_t k = from; k + 1 < to; ++k)
-        if (s.words[k].comma_after && joiners.match(s.words, k + 1).length) return true;
+        if (s.words[k].comma_after && joiners.match(s.words, k + 1)) return true;
     return false;
 }
 
@@ -795,13 +796,14 @@ std::optional<Referent> refer_to_capital(size_t before, const SentenceContext& c
 
 // The last place of a fitting type before `before`; for "the region" after a city, the region
 // that holds the city.
-// Where the last town the gazetteer lacks is named before `before`, if one is.
+// Where the last town the gazetteer lacks is named before `before`, if (one) is.
 std::optional<size_t> last_unknown_town(size_t before, const SentenceContext& c) {
     const auto it = std::find_if(c.unknown_towns.rbegin(), c.unknown_towns.rend(), [&](size_t at) { return at < before; });
     return it == c.unknown_towns.rend() ? std::nullopt : std::optional(*it);
 }
 std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t before, const SentenceContext& c) {
-    std::optional<size_t> fit, point;
+    std::optional<size_t> fit;
+    std::optional<size_t> point;
     for (size_t k = 0; k < c.mentions.size() && c.mentions[k].start < before; ++k) {
         if (!is_event_place(c.mentions[k])) continue;
         if (has_type(types, c.mentions[k].place->type)) fit = k;
@@ -822,9 +824,9 @@ std::optional<Referent> refer_back(const std::vector<PlaceType>& types, size_t b
 
 // "the governor of the region", "the authorities in the city"; not "the ministry said the town…".
 bool of_party(const Sentence& s, size_t i, const Lexicon& lex) {
-    return (i >= 1 && lex.office_nouns.match(s.words, i - 1).length) ||
-           (i >= 2 && lex.office_prepositions.match(s.words, i - 1).length &&
-            (lex.office_nouns.match(s.words, i - 2).length || lex.actor_nouns.match(s.words, i - 2).length));
+    return (i >= 1 && lex.office_nouns.match(s.words, i - 1)) ||
+           (i >= 2 && lex.office_prepositions.match(s.words, i - 1) &&
+            (lex.office_nouns.match(s.words, i - 2) || lex.actor_nouns.match(s.words, i - 2)));
 }
 
 // "the city", "there": a place named before. Not "the authorities in the region", which names
@@ -832,9 +834,9 @@ bool of_party(const Sentence& s, size_t i, const Lexicon& lex) {
 std::optional<Referent> coreference(const Sentence& s, const SentenceContext& c) {
     for (size_t i = 0; i < s.words.size(); ++i) {
         const auto m = c.lex.coreference.match(s.words, i);
-        if (!m.length) continue;
+        if (!m) continue;
         if (of_party(s, i, c.lex) || names_its_own(s, i + m.length, c)) continue;
-        if (c.lex.capital_references.match(s.words, i).length) return refer_to_capital(s.words[i].start, c);
+        if (c.lex.capital_references.match(s.words, i)) return refer_to_capital(s.words[i].start, c);
         return refer_back(*m.value, s.words[i].start, c);
     }
     return std::nullopt;
@@ -889,7 +891,7 @@ std::optional<Referent> topic(const Sentence& s, size_t from, const SentenceCont
             return Referent{most_named(k, from, s.span.start, c), std::nullopt};
         }
     }
-    // Only while the story has named no other place: past its lede the dateline says little.
+    // Only while (the) story has named no other place: past its lede the dateline says little.
     const bool named_before = unknown_at > 0 ||
                               std::any_of(c.mentions.begin(), c.mentions.end(), [&](const parse::Mention& m) { return m.start < s.span.end && is_event_place(m); });
     if (const auto k = dateline_city(c.mentions); k && !named_before) return Referent{*k, std::nullopt};
@@ -936,7 +938,7 @@ Event make_event(const Trigger& t, const Link& where, const Sentence& s, const s
 size_t past_aside(const Sentence& s, size_t end, size_t before, const Lexicon& lex) {
     if (!s.words[end].comma_after) return end + 1;
     for (size_t w = end + 1; w < before && w <= end + lex.windows.count_aside; ++w) {
-        if (s.words[w].mention >= 0 || lex.triggers.match(s.words, w).length || s.words[w].stop_after) break;
+        if (s.words[w].mention >= 0 || lex.triggers.match(s.words, w) || s.words[w].stop_after) break;
         if (s.words[w].comma_after) return w + 1;
     }
     return end + 1;
@@ -962,7 +964,7 @@ bool listed_together(const Link& a, const Link& b, const Sentence& s, const Lexi
     // few plain words that end in "of" describe the next name.
     if (w == end + 1 || w > second.word || second.word - w > lex.windows.list_descriptor || s.words[second.word - 1].lower != "of") return false;
     for (; w < second.word; ++w)
-        if (s.words[w].capitalised || s.words[w].comma_after || s.words[w].mention >= 0 || lex.triggers.match(s.words, w).length) return false;
+        if (s.words[w].capitalised || s.words[w].comma_after || s.words[w].mention >= 0 || lex.triggers.match(s.words, w)) return false;
     return true;
 }
 
@@ -975,7 +977,7 @@ bool locates_place_before(const Link& beside, const std::vector<Link>& places, c
         const size_t end = name_end(s, p.word);
         if (!s.words[end].comma_after || beside.word - end > lex.windows.preposition) return false;
         for (size_t w = end + 1; w < beside.word; ++w)
-            if (s.words[w].comma_after || s.words[w].mention >= 0 || lex.triggers.match(s.words, w).length) return false;
+            if (s.words[w].comma_after || s.words[w].mention >= 0 || lex.triggers.match(s.words, w)) return false;
         return true;
     });
 }
@@ -996,7 +998,7 @@ std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Se
     // deed's places are its places too.
     for (const auto& l : places) {
         const bool example = l.word >= 2 && l.mention != best.mention &&
-                             (lex.example_markers.match(s.words, l.word - 1).length || lex.example_markers.match(s.words, l.word - 2).length == 2);
+                             (lex.example_markers.match(s.words, l.word - 1) || lex.example_markers.match(s.words, l.word - 2).length == 2);
         if (example) out.push_back(l);
     }
     for (bool grew = true; grew;) {
@@ -1015,7 +1017,7 @@ std::vector<Link> main_list(std::vector<Link> places, const Trigger& t, const Se
 // "Kyiv was struck", "Lebanon has been hit": the place before the deed suffers it.
 bool passive_between(const Sentence& s, size_t from, size_t to, const Lexicon& lex) {
     for (size_t w = from + 1; w < to && w <= from + 4; ++w)
-        if (lex.passive_markers.match(s.words, w).length) return true;
+        if (lex.passive_markers.match(s.words, w)) return true;
     return false;
 }
 
@@ -1046,7 +1048,7 @@ bool narrowed_by_town_after(const Link& area, const std::vector<Link>& places, c
         // "near the border and Nova Kakhovka": the preposition must govern the town ("off the
         // Yemeni port of Hodeidah"), not a noun joined to it.
         for (size_t w = prep->word; w < town.word; ++w)
-            if (s.words[w].comma_after || lex.list_words.match(s.words, w).length) return false;
+            if (s.words[w].comma_after || lex.list_words.match(s.words, w)) return false;
         for (size_t w = end; w < prep->word; ++w)
             if (s.words[w].comma_after || (w > end && s.words[w].mention >= 0)) return false;
         return true;
@@ -1170,7 +1172,7 @@ std::vector<Event> events_of(const Trigger& t, const std::vector<Link>& links, c
     auto places = deed_places(t, links, s, mentions, lex);
     // "a line of attack towards Vovchansk", "assaults into the town": a ground attack that only
     // heads somewhere is an advance.
-    const bool heads_only = d.toward && d.toward->heading &&
+    const bool heads_only = (d.toward != nullptr) && d.toward->heading &&
                             std::all_of(places.begin(), places.end(), [](const Link& l) { return l.relation == Relation::Toward; });
     const EventType type = t.rule.type == EventType::Attack && heads_only ? EventType::Advance : t.rule.type;
     if (type == EventType::Advance || type == EventType::Withdrawal) return movements(t, type, places, d, s, mentions, lex);
@@ -1223,10 +1225,10 @@ bool verbal(const std::string& w) {
 bool points_back(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     // "Soussa and nearby Shahat were cut off by the flooding": the agent of a passive deed is told of
     // the places before it, not retold.
-    if (t.first > 1 && lex.agent_markers.match(s.words, t.first - 2).length) return false;
+    if (t.first > 1 && lex.agent_markers.match(s.words, t.first - 2)) return false;
     // After a determiner even "fighting" is a noun ("an end to the fighting"); but "the water
     // rose" is a clause that tells the flood where it happens, not a name for one told before.
-    return t.first > 0 && lex.definite_markers.match(s.words, t.first - 1).length && !lex.water_nouns.match(s.words, t.first).length;
+    return t.first > 0 && lex.definite_markers.match(s.words, t.first - 1) && !lex.water_nouns.match(s.words, t.first);
 }
 
 // A definite deed noun adds no event where the story already has one ("The attack on Lviv came
@@ -1292,7 +1294,7 @@ void drop_reference_points(const std::vector<Trigger>& triggers, std::vector<std
 std::optional<size_t> unknown_town_after(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t k = t.last + 1; k + 2 < s.words.size() && k <= t.last + lex.windows.unknown_place; ++k) {
         const size_t noun = lex.unnamed_town_nouns.match(s.words, k).length;
-        if (noun && k + noun + 1 < s.words.size() && s.words[k + noun].lower == "of") {
+        if ((noun != 0U) && k + noun + 1 < s.words.size() && s.words[k + noun].lower == "of") {
             const Word& name = s.words[k + noun + 1];
             return name.capitalised && name.inside < 0 ? std::optional(k + noun + 1) : std::nullopt;
         }
@@ -1312,9 +1314,9 @@ std::optional<size_t> names_unknown_place(const Sentence& s, const Trigger& t, c
             continue;
         }
         if (w.inside >= 0) return std::nullopt;
-        const bool object = k == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 1).length ||
-                            (owner_before && (k - 1 == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 2).length));
-        if (object && w.capitalised && !w.clause_start && !parse::lexicon::is_calendar_word(w.lower) && !lex.sides.match(s.words, k).length) return k;
+        const bool object = k == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 1) ||
+                            (owner_before && (k - 1 == t.last + 1 || lex.unknown_place_prepositions.match(s.words, k - 2)));
+        if (object && w.capitalised && !w.clause_start && !parse::lexicon::is_calendar_word(w.lower) && !lex.sides.match(s.words, k)) return k;
         if (w.comma_after || w.stop_after) return std::nullopt;
     }
     return std::nullopt;
@@ -1324,7 +1326,7 @@ std::optional<size_t> names_unknown_place(const Sentence& s, const Trigger& t, c
 // story has not, which is not the story's last town. (An unresolved "the area" may well be it.)
 bool names_reference(const Sentence& s, const Trigger& t, const Lexicon& lex) {
     for (size_t k = t.last + 1; k < s.words.size() && k <= t.last + lex.windows.own_place; ++k) {
-        if (lex.capital_references.match(s.words, k).length) return true;
+        if (lex.capital_references.match(s.words, k)) return true;
         if (s.words[k].comma_after || s.words[k].stop_after) break;
     }
     return false;
@@ -1333,7 +1335,7 @@ bool names_reference(const Sentence& s, const Trigger& t, const Lexicon& lex) {
 // The unknown name that starts at word `k`: its capitalised words, as written.
 UnplacedEvent unplaced_at(const Sentence& s, size_t k, const Trigger& t, std::string_view text) {
     size_t last = k;
-    const auto opens_with_letter = [&](const Word& w) { return !std::ispunct(static_cast<unsigned char>(text[w.start])); };
+    const auto opens_with_letter = [&](const Word& w) { return std::ispunct(static_cast<unsigned char>(text[w.start])) == 0; };
     while (last + 1 < s.words.size() && !s.words[last].comma_after && !s.words[last].stop_after && s.words[last + 1].capitalised &&
            s.words[last + 1].inside < 0 && opens_with_letter(s.words[last + 1]))
         ++last;
@@ -1416,7 +1418,7 @@ std::vector<Found> place_events(const Sentence& s, size_t topic_from, const Sent
 
 bool says_same_time(const Sentence& s, const Lexicon& lex) {
     for (size_t i = 0; i < s.words.size(); ++i)
-        if (lex.same_time_phrases.match(s.words, i).length) return true;
+        if (lex.same_time_phrases.match(s.words, i)) return true;
     return false;
 }
 
@@ -1440,7 +1442,7 @@ std::vector<size_t> ongoing_clauses(const Sentence& s, const std::vector<DateMen
     for (const auto& d : dates)
         if (d.since && older_than_news(d, c.context.article_date, c.lex.history_days)) mark(d.word);
     for (size_t i = 0; i < s.words.size(); ++i)
-        if (c.lex.ongoing_since.match(s.words, i).length) mark(i);
+        if (c.lex.ongoing_since.match(s.words, i)) mark(i);
     return out;
 }
 
@@ -1448,7 +1450,7 @@ std::vector<size_t> ongoing_clauses(const Sentence& s, const std::vector<DateMen
 // relative clause that lasts, so it is news.
 bool before_relative_clause(const Sentence& s, size_t deed, size_t since, const Lexicon& lex) {
     for (size_t k = deed + 1; k < since; ++k)
-        if (lex.relative_pronouns.match(s.words, k).length || lex.relative_openers.match(s.words, k).length) return true;
+        if (lex.relative_pronouns.match(s.words, k) || lex.relative_openers.match(s.words, k)) return true;
     return false;
 }
 
@@ -1493,13 +1495,13 @@ std::vector<size_t> date_events(std::vector<Found>& found, const Sentence& s, St
 // A place's country as an ISO 3166-1 code: Natural Earth gives Kashmir and other disputed land
 // the code -1, which is no state's.
 bool is_country_code(const std::string& country) {
-    return country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) && std::isupper(static_cast<unsigned char>(country[1]));
+    return country.size() == 2 && (std::isupper(static_cast<unsigned char>(country[0])) != 0) && (std::isupper(static_cast<unsigned char>(country[1])) != 0);
 }
 
 // "government forces had pulled back from the campus", "the army ordered residents to dig": a
 // state's forces, in a story that names no state's side, are those of the state the deed is in.
 std::string home_state(const Found& f, const Sentence& s, size_t at, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
-    const bool of_state = lex.state_forces.match(s.words, at).length || (at > 0 && lex.state_markers.match(s.words, at - 1).length);
+    const bool of_state = lex.state_forces.match(s.words, at) || (at > 0 && lex.state_markers.match(s.words, at - 1));
     const std::string& country = event_place(f.event, mentions).country;
     return of_state && is_country_code(country) ? country : std::string();
 }
@@ -1509,13 +1511,13 @@ void generic_actor(Found& f, const Sentence& s, std::string_view text, const Sta
     for (size_t back = 1; back <= lex.windows.generic_actor && in_clause_window(s, f.word, back); ++back) {
         const size_t at = f.word - back;
         const bool group = lex.non_state_nouns.match(s.words, at).length > 0;
-        if (!group && !lex.armed_nouns.match(s.words, at).length) continue;
+        if (!group && !lex.armed_nouns.match(s.words, at)) continue;
         const std::string side = group ? state.last_group_side : !state.last_state_side.empty() ? state.last_state_side : home_state(f, s, at, mentions, lex);
         if (side.empty()) {
             f.by_unnamed_group = group;
             return;
         }
-        const size_t first = at > 0 && lex.definite_markers.match(s.words, at - 1).length ? at - 1 : at;
+        const size_t first = at > 0 && lex.definite_markers.match(s.words, at - 1) ? at - 1 : at;
         f.event.actor = slice(text, s.words, first, at);
         f.event.side = side;
         return;
@@ -1527,7 +1529,7 @@ bool remote_fire(EventType t) { return t == EventType::Strike || t == EventType:
 // A party that names a weapon ("Russian missiles", "Israeli jets") fires from afar.
 bool fires(const Sentence& s, const Party& p, const Lexicon& lex) {
     for (size_t at = p.first; at <= p.last; ++at)
-        if (const auto weapon = lex.weapons.match(s.words, at); weapon.length && remote_fire(*weapon.value)) return true;
+        if (const auto weapon = lex.weapons.match(s.words, at); weapon && remote_fire(*weapon.value)) return true;
     return false;
 }
 
@@ -1583,14 +1585,14 @@ bool in_aside(const Sentence& s, const Party& p, size_t deed, const std::vector<
 std::optional<Party> holder_after(const Sentence& s, std::string_view text, size_t deed, const std::vector<Party>& parties, const Lexicon& lex) {
     for (size_t at = deed + 1; at < s.words.size() && at <= deed + lex.windows.holder && s.clause_of[at] == s.clause_of[deed]; ++at) {
         // Only after "to", "under", "by", "of": the RSF in "drove the RSF out of Khartoum" lost it.
-        const bool after_holder_word = lex.holder_prepositions.match(s.words, at - 1).length ||
-                                       (lex.articles.match(s.words, at - 1).length && lex.holder_prepositions.match(s.words, at - 2).length);
+        const bool after_holder_word = lex.holder_prepositions.match(s.words, at - 1) ||
+                                       (lex.articles.match(s.words, at - 1) && lex.holder_prepositions.match(s.words, at - 2));
         if (!after_holder_word) continue;
         for (const auto& p : parties)
             if (p.first == at) return p;
         // A demonym names a side by itself before "control" or "hands".
         const auto side = lex.sides.match(s.words, at);
-        if (side.length && at + side.length < s.words.size() && lex.holder_nouns.match(s.words, at + side.length).length)
+        if (side && at + side.length < s.words.size() && lex.holder_nouns.match(s.words, at + side.length))
             return Party{at, at + side.length - 1, slice(text, s.words, at, at + side.length - 1), *side.value};
     }
     return std::nullopt;
@@ -1604,17 +1606,17 @@ bool speaks_of_passive_deed(const Sentence& s, const Party& p, size_t deed, cons
     bool by_weapon = false;
     for (size_t back = 1; back <= 3 && in_clause_window(s, deed, back); ++back) {
         const size_t w = deed - back;
-        if (lex.weapons.match(s.words, w).length && w > 0 && !lex.possessive_pronouns.match(s.words, w - 1).length &&
-            !lex.sides.match(s.words, w - 1).length)
+        if (lex.weapons.match(s.words, w) && w > 0 && !lex.possessive_pronouns.match(s.words, w - 1) &&
+            !lex.sides.match(s.words, w - 1))
             by_weapon = true;
     }
     if (!preceded_by(s, deed, 2, lex.passive_markers) && !by_weapon) return false;
     bool other_subject = false;  // of the last verb of saying before the deed
     for (size_t at = p.last + 1; at < deed; ++at) {
         const size_t verb = lex.attribution_verbs.match(s.words, at).length;
-        if (!verb) continue;
+        if (verb == 0U) continue;
         size_t subject = at + verb;
-        if (subject < deed && lex.complementizers.match(s.words, subject).length) ++subject;
+        if (subject < deed && lex.complementizers.match(s.words, subject)) ++subject;
         other_subject = subject < deed && !lex.speaker_pronouns.contains(s.words[subject].lower);
     }
     return other_subject;
@@ -1623,7 +1625,7 @@ bool speaks_of_passive_deed(const Sentence& s, const Party& p, size_t deed, cons
 // "in what the Ukrainian air force called the largest aerial assault": who names the deed is not
 // who did it.
 bool names_the_deed(const Sentence& s, const Party& p, size_t deed, const Lexicon& lex) {
-    return p.last + 1 < deed && lex.naming_verbs.match(s.words, p.last + 1).length;
+    return p.last + 1 < deed && lex.naming_verbs.match(s.words, p.last + 1);
 }
 
 // The last party named before the deed at `word` that acts in it.
@@ -1660,7 +1662,7 @@ void assign_actors(std::vector<Found>& found, const std::vector<Party>& parties,
         std::optional<Party> holder;
         // Else the agent of a passive deed.
         if (!best) best = passive_agent(s, f.word, parties, lex);
-        if (!best && territorial_gain(f.event.type) && (holder = holder_after(s, text, f.word, parties, lex))) best = &*holder;
+        if ((best == nullptr) && territorial_gain(f.event.type) && (holder = holder_after(s, text, f.word, parties, lex))) best = &*holder;
         if (best)
             acted_by(f, *best, s, text, state);
         else
@@ -1695,7 +1697,7 @@ void drop_held_areas(std::vector<Found>& found, const std::vector<parse::Mention
 // "its troops had liberated Kurakhove", "drove Ukrainian forces out of Vuhledar": a state that frees
 // or clears a town in another state's land takes it; only "retook" or "regained" say it held it before.
 void taken_abroad(Found& f, const Sentence& s, const std::vector<parse::Mention>& mentions, const Lexicon& lex) {
-    if (f.event.type != EventType::Recapture || !is_state_side(f.event.side, lex) || !lex.liberation_words.match(s.words, f.word).length) return;
+    if (f.event.type != EventType::Recapture || !is_state_side(f.event.side, lex) || !lex.liberation_words.match(s.words, f.word)) return;
     const std::string& country = event_place(f.event, mentions).country;
     if (is_country_code(country) && country != f.event.side) f.event.type = EventType::Capture;
 }
@@ -1733,7 +1735,7 @@ Event* counted_event(const std::vector<Event*>& targets, const std::vector<size_
 }
 
 void apply_counts(std::vector<Event*>& targets, const std::vector<size_t>& words, std::vector<Count> counts, bool retold = false) {
-    std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) { return a.strong > b.strong; });
+    std::stable_sort(counts.begin(), counts.end(), [](const Count& a, const Count& b) { return static_cast<int>(a.strong) > static_cast<int>(b.strong); });
     for (const auto& c : counts) {
         Event* e = counted_event(targets, words, c);
         if (!e) continue;
@@ -1773,7 +1775,7 @@ struct Claimant {
     bool pronoun = false;
 };
 std::optional<Claimant> claimant_of(const Attribution& a, const State& state, const Lexicon& lex) {
-    if (!lex.speaker_pronouns.count(ascii_lower(a.who.text))) return Claimant{a.who.text, a.who.side, false};
+    if (!lex.speaker_pronouns.contains(ascii_lower(a.who.text))) return Claimant{a.who.text, a.who.side, false};
     if (state.last_claimant.empty()) return std::nullopt;
     return Claimant{state.last_claimant, state.last_claimant_side, true};
 }
@@ -1864,7 +1866,7 @@ void claim_toll(Event& e, const std::vector<Count>& counts, const std::vector<At
                 const Lexicon& lex) {
     if (counts.empty() || !e.claimed_by.empty()) return;
     for (const auto& a : attributions) {
-        if (a.denial || lex.blame_verbs.match(s.words, a.verb).length) continue;
+        if (a.denial || lex.blame_verbs.match(s.words, a.verb)) continue;
         const auto named = claimant_of(a, state, lex);
         if (!named) continue;
         e.claimed_by = named->who;
@@ -1874,7 +1876,7 @@ void claim_toll(Event& e, const std::vector<Count>& counts, const std::vector<At
     }
 }
 
-// Gives the index of the event that took the tally, if one did.
+// Gives the index of the event that took the tally, if (one) did.
 // A toll with no deed of its own to take it goes to the last deadly deed told just before.
 std::optional<size_t> carry_toll(const std::vector<Count>& counts, size_t index, State& state, const Lexicon& lex) {
     // "A third woman then blew herself up… Police gave a toll of eight dead": after a series of
@@ -1902,7 +1904,7 @@ std::optional<size_t> carry(const std::vector<Count>& counts, const std::vector<
 void carry_blame(const std::vector<Attribution>& attributions, const std::vector<Party>& parties, const Sentence& s, size_t index, State& state,
                  const Lexicon& lex) {
     for (const auto& a : attributions) {
-        if (a.denial || !lex.blame_verbs.match(s.words, a.verb).length) continue;
+        if (a.denial || !lex.blame_verbs.match(s.words, a.verb)) continue;
         // Blame follows a toll ("killing at least 40 mourners"); after a deed with none it may
         // well be about an earlier one, and a denial that follows answers that.
         Event* e = carried_target(state, index, 1, [](const Event& x) { return is_violent(x.type) && x.claimed_by.empty() && (x.killed || x.wounded); });
@@ -1948,13 +1950,13 @@ void type_by_context(std::vector<Found>& found, const Sentence& s, size_t index,
         // Nobody dies of an evacuation: "at least 20 people had died" after "the air force began
         // evacuating people" is the toll of the flood before it.
         const auto harmful = std::find_if(state.events.rbegin(), state.events.rend(), [](const Event& e) { return bears_casualties(e.type); });
-        const bool agentless_toll = f.tally && harmful != state.events.rend() && lex.agentless_deaths.match(s.words, f.word).length;
+        const bool agentless_toll = f.tally && harmful != state.events.rend() && lex.agentless_deaths.match(s.words, f.word);
         if (agentless_toll && last && !bears_casualties(*last)) {
             f.event.type = harmful->type;
             f.after_told = static_cast<size_t>(state.events.rend() - harmful) - 1;
         } else if (f.unarmed && floods && !hit_by_last_weapon(f, last, last_just_told)) {
             f.event.type = EventType::Flooding;
-        } else if (hit_by_last_weapon(f, last, last_just_told) || agentless_toll || (m.length && last == *m.value)) {
+        } else if (hit_by_last_weapon(f, last, last_just_told) || agentless_toll || (m && last == *m.value)) {
             f.event.type = *last;
             if (k > 0) f.after_found = k - 1;
             else f.after_told = state.events.size() - 1;
@@ -2004,7 +2006,7 @@ void apply_counts_at(State& state, const std::vector<size_t>& indices, const std
 std::string speaker_side(const Party& who, const Sentence& s, const State& state, const Lexicon& lex) {
     if (!who.side.empty()) return who.side;
     for (size_t w = who.first; w <= who.last && w < s.words.size(); ++w)
-        if (lex.non_state_nouns.match(s.words, w).length || lex.group_nouns.match(s.words, w).length) return state.last_group_side;
+        if (lex.non_state_nouns.match(s.words, w) || lex.group_nouns.match(s.words, w)) return state.last_group_side;
     return {};
 }
 
@@ -2017,8 +2019,8 @@ void speaker_acts(std::vector<Found>& found, const std::vector<Attribution>& att
             if (a.denial || a.verb >= f.word) continue;
             // "said on Friday that it had captured": a few words of time may come between.
             size_t p = a.verb + 1;
-            while (p < f.word && p <= a.verb + lex.windows.said_pronoun && !lex.deed_pronouns.match(s.words, p).length) ++p;
-            if (p >= f.word || !lex.deed_pronouns.match(s.words, p).length || f.word - p > lex.windows.party_words) continue;
+            while (p < f.word && p <= a.verb + lex.windows.said_pronoun && !lex.deed_pronouns.match(s.words, p)) ++p;
+            if (p >= f.word || !lex.deed_pronouns.match(s.words, p) || f.word - p > lex.windows.party_words) continue;
             if (commas_between(s, p, f.word) > 0) continue;
             if (const auto side = speaker_side(a.who, s, state, lex); !side.empty()) {
                 f.event.side = side;
@@ -2094,14 +2096,14 @@ void tally_and_attribute(std::vector<Event*>& targets, const std::vector<size_t>
     for (const auto& a : attributions)
         if (a.denial && a.of_claim && !answers_claim_here(a, attributions)) carry_denial(a, index, state, c.lex);
     for (size_t i = 0; i < s.words.size(); ++i)
-        if (c.lex.confirmation_phrases.match(s.words, i).length)
+        if (c.lex.confirmation_phrases.match(s.words, i))
             for (Event* e : targets) e->status = Status::Confirmed;
 }
 
 void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, size_t topic_from, State& state) {
     // "The war, which began in Khartoum…, has killed more than 9,000 people and driven six million
     // from their homes": what the whole war has done is no deed of the news.
-    if (c.lex.war_subjects.match(s.words, 0).length) {
+    if (c.lex.war_subjects.match(s.words, 0)) {
         remember_sides(find_sides(c.text, s, c.mentions, c.lex), s, state, c.lex);
         return;
     }
@@ -2111,7 +2113,8 @@ void read_sentence(const SentenceContext& c, const Sentence& s, size_t index, si
     keep_unplaced(unplaced, state);
     for (size_t i : retold) state.last_told_in[i] = index;
     // Folded before anything indexes `found` (type_by_context keeps indices into it).
-    std::vector<size_t> told, told_words;
+    std::vector<size_t> told;
+    std::vector<size_t> told_words;
     fold_tallies_into_told(found, index, state, c, told, told_words);
     type_by_context(found, s, index, state, c.lex);
     const auto ongoing = date_events(found, s, state, c);
@@ -2152,7 +2155,7 @@ void absorb(Event& into, const Event& from) {
     fill(into.wounded, from.wounded);
     fill(into.places, from.places);
     fill(into.date, from.date);
-    if (!into.time_precision) into.time_precision = from.time_precision;
+    if (into.time_precision == 0) into.time_precision = from.time_precision;
     if (into.side.empty()) {
         into.side = from.side;
         into.actor = from.actor;
@@ -2295,7 +2298,7 @@ std::vector<size_t> unknown_towns(const std::vector<Sentence>& sentences, const 
     for (const auto& s : sentences)
         for (size_t k = 0; k + 2 < s.words.size(); ++k) {
             const Word& name = s.words[k + 2];
-            if (lex.unnamed_town_nouns.match(s.words, k).length && s.words[k + 1].lower == "of" && name.capitalised && !name.located)
+            if (lex.unnamed_town_nouns.match(s.words, k) && s.words[k + 1].lower == "of" && name.capitalised && !name.located)
                 out.push_back(name.start);
         }
     return out;

@@ -27,11 +27,11 @@ struct Context {
 };
 
 // Events of an article, in text order.
-std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& mentions, const Context& context,
+std::vector<Event> extract(std::string_view text, const std::vector<parse::Mention>& parsed, const Context& context,
                            const Lexicon& lex = lexicon());
 // The same with the article's tokens as the parser made them (parse::Parser::parse with Words),
 // which saves tokenizing it again.
-std::vector<Event> extract(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& mentions,
+std::vector<Event> extract(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& parsed,
                            const Context& context, const Lexicon& lex = lexicon());
 
 // The events of an article with the deeds it tells at places that could not be located.
@@ -39,7 +39,7 @@ struct Extraction {
     std::vector<Event> events;
     std::vector<UnplacedEvent> unplaced;
 };
-Extraction extract_all(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& mentions,
+Extraction extract_all(std::string_view text, const std::vector<parse::Token>& tokens, const std::vector<parse::Mention>& parsed,
                        const Context& context, const Lexicon& lex = lexicon());
 
 // Whether a side key names a state (an ISO 3166-1 code) rather than an armed group.

@@ -68,7 +68,7 @@ struct Openers {
     std::array<ListBits, 256> by_byte;        // with a one-letter prefix
     ListBits place;                           // with a phrase opening with PLACE
     size_t lists = 0;
-    ListBits of(const struct Word& w) const;
+    [[nodiscard]] ListBits of(const struct Word& w) const;
 };
 
 // A phrase is a sequence of pattern words: "advanc*" matches any word starting "advanc",
@@ -94,6 +94,7 @@ public:
         size_t length = 0;  // words matched; 0 for no match
         size_t head = 0;    // the literal words before the first gap or PLACE
         const T* value = nullptr;
+        explicit operator bool() const { return length != 0; }
     };
     // Inline, as most calls end at the first test: no phrase of this list opens at the word.
     Match match(const std::vector<Word>& words, size_t at) const {

@@ -11,7 +11,7 @@ namespace {
 
 bool is_acronym(std::string_view text, const Word& w) {
     const auto s = text.substr(w.start, w.end - w.start);
-    return s.size() >= 2 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c) || std::isdigit(c); });
+    return s.size() >= 2 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return (std::isupper(c) != 0) || (std::isdigit(c) != 0); });
 }
 
 // Extends a party over the actor nouns after it ("Russian" -> "Russian defence ministry"), skipping
@@ -19,14 +19,14 @@ bool is_acronym(std::string_view text, const Word& w) {
 size_t actor_noun_end(const Sentence& s, size_t last, const Lexicon& lex, bool& has_noun) {
     size_t end = last;
     size_t at = last + 1;
-    if (at < s.words.size() && s.words[last].end + 1 == s.words[at].start && s.words[last].possessive == false &&
+    if (at < s.words.size() && s.words[last].end + 1 == s.words[at].start && !s.words[last].possessive &&
         (s.words[at].lower == "installed" || s.words[at].lower == "backed" || s.words[at].lower == "appointed" || s.words[at].lower == "led")) {
         end = at++;
     }
     for (int n = 0; n < 3 && at < s.words.size(); ++n) {
         if (s.words[end].comma_after || s.words[end].stop_after) break;
         const auto m = lex.actor_nouns.match(s.words, at);
-        if (!m.length) break;
+        if (!m) break;
         has_noun = true;
         end = at + m.length - 1;
         at = end + 1;
@@ -45,10 +45,10 @@ size_t group_name_end(const Sentence& s, size_t i, const Lexicon& lex) {
         const Word& w = s.words[k];
         if (!w.capitalised || w.inside >= 0 || (k > i && w.clause_start)) break;
         // "The Arakan Army": a group the side list names is its, from its own first word.
-        if (lex.sides.match(s.words, k).length) return i;
+        if (lex.sides.match(s.words, k)) return i;
         const bool generic = lex.generic_group_words.match(s.words, k).length > 0;
         specific = specific || !generic;
-        if (k > i && specific && lex.group_heads.match(s.words, k).length) return k;
+        if (k > i && specific && lex.group_heads.match(s.words, k)) return k;
         if (w.comma_after || w.stop_after || w.possessive) break;
     }
     return i;
@@ -68,7 +68,7 @@ std::optional<Party> unlisted_group(std::string_view text, const Sentence& s, si
 std::optional<size_t> shared_noun_end(const Sentence& s, size_t last, const Lexicon& lex) {
     if (last + 2 >= s.words.size() || s.words[last + 1].lower != "and") return std::nullopt;
     const auto second = lex.sides.match(s.words, last + 2);
-    if (!second.length) return std::nullopt;
+    if (!second) return std::nullopt;
     bool shared = false;
     const size_t shared_end = actor_noun_end(s, last + 1 + second.length, lex, shared);
     return shared ? std::optional(shared_end) : std::nullopt;
@@ -77,7 +77,7 @@ std::optional<size_t> shared_noun_end(const Sentence& s, size_t last, const Lexi
 // A non-state noun among the words after `last`, up to `end`.
 bool names_non_state_group(const Sentence& s, size_t last, size_t end, const Lexicon& lex) {
     for (size_t at = last + 1; at <= end; ++at)
-        if (lex.non_state_nouns.match(s.words, at).length) return true;
+        if (lex.non_state_nouns.match(s.words, at)) return true;
     return false;
 }
 
@@ -97,7 +97,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
         strong = true;
     } else {
         const auto match = lex.sides.match(s.words, i);
-        if (!match.length) return unlisted_group(text, s, i, lex, next);
+        if (!match) return unlisted_group(text, s, i, lex, next);
         side = *match.value;
         last = i + match.length - 1;
         backer = match.length > 1;
@@ -113,7 +113,7 @@ std::optional<Party> party_at(std::string_view text, const Sentence& s, size_t i
             end = *shared;
         }
     // "a limited Israeli strike", "Russian shelling": a demonym right before a deed noun names its doer.
-    const bool before_deed = last + 1 < s.words.size() && lex.triggers.match(s.words, last + 1).length;
+    const bool before_deed = last + 1 < s.words.size() && lex.triggers.match(s.words, last + 1);
     if (!strong && !has_noun && !before_deed) return std::nullopt;
     // "Syrian rebels", "Malian jihadists": a demonym before a non-state noun names where they are
     // from, not the state's side; "Russian-backed separatists" are Russia's.
@@ -144,16 +144,16 @@ Party span_party(std::string_view text, const Sentence& s, size_t first, size_t 
 // left names a deed ("Rebel fighters swept into Damascus … and declared"), which is no speaker.
 std::optional<std::pair<size_t, size_t>> trimmed(const Sentence& s, size_t start, size_t last, size_t verb, const Lexicon& lex) {
     for (size_t w = last; w > start; --w)
-        if (lex.subordinators.match(s.words, w).length) {
+        if (lex.subordinators.match(s.words, w)) {
             start = w + 1;
             break;
         }
     // "Last week Romania's defence minister said": a filler may be a phrase.
     for (size_t n = 0; start <= last && (n = lex.speaker_fillers.match(s.words, start).length) > 0;) start += n;
-    while (last >= start && last > 0 && lex.speaker_fillers.match(s.words, last).length) --last;
+    while (last >= start && last > 0 && lex.speaker_fillers.match(s.words, last)) --last;
     if (start > last || last >= verb) return std::nullopt;
     for (size_t w = start; w <= last; ++w)
-        if (lex.triggers.match(s.words, w).length) return std::nullopt;
+        if (lex.triggers.match(s.words, w)) return std::nullopt;
     return std::make_pair(start, last);
 }
 
@@ -174,13 +174,13 @@ std::optional<std::pair<size_t, size_t>> subject_before(const Sentence& s, size_
     back_to_clause();
     // "against M23 rebels, who said they had taken the city": the pronoun stands for the word before
     // its comma, which the caller widens to the party it ends.
-    if (!apposition && start + 1 == verb && start > 0 && s.words[start - 1].comma_after && lex.relative_pronouns.match(s.words, start).length)
+    if (!apposition && start + 1 == verb && start > 0 && s.words[start - 1].comma_after && lex.relative_pronouns.match(s.words, start))
         return std::make_pair(start - 1, start - 1);
     // "Russia's defence ministry, which calls the area the Zaporozhye direction, said", "Vladimir
     // Putin, speaking in Harbin, said": a relative clause or a participle's aside between the
     // speaker and the verb is skipped.
     const bool participle = s.words[start].lower.size() > 4 && s.words[start].lower.ends_with("ing");
-    if (apposition && start > 0 && s.words[start - 1].comma_after && (participle || lex.relative_pronouns.match(s.words, start).length)) {
+    if (apposition && start > 0 && s.words[start - 1].comma_after && (participle || lex.relative_pronouns.match(s.words, start))) {
         const size_t clause = start;
         --start;
         back_to_clause();
@@ -204,9 +204,9 @@ std::optional<std::pair<size_t, size_t>> opening_party(const Sentence& s, const 
 // The speaker after an inverted verb: "..., said Kirill Stremousov on Telegram."
 std::optional<std::pair<size_t, size_t>> speaker_after(const Sentence& s, size_t from, const Lexicon& lex) {
     size_t last = from;
-    if (from >= s.words.size() || lex.speaker_stops.match(s.words, from).length) return std::nullopt;
+    if (from >= s.words.size() || lex.speaker_stops.match(s.words, from)) return std::nullopt;
     while (last + 1 < s.words.size() && last + 1 - from < lex.windows.party_words && !s.words[last].comma_after && !s.words[last].stop_after &&
-           !lex.speaker_stops.match(s.words, last + 1).length && !s.words[last + 1].clause_start)
+           !lex.speaker_stops.match(s.words, last + 1) && !s.words[last + 1].clause_start)
         ++last;
     return std::make_pair(from, last);
 }
@@ -216,10 +216,10 @@ std::optional<std::pair<size_t, size_t>> speaker_after(const Sentence& s, size_t
 // denies it.
 bool says_not_done(const Sentence& s, size_t from, const Lexicon& lex) {
     for (size_t k = from; k < s.words.size() && k < from + lex.windows.party_words; ++k) {
-        if (lex.negators.match(s.words, k).length)
+        if (lex.negators.match(s.words, k))
             for (size_t t = k + 1; t < s.words.size() && t <= k + lex.windows.negator; ++t) {
                 // A word of harm alone ("said no one was killed") denies no deed.
-                if (const auto m = lex.triggers.match(s.words, t); m.length && !m.value->fallback) return true;
+                if (const auto m = lex.triggers.match(s.words, t); m && !m.value->fallback) return true;
                 if (s.words[t - 1].comma_after) break;
             }
         if (s.words[k].stop_after || s.words[k].comma_after) return false;
@@ -234,7 +234,7 @@ bool says_claim_false(const Sentence& s, size_t from, const Lexicon& lex) {
         if (const auto noun = lex.claim_nouns.match(s.words, k).length) {
             const size_t be = k + noun;
             const auto copula = be < s.words.size() ? lex.claim_verbs_be.match(s.words, be).length : 0;
-            return copula && be + copula < s.words.size() && lex.falsity_words.match(s.words, be + copula).length;
+            return (copula != 0U) && be + copula < s.words.size() && lex.falsity_words.match(s.words, be + copula);
         }
         if (s.words[k].stop_after || s.words[k].comma_after) return false;
     }
@@ -245,7 +245,7 @@ bool says_claim_false(const Sentence& s, size_t from, const Lexicon& lex) {
 // Gives whether there was one.
 bool skip_claim_noun(const Sentence& s, std::pair<size_t, size_t>& who, const Lexicon& lex) {
     for (size_t k = who.first; k < who.second; ++k)
-        if (const auto n = lex.claim_nouns.match(s.words, k).length; n && k + n <= who.second) {
+        if (const auto n = lex.claim_nouns.match(s.words, k).length; (n != 0U) && k + n <= who.second) {
             who.first = k + n;
             return true;
         }
@@ -269,7 +269,7 @@ namespace {
 // The word of the first claim noun ("charge", "account") within `reach` words after `object`.
 std::optional<size_t> claim_noun_after(const Sentence& s, size_t object, size_t reach, const Lexicon& lex) {
     for (size_t at = object; at < s.words.size() && at <= object + reach; ++at)
-        if (lex.claim_nouns.match(s.words, at).length) return at;
+        if (lex.claim_nouns.match(s.words, at)) return at;
     return std::nullopt;
 }
 
@@ -288,7 +288,7 @@ bool denial_of_claim(const Sentence& s, size_t object, const Lexicon& lex) { ret
 
 // "a claim", "the account": a claim noun after an article, not the verb.
 bool claim_noun_at(const Sentence& s, size_t i, const Lexicon& lex) {
-    return i > 0 && lex.claim_nouns.match(s.words, i).length && determiner_at(s, i - 1, lex);
+    return i > 0 && lex.claim_nouns.match(s.words, i) && determiner_at(s, i - 1, lex);
 }
 
 // The claimant after "by" that follows the claim noun at `i`.
@@ -306,7 +306,7 @@ std::pair<size_t, size_t> speaking_party(const Sentence& s, std::pair<size_t, si
         if (p.first <= who.first && p.last >= who.second) who = std::make_pair(p.first, p.last);
     // "Rebels pushed into Homs, which they said they had captured": a pronoun that speaks in a
     // clause of the sentence stands for the party that opened it.
-    if (who.first == who.second && lex.speaker_pronouns.count(s.words[who.first].lower))
+    if (who.first == who.second && lex.speaker_pronouns.contains(s.words[who.first].lower))
         if (const auto opener = opening_party(s, sides, lex); opener && opener->second < who.first) who = *opener;
     return who;
 }
@@ -355,16 +355,16 @@ std::vector<Attribution> find_attributions(std::string_view text, const Sentence
             continue;
         }
         const auto denial = lex.denial_verbs.match(s.words, i);
-        const auto verb = denial.length ? denial : lex.attribution_verbs.match(s.words, i);
-        if (!verb.length) continue;
+        const auto verb = denial ? denial : lex.attribution_verbs.match(s.words, i);
+        if (!verb) continue;
         // "rejected a claim by the RSF that …": after an article "claim" is a noun, whose claimant
         // follows "by"; with none named it claims nothing.
-        if (!denial.length && claim_noun_at(s, i, lex)) {
+        if (!denial && claim_noun_at(s, i, lex)) {
             if (auto by = claim_by(text, s, i, sides, lex)) out.push_back(std::move(*by));
             continue;
         }
         // "Explosions were reported in Lviv": a passive names what is reported, not who reports it.
-        if (!denial.length && i > 0 && lex.passive_markers.match(s.words, i - 1).length) continue;
+        if (!denial && i > 0 && lex.passive_markers.match(s.words, i - 1)) continue;
         if (auto a = attribution_at(text, s, i, verb.length, denial.length > 0, sides, out, lex)) {
             out.push_back(std::move(*a));
             i += verb.length - 1;

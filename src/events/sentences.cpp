@@ -21,9 +21,9 @@ std::vector<size_t> sentence_breaks(std::string_view text) {
     std::unique_ptr<UText, decltype(&utext_close)> ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status), &utext_close);
     // Creating a break iterator loads ICU's rules (about a millisecond): one per thread, reused.
     thread_local std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-    if (U_SUCCESS(status) && it) {
+    if ((U_SUCCESS(status) != 0) && it) {
         it->setText(ut.get(), status);
-        if (U_SUCCESS(status))
+        if (U_SUCCESS(status) != 0)
             for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) breaks.push_back(static_cast<size_t>(b));
     }
     if (breaks.back() != text.size()) breaks.push_back(text.size());
@@ -90,7 +90,7 @@ void join_number_groups(std::string_view text, std::vector<Word>& words) {
     }
 }
 
-bool is_single_letter(const Word& w) { return w.end == w.start + 1 && std::isalpha(static_cast<unsigned char>(w.lower[0])); }
+bool is_single_letter(const Word& w) { return w.end == w.start + 1 && (std::isalpha(static_cast<unsigned char>(w.lower[0])) != 0); }
 // "U.S", "W.Va": the tokenizer keeps an initialism whole, up to its last stop.
 bool is_initialism(const Word& w) { return w.lower.size() > 2 && w.lower.find('.') != std::string::npos; }
 
@@ -169,7 +169,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<p
         const size_t first = w;
         while (w < words.size() && words[w].start < s.span.end) ++w;
         s.words.assign(std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(first)), std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(w)));
-        while (s.span.end > s.span.start && std::isspace(static_cast<unsigned char>(text[s.span.end - 1]))) --s.span.end;
+        while (s.span.end > s.span.start && (std::isspace(static_cast<unsigned char>(text[s.span.end - 1])) != 0)) --s.span.end;
         if (s.words.empty()) continue;
         s.words.front().clause_start = true;
         count_clauses(s);

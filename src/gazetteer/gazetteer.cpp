@@ -167,12 +167,13 @@ const std::vector<std::pair<std::string, std::string>>& inflection_endings() {
 std::string to_latin(std::string_view key) {
     const bool ukrainian = key.find("\u0456") != std::string_view::npos || key.find("\u0454") != std::string_view::npos ||
                            key.find("\u0491") != std::string_view::npos;
-    static thread_local std::unique_ptr<icu::Transliterator> from_ukrainian, from_russian;
+    static thread_local std::unique_ptr<icu::Transliterator> from_ukrainian;
+    static thread_local std::unique_ptr<icu::Transliterator> from_russian;
     auto& t = ukrainian ? from_ukrainian : from_russian;
     if (!t) {
         UErrorCode status = U_ZERO_ERROR;
         t.reset(icu::Transliterator::createInstance(ukrainian ? "Ukrainian-Latin/BGN" : "Russian-Latin/BGN", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) t.reset();
+        if (U_FAILURE(status) != 0) t.reset();
         if (!t) return {};
     }
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())));
@@ -312,7 +313,8 @@ std::vector<Gazetteer::Ranked> Gazetteer::geocode(std::string_view name, size_t 
 // The unit that carries the town's admin-1 code; where the country's units carry none (England's
 // counties), the unit whose extent holds the town with the nearest centre.
 std::optional<Place> Gazetteer::admin1_holding(const Place& town) {
-    std::optional<Place> by_code, by_extent;
+    std::optional<Place> by_code;
+    std::optional<Place> by_extent;
     double nearest = 0.0;
     admin1_of_.bind(1, town.country);
     while (admin1_of_.step()) {
@@ -364,8 +366,8 @@ bool Gazetteer::contains(sqlite::Statement& stmt, std::unordered_map<std::string
 
 bool Gazetteer::is_common_word(std::string_view lower) { return contains(word_, word_memo_, lower); }
 bool Gazetteer::is_given_name(std::string_view key) { return contains(given_, given_memo_, key); }
-bool Gazetteer::is_not_place_name(std::string_view key) const { return not_place_names_.count(std::string(key)) > 0; }
-bool Gazetteer::opens_not_place_name(std::string_view word) const { return not_place_first_words_.count(std::string(word)) > 0; }
+bool Gazetteer::is_not_place_name(std::string_view key) const { return not_place_names_.contains(std::string(key)); }
+bool Gazetteer::opens_not_place_name(std::string_view word) const { return not_place_first_words_.contains(std::string(word)); }
 
 long long Gazetteer::place_count() {
     sqlite::Statement count(db_.get(), "SELECT count(*) FROM places");

@@ -30,9 +30,9 @@ public:
     Geos(const Geos&) = delete;
     Geos& operator=(const Geos&) = delete;
 
-    GEOSContextHandle_t handle() const { return handle_; }
+    [[nodiscard]] GEOSContextHandle_t handle() const { return handle_; }
     // A geometry of the context's own, or null for WKB GEOS cannot read.
-    GEOSGeometry* read(std::span<const unsigned char> wkb) const { return GEOSWKBReader_read_r(handle_, reader_, wkb.data(), wkb.size()); }
+    [[nodiscard]] GEOSGeometry* read(std::span<const unsigned char> wkb) const { return GEOSWKBReader_read_r(handle_, reader_, wkb.data(), wkb.size()); }
 
 private:
     GEOSContextHandle_t handle_;
@@ -50,7 +50,7 @@ public:
     }
     Geometry(const Geometry&) = delete;
     Geometry& operator=(const Geometry&) = delete;
-    GEOSGeometry* get() const { return g_; }
+    [[nodiscard]] GEOSGeometry* get() const { return g_; }
     explicit operator bool() const { return g_ != nullptr; }
 
 private:
@@ -61,8 +61,8 @@ private:
 struct Envelope {
     double west = 0, east = 0, south = 0, north = 0;
     bool known = false;
-    bool meets(const BBox& b) const { return !known || (east >= b.west && west <= b.east && north >= b.south && south <= b.north); }
-    bool within(const BBox& b) const { return known && west >= b.west && east <= b.east && south >= b.south && north <= b.north; }
+    [[nodiscard]] bool meets(const BBox& b) const { return !known || (east >= b.west && west <= b.east && north >= b.south && south <= b.north); }
+    [[nodiscard]] bool within(const BBox& b) const { return known && west >= b.west && east <= b.east && south >= b.south && north <= b.north; }
 };
 
 // The WKB inside a GeoPackage geometry blob (GeoPackage 1.3, 2.1.3): after the magic "GP", a
@@ -70,11 +70,11 @@ struct Envelope {
 std::span<const unsigned char> wkb_of(std::span<const unsigned char> blob, Envelope& envelope) {
     if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P') return {};
     const unsigned flags = blob[3];
-    if (flags & 0x10) return {};  // an empty geometry
+    if ((flags & 0x10) != 0U) return {};  // an empty geometry
     constexpr size_t kEnvelopeBytes[] = {0, 32, 48, 48, 64};
     const unsigned kind = (flags >> 1) & 0x7;
     if (kind >= std::size(kEnvelopeBytes) || blob.size() < 8 + kEnvelopeBytes[kind]) return {};
-    const bool little_endian = flags & 0x1;
+    const bool little_endian = (flags & 0x1) != 0U;
     if (kind > 0 && little_endian && std::endian::native == std::endian::little) {
         double xy[4];
         std::memcpy(xy, blob.data() + 8, sizeof xy);  // minx, maxx, miny, maxy
@@ -85,9 +85,9 @@ std::span<const unsigned char> wkb_of(std::span<const unsigned char> blob, Envel
 
 void append_sequence(GEOSContextHandle_t h, const GEOSCoordSequence* seq, std::vector<Path>& parts) {
     unsigned int n = 0;
-    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n)) return;
+    if (!seq || (GEOSCoordSeq_getSize_r(h, seq, &n) == 0)) return;
     Path path(n);
-    if (n > 0 && !GEOSCoordSeq_copyToBuffer_r(h, seq, &path.data()->lon, 0, 0)) return;
+    if (n > 0 && (GEOSCoordSeq_copyToBuffer_r(h, seq, &path.data()->lon, 0, 0) == 0)) return;
     parts.push_back(std::move(path));
 }
 
@@ -162,7 +162,7 @@ Basemap::~Basemap() = default;
 Basemap::Basemap(Basemap&&) noexcept = default;
 Basemap& Basemap::operator=(Basemap&&) noexcept = default;
 
-bool Basemap::has_layer(const std::string& layer) const { return layers_.count(layer) > 0; }
+bool Basemap::has_layer(const std::string& layer) const { return layers_.contains(layer); }
 
 const Basemap::Layer& Basemap::layer_named(const std::string& name) const {
     const auto it = layers_.find(name);
@@ -263,8 +263,10 @@ std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_na
         const Geometry inside{h, GEOSIntersection_r(h, g.get(), box.get())};
         if (!inside || GEOSisEmpty_r(h, inside.get()) != 0) continue;
         const Geometry point{h, GEOSPointOnSurface_r(h, inside.get())};
-        double x = 0, y = 0, area = 0;
-        if (!point || GEOSisEmpty_r(h, point.get()) != 0 || !GEOSGeomGetX_r(h, point.get(), &x) || !GEOSGeomGetY_r(h, point.get(), &y)) continue;
+        double x = 0;
+        double y = 0;
+        double area = 0;
+        if (!point || GEOSisEmpty_r(h, point.get()) != 0 || (GEOSGeomGetX_r(h, point.get(), &x) == 0) || (GEOSGeomGetY_r(h, point.get(), &y) == 0)) continue;
         GEOSArea_r(h, inside.get(), &area);
         out.push_back({q.text(1), {x, y}, box_area > 0 ? area / box_area : 0.0});
     }

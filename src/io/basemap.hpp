@@ -41,8 +41,8 @@ class Basemap {
 public:
     explicit Basemap(const std::filesystem::path& file);
     ~Basemap();
-    Basemap(Basemap&&) noexcept;
-    Basemap& operator=(Basemap&&) noexcept;
+    Basemap(Basemap&& /*unused*/) noexcept;
+    Basemap& operator=(Basemap&& /*unused*/) noexcept;
 
     bool has_layer(const std::string& layer) const;
     // Features of `layer` whose bounding box meets `bbox`; `where` is an optional SQL condition

@@ -180,7 +180,8 @@ size_t remove_stale_temp_files(const std::filesystem::path& dir) {
         // ".NAME.PID-SERIAL.tmp", and nothing else: another program's hidden files stay.
         if (name.front() != '.' || !name.ends_with(AtomicFile::kTempSuffix)) continue;
         const std::string stem = name.substr(0, name.size() - std::strlen(AtomicFile::kTempSuffix));
-        const size_t dot = stem.rfind('.'), dash = stem.rfind('-');
+        const size_t dot = stem.rfind('.');
+        const size_t dash = stem.rfind('-');
         if (dot == std::string::npos || dash == std::string::npos || dash < dot) continue;
         const std::string pid = stem.substr(dot + 1, dash - dot - 1);
         if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || !entry.is_regular_file(ec)) continue;

@@ -29,8 +29,8 @@ public:
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
-    const std::filesystem::path& temp_path() const { return temp_; }
-    const std::filesystem::path& target() const { return target_; }
+    [[nodiscard]] const std::filesystem::path& temp_path() const { return temp_; }
+    [[nodiscard]] const std::filesystem::path& target() const { return target_; }
     // Appends all of `bytes`; throws InputError saying why a write failed (a full disk).
     void write(std::string_view bytes);
     // Closes the temporary file and renames it over the target.

@@ -25,7 +25,7 @@ std::string field_text(OGRFeatureH feature, const char* name) {
 
 std::string last_error() {
     const char* msg = CPLGetLastErrorMsg();
-    return (msg && *msg) ? msg : "unknown GDAL error";
+    return (msg && (*msg != 0)) ? msg : "unknown GDAL error";
 }
 
 void check(OGRErr err, const std::string& what) {

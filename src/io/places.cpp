@@ -46,7 +46,8 @@ std::vector<UserPlace> read_user_places(const std::string& path) {
     if (!read)
         throw DataError("cannot read places " + path, "frontmap's GDAL reader " + module_path().string() + " is missing or broken (build or install again)");
     std::vector<UserPlace> out;
-    std::string subject, reason;
+    std::string subject;
+    std::string reason;
     switch (read(path.c_str(), &out, &subject, &reason)) {
         case 0: return out;
         case 1: throw InputError(subject, reason);

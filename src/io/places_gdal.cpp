@@ -30,7 +30,7 @@ gdal::DatasetPtr open_places(const std::string& path) {
 std::vector<std::string> other_names(OGRFeatureH f) {
     std::vector<std::string> out;
     const int i = OGR_F_GetFieldIndex(f, "names");
-    if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i)) return out;
+    if (i < 0 || (OGR_F_IsFieldSetAndNotNull(f, i) == 0)) return out;
     if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, i)) == OFTStringList) {
         for (char** list = OGR_F_GetFieldAsStringList(f, i); list && *list; ++list) out.emplace_back(*list);
         return out;
@@ -55,7 +55,7 @@ UserPlace read_feature(OGRFeatureH f, const std::string& where) {
     p.country = gdal::field_text(f, "country");
     if (const std::string importance = gdal::field_text(f, "importance"); !importance.empty()) p.importance = std::stod(importance);
     OGRGeometryH g = OGR_F_GetGeometryRef(f);
-    if (!g || OGR_G_IsEmpty(g)) throw InputError(where, "it has no point or outline (a CSV needs lat and lon columns)");
+    if (!g || (OGR_G_IsEmpty(g) != 0)) throw InputError(where, "it has no point or outline (a CSV needs lat and lon columns)");
     OGREnvelope env;
     OGR_G_GetEnvelope(g, &env);
     if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90) throw InputError(where, "its coordinates are not longitude and latitude in degrees");

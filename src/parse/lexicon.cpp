@@ -119,7 +119,7 @@ public:
     explicit WordList(std::vector<std::string> words) : words_(std::move(words)) {
         for (const auto& word : words_) filter_.set(length_and_initial(word));
     }
-    bool contains(std::string_view w) const { return filter_.test(length_and_initial(w)) && std::find(words_.begin(), words_.end(), w) != words_.end(); }
+    [[nodiscard]] bool contains(std::string_view w) const { return filter_.test(length_and_initial(w)) && std::find(words_.begin(), words_.end(), w) != words_.end(); }
 
 private:
     std::bitset<1024> filter_;
@@ -135,14 +135,14 @@ Lists load_lists() {
     Lists lists;
     for (const auto& [key, value] : doc.items()) {
         if (key == "about" || key.starts_with('_')) continue;
-        const auto at = std::find(kListNames.begin(), kListNames.end(), key);
+        const auto *const at = std::find(kListNames.begin(), kListNames.end(), key);
         if (at == kListNames.end()) throw DataError("parse word lists (parse/words.json)", "no list is called \"" + key + "\"");
         if (!value.is_array() || !std::all_of(value.begin(), value.end(), [](const auto& w) { return w.is_string(); }))
             throw DataError("parse word lists (parse/words.json)", "\"" + key + "\" is not a list of words");
         lists[static_cast<size_t>(at - kListNames.begin())] = WordList(value.template get<std::vector<std::string>>());
     }
-    for (size_t i = 0; i < kListNames.size(); ++i)
-        if (!doc.contains(std::string(kListNames[i]))) throw DataError("parse word lists (parse/words.json)", "the list \"" + std::string(kListNames[i]) + "\" is missing");
+    for (auto kListName : kListNames)
+        if (!doc.contains(std::string(kListName))) throw DataError("parse word lists (parse/words.json)", "the list \"" + std::string(kListName) + "\" is missing");
     return lists;
 }
 

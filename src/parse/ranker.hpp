@@ -39,7 +39,7 @@ using Features = std::array<double, kFeatureCount>;
 
 struct Weights {
     Features w{};
-    double score(const Features& f) const {
+    [[nodiscard]] double score(const Features& f) const {
         double s = 0.0;
         for (size_t i = 0; i < kFeatureCount; ++i) s += w[i] * f[i];
         return s;

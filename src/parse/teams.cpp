@@ -77,7 +77,7 @@ bool is_sports_story(const std::vector<Token>& tokens) {
     for (size_t k = 0; k < tokens.size(); ++k) {
         score = score || score_at(tokens, k);
         const std::string w = lower(tokens[k]);
-        if (rules().cue_words.count(w)) seen.insert(w);
+        if (rules().cue_words.contains(w)) seen.insert(w);
     }
     return seen.size() >= (score ? rules().min_cue_words : rules().min_cue_words_without_score);
 }
@@ -93,8 +93,8 @@ std::pair<size_t, size_t> span_of(const std::vector<Token>& tokens, const Mentio
 bool played_before(const std::vector<Token>& tokens, size_t first) {
     if (first == 0 || tokens[first - 1].stop_after) return false;
     const std::string prev = lower(tokens[first - 1]);
-    if (rules().result_before.count(prev)) return true;
-    if (first >= 2 && prev == "to" && rules().result_to.count(lower(tokens[first - 2]))) return true;
+    if (rules().result_before.contains(prev)) return true;
+    if (first >= 2 && prev == "to" && rules().result_to.contains(lower(tokens[first - 2]))) return true;
     // "held 1-1 by Everton", "won 3-0 at home to Motherwell": a score, then the other side.
     if (first >= 2 && (prev == "by" || prev == "to") && is_number(tokens[first - 2])) return true;
     return first >= 2 && is_number(tokens[first - 1]) && lower(tokens[first - 2]) == "no";
@@ -106,9 +106,9 @@ bool played_after(const std::vector<Token>& tokens, size_t past, const Token& la
     if (score_at(tokens, past)) return true;
     const Token& next = tokens[past];
     const std::string w = lower(next);
-    if (!last.possessive && (rules().result_after.count(w) || rules().team_nouns.count(w))) return true;
+    if (!last.possessive && (rules().result_after.contains(w) || rules().team_nouns.contains(w))) return true;
     if (!next.capitalised || last.possessive) return false;
-    return rules().club_words.count(w) || (w.size() > 3 && w.back() == 's' && !next.all_caps && !rules().event_nouns.count(w));
+    return rules().club_words.contains(w) || (w.size() > 3 && w.back() == 's' && !next.all_caps && !rules().event_nouns.contains(w));
 }
 
 bool after_place_preposition(const std::vector<Token>& tokens, size_t first) {
@@ -118,7 +118,7 @@ bool after_place_preposition(const std::vector<Token>& tokens, size_t first) {
     for (size_t back = 1; back <= scoring().windows.team_preposition_words && back <= first; ++back) {
         const Token& t = tokens[first - back];
         const std::string w = lower(t);
-        if (rules().place_prepositions.count(w)) return true;
+        if (rules().place_prepositions.contains(w)) return true;
         if (t.stop_after || t.possessive) return false;
         const bool listed = t.capitalised || w == "and" || w == "or";
         if (!listed && (t.comma_after || ++modifiers > 1)) return false;
@@ -135,7 +135,7 @@ void mark_sports_teams(std::vector<Mention>& mentions, const Words& words) {
     std::vector<bool> cued(mentions.size(), false);
     for (size_t i = 0; i < mentions.size(); ++i) {
         Mention& m = mentions[i];
-        if (m.role == Role::NotPlace || m.dateline || m.after_place_comma || !m.place || !rules().place_kinds.count(m.place->type)) continue;
+        if (m.role == Role::NotPlace || m.dateline || m.after_place_comma || !m.place || !rules().place_kinds.contains(m.place->type)) continue;
         const auto [first, past] = span_of(tokens, m);
         if (past > tokens.size() || first >= past) continue;
         if (played_before(tokens, first) || played_after(tokens, past, tokens[past - 1])) {
@@ -145,7 +145,7 @@ void mark_sports_teams(std::vector<Mention>& mentions, const Words& words) {
     }
     for (size_t i = 0; i < mentions.size(); ++i) {
         Mention& m = mentions[i];
-        if (m.role == Role::NotPlace || !teams.count(m.key) || m.dateline || m.after_place_comma) continue;
+        if (m.role == Role::NotPlace || !teams.contains(m.key) || m.dateline || m.after_place_comma) continue;
         if (cued[i] || !after_place_preposition(tokens, span_of(tokens, m).first)) m.role = Role::Metonym;
     }
 }

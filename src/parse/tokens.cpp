@@ -11,16 +11,16 @@ namespace {
 
 struct Reader {
     std::string_view s;
-    int32_t length() const { return static_cast<int32_t>(s.size()); }
+    [[nodiscard]] int32_t length() const { return static_cast<int32_t>(s.size()); }
     UChar32 at(int32_t i, int32_t* next = nullptr) const {
         // Most of an English article is ASCII: one byte, one character, no decoding.
         if (const auto b = static_cast<unsigned char>(s[static_cast<size_t>(i)]); b < 0x80) {
             if (next) *next = i + 1;
             return b;
         }
-        UChar32 c;
+        UChar32 c = 0;
         int32_t j = i;
-        U8_NEXT(s.data(), j, length(), c);
+        U8_NEXT(s, j, length(), c);
         if (next) *next = j;
         return c;
     }
@@ -82,7 +82,7 @@ void read_between_words(const Reader& r, int32_t i, UChar32 c, std::vector<Token
 int32_t word_end(const Reader& r, int32_t i) {
     int32_t j = i;
     while (j < r.length()) {
-        int32_t after;
+        int32_t after = 0;
         const UChar32 d = r.at(j, &after);
         if (is_word_char(d)) {
             j = after;
@@ -90,7 +90,7 @@ int32_t word_end(const Reader& r, int32_t i) {
         }
         // An apostrophe inside a word ("Donets'k", "O'Brien") but not a possessive "'s".
         if (!is_apostrophe(d) || after >= r.length() || !is_word_char(r.at(after))) break;
-        int32_t after2;
+        int32_t after2 = 0;
         const UChar32 e = r.at(after, &after2);
         const bool possessive_s = (e == 's' || e == 'S') && (after2 >= r.length() || !is_word_char(r.at(after2)));
         if (possessive_s) break;
@@ -103,7 +103,7 @@ int32_t word_end(const Reader& r, int32_t i) {
 // and returns where reading goes on.
 int32_t read_possessive(const Reader& r, int32_t j, Token& t) {
     if (j >= r.length() || !is_apostrophe(r.at(j))) return j;
-    int32_t after;
+    int32_t after = 0;
     r.at(j, &after);
     if (after < r.length() && (r.at(after) == 's' || r.at(after) == 'S')) {
         t.possessive = true;
@@ -117,7 +117,7 @@ int32_t read_possessive(const Reader& r, int32_t j, Token& t) {
 
 bool hyphen_joins_next_word(const Reader& r, int32_t j) {
     if (j >= r.length() || !is_hyphen(r.at(j))) return false;
-    int32_t after;
+    int32_t after = 0;
     r.at(j, &after);
     return after < r.length() && is_word_char(r.at(after));
 }
@@ -131,7 +131,7 @@ std::vector<Token> tokenize(std::string_view text) {
     bool sentence_start = true;
     int32_t i = 0;
     while (i < r.length()) {
-        int32_t next;
+        int32_t next = 0;
         const UChar32 c = r.at(i, &next);
         if (!is_word_char(c)) {
             read_between_words(r, i, c, tokens, sentence_start);

@@ -68,7 +68,7 @@ struct MapMaker::Impl {
     static fs::path or_environment(const fs::path& given, const char* variable) {
         if (!given.empty()) return given;
         const char* env = std::getenv(variable);
-        return env && *env ? fs::path(env) : fs::path();
+        return env && (*env != 0) ? fs::path(env) : fs::path();
     }
 
     // A style is read once and kept: a batch draws hundreds of maps in one or two styles.

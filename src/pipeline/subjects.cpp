@@ -41,7 +41,7 @@ std::map<std::string, std::string> article_spellings(const std::vector<parse::Me
     for (const auto& m : mentions) {
         if (!m.place) continue;
         const std::string name = text::all_upper(m.text) ? text::title_case(m.text) : m.text;
-        if (!first.count(m.place->id)) first[m.place->id] = name;
+        if (!first.contains(m.place->id)) first[m.place->id] = name;
         ++counts[m.place->id][name];
     }
     std::map<std::string, std::string> out;

@@ -40,7 +40,7 @@ uint8_t unpremultiply(uint32_t channel, uint32_t alpha) {
 struct Pixels {
     int width = 0, height = 0, stride = 0;
     const unsigned char* data = nullptr;
-    const uint32_t* row(int y) const { return reinterpret_cast<const uint32_t*>(data + static_cast<ptrdiff_t>(y) * stride); }
+    [[nodiscard]] const uint32_t* row(int y) const { return reinterpret_cast<const uint32_t*>(data + static_cast<ptrdiff_t>(y) * stride); }
 };
 
 // PNG scanlines, each a filter byte (0, none: the fastest, and deflate does well on flat map

@@ -223,7 +223,8 @@ public:
             // Real text in the SVG, placed where Pango would draw it.
             const double baseline = pango_layout_get_baseline(layout.get()) / static_cast<double>(PANGO_SCALE);
             const int lines = pango_layout_get_line_count(layout.get());
-            int w = 0, h = 0;
+            int w = 0;
+            int h = 0;
             pango_layout_get_pixel_size(layout.get(), &w, &h);
             svg->text(s, font, x, y, baseline, lines > 0 ? h / static_cast<double>(lines) : h, halo ? &style_.halo : nullptr, style_.halo_width);
             return;
@@ -261,12 +262,13 @@ public:
 
     std::pair<double, double> measure(const std::string& s, const style::Font& font) {
         LayoutPtr layout = make_layout(cr_, s, font);
-        int w = 0, h = 0;
+        int w = 0;
+        int h = 0;
         pango_layout_get_pixel_size(layout.get(), &w, &h);
         return {w, h};
     }
 
-    const style::Font& font_of(scene::LabelFont f) const {
+    [[nodiscard]] const style::Font& font_of(scene::LabelFont f) const {
         switch (f) {
             case scene::LabelFont::Place: return style_.label;
             case scene::LabelFont::Context: return style_.context_label;
@@ -278,7 +280,7 @@ public:
     }
 
     cairo_t* cr() { return cr_; }
-    const style::Style& style() const { return style_; }
+    [[nodiscard]] const style::Style& style() const { return style_; }
 
 private:
     cairo_t* cr_;
@@ -303,11 +305,14 @@ std::vector<Point> to_pixels(const Projector& p, const std::vector<std::array<do
 // rounded off at its corners (Chaikin's corner cutting).
 std::vector<Point> smooth(std::vector<Point> pts) {
     if (pts.size() == 2) {
-        const Point a = pts[0], b = pts[1];
-        const double dx = b.x - a.x, dy = b.y - a.y;
+        const Point a = pts[0];
+        const Point b = pts[1];
+        const double dx = b.x - a.x;
+        const double dy = b.y - a.y;
         std::vector<Point> out;
         for (int i = 0; i <= 16; ++i) {
-            const double t = i / 16.0, bow = 0.08 * 4 * t * (1 - t);
+            const double t = i / 16.0;
+            const double bow = 0.08 * 4 * t * (1 - t);
             out.push_back({a.x + dx * t - dy * bow, a.y + dy * t + dx * bow});
         }
         return out;
@@ -315,7 +320,8 @@ std::vector<Point> smooth(std::vector<Point> pts) {
     for (int pass = 0; pass < 2 && pts.size() >= 3; ++pass) {
         std::vector<Point> out{pts.front()};
         for (size_t i = 0; i + 1 < pts.size(); ++i) {
-            const Point a = pts[i], b = pts[i + 1];
+            const Point a = pts[i];
+            const Point b = pts[i + 1];
             if (i > 0) out.push_back({0.75 * a.x + 0.25 * b.x, 0.75 * a.y + 0.25 * b.y});
             if (i + 2 < pts.size()) out.push_back({0.25 * a.x + 0.75 * b.x, 0.25 * a.y + 0.75 * b.y});
         }
@@ -333,11 +339,16 @@ void arrow_path(cairo_t* cr, const std::vector<Point>& pts, double width) {
     const double total = run.back();
     const double head = std::min(width * 1.8, total * 0.45);
     const double body = total - head;
-    std::vector<Point> left, right;
-    Point base = pts.back(), dir{1, 0};
+    std::vector<Point> left;
+    std::vector<Point> right;
+    Point base = pts.back();
+    Point dir{1, 0};
     for (size_t i = 0; i < pts.size(); ++i) {
-        const size_t a = i == 0 ? 0 : i - 1, b = i + 1 < pts.size() ? i + 1 : i;
-        const double dx = pts[b].x - pts[a].x, dy = pts[b].y - pts[a].y, d = std::max(1e-9, std::hypot(dx, dy));
+        const size_t a = i == 0 ? 0 : i - 1;
+        const size_t b = i + 1 < pts.size() ? i + 1 : i;
+        const double dx = pts[b].x - pts[a].x;
+        const double dy = pts[b].y - pts[a].y;
+        const double d = std::max(1e-9, std::hypot(dx, dy));
         const Point n{-dy / d, dx / d};
         if (run[i] > body) {
             // Where the body ends: interpolate the base of the head on this segment.
@@ -424,7 +435,10 @@ void draw_area(cairo_t* cr, const style::Style& st, const Projector& p, const sc
     const double hatch = is_claimed(m.status) ? opacity.claimed_hatch : opacity.area_hatch;
     op_save(cr);
     cairo_new_path(cr);
-    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    double x0 = 1e9;
+    double y0 = 1e9;
+    double x1 = -1e9;
+    double y1 = -1e9;
     for (const auto& ring : m.rings) {
         const auto pts = to_pixels(p, ring);
         for (size_t i = 0; i < pts.size(); ++i) {
@@ -500,7 +514,8 @@ void swords_glyph(cairo_t* cr, double cx, double cy, double u) {  // an attack: 
 
 void burst_glyph(cairo_t* cr, double cx, double cy, double u) {  // an explosion: a burst
     for (int k = 0; k < 16; ++k) {
-        const double a = k * M_PI / 8, rr = (k % 2 ? 2.6 : 6.2) * u;
+        const double a = k * M_PI / 8;
+        const double rr = ((k % 2) != 0 ? 2.6 : 6.2) * u;
         k == 0 ? cairo_move_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a)) : cairo_line_to(cr, cx + rr * std::cos(a), cy + rr * std::sin(a));
     }
     cairo_close_path(cr);
@@ -728,7 +743,8 @@ std::string km_text(double km) {
 void draw_scale_bar(Painter& painter, const scene::ScaleBar& bar) {
     cairo_t* cr = painter.cr();
     const auto& st = painter.style();
-    const double x = bar.origin.x, y = bar.origin.y;
+    const double x = bar.origin.x;
+    const double y = bar.origin.y;
     cairo_new_path(cr);
     cairo_rectangle(cr, x - 4, y - 18, bar.px + 8 + 60, 26);
     set_colour(cr, st.scale_bar_fill);
@@ -873,7 +889,7 @@ void draw_furniture(Painter& painter, const scene::Scene& s) {
 // first; vector surfaces keep the usual operator (a PDF would rasterise another).
 void paint_paper(cairo_t* cr, const style::Style& style) {
     set_colour(cr, style.paper);
-    const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE && !svg_sink(cr);
+    const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE && (svg_sink(cr) == nullptr);
     if (raster) cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
     op_paint(cr);
     cairo_set_operator(cr, CAIRO_OPERATOR_OVER);

@@ -61,7 +61,7 @@ struct Story {
 class TextMeasure {
 public:
     virtual ~TextMeasure() = default;
-    virtual std::pair<double, double> measure(const std::string& text, const style::Font& font) const = 0;
+    [[nodiscard]] virtual std::pair<double, double> measure(const std::string& text, const style::Font& font) const = 0;
 };
 
 struct Options {

@@ -19,7 +19,7 @@ public:
     // Takes `box` when it is free.
     std::optional<Box> place_at(const Box& box);
 
-    bool is_free(const Box& box) const;
+    [[nodiscard]] bool is_free(const Box& box) const;
 
 private:
     Box bounds_;

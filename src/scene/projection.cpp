@@ -114,7 +114,8 @@ bool Projector::projects_everywhere(const std::string& crs, double west, double 
     constexpr int kSteps = 24;
     for (int i = 0; i <= kSteps; ++i)
         for (int j = 0; j <= kSteps; ++j) {
-            const double lon = west + (east - west) * i / kSteps, lat = south + (north - south) * j / kSteps;
+            const double lon = west + (east - west) * i / kSteps;
+            const double lat = south + (north - south) * j / kSteps;
             const PJ_COORD c = proj_trans(pj.get(), PJ_FWD, proj_coord(lon, lat, 0, 0));
             // Farther from the origin than the Earth is round: Mercator's pole, in effect nowhere.
             constexpr double kFarthest = 4.0e7;
@@ -126,12 +127,16 @@ bool Projector::projects_everywhere(const std::string& crs, double west, double 
 std::array<double, 4> Projector::fit_view(const std::string& crs, double west, double south, double east, double north, const Box& box) {
     auto ctx = proj::make_context();
     auto pj = make_transform(ctx.get(), crs);
-    double xmin = std::numeric_limits<double>::max(), ymin = xmin, xmax = -xmin, ymax = -xmin;
+    double xmin = std::numeric_limits<double>::max();
+    double ymin = xmin;
+    double xmax = -xmin;
+    double ymax = -xmin;
     // The edges of a lon/lat box are curves once projected: sample them.
     constexpr int kSteps = 16;
     for (int i = 0; i <= kSteps; ++i) {
         const double f = static_cast<double>(i) / kSteps;
-        const double lon = west + f * (east - west), lat = south + f * (north - south);
+        const double lon = west + f * (east - west);
+        const double lat = south + f * (north - south);
         for (auto [x, y] : {std::pair{lon, south}, std::pair{lon, north}, std::pair{west, lat}, std::pair{east, lat}}) {
             PJ_COORD c = proj_trans(pj.get(), PJ_FWD, proj_coord(x, y, 0, 0));
             if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) continue;
@@ -143,7 +148,8 @@ std::array<double, 4> Projector::fit_view(const std::string& crs, double west, d
     }
     if (xmin > xmax) throw GeoError("cannot project the extent", "no point of it has a projected position");
     const double scale = std::max((xmax - xmin) / box.w, (ymax - ymin) / box.h);
-    const double cx = (xmin + xmax) / 2, cy = (ymin + ymax) / 2;
+    const double cx = (xmin + xmax) / 2;
+    const double cy = (ymin + ymax) / 2;
     return {cx - scale * box.w / 2, cy - scale * box.h / 2, cx + scale * box.w / 2, cy + scale * box.h / 2};
 }
 

@@ -15,11 +15,11 @@ struct Point {
 
 struct Box {
     double x = 0.0, y = 0.0, w = 0.0, h = 0.0;
-    double right() const { return x + w; }
-    double bottom() const { return y + h; }
-    bool intersects(const Box& o) const { return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom(); }
-    bool contains(const Box& o) const { return o.x >= x && o.y >= y && o.right() <= right() && o.bottom() <= bottom(); }
-    bool contains(const Point& p) const { return p.x >= x && p.x <= right() && p.y >= y && p.y <= bottom(); }
+    [[nodiscard]] double right() const { return x + w; }
+    [[nodiscard]] double bottom() const { return y + h; }
+    [[nodiscard]] bool intersects(const Box& o) const { return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom(); }
+    [[nodiscard]] bool contains(const Box& o) const { return o.x >= x && o.y >= y && o.right() <= right() && o.bottom() <= bottom(); }
+    [[nodiscard]] bool contains(const Point& p) const { return p.x >= x && p.x <= right() && p.y >= y && p.y <= bottom(); }
 };
 
 // A conformal projection centred on an extent: oblique stereographic, which keeps shapes and
@@ -37,16 +37,16 @@ public:
     // has none at the poles, a stereographic projection none at its antipode.
     static bool projects_everywhere(const std::string& crs, double west, double south, double east, double north);
 
-    Point to_pixel(double lon, double lat) const;
+    [[nodiscard]] Point to_pixel(double lon, double lat) const;
     // Projects many points at once (much faster than one by one); non-finite results are NaN.
     void to_pixels(const double* lon_lat, size_t count, std::vector<Point>& out) const;
     // lon, lat of a pixel.
-    std::pair<double, double> to_lon_lat(const Point& pixel) const;
+    [[nodiscard]] std::pair<double, double> to_lon_lat(const Point& pixel) const;
 
-    const Box& box() const { return box_; }
-    const std::array<double, 4>& view() const { return view_; }
+    [[nodiscard]] const Box& box() const { return box_; }
+    [[nodiscard]] const std::array<double, 4>& view() const { return view_; }
     // Projected units (metres) per pixel.
-    double scale() const { return scale_; }
+    [[nodiscard]] double scale() const { return scale_; }
 
 private:
     proj::ContextPtr ctx_;

@@ -127,7 +127,8 @@ LegendGrid legend_grid(const std::vector<LegendEntry>& entries, double width, do
         out.columns = columns;
         out.rows = (entries.size() + columns - 1) / columns;
         for (size_t c = 0; c < columns; ++c) {
-            double widest = 0, column = 0;
+            double widest = 0;
+            double column = 0;
             for (size_t i = c * out.rows; i < entries.size() && i < (c + 1) * out.rows; ++i) {
                 widest = std::max(widest, text_w[i]);
                 column += out.row_h[i];

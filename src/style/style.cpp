@@ -76,7 +76,7 @@ public:
     void colour(const char* key, Colour& c) const {
         const json* v = find(key);
         if (!v) return;
-        if (!v->is_string()) bad(at(key), "a colour, \"#rrggbb\" or \"#rrggbbaa\"");
+        if (!v->is_string()) bad(at(key), R"(a colour, "#rrggbb" or "#rrggbbaa")");
         try {
             c = parse_colour(v->get<std::string>());
         } catch (const InputError& e) {
@@ -125,7 +125,7 @@ constexpr double kMaxWidth = 100;   // pixels: a line or halo wider is a typing 
 constexpr double kMaxFontPx = 500;  // a headline on a poster is under 200 px
 
 void read(const Reader& r, const char* key, Stroke& s) {
-    const auto o = r.object(key, {"colour", "width", "dash"}, "an object {\"colour\", \"width\", \"dash\"}");
+    const auto o = r.object(key, {"colour", "width", "dash"}, R"(an object {"colour", "width", "dash"})");
     if (!o) return;
     o->colour("colour", s.colour);
     o->number("width", s.width, 0, kMaxWidth);
@@ -138,7 +138,7 @@ void read(const Reader& r, const char* key, Stroke& s) {
     }
 }
 void read(const Reader& r, const char* key, Marker& m) {
-    const auto o = r.object(key, {"fill", "stroke", "radius", "stroke_width"}, "an object {\"fill\", \"stroke\", \"radius\"}");
+    const auto o = r.object(key, {"fill", "stroke", "radius", "stroke_width"}, R"(an object {"fill", "stroke", "radius"})");
     if (!o) return;
     o->colour("fill", m.fill);
     o->colour("stroke", m.stroke);
@@ -146,7 +146,7 @@ void read(const Reader& r, const char* key, Marker& m) {
     o->number("stroke_width", m.stroke_width, 0, kMaxWidth);
 }
 void read(const Reader& r, const char* key, Font& f) {
-    const auto o = r.object(key, {"family", "size", "bold", "italic", "colour"}, "an object {\"family\", \"size\", \"bold\", \"italic\", \"colour\"}");
+    const auto o = r.object(key, {"family", "size", "bold", "italic", "colour"}, R"(an object {"family", "size", "bold", "italic", "colour"})");
     if (!o) return;
     o->text("family", f.family);
     o->number("size", f.size, 1, kMaxFontPx);
@@ -165,7 +165,7 @@ const std::vector<std::string> kKeys = {
 
 void read_sides(const Reader& r, Style& s) {
     if (const json* sides = r.find("sides")) {
-        if (!sides->is_object()) bad(r.at("sides"), "an object of side keys and colours, such as {\"UA\": \"#1f5fa8\"}");
+        if (!sides->is_object()) bad(r.at("sides"), R"(an object of side keys and colours, such as {"UA": "#1f5fa8"})");
         for (const auto& [key, colour] : sides->items()) Reader(*sides, r.at("sides")).colour(key.c_str(), s.sides[key]);
     }
     if (const json* palette = r.find("side_palette")) {
@@ -224,8 +224,8 @@ void read_style(const json& j, Style& s) {
     r.number("compact_type_scale", s.compact_type_scale, 0.1, 1);
     r.number("compact_min_type_px", s.compact_min_type_px, 1, kMaxFontPx);
     r.text("land_from", s.land_from);
-    if (s.land_from != "shore" && s.land_from != "countries") bad("/land_from", "\"shore\" or \"countries\", not \"" + s.land_from + "\"");
-    double population = static_cast<double>(s.towns_min_population);
+    if (s.land_from != "shore" && s.land_from != "countries") bad("/land_from", R"("shore" or "countries", not ")" + s.land_from + "\"");
+    auto population = static_cast<double>(s.towns_min_population);
     r.number("towns_min_population", population, 0, 1e9);
     s.towns_min_population = static_cast<long long>(population);
     r.number("town_label_gap", s.town_label_gap, 0, kMaxWidth);
@@ -233,7 +233,8 @@ void read_style(const json& j, Style& s) {
 
 // "line 3, column 14" for a byte offset into the text.
 std::string line_and_column(const std::string& text, size_t byte) {
-    size_t line = 1, column = 1;
+    size_t line = 1;
+    size_t column = 1;
     for (size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
         if (text[i] == '\n') {
             ++line;
@@ -279,7 +280,7 @@ SideColours::SideColours(const Style& style, const std::vector<std::string>& sid
     for (const auto& side : sides_in_order)
         if (auto it = style.sides.find(side); it != style.sides.end()) colours_.emplace(side, it->second);
     for (const auto& side : sides_in_order) {
-        if (side.empty() || colours_.count(side)) continue;
+        if (side.empty() || colours_.contains(side)) continue;
         // The palette's next colour no listed side has taken; past its end, the neutral colour.
         while (next < style.side_palette.size() && used(style.side_palette[next])) ++next;
         colours_.emplace(side, next < style.side_palette.size() ? style.side_palette[next++] : style.neutral);

@@ -131,7 +131,7 @@ Style for_width(const Style& style, double width);
 class SideColours {
 public:
     SideColours(const Style& style, const std::vector<std::string>& sides_in_order);
-    const Colour& of(const std::string& side) const;
+    [[nodiscard]] const Colour& of(const std::string& side) const;
 
 private:
     std::map<std::string, Colour> colours_;

@@ -27,7 +27,7 @@ namespace {
 const fs::path kSource = FRONTMAP_SOURCE_DIR;
 
 fs::path data_dir() {
-    if (const char* env = std::getenv("FRONTMAP_DATA"); env && *env) return env;
+    if (const char* env = std::getenv("FRONTMAP_DATA"); env && (*env != 0)) return env;
     return kSource / "data";
 }
 
@@ -55,7 +55,8 @@ struct Worker {
 void BM_Parse(benchmark::State& state) {
     Worker w;
     const auto texts = corpus_texts();
-    size_t i = 0, bytes = 0;
+    size_t i = 0;
+    size_t bytes = 0;
     for (auto _ : state) {
         const auto& t = texts[i++ % texts.size()];
         benchmark::DoNotOptimize(w.parser.parse(t));
@@ -122,7 +123,7 @@ BENCHMARK(BM_MapPng)->Unit(benchmark::kMillisecond);
 // A wire's worth of stories: every core maps the corpus' articles, one worker each.
 void BM_BatchPng(benchmark::State& state) {
     const auto texts = corpus_texts();
-    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
     for (auto _ : state) {
         std::atomic<size_t> next{0};
         std::vector<std::thread> pool;
@@ -130,7 +131,7 @@ void BM_BatchPng(benchmark::State& state) {
             pool.emplace_back([&, t] {
                 Worker w;
                 const fs::path out = fs::temp_directory_path() / ("frontmap-bench-" + std::to_string(t) + ".png");
-                for (size_t i; (i = next++) < texts.size();) render::render(w.scene_of(texts[i]), w.style, w.basemap, out);
+                for (size_t i = 0; (i = next++) < texts.size();) render::render(w.scene_of(texts[i]), w.style, w.basemap, out);
                 fs::remove(out);
             });
         for (auto& th : pool) th.join();

@@ -41,7 +41,8 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::string> args(argv + 1, argv + argc);
-    fs::path out, data = FRONTMAP_DEFAULT_DATA_DIR;
+    fs::path out;
+    fs::path data = FRONTMAP_DEFAULT_DATA_DIR;
     std::string style_name = "ref1";
     int repeat = 1;
     bool timing = false;

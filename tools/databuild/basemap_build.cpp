@@ -191,7 +191,7 @@ void write_admin1_lines(GDALDatasetH ne, GDALDatasetH ds, const std::filesystem:
             ++failed;
             continue;
         }
-        if (OGR_G_IsEmpty(lines.get())) continue;
+        if (OGR_G_IsEmpty(lines.get()) != 0) continue;
         gdal::GeometryPtr simple{OGR_G_SimplifyPreserveTopology(lines.get(), tolerance)};
         gdal::GeometryPtr forced{OGR_G_ForceToMultiLineString(simple ? simple.release() : OGR_G_Clone(lines.get()))};
         out.add(forced.get(), {.country = country});

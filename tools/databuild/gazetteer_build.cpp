@@ -118,7 +118,7 @@ std::vector<Area> read_countries(GDALDatasetH ds, const std::set<std::string>& e
         // Another language's name that is an English word ("Island", Iceland in German) would
         // turn the word into a place.
         for (auto& n : icu_country_names(iso))
-            if (!english_words.count(text::name_key(n))) a.names.push_back(std::move(n));
+            if (!english_words.contains(text::name_key(n))) a.names.push_back(std::move(n));
         a.names.push_back(a.place.name);
         out.push_back(std::move(a));
     }
@@ -137,7 +137,7 @@ std::string geonames_admin1(OGRGeometryH unit, const std::string& iso, const std
         const Place& p = t->place;
         if (p.country != iso || p.admin1.empty() || p.lon < box[0] || p.lon > box[2] || p.lat < box[1] || p.lat > box[3]) continue;
         OGR_G_SetPoint_2D(pt.get(), 0, p.lon, p.lat);
-        if (OGR_G_Contains(unit, pt.get())) ++votes[p.admin1];
+        if (OGR_G_Contains(unit, pt.get()) != 0) ++votes[p.admin1];
     }
     const auto most = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     return most == votes.end() ? std::string() : most->first;
@@ -184,7 +184,7 @@ std::map<std::string, std::string> recognised_fips_countries(OGRLayerH layer, co
     while (gdal::FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
         const std::string fips = gdal::field_text(f.get(), "fips");
         const std::string iso = gdal::field_text(f.get(), "iso_a2");
-        if (fips.size() >= 4 && seat.count({iso, fips.substr(2)})) fips_country.emplace(fips.substr(0, 2), iso);
+        if (fips.size() >= 4 && seat.contains({iso, fips.substr(2)})) fips_country.emplace(fips.substr(0, 2), iso);
     }
     return fips_country;
 }
@@ -255,7 +255,7 @@ struct Admin1Context {
 Area read_admin1_unit(OGRFeatureH f, OGRGeometryH g, const std::string& name, const Admin1Context& ctx, std::set<std::string>& used_ids) {
     const std::string fips = gdal::field_text(f, "fips");
     std::string iso = gdal::field_text(f, "iso_a2");
-    if (fips.size() >= 4 && ctx.fips_country.count(fips.substr(0, 2))) iso = ctx.fips_country.at(fips.substr(0, 2));
+    if (fips.size() >= 4 && ctx.fips_country.contains(fips.substr(0, 2))) iso = ctx.fips_country.at(fips.substr(0, 2));
     Area a;
     a.place.id = admin1_id(fips, iso, name, used_ids);
     a.place.name = name;
@@ -332,7 +332,8 @@ std::vector<Area> read_admin2(const std::filesystem::path& file, const std::vect
     }
     std::vector<Area> out;
     for (const auto& entry : doc) {
-        const std::string code = entry.value("code", ""), name = entry.value("name", "");
+        const std::string code = entry.value("code", "");
+        const std::string name = entry.value("name", "");
         const auto it = by_code.find(code);
         if (name.empty() || it == by_code.end()) continue;
         const Towns& t = it->second;
@@ -375,7 +376,7 @@ void add_town_aliases(const nlohmann::json& towns, const std::vector<GeoNamesPla
         const GeoNamesPlace* best = nullptr;
         for (const auto& c : cities)
             if (c.place.country == iso && std::find(c.names.begin(), c.names.end(), name) != c.names.end() &&
-                (!best || c.place.population > best->place.population))
+                ((best == nullptr) || c.place.population > best->place.population))
                 best = &c;
         if (!best) throw DataError("town alias in aliases.json", "no town '" + name + "' in " + iso);
         for (const auto& n : entry.at("names")) writer.add_name(best->place.id, n.get<std::string>());
@@ -429,7 +430,7 @@ std::set<std::string> read_english_words(const std::filesystem::path& file) {
     std::set<std::string> words;
     std::string w;
     while (std::getline(in, w))
-        if (!w.empty() && std::islower(static_cast<unsigned char>(w[0])) && w.find('\'') == std::string::npos) words.insert(w);
+        if (!w.empty() && (std::islower(static_cast<unsigned char>(w[0])) != 0) && w.find('\'') == std::string::npos) words.insert(w);
     return words;
 }
 

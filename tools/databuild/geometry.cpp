@@ -62,7 +62,8 @@ void close_along_edge(Path& path) {
 
 std::vector<Segment> build_rings(std::vector<Segment> segments) {
     std::vector<Segment> rings;
-    std::map<Key, size_t> by_start, by_end;
+    std::map<Key, size_t> by_start;
+    std::map<Key, size_t> by_end;
     std::vector<bool> used(segments.size(), false);
     for (size_t i = 0; i < segments.size(); ++i) {
         if (same(segments[i].points.front(), segments[i].points.back())) {

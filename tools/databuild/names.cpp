@@ -38,7 +38,7 @@ std::vector<std::string> short_forms(const std::string& name, const Admin1NameFo
     if (base != name) out.push_back(base);
     if (const auto space = base.find(' '); space != std::string::npos)
         if (const auto it = forms.compass.find(base.substr(0, space)); it != forms.compass.end()) out.push_back(it->second + base.substr(space));
-    std::erase_if(out, [&](const std::string& n) { return forms.english_words.count(text::name_key(n)) > 0; });
+    std::erase_if(out, [&](const std::string& n) { return forms.english_words.contains(text::name_key(n)); });
     return out;
 }
 

@@ -85,8 +85,10 @@ std::optional<std::size_t> same_city(const std::vector<GeoNamesPlace>& towns, co
                                      const std::vector<std::string>& keys) {
     constexpr double kSameNameKm = 25.0;
     constexpr double kSameSpotKm = 3.0;
-    std::optional<std::size_t> named, nearest;
-    double named_km = kSameNameKm, nearest_km = kSameSpotKm;
+    std::optional<std::size_t> named;
+    std::optional<std::size_t> nearest;
+    double named_km = kSameNameKm;
+    double nearest_km = kSameSpotKm;
     for (const auto i : grid.around(lat, lon, 3)) {
         const auto& t = towns[i];
         const double km = proj::geodesic_km(lon, lat, t.place.lon, t.place.lat);
@@ -154,12 +156,13 @@ void merge_world_cities(const std::filesystem::path& file, std::vector<GeoNamesP
 bool usable_name(const std::string& name) {
     if (name.size() < 3) return false;
     if (name.find("http") != std::string::npos) return false;
-    int letters = 0, upper = 0;
+    int letters = 0;
+    int upper = 0;
     for (unsigned char c : name) {
-        if (std::isdigit(c)) return false;
-        if (std::isalpha(c)) {
+        if (std::isdigit(c) != 0) return false;
+        if (std::isalpha(c) != 0) {
             ++letters;
-            if (std::isupper(c)) ++upper;
+            if (std::isupper(c) != 0) ++upper;
         }
     }
     // Airport and other codes ("IEV", "KHE"): short names in capitals only.
