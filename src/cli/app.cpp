@@ -57,6 +57,9 @@ struct CommandLine {
     CommandLine() = default;
     CommandLine(const CommandLine&) = delete;
     CommandLine& operator=(const CommandLine&) = delete;
+    CommandLine(CommandLine&&) = delete;
+    CommandLine& operator=(CommandLine&&) = delete;
+    ~CommandLine() = default;
 };
 
 void add_common(CommandLine& c) {

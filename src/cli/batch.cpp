@@ -237,7 +237,7 @@ fs::path check_destinations(const BatchArgs& args, const std::vector<std::string
     if (!args.report.empty() && !viewable) throw UsageError("--report", "the page shows PNG or SVG maps: add png or svg to --formats");
     check_writable_folder(args.out_dir);
     // A page that could not be written is known before the day is mapped, not after.
-    const fs::path report_dir = fs::path(args.report).parent_path().empty() ? fs::path(".") : fs::path(args.report).parent_path();
+    fs::path report_dir = fs::path(args.report).parent_path().empty() ? fs::path(".") : fs::path(args.report).parent_path();
     if (!args.report.empty() && !fs::is_directory(report_dir))
         throw InputError("cannot write " + args.report, "folder " + report_dir.string() + " does not exist");
     return report_dir;

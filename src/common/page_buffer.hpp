@@ -15,6 +15,8 @@ public:
     ~PageBuffer();
     PageBuffer(const PageBuffer&) = delete;
     PageBuffer& operator=(const PageBuffer&) = delete;
+    PageBuffer(PageBuffer&&) = delete;
+    PageBuffer& operator=(PageBuffer&&) = delete;
 
     // At least `bytes`; the old block's content is not kept when it grows. Throws std::bad_alloc.
     uint8_t* reserve(size_t bytes);

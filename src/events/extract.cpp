@@ -1465,7 +1465,7 @@ std::vector<size_t> date_events(std::vector<Found>& found, const Sentence& s, St
     const auto article_date = c.context.article_date;
     const auto& lex = c.lex;
     std::vector<DateMention> dates = find_dates(s, article_date, lex);
-    const auto ongoing = ongoing_clauses(s, dates, c);
+    auto ongoing = ongoing_clauses(s, dates, c);
     std::erase_if(found, [&](const Found& f) {
         return in_lasting_part(s, f.word, ongoing[s.clause_of[f.word]], lex);
     });

@@ -29,6 +29,8 @@ public:
     }
     Geos(const Geos&) = delete;
     Geos& operator=(const Geos&) = delete;
+    Geos(Geos&&) = delete;
+    Geos& operator=(Geos&&) = delete;
 
     [[nodiscard]] GEOSContextHandle_t handle() const { return handle_; }
     // A geometry of the context's own, or null for WKB GEOS cannot read.
@@ -50,6 +52,8 @@ public:
     }
     Geometry(const Geometry&) = delete;
     Geometry& operator=(const Geometry&) = delete;
+    Geometry(Geometry&&) = delete;
+    Geometry& operator=(Geometry&&) = delete;
     [[nodiscard]] GEOSGeometry* get() const { return g_; }
     explicit operator bool() const { return g_ != nullptr; }
 

@@ -41,8 +41,10 @@ class Basemap {
 public:
     explicit Basemap(const std::filesystem::path& file);
     ~Basemap();
-    Basemap(Basemap&& /*unused*/) noexcept;
-    Basemap& operator=(Basemap&& /*unused*/) noexcept;
+    Basemap(Basemap&& other) noexcept;
+    Basemap& operator=(Basemap&& other) noexcept;
+    Basemap(const Basemap&) = delete;
+    Basemap& operator=(const Basemap&) = delete;
 
     bool has_layer(const std::string& layer) const;
     // Features of `layer` whose bounding box meets `bbox`; `where` is an optional SQL condition

@@ -28,6 +28,8 @@ public:
     ~AtomicFile();  // removes the temporary file unless commit() ran
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
+    AtomicFile(AtomicFile&&) = delete;
+    AtomicFile& operator=(AtomicFile&&) = delete;
 
     [[nodiscard]] const std::filesystem::path& temp_path() const { return temp_; }
     [[nodiscard]] const std::filesystem::path& target() const { return target_; }

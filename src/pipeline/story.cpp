@@ -19,7 +19,7 @@ constexpr const char* kPlaceTypes = "city, village, region, country, river, sea,
 }  // namespace
 
 fs::path data_folder(const std::string& dir_option) {
-    const fs::path dir = dir_option.empty() ? fs::path(FRONTMAP_DEFAULT_DATA_DIR) : fs::path(dir_option);
+    fs::path dir = dir_option.empty() ? fs::path(FRONTMAP_DEFAULT_DATA_DIR) : fs::path(dir_option);
     const char* how = "build it with tools/setup.sh, or point --data or FRONTMAP_DATA at a built data folder";
     if (!fs::is_directory(dir)) throw DataError("no data folder " + dir.string(), how);
     for (const char* file : {"gazetteer.sqlite", "basemap.gpkg"})

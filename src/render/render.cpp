@@ -430,23 +430,33 @@ PatternPtr hatch_tile(const style::Colour& colour, double alpha) {
     return pattern;
 }
 
-void draw_area(cairo_t* cr, const style::Style& st, const Projector& p, const scene::EventMark& m, const style::Colour& colour) {
-    const auto& opacity = st.event_opacity;
-    const double hatch = is_claimed(m.status) ? opacity.claimed_hatch : opacity.area_hatch;
-    op_save(cr);
-    cairo_new_path(cr);
+// The pixel box of a region's rings, which the vector hatching spans.
+struct PixelBox {
     double x0 = 1e9;
     double y0 = 1e9;
     double x1 = -1e9;
     double y1 = -1e9;
+};
+
+PixelBox trace_rings(cairo_t* cr, const Projector& p, const scene::EventMark& m) {
+    PixelBox box;
+    cairo_new_path(cr);
     for (const auto& ring : m.rings) {
         const auto pts = to_pixels(p, ring);
         for (size_t i = 0; i < pts.size(); ++i) {
             i == 0 ? cairo_move_to(cr, pts[i].x, pts[i].y) : cairo_line_to(cr, pts[i].x, pts[i].y);
-            x0 = std::min(x0, pts[i].x), y0 = std::min(y0, pts[i].y), x1 = std::max(x1, pts[i].x), y1 = std::max(y1, pts[i].y);
+            box = {std::min(box.x0, pts[i].x), std::min(box.y0, pts[i].y), std::max(box.x1, pts[i].x), std::max(box.y1, pts[i].y)};
         }
         cairo_close_path(cr);
     }
+    return box;
+}
+
+void draw_area(cairo_t* cr, const style::Style& st, const Projector& p, const scene::EventMark& m, const style::Colour& colour) {
+    const auto& opacity = st.event_opacity;
+    const double hatch = is_claimed(m.status) ? opacity.claimed_hatch : opacity.area_hatch;
+    op_save(cr);
+    const auto [x0, y0, x1, y1] = trace_rings(cr, p, m);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     if (!svg_sink(cr)) {
         // On a raster, one fill with a repeating hatch tile: clipping to a detailed region and

@@ -18,6 +18,8 @@ public:
     ~SvgSink();
     SvgSink(const SvgSink&) = delete;
     SvgSink& operator=(const SvgSink&) = delete;
+    SvgSink(SvgSink&&) = delete;
+    SvgSink& operator=(SvgSink&&) = delete;
 
     // The current path of `cr`, filled and/or stroked with its current source and line settings.
     void path(cairo_t* cr, bool fill, bool stroke);

@@ -62,6 +62,14 @@ class TextMeasure {
 public:
     virtual ~TextMeasure() = default;
     [[nodiscard]] virtual std::pair<double, double> measure(const std::string& text, const style::Font& font) const = 0;
+
+protected:
+    // Copied and moved only as part of a whole measurer, never sliced to this interface.
+    TextMeasure() = default;
+    TextMeasure(const TextMeasure&) = default;
+    TextMeasure& operator=(const TextMeasure&) = default;
+    TextMeasure(TextMeasure&&) = default;
+    TextMeasure& operator=(TextMeasure&&) = default;
 };
 
 struct Options {

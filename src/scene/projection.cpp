@@ -56,7 +56,7 @@ ResolvedPipelines& resolved() {
 
 // PROJ's message when it has one worth reading; its catch-all "Unknown error (code 4096)" is not.
 std::string plain_proj_error(PJ_CONTEXT* ctx) {
-    const std::string message = proj::last_error(ctx);
+    std::string message = proj::last_error(ctx);
     if (message.empty() || message.starts_with("Unknown error") || message.starts_with("unknown"))
         return "PROJ knows no such projection (give an EPSG code such as EPSG:3857, or a PROJ string)";
     return message;

@@ -172,6 +172,8 @@ struct GeosContext {
     GeosContext() = default;
     GeosContext(const GeosContext&) = delete;
     GeosContext& operator=(const GeosContext&) = delete;
+    GeosContext(GeosContext&&) = delete;
+    GeosContext& operator=(GeosContext&&) = delete;
     ~GeosContext() { GEOS_finish_r(handle); }
 };
 

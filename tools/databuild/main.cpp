@@ -45,7 +45,7 @@ void build_if_stale(const fs::path& out, const std::vector<fs::path>& inputs, bo
         fs::remove(temp, ec);
         throw;
     }
-    std::cout << out.filename().string() << ": built (" << fs::file_size(out) / (1024 * 1024) << " MiB)\n";
+    std::cout << out.filename().string() << ": built (" << fs::file_size(out) / (1024U * 1024U) << " MiB)\n";
 }
 
 }  // namespace
