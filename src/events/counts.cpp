@@ -238,6 +238,37 @@ bool spread_before(std::string_view text, const Sentence& s, size_t number, cons
     return false;
 }
 
+// A number's kind, and whether a verb right before it gave it: "killing four people and wounding
+// 13".
+std::pair<std::optional<CountKind>, bool> kind_of(const Sentence& s, size_t i, const Number& n, const Lexicon& lex) {
+    if (const auto kind = kind_right_before(s, i, lex)) return {kind, true};
+    if (const auto kind = kind_after(s, i + n.length, lex, false)) return {kind, false};
+    if (const auto kind = kind_before(s, i, lex)) return {kind, false};
+    return {kind_after(s, i + n.length, lex, true), false};
+}
+
+// Adds the number at i to the tallies: as a tally of its own kind, as more of the last tally, or,
+// with no kind, as the pending number a later one may join.
+void add_tally(const Sentence& s, size_t i, const Number& n, const Lexicon& lex, std::vector<Count>& out, std::optional<Count>& pending) {
+    const auto [kind, strong] = kind_of(s, i, n, lex);
+    const bool added = !kind && adds_to_last(s, i, out, lex);
+    if (added) {
+        // "killed three police officers and two soldiers": one tally of five.
+        out.back().value = std::min(out.back().value + n.value, lex.max_count);
+        out.back().approximate = out.back().approximate || n.approximate;
+    } else if (kind) {
+        long long value = n.value;
+        bool approximate = n.approximate || approximate_before(s, i, lex);
+        if (!strong && *kind != CountKind::Places && joins_pending(s, i, pending, lex)) {
+            value = std::min(value + pending->value, lex.max_count);
+            approximate = approximate || pending->approximate;
+        }
+        out.push_back({*kind, value, approximate, i, strong});
+    }
+    pending.reset();
+    if (!kind && !added) pending = Count{CountKind::Killed, n.value, n.approximate, i, false};
+}
+
 }  // namespace
 
 std::vector<Count> find_counts(std::string_view text, const Sentence& s, const Lexicon& lex) {
@@ -255,28 +286,7 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
             i += n->length - 1;
             continue;
         }
-        // "killing four people and wounding 13": a verb right before a number is its kind.
-        auto kind = kind_right_before(s, i, lex);
-        const bool strong = kind.has_value();
-        if (!kind) kind = kind_after(s, i + n->length, lex, false);
-        if (!kind) kind = kind_before(s, i, lex);
-        if (!kind) kind = kind_after(s, i + n->length, lex, true);
-        const bool added = !kind && adds_to_last(s, i, out, lex);
-        if (added) {
-            // "killed three police officers and two soldiers": one tally of five.
-            out.back().value = std::min(out.back().value + n->value, lex.max_count);
-            out.back().approximate = out.back().approximate || n->approximate;
-        } else if (kind) {
-            long long value = n->value;
-            bool approximate = n->approximate || approximate_before(s, i, lex);
-            if (!strong && *kind != CountKind::Places && joins_pending(s, i, pending, lex)) {
-                value = std::min(value + pending->value, lex.max_count);
-                approximate = approximate || pending->approximate;
-            }
-            out.push_back({*kind, value, approximate, i, strong});
-        }
-        pending.reset();
-        if (!kind && !added) pending = Count{CountKind::Killed, n->value, n->approximate, i, false};
+        add_tally(s, i, *n, lex, out, pending);
         i += n->length - 1;
     }
     return out;
