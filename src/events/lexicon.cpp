@@ -67,6 +67,12 @@ bool word_matches(const PatternWord& p, const Word& w, bool inside_names) {
     return w.id == p.id && p.id != kNoWord;
 }
 
+// The last word of the place name that opens at `at`.
+size_t last_of_name(const std::vector<Word>& words, size_t at) {
+    for (const int name = words[at].mention; at + 1 < words.size() && words[at + 1].inside == name;) ++at;
+    return at;
+}
+
 }  // namespace
 
 template <typename T>
@@ -139,21 +145,23 @@ constexpr size_t kMaxGap = 6;
 template <typename T>
 size_t PhraseMap<T>::match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const {
     for (; k < e.words.size(); ++k, ++at) {
-        if (e.words[k].gap) {
-            for (size_t skip = 0; skip <= kMaxGap && at + skip < words.size(); ++skip) {
-                if (skip > 0 && (words[at + skip - 1].comma_after || words[at + skip - 1].stop_after)) break;
-                // A stop word may be the phrase's next word ("pressed ~ toward"), never a word skipped.
-                if (const size_t end = match_end(e, k + 1, words, at + skip)) return end;
-                if (gap_stops_ && gap_stops_->match(words, at + skip).length) break;
-            }
-            return 0;
-        }
+        if (e.words[k].gap) return gap_end(e, k, words, at);
         if (at >= words.size() || !word_matches(e.words[k], words[at], inside_names_)) return 0;
         // "El Fasher fell": PLACE stands for the whole name, however many words it has.
-        if (e.words[k].place)
-            for (const int name = words[at].mention; at + 1 < words.size() && words[at + 1].inside == name;) ++at;
+        if (e.words[k].place) at = last_of_name(words, at);
     }
     return at;
+}
+
+template <typename T>
+size_t PhraseMap<T>::gap_end(const Entry& e, size_t gap, const std::vector<Word>& words, size_t at) const {
+    for (size_t skip = 0; skip <= kMaxGap && at + skip < words.size(); ++skip) {
+        if (skip > 0 && (words[at + skip - 1].comma_after || words[at + skip - 1].stop_after)) break;
+        // A stop word may be the phrase's next word ("pressed ~ toward"), never a word skipped.
+        if (const size_t end = match_end(e, gap + 1, words, at + skip)) return end;
+        if (gap_stops_ && gap_stops_->match(words, at + skip).length) break;
+    }
+    return 0;
 }
 
 template <typename T>

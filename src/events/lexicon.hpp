@@ -118,6 +118,8 @@ private:
     Match match_opening(const std::vector<Word>& words, size_t at) const;
     // The end of a match of e's words from `k` on at word `at`, or 0.
     size_t match_end(const Entry& e, size_t k, const std::vector<Word>& words, size_t at) const;
+    // The end of a match of e's words past the gap at `gap`, the gap opening at word `at`, or 0.
+    size_t gap_end(const Entry& e, size_t gap, const std::vector<Word>& words, size_t at) const;
     void file(std::vector<size_t>& bucket, size_t index) const;
     std::vector<Entry> entries_;  // in the order added
     // Entries opening with a literal word, by that word's number (sorted, to find the bucket).
