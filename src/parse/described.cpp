@@ -123,17 +123,8 @@ public:
             if (mention.role != Role::Location || !mention.place || moved.contains(mention.key)) continue;
             const auto type = mention.place->type;
             if (type != gazetteer::PlaceType::City && type != gazetteer::PlaceType::Village && type != gazetteer::PlaceType::Region) continue;
-            // Only a near relation or a stated distance outweighs the gazetteer: "south-east of
-            // Moscow" or "in the Kursk region" leaves the place anywhere over hundreds of km.
-            auto anchor = describe(first, end, Reach::Near);
-            // "pulled out of the Kanal district": a part of a town is in the town the story is at,
-            // when the gazetteer's namesake is abroad (a district in the country's own land, "the
-            // Stryi district" of a region, may be a district of its own).
-            if (!anchor && district_noun_after(end))
-                if (auto town = town_before(first, "town"); town && town->country != mention.place->country) anchor = std::move(town);
-            if (!anchor || anchor->id == mention.place->id) continue;
-            if (proj::geodesic_km(anchor->lon, anchor->lat, mention.place->lon, mention.place->lat) <= rules().max_namesake_km) continue;
-            moved.emplace(mention.key, std::pair{mention.place->id, described_place(first, end, *anchor)});
+            if (const auto anchor = far_anchor(first, end, *mention.place))
+                moved.emplace(mention.key, std::pair{mention.place->id, described_place(first, end, *anchor)});
         }
         for (auto& mention : mentions_)
             if (const auto it = moved.find(mention.key); it != moved.end() && mention.place && mention.place->id == it->second.first) {
@@ -180,6 +171,22 @@ public:
     }
 
 private:
+    // Where the article's own words put the name at [first, end), when that is far from the
+    // gazetteer's namesake.
+    std::optional<gazetteer::Place> far_anchor(size_t first, size_t end, const gazetteer::Place& namesake) const {
+        // Only a near relation or a stated distance outweighs the gazetteer: "south-east of
+        // Moscow" or "in the Kursk region" leaves the place anywhere over hundreds of km.
+        auto anchor = describe(first, end, Reach::Near);
+        // "pulled out of the Kanal district": a part of a town is in the town the story is at,
+        // when the gazetteer's namesake is abroad (a district in the country's own land, "the
+        // Stryi district" of a region, may be a district of its own).
+        if (!anchor && district_noun_after(end))
+            if (auto town = town_before(first, "town"); town && town->country != namesake.country) anchor = std::move(town);
+        if (!anchor || anchor->id == namesake.id) return std::nullopt;
+        if (proj::geodesic_km(anchor->lon, anchor->lat, namesake.lon, namesake.lat) <= rules().max_namesake_km) return std::nullopt;
+        return anchor;
+    }
+
     bool free_capitalised(size_t i) const {
         const Token& t = tokens_[i];
         return covering_[i] < 0 && t.capitalised && !t.all_caps && !lexicon::is_calendar_word(lower_[i]) && !lexicon::is_title(lower_[i]) &&
@@ -383,23 +390,13 @@ private:
     // Strict: "in" must name an area ("Ta Muen Thom, in Phanom Dong Rak district"), not a town
     // ("Vladimir Putin, speaking in Harbin").
     std::optional<gazetteer::Place> located_at(size_t k, size_t name_first, bool strict = false, Reach reach = Reach::Any) const {
-        double km = 0;
-        size_t at = k;
-        if (const auto number = whole_number(tokens_[k].text); number && k + 1 < tokens_.size())
-            if (const auto unit = rules().units_km.find(lower_[k + 1]); unit != rules().units_km.end()) {
-                km = *number * unit->second;
-                at = k + 2;
-            }
+        const auto [km, at] = distance_at(k);
         if (const auto bearing = bearing_at(at); bearing && bearing->second < tokens_.size() && lower_[bearing->second] == "of") {
             const auto anchor = anchor_at(bearing->second + 1, name_first, false);
             if (!anchor || (reach == Reach::Near && km == 0)) return std::nullopt;
             return offset(*anchor, km, bearing->first);
         }
-        // "Nawnghkio, about 35 kilometres to the south-west": from the town the story was just at.
-        if (km > 0 && at + 2 < tokens_.size() && lower_[at] == "to" && lower_[at + 1] == "the")
-            if (const auto bearing = bearing_at(at + 2); bearing && (bearing->second >= tokens_.size() || lower_[bearing->second] != "of"))
-                if (const auto town = town_before(name_first, "town")) return offset(*town, km, bearing->first);
-        if (km > 0) return from_anchor(at, name_first);
+        if (km > 0) return away_from(at, km, name_first);
         if (const auto anchor_word = past_edge(k)) return anchor_at(*anchor_word, name_first, false);
         const bool two_word = two_words_in(rules().relations, k);
         if (two_word || rules().relations.contains(lower_[k])) return anchor_at(k + (two_word ? 2 : 1), name_first, false);
@@ -409,6 +406,24 @@ private:
             return area;
         }
         return std::nullopt;
+    }
+
+    // "15 km" at word k: the distance in km and the word after its unit; with no distance there, 0
+    // and k.
+    std::pair<double, size_t> distance_at(size_t k) const {
+        if (const auto number = whole_number(tokens_[k].text); number && k + 1 < tokens_.size())
+            if (const auto unit = rules().units_km.find(lower_[k + 1]); unit != rules().units_km.end()) return {*number * unit->second, k + 2};
+        return {0.0, k};
+    }
+
+    // A place a distance with no "of" after it puts away from somewhere. `at` is the word after
+    // the distance's unit.
+    std::optional<gazetteer::Place> away_from(size_t at, double km, size_t name_first) const {
+        // "Nawnghkio, about 35 kilometres to the south-west": from the town the story was just at.
+        if (at + 2 < tokens_.size() && lower_[at] == "to" && lower_[at + 1] == "the")
+            if (const auto bearing = bearing_at(at + 2); bearing && (bearing->second >= tokens_.size() || lower_[bearing->second] != "of"))
+                if (const auto town = town_before(name_first, "town")) return offset(*town, km, bearing->first);
+        return from_anchor(at, name_first);
     }
 
     // "about 15 kilometers (9 miles) from the northern coastal town of Batroun": with no bearing, the
