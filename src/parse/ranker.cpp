@@ -174,17 +174,23 @@ struct Context {
     std::vector<Area> areas;  // countries and regions the article names
 };
 
+// A mention's likeliest reading on its own features, or null when it has none.
+const Place* likeliest(const Readings& r, const Weights& weights, size_t i) {
+    const Place* top = nullptr;
+    double top_score = 0.0;
+    for (size_t k = 0; k < r.candidates[i].size(); ++k)
+        if (const double s = weights.score(r.features[i][k]); !top || s > top_score) {
+            top = &r.candidates[i][k];
+            top_score = s;
+        }
+    return top;
+}
+
 Context context_of(const std::vector<Mention>& mentions, const Readings& r, const Weights& weights, std::vector<double>& lons,
                    std::vector<double>& lats) {
     Context ctx;
     for (size_t i = 0; i < mentions.size(); ++i) {
-        const Place* top = nullptr;
-        double top_score = 0.0;
-        for (size_t k = 0; k < r.candidates[i].size(); ++k)
-            if (const double s = weights.score(r.features[i][k]); !top || s > top_score) {
-                top = &r.candidates[i][k];
-                top_score = s;
-            }
+        const Place* top = likeliest(r, weights, i);
         if (!top) continue;
         if (!top->country.empty()) ctx.country_weight[top->country] += top->type == PlaceType::Country ? 2.0 : top->importance;
         if (!top->admin1.empty() && (is_point_like(top->type) || is_admin1(*top))) ctx.admin1_weight[{top->country, top->admin1}] += 1.0;
@@ -197,6 +203,41 @@ Context context_of(const std::vector<Mention>& mentions, const Readings& r, cons
     for (const auto& [_, w] : ctx.country_weight) ctx.heaviest_country = std::max(ctx.heaviest_country, w);
     for (const auto& [_, w] : ctx.admin1_weight) ctx.heaviest_admin1 = std::max(ctx.heaviest_admin1, w);
     return ctx;
+}
+
+// How much of the article is about a reading's country and its admin-1 area.
+void share_features(const Context& ctx, const Place& c, Features& f) {
+    if (const auto it = ctx.country_weight.find(c.country); it != ctx.country_weight.end() && ctx.heaviest_country > 0)
+        f[14] = it->second / ctx.heaviest_country;
+    if (const auto it = ctx.admin1_weight.find({c.country, c.admin1}); it != ctx.admin1_weight.end() && !c.admin1.empty())
+        f[15] = it->second / ctx.heaviest_admin1;
+}
+
+// The pull of the article's centre on a reading; each place's distance is worked out once, in
+// `km_to_centre`.
+double near_centre(const Readings& r, const Place& c, std::unordered_map<std::string, double>& km_to_centre) {
+    if (!r.has_centre || c.type == PlaceType::Country) return 0.0;
+    // Beyond a few thousand km the pull of the centre is nil; a flat-earth estimate says so without
+    // a geodesic, for the many far namesakes of a common name (its error there is well under the margin).
+    constexpr double kKmPerDegree = 111.2;
+    const double dy = c.lat - r.centre_lat;
+    const double dx = std::remainder(c.lon - r.centre_lon, 360.0) * std::cos((c.lat + r.centre_lat) * M_PI / 360.0);
+    if (c.course.empty() && std::hypot(dx, dy) * kKmPerDegree > scoring().centre.no_pull_km) return 0.0;
+    const auto [it, added] = km_to_centre.try_emplace(c.id, 0.0);
+    if (added) {
+        const auto [x, y] = c.course.empty() ? std::pair{c.lon, c.lat} : nearest_on_course(c, r.centre_lon, r.centre_lat);
+        it->second = proj::geodesic_km(r.centre_lon, r.centre_lat, x, y);
+    }
+    return std::exp(-it->second / scoring().centre.decay_km);
+}
+
+// Whether a reading lies inside a country or region another mention of the article names.
+bool inside_named_area(const Context& ctx, const std::vector<Mention>& mentions, size_t i, const Place& c) {
+    for (const auto& area : ctx.areas)
+        if (mentions[area.mention].key != mentions[i].key && area.place->id != c.id &&
+            (area.place->type == PlaceType::Country ? area.place->country == c.country : gazetteer::extent_holds(area.place->bbox, c)))
+            return true;
+    return false;
 }
 
 double median(std::vector<double> v) {
@@ -222,35 +263,14 @@ Readings read(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer, c
         r.centre_lon = median(lons);
         r.centre_lat = median(lats);
     }
-    // Beyond a few thousand km the pull of the centre is nil; a flat-earth estimate says so without
-    // a geodesic, for the many far namesakes of a common name (its error there is well under the margin).
-    constexpr double kKmPerDegree = 111.2;
     std::unordered_map<std::string, double> km_to_centre;
-    const auto near_centre = [&](const Place& c) {
-        if (!r.has_centre || c.type == PlaceType::Country) return 0.0;
-        const double dy = c.lat - r.centre_lat;
-        const double dx = std::remainder(c.lon - r.centre_lon, 360.0) * std::cos((c.lat + r.centre_lat) * M_PI / 360.0);
-        if (c.course.empty() && std::hypot(dx, dy) * kKmPerDegree > scoring().centre.no_pull_km) return 0.0;
-        const auto [it, added] = km_to_centre.try_emplace(c.id, 0.0);
-        if (added) {
-            const auto [x, y] = c.course.empty() ? std::pair{c.lon, c.lat} : nearest_on_course(c, r.centre_lon, r.centre_lat);
-            it->second = proj::geodesic_km(r.centre_lon, r.centre_lat, x, y);
-        }
-        return std::exp(-it->second / scoring().centre.decay_km);
-    };
     for (size_t i = 0; i < mentions.size(); ++i)
         for (size_t k = 0; k < r.candidates[i].size(); ++k) {
             const Place& c = r.candidates[i][k];
             Features& f = r.features[i][k];
-            if (const auto it = ctx.country_weight.find(c.country); it != ctx.country_weight.end() && ctx.heaviest_country > 0)
-                f[14] = it->second / ctx.heaviest_country;
-            if (const auto it = ctx.admin1_weight.find({c.country, c.admin1}); it != ctx.admin1_weight.end() && !c.admin1.empty())
-                f[15] = it->second / ctx.heaviest_admin1;
-            f[16] = near_centre(c);
-            for (const auto& area : ctx.areas)
-                if (mentions[area.mention].key != mentions[i].key && area.place->id != c.id &&
-                    (area.place->type == PlaceType::Country ? area.place->country == c.country : gazetteer::extent_holds(area.place->bbox, c)))
-                    f[17] = 1;
+            share_features(ctx, c, f);
+            f[16] = near_centre(r, c, km_to_centre);
+            if (inside_named_area(ctx, mentions, i, c)) f[17] = 1;
         }
     return r;
 }
