@@ -37,6 +37,21 @@ public:
     Words take_words() { return {std::move(tokens_), std::move(lower_)}; }
 
     std::vector<Mention> run() {
+        std::vector<Mention> out = find_mentions();
+        spread_region_cues(out);
+        mark_unknown_compounds(out);
+        // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too, unless a
+        // preposition makes the later use a place ("King Abdullah of Jordan").
+        for (size_t k = 0; k < out.size(); ++k)
+            if (persons_.count(out[k].key) && !after_preposition_[k] && !names_state(out[k].key)) out[k].role = Role::NotPlace;
+        return out;
+    }
+
+private:
+    const std::string& low(size_t i) const { return lower_[i]; }
+
+    // The names the gazetteer knows, left to right, each the longest that starts at its word.
+    std::vector<Mention> find_mentions() {
         std::vector<Mention> out;
         for (size_t i = 0; i < tokens_.size();) {
             if (const size_t group = not_place_run(i); group > 1) {
@@ -61,6 +76,10 @@ public:
             after_preposition_.push_back(i > 0 && lexicon::is_locative_preposition(low(i - 1)) && !tokens_[i - 1].stop_after);
             i += len;
         }
+        return out;
+    }
+
+    void spread_region_cues(std::vector<Mention>& out) const {
         // "the Kyiv, Odesa and Kharkiv regions": a cue after a list holds for the whole list.
         for (size_t k = out.size(); k-- > 1;) {
             Mention& before = out[k - 1];
@@ -75,16 +94,7 @@ public:
             const bool listed = k > 0 && out[k - 1].cue == TypeCue::Region && listed_after(out[k - 1], out[k]);
             if (opened || listed) out[k].cue = TypeCue::Region;
         }
-        mark_unknown_compounds(out);
-        // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too, unless a
-        // preposition makes the later use a place ("King Abdullah of Jordan").
-        for (size_t k = 0; k < out.size(); ++k)
-            if (persons_.count(out[k].key) && !after_preposition_[k] && !names_state(out[k].key)) out[k].role = Role::NotPlace;
-        return out;
     }
-
-private:
-    const std::string& low(size_t i) const { return lower_[i]; }
 
     // "Ali Karaki", "Lac Vert": two names side by side that the gazetteer does not know together
     // are one name it lacks (a person, a camp), not two places; the second is that name later too.
@@ -257,17 +267,35 @@ private:
     }
 
     size_t longest_match(size_t i) {
+        if (!may_open_name(i)) return 0;
+        const size_t best = longest_known_name(i);
+        // "Eldorado do Sul" unknown whole: "Eldorado" is not the name of the town meant.
+        const size_t after = i + best;
+        if (best && after + 1 < tokens_.size() && lexicon::is_inner_connector(low(after)) && tokens_[after + 1].capitalised && adjacent(after - 1) && adjacent(after))
+            return 0;
+        return best;
+    }
+
+    // Whether a place's name may start at word i.
+    bool may_open_name(size_t i) {
         const Token& first = tokens_[i];
-        if (!starts_name(first) && !article_opens_name(i)) return 0;
+        if (!starts_name(first) && !article_opens_name(i)) return false;
         // Short capitalised acronyms (NATO, RSF, IDF) are organisations, except a dateline's
         // city at the start of a line ("KYIV, Ukraine (AP) -", "MAE SOT, Thailand -", "KYIV —").
         const bool dateline_start = first.sentence_start && (first.comma_after || dash_after(i) || (i + 1 < tokens_.size() && tokens_[i + 1].all_caps));
-        if (first.all_caps && first.text.size() <= 4 && !dateline_start && !names_country(low(i))) return 0;
-        if (in_byline_[i]) return 0;
+        if (first.all_caps && first.text.size() <= 4 && !dateline_start && !names_country(low(i))) return false;
+        if (in_byline_[i]) return false;
         // "Eldorado do Sul", a town the gazetteer lacks: "Sul" is the end of its name, not Suhl.
-        if (i >= 2 && lexicon::is_inner_connector(low(i - 1)) && tokens_[i - 2].capitalised && adjacent(i - 2) && adjacent(i - 1)) return 0;
+        if (i >= 2 && lexicon::is_inner_connector(low(i - 1)) && tokens_[i - 2].capitalised && adjacent(i - 2) && adjacent(i - 1)) return false;
         // "the Ras Isa fuel terminal": a name the gazetteer does not know whole is not its last word's.
-        if (i > 0 && tokens_[i - 1].capitalised && lexicon::is_name_prefix(low(i - 1)) && adjacent(i - 1)) return 0;
+        if (i > 0 && tokens_[i - 1].capitalised && lexicon::is_name_prefix(low(i - 1)) && adjacent(i - 1)) return false;
+        return true;
+    }
+
+    // The number of words of the longest name starting at word i that the gazetteer knows as a
+    // place, or 0.
+    size_t longest_known_name(size_t i) {
+        const Token& first = tokens_[i];
         size_t best = 0;
         size_t last = i;
         const size_t max_words = static_cast<size_t>(std::max(1, gaz_.max_name_words()));
@@ -282,10 +310,6 @@ private:
             const std::string key = text::name_key(text_.substr(first.start, t.end - first.start));
             if (!gaz_.lookup(key).empty() && (!gaz_.is_not_place_name(key) || names_land(key, last))) best = len;
         }
-        // "Eldorado do Sul" unknown whole: "Eldorado" is not the name of the town meant.
-        const size_t after = i + best;
-        if (best && after + 1 < tokens_.size() && lexicon::is_inner_connector(low(after)) && tokens_[after + 1].capitalised && adjacent(after - 1) && adjacent(after))
-            return 0;
         return best;
     }
 
@@ -681,7 +705,17 @@ private:
     }
 
     ActorCue actor_cue_of(size_t i, size_t j) const {
+        if (const auto cue = cue_before(i)) return *cue;
         const Token& last = tokens_[j];
+        if (last.possessive || last.stop_after) return ActorCue::None;
+        if (!opens_clause(i) && !after_opening_adverbial(i)) return ActorCue::None;
+        const auto next = clause_goes_on_at(j);
+        if (!next) return ActorCue::None;
+        return verb_acts(*next) ? ActorCue::Subject : ActorCue::None;
+    }
+
+    // What the words before a name make of it: an agent, an object, or nothing yet.
+    std::optional<ActorCue> cue_before(size_t i) const {
         // "backed by Tehran", "drawn up by the United States".
         const size_t by = i >= 2 && low(i - 1) == "the" ? i - 2 : i - 1;
         if (i > 0 && low(by) == "by" && !tokens_[by].stop_after && !follows_non_agent_verb(by)) return ActorCue::Agent;
@@ -689,17 +723,24 @@ private:
             return ActorCue::Agent;
         if (seat_of_body(i)) return ActorCue::Agent;
         if (dealt_with(i)) return ActorCue::Object;
-        if (last.possessive || last.stop_after) return ActorCue::None;
-        if (!opens_clause(i) && !after_opening_adverbial(i)) return ActorCue::None;
-        size_t k = j + 1;
-        if (last.comma_after) {
-            // "Kinshasa, which severed ties", "Tehran, whose advisers ...", "Egypt, one of the
-            // mediators, said".
-            if (k < tokens_.size() && (low(k) == "which" || low(k) == "who")) ++k;
-            else if (const auto past = past_apposition(k)) k = *past;
-            else return ActorCue::None;
-        }
-        bool auxiliary = false, being = false;
+        return std::nullopt;
+    }
+
+    // The word the clause of a name ending at j goes on with; none when a comma after the name
+    // opens anything but a relative clause or an apposition.
+    std::optional<size_t> clause_goes_on_at(size_t j) const {
+        const size_t k = j + 1;
+        if (!tokens_[j].comma_after) return k;
+        // "Kinshasa, which severed ties", "Tehran, whose advisers ...", "Egypt, one of the
+        // mediators, said".
+        if (k < tokens_.size() && (low(k) == "which" || low(k) == "who")) return k + 1;
+        return past_apposition(k);
+    }
+
+    // Whether the verb at word k, past a few adverbs, is one a subject that acts does.
+    bool verb_acts(size_t k) const {
+        bool auxiliary = false;
+        bool being = false;
         for (int skipped = 0; k < tokens_.size() && skipped < 4; ++skipped, ++k) {
             const std::string& w = low(k);
             const bool adverb = lexicon::is_adverbial(w) || (w.size() > 4 && w.ends_with("ly"));
@@ -707,15 +748,13 @@ private:
             auxiliary = auxiliary || lexicon::is_auxiliary(w) || lexicon::is_irregular_verb(w) || w == "been";
             being = being || w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "be";
         }
-        if (k >= tokens_.size() || tokens_[k].capitalised) return ActorCue::None;
+        if (k >= tokens_.size() || tokens_[k].capitalised) return false;
         const std::string& verb = low(k);
         // "Kyiv was hit" is acted upon; "Israel has cut off" and "Moscow seized" act.
-        if (lexicon::is_not_verb(verb) || (being && lexicon::is_passive_place_verb(verb))) return ActorCue::None;
+        if (lexicon::is_not_verb(verb) || (being && lexicon::is_passive_place_verb(verb))) return false;
         const bool third_person = verb.size() > 3 && verb.ends_with("s") && !verb.ends_with("ss") && !verb.ends_with("us") && !verb.ends_with("is");
-        if (verb.ends_with("ed") || lexicon::is_actor_verb(verb) || lexicon::is_irregular_verb(verb) || lexicon::is_passive_place_verb(verb) ||
-            auxiliary || third_person)
-            return ActorCue::Subject;
-        return ActorCue::None;
+        return verb.ends_with("ed") || lexicon::is_actor_verb(verb) || lexicon::is_irregular_verb(verb) || lexicon::is_passive_place_verb(verb) ||
+               auxiliary || third_person;
     }
 
     TypeCue cue_of(size_t i, size_t j) const {
