@@ -48,6 +48,30 @@ double km_to(const frontmap::gazetteer::Place& p, double lon, double lat) {
     return frontmap::proj::geodesic_km(lon, lat, p.lon, p.lat);
 }
 
+// The first labelled toponym a mention overlaps, or null.
+const frontmap::eval::GoldToponym* labelled(const frontmap::parse::Mention& m, const std::vector<frontmap::eval::GoldToponym>& gold) {
+    for (const auto& g : gold)
+        if (g.role != "not_place" && m.end > g.start && g.end > m.start) return &g;
+    return nullptr;
+}
+
+// A mention's example: the reading nearest the labelled point is the label, when it lies near it.
+std::optional<Example> example_of(size_t article, const std::vector<frontmap::gazetteer::Place>& candidates, const std::vector<Features>& readings,
+                                  const frontmap::eval::GoldToponym& g) {
+    Example e{article, readings, {}, 0};
+    double best = 1e18;
+    for (size_t k = 0; k < candidates.size(); ++k) {
+        const double d = km_to(candidates[k], g.lon, g.lat);
+        e.near.push_back(d <= kNearKm);
+        if (d < best) {
+            best = d;
+            e.label = k;
+        }
+    }
+    if (best > kNearKm) return std::nullopt;
+    return e;
+}
+
 std::vector<Example> examples(const std::vector<frontmap::eval::Article>& articles, frontmap::gazetteer::Gazetteer& gazetteer, const Weights& w) {
     std::vector<Example> out;
     for (size_t a = 0; a < articles.size(); ++a) {
@@ -55,24 +79,25 @@ std::vector<Example> examples(const std::vector<frontmap::eval::Article>& articl
         const auto r = frontmap::parse::ranking::read(mentions, gazetteer, w);
         for (size_t i = 0; i < mentions.size(); ++i) {
             if (r.candidates[i].size() < 2) continue;
-            for (const auto& g : articles[a].gold) {
-                if (g.role == "not_place" || mentions[i].end <= g.start || g.end <= mentions[i].start) continue;
-                Example e{a, r.features[i], {}, 0};
-                double best = 1e18;
-                for (size_t k = 0; k < r.candidates[i].size(); ++k) {
-                    const double d = km_to(r.candidates[i][k], g.lon, g.lat);
-                    e.near.push_back(d <= kNearKm);
-                    if (d < best) {
-                        best = d;
-                        e.label = k;
-                    }
-                }
-                if (best <= kNearKm) out.push_back(std::move(e));
-                break;
-            }
+            const auto* g = labelled(mentions[i], articles[a].gold);
+            if (!g) continue;
+            if (auto e = example_of(a, r.candidates[i], r.features[i], *g)) out.push_back(std::move(*e));
         }
     }
     return out;
+}
+
+// Adds one example's gradient of the conditional logit's loss at `w` to `grad`.
+void add_gradient(const Example& e, const Weights& w, Features& grad) {
+    std::vector<double> s;
+    double top = -1e300;
+    for (const auto& f : e.readings) top = std::max(top, s.emplace_back(w.score(f)));
+    double sum = 0.0;
+    for (double& x : s) sum += (x = std::exp(x - top));
+    for (size_t k = 0; k < s.size(); ++k) {
+        const double p = s[k] / sum - (k == e.label ? 1.0 : 0.0);
+        for (size_t j = 0; j < kFeatureCount; ++j) grad[j] += p * e.readings[k][j];
+    }
 }
 
 // Conditional logit by gradient descent (Adam); `mask` leaves features out (weight held at 0).
@@ -83,17 +108,7 @@ Weights fit(const std::vector<const Example*>& train, const std::vector<bool>& m
     Features m{}, v{};
     for (int step = 1; step <= kSteps; ++step) {
         Features grad{};
-        for (const Example* e : train) {
-            std::vector<double> s;
-            double top = -1e300;
-            for (const auto& f : e->readings) top = std::max(top, s.emplace_back(w.score(f)));
-            double sum = 0.0;
-            for (double& x : s) sum += (x = std::exp(x - top));
-            for (size_t k = 0; k < s.size(); ++k) {
-                const double p = s[k] / sum - (k == e->label ? 1.0 : 0.0);
-                for (size_t j = 0; j < kFeatureCount; ++j) grad[j] += p * e->readings[k][j];
-            }
-        }
+        for (const Example* e : train) add_gradient(*e, w, grad);
         for (size_t j = 0; j < kFeatureCount; ++j) {
             if (!mask[j]) continue;
             const double g = grad[j] / static_cast<double>(train.size()) + kL2 * w.w[j];
