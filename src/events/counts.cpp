@@ -22,7 +22,7 @@ std::optional<long long> digits_value(std::string_view s, long long cap) {
     bool any = false;
     for (char c : s) {
         if (c == ',') continue;
-        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+        if (std::isdigit(static_cast<unsigned char>(c)) == 0) return std::nullopt;
         if (v > (std::numeric_limits<long long>::max() - 9) / 10) return std::nullopt;
         v = v * 10 + (c - '0');
         any = true;
@@ -33,7 +33,7 @@ std::optional<long long> digits_value(std::string_view s, long long cap) {
 
 // A minus sign right before the digits ("-5 wounded") makes it no tally at all.
 bool negative(std::string_view text, const Word& w) {
-    return w.start > 0 && text[w.start - 1] == '-' && (w.start == 1 || std::isspace(static_cast<unsigned char>(text[w.start - 2])));
+    return w.start > 0 && text[w.start - 1] == '-' && (w.start == 1 || (std::isspace(static_cast<unsigned char>(text[w.start - 2])) != 0));
 }
 
 bool thousands_group(std::string_view text, const Word& before, const Word& group) {
@@ -43,11 +43,11 @@ bool thousands_group(std::string_view text, const Word& before, const Word& grou
 
 std::optional<Number> word_number(const Sentence& s, size_t i, const Lexicon& lex) {
     const auto number = lex.number_words.match(s.words, i);
-    if (!number.length) return std::nullopt;
+    if (!number) return std::nullopt;
     Number n{*number.value, 1, false};
     // "twenty-five", "a hundred", "two thousand"
     if (i + 1 < s.words.size()) {
-        if (const auto unit = lex.number_words.match(s.words, i + 1); unit.length && n.value >= 20 && *unit.value < 10) {
+        if (const auto unit = lex.number_words.match(s.words, i + 1); unit && n.value >= 20 && *unit.value < 10) {
             n.value += *unit.value;
             n.length = 2;
         } else if (const auto scale = lex.number_scales.match(s.words, i + 1); scale.length) {
@@ -61,11 +61,11 @@ std::optional<Number> word_number(const Sentence& s, size_t i, const Lexicon& le
 
 // "killing a man", "injuring the driver", "killing him, said": one victim, told by a noun.
 std::optional<Number> one_person(const Sentence& s, size_t i, const Lexicon& lex) {
-    if (lex.one_person_pronouns.match(s.words, i).length)
+    if (lex.one_person_pronouns.match(s.words, i))
         return s.words[i].comma_after || s.words[i].stop_after || i + 1 == s.words.size() ? std::optional(Number{1, 1, false}) : std::nullopt;
-    if (!lex.one_person_determiners.match(s.words, i).length) return std::nullopt;
+    if (!lex.one_person_determiners.match(s.words, i)) return std::nullopt;
     for (size_t k = i + 1; k < s.words.size() && k <= i + lex.windows.one_person; ++k) {
-        if (lex.one_person_nouns.match(s.words, k).length) return Number{1, k - i + 1, false};
+        if (lex.one_person_nouns.match(s.words, k)) return Number{1, k - i + 1, false};
         if (s.words[k].comma_after || s.words[k].stop_after || s.words[k].inside >= 0) return std::nullopt;
     }
     return std::nullopt;
@@ -75,11 +75,11 @@ std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t
     const Word& w = s.words[i];
     if (w.inside >= 0) return std::nullopt;
     // "no one was killed", "not one soldier": a negated number counts nobody.
-    if (i > 0 && lex.negators.match(s.words, i - 1).length) return std::nullopt;
+    if (i > 0 && lex.negators.match(s.words, i - 1)) return std::nullopt;
     if (const auto approx = lex.approximate_numbers.match(s.words, i); approx.length) return Number{*approx.value, approx.length, true};
     // "a seven-year-old girl", "a 12-storey block": a number that starts a compound counts nothing.
-    if (w.end + 1 < text.size() && text[w.end] == '-' && std::isalpha(static_cast<unsigned char>(text[w.end + 1]))) return std::nullopt;
-    if (std::isdigit(static_cast<unsigned char>(w.lower[0]))) {
+    if (w.end + 1 < text.size() && text[w.end] == '-' && (std::isalpha(static_cast<unsigned char>(text[w.end + 1])) != 0)) return std::nullopt;
+    if (std::isdigit(static_cast<unsigned char>(w.lower[0])) != 0) {
         if (negative(text, w)) return std::nullopt;
         // "a strike on April 17 killed 74": the day of a date counts nothing; "On Sunday 14 people
         // were killed" does.
@@ -101,8 +101,8 @@ std::optional<Number> number_at(std::string_view text, const Sentence& s, size_t
 }
 
 std::optional<CountKind> kind_at(const Sentence& s, size_t i, const Lexicon& lex) {
-    if (lex.killed_words.match(s.words, i).length) return CountKind::Killed;
-    if (lex.wounded_words.match(s.words, i).length) return CountKind::Wounded;
+    if (lex.killed_words.match(s.words, i)) return CountKind::Killed;
+    if (lex.wounded_words.match(s.words, i)) return CountKind::Wounded;
     return std::nullopt;
 }
 
@@ -112,7 +112,7 @@ std::optional<size_t> after_aside(const Sentence& s, size_t comma, const Lexicon
     for (size_t k = comma + 1; k < s.words.size() && k <= comma + lex.windows.count_aside; ++k) {
         if (s.words[k].stop_after) return std::nullopt;
         // "from South Africa, Malawi and Uruguay, were killed": the comma the tally goes on from.
-        if (s.words[k].comma_after && k + 1 < s.words.size() && (lex.tally_verbs.match(s.words, k + 1).length || kind_at(s, k + 1, lex))) return k + 1;
+        if (s.words[k].comma_after && k + 1 < s.words.size() && (lex.tally_verbs.match(s.words, k + 1) || kind_at(s, k + 1, lex))) return k + 1;
     }
     return std::nullopt;
 }
@@ -121,7 +121,7 @@ std::optional<size_t> after_aside(const Sentence& s, size_t comma, const Lexicon
 // worker was injured"); a people named by a plural proper noun right after the number ("six
 // Armenians were wounded").
 bool links_tally(const Sentence& s, size_t i, size_t from, const Lexicon& lex) {
-    if (lex.count_link_words.match(s.words, i).length || lex.one_person_nouns.match(s.words, i).length) return true;
+    if (lex.count_link_words.match(s.words, i) || lex.one_person_nouns.match(s.words, i)) return true;
     const Word& w = s.words[i];
     return i == from && w.capitalised && w.inside < 0 && w.lower.size() > 3 && w.lower.back() == 's';
 }
@@ -130,18 +130,18 @@ bool links_tally(const Sentence& s, size_t i, size_t from, const Lexicon& lex) {
 // verb before the number ("killed at least 31 people, four of them children, and wounded 117")
 // says more than one after an aside.
 std::optional<CountKind> kind_after(const Sentence& s, size_t from, const Lexicon& lex, bool across_aside) {
-    if (from < s.words.size() && lex.place_count_words.match(s.words, from).length) return CountKind::Places;
+    if (from < s.words.size() && lex.place_count_words.match(s.words, from)) return CountKind::Places;
     bool aside_skipped = !across_aside;
     // "nine of its staff were killed"
     if (const auto partitive = lex.tally_partitives.match(s.words, from).length) from += partitive;
     for (size_t i = from, linked = 0; i < s.words.size() && linked < lex.windows.count_link; ++i, ++linked) {
-        if (i == from && lex.count_blockers.match(s.words, i).length) return std::nullopt;
+        if (i == from && lex.count_blockers.match(s.words, i)) return std::nullopt;
         if (const auto k = kind_at(s, i, lex)) return k;
         if (!links_tally(s, i, from, lex)) return std::nullopt;
         if (s.words[i].stop_after) return std::nullopt;
         // "killed three officers and two soldiers and wounded four": the harm after "and" is a
         // new clause's, not the two soldiers'.
-        if (lex.tally_joiners.match(s.words, i).length && i + 1 < s.words.size() && kind_at(s, i + 1, lex)) return std::nullopt;
+        if (lex.tally_joiners.match(s.words, i) && i + 1 < s.words.size() && kind_at(s, i + 1, lex)) return std::nullopt;
         if (s.words[i].comma_after && !aside_skipped) {
             const auto resume = after_aside(s, i, lex);
             if (!resume) continue;
@@ -159,22 +159,22 @@ std::optional<CountKind> kind_before(const Sentence& s, size_t number, const Lex
         if (s.words[i].comma_after || s.words[i].stop_after) return std::nullopt;
         if (const auto k = kind_at(s, i, lex)) return k;
         // "put the death toll at more than 100": a word inside a cue of several words links too.
-        const bool in_cue = lex.approximate_cues.match(s.words, i).length || (i > 0 && lex.approximate_cues.match(s.words, i - 1).length >= 2);
-        if (!lex.count_link_words.match(s.words, i).length && !in_cue) return std::nullopt;
+        const bool in_cue = lex.approximate_cues.match(s.words, i) || (i > 0 && lex.approximate_cues.match(s.words, i - 1).length >= 2);
+        if (!lex.count_link_words.match(s.words, i) && !in_cue) return std::nullopt;
     }
     return std::nullopt;
 }
 
 bool approximate_before(const Sentence& s, size_t number, const Lexicon& lex) {
     for (size_t back = 1; back <= 2 && back <= number; ++back)
-        if (lex.approximate_cues.match(s.words, number - back).length) return true;
+        if (lex.approximate_cues.match(s.words, number - back)) return true;
     return false;
 }
 
 // "among them 35 children": part of a tally already given.
 bool subset(const Sentence& s, size_t number, const Lexicon& lex) {
     for (size_t back = 1; back <= 2 && back <= number; ++back)
-        if (lex.subset_cues.match(s.words, number - back).length) return true;
+        if (lex.subset_cues.match(s.words, number - back)) return true;
     return false;
 }
 
@@ -188,11 +188,11 @@ std::optional<CountKind> kind_right_before(const Sentence& s, size_t number, con
 // "killed Hamas leader Yahya Sinwar and two other fighters": the named victim before "and" makes
 // one more, and the harm before the name is the tally's kind.
 std::optional<CountKind> with_named_victim(const Sentence& s, size_t number, size_t length, const Lexicon& lex) {
-    if (number < 3 || s.words[number - 1].lower != "and" || !lex.other_victim_words.match(s.words, number + length).length) return std::nullopt;
+    if (number < 3 || s.words[number - 1].lower != "and" || !lex.other_victim_words.match(s.words, number + length)) return std::nullopt;
     size_t k = number - 2;
     for (size_t named = 0; k > 0 && named < lex.windows.one_person; --k, ++named) {
         const Word& w = s.words[k];
-        if (w.comma_after || w.stop_after || !(w.capitalised || lex.one_person_nouns.match(s.words, k).length)) break;
+        if (w.comma_after || w.stop_after || !(w.capitalised || lex.one_person_nouns.match(s.words, k))) break;
     }
     if (k + 2 >= number) return std::nullopt;  // no name between the harm and "and"
     return kind_right_before(s, k + 1, lex);
@@ -220,10 +220,10 @@ bool joins_pending(const Sentence& s, size_t number, const std::optional<Count>&
 // areas is no one event's.
 bool spread_over_areas(std::string_view text, const Sentence& s, size_t after, const Lexicon& lex) {
     for (size_t k = after; k < s.words.size() && k <= after + lex.windows.count_link; ++k) {
-        if (lex.spread_phrases.match(s.words, k).length) return true;
+        if (lex.spread_phrases.match(s.words, k)) return true;
         if (k + 2 >= s.words.size()) break;
         if (s.words[k].lower == "in")
-            if (const auto n = number_at(text, s, k + 1, lex); n && lex.spread_nouns.match(s.words, k + 1 + n->length).length) return true;
+            if (const auto n = number_at(text, s, k + 1, lex); n && lex.spread_nouns.match(s.words, k + 1 + n->length)) return true;
         if (s.words[k].comma_after || s.words[k].stop_after) return false;
     }
     return false;
@@ -233,7 +233,7 @@ bool spread_over_areas(std::string_view text, const Sentence& s, size_t after, c
 // over several places is no one place's either.
 bool spread_before(std::string_view text, const Sentence& s, size_t number, const Lexicon& lex) {
     for (size_t k = 0; k < number; ++k)
-        if (const auto n = number_at(text, s, k, lex); n && n->value > 1 && k + n->length < number && lex.spread_nouns.match(s.words, k + n->length).length)
+        if (const auto n = number_at(text, s, k, lex); n && n->value > 1 && k + n->length < number && lex.spread_nouns.match(s.words, k + n->length))
             return true;
     return false;
 }

@@ -159,7 +159,7 @@ size_t PhraseMap<T>::gap_end(const Entry& e, size_t gap, const std::vector<Word>
         if (skip > 0 && (words[at + skip - 1].comma_after || words[at + skip - 1].stop_after)) break;
         // A stop word may be the phrase's next word ("pressed ~ toward"), never a word skipped.
         if (const size_t end = match_end(e, gap + 1, words, at + skip)) return end;
-        if (gap_stops_ && gap_stops_->match(words, at + skip).length) break;
+        if (gap_stops_ && gap_stops_->match(words, at + skip)) break;
     }
     return 0;
 }

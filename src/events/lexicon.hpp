@@ -194,6 +194,6 @@ struct Lexicon {
 const Lexicon& lexicon();
 
 // Parses a lexicon from JSON text (for tests and tools); throws DataError naming the bad key.
-Lexicon parse_lexicon(std::string_view json);
+Lexicon parse_lexicon(std::string_view text);
 
 }  // namespace frontmap::events

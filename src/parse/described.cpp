@@ -173,7 +173,7 @@ public:
 private:
     // Where the article's own words put the name at [first, end), when that is far from the
     // gazetteer's namesake.
-    std::optional<gazetteer::Place> far_anchor(size_t first, size_t end, const gazetteer::Place& namesake) const {
+    [[nodiscard]] std::optional<gazetteer::Place> far_anchor(size_t first, size_t end, const gazetteer::Place& namesake) const {
         // Only a near relation or a stated distance outweighs the gazetteer: "south-east of
         // Moscow" or "in the Kursk region" leaves the place anywhere over hundreds of km.
         auto anchor = describe(first, end, Reach::Near);
@@ -187,7 +187,7 @@ private:
         return anchor;
     }
 
-    bool free_capitalised(size_t i) const {
+    [[nodiscard]] bool free_capitalised(size_t i) const {
         const Token& t = tokens_[i];
         return covering_[i] < 0 && t.capitalised && !t.all_caps && !lexicon::is_calendar_word(lower_[i]) && !lexicon::is_title(lower_[i]) &&
                !rules().never_names.contains(lower_[i]);
@@ -195,7 +195,7 @@ private:
 
     // The end of a name of capitalised words no mention covers starting at i ("Ta Muen Thom",
     // "al-Luweib"), or i when none starts there.
-    size_t name_end(size_t i) const {
+    [[nodiscard]] size_t name_end(size_t i) const {
         size_t k = i;
         // "al-Luweib": a lower-case article joined by a hyphen opens the name.
         if (k + 1 < tokens_.size() && tokens_[k].hyphen_after && lexicon::is_name_connector(lower_[k]) && covering_[k] < 0 && free_capitalised(k + 1)) ++k;
@@ -209,7 +209,7 @@ private:
 
     // "the villages of Kalasib, Mahnib and Tabut": the first name of the list the last run ends,
     // when a plural settlement noun opens that list; the names after it are places of that kind.
-    std::optional<std::pair<size_t, size_t>> list_head(const std::vector<std::pair<size_t, size_t>>& runs) const {
+    [[nodiscard]] std::optional<std::pair<size_t, size_t>> list_head(const std::vector<std::pair<size_t, size_t>>& runs) const {
         for (size_t r = runs.size(); r-- > 1;) {
             const auto [prev_first, prev_end] = runs[r - 1];
             const auto [first, end] = runs[r];
@@ -223,17 +223,17 @@ private:
 
     // A name followed by a comma, "and" or "or" may be one of a list; one followed by anything
     // else ("Romanian officials said") is not.
-    bool lists_on(size_t end) const {
+    [[nodiscard]] bool lists_on(size_t end) const {
         return tokens_[end - 1].comma_after || (end < tokens_.size() && rules().list_words.contains(lower_[end]));
     }
 
-    bool opens_list(size_t first) const {
+    [[nodiscard]] bool opens_list(size_t first) const {
         return first >= 2 && !tokens_[first].sentence_start && lower_[first - 1] == "of" && rules().plural_settlement_nouns.contains(lower_[first - 2]);
     }
 
-    std::string name_key(size_t first, size_t end) const { return text::name_key(article_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start)); }
+    [[nodiscard]] std::string name_key(size_t first, size_t end) const { return text::name_key(article_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start)); }
 
-    bool two_words_in(const std::unordered_set<std::string>& list, size_t k) const {
+    [[nodiscard]] bool two_words_in(const std::unordered_set<std::string>& list, size_t k) const {
         return k + 1 < tokens_.size() && rules().two_word_openers.contains(lower_[k]) && list.contains(lower_[k] + " " + lower_[k + 1]);
     }
 
@@ -249,7 +249,7 @@ private:
     }
 
     // "Porto Alegre's Salgado Filho airport": a site owned by the town named just before it.
-    std::optional<gazetteer::Place> owner_town(size_t first) const {
+    [[nodiscard]] std::optional<gazetteer::Place> owner_town(size_t first) const {
         if (first == 0 || !tokens_[first - 1].possessive || covering_[first - 1] < 0) return std::nullopt;
         const Mention& owner = mentions_[static_cast<size_t>(covering_[first - 1])];
         if (!owner.place || (owner.place->type != gazetteer::PlaceType::City && owner.place->type != gazetteer::PlaceType::Village)) return std::nullopt;
@@ -258,7 +258,7 @@ private:
 
     // "X township", "the Okhmatdyt children's hospital": the site noun right after a name, past a
     // few lower-case words.
-    std::optional<size_t> site_noun_after(size_t end) const {
+    [[nodiscard]] std::optional<size_t> site_noun_after(size_t end) const {
         for (size_t k = end; k < tokens_.size() && k <= end + rules().max_words_to_site_noun; ++k) {
             if (tokens_[k - 1].comma_after || tokens_[k - 1].stop_after || tokens_[k].capitalised || covering_[k] >= 0) return std::nullopt;
             if (site_noun_at(k)) return k;
@@ -269,13 +269,13 @@ private:
 
     // "the Kanal district", "its al-Manshiya quarter": the name is a part of a town. The district
     // noun's index.
-    std::optional<size_t> district_noun_after(size_t end) const {
+    [[nodiscard]] std::optional<size_t> district_noun_after(size_t end) const {
         const auto noun = site_noun_after(end);
         return noun && rules().district_nouns.contains(lower_[*noun]) ? noun : std::nullopt;
     }
 
     // A plant, port or base the words name is a site; anything else a settlement.
-    gazetteer::PlaceType type_named(size_t first, size_t end) const {
+    [[nodiscard]] gazetteer::PlaceType type_named(size_t first, size_t end) const {
         const auto is_site = [&](size_t k) {
             if (two_words_in(rules().site_infrastructure, k)) return true;
             return rules().site_infrastructure.contains(lower_[k]);
@@ -287,7 +287,7 @@ private:
 
     // Where the words that say what the name is end, or nullopt when none do: "the village of X",
     // "X township", "X, a farming village", "X lies".
-    std::optional<size_t> cue_end(size_t first, size_t end) const {
+    [[nodiscard]] std::optional<size_t> cue_end(size_t first, size_t end) const {
         const bool opens_sentence = tokens_[first].sentence_start;
         if (!opens_sentence && first >= 2 && lower_[first - 1] == "of" && site_noun_at(first - 2)) return end;
         size_t after = 0;
@@ -309,7 +309,7 @@ private:
         return std::nullopt;
     }
 
-    std::optional<gazetteer::Place> describe(size_t first, size_t end, Reach reach = Reach::Any) const {
+    [[nodiscard]] std::optional<gazetteer::Place> describe(size_t first, size_t end, Reach reach = Reach::Any) const {
         const auto from = cue_end(first, end);
         if (!from) return std::nullopt;
         const bool site = type_named(first, end) == gazetteer::PlaceType::Infrastructure;
@@ -333,7 +333,7 @@ private:
     }
 
     // A place the gazetteer knows, or "the city" for the last town named, starting at word k.
-    std::optional<gazetteer::Place> anchor_at(size_t k, size_t name_first, bool region_allowed) const {
+    [[nodiscard]] std::optional<gazetteer::Place> anchor_at(size_t k, size_t name_first, bool region_allowed) const {
         if (k >= tokens_.size()) return std::nullopt;
         if (const int m = covering_[k]; m >= 0 && mentions_[static_cast<size_t>(m)].start == tokens_[k].start) {
             const Mention& mention = mentions_[static_cast<size_t>(m)];
@@ -351,14 +351,14 @@ private:
         return std::nullopt;
     }
 
-    bool small_area(const gazetteer::Place& p) const {
+    [[nodiscard]] bool small_area(const gazetteer::Place& p) const {
         if (p.bbox.size() != 4) return false;
         return proj::geodesic_km(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]) <= rules().max_region_diagonal_km;
     }
 
     // "the city" is the story's city: of the last few towns named, the largest ("the paramilitaries
     // captured Bara, near El Obeid ... 15 km east of the city" means El Obeid). "the town" is the last.
-    std::optional<gazetteer::Place> town_before(size_t name_first, const std::string& noun) const {
+    [[nodiscard]] std::optional<gazetteer::Place> town_before(size_t name_first, const std::string& noun) const {
         std::vector<const gazetteer::Place*> recent;
         // From the last mention before the name, and only so far back, so that a long article of
         // such references stays linear.
@@ -378,7 +378,7 @@ private:
     }
 
     // The bearing a direction word (or a hyphenated pair, "north-east") at k gives, and the word after it.
-    std::optional<std::pair<double, size_t>> bearing_at(size_t k) const {
+    [[nodiscard]] std::optional<std::pair<double, size_t>> bearing_at(size_t k) const {
         if (k >= tokens_.size()) return std::nullopt;  // "15 km" may end the article
         if (k + 1 < tokens_.size() && tokens_[k].hyphen_after)
             if (const auto it = rules().bearings.find(lower_[k] + "-" + lower_[k + 1]); it != rules().bearings.end()) return std::pair{it->second, k + 2};
@@ -389,7 +389,7 @@ private:
     // "15 km east of X", "north of the town", "near X", "opposite X", "in X province" at word k.
     // Strict: "in" must name an area ("Ta Muen Thom, in Phanom Dong Rak district"), not a town
     // ("Vladimir Putin, speaking in Harbin").
-    std::optional<gazetteer::Place> located_at(size_t k, size_t name_first, bool strict = false, Reach reach = Reach::Any) const {
+    [[nodiscard]] std::optional<gazetteer::Place> located_at(size_t k, size_t name_first, bool strict = false, Reach reach = Reach::Any) const {
         const auto [km, at] = distance_at(k);
         if (const auto bearing = bearing_at(at); bearing && bearing->second < tokens_.size() && lower_[bearing->second] == "of") {
             const auto anchor = anchor_at(bearing->second + 1, name_first, false);
@@ -410,7 +410,7 @@ private:
 
     // "15 km" at word k: the distance in km and the word after its unit; with no distance there, 0
     // and k.
-    std::pair<double, size_t> distance_at(size_t k) const {
+    [[nodiscard]] std::pair<double, size_t> distance_at(size_t k) const {
         if (const auto number = whole_number(tokens_[k].text); number && k + 1 < tokens_.size())
             if (const auto unit = rules().units_km.find(lower_[k + 1]); unit != rules().units_km.end()) return {*number * unit->second, k + 2};
         return {0.0, k};
@@ -418,7 +418,7 @@ private:
 
     // A place a distance with no "of" after it puts away from somewhere. `at` is the word after
     // the distance's unit.
-    std::optional<gazetteer::Place> away_from(size_t at, double km, size_t name_first) const {
+    [[nodiscard]] std::optional<gazetteer::Place> away_from(size_t at, double km, size_t name_first) const {
         // "Nawnghkio, about 35 kilometres to the south-west": from the town the story was just at.
         if (at + 2 < tokens_.size() && lower_[at] == "to" && lower_[at + 1] == "the")
             if (const auto bearing = bearing_at(at + 2); bearing && (bearing->second >= tokens_.size() || lower_[bearing->second] != "of"))
@@ -429,7 +429,7 @@ private:
     // "about 15 kilometers (9 miles) from the northern coastal town of Batroun": with no bearing, the
     // place is put at the town it is measured from, within the distance given. `at` is the word
     // after the distance's unit.
-    std::optional<gazetteer::Place> from_anchor(size_t at, size_t name_first) const {
+    [[nodiscard]] std::optional<gazetteer::Place> from_anchor(size_t at, size_t name_first) const {
         // The same distance in other units, in brackets: "(9 miles)".
         if (at + 1 < tokens_.size() && tokens_[at].text.find_first_not_of("0123456789.") == std::string::npos && rules().units_km.contains(lower_[at + 1]))
             at += 2;
@@ -443,7 +443,7 @@ private:
 
     // "on the western edge of the city", "at the northern tip of X": the word after "of", if k
     // opens such a phrase. The place is put at what it is on the edge of.
-    std::optional<size_t> past_edge(size_t k) const {
+    [[nodiscard]] std::optional<size_t> past_edge(size_t k) const {
         if (k + 3 >= tokens_.size() || !rules().edge_openers.contains(lower_[k]) || lower_[k + 1] != "the") return std::nullopt;
         size_t at = k + 2;
         if (tokens_[at].hyphen_after && at + 1 < tokens_.size() && rules().side_adjectives.contains(lower_[at] + "-" + lower_[at + 1]))
@@ -456,7 +456,7 @@ private:
 
     // "in the Ryazan region", "in Armenia's southern Syunik province": the first area named within
     // a few words, past a country's possessive.
-    std::optional<gazetteer::Place> region_after(size_t k, size_t name_first) const {
+    [[nodiscard]] std::optional<gazetteer::Place> region_after(size_t k, size_t name_first) const {
         for (size_t j = k; j < tokens_.size() && j < k + 4; ++j) {
             const int m = covering_[j];
             if (m < 0 || mentions_[static_cast<size_t>(m)].start != tokens_[j].start) {
@@ -480,7 +480,7 @@ private:
     }
 
     // The place the article's words describe: the name, at its anchor (or offset from it).
-    gazetteer::Place described_place(size_t first, size_t end, const gazetteer::Place& anchor) const {
+    [[nodiscard]] gazetteer::Place described_place(size_t first, size_t end, const gazetteer::Place& anchor) const {
         const std::string text(article_.substr(tokens_[first].start, tokens_[end - 1].end - tokens_[first].start));
         gazetteer::Place p;
         p.id = "described:" + text::name_key(text);
@@ -494,7 +494,7 @@ private:
         return p;
     }
 
-    Mention mention_of(size_t first, size_t end, const gazetteer::Place& anchor) const {
+    [[nodiscard]] Mention mention_of(size_t first, size_t end, const gazetteer::Place& anchor) const {
         Mention m;
         m.start = tokens_[first].start;
         m.end = tokens_[end - 1].end;

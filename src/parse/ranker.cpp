@@ -31,7 +31,7 @@ Weights read_weights(std::string_view text) {
     Weights w;
     std::vector<bool> seen(kFeatureCount, false);
     for (const auto& [name, value] : doc["weights"].items()) {
-        const auto it = std::find(kFeatureNames.begin(), kFeatureNames.end(), name);
+        const auto *const it = std::find(kFeatureNames.begin(), kFeatureNames.end(), name);
         if (it == kFeatureNames.end()) throw DataError("ranker weights", "unknown feature '" + name + "'");
         if (!value.is_number()) throw DataError("ranker weights", "feature '" + name + "' is not a number");
         const auto i = static_cast<size_t>(it - kFeatureNames.begin());
@@ -124,7 +124,8 @@ void keep_qualified(const std::vector<Mention>& mentions, const std::vector<bool
     auto& candidates = r.candidates;
     for (size_t i = 1; i < mentions.size(); ++i) {
         if (!mentions[i].after_place_comma) continue;
-        std::unordered_set<std::string> areas, places;
+        std::unordered_set<std::string> areas;
+        std::unordered_set<std::string> places;
         for (const Place& area : candidates[i])
             for (const Place& p : candidates[i - 1])
                 if (holds(area, p)) {
@@ -135,8 +136,8 @@ void keep_qualified(const std::vector<Mention>& mentions, const std::vector<bool
         if (areas.empty()) continue;
         r.qualifier[i] = true;
         r.qualified[i - 1] = true;
-        std::erase_if(candidates[i], [&](const Place& c) { return !areas.count(c.id); });
-        std::erase_if(candidates[i - 1], [&](const Place& c) { return !places.count(c.id); });
+        std::erase_if(candidates[i], [&](const Place& c) { return !areas.contains(c.id); });
+        std::erase_if(candidates[i - 1], [&](const Place& c) { return !places.contains(c.id); });
     }
 }
 
@@ -255,7 +256,8 @@ Readings read(std::vector<Mention>& mentions, gazetteer::Gazetteer& gazetteer, c
     for (size_t i = 0; i < mentions.size(); ++i)
         for (const Place& c : r.candidates[i]) r.features[i].push_back(own_features(c, mentions[i]));
 
-    std::vector<double> lons, lats;
+    std::vector<double> lons;
+    std::vector<double> lats;
     const Context ctx = context_of(mentions, r, weights, lons, lats);
     // The median resists an outlier (a capital far from the front) better than the mean.
     r.has_centre = !lons.empty();

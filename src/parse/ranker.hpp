@@ -49,7 +49,7 @@ struct Weights {
 // The weights of parse/ranker.json, read once.
 const Weights& fitted();
 // Reads weights from ranker.json's text; throws DataError naming a missing or unknown feature.
-Weights read_weights(std::string_view json);
+Weights read_weights(std::string_view text);
 
 // Every mention's candidate places, and the features of each, as the resolver ranks them.
 struct Readings {

@@ -43,12 +43,12 @@ public:
         // A surname seen in a full name ("Lloyd Austin") marks its later bare uses too, unless a
         // preposition makes the later use a place ("King Abdullah of Jordan").
         for (size_t k = 0; k < out.size(); ++k)
-            if (persons_.count(out[k].key) && !after_preposition_[k] && !names_state(out[k].key)) out[k].role = Role::NotPlace;
+            if (persons_.contains(out[k].key) && !after_preposition_[k] && !names_state(out[k].key)) out[k].role = Role::NotPlace;
         return out;
     }
 
 private:
-    const std::string& low(size_t i) const { return lower_[i]; }
+    [[nodiscard]] const std::string& low(size_t i) const { return lower_[i]; }
 
     // The names the gazetteer knows, left to right, each the longest that starts at its word.
     std::vector<Mention> find_mentions() {
@@ -111,7 +111,7 @@ private:
         }
     }
 
-    bool route_after(size_t end) const {
+    [[nodiscard]] bool route_after(size_t end) const {
         const auto next = std::find_if(tokens_.begin(), tokens_.end(), [&](const Token& t) { return t.start > end; });
         return next != tokens_.end() && lexicon::is_route_word(text::name_key(next->text));
     }
@@ -170,7 +170,7 @@ private:
     // "KYIV, Ukraine (AP) —", "PORT SUDAN —", "TUNIS (Reuters) -": words in capitals, then within a
     // few words on the same line the dash or bracket that sets a dateline off from its story. Not
     // "By JOHN JORDAN, Associated Press", whose capitals are a name.
-    bool opens_dateline(size_t k) const {
+    [[nodiscard]] bool opens_dateline(size_t k) const {
         size_t run = k;  // the last word in capitals: "PORT SUDAN"
         // The city's words are adjacent, as a name's are: "(AP)" after it is the agency, not more of the city.
         while (run + 1 < tokens_.size() && run + 1 < k + scoring().windows.dateline_words && tokens_[run + 1].all_caps && !tokens_[run].comma_after && adjacent(run)) ++run;
@@ -185,25 +185,25 @@ private:
         return false;
     }
 
-    bool dash_or_bracket_after(size_t j) const {
+    [[nodiscard]] bool dash_or_bracket_after(size_t j) const {
         if (dash_after(j)) return true;
         const size_t next = text_.find_first_not_of(' ', tokens_[j].end);
         return next != std::string_view::npos && text_[next] == '(';
     }
 
     // Whether only spaces, or a single hyphen, separate token i from token i+1.
-    bool adjacent(size_t i) const {
+    [[nodiscard]] bool adjacent(size_t i) const {
         if (i + 1 >= tokens_.size()) return false;
         const auto& a = tokens_[i];
         const auto& b = tokens_[i + 1];
         if (a.possessive || a.comma_after || a.stop_after) return false;
         const std::string_view gap = text_.substr(a.end, b.start - a.end);
         if (gap == "-") return true;
-        return !gap.empty() && gap.find_first_not_of(" ") == std::string_view::npos && gap.size() <= 2;
+        return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos && gap.size() <= 2;
     }
 
     // Scripts without case (Arabic, Burmese) cannot mark a name with a capital: any word may start one.
-    bool starts_name(const Token& t) const { return t.capitalised || t.all_caps || text::caseless_script(t.text); }
+    [[nodiscard]] bool starts_name(const Token& t) const { return t.capitalised || t.all_caps || text::caseless_script(t.text); }
 
     // "Boko Haram": a name of several words that is no place hides the places its words name alone
     // (Boko in Kazakhstan, Haram in Norway).
@@ -218,12 +218,12 @@ private:
     }
 
     // "around al-Qaim", "in el-Fasher": an article hyphened onto a name opens it in lower case.
-    bool article_opens_name(size_t i) const {
+    [[nodiscard]] bool article_opens_name(size_t i) const {
         return i + 1 < tokens_.size() && lexicon::is_name_connector(low(i)) && tokens_[i + 1].hyphen_before && tokens_[i + 1].capitalised;
     }
 
     // "regions, including ", "provinces such as ", "the regions of ": the text right before `start`.
-    bool regions_listed_before(size_t start) const {
+    [[nodiscard]] bool regions_listed_before(size_t start) const {
         const std::string_view before = text_.substr(0, start);
         for (const std::string_view opener : {", including ", " including ", " such as ", " of "}) {
             if (!before.ends_with(opener)) continue;
@@ -236,14 +236,14 @@ private:
     }
 
     // "Bryansk, Kursk, Oryol and Smolensk": the next name of a list.
-    bool listed_after(const Mention& a, const Mention& b) const {
+    [[nodiscard]] bool listed_after(const Mention& a, const Mention& b) const {
         if (b.start < a.end) return false;
         const std::string_view gap = text_.substr(a.end, b.start - a.end);
         return gap == ", " || gap == " and " || gap == ", and " || gap == " or ";
     }
 
     // "KYIV — Russia fired…": a dash after the name, as a dateline sets its city off.
-    bool dash_after(size_t i) const {
+    [[nodiscard]] bool dash_after(size_t i) const {
         std::string_view rest = text_.substr(tokens_[i].end, 24);
         // "HOUSTON (AP) —": the agency's credit stands between the city and the dash.
         const size_t open = rest.find_first_not_of(' ');
@@ -271,7 +271,7 @@ private:
         const size_t best = longest_known_name(i);
         // "Eldorado do Sul" unknown whole: "Eldorado" is not the name of the town meant.
         const size_t after = i + best;
-        if (best && after + 1 < tokens_.size() && lexicon::is_inner_connector(low(after)) && tokens_[after + 1].capitalised && adjacent(after - 1) && adjacent(after))
+        if ((best != 0U) && after + 1 < tokens_.size() && lexicon::is_inner_connector(low(after)) && tokens_[after + 1].capitalised && adjacent(after - 1) && adjacent(after))
             return 0;
         return best;
     }
@@ -335,7 +335,8 @@ private:
         if (w.size() < 3 && !(t.all_caps && names_country(w))) return false;
         const auto& candidates = gaz_.lookup(w);
         double best = 0.0;
-        bool country = false, curated = false;
+        bool country = false;
+        bool curated = false;
         for (const auto& p : candidates) {
             best = std::max(best, p.importance);
             country = country || p.type == PlaceType::Country;
@@ -378,7 +379,7 @@ private:
     // Index of the previous token when nothing but a space separates it from token i.
     // Whether the capitalised run ending at `last` (at most three words, none a place) starts with a
     // title or a given name that is not a sentence's first common word.
-    bool opens_with_person(size_t last) const {
+    [[nodiscard]] bool opens_with_person(size_t last) const {
         for (size_t k = last, n = 0; n < scoring().windows.name_run && tokens_[k].capitalised; --k, ++n) {
             const std::string& w = low(k);
             if (lexicon::is_title(w)) return true;
@@ -393,7 +394,7 @@ private:
 
     // "Barkindo Saidu, director general of the agency, said": a name set off by a title after it is
     // the titled person's. A place in that slot follows a preposition ("In Kharkiv, governor ...").
-    bool titled_after(size_t i, size_t j) const {
+    [[nodiscard]] bool titled_after(size_t i, size_t j) const {
         if (!tokens_[j].comma_after || tokens_[j].all_caps || j + 1 >= tokens_.size()) return false;
         if (i > 0 && lexicon::is_locative_preposition(low(i - 1))) return false;
         size_t k = j + 1;
@@ -405,7 +406,7 @@ private:
 
     // "Hurricane Milton", "hurricanes Helene and Milton", "storms Ciarán, Debi and Henk": a storm
     // word names the capitalised words listed after it.
-    bool names_a_storm(size_t i) const {
+    [[nodiscard]] bool names_a_storm(size_t i) const {
         for (size_t k = i, steps = 0; k > 0 && steps < scoring().windows.storm_list_words; --k, ++steps) {
             const size_t p = k - 1;
             const std::string w = low(p);
@@ -418,7 +419,7 @@ private:
         return false;
     }
 
-    std::optional<size_t> previous_adjacent(size_t i) const {
+    [[nodiscard]] std::optional<size_t> previous_adjacent(size_t i) const {
         // "By Jane Doe KYIV, Ukraine —": the reporter's name ends where the byline does.
         if (i == 0 || !adjacent(i - 1) || (in_byline_[i - 1] && !in_byline_[i])) return std::nullopt;
         return i - 1;
@@ -445,7 +446,7 @@ private:
         return m;
     }
 
-    bool possessive_of_affairs(size_t j) const {
+    [[nodiscard]] bool possessive_of_affairs(size_t j) const {
         if (!tokens_[j].possessive || j + 1 >= tokens_.size()) return false;
         size_t n = j + 1;
         for (int skipped = 0; skipped < 2 && n + 1 < tokens_.size() && lexicon::is_rank_adjective(low(n)); ++skipped) ++n;
@@ -472,7 +473,7 @@ private:
 
     // Whether the next word follows on the same line, after a space, the abbreviation's stop or a
     // hyphen, and is not a function word or verb that leaves the abbreviation a noun.
-    bool modifies_next(size_t i) const {
+    [[nodiscard]] bool modifies_next(size_t i) const {
         if (i + 1 >= tokens_.size()) return false;
         const std::string_view gap = text_.substr(tokens_[i].end, tokens_[i + 1].start - tokens_[i].end);
         if (gap != " " && gap != ". " && gap != "-" && gap != ".-") return false;
@@ -484,7 +485,7 @@ private:
     // "Kinshasa and UN experts say": a place joined to a speaking body shares its verb. The
     // partner must name a body (an actor noun) before the verb, so "Kherson and Mykolaiv said"
     // is left alone.
-    bool speaks_after_conjoined_actor(size_t k) const {
+    [[nodiscard]] bool speaks_after_conjoined_actor(size_t k) const {
         bool body = false;
         for (size_t end = std::min(tokens_.size(), k + scoring().windows.conjoined_subject_words); k < end; ++k) {
             const std::string w = low(k);
@@ -607,7 +608,7 @@ private:
 
     // "Israel Defense Forces", "Alliance of Sahel States", "Democratic Forces for the Liberation
     // of Rwanda": the name sits in a run of capitalised words headed by an organisation word.
-    bool in_organisation_name(size_t i, size_t j) const {
+    [[nodiscard]] bool in_organisation_name(size_t i, size_t j) const {
         for (size_t k = j + 1, seen = 0; k < tokens_.size() && seen < 5 && adjacent(k - 1); ++k, ++seen) {
             if (!tokens_[k].capitalised) break;
             if (lexicon::is_organisation_head(low(k))) return true;
@@ -624,7 +625,7 @@ private:
 
     // "Later Israel struck", "Late on Tuesday Iran fired": only time words stand between the
     // sentence's start and the name.
-    bool after_opening_adverbial(size_t i) const {
+    [[nodiscard]] bool after_opening_adverbial(size_t i) const {
         for (size_t k = i, seen = 0; k-- > 0 && seen < 4; ++seen) {
             const std::string& w = low(k);
             if (!(lexicon::is_adverbial(w) || lexicon::is_calendar_word(w) || w == "late" || w == "early") || tokens_[k].stop_after ||
@@ -636,7 +637,7 @@ private:
     }
 
     // "followed on Thursday by Hama": the verb before "by", past a time phrase of up to three words.
-    bool follows_non_agent_verb(size_t by) const {
+    [[nodiscard]] bool follows_non_agent_verb(size_t by) const {
         for (size_t back = 1; back <= 4 && back <= by; ++back) {
             const size_t k = by - back;
             if (tokens_[k].stop_after || tokens_[k].comma_after) return false;
@@ -646,7 +647,7 @@ private:
     }
 
     // Whether an attack noun ("strike", "offensive") stands within a few words before `against`.
-    bool aimed_at_place(size_t against) const {
+    [[nodiscard]] bool aimed_at_place(size_t against) const {
         for (size_t k = against, n = 0; k > 0 && n < scoring().windows.attack_noun_words; --k, ++n) {
             if (tokens_[k - 1].stop_after) return false;
             if (lexicon::is_attack_noun(low(k - 1))) return true;
@@ -655,7 +656,7 @@ private:
     }
 
     // "accuse (the) Rwanda", "no comment from Ankara", "aid for Kyiv", "the junta in Bamako".
-    bool dealt_with(size_t i) const {
+    [[nodiscard]] bool dealt_with(size_t i) const {
         size_t k = i;
         if (k > 0 && low(k - 1) == "the") --k;
         if (k == 0 || tokens_[k - 1].stop_after || tokens_[k - 1].comma_after) return false;
@@ -671,7 +672,7 @@ private:
     }
 
     // "the junta in Bamako", "the Welsh government in Cardiff", "the government of Somalia".
-    bool seat_of_body(size_t i) const {
+    [[nodiscard]] bool seat_of_body(size_t i) const {
         size_t k = i;
         if (k > 0 && low(k - 1) == "the") --k;
         if (k < 2 || tokens_[k - 1].stop_after || tokens_[k - 2].comma_after) return false;
@@ -680,7 +681,7 @@ private:
 
     // Where a clause's subject stands: first in a sentence, after "and", "which", "that (the)",
     // "said", or a subordinator ("after Moscow walked away", "fears Moscow intends").
-    bool opens_clause(size_t i) const {
+    [[nodiscard]] bool opens_clause(size_t i) const {
         if (i == 0 || tokens_[i].sentence_start) return true;
         size_t p = i - 1;
         if (low(p) == "the" && p > 0) --p;
@@ -692,7 +693,7 @@ private:
 
     // "Egypt, one of the ceasefire mediators, said": the token after an apposition that opens at
     // `k` with an article or "one", if it closes with a comma within a few words.
-    std::optional<size_t> past_apposition(size_t k) const {
+    [[nodiscard]] std::optional<size_t> past_apposition(size_t k) const {
         if (k >= tokens_.size()) return std::nullopt;
         const std::string& w = low(k);
         if (w != "the" && w != "a" && w != "an" && w != "one") return std::nullopt;
@@ -704,7 +705,7 @@ private:
         return std::nullopt;
     }
 
-    ActorCue actor_cue_of(size_t i, size_t j) const {
+    [[nodiscard]] ActorCue actor_cue_of(size_t i, size_t j) const {
         if (const auto cue = cue_before(i)) return *cue;
         const Token& last = tokens_[j];
         if (last.possessive || last.stop_after) return ActorCue::None;
@@ -715,7 +716,7 @@ private:
     }
 
     // What the words before a name make of it: an agent, an object, or nothing yet.
-    std::optional<ActorCue> cue_before(size_t i) const {
+    [[nodiscard]] std::optional<ActorCue> cue_before(size_t i) const {
         // "backed by Tehran", "drawn up by the United States".
         const size_t by = i >= 2 && low(i - 1) == "the" ? i - 2 : i - 1;
         if (i > 0 && low(by) == "by" && !tokens_[by].stop_after && !follows_non_agent_verb(by)) return ActorCue::Agent;
@@ -728,7 +729,7 @@ private:
 
     // The word the clause of a name ending at j goes on with; none when a comma after the name
     // opens anything but a relative clause or an apposition.
-    std::optional<size_t> clause_goes_on_at(size_t j) const {
+    [[nodiscard]] std::optional<size_t> clause_goes_on_at(size_t j) const {
         const size_t k = j + 1;
         if (!tokens_[j].comma_after) return k;
         // "Kinshasa, which severed ties", "Tehran, whose advisers ...", "Egypt, one of the
@@ -738,7 +739,7 @@ private:
     }
 
     // Whether the verb at word k, past a few adverbs, is one a subject that acts does.
-    bool verb_acts(size_t k) const {
+    [[nodiscard]] bool verb_acts(size_t k) const {
         bool auxiliary = false;
         bool being = false;
         for (int skipped = 0; k < tokens_.size() && skipped < 4; ++skipped, ++k) {
@@ -757,7 +758,7 @@ private:
                auxiliary || third_person;
     }
 
-    TypeCue cue_of(size_t i, size_t j) const {
+    [[nodiscard]] TypeCue cue_of(size_t i, size_t j) const {
         const std::string next = j + 1 < tokens_.size() ? low(j + 1) : std::string();
         if (!tokens_[j].possessive && lexicon::is_region_word(next)) return TypeCue::Region;
         if (!tokens_[j].possessive && lexicon::is_river_word(next)) return TypeCue::River;

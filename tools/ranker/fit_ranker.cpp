@@ -103,9 +103,13 @@ void add_gradient(const Example& e, const Weights& w, Features& grad) {
 // Conditional logit by gradient descent (Adam); `mask` leaves features out (weight held at 0).
 Weights fit(const std::vector<const Example*>& train, const std::vector<bool>& mask) {
     constexpr int kSteps = 600;
-    constexpr double kRate = 0.05, kL2 = 1e-3, kB1 = 0.9, kB2 = 0.999;
+    constexpr double kRate = 0.05;
+    constexpr double kL2 = 1e-3;
+    constexpr double kB1 = 0.9;
+    constexpr double kB2 = 0.999;
     Weights w;
-    Features m{}, v{};
+    Features m{};
+    Features v{};
     for (int step = 1; step <= kSteps; ++step) {
         Features grad{};
         for (const Example* e : train) add_gradient(*e, w, grad);
@@ -114,7 +118,8 @@ Weights fit(const std::vector<const Example*>& train, const std::vector<bool>& m
             const double g = grad[j] / static_cast<double>(train.size()) + kL2 * w.w[j];
             m[j] = kB1 * m[j] + (1 - kB1) * g;
             v[j] = kB2 * v[j] + (1 - kB2) * g * g;
-            const double mh = m[j] / (1 - std::pow(kB1, step)), vh = v[j] / (1 - std::pow(kB2, step));
+            const double mh = m[j] / (1 - std::pow(kB1, step));
+            const double vh = v[j] / (1 - std::pow(kB2, step));
             w.w[j] -= kRate * mh / (std::sqrt(vh) + 1e-8);
         }
     }
@@ -138,7 +143,8 @@ constexpr size_t kFolds = 5;
 double cross_validated(const std::vector<Example>& all, const std::vector<bool>& mask, const Weights* fixed = nullptr) {
     double sum = 0.0;
     for (size_t fold = 0; fold < kFolds; ++fold) {
-        std::vector<const Example*> train, test;
+        std::vector<const Example*> train;
+        std::vector<const Example*> test;
         for (const auto& e : all) (e.article % kFolds == fold ? test : train).push_back(&e);
         sum += accuracy(test, fixed ? *fixed : fit(train, mask));
     }
@@ -156,7 +162,9 @@ std::string weights_json(const Weights& w, const std::string& source) {
 
 int main(int argc, char** argv) {
     CLI::App app{"Fit the resolver's ranking weights on the corpus's dev split"};
-    std::string corpus, data, out;
+    std::string corpus;
+    std::string data;
+    std::string out;
     int rounds = 2;
     app.add_option("corpus", corpus, "Corpus file (build/release/corpus/dev.jsonl)")->required();
     app.add_option("--data", data, "Folder with gazetteer.sqlite")->required();
