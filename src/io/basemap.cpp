@@ -204,7 +204,7 @@ sqlite::Statement& Basemap::features_in(const std::string& layer_name, const BBo
 
 std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
     sqlite::Statement& q = features_in(layer_name, bbox, where);
-    const GEOSContextHandle_t h = geos_->handle();
+    GEOSContextHandle_t h = geos_->handle();
     std::vector<BasemapFeature> out;
     while (q.step()) {
         Envelope envelope;
@@ -231,7 +231,7 @@ std::vector<BasemapFeature> Basemap::read(const std::string& layer_name, const B
 bool Basemap::has_features(const std::string& layer_name, const BBox& bbox) const {
     if (!has_layer(layer_name)) return false;
     sqlite::Statement& q = features_in(layer_name, bbox, "");
-    const GEOSContextHandle_t h = geos_->handle();
+    GEOSContextHandle_t h = geos_->handle();
     const Geometry box{h, box_polygon(h, bbox)};
     bool found = false;
     // A feature whose box lies inside answers at once; one only near the map is tested exactly.
@@ -254,7 +254,7 @@ std::vector<Basemap::AreaLabel> Basemap::area_labels(const std::string& layer_na
     std::vector<AreaLabel> out;
     if (!has_layer(layer_name)) return out;
     sqlite::Statement& q = features_in(layer_name, bbox, "");
-    const GEOSContextHandle_t h = geos_->handle();
+    GEOSContextHandle_t h = geos_->handle();
     const Geometry box{h, box_polygon(h, bbox)};
     double box_area = 0;
     GEOSArea_r(h, box.get(), &box_area);
