@@ -60,6 +60,17 @@ std::string path_data(cairo_t* cr) {
     return d;
 }
 
+std::string dash_list(cairo_t* cr) {
+    std::vector<double> dash(static_cast<size_t>(cairo_get_dash_count(cr)));
+    cairo_get_dash(cr, dash.data(), nullptr);
+    std::string list;
+    for (double v : dash) {
+        if (!list.empty()) list += ' ';
+        list += number(v);
+    }
+    return list;
+}
+
 }  // namespace
 
 struct SvgSink::Impl {
@@ -85,6 +96,16 @@ struct SvgSink::Impl {
         if (cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &b, &a) != CAIRO_STATUS_SUCCESS) r = g = b = 0;
         attr(paint, hex(r, g, b));
         if (a < 0.999) attr(opacity, number(a));
+    }
+
+    void stroke_attributes(cairo_t* cr) {
+        source_colour(cr, "stroke", "stroke-opacity");
+        attr("stroke-width", number(cairo_get_line_width(cr)));
+        const cairo_line_join_t join = cairo_get_line_join(cr);
+        if (join != CAIRO_LINE_JOIN_MITER) attr("stroke-linejoin", join == CAIRO_LINE_JOIN_ROUND ? "round" : "bevel");
+        const cairo_line_cap_t cap = cairo_get_line_cap(cr);
+        if (cap != CAIRO_LINE_CAP_BUTT) attr("stroke-linecap", cap == CAIRO_LINE_CAP_ROUND ? "round" : "square");
+        if (cairo_get_dash_count(cr) > 0) attr("stroke-dasharray", dash_list(cr));
     }
 };
 
@@ -119,22 +140,7 @@ void SvgSink::path(cairo_t* cr, bool fill, bool stroke) {
     } else {
         impl_->attr("fill", "none");
     }
-    if (stroke) {
-        impl_->source_colour(cr, "stroke", "stroke-opacity");
-        impl_->attr("stroke-width", number(cairo_get_line_width(cr)));
-        const cairo_line_join_t join = cairo_get_line_join(cr);
-        if (join != CAIRO_LINE_JOIN_MITER) impl_->attr("stroke-linejoin", join == CAIRO_LINE_JOIN_ROUND ? "round" : "bevel");
-        const cairo_line_cap_t cap = cairo_get_line_cap(cr);
-        if (cap != CAIRO_LINE_CAP_BUTT) impl_->attr("stroke-linecap", cap == CAIRO_LINE_CAP_ROUND ? "round" : "square");
-        const int dashes = cairo_get_dash_count(cr);
-        if (dashes > 0) {
-            std::vector<double> dash(static_cast<size_t>(dashes));
-            cairo_get_dash(cr, dash.data(), nullptr);
-            std::string list;
-            for (double v : dash) list += (list.empty() ? "" : " ") + number(v);
-            impl_->attr("stroke-dasharray", list);
-        }
-    }
+    if (stroke) impl_->stroke_attributes(cr);
     impl_->end();
 }
 
