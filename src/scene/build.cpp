@@ -407,32 +407,38 @@ std::optional<Label> centred_label(LabelPlacer& placer, const TextMeasure& measu
     return std::nullopt;
 }
 
+// A sea the story already names is labelled as its place, not a second time as water.
+bool water_to_label(const io::BasemapFeature& f, const std::set<std::string>& named) {
+    if (f.feature_code != "sea" && f.feature_code != "other") return false;
+    if (f.importance < layout().labels.water_min_importance) return false;
+    return named.count(f.name) == 0;
+}
+
+// A sea has several label points; the first that lies well inside the map and is free wins.
+void label_water(Scene& s, const Projector& p, const io::BasemapFeature& f, const style::Style& style, const TextMeasure& measure,
+                 LabelPlacer& placer) {
+    const double margin = layout().labels.water_margin_px;
+    const Box inner{s.map_box.x + margin, s.map_box.y + margin, s.map_box.w - 2 * margin, s.map_box.h - 2 * margin};
+    for (const auto& part : f.parts) {
+        if (part.empty()) continue;
+        const Point at = p.to_pixel(part[0].lon, part[0].lat);
+        if (!inner.contains(at)) continue;
+        if (auto label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at)) {
+            s.features.push_back(Feature{.kind = FeatureKind::Water, .name = f.name, .place_type = f.feature_code, .role = "location",
+                                         .lon = part[0].lon, .lat = part[0].lat, .label = label});
+            return;
+        }
+    }
+}
+
 // Named water: seas and straits as points, big rivers along their course, labelled when they fit.
 void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                       const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
-    if (!style.water_labels) return;
-    const io::BBox bbox{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
-    if (basemap.has_layer("named_points")) {
-        auto points = basemap.read("named_points", bbox);
-        std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.importance > b.importance; });
-        for (const auto& f : points) {
-            if (f.feature_code != "sea" && f.feature_code != "other") continue;
-            if (f.importance < layout().labels.water_min_importance || named.count(f.name)) continue;
-            // A sea has several label points; the first that lies well inside the map and is free wins.
-            const double margin = layout().labels.water_margin_px;
-            const Box inner{s.map_box.x + margin, s.map_box.y + margin, s.map_box.w - 2 * margin, s.map_box.h - 2 * margin};
-            for (const auto& part : f.parts) {
-                if (part.empty()) continue;
-                const Point at = p.to_pixel(part[0].lon, part[0].lat);
-                if (!inner.contains(at)) continue;
-                if (auto label = centred_label(placer, measure, f.name, style.water_label, LabelFont::Water, at)) {
-                    s.features.push_back(Feature{.kind = FeatureKind::Water, .name = f.name, .place_type = f.feature_code, .role = "location",
-                                                 .lon = part[0].lon, .lat = part[0].lat, .label = label});
-                    break;
-                }
-            }
-        }
-    }
+    if (!style.water_labels || !basemap.has_layer("named_points")) return;
+    auto points = basemap.read("named_points", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]});
+    std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.importance > b.importance; });
+    for (const auto& f : points)
+        if (water_to_label(f, named)) label_water(s, p, f, style, measure, placer);
 }
 
 // Which points of a line to label, best first: the vertices that lie inside the map, nearest its
