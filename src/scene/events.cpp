@@ -62,18 +62,13 @@ LonLat lon_lat(const Projector& p, const Point& px) {
     return {lon, lat};
 }
 
-// The course of a river from its point nearest `tip`, walked `length` pixels away: upstream or
-// downstream, whichever runs longer inside the map (an estuary ends a short way below a port).
-std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& tip, double length, const Projector& p,
-                                const std::optional<Point>& from = std::nullopt) {
-    std::vector<Point> px;
-    for (const auto& v : course) px.push_back(p.to_pixel(v[0], v[1]));
-    if (px.size() < 2) return {};
-    // The segment nearest the tip: walking from its two ends never doubles back past the tip.
+// The segment of `px` nearest `tip`: walking from its two ends never doubles back past the tip.
+size_t nearest_segment(const std::vector<Point>& px, const Point& tip) {
     size_t nearest = 0;
     double best = 1e18;
     for (size_t i = 0; i + 1 < px.size(); ++i) {
-        const Point a = px[i], b = px[i + 1];
+        const Point a = px[i];
+        const Point b = px[i + 1];
         const double len2 = (b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y);
         const double t = len2 > 0 ? std::clamp(((tip.x - a.x) * (b.x - a.x) + (tip.y - a.y) * (b.y - a.y)) / len2, 0.0, 1.0) : 0.0;
         const double d = px_distance(tip, {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
@@ -82,27 +77,43 @@ std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& 
             nearest = i;
         }
     }
-    auto walk = [&](int step) {
-        std::vector<Point> out{tip};
-        double run = 0;
-        const int start = static_cast<int>(step < 0 ? nearest : nearest + 1);
-        for (int i = start; i >= 0 && i < static_cast<int>(px.size()) && run < length; i += step) {
-            const Point& q = px[static_cast<size_t>(i)];
-            if (!std::isfinite(q.x) || !p.box().contains(q)) break;
-            const double d = px_distance(out.back(), q);
-            if (d < 1) continue;
-            if (run + d > length) {
-                const double f = (length - run) / d;
-                out.push_back({out.back().x + f * (q.x - out.back().x), out.back().y + f * (q.y - out.back().y)});
-                run = length;
-                break;
-            }
-            out.push_back(q);
-            run += d;
+    return nearest;
+}
+
+// The course from `tip` one vertex at a time, `step` -1 or 1 along `px` from the segment
+// `nearest`, until `length` pixels or the edge of the map; with the pixels it ran.
+std::pair<double, std::vector<Point>> walk_course(const std::vector<Point>& px, size_t nearest, int step, const Point& tip, double length,
+                                                  const Projector& p) {
+    std::vector<Point> out{tip};
+    double run = 0;
+    const int start = static_cast<int>(step < 0 ? nearest : nearest + 1);
+    for (int i = start; i >= 0 && i < static_cast<int>(px.size()) && run < length; i += step) {
+        const Point& q = px[static_cast<size_t>(i)];
+        if (!std::isfinite(q.x) || !p.box().contains(q)) break;
+        const double d = px_distance(out.back(), q);
+        if (d < 1) continue;
+        if (run + d > length) {
+            const double f = (length - run) / d;
+            out.push_back({out.back().x + f * (q.x - out.back().x), out.back().y + f * (q.y - out.back().y)});
+            run = length;
+            break;
         }
-        return std::pair{run, out};
-    };
-    auto up = walk(-1), down = walk(1);
+        out.push_back(q);
+        run += d;
+    }
+    return std::pair{run, out};
+}
+
+// The course of a river from its point nearest `tip`, walked `length` pixels away: upstream or
+// downstream, whichever runs longer inside the map (an estuary ends a short way below a port).
+std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& tip, double length, const Projector& p,
+                                const std::optional<Point>& from = std::nullopt) {
+    std::vector<Point> px;
+    for (const auto& v : course) px.push_back(p.to_pixel(v[0], v[1]));
+    if (px.size() < 2) return {};
+    const size_t nearest = nearest_segment(px, tip);
+    auto up = walk_course(px, nearest, -1, tip, length, p);
+    auto down = walk_course(px, nearest, 1, tip, length, p);
     auto& longer = up.first >= down.first ? up.second : down.second;
     if (from && up.second.size() >= 2 && down.second.size() >= 2) {
         // "From X down the river": the way whose end comes nearer X.
