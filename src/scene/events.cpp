@@ -621,52 +621,93 @@ void place_icons(std::vector<EventMark>& marks, const Projector& p, const style:
         if ((m.symbol == "icon" || m.symbol == "marker") && m.in_view) m.icon = place_icon(p.to_pixel(m.lon, m.lat), style.event_icon_radius, placer);
 }
 
-void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubject>& events, const Projector& p,
-                    const style::Style& style, const TextMeasure& measure, LabelPlacer& placer) {
-    const Annotation& a = annotation();
-    // marks were made from the located events, in order: pair them back.
+namespace {
+
+// marks were made from the located events, in order: pair them back.
+std::vector<const EventSubject*> located_subjects(const std::vector<EventSubject>& events) {
     std::vector<const EventSubject*> subject_of;
     for (const auto& e : events)
         if (located(e)) subject_of.push_back(&e);
+    return subject_of;
+}
+
+// The marks in view with something to say, most important first, as many as may have a callout.
+std::vector<size_t> callout_order(const std::vector<EventMark>& marks, const std::vector<const EventSubject*>& subject_of) {
     std::vector<size_t> order;
     for (size_t i = 0; i < marks.size(); ++i)
         if (marks[i].in_view && !callout_text(*subject_of[i]).empty()) order.push_back(i);
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t x, size_t y) { return importance(marks[x], *subject_of[x]) > importance(marks[y], *subject_of[y]); });
-    if (order.size() > a.max_callouts) order.resize(a.max_callouts);
+    if (order.size() > annotation().max_callouts) order.resize(annotation().max_callouts);
+    return order;
+}
+
+// The places of one report need their source named once too ("missiles struck Kyiv, Lviv and
+// Odesa, officials said").
+bool told_already(const EventSubject& e, const std::vector<const EventSubject*>& noted, const std::vector<EventSubject>& events) {
+    return counts_text(e).empty() && std::any_of(noted.begin(), noted.end(), [&](const EventSubject* x) { return same_report(*x, e, events); });
+}
+
+// Long notes break after the counts, where a reader pauses anyway.
+std::optional<std::string> broken_callout(const std::string& text) {
+    for (const std::string& mark : annotation().callout_breaks) {
+        const size_t at = text.find(mark);
+        if (at == std::string::npos) continue;
+        // An opening bracket stays with the words it opens.
+        const size_t skip = mark.find_first_not_of(' ');
+        const bool keep = skip != std::string::npos && mark[skip] == '(';
+        return text.substr(0, at) + "\n" + text.substr(at + (keep ? skip : mark.size()));
+    }
+    return std::nullopt;
+}
+
+struct CalloutText {
+    std::string text;
+    double w = 0;
+    double h = 0;
+};
+
+CalloutText measured_callout(std::string text, const style::Style& style, const TextMeasure& measure) {
+    auto [w, h] = measure.measure(text, style.callout);
+    if (w > annotation().callout_split_over_px) {
+        if (auto broken = broken_callout(text)) {
+            text = std::move(*broken);
+            std::tie(w, h) = measure.measure(text, style.callout);
+        }
+    }
+    return {std::move(text), w, h};
+}
+
+Point callout_anchor(const EventMark& m, const Projector& p) {
+    if (m.icon) return {m.icon->x + m.icon->w / 2, m.icon->y + m.icon->h / 2};
+    if (m.symbol == "arrow" && m.line.size() >= 2) return p.to_pixel(m.line[m.line.size() / 2][0], m.line[m.line.size() / 2][1]);
+    return p.to_pixel(m.lon, m.lat);
+}
+
+// The callout at the first gap from its anchor where it fits; false if none.
+bool place_callout(EventMark& m, const CalloutText& note, const Projector& p, const style::Style& style, LabelPlacer& placer) {
+    const Point anchor = callout_anchor(m, p);
+    for (double gap : annotation().callout_gaps_px)
+        if (auto box = placer.place_around(anchor, note.w + 8, note.h + 6, gap + style.event_icon_radius)) {
+            m.callout = Callout{note.text, *box, anchor};
+            return true;
+        }
+    return false;
+}
+
+}  // namespace
+
+void place_callouts(std::vector<EventMark>& marks, const std::vector<EventSubject>& events, const Projector& p,
+                    const style::Style& style, const TextMeasure& measure, LabelPlacer& placer) {
+    const std::vector<const EventSubject*> subject_of = located_subjects(events);
     std::set<std::string> said;
     std::vector<const EventSubject*> noted;
-    for (size_t i : order) {
-        EventMark& m = marks[i];
+    for (size_t i : callout_order(marks, subject_of)) {
         std::string text = callout_text(*subject_of[i]);
         // Two deeds one source claims need the source named once; the dashes mark the other.
         if (!said.insert(text).second) continue;
-        // So do the places of one report ("missiles struck Kyiv, Lviv and Odesa, officials said").
-        const bool told = counts_text(*subject_of[i]).empty() &&
-                          std::any_of(noted.begin(), noted.end(), [&](const EventSubject* x) { return same_report(*x, *subject_of[i], events); });
-        if (told) continue;
-        auto [w, h] = measure.measure(text, style.callout);
-        if (w > a.callout_split_over_px) {
-            // Long notes break after the counts, where a reader pauses anyway.
-            for (const std::string& mark : a.callout_breaks)
-                if (const size_t at = text.find(mark); at != std::string::npos) {
-                    // An opening bracket stays with the words it opens.
-                    const size_t skip = mark.find_first_not_of(' ');
-                    const bool keep = skip != std::string::npos && mark[skip] == '(';
-                    text = text.substr(0, at) + "\n" + text.substr(at + (keep ? skip : mark.size()));
-                    std::tie(w, h) = measure.measure(text, style.callout);
-                    break;
-                }
-        }
-        Point anchor = p.to_pixel(m.lon, m.lat);
-        if (m.icon) anchor = {m.icon->x + m.icon->w / 2, m.icon->y + m.icon->h / 2};
-        else if (m.symbol == "arrow" && m.line.size() >= 2) anchor = p.to_pixel(m.line[m.line.size() / 2][0], m.line[m.line.size() / 2][1]);
-        for (double gap : a.callout_gaps_px)
-            if (auto box = placer.place_around(anchor, w + 8, h + 6, gap + style.event_icon_radius)) {
-                m.callout = Callout{text, *box, anchor};
-                noted.push_back(subject_of[i]);
-                break;
-            }
+        if (told_already(*subject_of[i], noted, events)) continue;
+        if (place_callout(marks[i], measured_callout(std::move(text), style, measure), p, style, placer)) noted.push_back(subject_of[i]);
     }
 }
 
