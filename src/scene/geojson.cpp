@@ -87,42 +87,31 @@ Ring ring_from(const json& j) {
     return ring;
 }
 
-EventMark event_from(const json& jf, size_t index) {
-    const json& p = jf.at("properties");
-    EventMark m;
-    m.type = text_of(p, "type", "other");
-    m.side = text_of(p, "side");
-    m.status = text_of(p, "status", "reported");
-    m.place = text_of(p, "place");
-    m.evidence = text_of(p, "evidence");
-    if (p.contains("geo_precision") && p.at("geo_precision").is_number())
-        m.geo_precision = whole_number(p.at("geo_precision"), "feature " + std::to_string(index) + ": \"geo_precision\"");
-    if (p.contains("in_view") && p.at("in_view").is_boolean()) m.in_view = p.at("in_view").get<bool>();
-    const json& g = jf.at("geometry");
-    if (g.is_null()) throw InputError("scene", "feature " + std::to_string(index) + ": an event has no geometry");
-    const std::string type = g.at("type").get<std::string>();
+// The event's drawing as its geometry gives it: an icon, an arrow or an area.
+void read_event_geometry(EventMark& m, const json& g, const std::string& type, const std::string& where) {
     if (type == "Point") {
         m.lon = g.at("coordinates").at(0).get<double>();
         m.lat = g.at("coordinates").at(1).get<double>();
         m.symbol = "icon";
     } else if (type == "LineString") {
         m.line = ring_from(g.at("coordinates"));
-        if (m.line.size() < 2) throw InputError("scene", "feature " + std::to_string(index) + ": an arrow needs two points");
+        if (m.line.size() < 2) throw InputError("scene", where + "an arrow needs two points");
         m.symbol = "arrow";
     } else if (type == "Polygon" || type == "MultiPolygon") {
         const json polygons = type == "Polygon" ? json::array({g.at("coordinates")}) : g.at("coordinates");
         for (const auto& polygon : polygons)
             for (const auto& ring : polygon) m.rings.push_back(ring_from(ring));
-        if (m.rings.empty() || m.rings.front().size() < 4)
-            throw InputError("scene", "feature " + std::to_string(index) + ": an area needs a ring of four points");
+        if (m.rings.empty() || m.rings.front().size() < 4) throw InputError("scene", where + "an area needs a ring of four points");
         m.symbol = "area";
     } else {
-        throw InputError("scene", "feature " + std::to_string(index) + ": an event cannot be a " + type);
+        throw InputError("scene", where + "an event cannot be a " + type);
     }
-    // The symbol follows the geometry a user drew; a Point keeps the marker or icon it had.
-    const std::string symbol = text_of(p, "symbol");
-    if (type == "Point" && (symbol == "marker" || symbol == "icon")) m.symbol = symbol;
-    const json anchor = nested(p, "anchor");
+}
+
+// Where the event happened: the anchor written with it, else a Point's own place, an arrow's head
+// or an area's first point.
+void read_event_anchor(EventMark& m, const json& props, const std::string& type) {
+    const json anchor = nested(props, "anchor");
     if (anchor.is_array() && anchor.size() == 2) {
         m.lon = anchor.at(0).get<double>();
         m.lat = anchor.at(1).get<double>();
@@ -131,6 +120,28 @@ EventMark event_from(const json& jf, size_t index) {
         m.lon = first[0];
         m.lat = first[1];
     }
+}
+
+EventMark event_from(const json& jf, size_t index) {
+    const json& p = jf.at("properties");
+    const std::string where = "feature " + std::to_string(index) + ": ";
+    EventMark m;
+    m.type = text_of(p, "type", "other");
+    m.side = text_of(p, "side");
+    m.status = text_of(p, "status", "reported");
+    m.place = text_of(p, "place");
+    m.evidence = text_of(p, "evidence");
+    if (p.contains("geo_precision") && p.at("geo_precision").is_number())
+        m.geo_precision = whole_number(p.at("geo_precision"), where + "\"geo_precision\"");
+    if (p.contains("in_view") && p.at("in_view").is_boolean()) m.in_view = p.at("in_view").get<bool>();
+    const json& g = jf.at("geometry");
+    if (g.is_null()) throw InputError("scene", where + "an event has no geometry");
+    const std::string type = g.at("type").get<std::string>();
+    read_event_geometry(m, g, type, where);
+    // The symbol follows the geometry a user drew; a Point keeps the marker or icon it had.
+    const std::string symbol = text_of(p, "symbol");
+    if (type == "Point" && (symbol == "marker" || symbol == "icon")) m.symbol = symbol;
+    read_event_anchor(m, p, type);
     if (const json icon = nested(p, "icon"); icon.is_array()) m.icon = box_from(icon);
     if (const json c = nested(p, "callout"); c.is_object())
         m.callout = Callout{c.at("text").get<std::string>(), box_from(c.at("box")), {c.at("anchor").at(0).get<double>(), c.at("anchor").at(1).get<double>()}};
