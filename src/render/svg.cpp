@@ -92,7 +92,10 @@ struct SvgSink::Impl {
     }
 
     void source_colour(cairo_t* cr, const char* paint, const char* opacity) {
-        double r = 0, g = 0, b = 0, a = 1;
+        double r = 0;
+        double g = 0;
+        double b = 0;
+        double a = 1;
         if (cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &b, &a) != CAIRO_STATUS_SUCCESS) r = g = b = 0;
         attr(paint, hex(r, g, b));
         if (a < 0.999) attr(opacity, number(a));

@@ -107,14 +107,18 @@ Extent padded(Extent e) {
     e.south -= grow_y;
     e.north += grow_y;
     const double pad = layout().frame.padding_share;
-    const double mx = (e.east - e.west) * pad, my = (e.north - e.south) * pad;
+    const double mx = (e.east - e.west) * pad;
+    const double my = (e.north - e.south) * pad;
     return {e.west - mx, std::max(-85.0, e.south - my), e.east + mx, std::min(85.0, e.north + my)};
 }
 
 // The lon/lat box that covers a projected view, from samples along its edges.
 std::array<double, 4> covering_bbox(const Projector& p) {
     const Box& b = p.box();
-    double w = 180, s = 90, e = -180, n = -90;
+    double w = 180;
+    double s = 90;
+    double e = -180;
+    double n = -90;
     constexpr int kSteps = 12;
     for (int i = 0; i <= kSteps; ++i) {
         const double f = static_cast<double>(i) / kSteps;
@@ -127,7 +131,8 @@ std::array<double, 4> covering_bbox(const Projector& p) {
             n = std::max(n, lat);
         }
     }
-    const double mx = (e - w) * 0.02, my = (n - s) * 0.02;
+    const double mx = (e - w) * 0.02;
+    const double my = (n - s) * 0.02;
     return {std::max(-180.0, w - mx), std::max(-90.0, s - my), std::min(180.0, e + mx), std::min(90.0, n + my)};
 }
 
@@ -231,7 +236,8 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     // Headline, subtitle and credits may wrap while they leave the map enough of the height; on a
     // map too small for that the subtitle and credits keep one line, then the headline too, each
     // cut short.
-    double header = 0, footer = 0;
+    double header = 0;
+    double footer = 0;
     const size_t wanted_subtitle = subtitle_lines;
     for (const auto& [title_lines, other_lines] : {std::pair{kTitleLines, kCreditLines}, std::pair{kTitleLines, size_t{1}}, std::pair{size_t{1}, size_t{1}}}) {
         if (!style.furniture) break;  // a plain map is all map
@@ -343,7 +349,7 @@ Corner clear_corner(const Scene& s, const std::vector<Point>& story_points) {
         const Box b = legend_box_at(s, c, s.legend_box.w, s.legend_box.h);
         const double clear = layout().furniture.corner_clearance_px;
         const Box margin{b.x - clear, b.y - clear, b.w + 2 * clear, b.h + 2 * clear};
-        const size_t covered = static_cast<size_t>(std::count_if(story_points.begin(), story_points.end(), [&](const Point& q) {
+        const auto covered = static_cast<size_t>(std::count_if(story_points.begin(), story_points.end(), [&](const Point& q) {
             return q.x >= margin.x && q.x <= margin.right() && q.y >= margin.y && q.y <= margin.bottom();
         }));
         if (covered < fewest) {
@@ -364,10 +370,12 @@ bool has_kind(const Scene& s, FeatureKind kind) {
 
 void add_inset(Scene& s, const Projector& main, const Extent& extent) {
     const auto& rules = layout().inset;
-    const double w = std::round(s.width * rules.width_share), h = std::round(w * rules.aspect);
+    const double w = std::round(s.width * rules.width_share);
+    const double h = std::round(w * rules.aspect);
     Inset inset;
     inset.box = {s.map_box.right() - w - rules.margin_px, s.map_box.y + rules.margin_px, w, h};
-    const double clon = (extent.west + extent.east) / 2, clat = (extent.south + extent.north) / 2;
+    const double clon = (extent.west + extent.east) / 2;
+    const double clat = (extent.south + extent.north) / 2;
     const double span_km = std::max(rules.min_span_km, rules.span_factor * km_between(main, {s.map_box.x, s.map_box.y + s.map_box.h / 2},
                                                                                     {s.map_box.right(), s.map_box.y + s.map_box.h / 2}));
     const double half_lat = span_km / 2 / kKmPerDegree * rules.aspect;
@@ -411,7 +419,7 @@ std::optional<Label> centred_label(LabelPlacer& placer, const TextMeasure& measu
 bool water_to_label(const io::BasemapFeature& f, const std::set<std::string>& named) {
     if (f.feature_code != "sea" && f.feature_code != "other") return false;
     if (f.importance < layout().labels.water_min_importance) return false;
-    return named.count(f.name) == 0;
+    return !named.contains(f.name);
 }
 
 // A sea has several label points; the first that lies well inside the map and is free wins.
@@ -492,7 +500,7 @@ void add_towns_by_population(Scene& s, const Projector& p, const io::Basemap& ba
     std::vector<Point> dots;
     std::vector<const io::BasemapFeature*> kept;
     for (const auto& f : towns) {
-        if (named.count(f.name) || f.parts.empty() || f.parts[0].empty() || !usable_town_name(f.name)) continue;
+        if (named.contains(f.name) || f.parts.empty() || f.parts[0].empty() || !usable_town_name(f.name)) continue;
         const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
         if (!s.map_box.contains(at)) continue;
         placer.add_obstacle(marker_box(at, style.context.radius));
@@ -529,7 +537,7 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
     size_t added = 0;
     for (const auto& f : places) {
         if (added >= limit) break;
-        if (named.count(f.name) || f.parts.empty() || f.parts[0].empty()) continue;
+        if (named.contains(f.name) || f.parts.empty() || f.parts[0].empty()) continue;
         if (!usable_town_name(f.name)) continue;
         const Point at = p.to_pixel(f.parts[0][0].lon, f.parts[0][0].lat);
         if (!s.map_box.contains(at)) continue;
@@ -615,7 +623,7 @@ std::string subtitle_of(bool events, const std::vector<Feature>& places, const s
         if (!f.in_view && f.kind == FeatureKind::Place) elsewhere.push_back(f.name);
     if (!elsewhere.empty()) {
         std::string list;
-        for (size_t i = 0; i < elsewhere.size() && i < 4; ++i) list += (i ? ", " : "") + elsewhere[i];
+        for (size_t i = 0; i < elsewhere.size() && i < 4; ++i) list += (i != 0U ? ", " : "") + elsewhere[i];
         subtitle += "; " + list + (elsewhere.size() > 4 ? " and others" : "") + " in the locator";
     }
     if (!as_of.empty()) subtitle += ". " + fill_in(annotation().as_of, {{"date", as_of}});

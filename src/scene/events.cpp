@@ -42,14 +42,15 @@ bool located(const EventSubject& e) { return std::isfinite(e.lon) && std::isfini
 
 std::string symbol_of(const EventSubject& e) {
     const Annotation& a = annotation();
-    if (e.place_type == "region" && e.area_bbox.size() == 4 && a.area_types.count(e.type)) return "area";
+    if (e.place_type == "region" && e.area_bbox.size() == 4 && (a.area_types.contains(e.type))) return "area";
     const auto it = a.symbols.find(e.type);
     return it == a.symbols.end() ? "icon" : it->second;
 }
 
 double km_per_px(const Projector& p) {
     const Box& b = p.box();
-    const Point a{b.x + b.w / 2 - 50, b.y + b.h / 2}, c{b.x + b.w / 2 + 50, b.y + b.h / 2};
+    const Point a{b.x + b.w / 2 - 50, b.y + b.h / 2};
+    const Point c{b.x + b.w / 2 + 50, b.y + b.h / 2};
     const auto [lon1, lat1] = p.to_lon_lat(a);
     const auto [lon2, lat2] = p.to_lon_lat(c);
     return proj::geodesic_km(lon1, lat1, lon2, lat2) / 100.0;
@@ -131,7 +132,8 @@ std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& 
 std::vector<Point> straight(const Point& tip, const Point& from, double length, const Box& box) {
     const double d = px_distance(tip, from);
     if (d < 1 || !std::isfinite(d)) return {};
-    const double ux = (from.x - tip.x) / d, uy = (from.y - tip.y) / d;
+    const double ux = (from.x - tip.x) / d;
+    const double uy = (from.y - tip.y) / d;
     double run = std::min(length, d);
     // Shorten until the tail lies inside the map, so no arrow starts off the page.
     while (run > length * 0.3 && !box.contains(Point{tip.x + ux * run, tip.y + uy * run})) run *= 0.9;
@@ -199,7 +201,8 @@ bool ring_contains(const io::Path& ring, double lon, double lat) {
 
 // Whether an admin-1 area's name is the region's: "Kherson" = "Kherson Oblast" = "kherson".
 bool same_region_name(const std::string& area, const std::string& region) {
-    const std::string a = text::name_key(area), r = text::name_key(region);
+    const std::string a = text::name_key(area);
+    const std::string r = text::name_key(region);
     if (a.empty() || r.empty()) return false;
     auto starts = [](const std::string& whole, const std::string& part) { return whole.rfind(part + " ", 0) == 0; };
     return a == r || starts(a, r) || starts(r, a);
@@ -251,7 +254,8 @@ std::optional<Box> place_icon(const Point& at, double r, LabelPlacer& placer) {
 // Reserves the body of an arrow, so no label or callout is drawn over it.
 void reserve_line(const std::vector<LonLat>& line, const Projector& p, double half_width, LabelPlacer& placer) {
     for (size_t i = 1; i < line.size(); ++i) {
-        const Point a = p.to_pixel(line[i - 1][0], line[i - 1][1]), b = p.to_pixel(line[i][0], line[i][1]);
+        const Point a = p.to_pixel(line[i - 1][0], line[i - 1][1]);
+        const Point b = p.to_pixel(line[i][0], line[i][1]);
         const double d = px_distance(a, b);
         for (double t = 0; t <= d; t += half_width) {
             const Point q{a.x + (b.x - a.x) * t / d, a.y + (b.y - a.y) * t / d};
@@ -265,13 +269,14 @@ void reserve_line(const std::vector<LonLat>& line, const Projector& p, double ha
 std::string short_party(const std::string& text, const std::string& side, bool drop_article = true) {
     const Annotation& a = annotation();
     std::istringstream in(text);
-    std::string word, out;
+    std::string word;
+    std::string out;
     bool first = true;
     while (in >> word) {
         std::string lower = word;
         std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (first && drop_article && a.claimant_drops.count(lower)) continue;
-        if (!out.empty() && a.claimant_stops.count(lower)) break;
+        if (first && drop_article && (a.claimant_drops.contains(lower))) continue;
+        if (!out.empty() && (a.claimant_stops.contains(lower))) break;
         if (!out.empty() && word.front() == '(') break;
         out += (out.empty() ? "" : " ") + word;
         first = false;
@@ -360,9 +365,11 @@ namespace {
 // Whether the words between two places of a sentence are only other places of the same list and
 // its commas and "and": "Kyiv, Lviv, Kharkiv and Odesa", not "Kyiv on Monday, a week after … Lviv".
 bool listed_together(const std::string& evidence, const std::string& a, const std::string& b, const std::vector<EventSubject>& events) {
-    const size_t at_a = evidence.find(a), at_b = evidence.find(b);
+    const size_t at_a = evidence.find(a);
+    const size_t at_b = evidence.find(b);
     if (a.empty() || b.empty() || at_a == std::string::npos || at_b == std::string::npos || at_a == at_b) return false;
-    const size_t from = std::min(at_a + a.size(), at_b + b.size()), to = std::max(at_a, at_b);
+    const size_t from = std::min(at_a + a.size(), at_b + b.size());
+    const size_t to = std::max(at_a, at_b);
     if (from > to) return false;
     std::string gap = evidence.substr(from, to - from);
     for (const auto& e : events)
@@ -438,8 +445,11 @@ std::string event_title(const std::vector<EventSubject>& events, size_t main) {
 }
 
 std::string long_date(const std::string& iso) {
-    int y = 0, m = 0, d = 0;
-    char dash1 = 0, dash2 = 0;
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    char dash1 = 0;
+    char dash2 = 0;
     std::istringstream in(iso);
     if (!(in >> y >> dash1 >> m >> dash2 >> d) || dash1 != '-' || dash2 != '-' || m < 1 || m > 12 || d < 1 || d > 31) return "";
     const auto& months = annotation().months;
@@ -497,7 +507,7 @@ std::string prose_party(const std::string& text, const std::string& side) {
     const std::string first = who.substr(0, who.find(' '));
     std::string lower = first;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (annotation().alt.lower_case_openers.count(lower)) who.replace(0, first.size(), lower);
+    if (annotation().alt.lower_case_openers.contains(lower)) who.replace(0, first.size(), lower);
     return who;
 }
 
@@ -506,7 +516,7 @@ std::string alt_claimant(const EventSubject& e) {
     if (!claimant_named(e)) return "";
     const std::string who = prose_party(e.claimed_by, e.claimed_side);
     const std::string first = text::name_key(who.substr(0, who.find(' ')));
-    return who.empty() || annotation().claimant_stops.count(first) ? "" : who;
+    return who.empty() || (annotation().claimant_stops.contains(first)) ? "" : who;
 }
 
 // ", which Ukraine denies", ", which local officials deny".
@@ -515,7 +525,7 @@ std::string alt_denial(const EventSubject& e) {
     const std::string who = e.denied_side.empty() ? prose_party(e.denied_by, "") : side_name(e.denied_side).name;
     if (who.empty()) return "";
     std::string last = text::name_key(who.substr(who.rfind(' ') + 1));
-    const bool plural = last.size() > 2 && last.back() == 's' && !last.ends_with("ss") && !last.ends_with("us") && !w.singular_in_s.count(last);
+    const bool plural = last.size() > 2 && last.back() == 's' && !last.ends_with("ss") && !last.ends_with("us") && (!w.singular_in_s.contains(last));
     return fill_in(plural ? w.denial_plural : w.denial, {{"who", who}});
 }
 
@@ -715,7 +725,8 @@ std::vector<LegendEntry> event_legend(const std::vector<EventMark>& marks) {
     const Annotation& a = annotation();
     std::vector<LegendEntry> out;
     std::set<std::string> seen;
-    bool claimed = false, denied = false;
+    bool claimed = false;
+    bool denied = false;
     for (const auto& m : marks) {
         if (!m.in_view) continue;
         claimed = claimed || m.status == "claimed" || m.status == "denied";

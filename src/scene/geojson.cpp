@@ -168,7 +168,7 @@ Feature feature_from(const json& jf, size_t index) {
     Feature f;
     const std::string kind = text_of(p, "kind");
     if (kind.empty()) throw InputError("scene", where + "no \"kind\" property");
-    const auto known = std::find_if(std::begin(kFeatureKinds), std::end(kFeatureKinds), [&](const auto& k) { return kind == k.second; });
+    const auto *const known = std::find_if(std::begin(kFeatureKinds), std::end(kFeatureKinds), [&](const auto& k) { return kind == k.second; });
     if (known == std::end(kFeatureKinds))
         throw InputError("scene", where + "unknown kind '" + kind + "' (place, area, river, water, country, context or event)");
     f.kind = known->first;
