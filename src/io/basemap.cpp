@@ -5,10 +5,12 @@
 #include <geos_c.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <limits>
 #include <span>
+#include <string_view>
 
 namespace frontmap::io {
 
@@ -75,13 +77,13 @@ std::span<const unsigned char> wkb_of(std::span<const unsigned char> blob, Envel
     if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P') return {};
     const unsigned flags = blob[3];
     if ((flags & 0x10) != 0U) return {};  // an empty geometry
-    constexpr size_t kEnvelopeBytes[] = {0, 32, 48, 48, 64};
+    constexpr std::array<size_t, 5> kEnvelopeBytes{0, 32, 48, 48, 64};
     const unsigned kind = (flags >> 1) & 0x7;
-    if (kind >= std::size(kEnvelopeBytes) || blob.size() < 8 + kEnvelopeBytes[kind]) return {};
+    if (kind >= kEnvelopeBytes.size() || blob.size() < 8 + kEnvelopeBytes[kind]) return {};
     const bool little_endian = (flags & 0x1) != 0U;
     if (kind > 0 && little_endian && std::endian::native == std::endian::little) {
-        double xy[4];
-        std::memcpy(xy, blob.data() + 8, sizeof xy);  // minx, maxx, miny, maxy
+        std::array<double, 4> xy{};
+        std::memcpy(xy.data(), blob.data() + 8, sizeof xy);  // minx, maxx, miny, maxy
         envelope = {xy[0], xy[1], xy[2], xy[3], true};
     }
     return blob.subspan(8 + kEnvelopeBytes[kind]);
@@ -129,14 +131,14 @@ Envelope bounds_of(const std::vector<Path>& parts) {
 
 GEOSGeometry* box_polygon(GEOSContextHandle_t h, const BBox& b) { return GEOSGeom_createRectangle_r(h, b.west, b.south, b.east, b.north); }
 
-std::string quoted(const std::string& identifier) {
+std::string sql_identifier(std::string_view identifier) {
     std::string out = "\"";
     for (char c : identifier) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
 // The attributes a feature may carry, in the columns query() selects after the geometry.
-constexpr const char* kAttributes[] = {"name", "country", "feature_code", "level", "population", "importance"};
+constexpr std::array<std::string_view, 6> kAttributes{"name", "country", "feature_code", "level", "population", "importance"};
 
 }  // namespace
 
@@ -179,12 +181,12 @@ const Basemap::Layer& Basemap::layer_named(const std::string& name) const {
 sqlite::Statement& Basemap::query(const Layer& layer, const std::string& where) const {
     auto& stmt = statements_[layer.table + '\n' + where];
     if (!stmt) {
-        std::string sql = "SELECT " + quoted(layer.geometry);
-        for (const char* a : kAttributes)
-            sql += std::find(layer.columns.begin(), layer.columns.end(), std::string(a)) != layer.columns.end() ? ", " + quoted(a) : ", NULL";
-        sql += " FROM " + quoted(layer.table) + " WHERE ";
+        std::string sql = "SELECT " + sql_identifier(layer.geometry);
+        for (const std::string_view a : kAttributes)
+            sql += std::find(layer.columns.begin(), layer.columns.end(), a) != layer.columns.end() ? ", " + sql_identifier(a) : ", NULL";
+        sql += " FROM " + sql_identifier(layer.table) + " WHERE ";
         sql += layer.rtree.empty() ? "?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL"
-                                   : "fid IN (SELECT id FROM " + quoted(layer.rtree) + " WHERE maxx >= ?1 AND minx <= ?3 AND maxy >= ?2 AND miny <= ?4)";
+                                   : "fid IN (SELECT id FROM " + sql_identifier(layer.rtree) + " WHERE maxx >= ?1 AND minx <= ?3 AND maxy >= ?2 AND miny <= ?4)";
         if (!where.empty()) sql += " AND (" + where + ")";
         try {
             stmt = std::make_unique<sqlite::Statement>(db_.get(), sql);

@@ -7,6 +7,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <chrono>
@@ -30,9 +31,9 @@ std::string megabytes(size_t bytes) {
 // Reads at most max_bytes, so that /dev/zero or a runaway pipe ends in an error, not in memory.
 std::string read_bounded(std::istream& in, const std::string& name, size_t max_bytes, const std::string& hint) {
     std::string bytes;
-    char chunk[1 << 16];
-    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-        bytes.append(chunk, static_cast<size_t>(in.gcount()));
+    std::array<char, size_t{1} << 16> chunk{};
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        bytes.append(chunk.data(), static_cast<size_t>(in.gcount()));
         if (bytes.size() > max_bytes) throw InputError("cannot read " + name, "it is larger than " + megabytes(max_bytes) + hint);
     }
     if (in.bad()) throw InputError("cannot read " + name, "the read failed");
@@ -73,10 +74,10 @@ namespace {
 // may not allocate or lock.
 struct TempSlot {
     std::atomic<int> state{0};  // 0 free, 1 being filled, 2 holds a path
-    char path[4096] = {};
+    std::array<char, 4096> path{};
 };
 constexpr size_t kTempSlots = 64;
-TempSlot temp_slots[kTempSlots];
+std::array<TempSlot, kTempSlots> temp_slots;
 
 int register_temp(const std::filesystem::path& temp) {
     const std::string& text = temp.native();
@@ -84,7 +85,7 @@ int register_temp(const std::filesystem::path& temp) {
     for (size_t i = 0; i < kTempSlots; ++i) {
         int expected = 0;
         if (!temp_slots[i].state.compare_exchange_strong(expected, 1)) continue;
-        std::memcpy(temp_slots[i].path, text.c_str(), text.size() + 1);
+        std::memcpy(temp_slots[i].path.data(), text.c_str(), text.size() + 1);
         temp_slots[i].state.store(2);
         return static_cast<int>(i);
     }
@@ -97,7 +98,7 @@ void unregister_temp(int slot) {
 
 extern "C" void remove_temp_files_and_end(int signal) {
     for (auto& slot : temp_slots)
-        if (slot.state.load() == 2) ::unlink(slot.path);
+        if (slot.state.load() == 2) ::unlink(slot.path.data());
     std::signal(signal, SIG_DFL);
     std::raise(signal);
 }

@@ -8,6 +8,7 @@
 #include <cpl_string.h>
 #include <ogr_api.h>
 
+#include <array>
 #include <filesystem>
 
 namespace frontmap::io {
@@ -20,9 +21,9 @@ gdal::DatasetPtr open_places(const std::string& path) {
     if (std::filesystem::is_directory(path)) throw InputError("cannot read places " + path, "it is a folder");
     if (!std::filesystem::is_regular_file(path)) throw InputError("cannot read places " + path, "no such file");
     const bool csv = std::filesystem::path(path).extension() == ".csv";
-    const char* csv_options[] = {"X_POSSIBLE_NAMES=lon,longitude,lng,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO", nullptr};
+    std::array<const char*, 4> csv_options{"X_POSSIBLE_NAMES=lon,longitude,lng,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO", nullptr};
     CPLErrorReset();
-    gdal::DatasetPtr ds{GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csv ? csv_options : nullptr, nullptr)};
+    gdal::DatasetPtr ds{GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csv ? csv_options.data() : nullptr, nullptr)};
     if (!ds) throw InputError("cannot read places " + path, "not a CSV or vector file GDAL can read");
     return ds;
 }

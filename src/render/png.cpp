@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frontmap::render {
@@ -44,9 +46,9 @@ struct Pixels {
 };
 
 // PNG scanlines, each a filter byte (0, none: the fastest, and deflate does well on flat map
-// colours without one) and the row's pixels, into `out`; returns their size. Opaque images take
-// three channels; the first translucent pixel starts the image again with four.
-size_t scanlines(const Pixels& px, int channels, PageBuffer& out) {
+// colours without one) and the row's pixels, into `out`; returns their size, or nothing when
+// three channels were asked for and a pixel is translucent.
+std::optional<size_t> try_scanlines(const Pixels& px, int channels, PageBuffer& out) {
     const size_t line = 1 + static_cast<size_t>(px.width) * static_cast<size_t>(channels);
     const size_t size = line * static_cast<size_t>(px.height);
     uint8_t* o = out.reserve(size);
@@ -56,7 +58,7 @@ size_t scanlines(const Pixels& px, int channels, PageBuffer& out) {
         for (int x = 0; x < px.width; ++x) {
             const uint32_t p = row[x];
             const uint32_t a = p >> 24;
-            if (channels == 3 && a != 0xFF) return scanlines(px, 4, out);
+            if (channels == 3 && a != 0xFF) return std::nullopt;
             *o++ = unpremultiply((p >> 16) & 0xFF, a);
             *o++ = unpremultiply((p >> 8) & 0xFF, a);
             *o++ = unpremultiply(p & 0xFF, a);
@@ -66,14 +68,20 @@ size_t scanlines(const Pixels& px, int channels, PageBuffer& out) {
     return size;
 }
 
+// Opaque images take three channels; the first translucent pixel starts the image again with four.
+size_t scanlines(const Pixels& px, PageBuffer& out) {
+    if (const auto size = try_scanlines(px, 3, out)) return *size;
+    return try_scanlines(px, 4, out).value();
+}
+
 void put_u32(std::string& out, uint32_t v) {
     for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>(v >> shift));
 }
 
-void put_chunk(std::string& out, const char (&type)[5], const uint8_t* data, size_t size) {
+void put_chunk(std::string& out, std::string_view type, const uint8_t* data, size_t size) {
     put_u32(out, static_cast<uint32_t>(size));
     const size_t start = out.size();
-    out.append(type, 4);
+    out.append(type);
     if (size > 0) out.append(reinterpret_cast<const char*>(data), size);
     put_u32(out, static_cast<uint32_t>(libdeflate_crc32(0, out.data() + start, out.size() - start)));
 }
@@ -94,7 +102,7 @@ struct Scratch {
 std::string encode(const Pixels& px) {
     thread_local Scratch scratch;
     if (!scratch.compressor) throw RenderError("cannot encode the PNG", "out of memory");
-    const size_t raw = scanlines(px, 3, scratch.lines);
+    const size_t raw = scanlines(px, scratch.lines);
     const bool opaque = raw == (1 + static_cast<size_t>(px.width) * 3) * static_cast<size_t>(px.height);
     const size_t bound = libdeflate_zlib_compress_bound(scratch.compressor.get(), raw);
     uint8_t* stream = scratch.stream.reserve(bound);

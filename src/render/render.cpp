@@ -15,6 +15,7 @@
 #include <cairo-svg.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <sstream>
 #include <string_view>
@@ -374,7 +375,18 @@ void arrow_path(cairo_t* cr, const std::vector<Point>& pts, double width) {
     cairo_close_path(cr);
 }
 
-const double kClaimDash[] = {3.0, 2.0};
+// A claim's dashes: 3 units drawn, 2 left blank.
+void set_claim_dash(cairo_t* cr) {
+    constexpr std::array<double, 2> kClaimDash{3.0, 2.0};
+    cairo_set_dash(cr, kClaimDash.data(), static_cast<int>(kClaimDash.size()), 0);
+}
+
+// Calls draw(x) for x = from, from + step, … below `to`, counting the steps so that rounding
+// cannot add or drop one.
+template <typename Draw>
+void each_step(double from, double to, double step, Draw draw) {
+    for (int i = 0; from + i * step < to; ++i) draw(from + i * step);
+}
 
 bool is_claimed(const std::string& status) { return status == "claimed" || status == "denied"; }
 
@@ -387,7 +399,7 @@ void fill_and_edge(cairo_t* cr, const style::Style& st, const style::Colour& col
     op_fill_preserve(cr);
     if (claimed) {
         set_colour(cr, colour);
-        cairo_set_dash(cr, kClaimDash, 2, 0);
+        set_claim_dash(cr);
     } else {
         set_colour(cr, st.symbol_rim);
         cairo_set_dash(cr, nullptr, 0, 0);
@@ -477,13 +489,13 @@ void draw_area(cairo_t* cr, const style::Style& st, const Projector& p, const sc
     set_rgba(cr, colour, opacity.area_fill);
     op_paint(cr);
     cairo_new_path(cr);
-    for (double x = x0 - (y1 - y0); x < x1; x += 7) {
-        cairo_move_to(cr, x, y1);
-        cairo_line_to(cr, x + (y1 - y0), y0);
-    }
+    each_step(x0 - (y1 - y0), x1, 7, [cr, top = y0, bottom = y1](double x) {
+        cairo_move_to(cr, x, bottom);
+        cairo_line_to(cr, x + (bottom - top), top);
+    });
     set_rgba(cr, colour, hatch);
     cairo_set_line_width(cr, 1.3);
-    if (is_claimed(m.status)) cairo_set_dash(cr, kClaimDash, 2, 0);
+    if (is_claimed(m.status)) set_claim_dash(cr);
     op_stroke(cr);
     op_restore(cr);
     cairo_new_path(cr);
@@ -566,10 +578,10 @@ void exclamation_glyph(cairo_t* cr, double cx, double cy, double u) {  // anythi
 }
 
 using GlyphDrawer = void (*)(cairo_t*, double, double, double);
-constexpr std::pair<std::string_view, GlyphDrawer> kGlyphs[] = {
+constexpr std::array<std::pair<std::string_view, GlyphDrawer>, 7> kGlyphs{{
     {"strike", target_glyph},          {"shelling", rounds_glyph}, {"attack", swords_glyph},
     {"explosion", burst_glyph},        {"evacuation", doorway_glyph}, {"flooding", waves_glyph},
-    {"fortification", battlements_glyph}};
+    {"fortification", battlements_glyph}}};
 
 void glyph(cairo_t* cr, const std::string& type, double cx, double cy, double r) {
     cairo_new_path(cr);
@@ -577,8 +589,8 @@ void glyph(cairo_t* cr, const std::string& type, double cx, double cy, double r)
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     const double u = r / 9.0;
     cairo_set_line_width(cr, 1.6 * u);
-    const auto* found = std::find_if(std::begin(kGlyphs), std::end(kGlyphs), [&](const auto& g) { return g.first == type; });
-    (found == std::end(kGlyphs) ? exclamation_glyph : found->second)(cr, cx, cy, u);
+    const auto* const found = std::ranges::find_if(kGlyphs, [&](const auto& g) { return g.first == type; });
+    (found == kGlyphs.end() ? exclamation_glyph : found->second)(cr, cx, cy, u);
 }
 
 // A flag on a pole, in the side's colour: ground taken. A retaken flag has a swallowtail.
@@ -611,7 +623,7 @@ void event_icon(cairo_t* cr, const style::Style& st, const std::string& symbol, 
             op_fill_preserve(cr);
             set_colour(cr, colour);
             cairo_set_line_width(cr, 1.6);
-            cairo_set_dash(cr, kClaimDash, 2, 0);
+            set_claim_dash(cr);
             op_stroke(cr);
             cairo_set_dash(cr, nullptr, 0, 0);
             set_colour(cr, colour);
@@ -726,10 +738,10 @@ void legend_event_symbol(Painter& painter, const scene::LegendEntry& e, const Po
         op_clip_preserve(cr);
         set_rgba(cr, colour, st.event_opacity.area_fill);
         op_fill(cr);
-        for (double x = c.x - 23; x < c.x + 9; x += 6) {
+        each_step(c.x - 23, c.x + 9, 6, [&](double x) {
             cairo_move_to(cr, x, c.y + 7);
             cairo_line_to(cr, x + 14, c.y - 7);
-        }
+        });
         set_rgba(cr, colour, st.event_opacity.area_hatch);
         cairo_set_line_width(cr, 1.3);
         op_stroke(cr);

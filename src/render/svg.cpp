@@ -6,6 +6,7 @@
 #include <libxml/xmlwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -24,9 +25,9 @@ const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 
 std::string number(double v) {
     if (!std::isfinite(v)) return "0";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%.2f", v);
+    std::string s = buf.data();
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
     return s == "-0" ? "0" : s;
@@ -34,9 +35,9 @@ std::string number(double v) {
 
 std::string hex(double r, double g, double b) {
     auto byte = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", byte(r), byte(g), byte(b));
-    return buf;
+    std::array<char, 8> buf{};
+    std::snprintf(buf.data(), buf.size(), "#%02x%02x%02x", byte(r), byte(g), byte(b));
+    return buf.data();
 }
 
 std::string path_data(cairo_t* cr) {
@@ -228,8 +229,7 @@ std::string SvgSink::finish() {
     impl_->ok(xmlTextWriterEndDocument(impl_->writer.get()));
     impl_->ok(xmlTextWriterFlush(impl_->writer.get()));
     if (impl_->failed) throw RenderError("cannot write SVG", "libxml2 could not write the document");
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(impl_->buffer.get())),
-                       static_cast<size_t>(xmlBufferLength(impl_->buffer.get())));
+    return {reinterpret_cast<const char*>(xmlBufferContent(impl_->buffer.get())), static_cast<size_t>(xmlBufferLength(impl_->buffer.get()))};
 }
 
 namespace {

@@ -151,9 +151,11 @@ ScaleBar scale_bar(const Projector& p) {
     const double km_per_px = km_between(p, origin, {origin.x + 100, origin.y}) / 100.0;
     const double max_km = b.w * layout().scale_bar.max_share * km_per_px;
     double km = 1;
-    for (double decade = 1e-3; decade <= 1e5; decade *= 10)
+    for (int exponent = -3; exponent <= 5; ++exponent) {
+        const double decade = std::pow(10.0, exponent);
         for (double m : {1.0, 2.0, 5.0})
             if (m * decade <= max_km) km = m * decade;
+    }
     // Refine the pixel length so the bar's two ends are `km` apart on the ellipsoid.
     double px = km / km_per_px;
     for (int i = 0; i < 3; ++i) px *= km / km_between(p, origin, {origin.x + px, origin.y});

@@ -110,6 +110,7 @@ std::pair<double, std::vector<Point>> walk_course(const std::vector<Point>& px, 
 std::vector<Point> along_course(const std::vector<LonLat>& course, const Point& tip, double length, const Projector& p,
                                 const std::optional<Point>& from = std::nullopt) {
     std::vector<Point> px;
+    px.reserve(course.size());
     for (const auto& v : course) px.push_back(p.to_pixel(v[0], v[1]));
     if (px.size() < 2) return {};
     const size_t nearest = nearest_segment(px, tip);
@@ -185,6 +186,7 @@ std::vector<LonLat> arrow_line(const EventSubject& e, const Projector& p) {
         shorten_tip(px, a.arrow_tip_gap_px + 6);
     }
     std::vector<LonLat> out;
+    out.reserve(px.size());
     for (const auto& q : px) out.push_back(lon_lat(p, q));
     return out;
 }
@@ -257,7 +259,8 @@ void reserve_line(const std::vector<LonLat>& line, const Projector& p, double ha
         const Point a = p.to_pixel(line[i - 1][0], line[i - 1][1]);
         const Point b = p.to_pixel(line[i][0], line[i][1]);
         const double d = px_distance(a, b);
-        for (double t = 0; t <= d; t += half_width) {
+        for (int step = 0; step * half_width <= d; ++step) {
+            const double t = step * half_width;
             const Point q{a.x + (b.x - a.x) * t / d, a.y + (b.y - a.y) * t / d};
             placer.add_obstacle(square(q, half_width * 0.8));
         }
@@ -459,7 +462,7 @@ std::string long_date(const std::string& iso) {
 
 std::string callout_text(const EventSubject& e) {
     const Annotation& a = annotation();
-    const std::string counts = counts_text(e);
+    std::string counts = counts_text(e);
     const std::string claimant = claimant_named(e) ? short_party(e.claimed_by, e.claimed_side) : "";
     const std::string denier = e.denied_by.empty() ? "" : (e.denied_side.empty() ? short_party(e.denied_by, "") : side_name(e.denied_side).name);
     const std::string denial = denier.empty() ? "" : fill_in(a.denies, {{"who", denier}});

@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace frontmap::scene {
@@ -11,13 +12,13 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::pair<LabelFont, const char*> kFonts[] = {
+constexpr std::array<std::pair<LabelFont, const char*>, 5> kFonts{{
     {LabelFont::Place, "place"}, {LabelFont::Context, "context"}, {LabelFont::Water, "water"}, {LabelFont::Region, "region"},
-    {LabelFont::Country, "country"}};
+    {LabelFont::Country, "country"}}};
 
-constexpr std::pair<FeatureKind, const char*> kFeatureKinds[] = {
+constexpr std::array<std::pair<FeatureKind, const char*>, 6> kFeatureKinds{{
     {FeatureKind::Place, "place"},     {FeatureKind::Area, "area"},       {FeatureKind::River, "river"},
-    {FeatureKind::Water, "water"},     {FeatureKind::Country, "country"}, {FeatureKind::Context, "context"}};
+    {FeatureKind::Water, "water"},     {FeatureKind::Country, "country"}, {FeatureKind::Context, "context"}}};
 
 // A whole number from a scene file. nlohmann's get<int> of 1e69 or 2.5 is undefined behaviour
 // or a silent truncation (fuzz_scene found the first), so the value is checked as a double.
@@ -168,8 +169,8 @@ Feature feature_from(const json& jf, size_t index) {
     Feature f;
     const std::string kind = text_of(p, "kind");
     if (kind.empty()) throw InputError("scene", where + "no \"kind\" property");
-    const auto *const known = std::find_if(std::begin(kFeatureKinds), std::end(kFeatureKinds), [&](const auto& k) { return kind == k.second; });
-    if (known == std::end(kFeatureKinds))
+    const auto* const known = std::ranges::find_if(kFeatureKinds, [&](const auto& k) { return kind == k.second; });
+    if (known == kFeatureKinds.end())
         throw InputError("scene", where + "unknown kind '" + kind + "' (place, area, river, water, country, context or event)");
     f.kind = known->first;
     f.name = text_of(p, "name");
