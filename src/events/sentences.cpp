@@ -17,10 +17,12 @@ namespace {
 // cannot open its break iterator (it then has no data): events are still found, less precisely.
 std::vector<size_t> sentence_breaks(std::string_view text) {
     std::vector<size_t> breaks{0};
+    // Creating a break iterator loads ICU's rules (about a millisecond): one per thread, reused. Its
+    // own status, so that one text ICU could not open does not leave the thread without one.
+    thread_local UErrorCode created = U_ZERO_ERROR;
+    thread_local std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), created));
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UText, decltype(&utext_close)> ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status), &utext_close);
-    // Creating a break iterator loads ICU's rules (about a millisecond): one per thread, reused.
-    thread_local std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
     if ((U_SUCCESS(status) != 0) && it) {
         it->setText(ut.get(), status);
         if (U_SUCCESS(status) != 0)
