@@ -141,6 +141,88 @@ TEST_CASE("tokenize: sentence starts and ends", "[parse][tokenize]") {
     CHECK(token(tokens, "Kherson").sentence_start);  // the first word of a quotation
 }
 
+// Where the tokenizer's words differ from those of Unicode's word rules (ICU's BreakIterator), on
+// purpose: these pin what the geoparser and the event coder have always been given.
+
+TEST_CASE("tokenize: a number's comma and point cut it, and are recorded for the events stage to join", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("Nearly 1,100 people fled 3.5 km.");
+    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Nearly", "1", "100", "people", "fled", "3", "5", "km"});
+    CHECK(tokens[1].comma_after);
+    CHECK_FALSE(tokens[2].sentence_start);
+    CHECK(tokens[5].stop_after);
+    CHECK(tokens[6].sentence_start);  // events' join_number_groups undoes both
+    CHECK(tokens[7].stop_after);
+}
+
+TEST_CASE("tokenize: Cyrillic words keep their bytes, case and punctuation", "[parse][tokenize]") {
+    const std::string article = "Вибухи у Києві, Харкові та Kyiv’s suburbs.";
+    const auto tokens = frontmap::parse::tokenize(article);
+    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Вибухи", "у", "Києві", "Харкові", "та", "Kyiv", "suburbs"});
+    CHECK(tokens[0].capitalised);
+    CHECK_FALSE(tokens[1].capitalised);
+    CHECK(tokens[2].capitalised);
+    CHECK(tokens[2].comma_after);
+    CHECK(tokens[2].start == article.find("Києві"));
+    CHECK(tokens[2].end == article.find(','));
+    CHECK(tokens[5].possessive);
+    CHECK(tokens[6].stop_after);
+}
+
+TEST_CASE("tokenize: an apostrophe inside a name stays in it, a possessive after it does not", "[parse][tokenize]") {
+    const std::string apostrophe = GENERATE(as<std::string>{}, "'", "’");
+    const std::string article = "O" + apostrophe + "Brien" + apostrophe + "s men";
+    CAPTURE(article);
+    const auto tokens = frontmap::parse::tokenize(article);
+    REQUIRE(texts_of(tokens) == std::vector<std::string>{"O" + apostrophe + "Brien", "men"});
+    CHECK(tokens[0].possessive);
+}
+
+TEST_CASE("tokenize: other punctuation inside a word cuts it", "[parse][tokenize]") {
+    // ICU keeps each of these whole; only initialisms of capitals are one word here.
+    const auto tokens = frontmap::parse::tokenize("al_Sham, e.g. the U.S.A or example.com");
+    CHECK(texts_of(tokens) == std::vector<std::string>{"al", "Sham", "e", "g", "the", "U.S", "A", "or", "example", "com"});
+}
+
+TEST_CASE("tokenize: a hyphen of any kind joins a word to the next", "[parse][tokenize]") {
+    const std::string hyphen = GENERATE(as<std::string>{}, "-", "\u2010", "\u2011");
+    const auto tokens = frontmap::parse::tokenize("Russian" + hyphen + "occupied Kherson");
+    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Russian", "occupied", "Kherson"});
+    CHECK(tokens[0].hyphen_after);
+    // hyphen_before is only seen across a one-byte hyphen (tokenize compares end + 1 with start).
+    CHECK(tokens[1].hyphen_before == (hyphen == "-"));
+    CHECK_FALSE(tokens[2].hyphen_before);
+}
+
+TEST_CASE("tokenize: a word of a script written without spaces is one token", "[parse][tokenize]") {
+    // ICU cuts these by its dictionaries; the gazetteer writes such names whole.
+    const auto tokens = frontmap::parse::tokenize("([[လားရှိုး]]) 東京都 ABCカタカナ");
+    CHECK(texts_of(tokens) == std::vector<std::string>{"လားရှိုး", "東京都", "ABCカタカナ"});
+}
+
+TEST_CASE("tokenize: a combining mark is part of a word, even one standing after a space", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("Cafe\u0301 \u0301x");
+    CHECK(texts_of(tokens) == std::vector<std::string>{"Cafe\u0301", "\u0301x"});
+}
+
+TEST_CASE("tokenize: an all-caps dateline of two words", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("NEW YORK — U.N. officials said.");
+    REQUIRE(texts_of(tokens) == std::vector<std::string>{"NEW", "YORK", "U.N", "officials", "said"});
+    CHECK(tokens[0].all_caps);
+    CHECK(tokens[1].all_caps);
+    CHECK_FALSE(tokens[1].sentence_start);
+    CHECK(tokens[2].sentence_start);  // after the dash
+    CHECK(tokens[2].all_caps);
+    CHECK(tokens[2].stop_after);      // the tokenizer cannot tell; events' join_initialisms does
+}
+
+TEST_CASE("tokenize: curly and single quotation marks start a clause", "[parse][tokenize]") {
+    const auto tokens = frontmap::parse::tokenize("He said \u201CMariupol held\u201D and 'Kherson is free'.");
+    CHECK(token(tokens, "Mariupol").sentence_start);
+    CHECK_FALSE(token(tokens, "held").sentence_start);
+    CHECK(token(tokens, "Kherson").sentence_start);
+    CHECK_FALSE(token(tokens, "is").sentence_start);
+}
+
 // ---- recognize -------------------------------------------------------------------------------
 
 namespace {
