@@ -139,6 +139,12 @@ TEST_CASE("tokenize: sentence starts and ends", "[parse][tokenize]") {
     CHECK(token(tokens, "Western").sentence_start);
     CHECK_FALSE(token(tokens, "officials").sentence_start);
     CHECK(token(tokens, "Kherson").sentence_start);  // the first word of a quotation
+    // Curly and single quotation marks open one too.
+    const auto curly = frontmap::parse::tokenize("He said \u201CMariupol held\u201D and 'Kherson is free'.");
+    CHECK(token(curly, "Mariupol").sentence_start);
+    CHECK_FALSE(token(curly, "held").sentence_start);
+    CHECK(token(curly, "Kherson").sentence_start);
+    CHECK_FALSE(token(curly, "is").sentence_start);
 }
 
 // Where the tokenizer's words differ from those of Unicode's word rules (ICU's BreakIterator), on
@@ -213,14 +219,6 @@ TEST_CASE("tokenize: an all-caps dateline of two words", "[parse][tokenize]") {
     CHECK(tokens[2].sentence_start);  // after the dash
     CHECK(tokens[2].all_caps);
     CHECK(tokens[2].stop_after);      // the tokenizer cannot tell; events' join_initialisms does
-}
-
-TEST_CASE("tokenize: curly and single quotation marks start a clause", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("He said \u201CMariupol held\u201D and 'Kherson is free'.");
-    CHECK(token(tokens, "Mariupol").sentence_start);
-    CHECK_FALSE(token(tokens, "held").sentence_start);
-    CHECK(token(tokens, "Kherson").sentence_start);
-    CHECK_FALSE(token(tokens, "is").sentence_start);
 }
 
 // ---- recognize -------------------------------------------------------------------------------
