@@ -81,12 +81,6 @@ private:
     std::vector<Field> fields_;
 };
 
-gdal::GeometryPtr make_line(const Path& path) {
-    gdal::GeometryPtr g{OGR_G_CreateGeometry(wkbLineString)};
-    for (const auto& p : path) OGR_G_AddPoint_2D(g.get(), p.lon, p.lat);
-    return g;
-}
-
 gdal::GeometryPtr make_polygon(const Path& ring) {
     gdal::GeometryPtr poly{OGR_G_CreateGeometry(wkbPolygon)};
     gdal::GeometryPtr r{OGR_G_CreateGeometry(wkbLinearRing)};
@@ -104,12 +98,12 @@ std::vector<Segment> read_dump(const std::filesystem::path& file) {
 // Shoreline polygons cut into tiles of `tile` degrees: a map then reads the few pieces it shows,
 // not the whole of Eurasia.
 void write_shore(GDALDatasetH ds, const std::filesystem::path& dump, const std::string& lod, double tile) {
-    auto segments = read_dump(dump);
+    const auto segments = read_dump(dump);
     {
         LayerWriter coast(ds, "coast_" + lod, wkbLineString, {Field::Level});
         for (const auto& s : segments) coast.add(make_line(s.points).get(), {.level = s.level});
     }
-    const auto rings = build_rings(std::move(segments));
+    const auto rings = build_rings(segments);
     LayerWriter land(ds, "shore_" + lod, wkbPolygon, {Field::Level});
     size_t pieces = 0;
     for (const auto& ring : rings) {

@@ -1,5 +1,7 @@
 #include "geometry.hpp"
 
+#include "common/error.hpp"
+
 #include <geos_c.h>
 
 #include <algorithm>
@@ -34,11 +36,42 @@ std::vector<Segment> read_gmt_segments(std::istream& in) {
 
 namespace {
 
-// Endpoints are matched on a 1e-7 degree grid: GMT prints them with the same digits on both
-// sides of a bin edge.
-using Key = std::tuple<int, long long, long long>;
-Key key_of(int level, const LonLat& p) {
-    return {level, std::llround(p.lon * 1e7), std::llround(p.lat * 1e7)};
+void add_parts(OGRGeometryH to, OGRGeometryH geometry, OGRwkbGeometryType part) {
+    if (wkbFlatten(OGR_G_GetGeometryType(geometry)) == part) {
+        gdal::check(OGR_G_AddGeometry(to, geometry), "cannot collect a geometry's parts");
+        return;
+    }
+    for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) add_parts(to, OGR_G_GetGeometryRef(geometry, i), part);
+}
+
+struct GeosContext {
+    GEOSContextHandle_t handle = GEOS_init_r();
+    GeosContext() = default;
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+    GeosContext(GeosContext&&) = delete;
+    GeosContext& operator=(GeosContext&&) = delete;
+    ~GeosContext() { GEOS_finish_r(handle); }
+};
+
+// GEOS's line merge, which OGR does not expose: the geometry goes over as WKB and comes back so.
+gdal::GeometryPtr merge_lines(OGRGeometryH lines) {
+    const GeosContext geos;
+    std::vector<unsigned char> wkb(static_cast<size_t>(OGR_G_WkbSize(lines)));
+    if (OGR_G_ExportToWkb(lines, wkbNDR, wkb.data()) != OGRERR_NONE) return nullptr;
+    GEOSGeometry* in = GEOSGeomFromWKB_buf_r(geos.handle, wkb.data(), wkb.size());
+    if (!in) return nullptr;
+    GEOSGeometry* merged = GEOSLineMerge_r(geos.handle, in);
+    GEOSGeom_destroy_r(geos.handle, in);
+    if (!merged) return nullptr;
+    size_t size = 0;
+    unsigned char* out = GEOSGeomToWKB_buf_r(geos.handle, merged, &size);
+    GEOSGeom_destroy_r(geos.handle, merged);
+    if (!out) return nullptr;
+    OGRGeometryH result = nullptr;
+    const OGRErr err = OGR_G_CreateFromWkbEx(out, nullptr, &result, size);
+    GEOSFree_r(geos.handle, out);
+    return err == OGRERR_NONE ? gdal::GeometryPtr{result} : nullptr;
 }
 
 bool same(const LonLat& a, const LonLat& b) {
@@ -58,51 +91,56 @@ void close_along_edge(Path& path) {
     path.push_back(first);
 }
 
+Path path_of(OGRGeometryH line) {
+    Path path;
+    const int n = OGR_G_GetPointCount(line);
+    path.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) path.push_back({OGR_G_GetX(line, i), OGR_G_GetY(line, i)});
+    return path;
+}
+
+// One level's segments joined where their ends meet, which GEOS matches exactly: GMT prints them
+// with the same digits on both sides of a bin edge. GEOS gives one line back as a LineString.
+std::vector<Path> merged_paths(const std::vector<const Path*>& segments) {
+    const gdal::GeometryPtr lines{OGR_G_CreateGeometry(wkbMultiLineString)};
+    if (!lines) throw GeoError("cannot collect shoreline segments", gdal::last_error());
+    for (const Path* s : segments) gdal::check(OGR_G_AddGeometryDirectly(lines.get(), make_line(*s).release()), "cannot collect shoreline segments");
+    const gdal::GeometryPtr merged = merge_lines(lines.get());
+    if (!merged) throw GeoError("cannot join shoreline segments", "GEOS's line merge failed");
+    if (wkbFlatten(OGR_G_GetGeometryType(merged.get())) == wkbLineString) return {path_of(merged.get())};
+    const int n = OGR_G_GetGeometryCount(merged.get());
+    std::vector<Path> paths;
+    paths.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) paths.push_back(path_of(OGR_G_GetGeometryRef(merged.get(), i)));
+    return paths;
+}
+
 }  // namespace
 
-std::vector<Segment> build_rings(std::vector<Segment> segments) {
+std::vector<Segment> build_rings(const std::vector<Segment>& segments) {
     std::vector<Segment> rings;
-    std::map<Key, size_t> by_start;
-    std::map<Key, size_t> by_end;
-    std::vector<bool> used(segments.size(), false);
-    for (size_t i = 0; i < segments.size(); ++i) {
-        if (same(segments[i].points.front(), segments[i].points.back())) {
-            rings.push_back(std::move(segments[i]));
-            used[i] = true;
-        } else {
-            by_start.emplace(key_of(segments[i].level, segments[i].points.front()), i);
-            by_end.emplace(key_of(segments[i].level, segments[i].points.back()), i);
-        }
+    std::map<int, std::vector<const Path*>> open_by_level;
+    for (const Segment& s : segments) {
+        // A closed segment is a ring already. Kept out of the merge, it cannot break a chain:
+        // GSHHG has zero-width closed ones (there and back) at bin corners, where a merge would
+        // see three lines meet and stop.
+        if (!same(s.points.front(), s.points.back())) open_by_level[s.level].push_back(&s.points);
+        else if (s.points.size() >= 4) rings.push_back(s);
     }
-    auto take = [&](size_t j) {
-        used[j] = true;
-        by_start.erase(key_of(segments[j].level, segments[j].points.front()));
-        by_end.erase(key_of(segments[j].level, segments[j].points.back()));
-    };
-    for (size_t i = 0; i < segments.size(); ++i) {
-        if (used[i]) continue;
-        take(i);
-        Path chain = segments[i].points;
-        const int level = segments[i].level;
-        // Grow at the tail, then at the head: the pieces of one ring come in any order.
-        while (!same(chain.front(), chain.back())) {
-            auto next = by_start.find(key_of(level, chain.back()));
-            if (next == by_start.end()) break;
-            const size_t j = next->second;
-            take(j);
-            chain.insert(chain.end(), segments[j].points.begin() + 1, segments[j].points.end());
+    for (const auto& [level, paths] : open_by_level) {
+        for (Path& path : merged_paths(paths)) {
+            if (!same(path.front(), path.back())) close_along_edge(path);
+            if (path.size() >= 4) rings.push_back({level, std::move(path)});
         }
-        while (!same(chain.front(), chain.back())) {
-            auto prev = by_end.find(key_of(level, chain.front()));
-            if (prev == by_end.end()) break;
-            const size_t j = prev->second;
-            take(j);
-            chain.insert(chain.begin(), segments[j].points.begin(), segments[j].points.end() - 1);
-        }
-        if (!same(chain.front(), chain.back())) close_along_edge(chain);
-        if (chain.size() >= 4) rings.push_back({level, std::move(chain)});
     }
     return rings;
+}
+
+gdal::GeometryPtr make_line(const Path& path) {
+    gdal::GeometryPtr g{OGR_G_CreateGeometry(wkbLineString)};
+    if (!g) throw GeoError("cannot make a line", gdal::last_error());
+    for (const auto& p : path) OGR_G_AddPoint_2D(g.get(), p.lon, p.lat);
+    return g;
 }
 
 namespace {
@@ -156,48 +194,6 @@ io::BBox bounds(const Path& path) {
     }
     return b;
 }
-
-namespace {
-
-void add_parts(OGRGeometryH to, OGRGeometryH geometry, OGRwkbGeometryType part) {
-    if (wkbFlatten(OGR_G_GetGeometryType(geometry)) == part) {
-        gdal::check(OGR_G_AddGeometry(to, geometry), "cannot collect a geometry's parts");
-        return;
-    }
-    for (int i = 0; i < OGR_G_GetGeometryCount(geometry); ++i) add_parts(to, OGR_G_GetGeometryRef(geometry, i), part);
-}
-
-struct GeosContext {
-    GEOSContextHandle_t handle = GEOS_init_r();
-    GeosContext() = default;
-    GeosContext(const GeosContext&) = delete;
-    GeosContext& operator=(const GeosContext&) = delete;
-    GeosContext(GeosContext&&) = delete;
-    GeosContext& operator=(GeosContext&&) = delete;
-    ~GeosContext() { GEOS_finish_r(handle); }
-};
-
-// GEOS's line merge, which OGR does not expose: the geometry goes over as WKB and comes back so.
-gdal::GeometryPtr merge_lines(OGRGeometryH lines) {
-    const GeosContext geos;
-    std::vector<unsigned char> wkb(static_cast<size_t>(OGR_G_WkbSize(lines)));
-    if (OGR_G_ExportToWkb(lines, wkbNDR, wkb.data()) != OGRERR_NONE) return nullptr;
-    GEOSGeometry* in = GEOSGeomFromWKB_buf_r(geos.handle, wkb.data(), wkb.size());
-    if (!in) return nullptr;
-    GEOSGeometry* merged = GEOSLineMerge_r(geos.handle, in);
-    GEOSGeom_destroy_r(geos.handle, in);
-    if (!merged) return nullptr;
-    size_t size = 0;
-    unsigned char* out = GEOSGeomToWKB_buf_r(geos.handle, merged, &size);
-    GEOSGeom_destroy_r(geos.handle, merged);
-    if (!out) return nullptr;
-    OGRGeometryH result = nullptr;
-    const OGRErr err = OGR_G_CreateFromWkbEx(out, nullptr, &result, size);
-    GEOSFree_r(geos.handle, out);
-    return err == OGRERR_NONE ? gdal::GeometryPtr{result} : nullptr;
-}
-
-}  // namespace
 
 gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas) {
     gdal::GeometryPtr all{OGR_G_CreateGeometry(wkbMultiPolygon)};

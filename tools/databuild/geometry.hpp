@@ -21,11 +21,15 @@ struct Segment {
 // Reads `gmt coast -M` output: '>' headers ending in "Level N", then "lon lat" lines.
 std::vector<Segment> read_gmt_segments(std::istream& in);
 
-// Joins open segments of the same level whose ends meet into longer paths, and closes every
-// path that comes back to its start. Paths that stay open end on the dateline or a pole
-// (Eurasia, Antarctica): they are closed along the map edge, through the south pole when
-// their ends lie on opposite sides of the dateline.
-std::vector<Segment> build_rings(std::vector<Segment> segments);
+// Joins the segments of each level whose ends meet into longer paths (GEOS's line merge) and
+// closes every path that comes back to its start. Paths that stay open end on the dateline or a
+// pole (Eurasia, Antarctica), which GEOS cannot know: they are closed along the map edge, through
+// the south pole when their ends lie on opposite sides of the dateline. Throws GeoError when GEOS
+// fails.
+std::vector<Segment> build_rings(const std::vector<Segment>& segments);
+
+// A path as an OGR line string.
+gdal::GeometryPtr make_line(const Path& path);
 
 // Sutherland-Hodgman clip of a closed ring to an axis-aligned box. The result may contain
 // zero-width spurs along the box edge; they fill no area, so a filled path is unchanged.
