@@ -115,6 +115,19 @@ TEST_CASE("build_rings never joins segments of different levels", "[databuild][r
     }
 }
 
+// GSHHG has such there-and-back closed segments at bin corners, on the joint of a ring's pieces.
+TEST_CASE("build_rings joins a ring's pieces through a joint where a zero-width closed segment starts", "[databuild][rings]") {
+    const auto rings = frontmap::databuild::build_rings({
+        segment(1, {{1, 0}, {1, 1}, {0, 1}}),
+        segment(1, {{1, 0}, {1.5, 0}, {1, 0}}),
+        segment(1, {{0, 1}, {0, 0}, {1, 0}}),
+    });
+    REQUIRE(rings.size() == 1);
+    CHECK(closed(rings[0].points));
+    CHECK(rings[0].points.size() == 5);
+    CHECK(std::abs(shoelace(rings[0].points)) == Approx(1.0));
+}
+
 TEST_CASE("build_rings closes a chain that ends where it cannot continue with a straight edge", "[databuild][rings]") {
     const auto rings = frontmap::databuild::build_rings({segment(1, {{0, 0}, {1, 0}, {1, 1}, {0, 1}})});
     REQUIRE(rings.size() == 1);
@@ -152,8 +165,25 @@ TEST_CASE("build_rings joins an open chain whose pieces come tail first", "[data
     check_closed_round_the_pole(frontmap::databuild::build_rings({kAntarcticWest, kAntarcticEast}));
 }
 
-TEST_CASE("clip_ring keeps the part of a ring inside the box", "[databuild][clip]") {
-    const Path square = {{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}};
+namespace {
+
+using frontmap::gdal::GeometryPtr;
+
+GeometryPtr square_of(double side) { return frontmap::databuild::shore_polygon({{0, 0}, {side, 0}, {side, side}, {0, side}, {0, 0}}); }
+
+void check_inside(OGRGeometryH g, const frontmap::io::BBox& box) {
+    OGREnvelope e;
+    OGR_G_GetEnvelope(g, &e);
+    CHECK(e.MinX >= box.west);
+    CHECK(e.MaxX <= box.east);
+    CHECK(e.MinY >= box.south);
+    CHECK(e.MaxY <= box.north);
+}
+
+}  // namespace
+
+TEST_CASE("clip_to_box keeps the part of a polygon inside the box", "[databuild][clip]") {
+    const GeometryPtr square = square_of(10);
     struct Case {
         std::string what;
         frontmap::io::BBox box;
@@ -166,27 +196,48 @@ TEST_CASE("clip_ring keeps the part of a ring inside the box", "[databuild][clip
         {"square inside the box", {-5, -5, 15, 15}, 100.0},
     }));
     CAPTURE(c.what);
-    const Path clipped = frontmap::databuild::clip_ring(square, c.box);
-    REQUIRE(closed(clipped));
-    CHECK(std::abs(shoelace(clipped)) == Approx(c.area));
-    const auto b = frontmap::databuild::bounds(clipped);
-    CHECK(b.west >= c.box.west);
-    CHECK(b.east <= c.box.east);
-    CHECK(b.south >= c.box.south);
-    CHECK(b.north <= c.box.north);
+    const GeometryPtr clipped = frontmap::databuild::clip_to_box(square.get(), c.box);
+    REQUIRE(wkbFlatten(OGR_G_GetGeometryType(clipped.get())) == wkbMultiPolygon);
+    REQUIRE(OGR_G_GetGeometryCount(clipped.get()) == 1);
+    CHECK(OGR_G_IsValid(clipped.get()) != 0);
+    CHECK(OGR_G_Area(clipped.get()) == Approx(c.area));
+    check_inside(clipped.get(), c.box);
 }
 
-TEST_CASE("clip_ring of a triangle cut by the box edge", "[databuild][clip]") {
-    const Path triangle = {{0, 0}, {10, 0}, {0, 10}, {0, 0}};
+TEST_CASE("clip_to_box of a triangle cut by the box edge", "[databuild][clip]") {
+    const GeometryPtr triangle = frontmap::databuild::shore_polygon({{0, 0}, {10, 0}, {0, 10}, {0, 0}});
     // Below y = 5 the triangle is a trapezoid 10 wide at the bottom and 5 at the top.
-    const Path clipped = frontmap::databuild::clip_ring(triangle, {0, 0, 10, 5});
-    REQUIRE(closed(clipped));
-    CHECK(std::abs(shoelace(clipped)) == Approx((10 + 5) / 2.0 * 5));
+    const GeometryPtr clipped = frontmap::databuild::clip_to_box(triangle.get(), {0, 0, 10, 5});
+    REQUIRE(OGR_G_GetGeometryCount(clipped.get()) == 1);
+    CHECK(OGR_G_Area(clipped.get()) == Approx((10 + 5) / 2.0 * 5));
 }
 
-TEST_CASE("clip_ring of a ring outside the box is empty", "[databuild][clip]") {
-    const Path square = {{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}};
-    CHECK(frontmap::databuild::clip_ring(square, {20, 20, 30, 30}).empty());
+// Sutherland-Hodgman kept such a cut as one ring joined by a spur along the box edge.
+TEST_CASE("clip_to_box gives each part of a polygon the box cuts apart as a polygon of its own", "[databuild][clip]") {
+    const GeometryPtr u = frontmap::databuild::shore_polygon({{0, 0}, {3, 0}, {3, 3}, {2, 3}, {2, 1}, {1, 1}, {1, 3}, {0, 3}, {0, 0}});
+    const frontmap::io::BBox box{-1, 2, 4, 4};
+    const GeometryPtr clipped = frontmap::databuild::clip_to_box(u.get(), box);
+    REQUIRE(OGR_G_GetGeometryCount(clipped.get()) == 2);
+    CHECK(OGR_G_Area(clipped.get()) == Approx(2.0));
+    check_inside(clipped.get(), box);
+}
+
+TEST_CASE("clip_to_box of a polygon outside the box is empty", "[databuild][clip]") {
+    const GeometryPtr square = square_of(10);
+    CHECK(OGR_G_IsEmpty(frontmap::databuild::clip_to_box(square.get(), {20, 20, 30, 30}).get()) != 0);
+    // Touching the box along an edge or at a corner covers none of it.
+    CHECK(OGR_G_IsEmpty(frontmap::databuild::clip_to_box(square.get(), {10, 0, 20, 10}).get()) != 0);
+    CHECK(OGR_G_IsEmpty(frontmap::databuild::clip_to_box(square.get(), {10, 10, 20, 20}).get()) != 0);
+}
+
+TEST_CASE("shore_polygon of a ring that crosses itself is made valid", "[databuild][clip]") {
+    const GeometryPtr bowtie = frontmap::databuild::shore_polygon({{0, 0}, {2, 2}, {2, 0}, {0, 2}, {0, 0}});
+    REQUIRE(wkbFlatten(OGR_G_GetGeometryType(bowtie.get())) == wkbMultiPolygon);
+    CHECK(OGR_G_IsValid(bowtie.get()) != 0);
+    CHECK(OGR_G_GetGeometryCount(bowtie.get()) == 2);
+    CHECK(OGR_G_Area(bowtie.get()) == Approx(2.0));
+    // Valid, it can be cut into tiles.
+    CHECK(OGR_G_Area(frontmap::databuild::clip_to_box(bowtie.get(), {0, 0, 1, 2}).get()) == Approx(1.0));
 }
 
 TEST_CASE("bounds is the smallest box holding every point", "[databuild][bounds]") {

@@ -81,18 +81,33 @@ private:
     std::vector<Field> fields_;
 };
 
-gdal::GeometryPtr make_polygon(const Path& ring) {
-    gdal::GeometryPtr poly{OGR_G_CreateGeometry(wkbPolygon)};
-    gdal::GeometryPtr r{OGR_G_CreateGeometry(wkbLinearRing)};
-    for (const auto& p : ring) OGR_G_AddPoint_2D(r.get(), p.lon, p.lat);
-    gdal::check(OGR_G_AddGeometryDirectly(poly.get(), r.release()), "cannot make a polygon of a ring");
-    return poly;
-}
-
 std::vector<Segment> read_dump(const std::filesystem::path& file) {
     std::ifstream in(file);
     if (!in) throw DataError("cannot read " + file.string(), "no such file (tools/setup.sh exports it with gmt coast)");
     return read_gmt_segments(in);
+}
+
+// Each polygon of a MultiPolygon is a feature of its own: the shore layers hold polygons.
+size_t add_polygons(LayerWriter& layer, OGRGeometryH polygons, int level) {
+    const int n = OGR_G_GetGeometryCount(polygons);
+    for (int i = 0; i < n; ++i) layer.add(OGR_G_GetGeometryRef(polygons, i), {.level = level});
+    return static_cast<size_t>(n);
+}
+
+// A polygon cut into the tiles it covers, a column of the grid at a time.
+size_t add_tiles(LayerWriter& layer, OGRGeometryH polygons, int level, double tile) {
+    OGREnvelope box;
+    OGR_G_GetEnvelope(polygons, &box);
+    size_t pieces = 0;
+    for (double x = std::floor(box.MinX / tile) * tile; x < box.MaxX; x += tile) {
+        const gdal::GeometryPtr column = clip_to_box(polygons, {x, -90.0, x + tile, 90.0});
+        if (OGR_G_IsEmpty(column.get()) != 0) continue;
+        OGREnvelope cb;
+        OGR_G_GetEnvelope(column.get(), &cb);
+        for (double y = std::floor(cb.MinY / tile) * tile; y < cb.MaxY; y += tile)
+            pieces += add_polygons(layer, clip_to_box(column.get(), {x, y, x + tile, y + tile}).get(), level);
+    }
+    return pieces;
 }
 
 // Shoreline polygons cut into tiles of `tile` degrees: a map then reads the few pieces it shows,
@@ -108,22 +123,9 @@ void write_shore(GDALDatasetH ds, const std::filesystem::path& dump, const std::
     size_t pieces = 0;
     for (const auto& ring : rings) {
         const io::BBox b = bounds(ring.points);
-        if (b.east - b.west <= tile && b.north - b.south <= tile) {
-            land.add(make_polygon(ring.points).get(), {.level = ring.level});
-            ++pieces;
-            continue;
-        }
-        for (double x = std::floor(b.west / tile) * tile; x < b.east; x += tile) {
-            const Path column = clip_ring(ring.points, {x, -90.0, x + tile, 90.0});
-            if (column.empty()) continue;
-            const io::BBox cb = bounds(column);
-            for (double y = std::floor(cb.south / tile) * tile; y < cb.north; y += tile) {
-                const Path piece = clip_ring(column, {x, y, x + tile, y + tile});
-                if (piece.empty()) continue;
-                land.add(make_polygon(piece).get(), {.level = ring.level});
-                ++pieces;
-            }
-        }
+        const gdal::GeometryPtr polygons = shore_polygon(ring.points);
+        const bool small = b.east - b.west <= tile && b.north - b.south <= tile;
+        pieces += small ? add_polygons(land, polygons.get(), ring.level) : add_tiles(land, polygons.get(), ring.level, tile);
     }
     std::cout << "basemap: shore_" << lod << " " << rings.size() << " rings in " << pieces << " pieces\n";
 }

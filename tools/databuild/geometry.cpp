@@ -145,43 +145,38 @@ gdal::GeometryPtr make_line(const Path& path) {
 
 namespace {
 
-template <typename Inside, typename Cross>
-Path clip_edge(const Path& in, Inside inside, Cross cross) {
-    Path out;
-    if (in.empty()) return out;
-    out.reserve(in.size() + 4);
-    LonLat prev = in.back();
-    bool prev_in = inside(prev);
-    for (const LonLat& cur : in) {
-        const bool cur_in = inside(cur);
-        if (cur_in != prev_in) out.push_back(cross(prev, cur));
-        if (cur_in) out.push_back(cur);
-        prev = cur;
-        prev_in = cur_in;
-    }
-    return out;
+gdal::GeometryPtr polygons_of(OGRGeometryH geometry) {
+    gdal::GeometryPtr polygons{OGR_G_CreateGeometry(wkbMultiPolygon)};
+    if (!polygons) throw GeoError("cannot make a multipolygon", gdal::last_error());
+    // GEOS gives an empty polygon where a tile misses the area.
+    if (OGR_G_IsEmpty(geometry) == 0) add_parts(polygons.get(), geometry, wkbPolygon);
+    return polygons;
 }
 
-LonLat at_lon(const LonLat& a, const LonLat& b, double lon) {
-    const double t = (lon - a.lon) / (b.lon - a.lon);
-    return {lon, a.lat + t * (b.lat - a.lat)};
-}
-LonLat at_lat(const LonLat& a, const LonLat& b, double lat) {
-    const double t = (lat - a.lat) / (b.lat - a.lat);
-    return {a.lon + t * (b.lon - a.lon), lat};
+gdal::GeometryPtr polygon_of(const Path& ring) {
+    gdal::GeometryPtr polygon{OGR_G_CreateGeometry(wkbPolygon)};
+    gdal::GeometryPtr r{OGR_G_CreateGeometry(wkbLinearRing)};
+    if (!polygon || !r) throw GeoError("cannot make a polygon", gdal::last_error());
+    for (const auto& p : ring) OGR_G_AddPoint_2D(r.get(), p.lon, p.lat);
+    gdal::check(OGR_G_AddGeometryDirectly(polygon.get(), r.release()), "cannot make a polygon of a ring");
+    return polygon;
 }
 
 }  // namespace
 
-Path clip_ring(const Path& ring, const io::BBox& box) {
-    Path open(ring.begin(), ring.end() - (ring.size() > 1 && same(ring.front(), ring.back()) ? 1 : 0));
-    open = clip_edge(open, [&](const LonLat& p) { return p.lon >= box.west; }, [&](auto a, auto b) { return at_lon(a, b, box.west); });
-    open = clip_edge(open, [&](const LonLat& p) { return p.lon <= box.east; }, [&](auto a, auto b) { return at_lon(a, b, box.east); });
-    open = clip_edge(open, [&](const LonLat& p) { return p.lat >= box.south; }, [&](auto a, auto b) { return at_lat(a, b, box.south); });
-    open = clip_edge(open, [&](const LonLat& p) { return p.lat <= box.north; }, [&](auto a, auto b) { return at_lat(a, b, box.north); });
-    if (open.size() < 3) return {};
-    open.push_back(open.front());
-    return open;
+gdal::GeometryPtr shore_polygon(const Path& ring) {
+    const gdal::GeometryPtr polygon = polygon_of(ring);
+    if (OGR_G_IsValid(polygon.get()) != 0) return polygons_of(polygon.get());
+    const gdal::GeometryPtr valid{OGR_G_MakeValid(polygon.get())};
+    if (!valid) throw GeoError("cannot make a shoreline ring valid", gdal::last_error());
+    return polygons_of(valid.get());
+}
+
+gdal::GeometryPtr clip_to_box(OGRGeometryH area, const io::BBox& box) {
+    const gdal::GeometryPtr tile = polygon_of({{box.west, box.south}, {box.east, box.south}, {box.east, box.north}, {box.west, box.north}, {box.west, box.south}});
+    const gdal::GeometryPtr inside{OGR_G_Intersection(area, tile.get())};
+    if (!inside) throw GeoError("cannot cut a shoreline polygon into tiles", gdal::last_error());
+    return polygons_of(inside.get());
 }
 
 io::BBox bounds(const Path& path) {

@@ -31,9 +31,17 @@ std::vector<Segment> build_rings(const std::vector<Segment>& segments);
 // A path as an OGR line string.
 gdal::GeometryPtr make_line(const Path& path);
 
-// Sutherland-Hodgman clip of a closed ring to an axis-aligned box. The result may contain
-// zero-width spurs along the box edge; they fill no area, so a filled path is unchanged.
-Path clip_ring(const Path& ring, const io::BBox& box);
+// The polygon a closed ring bounds, always a MultiPolygon: a ring that crosses or touches itself
+// is made valid first (then it may be several polygons), as GEOS's overlays need valid input.
+// Each ring makes its own polygon rather than being polygonized with the others: GSHHG's levels
+// nest (land, lake, island in a lake, pond), and the map paints each level over the one before.
+// Throws GeoError when OGR or GEOS fails.
+gdal::GeometryPtr shore_polygon(const Path& ring);
+
+// The polygons of `area` inside the box (GEOS's intersection), always a MultiPolygon, empty when
+// they do not meet: the lines and points where the box only touches `area` are dropped. Throws
+// GeoError when GEOS fails.
+gdal::GeometryPtr clip_to_box(OGRGeometryH area, const io::BBox& box);
 
 // The lines between neighbouring areas (one country's admin-1 units), each once, without the
 // edge of their union (the coast, the country's border): a map strokes these rather than every
