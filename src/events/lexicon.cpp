@@ -1,6 +1,7 @@
 #include "events/lexicon.hpp"
 
 #include "common/error.hpp"
+#include "common/rules.hpp"
 #include "parse/tokens.hpp"
 
 #include <nlohmann/json.hpp>
@@ -334,25 +335,23 @@ void index_phrase_maps(Lexicon& lex) {
     for (PhraseSet* set : {&lex.year_openers, &lex.week_words, &lex.month_words, &lex.since_words}) set->index(v, o);
 }
 
+Lexicon lexicon_of(const json& doc) {
+    Lexicon lex;
+    fill_word_lists(lex, doc);
+    fill_triggers(lex, doc);
+    fill_places(lex, doc);
+    fill_numbers(lex, doc);
+    fill_dates(lex, doc);
+    fill_windows(lex, doc);
+    index_phrase_maps(lex);
+    lex.triggers.set_gap_stops(std::make_shared<const PhraseSet>(lex.gap_stops));
+    return lex;
+}
+
 }  // namespace
 
 Lexicon parse_lexicon(std::string_view text) {
-    const json doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) throw DataError("event lexicon", "it is not a JSON object");
-    Lexicon lex;
-    try {
-        fill_word_lists(lex, doc);
-        fill_triggers(lex, doc);
-        fill_places(lex, doc);
-        fill_numbers(lex, doc);
-        fill_dates(lex, doc);
-        fill_windows(lex, doc);
-        index_phrase_maps(lex);
-        lex.triggers.set_gap_stops(std::make_shared<const PhraseSet>(lex.gap_stops));
-    } catch (const json::exception& e) {
-        throw DataError("event lexicon", "a value has the wrong type (" + std::string(e.what()) + ")");
-    }
-    return lex;
+    return rules::read(text, "event lexicon", "a value has the wrong type", lexicon_of, rules::Detail::appended);
 }
 
 const Lexicon& lexicon() {

@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/proj.hpp"
+#include "common/rules.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -130,21 +131,19 @@ struct GeocodeRules {
 // geocode.json is ours and compiled in: a rule missing is a build's mistake, reported as damaged data.
 const GeocodeRules& geocode_rules() {
     static const GeocodeRules rules = [] {
-        const auto doc = nlohmann::json::parse(kGeocodeJson, nullptr, false);
-        try {
+        const std::string what = "geocoding rules (gazetteer/geocode.json)";
+        const GeocodeRules r = rules::read(kGeocodeJson, what, "a rule is missing or is not a number", [](const nlohmann::json& doc) {
             const auto& rank = doc.at("rank");
             const auto& near = doc.at("near");
             const auto& reverse = doc.at("reverse");
-            const GeocodeRules r{rank.at("importance_share").get<double>(),   rank.at("population_share").get<double>(),
-                                 std::log10(rank.at("full_population").get<double>()), near.at("share").get<double>(),
-                                 near.at("decay_km").get<double>(),           reverse.at("first_half_degrees").get<double>(),
-                                 reverse.at("last_half_degrees").get<double>()};
-            if (!(r.full_population_log10 > 0 && r.near_decay_km > 0 && r.first_half_degrees > 0))
-                throw DataError("geocoding rules (gazetteer/geocode.json)", "a population, distance or size is not above 0");
-            return r;
-        } catch (const nlohmann::json::exception&) {
-            throw DataError("geocoding rules (gazetteer/geocode.json)", "a rule is missing or is not a number");
-        }
+            return GeocodeRules{rank.at("importance_share").get<double>(),   rank.at("population_share").get<double>(),
+                                std::log10(rank.at("full_population").get<double>()), near.at("share").get<double>(),
+                                near.at("decay_km").get<double>(),           reverse.at("first_half_degrees").get<double>(),
+                                reverse.at("last_half_degrees").get<double>()};
+        });
+        if (!(r.full_population_log10 > 0 && r.near_decay_km > 0 && r.first_half_degrees > 0))
+            throw DataError(what, "a population, distance or size is not above 0");
+        return r;
     }();
     return rules;
 }
@@ -152,10 +151,11 @@ const GeocodeRules& geocode_rules() {
 // Longest ending first, each in name-key form so that it compares with a key ("ї" is "і" there).
 const std::vector<std::pair<std::string, std::string>>& inflection_endings() {
     static const auto endings = [] {
-        const auto doc = nlohmann::json::parse(kInflectionsJson, nullptr, false);
-        if (doc.is_discarded() || !doc.contains("endings")) throw DataError("inflection endings", "not a JSON object with an \"endings\" list");
-        std::vector<std::pair<std::string, std::string>> out;
-        for (const auto& e : doc.at("endings")) out.emplace_back(text::name_key(e.at(0).get<std::string>()), text::name_key(e.at(1).get<std::string>()));
+        auto out = rules::read(kInflectionsJson, "inflection endings", "not a JSON object with an \"endings\" list of pairs", [](const nlohmann::json& doc) {
+            std::vector<std::pair<std::string, std::string>> pairs;
+            for (const auto& e : doc.at("endings")) pairs.emplace_back(text::name_key(e.at(0).get<std::string>()), text::name_key(e.at(1).get<std::string>()));
+            return pairs;
+        });
         std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
         return out;
     }();

@@ -4,7 +4,7 @@
 // 15 km south of El Fasher". The rules' words are in described.json.
 #include "parse/described.hpp"
 
-#include "common/error.hpp"
+#include "common/rules.hpp"
 #include "parse/rules_data.hpp"
 #include "common/proj.hpp"
 #include "common/text.hpp"
@@ -44,51 +44,47 @@ struct Rules {
     double max_region_diagonal_km = 300, max_namesake_km = 150, confidence = 0.4;
 };
 
-Rules load_rules() {
-    using nlohmann::json;
-    const json doc = rules_document(kDescribedJson, "described places");
+Rules rules_of(const nlohmann::json& doc) {
     Rules r;
-    try {
-        const auto words = [&](const char* key) { return word_set(doc, key); };
-        r.site_infrastructure = words("site_infrastructure");
-        r.site_nouns = words("settlement_nouns");
-        r.site_nouns.insert(r.site_infrastructure.begin(), r.site_infrastructure.end());
-        r.plural_settlement_nouns = words("plural_settlement_nouns");
-        r.list_words = words("list_words");
-        r.district_nouns = words("district_nouns");
-        r.site_modifiers = words("site_modifiers");
-        r.speaker_nouns = words("speaker_nouns");
-        r.determiners = words("determiners");
-        r.never_names = words("never_names");
-        r.relations = words("relations");
-        r.definition_verbs = words("definition_verbs");
-        r.own_references = words("own_references");
-        r.largest_references = words("largest_references");
-        r.towns_looked_back = doc.at("towns_looked_back").get<size_t>();
-        r.mentions_looked_back = doc.at("mentions_looked_back").get<size_t>();
-        r.region_prepositions = words("region_prepositions");
-        r.edge_openers = words("edge_openers");
-        r.edge_nouns = words("edge_nouns");
-        r.side_adjectives = words("side_adjectives");
-        for (const auto& [w, b] : doc.at("direction_bearings").items()) r.bearings[w] = b.get<double>();
-        for (const auto& [w, k] : doc.at("distance_units_km").items()) r.units_km[w] = k.get<double>();
-        for (const auto* list : {&r.site_nouns, &r.relations})
-            for (const auto& phrase : *list)
-                if (const auto space = phrase.find(' '); space != std::string::npos) r.two_word_openers.insert(phrase.substr(0, space));
-        r.max_words_before_site_noun = doc.at("max_words_before_site_noun").get<size_t>();
-        r.max_name_words = doc.at("max_name_words").get<size_t>();
-        r.max_scan_words = doc.at("max_scan_words").get<size_t>();
-        r.max_words_into_phrase = doc.at("max_words_into_phrase").get<size_t>();
-        r.max_words_to_site_noun = doc.at("max_words_to_site_noun").get<size_t>();
-        r.max_words_to_anchor = doc.at("max_words_to_anchor").get<size_t>();
-        r.max_region_diagonal_km = doc.at("max_region_diagonal_km").get<double>();
-        r.max_namesake_km = doc.at("max_namesake_km").get<double>();
-        r.confidence = doc.at("confidence").get<double>();
-    } catch (const json::exception&) {
-        throw DataError("described places", "a key is missing or has the wrong type");
-    }
+    const auto words = [&](const char* key) { return word_set(doc, key); };
+    r.site_infrastructure = words("site_infrastructure");
+    r.site_nouns = words("settlement_nouns");
+    r.site_nouns.insert(r.site_infrastructure.begin(), r.site_infrastructure.end());
+    r.plural_settlement_nouns = words("plural_settlement_nouns");
+    r.list_words = words("list_words");
+    r.district_nouns = words("district_nouns");
+    r.site_modifiers = words("site_modifiers");
+    r.speaker_nouns = words("speaker_nouns");
+    r.determiners = words("determiners");
+    r.never_names = words("never_names");
+    r.relations = words("relations");
+    r.definition_verbs = words("definition_verbs");
+    r.own_references = words("own_references");
+    r.largest_references = words("largest_references");
+    r.towns_looked_back = doc.at("towns_looked_back").get<size_t>();
+    r.mentions_looked_back = doc.at("mentions_looked_back").get<size_t>();
+    r.region_prepositions = words("region_prepositions");
+    r.edge_openers = words("edge_openers");
+    r.edge_nouns = words("edge_nouns");
+    r.side_adjectives = words("side_adjectives");
+    for (const auto& [w, b] : doc.at("direction_bearings").items()) r.bearings[w] = b.get<double>();
+    for (const auto& [w, k] : doc.at("distance_units_km").items()) r.units_km[w] = k.get<double>();
+    for (const auto* list : {&r.site_nouns, &r.relations})
+        for (const auto& phrase : *list)
+            if (const auto space = phrase.find(' '); space != std::string::npos) r.two_word_openers.insert(phrase.substr(0, space));
+    r.max_words_before_site_noun = doc.at("max_words_before_site_noun").get<size_t>();
+    r.max_name_words = doc.at("max_name_words").get<size_t>();
+    r.max_scan_words = doc.at("max_scan_words").get<size_t>();
+    r.max_words_into_phrase = doc.at("max_words_into_phrase").get<size_t>();
+    r.max_words_to_site_noun = doc.at("max_words_to_site_noun").get<size_t>();
+    r.max_words_to_anchor = doc.at("max_words_to_anchor").get<size_t>();
+    r.max_region_diagonal_km = doc.at("max_region_diagonal_km").get<double>();
+    r.max_namesake_km = doc.at("max_namesake_km").get<double>();
+    r.confidence = doc.at("confidence").get<double>();
     return r;
 }
+
+Rules load_rules() { return rules::read(kDescribedJson, "described places", "a key is missing or has the wrong type", rules_of); }
 
 const Rules& rules() {
     static const Rules r = load_rules();

@@ -1,7 +1,7 @@
 #include "parse/lexicon.hpp"
 
 #include "common/error.hpp"
-#include "parse/rules_data.hpp"
+#include "common/rules.hpp"
 
 #include <algorithm>
 #include <array>
@@ -131,7 +131,7 @@ using Lists = std::array<WordList, static_cast<size_t>(List::count)>;
 // Every list named in kListNames must be in the file, and the file may hold no other: a list
 // misspelt in the file would otherwise match nothing, silently.
 Lists load_lists() {
-    const auto doc = rules_document(kWordsJson, "parse word lists (parse/words.json)");
+    const auto doc = rules::document(kWordsJson, "parse word lists (parse/words.json)");
     Lists lists;
     for (const auto& [key, value] : doc.items()) {
         if (key == "about" || key.starts_with('_')) continue;

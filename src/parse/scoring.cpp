@@ -1,7 +1,7 @@
 #include "parse/scoring.hpp"
 
 #include "common/error.hpp"
-#include "parse/rules_data.hpp"
+#include "common/rules.hpp"
 
 #include <string_view>
 
@@ -29,32 +29,26 @@ Scoring::Confidence confidence_of(const json& j) {
             j.at("floor").get<double>(),        j.at("ceiling").get<double>(),                     j.at("doubted").get<double>()};
 }
 
-// The file is ours and compiled in: a key missing or of the wrong type is a build's mistake,
-// reported as damaged data rather than as the JSON library's message.
-Scoring parse_scoring() {
-    const std::string what = "geoparser scoring (parse/scoring.json)";
-    const json j = rules_document(kScoringJson, what);
-    try {
-        Scoring s{};
-        s.windows = windows_of(j.at("windows"));
-        s.importance = {j.at("importance").at("major_place").get<double>(), j.at("importance").at("state_like").get<double>()};
-        s.confidence = confidence_of(j.at("confidence"));
-        s.qualified_vote = j.at("one_sense").at("qualified_vote").get<double>();
-        s.country_weight = j.at("story_countries").at("country_weight").get<double>();
-        const json& n = j.at("namesake");
-        s.namesake = {n.at("max_importance").get<double>(), n.at("min_km").get<double>(), n.at("foreign_share").get<double>()};
-        s.centre = {j.at("centre").at("no_pull_km").get<double>(), j.at("centre").at("decay_km").get<double>()};
-        if (s.centre.decay_km <= 0) throw DataError(what, "centre.decay_km must be above 0");
-        return s;
-    } catch (const json::exception&) {
-        throw DataError(what, "a rule is missing or is not a number of the right kind");
-    }
+const std::string kWhat = "geoparser scoring (parse/scoring.json)";
+
+Scoring scoring_of(const json& j) {
+    Scoring s{};
+    s.windows = windows_of(j.at("windows"));
+    s.importance = {j.at("importance").at("major_place").get<double>(), j.at("importance").at("state_like").get<double>()};
+    s.confidence = confidence_of(j.at("confidence"));
+    s.qualified_vote = j.at("one_sense").at("qualified_vote").get<double>();
+    s.country_weight = j.at("story_countries").at("country_weight").get<double>();
+    const json& n = j.at("namesake");
+    s.namesake = {n.at("max_importance").get<double>(), n.at("min_km").get<double>(), n.at("foreign_share").get<double>()};
+    s.centre = {j.at("centre").at("no_pull_km").get<double>(), j.at("centre").at("decay_km").get<double>()};
+    if (s.centre.decay_km <= 0) throw DataError(kWhat, "centre.decay_km must be above 0");
+    return s;
 }
 
 }  // namespace
 
 const Scoring& scoring() {
-    static const Scoring s = parse_scoring();
+    static const Scoring s = rules::read(kScoringJson, kWhat, "a rule is missing or is not a number of the right kind", scoring_of);
     return s;
 }
 

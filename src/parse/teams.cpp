@@ -3,7 +3,7 @@
 // report should show where it was played, not every team's home.
 #include "parse/teams.hpp"
 
-#include "common/error.hpp"
+#include "common/rules.hpp"
 #include "parse/scoring.hpp"
 #include "parse/rules_data.hpp"
 #include "common/text.hpp"
@@ -28,27 +28,25 @@ struct Rules {
     size_t min_cue_words = 4, min_cue_words_without_score = 6;
 };
 
-Rules load_rules() {
-    using nlohmann::json;
-    const json doc = rules_document(kTeamsJson, "sports team rules");
+Rules rules_of(const nlohmann::json& doc) {
     Rules r;
-    try {
-        const auto words = [&](const char* key) { return word_set(doc, key); };
-        r.cue_words = words("cue_words");
-        r.result_before = words("result_before");
-        r.result_to = words("result_to");
-        r.result_after = words("result_after");
-        r.team_nouns = words("team_nouns");
-        r.club_words = words("club_words");
-        r.event_nouns = words("event_nouns");
-        r.place_prepositions = words("place_prepositions");
-        for (const auto& kind : doc.at("place_kinds")) r.place_kinds.insert(gazetteer::place_type_from_string(kind.get<std::string>()));
-        r.min_cue_words = doc.at("min_cue_words").get<size_t>();
-        r.min_cue_words_without_score = doc.at("min_cue_words_without_score").get<size_t>();
-    } catch (const json::exception& e) {
-        throw DataError("sports team rules", e.what());
-    }
+    const auto words = [&](const char* key) { return word_set(doc, key); };
+    r.cue_words = words("cue_words");
+    r.result_before = words("result_before");
+    r.result_to = words("result_to");
+    r.result_after = words("result_after");
+    r.team_nouns = words("team_nouns");
+    r.club_words = words("club_words");
+    r.event_nouns = words("event_nouns");
+    r.place_prepositions = words("place_prepositions");
+    for (const auto& kind : doc.at("place_kinds")) r.place_kinds.insert(gazetteer::place_type_from_string(kind.get<std::string>()));
+    r.min_cue_words = doc.at("min_cue_words").get<size_t>();
+    r.min_cue_words_without_score = doc.at("min_cue_words_without_score").get<size_t>();
     return r;
+}
+
+Rules load_rules() {
+    return rules::read(kTeamsJson, "sports team rules", "a key is missing or has the wrong type", rules_of, rules::Detail::appended);
 }
 
 const Rules& rules() {

@@ -1,6 +1,6 @@
 #include "pipeline/subjects.hpp"
 
-#include "common/error.hpp"
+#include "common/rules.hpp"
 #include "common/text.hpp"
 #include "events/extract.hpp"
 #include "events/geojson.hpp"
@@ -22,14 +22,10 @@ struct DrawingRules {
 
 // subjects.json is ours and compiled in: a rule missing is a build's mistake, reported as damaged data.
 const DrawingRules& drawing_rules() {
-    static const DrawingRules rules = [] {
-        const auto doc = nlohmann::json::parse(kSubjectsJson, nullptr, false);
-        try {
+    static const DrawingRules rules =
+        rules::read(kSubjectsJson, "drawing rules (pipeline/subjects.json)", "a rule is missing or is not a number", [](const nlohmann::json& doc) {
             return DrawingRules{doc.at("min_confidence").get<double>(), doc.at("dateline_salience").get<double>()};
-        } catch (const nlohmann::json::exception&) {
-            throw DataError("drawing rules (pipeline/subjects.json)", "a rule is missing or is not a number");
-        }
-    }();
+        });
     return rules;
 }
 

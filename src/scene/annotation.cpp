@@ -1,5 +1,7 @@
 #include "scene/annotation.hpp"
 
+#include "common/rules.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <string_view>
@@ -91,14 +93,17 @@ void read_placement(const json& j, Annotation& a) {
     a.callout_breaks = j.at("callout").at("break_before").get<std::vector<std::string>>();
 }
 
-Annotation parse_annotation() {
-    const json j = json::parse(kAnnotationJson);
+Annotation annotation_of(const json& j) {
     Annotation a;
     read_symbols_and_titles(j, a);
     read_wording(j, a);
     read_placement(j, a);
     a.alt = parse_alt(j.at("alt"));
     return a;
+}
+
+Annotation parse_annotation() {
+    return rules::read(kAnnotationJson, "scene annotation (scene/annotation.json)", "a rule is missing or is not of the right kind", annotation_of);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "scene/layout.hpp"
 
 #include "common/error.hpp"
+#include "common/rules.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -60,31 +61,26 @@ Layout::Furniture furniture_of(const json& j) {
     return f;
 }
 
-// The file is ours and compiled in: a key missing or of the wrong type is a build's mistake,
-// reported as damaged data rather than as the JSON library's message.
-Layout parse_layout() {
-    const json j = json::parse(kLayoutJson, nullptr, false);
-    try {
-        Layout l;
-        l.frame = frame_of(j.at("frame"));
-        const json& bar = j.at("scale_bar");
-        l.scale_bar = {bar.at("inset_px").get<double>(), bar.at("max_share").get<double>()};
-        const json& in = j.at("inset");
-        l.inset = {in.at("width_share").get<double>(), in.at("aspect").get<double>(), in.at("margin_px").get<double>(),
-                   in.at("min_span_km").get<double>(), in.at("span_factor").get<double>()};
-        l.labels = labels_of(j.at("labels"));
-        l.furniture = furniture_of(j.at("furniture"));
-        if (l.labels.retry_gaps_px.empty()) throw DataError("scene layout (scene/layout.json)", "labels.retry_gaps_px is empty");
-        return l;
-    } catch (const json::exception&) {
-        throw DataError("scene layout (scene/layout.json)", "a rule is missing or is not a number");
-    }
+const std::string kWhat = "scene layout (scene/layout.json)";
+
+Layout layout_of(const json& j) {
+    Layout l;
+    l.frame = frame_of(j.at("frame"));
+    const json& bar = j.at("scale_bar");
+    l.scale_bar = {bar.at("inset_px").get<double>(), bar.at("max_share").get<double>()};
+    const json& in = j.at("inset");
+    l.inset = {in.at("width_share").get<double>(), in.at("aspect").get<double>(), in.at("margin_px").get<double>(),
+               in.at("min_span_km").get<double>(), in.at("span_factor").get<double>()};
+    l.labels = labels_of(j.at("labels"));
+    l.furniture = furniture_of(j.at("furniture"));
+    if (l.labels.retry_gaps_px.empty()) throw DataError(kWhat, "labels.retry_gaps_px is empty");
+    return l;
 }
 
 }  // namespace
 
 const Layout& layout() {
-    static const Layout l = parse_layout();
+    static const Layout l = rules::read(kLayoutJson, kWhat, "a rule is missing or is not a number", layout_of);
     return l;
 }
 
