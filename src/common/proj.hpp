@@ -1,20 +1,15 @@
 #pragma once
 // RAII for PROJ handles and the geodesic measures every stage shares.
+#include "common/handle.hpp"
+
 #include <proj.h>
 
-#include <memory>
 #include <string>
 
 namespace frontmap::proj {
 
-struct ContextDeleter {
-    void operator()(PJ_CONTEXT* ctx) const noexcept { proj_context_destroy(ctx); }
-};
-struct PjDeleter {
-    void operator()(PJ* pj) const noexcept { proj_destroy(pj); }
-};
-using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
-using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+using ContextPtr = Handle<PJ_CONTEXT, proj_context_destroy>;
+using PjPtr = Handle<PJ, proj_destroy>;
 
 // A context whose errors are not printed to stderr: we report them ourselves.
 ContextPtr make_context();

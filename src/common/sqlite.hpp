@@ -1,9 +1,10 @@
 #pragma once
 // RAII for SQLite handles and a small prepared-statement wrapper whose errors carry SQLite's
 // own message.
+#include "common/handle.hpp"
+
 #include <sqlite3.h>
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <span>
@@ -11,14 +12,8 @@
 
 namespace frontmap::sqlite {
 
-struct DbDeleter {
-    void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
-};
-struct StmtDeleter {
-    void operator()(sqlite3_stmt* stmt) const noexcept { sqlite3_finalize(stmt); }
-};
-using DbPtr = std::unique_ptr<sqlite3, DbDeleter>;
-using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
+using DbPtr = Handle<sqlite3, sqlite3_close_v2>;
+using StmtPtr = Handle<sqlite3_stmt, sqlite3_finalize>;
 
 // `what` names the file in errors ("cannot open gazetteer PATH").
 DbPtr open(const std::string& path, bool writable, const std::string& what = "gazetteer");
