@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.hpp"
 
 #include "common/error.hpp"
+#include "common/names.hpp"
 #include "common/proj.hpp"
 #include "common/rules.hpp"
 #include "common/text.hpp"
@@ -30,15 +31,10 @@ constexpr std::pair<PlaceType, const char*> kTypeNames[] = {
 };
 }  // namespace
 
-const char* to_string(PlaceType type) {
-    for (const auto& [t, name] : kTypeNames)
-        if (t == type) return name;
-    return "other";
-}
+const char* to_string(PlaceType type) { return names::word_of(kTypeNames, type, "other"); }
 
 PlaceType place_type_from_string(const std::string& text) {
-    for (const auto& [t, name] : kTypeNames)
-        if (text == name) return t;
+    if (const auto type = names::value_of(kTypeNames, text)) return *type;
     throw DataError("unknown place type", "'" + text + "'");
 }
 

@@ -1,6 +1,7 @@
 #include "scene/geojson.hpp"
 
 #include "common/error.hpp"
+#include "common/names.hpp"
 
 #include <algorithm>
 #include <array>
@@ -169,10 +170,9 @@ Feature feature_from(const json& jf, size_t index) {
     Feature f;
     const std::string kind = text_of(p, "kind");
     if (kind.empty()) throw InputError("scene", where + "no \"kind\" property");
-    const auto* const known = std::ranges::find_if(kFeatureKinds, [&](const auto& k) { return kind == k.second; });
-    if (known == kFeatureKinds.end())
-        throw InputError("scene", where + "unknown kind '" + kind + "' (place, area, river, water, country, context or event)");
-    f.kind = known->first;
+    const auto known = names::value_of(kFeatureKinds, kind);
+    if (!known) throw InputError("scene", where + "unknown kind '" + kind + "' (place, area, river, water, country, context or event)");
+    f.kind = *known;
     f.name = text_of(p, "name");
     f.place_id = text_of(p, "place_id");
     f.place_type = text_of(p, "type");
@@ -202,21 +202,12 @@ Feature feature_from(const json& jf, size_t index) {
 
 }  // namespace
 
-const char* to_string(FeatureKind kind) {
-    for (const auto& [k, name] : kFeatureKinds)
-        if (k == kind) return name;
-    return "place";
-}
+const char* to_string(FeatureKind kind) { return names::word_of(kFeatureKinds, kind, "place"); }
 
-const char* to_string(LabelFont font) {
-    for (const auto& [f, name] : kFonts)
-        if (f == font) return name;
-    return "place";
-}
+const char* to_string(LabelFont font) { return names::word_of(kFonts, font, "place"); }
 
 LabelFont label_font_from_string(const std::string& text) {
-    for (const auto& [f, name] : kFonts)
-        if (text == name) return f;
+    if (const auto font = names::value_of(kFonts, text)) return *font;
     throw InputError("scene", "unknown label font '" + text + "'");
 }
 
