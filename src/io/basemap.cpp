@@ -117,16 +117,10 @@ void append_parts(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Path
 }
 
 Envelope bounds_of(const std::vector<Path>& parts) {
-    Envelope e{std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-               -std::numeric_limits<double>::max(), true};
-    for (const auto& part : parts)
-        for (const auto& v : part) {
-            e.west = std::min(e.west, v.lon);
-            e.east = std::max(e.east, v.lon);
-            e.south = std::min(e.south, v.lat);
-            e.north = std::max(e.north, v.lat);
-        }
-    return e;
+    constexpr double kMax = std::numeric_limits<double>::max();
+    BBox b{kMax, kMax, -kMax, -kMax};
+    for (const auto& part : parts) b = grown(b, part);
+    return {b.west, b.east, b.south, b.north, true};
 }
 
 GEOSGeometry* box_polygon(GEOSContextHandle_t h, const BBox& b) { return GEOSGeom_createRectangle_r(h, b.west, b.south, b.east, b.north); }
@@ -141,6 +135,16 @@ std::string sql_identifier(std::string_view identifier) {
 constexpr std::array<std::string_view, 6> kAttributes{"name", "country", "feature_code", "level", "population", "importance"};
 
 }  // namespace
+
+BBox grown(BBox box, const Path& path) {
+    for (const auto& v : path) {
+        box.west = std::min(box.west, v.lon);
+        box.east = std::max(box.east, v.lon);
+        box.south = std::min(box.south, v.lat);
+        box.north = std::max(box.north, v.lat);
+    }
+    return box;
+}
 
 Basemap::Basemap(const std::filesystem::path& file) : file_(file) {
     if (!std::filesystem::exists(file))

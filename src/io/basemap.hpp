@@ -31,6 +31,10 @@ struct BBox {
     double west = 0.0, south = 0.0, east = 0.0, north = 0.0;
 };
 
+// `box` grown to hold every point of `path`; from a box turned inside out (west above east,
+// south above north), the path's own bounds.
+BBox grown(BBox box, const Path& path);
+
 // The basemap GeoPackage written by tools/databuild: GSHHG shorelines, rivers and borders at
 // several levels of detail, Natural Earth admin areas, and populated places, all in EPSG:4326.
 //

@@ -179,16 +179,7 @@ gdal::GeometryPtr clip_to_box(OGRGeometryH area, const io::BBox& box) {
     return polygons_of(inside.get());
 }
 
-io::BBox bounds(const Path& path) {
-    io::BBox b{180, 90, -180, -90};
-    for (const LonLat& p : path) {
-        b.west = std::min(b.west, p.lon);
-        b.east = std::max(b.east, p.lon);
-        b.south = std::min(b.south, p.lat);
-        b.north = std::max(b.north, p.lat);
-    }
-    return b;
-}
+io::BBox bounds(const Path& path) { return io::grown({180, 90, -180, -90}, path); }
 
 gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas) {
     gdal::GeometryPtr all{OGR_G_CreateGeometry(wkbMultiPolygon)};
