@@ -240,22 +240,20 @@ SvgSink* svg_sink(cairo_t* cr) { return static_cast<SvgSink*>(cairo_get_user_dat
 
 void attach_svg_sink(cairo_t* cr, SvgSink* sink) { cairo_set_user_data(cr, &kSinkKey, sink, nullptr); }
 
-void op_fill(cairo_t* cr) {
-    if (SvgSink* s = svg_sink(cr)) s->path(cr, true, false);
-    cairo_fill(cr);
+namespace {
+
+// The sink reads the path before Cairo's own call, which may consume it.
+void path_op(cairo_t* cr, bool fill, void (*draw)(cairo_t*)) {
+    if (SvgSink* s = svg_sink(cr)) s->path(cr, fill, !fill);
+    draw(cr);
 }
-void op_fill_preserve(cairo_t* cr) {
-    if (SvgSink* s = svg_sink(cr)) s->path(cr, true, false);
-    cairo_fill_preserve(cr);
-}
-void op_stroke(cairo_t* cr) {
-    if (SvgSink* s = svg_sink(cr)) s->path(cr, false, true);
-    cairo_stroke(cr);
-}
-void op_stroke_preserve(cairo_t* cr) {
-    if (SvgSink* s = svg_sink(cr)) s->path(cr, false, true);
-    cairo_stroke_preserve(cr);
-}
+
+}  // namespace
+
+void op_fill(cairo_t* cr) { path_op(cr, true, cairo_fill); }
+void op_fill_preserve(cairo_t* cr) { path_op(cr, true, cairo_fill_preserve); }
+void op_stroke(cairo_t* cr) { path_op(cr, false, cairo_stroke); }
+void op_stroke_preserve(cairo_t* cr) { path_op(cr, false, cairo_stroke_preserve); }
 void op_paint(cairo_t* cr) {
     if (SvgSink* s = svg_sink(cr)) s->paint(cr);
     cairo_paint(cr);
