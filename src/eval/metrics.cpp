@@ -19,6 +19,9 @@ constexpr double kHalfEquatorKm = 20039.0;
 
 double ratio(size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
 
+// The harmonic mean of a precision and a recall.
+double f1_of(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
+
 bool overlaps(size_t s1, size_t e1, size_t s2, size_t e2) { return s1 < e2 && s2 < e1; }
 
 bool is_toponym(const GoldToponym& g) { return g.role == "location" || g.role == "metonym"; }
@@ -207,16 +210,8 @@ void score_labelled(const Article& article, const std::vector<bool>& gold_found,
 
 double EventScores::precision() const { return ratio(typed_matches, predicted); }
 double EventScores::recall() const { return ratio(typed_matches, gold); }
-double EventScores::f1() const {
-    const double p = precision();
-    const double r = recall();
-    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
-}
-double EventScores::place_f1() const {
-    const double p = ratio(place_matches, predicted);
-    const double r = ratio(place_matches, gold);
-    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
-}
+double EventScores::f1() const { return f1_of(precision(), recall()); }
+double EventScores::place_f1() const { return f1_of(ratio(place_matches, predicted), ratio(place_matches, gold)); }
 double EventScores::counts_exact_share() const { return counts == 0 ? 1.0 : ratio(counts_exact, counts); }
 double EventScores::claims_share() const { return claims_labelled == 0 ? 1.0 : ratio(claims_given, claims_labelled); }
 double EventScores::denials_share() const { return denials_labelled == 0 ? 1.0 : ratio(denials_found, denials_labelled); }
@@ -244,11 +239,7 @@ void score_events(const Article& article, const std::vector<EventRecord>& predic
 
 double Scores::precision() const { return ratio(correct_predictions, predicted); }
 double Scores::recall() const { return ratio(found, gold); }
-double Scores::f1() const {
-    const double p = precision();
-    const double r = recall();
-    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
-}
+double Scores::f1() const { return f1_of(precision(), recall()); }
 double Scores::accuracy_161() const { return ratio(within_161, resolved); }
 double Scores::accuracy_161_end_to_end() const { return ratio(within_161, gold); }
 double Scores::accuracy_25_points() const { return ratio(points_within_25, points); }
