@@ -10,7 +10,6 @@
 
 #include <fstream>
 #include <filesystem>
-#include <iostream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -129,20 +128,5 @@ std::vector<std::string> check(const Case& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::cerr << "usage: event_case CASE\n";
-        return 2;
-    }
-    const fs::path file = argv[1];
-    const std::string name = file.filename().string();
-    try {
-        const auto problems = check(read_case(file));
-        for (const auto& p : problems) std::cout << name << ": " << p << "\n";
-        if (!problems.empty()) return 1;
-    } catch (const std::exception& e) {
-        std::cerr << name << ": " << e.what() << "\n";
-        return 2;
-    }
-    std::cout << "ok: " << name << "\n";
-    return 0;
+    return frontmap::test::run_case(argc, argv, "event_case", [](const fs::path& file) { return check(read_case(file)); });
 }

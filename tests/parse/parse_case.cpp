@@ -10,18 +10,16 @@
 // Prints "ok: CASE" and exits 0, or says what differed and exits 1 (2 for a malformed case).
 #include "case_file.hpp"
 #include "common/text.hpp"
+#include "fixtures.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer_fixture.hpp"
 #include "parse/parser.hpp"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <optional>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -104,28 +102,10 @@ std::vector<std::string> check(const Case& c, frontmap::gazetteer::Gazetteer& ga
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::cerr << "usage: parse_case CASE\n";
-        return 2;
-    }
-    const fs::path file = argv[1];
-    Case c;
-    try {
-        c = read_case(file);
-    } catch (const std::exception& e) {
-        std::cerr << file.filename().string() << ": " << e.what() << "\n";
-        return 2;
-    }
-    const fs::path dir = fs::temp_directory_path() / ("frontmap-parse-case-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    int status = 0;
-    {
+    return frontmap::test::run_case(argc, argv, "parse_case", [](const fs::path& file) {
+        const Case c = read_case(file);
+        const frontmap::test::TempDir dir;
         frontmap::gazetteer::Gazetteer gazetteer(frontmap::test::write_fixture_gazetteer(dir / "gazetteer.sqlite"));
-        const auto problems = check(c, gazetteer);
-        for (const auto& p : problems) std::cout << file.filename().string() << ": " << p << "\n";
-        status = problems.empty() ? 0 : 1;
-    }
-    fs::remove_all(dir);
-    if (status == 0) std::cout << "ok: " << file.filename().string() << "\n";
-    return status;
+        return check(c, gazetteer);
+    });
 }

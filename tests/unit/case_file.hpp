@@ -1,9 +1,12 @@
 #pragma once
 // Reading the one-case-a-file tests (tests/parse/cases, tests/events/cases): "key: value" lines,
-// with blank lines and '#' comments skipped, and values of several fields split at '|'.
+// with blank lines and '#' comments skipped, and values of several fields split at '|'; and the
+// runners' common main.
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -36,6 +39,29 @@ inline void read_case_lines(const std::filesystem::path& file, const std::functi
         if (colon == std::string::npos) throw std::runtime_error("not a 'key: value' line: " + line);
         on_line(line.substr(0, colon), trimmed(line.substr(colon + 1)));
     }
+}
+
+// A case runner's main: `check(file)` gives what differed (nothing when the case holds) or throws
+// for a case it cannot read. Prints "ok: CASE" and returns 0, or each difference and 1; 2 for a
+// wrong call or a malformed case.
+inline int run_case(int argc, char** argv, const std::string& runner,
+                    const std::function<std::vector<std::string>(const std::filesystem::path&)>& check) {
+    if (argc != 2) {
+        std::cerr << "usage: " << runner << " CASE\n";
+        return 2;
+    }
+    const std::filesystem::path file = argv[1];
+    const std::string name = file.filename().string();
+    try {
+        const auto problems = check(file);
+        for (const auto& p : problems) std::cout << name << ": " << p << "\n";
+        if (!problems.empty()) return 1;
+    } catch (const std::exception& e) {
+        std::cerr << name << ": " << e.what() << "\n";
+        return 2;
+    }
+    std::cout << "ok: " << name << "\n";
+    return 0;
 }
 
 }  // namespace frontmap::test
