@@ -8,6 +8,8 @@
 #include <cmath>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 using frontmap::eval::Article;
 using frontmap::eval::GoldToponym;
@@ -55,6 +57,36 @@ Scores score(const Article& a, const std::vector<Predicted>& predicted) {
     Scores s;
     frontmap::eval::score_article(a, predicted, s);
     return s;
+}
+
+// The article `text` with its events labelled.
+Article labelled(const std::string& id, const std::string& text, std::vector<frontmap::eval::EventRecord> events) {
+    Article a{id, text, {}};
+    a.events = std::move(events);
+    return a;
+}
+
+frontmap::eval::EventScores events_scored(const Article& a, const std::vector<frontmap::eval::EventRecord>& predicted) {
+    frontmap::eval::EventScores s;
+    frontmap::eval::score_events(a, predicted, s);
+    return s;
+}
+
+struct Reading {
+    std::string wrong, right;  // roles
+};
+
+// A name of the article found at its place with the wrong role is counted once in `counter`; with
+// the right one, not; either way the name was found.
+void check_counted_when_misread(const std::string& name, double lat, double lon, const Reading& roles, size_t Scores::*counter) {
+    INFO(name << " read as " << roles.wrong);
+    const Article a = article();
+    const Scores misread = score(a, {located(name, lat, lon, roles.wrong)});
+    const Scores read = score(a, {located(name, lat, lon, roles.right)});
+    CHECK(misread.*counter == 1);
+    CHECK(read.*counter == 0);
+    CHECK(misread.found == 1);
+    CHECK(read.found == 1);
 }
 
 }  // namespace
@@ -141,23 +173,11 @@ TEST_CASE("AUC is ln(1 + error) / ln(20039) per toponym", "[eval][score]") {
 }
 
 TEST_CASE("a gold metonym drawn as a location is counted", "[eval][score]") {
-    const Article a = article();
-    const Scores drawn = score(a, {located("Moscow", kMoscowLat, kMoscowLon, "location")});
-    const Scores kept = score(a, {located("Moscow", kMoscowLat, kMoscowLon, "metonym")});
-    CHECK(drawn.metonyms_drawn == 1);
-    CHECK(kept.metonyms_drawn == 0);
-    // Either way the name was found.
-    CHECK(drawn.found == 1);
-    CHECK(kept.found == 1);
+    check_counted_when_misread("Moscow", kMoscowLat, kMoscowLon, {"location", "metonym"}, &Scores::metonyms_drawn);
 }
 
 TEST_CASE("a gold location taken for a metonym is counted as hidden from the map", "[eval][score]") {
-    const Article a = article();
-    const Scores hidden = score(a, {located("Kherson", kKhersonLat, kKhersonLon, "metonym")});
-    const Scores drawn = score(a, {located("Kherson", kKhersonLat, kKhersonLon, "location")});
-    CHECK(hidden.locations_hidden == 1);
-    CHECK(drawn.locations_hidden == 0);
-    CHECK(hidden.found == 1);
+    check_counted_when_misread("Kherson", kKhersonLat, kKhersonLon, {"metonym", "location"}, &Scores::locations_hidden);
 }
 
 TEST_CASE("a gold not_place drawn as a location is counted and is spurious", "[eval][score]") {
@@ -272,11 +292,9 @@ TEST_CASE("of two labelled events at one place, each pairs with the one told in 
     const size_t second = text.find("Drones");
     frontmap::eval::EventRecord monday{"strike", kKhersonLat, kKhersonLon, 4, std::nullopt, std::nullopt, false, false, 0, second - 1, "Kherson"};
     frontmap::eval::EventRecord friday{"strike", kKhersonLat, kKhersonLon, 2, std::nullopt, std::nullopt, false, false, second, text.size(), "Kherson"};
-    Article a{"a2", text, {}};
-    a.events = {monday, friday};
-    frontmap::eval::EventScores s;
+    const Article a = labelled("a2", text, {monday, friday});
     // Predicted in the other order: nearest-first alone would pair Monday's tally with Friday's.
-    frontmap::eval::score_events(a, {friday, monday}, s);
+    const auto s = events_scored(a, {friday, monday});
     CHECK(s.typed_matches == 2);
     CHECK(s.counts == 2);
     CHECK(s.counts_exact == 2);
@@ -285,13 +303,11 @@ TEST_CASE("of two labelled events at one place, each pairs with the one told in 
 TEST_CASE("a matched event's side is right only when it is the labelled one", "[eval][events]") {
     const std::string text = "Russian forces shelled Kherson on Monday.";
     frontmap::eval::EventRecord gold{"shelling", kKhersonLat, kKhersonLon, std::nullopt, std::nullopt, std::nullopt, false, false, 0, text.size(), "Kherson", "RU"};
-    Article a{"a3", text, {}};
-    a.events = {gold};
+    const Article a = labelled("a3", text, {gold});
     auto wrong = gold;
     wrong.side = "UA";
-    frontmap::eval::EventScores right_side, wrong_side;
-    frontmap::eval::score_events(a, {gold}, right_side);
-    frontmap::eval::score_events(a, {wrong}, wrong_side);
+    const auto right_side = events_scored(a, {gold});
+    const auto wrong_side = events_scored(a, {wrong});
     CHECK(right_side.sides_share() == 1.0);
     CHECK(wrong_side.sides_labelled == 1);
     CHECK(wrong_side.sides_share() == 0.0);
@@ -306,10 +322,8 @@ TEST_CASE("events pair so that as many as the 50 km rule allows are matched", "[
     auto at = [&](double km_north) {
         return frontmap::eval::EventRecord{"strike", kKhersonLat + km_north / km_per_degree_lat, kKhersonLon, std::nullopt, std::nullopt, std::nullopt, false, false, 0, text.size(), "x"};
     };
-    Article a{"a4", text, {}};
-    a.events = {at(0), at(40)};
-    frontmap::eval::EventScores s;
-    frontmap::eval::score_events(a, {at(30), at(75)}, s);
+    const Article a = labelled("a4", text, {at(0), at(40)});
+    const auto s = events_scored(a, {at(30), at(75)});
     CHECK(s.typed_matches == 2);
     CHECK(s.recall() == 1.0);
 }
@@ -320,12 +334,10 @@ TEST_CASE("a prediction pairs with the labelled event told in its words before a
     const double village_lat = kKhersonLat + 0.1;  // about 11 km north
     frontmap::eval::EventRecord monday{"strike", kKhersonLat, kKhersonLon, 4, std::nullopt, std::nullopt, false, false, 0, second - 1, "Kherson"};
     frontmap::eval::EventRecord village{"strike", village_lat, kKhersonLon, 2, std::nullopt, std::nullopt, false, false, second, text.size(), "village"};
-    Article a{"a5", text, {}};
-    a.events = {monday, village};
+    const Article a = labelled("a5", text, {monday, village});
     auto placed_on_city = village;  // the village's strike, placed on the city
     placed_on_city.lat = kKhersonLat;
-    frontmap::eval::EventScores s;
-    frontmap::eval::score_events(a, {placed_on_city}, s);
+    const auto s = events_scored(a, {placed_on_city});
     CHECK(s.typed_matches == 1);
     CHECK(s.counts == 1);
     CHECK(s.counts_exact == 1);
@@ -334,14 +346,12 @@ TEST_CASE("a prediction pairs with the labelled event told in its words before a
 TEST_CASE("a matched event's wrong tally, missed claim and missed denial are listed as misses", "[eval][events]") {
     const std::string text = "Missiles struck Kherson, killing four, the governor said. Kyiv denied it.";
     frontmap::eval::EventRecord gold{"strike", kKhersonLat, kKhersonLon, 4, std::nullopt, std::nullopt, true, true, 0, text.size(), "Kherson"};
-    Article a{"a6", text, {}};
-    a.events = {gold};
+    const Article a = labelled("a6", text, {gold});
     auto found = gold;
     found.killed = 3;
     found.denied = false;
     found.claimed = false;
-    frontmap::eval::EventScores s;
-    frontmap::eval::score_events(a, {found}, s);
+    const auto s = events_scored(a, {found});
     REQUIRE(s.misses.size() == 3);
     CHECK(s.misses[0].kind == "event count");
     CHECK(s.misses[0].text == "strike @ Kherson: killed 4, found 3");
@@ -352,12 +362,10 @@ TEST_CASE("a matched event's wrong tally, missed claim and missed denial are lis
 TEST_CASE("a matched event with the wrong side, or none, is listed as a side miss", "[eval][events]") {
     const std::string text = "Russian missiles struck Kherson.";
     frontmap::eval::EventRecord gold{"strike", kKhersonLat, kKhersonLon, std::nullopt, std::nullopt, std::nullopt, false, false, 0, text.size(), "Kherson", "RU"};
-    Article a{"a7", text, {}};
-    a.events = {gold};
+    const Article a = labelled("a7", text, {gold});
     auto unsided = gold;
     unsided.side.clear();
-    frontmap::eval::EventScores s;
-    frontmap::eval::score_events(a, {unsided}, s);
+    const auto s = events_scored(a, {unsided});
     CHECK(s.sides_labelled == 1);
     CHECK(s.sides_right == 0);
     REQUIRE(s.misses.size() == 1);
