@@ -41,6 +41,12 @@ struct TempDir {
         fs::create_directories(path);
     }
     ~TempDir() { fs::remove_all(path); }
+    // The file `name` in the folder, holding `text`.
+    [[nodiscard]] fs::path file(const std::string& name, const std::string& text) const {
+        const fs::path file = path / name;
+        std::ofstream(file) << text;
+        return file;
+    }
     static inline int counter = 0;
 };
 
@@ -203,9 +209,9 @@ TEST_CASE("parse reports what happened around Kherson, by whom, and who says so"
 
 TEST_CASE("a strike inside a country is placed at the province its sentence names", "[parse][events]") {
     TempDir dir;
-    const fs::path article = dir.path / "balochistan.txt";
-    std::ofstream(article) << "On Tuesday night Iran struck again, this time inside Pakistan, hitting what it said were two bases "
-                              "of a militant group in Balochistan province.\n";
+    const fs::path article = dir.file("balochistan.txt",
+                                      "On Tuesday night Iran struck again, this time inside Pakistan, hitting what it said were two bases "
+                                      "of a militant group in Balochistan province.\n");
     const auto r = run({"parse", article.string(), "--date", "2024-01-18"});
     INFO(r.err);
     REQUIRE(r.code == 0);
@@ -333,8 +339,7 @@ TEST_CASE("map --verbose lists every event and where the map puts it", "[events]
 
 TEST_CASE("map --verbose lists a deed at a place that could not be located; parse gives it a null geometry", "[events]") {
     TempDir dir;
-    const fs::path article = dir.path / "a.txt";
-    std::ofstream(article) << "Shelling hit Kherson on Monday. Russian forces captured the village of Qwertovka on Tuesday, the defence ministry said.\n";
+    const fs::path article = dir.file("a.txt", "Shelling hit Kherson on Monday. Russian forces captured the village of Qwertovka on Tuesday, the defence ministry said.\n");
     const auto r = run({"map", article.string(), "--date", "2022-10-21", "--verbose", "-o", (dir.path / "a.png").string()});
     INFO(r.err);
     REQUIRE(r.code == 0);
@@ -357,8 +362,7 @@ TEST_CASE("an edited scene renders as edited", "[render]") {
     json scene = json::parse(r.out);
     const std::string edited = "After <edit> & \"quotes\"";
     scene["frontmap"]["title"] = edited;
-    const fs::path scene_file = dir.path / "scene.geojson";
-    std::ofstream(scene_file) << scene.dump();
+    const fs::path scene_file = dir.file("scene.geojson", scene.dump());
     r = run({"render", scene_file.string(), "-o", (dir.path / "edited.svg").string()});
     INFO(r.err);
     REQUIRE(r.code == 0);
@@ -384,16 +388,27 @@ TEST_CASE("render --bbox draws a basemap of any extent", "[render]") {
     CHECK(run({"render", "--bbox", "31,46,34,47.5", "--crs", "EPSG:3857", "-o", out.string()}).code == 0);
 }
 
-TEST_CASE("geocode ranks Kyiv first for Kiev", "[geocode]") {
-    const auto r = run({"geocode", "Kiev"});
+namespace {
+
+json first_line(const std::string& out) { return json::parse(out.substr(0, out.find('\n'))); }
+
+// The first place `geocode NAME` answers; fails the test when the command fails.
+json first_geocoded(const std::string& name) {
+    const auto r = run({"geocode", name});
+    INFO(r.err);
     REQUIRE(r.code == 0);
-    const json first = json::parse(r.out.substr(0, r.out.find('\n')));
+    return first_line(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("geocode ranks Kyiv first for Kiev", "[geocode]") {
+    const json first = first_geocoded("Kiev");
     CHECK(first["id"] == "703448");
     CHECK(first["type"] == "city");
     CHECK(first["country"] == "UA");
 }
 
-json first_line(const std::string& out) { return json::parse(out.substr(0, out.find('\n'))); }
 
 TEST_CASE("geocode narrows by country and type, and ranks a nearer namesake first", "[geocode]") {
     const auto texas = run({"geocode", "Paris", "--country", "us"});
@@ -447,9 +462,7 @@ TEST_CASE("geocode refuses a bad country, type, point or limit with a usage erro
 TEST_CASE("geocode finds a city by its region's curated spelling", "[geocode]") {
     // geodata/aliases.json spells the Al Hudaydah governorate "Hodeidah"; the port city it is
     // named after answers to that spelling too, and ranks first.
-    const auto r = run({"geocode", "Hodeidah"});
-    REQUIRE(r.code == 0);
-    const json first = json::parse(r.out.substr(0, r.out.find('\n')));
+    const json first = first_geocoded("Hodeidah");
     CHECK(first["type"] == "city");
     CHECK(first["country"] == "YE");
 }
@@ -457,18 +470,14 @@ TEST_CASE("geocode finds a city by its region's curated spelling", "[geocode]") 
 TEST_CASE("geocode finds an admin-1 area by the short form news use", "[geocode]") {
     // Natural Earth calls it "South Kordufan" ("Southern Kordofan State" in its GeoNames field);
     // news write "South Kordofan".
-    const auto r = run({"geocode", "South Kordofan"});
-    REQUIRE(r.code == 0);
-    const json first = json::parse(r.out.substr(0, r.out.find('\n')));
+    const json first = first_geocoded("South Kordofan");
     CHECK(first["type"] == "region");
     CHECK(first["country"] == "SD");
 }
 
 TEST_CASE("geocode finds a town by the spelling news use where the sources spell it otherwise", "[geocode]") {
     // GeoNames holds the Libyan town as "Shahhat"; the Derna flood reports wrote "Shahat".
-    const auto r = run({"geocode", "Shahat"});
-    REQUIRE(r.code == 0);
-    const json first = json::parse(r.out.substr(0, r.out.find('\n')));
+    const json first = first_geocoded("Shahat");
     CHECK(first["country"] == "LY");
     CHECK(std::abs(first["lat"].get<double>() - 32.83) < 0.1);
 }
@@ -476,8 +485,7 @@ TEST_CASE("geocode finds a town by the spelling news use where the sources spell
 TEST_CASE("a front-line village too small for GeoNames is placed where it is", "[parse][events]") {
     // Klishchiivka (a few hundred people, south of Bakhmut) comes from geodata/places.geojson.
     TempDir dir;
-    const fs::path article = dir.path / "klishchiivka.txt";
-    std::ofstream(article) << "Ukrainian troops have recaptured the village of Klishchiivka, the army said on Sunday.\n";
+    const fs::path article = dir.file("klishchiivka.txt", "Ukrainian troops have recaptured the village of Klishchiivka, the army said on Sunday.\n");
     const auto r = run({"parse", article.string(), "--date", "2023-09-17"});
     INFO(r.err);
     REQUIRE(r.code == 0);
@@ -492,8 +500,7 @@ TEST_CASE("a front-line village too small for GeoNames is placed where it is", "
 
 json parse_text(const std::string& text) {
     TempDir dir;
-    const fs::path article = dir.path / "article.txt";
-    std::ofstream(article) << text << "\n";
+    const fs::path article = dir.file("article.txt", text + "\n");
     const auto r = run({"parse", article.string()});
     INFO(r.err);
     REQUIRE(r.code == 0);
@@ -544,14 +551,11 @@ TEST_CASE("a county is a place, in the state its qualifier names", "[parse]") {
 
 TEST_CASE("a newsroom's own places (--places) are found for the run, from CSV or GeoJSON", "[parse][places]") {
     TempDir dir;
-    const fs::path article = dir.path / "article.txt";
-    std::ofstream(article) << "Ukrainian troops pushed on toward Davydiv Brid and shelled Nova Zoria overnight.\n";
-    const fs::path csv = dir.path / "places.csv";
-    std::ofstream(csv) << "name,lat,lon,type,country,names\nDavydiv Brid,47.2144,33.6006,village,UA,Davydov Brod;Давидів Брід\n";
-    const fs::path geojson = dir.path / "places.geojson";
-    std::ofstream(geojson) << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+    const fs::path article = dir.file("article.txt", "Ukrainian troops pushed on toward Davydiv Brid and shelled Nova Zoria overnight.\n");
+    const fs::path csv = dir.file("places.csv", "name,lat,lon,type,country,names\nDavydiv Brid,47.2144,33.6006,village,UA,Davydov Brod;Давидів Брід\n");
+    const fs::path geojson = dir.file("places.geojson", R"({"type": "FeatureCollection", "features": [{"type": "Feature",
         "properties": {"name": "Nova Zoria", "type": "village", "country": "UA"},
-        "geometry": {"type": "Polygon", "coordinates": [[[33.0, 47.0], [33.2, 47.0], [33.2, 47.2], [33.0, 47.2], [33.0, 47.0]]]}}]})";
+        "geometry": {"type": "Polygon", "coordinates": [[[33.0, 47.0], [33.2, 47.0], [33.2, 47.2], [33.0, 47.2], [33.0, 47.0]]]}}]})");
     const auto without = run({"parse", article.string()});
     REQUIRE(without.code == 0);
     CHECK(mentions_named(json::parse(without.out), "Davydiv Brid").empty());
@@ -570,14 +574,10 @@ TEST_CASE("a newsroom's own places (--places) are found for the run, from CSV or
 
 TEST_CASE("a places file it cannot use is refused, naming the file and the place at fault", "[parse][places][errors]") {
     TempDir dir;
-    const fs::path article = dir.path / "article.txt";
-    std::ofstream(article) << "Troops left Kherson.\n";
-    const fs::path no_name = dir.path / "no-name.csv";
-    std::ofstream(no_name) << "title,lat,lon\nDavydiv Brid,47.2,33.6\n";
-    const fs::path bad_type = dir.path / "bad-type.csv";
-    std::ofstream(bad_type) << "name,lat,lon,type\nDavydiv Brid,47.2,33.6,hamlet\n";
-    const fs::path no_point = dir.path / "no-point.csv";
-    std::ofstream(no_point) << "name,type\nDavydiv Brid,village\n";
+    const fs::path article = dir.file("article.txt", "Troops left Kherson.\n");
+    const fs::path no_name = dir.file("no-name.csv", "title,lat,lon\nDavydiv Brid,47.2,33.6\n");
+    const fs::path bad_type = dir.file("bad-type.csv", "name,lat,lon,type\nDavydiv Brid,47.2,33.6,hamlet\n");
+    const fs::path no_point = dir.file("no-point.csv", "name,type\nDavydiv Brid,village\n");
     for (const auto& [file, why] : std::vector<std::pair<fs::path, std::string>>{
              {no_name, "no \"name\""}, {bad_type, "unknown type 'hamlet'"}, {no_point, "no point"}, {dir.path / "missing.csv", "no such file"}}) {
         const auto r = run({"--places", file.string(), "parse", article.string()});
@@ -672,16 +672,14 @@ TEST_CASE("bad input gets a clear error and the right exit code", "[errors]") {
         CHECK(run({}).code == 2);
     }
     SECTION("an article naming no place") {
-        const fs::path none = dir.path / "none.txt";
-        std::ofstream(none) << "nothing here but lower-case words and numbers 12 34.\n";
+        const fs::path none = dir.file("none.txt", "nothing here but lower-case words and numbers 12 34.\n");
         const auto r = run({"map", none.string(), "-o", (dir.path / "n.png").string()});
         CHECK(r.code == 1);
         CHECK(r.err.find("names no place") != std::string::npos);
         CHECK_FALSE(fs::exists(dir.path / "n.png"));
     }
     SECTION("a scene file that is not a scene") {
-        const fs::path bad = dir.path / "bad.geojson";
-        std::ofstream(bad) << R"({"type":"FeatureCollection","features":[]})";
+        const fs::path bad = dir.file("bad.geojson", R"({"type":"FeatureCollection","features":[]})");
         const auto r = run({"render", bad.string(), "-o", (dir.path / "b.png").string()});
         CHECK(r.code == 1);
         CHECK(r.err.find("frontmap") != std::string::npos);
