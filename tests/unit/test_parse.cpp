@@ -38,11 +38,36 @@ struct Gaz {
     frontmap::gazetteer::Gazetteer gazetteer{frontmap::test::write_fixture_gazetteer(dir / "gazetteer.sqlite")};
 };
 
+// The fixture gazetteer and a parser over it, for the tests of whole parses.
+struct Parsing {
+    Gaz g;
+    frontmap::parse::Parser parser{g.gazetteer};
+};
+
 // The n-th (0-based) mention whose text is `text`, if any.
 std::optional<Mention> mention_of(const std::vector<Mention>& mentions, const std::string& text, int nth = 0) {
     for (const auto& m : mentions)
         if (m.text == text && nth-- == 0) return m;
     return std::nullopt;
+}
+
+// Checks that no mention is spelt as one of `absent`, and that each of `present` is found.
+void check_names(const std::vector<Mention>& mentions, const std::vector<std::string>& absent, const std::vector<std::string>& present) {
+    for (const auto& name : absent) {
+        CAPTURE(name);
+        CHECK_FALSE(mention_of(mentions, name));
+    }
+    for (const auto& name : present) {
+        CAPTURE(name);
+        CHECK(mention_of(mentions, name));
+    }
+}
+
+// The n-th (0-based) mention whose text is `text`; fails the test when there is none.
+Mention found(const std::vector<Mention>& mentions, const std::string& text, int nth = 0) {
+    const auto m = mention_of(mentions, text, nth);
+    REQUIRE(m);
+    return *m;
 }
 
 // Where the first mention named `text` was put; fails the test when it is missing or unplaced.
@@ -240,8 +265,7 @@ void check_austin_is_a_person(Gaz& g, const std::string& opening) {
     const auto lloyd = mention_of(mentions, "Lloyd");
     CHECK((!lloyd || lloyd->role == Role::NotPlace));
     // The places around the person stay places.
-    REQUIRE(mention_of(mentions, "Kyiv"));
-    CHECK(mention_of(mentions, "Kyiv")->role == Role::Location);
+    CHECK(found(mentions, "Kyiv").role == Role::Location);
 }
 
 }  // namespace
@@ -271,12 +295,10 @@ TEST_CASE("recognize: a given name that is also a word opens a name at a sentenc
     const auto village = mention_of(person, "Lloyd");
     CHECK((!village || village->role == Role::NotPlace));
     const auto city = frontmap::parse::recognize("Tom Austin said the aid would reach Kyiv.", g.gazetteer);
-    REQUIRE(mention_of(city, "Austin"));
-    CHECK(mention_of(city, "Austin")->role != Role::NotPlace);
+    CHECK(found(city, "Austin").role != Role::NotPlace);
     // A preposition that some list also has as a given name opens no person's name.
     const auto near = frontmap::parse::recognize("Near Lloyd, troops dug in.", g.gazetteer);
-    REQUIRE(mention_of(near, "Lloyd"));
-    CHECK(mention_of(near, "Lloyd")->role != Role::NotPlace);
+    CHECK(found(near, "Lloyd").role != Role::NotPlace);
 }
 
 TEST_CASE("recognize: a name set off by commas after a title is a person's", "[parse][recognize]") {
@@ -298,27 +320,31 @@ TEST_CASE("recognize: only a dateline's name is flagged as the dateline", "[pars
     CHECK_FALSE(mention_of(mentions, "Kyiv")->dateline);
 }
 
-TEST_CASE("recognize: a dateline after a headline is still a dateline", "[parse][recognize]") {
+namespace {
+
+// Checks that "KYIV" in `text` is the dateline, a location.
+void check_kyiv_is_the_dateline(const std::string& text) {
+    CAPTURE(text);
     Gaz g;
-    const auto mentions = frontmap::parse::recognize("Strikes hit Kherson\nKYIV, Ukraine (AP) - Officials said little.", g.gazetteer);
-    REQUIRE(mention_of(mentions, "KYIV"));
-    CHECK(mention_of(mentions, "KYIV")->dateline);
+    const auto mentions = frontmap::parse::recognize(text, g.gazetteer);
+    CHECK(found(mentions, "KYIV").dateline);
     CHECK(mention_of(mentions, "KYIV")->role == Role::Location);
 }
 
+}  // namespace
+
+TEST_CASE("recognize: a dateline after a headline is still a dateline", "[parse][recognize]") {
+    check_kyiv_is_the_dateline("Strikes hit Kherson\nKYIV, Ukraine (AP) - Officials said little.");
+}
+
 TEST_CASE("recognize: a short dateline set off by a dash alone is a dateline", "[parse][recognize]") {
-    Gaz g;
-    const auto mentions = frontmap::parse::recognize("KYIV \u2014 Officials in Kherson said little.", g.gazetteer);
-    REQUIRE(mention_of(mentions, "KYIV"));
-    CHECK(mention_of(mentions, "KYIV")->dateline);
-    CHECK(mention_of(mentions, "KYIV")->role == Role::Location);
+    check_kyiv_is_the_dateline("KYIV \u2014 Officials in Kherson said little.");
 }
 
 TEST_CASE("recognize: a dictionary word after a preposition of place is a place in a country the article names", "[parse][recognize]") {
     Gaz g;
     const auto in_congo = frontmap::parse::recognize("Fighting raged around Sake, the last town on the road north in Congo.", g.gazetteer);
-    REQUIRE(mention_of(in_congo, "Sake"));
-    CHECK(mention_of(in_congo, "Sake")->role == Role::Location);
+    CHECK(found(in_congo, "Sake").role == Role::Location);
     // Named nowhere near its country, the word is only a word.
     CHECK_FALSE(mention_of(frontmap::parse::recognize("Fighting raged around Sake, officials in Kyiv said.", g.gazetteer), "Sake"));
 }
@@ -342,9 +368,7 @@ TEST_CASE("recognize: a known name after an Arabic landform word is part of a na
         CHECK_FALSE(mention_of(frontmap::parse::recognize(text, g.gazetteer), "Kherson"));
 }
 
-TEST_CASE("resolve: a region word after a list makes every name in it a region", "[parse][resolve]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "resolve: a region word after a list makes every name in it a region", "[parse][resolve]") {
     const auto mentions = parser.parse("Missiles fell on the Kherson and Kyiv regions overnight.");
     REQUIRE(mention_of(mentions, "Kherson"));
     REQUIRE(mention_of(mentions, "Kyiv"));
@@ -352,29 +376,30 @@ TEST_CASE("resolve: a region word after a list makes every name in it a region",
     CHECK(mention_of(mentions, "Kherson")->place->type == PlaceType::Region);
 }
 
-TEST_CASE("resolve: a plural region word before a list makes every name in it a region", "[parse][resolve]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "resolve: a plural region word before a list makes every name in it a region", "[parse][resolve]") {
     const auto mentions = parser.parse("Drones were shot down over three southern regions, including Donbas and Kherson.");
-    REQUIRE(mention_of(mentions, "Kherson"));
-    REQUIRE(mention_of(mentions, "Kherson")->place);
-    CHECK(mention_of(mentions, "Kherson")->place->type == PlaceType::Region);
+    CHECK(place_of(mentions, "Kherson").type == PlaceType::Region);
 }
 
-TEST_CASE("recognize: a group's name that a source also lists as a place is not a place", "[parse][recognize]") {
+namespace {
+
+// Checks that the group's name in `text` is no place though the gazetteer holds `word` as one,
+// and that Kherson still is.
+void check_group_is_no_place(const std::string& word, const std::string& text) {
+    CAPTURE(text);
     Gaz g;
-    REQUIRE_FALSE(g.gazetteer.lookup("hamas").empty());  // the trap is set
-    const auto mentions = frontmap::parse::recognize("Hamas fighters crossed into Kherson.", g.gazetteer);
-    CHECK_FALSE(mention_of(mentions, "Hamas"));
-    CHECK(mention_of(mentions, "Kherson"));
+    REQUIRE_FALSE(g.gazetteer.lookup(frontmap::text::name_key(word)).empty());  // the trap is set
+    check_names(frontmap::parse::recognize(text, g.gazetteer), {word}, {"Kherson"});
+}
+
+}  // namespace
+
+TEST_CASE("recognize: a group's name that a source also lists as a place is not a place", "[parse][recognize]") {
+    check_group_is_no_place("Hamas", "Hamas fighters crossed into Kherson.");
 }
 
 TEST_CASE("recognize: a group's name of several words hides the places its words name", "[parse][recognize]") {
-    Gaz g;
-    REQUIRE_FALSE(g.gazetteer.lookup("boko").empty());  // the trap is set
-    const auto mentions = frontmap::parse::recognize("The bombings in Kherson bore the hallmarks of Boko Haram.", g.gazetteer);
-    CHECK_FALSE(mention_of(mentions, "Boko"));
-    CHECK(mention_of(mentions, "Kherson"));
+    check_group_is_no_place("Boko", "The bombings in Kherson bore the hallmarks of Boko Haram.");
 }
 
 TEST_CASE("recognize: a name set off by a title after it is a person's, there and later", "[parse][recognize]") {
@@ -385,8 +410,7 @@ TEST_CASE("recognize: a name set off by a title after it is a person's, there an
     for (const auto& m : mentions)
         if (m.text == "Austin") CHECK(m.role == Role::NotPlace);
     const auto place = frontmap::parse::recognize("In Kherson, governor Oleh Prokudin said the shelling went on.", g.gazetteer);
-    REQUIRE(mention_of(place, "Kherson"));
-    CHECK(mention_of(place, "Kherson")->role == Role::Location);
+    CHECK(found(place, "Kherson").role == Role::Location);
 }
 
 TEST_CASE("recognize: two places that name a route stay places", "[parse][recognize]") {
@@ -406,19 +430,15 @@ TEST_CASE("recognize: a title that opens a new clause is no aside about the name
 TEST_CASE("recognize: two names side by side that the gazetteer lacks together are one unknown name", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("More rounds landed in the Dnipro Austin camp near Kherson.", g.gazetteer);
-    REQUIRE(mention_of(mentions, "Dnipro"));
-    CHECK(mention_of(mentions, "Dnipro")->role == Role::NotPlace);
-    REQUIRE(mention_of(mentions, "Austin"));
-    CHECK(mention_of(mentions, "Austin")->role == Role::NotPlace);
-    REQUIRE(mention_of(mentions, "Kherson"));
-    CHECK(mention_of(mentions, "Kherson")->role == Role::Location);
+    CHECK(found(mentions, "Dnipro").role == Role::NotPlace);
+    CHECK(found(mentions, "Austin").role == Role::NotPlace);
+    CHECK(found(mentions, "Kherson").role == Role::Location);
 }
 
 TEST_CASE("recognize: an Arabic article hyphened onto a name opens it in lower case", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("The bombs fell on positions around al-Qaim near the frontier.", g.gazetteer);
-    REQUIRE(mention_of(mentions, "al-Qaim"));
-    CHECK(mention_of(mentions, "al-Qaim")->role == Role::Location);
+    CHECK(found(mentions, "al-Qaim").role == Role::Location);
 }
 
 TEST_CASE("gazetteer: a name ending in -a finds the place spelt -ah", "[parse][gazetteer]") {
@@ -439,13 +459,10 @@ TEST_CASE("gazetteer: an Arabic article written 'el' finds the place written 'al
 TEST_CASE("recognize: a title, a foreign first name, then a surname that is a place", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Seven people died in Kherson, regional governor Vitaliy Austin said.", g.gazetteer);
-    REQUIRE(mention_of(mentions, "Austin"));
-    CHECK(mention_of(mentions, "Austin")->role == Role::NotPlace);
+    CHECK(found(mentions, "Austin").role == Role::NotPlace);
 }
 
-TEST_CASE("recognize: a capital that shares a person's name is still the capital later", "[parse][recognize]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "recognize: a capital that shares a person's name is still the capital later", "[parse][recognize]") {
     const auto mentions = parser.parse("Sergei Moscow spoke on Monday. Later Moscow struck Kherson again.");
     REQUIRE(mention_of(mentions, "Moscow", 1));
     CHECK(mention_of(mentions, "Moscow", 0)->role == Role::NotPlace);
@@ -453,15 +470,11 @@ TEST_CASE("recognize: a capital that shares a person's name is still the capital
     CHECK(mention_of(mentions, "Kherson")->role == Role::Location);
 }
 
-TEST_CASE("parse: a capital after 'followed by' is a place in a sequence, after 'condemned by' an agent", "[parse][resolve]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "parse: a capital after 'followed by' is a place in a sequence, after 'condemned by' an agent", "[parse][resolve]") {
     const auto sequence = parser.parse("Kherson fell within days, followed on Thursday by Kyiv.");
-    REQUIRE(mention_of(sequence, "Kyiv"));
-    CHECK(mention_of(sequence, "Kyiv")->role == Role::Location);
+    CHECK(found(sequence, "Kyiv").role == Role::Location);
     const auto agent = parser.parse("The offensive was condemned by Kyiv on Thursday.");
-    REQUIRE(mention_of(agent, "Kyiv"));
-    CHECK(mention_of(agent, "Kyiv")->role == Role::Metonym);
+    CHECK(found(agent, "Kyiv").role == Role::Metonym);
 }
 
 TEST_CASE("recognize: a short acronym is a place only when it names a country", "[parse][recognize]") {
@@ -481,20 +494,16 @@ TEST_CASE("recognize: a byline names reporters, not places", "[parse][recognize]
     CHECK(mention_of(mentions, "Kherson", 1));
 }
 
-TEST_CASE("recognize: a byline on the story's own line masks only the reporters' names", "[parse][recognize]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "recognize: a byline on the story's own line masks only the reporters' names", "[parse][recognize]") {
     // A one-line article pasted with its byline and dateline: the story keeps every place.
     const auto dated = parser.parse("By Lloyd Austin and Sergei Moscow KYIV, Ukraine \u2014 Russian forces shelled Kherson on Friday.");
     CHECK_FALSE(mention_of(dated, "Austin"));
     CHECK_FALSE(mention_of(dated, "Moscow"));
-    REQUIRE(mention_of(dated, "KYIV"));
-    CHECK(mention_of(dated, "KYIV")->role == Role::Location);
+    CHECK(found(dated, "KYIV").role == Role::Location);
     CHECK(mention_of(dated, "Kherson"));
     // "(AP)" after the city is the agency: the city still ends the byline.
     const auto agency = parser.parse("By Lloyd Austin KYIV (AP) \u2014 Russian forces shelled Kherson on Friday.");
-    REQUIRE(mention_of(agency, "KYIV"));
-    CHECK(mention_of(agency, "KYIV")->role == Role::Location);
+    CHECK(found(agency, "KYIV").role == Role::Location);
     // No dateline: the byline ends at the first word no name has.
     const auto undated = parser.parse("By Lloyd Austin Russian forces shelled Kherson on Friday.");
     CHECK_FALSE(mention_of(undated, "Austin"));
@@ -513,11 +522,7 @@ TEST_CASE("recognize: a byline on the story's own line masks only the reporters'
     for (const std::string byline : {"By Sergei A. Moscow and Tom Kent\nTroops left Kherson.", "By SERGEI MOSCOW, Associated Press\nTroops left Kherson.",
                                      "By Jane Doe in Kyiv and John Smith in Moscow\nTroops left Kherson."}) {
         CAPTURE(byline);
-        const auto mentions = parser.parse(byline);
-        CHECK_FALSE(mention_of(mentions, "Moscow"));
-        CHECK_FALSE(mention_of(mentions, "MOSCOW"));
-        CHECK_FALSE(mention_of(mentions, "Kyiv"));
-        CHECK(mention_of(mentions, "Kherson"));
+        check_names(parser.parse(byline), {"Moscow", "MOSCOW", "Kyiv"}, {"Kherson"});
     }
 }
 
@@ -526,14 +531,8 @@ TEST_CASE("recognize: months and sentence-initial dictionary words are not place
     const std::string article =
         "In March, Russian troops left Kherson. March was quiet. Back in Kyiv, officials waited. "
         "Western officials said Moscow would not return.";
-    const auto mentions = frontmap::parse::recognize(article, g.gazetteer);
-    CHECK_FALSE(mention_of(mentions, "March"));
-    CHECK_FALSE(mention_of(mentions, "Back"));
-    CHECK_FALSE(mention_of(mentions, "Western"));
     // The places around them are still found.
-    CHECK(mention_of(mentions, "Kherson"));
-    CHECK(mention_of(mentions, "Kyiv"));
-    CHECK(mention_of(mentions, "Moscow"));
+    check_names(frontmap::parse::recognize(article, g.gazetteer), {"March", "Back", "Western"}, {"Kherson", "Kyiv", "Moscow"});
 }
 
 TEST_CASE("recognize: a dictionary word that names a country is a place even first in a sentence", "[parse][recognize]") {
@@ -559,9 +558,7 @@ TEST_CASE("recognize: a dictionary word that names a country is a place even fir
 
 // ---- resolve ---------------------------------------------------------------------------------
 
-TEST_CASE("resolve: a region, state or country after a place and a comma picks the namesake it holds", "[parse][resolve]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "resolve: a region, state or country after a place and a comma picks the namesake it holds", "[parse][resolve]") {
     const auto [article, name, id, holder, holder_id] = GENERATE(table<std::string, std::string, std::string, std::string, std::string>({
         {"A fire broke out in Paris, Texas, on Monday.", "Paris", ids::paris_texas, "Texas", ids::texas},
         {"SPRINGFIELD, Ill. (AP) \u2014 Lawmakers met on Monday.", "SPRINGFIELD", ids::springfield_il, "Ill", ids::illinois},
@@ -577,8 +574,7 @@ TEST_CASE("resolve: a region, state or country after a place and a comma picks t
         // the namesake it has; "Tex." is still Texas.
         REQUIRE(place->place);
         CHECK(place->confidence <= 0.1);
-        REQUIRE(mention_of(mentions, holder));
-        CHECK(mention_of(mentions, holder)->place->id == ids::texas);
+        CHECK(found(mentions, holder).place->id == ids::texas);
         return;
     }
     REQUIRE(place->place);
@@ -593,8 +589,7 @@ TEST_CASE("resolve: a region, state or country after a place and a comma picks t
 TEST_CASE("resolve: a country's possessive after a place and a comma is no qualifier", "[parse][resolve]") {
     Gaz g;
     const auto mentions = frontmap::parse::Parser(g.gazetteer).parse("Shelling hit Kherson, Ukraine's army said on Monday.");
-    REQUIRE(mention_of(mentions, "Ukraine"));
-    CHECK(mention_of(mentions, "Ukraine")->role == Role::Metonym);
+    CHECK(found(mentions, "Ukraine").role == Role::Metonym);
 }
 
 TEST_CASE("resolve: a name told again is the place its qualified mention was", "[parse][resolve]") {
@@ -625,8 +620,7 @@ TEST_CASE("resolve: the ranker's weights name every feature, and no other", "[pa
 TEST_CASE("resolve: without a qualifier the likelier namesake stays", "[parse][resolve]") {
     Gaz g;
     const auto mentions = frontmap::parse::Parser(g.gazetteer).parse("Crowds gathered in Paris and Springfield.");
-    REQUIRE(mention_of(mentions, "Paris"));
-    CHECK(mention_of(mentions, "Paris")->place->id == ids::paris);
+    CHECK(found(mentions, "Paris").place->id == ids::paris);
     // A state's abbreviation alone is a word, not the state.
     CHECK_FALSE(mention_of(frontmap::parse::Parser(g.gazetteer).parse("He felt Ill. Then he left."), "Ill"));
 }
@@ -756,9 +750,7 @@ TEST_CASE("to_geojson of an article's mentions keeps its non-ASCII text", "[pars
     CHECK(start == article.find("Київ"));
 }
 
-TEST_CASE("recognize: 'do', 'da' and 'del' join a name, and the parts of one the gazetteer lacks name no place", "[parse][recognize]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "recognize: 'do', 'da' and 'del' join a name, and the parts of one the gazetteer lacks name no place", "[parse][recognize]") {
     const auto mentions = parser.parse("Floods hit Santa Cruz do Sul and Eldorado do Sul on Monday.");
     REQUIRE(mention_of(mentions, "Santa Cruz do Sul"));
     CHECK(place_of(mentions, "Santa Cruz do Sul").id == frontmap::test::ids::santa_cruz_do_sul);
@@ -771,15 +763,12 @@ TEST_CASE("recognize: 'do', 'da' and 'del' join a name, and the parts of one the
 TEST_CASE("recognize: a lower-case word hyphened into a name joins it", "[parse][recognize]") {
     Gaz g;
     const auto mentions = frontmap::parse::recognize("Drones struck a refinery near Slavyansk-na-Kubani overnight.", g.gazetteer);
-    REQUIRE(mention_of(mentions, "Slavyansk-na-Kubani"));
-    CHECK(mention_of(mentions, "Slavyansk-na-Kubani")->key == frontmap::text::name_key("Slavyansk-na-Kubani"));
+    CHECK(found(mentions, "Slavyansk-na-Kubani").key == frontmap::text::name_key("Slavyansk-na-Kubani"));
 }
 
 // ---- places the gazetteer lacks, located by the article ---------------------------------------
 
-TEST_CASE("described: a village the gazetteer lacks is put where its apposition says, offset from the known town", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: a village the gazetteer lacks is put where its apposition says, offset from the known town", "[parse][described]") {
     const auto mentions = parser.parse("Ukraine said its troops had retaken Robotyne, a farming village about 20 km north of Kherson.");
     const auto robotyne = mention_of(mentions, "Robotyne");
     REQUIRE(robotyne);
@@ -811,20 +800,15 @@ TEST_CASE("described: a distance that ends the text or is no number places nothi
     }
 }
 
-TEST_CASE("described: 'the village of X, opposite Y' puts X at Y, and every later mention of X too", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: 'the village of X, opposite Y' puts X at Y, and every later mention of X too", "[parse][described]") {
     const auto mentions = parser.parse("Debris was found near the village of Plauru, opposite Kherson. Police in Plauru said no one was hurt.");
     REQUIRE(mention_of(mentions, "Plauru"));
-    REQUIRE(mention_of(mentions, "Plauru", 1));
-    CHECK(mention_of(mentions, "Plauru", 1)->place->lat == Approx(46.65581).margin(0.001));
+    CHECK(found(mentions, "Plauru", 1).place->lat == Approx(46.65581).margin(0.001));
     // Still in text order.
     CHECK(std::is_sorted(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; }));
 }
 
-TEST_CASE("described: every name of 'the villages of A, B and C near Y' is put at Y", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: every name of 'the villages of A, B and C near Y' is put at Y", "[parse][described]") {
     const auto mentions = parser.parse("Troops took the villages of Qwertovo, Zorianivka and Lysivka Persha near Kherson on Friday.");
     for (const char* name : {"Qwertovo", "Zorianivka", "Lysivka Persha"}) {
         INFO(name);
@@ -837,32 +821,25 @@ TEST_CASE("described: every name of 'the villages of A, B and C near Y' is put a
     CHECK_FALSE(mention_of(parser.parse("Troops took the village of Qwertovo, Zorianivka said, near Kherson."), "Zorianivka"));
 }
 
-TEST_CASE("described: a town put near a known place is there, not at a namesake far away", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: a town put near a known place is there, not at a namesake far away", "[parse][described]") {
     // The fixture's only Austin is in Texas; the article puts its village beside Kherson.
     const auto near = parser.parse("Troops fell back to the village of Austin, near Kherson. Austin was shelled on Friday.");
     for (int nth : {0, 1}) {
         INFO(nth);
-        REQUIRE(mention_of(near, "Austin", nth));
-        CHECK(mention_of(near, "Austin", nth)->place->lat == Approx(46.65581).margin(0.001));
+        CHECK(found(near, "Austin", nth).place->lat == Approx(46.65581).margin(0.001));
         CHECK(mention_of(near, "Austin", nth)->place->country == "UA");
     }
     // A bearing with no distance leaves a place anywhere over hundreds of km: the gazetteer's stands.
     CHECK(place_of(parser.parse("Troops reached the town of Austin, south-east of Kherson."), "Austin").country == "US");
 }
 
-TEST_CASE("described: 'N km from the town of Y' with no bearing puts the name at Y", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: 'N km from the town of Y' with no bearing puts the name at Y", "[parse][described]") {
     const auto mentions = parser.parse("A strike hit a house in Qwertovo, about 15 kilometers (9 miles) from the southern port town of Kherson.");
     REQUIRE(mention_of(mentions, "Qwertovo"));
     CHECK(place_of(mentions, "Qwertovo").lat == Approx(46.65581).margin(0.001));
 }
 
-TEST_CASE("described: a district of a town is in that town, not at a namesake abroad", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: a district of a town is in that town, not at a namesake abroad", "[parse][described]") {
     for (const char* text : {"Troops withdrew from the Austin district of Kherson on Thursday.", "Shells hit Kherson's Austin district on Thursday.",
                              "Fighting reached Kherson. Troops later pulled out of the Austin district, east of the canal."}) {
         INFO(text);
@@ -872,16 +849,12 @@ TEST_CASE("described: a district of a town is in that town, not at a namesake ab
     CHECK(place_of(parser.parse("Fighting reached Kherson. Strikes later hit the Dnipro district."), "Dnipro").id == frontmap::test::ids::dnipro_city);
 }
 
-TEST_CASE("described: a later sentence that says where a name lies places its earlier mentions", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: a later sentence that says where a name lies places its earlier mentions", "[parse][described]") {
     const auto mentions = parser.parse("Rebels took Zamzam on Sunday. Zamzam lies about 15 km south of Kherson.");
     CHECK(place_of(mentions, "Zamzam").lat == Approx(46.65581 - 0.135).margin(0.01));
 }
 
-TEST_CASE("described: no cue, another sentence's place or a town after 'in' locates no unknown name", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: no cue, another sentence's place or a town after 'in' locates no unknown name", "[parse][described]") {
     // A person's name set off by commas, speaking in a town, is not placed there.
     CHECK_FALSE(mention_of(parser.parse("Sergei Shoigu, speaking in Kherson, said the attack failed."), "Sergei Shoigu"));
     // The description must be in the name's own sentence.
@@ -894,16 +867,12 @@ TEST_CASE("described: no cue, another sentence's place or a town after 'in' loca
     CHECK_FALSE(mention_of(parser.parse("Soledar fell. The town lies 10 km north-east of Kherson."), "The"));
 }
 
-TEST_CASE("described: a named hospital, dam or airport is a site, placed by 'in' or 'at' the town it is in", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: a named hospital, dam or airport is a site, placed by 'in' or 'at' the town it is in", "[parse][described]") {
     const auto hospital = parser.parse("Missiles hit the Okhmatdyt children's hospital in Kherson on Monday.");
-    REQUIRE(mention_of(hospital, "Okhmatdyt"));
-    CHECK(mention_of(hospital, "Okhmatdyt")->place->type == frontmap::gazetteer::PlaceType::Infrastructure);
+    CHECK(found(hospital, "Okhmatdyt").place->type == frontmap::gazetteer::PlaceType::Infrastructure);
     CHECK(place_of(hospital, "Okhmatdyt").lat == Approx(46.65581).margin(0.001));
     const auto airport = parser.parse("Troops moved into forests near the Qwerty airport at Kherson.");
-    REQUIRE(mention_of(airport, "Qwerty"));
-    CHECK(mention_of(airport, "Qwerty")->place->type == frontmap::gazetteer::PlaceType::Infrastructure);
+    CHECK(found(airport, "Qwerty").place->type == frontmap::gazetteer::PlaceType::Infrastructure);
     // "Kherson's Qwerty hospital": the site is in the town that owns it.
     const auto owned = parser.parse("Missiles hit Kherson's Qwerty children's hospital on Monday.");
     REQUIRE(mention_of(owned, "Qwerty"));
@@ -916,36 +885,26 @@ TEST_CASE("described: a named hospital, dam or airport is a site, placed by 'in'
     CHECK_FALSE(mention_of(parser.parse("Shelling hit a Doctors Without Borders hospital near Kherson."), "Doctors Without Borders"));
 }
 
-TEST_CASE("described: 'the city' is the largest of the towns just named, 'the town' the last", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: 'the city' is the largest of the towns just named, 'the town' the last", "[parse][described]") {
     const auto city = parser.parse("Shells fell on Kyiv and later on Kherson. A drone hit Plauru, a village 20 km east of the city.");
-    REQUIRE(mention_of(city, "Plauru"));
-    CHECK(mention_of(city, "Plauru")->place->lat == Approx(50.45466).margin(0.01));
+    CHECK(found(city, "Plauru").place->lat == Approx(50.45466).margin(0.01));
     const auto town = parser.parse("Shells fell on Kyiv and later on Kherson. A drone hit Plauru, a village 20 km east of the town.");
-    REQUIRE(mention_of(town, "Plauru"));
-    CHECK(mention_of(town, "Plauru")->place->lat == Approx(46.65581).margin(0.01));
+    CHECK(found(town, "Plauru").place->lat == Approx(46.65581).margin(0.01));
 }
 
-TEST_CASE("described: 'on the western edge of the city' and 'another camp on the edge of X' put the name at that place", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: 'on the western edge of the city' and 'another camp on the edge of X' put the name at that place", "[parse][described]") {
     const auto edge = parser.parse("Shells fell on Kherson. Shells struck camps at Plauru, on the western edge of the city, on Friday.");
     CHECK(place_of(edge, "Plauru").lat == Approx(46.65581).margin(0.001));
     const auto another = parser.parse("Gunmen overran a clinic in Zamzam. Abu Shouk, another camp on the northern edge of Kherson, was shelled.");
     CHECK(place_of(another, "Abu Shouk").lon == Approx(32.6178).margin(0.001));
 }
 
-TEST_CASE("described: 'N km to the south-west' with no 'of' is offset from the town just named", "[parse][described]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "described: 'N km to the south-west' with no 'of' is offset from the town just named", "[parse][described]") {
     const auto mentions = parser.parse("The army retook Kherson on Monday. In July it took Plauru, about 20 km to the north, after heavy fighting.");
     CHECK(place_of(mentions, "Plauru").lat == Approx(46.65581 + 0.18).margin(0.01));
 }
 
-TEST_CASE("parse: in a sports story a place's name that plays is its team, there and later", "[parse][teams]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "parse: in a sports story a place's name that plays is its team, there and later", "[parse][teams]") {
     const std::string story =
         "Paris beat Birmingham 2-1 on Saturday to stay top of the league. Birmingham scored first from a penalty, but "
         "two goals after half-time won it, and the coach said the season was not over. Paris, who play in Paris, "
@@ -960,9 +919,7 @@ TEST_CASE("parse: in a sports story a place's name that plays is its team, there
     CHECK(mention_of(mentions, "Paris", 2)->role == Role::Location);
 }
 
-TEST_CASE("parse: outside a sports story the same words leave places alone", "[parse][teams]") {
-    Gaz g;
-    frontmap::parse::Parser parser(g.gazetteer);
+TEST_CASE_METHOD(Parsing, "parse: outside a sports story the same words leave places alone", "[parse][teams]") {
     // A vote's tally and 'beat' are no match report without the words of one.
     const auto mentions = parser.parse("Crowds in Paris cheered a 52-48 vote on Saturday. Storms beat Birmingham overnight.");
     CHECK(mention_of(mentions, "Paris")->role == Role::Location);
