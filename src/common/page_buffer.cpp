@@ -19,14 +19,15 @@ uint8_t* PageBuffer::reserve(size_t bytes) {
     // A huge page must start on a 2 MB boundary: map one more, then give back the ends.
     void* p = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-    const auto start = reinterpret_cast<uintptr_t>(p);
-    const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
-    if (aligned > start) munmap(p, aligned - start);
-    if (const size_t tail = start + rounded + kHugePage - (aligned + rounded); tail > 0)
-        munmap(reinterpret_cast<void*>(aligned + rounded), tail);
+    // The boundary is reached from the mapped pointer, not made from a number, so the compiler
+    // still knows what the pointer points into.
+    const size_t lead = (kHugePage - reinterpret_cast<uintptr_t>(p) % kHugePage) % kHugePage;
+    uint8_t* const aligned = static_cast<uint8_t*>(p) + lead;
+    if (lead > 0) munmap(p, lead);
+    if (const size_t tail = kHugePage - lead; tail > 0) munmap(aligned + rounded, tail);
     // Advice only: a kernel without huge pages gives ordinary ones.
-    madvise(reinterpret_cast<void*>(aligned), rounded, MADV_HUGEPAGE);
-    data_ = reinterpret_cast<uint8_t*>(aligned);
+    madvise(aligned, rounded, MADV_HUGEPAGE);
+    data_ = aligned;
     capacity_ = rounded;
     return data_;
 }
