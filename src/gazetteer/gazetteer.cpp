@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -24,11 +25,11 @@ namespace {
 constexpr const char* kPlaceColumns =
     "p.id, p.name, p.type, p.feature_code, p.country, p.admin1, p.lat, p.lon, p.population, p.importance, p.shape";
 
-constexpr std::pair<PlaceType, const char*> kTypeNames[] = {
+constexpr auto kTypeNames = std::to_array<std::pair<PlaceType, const char*>>({
     {PlaceType::City, "city"},     {PlaceType::Village, "village"}, {PlaceType::Region, "region"},
     {PlaceType::Country, "country"}, {PlaceType::River, "river"},   {PlaceType::Sea, "sea"},
     {PlaceType::Island, "island"}, {PlaceType::Infrastructure, "infrastructure"}, {PlaceType::Other, "other"},
-};
+});
 }  // namespace
 
 const char* to_string(PlaceType type) { return names::word_of(kTypeNames, type, "other"); }
@@ -87,7 +88,7 @@ Gazetteer::Gazetteer(const std::filesystem::path& file)
                                                           std::to_string(kSchemaVersion) + " (run tools/setup.sh again)");
 }
 
-Place Gazetteer::read_place(const sqlite::Statement& row) const {
+Place Gazetteer::read_place(const sqlite::Statement& row) {
     Place p;
     p.id = row.text(0);
     p.name = row.text(1);
@@ -330,7 +331,9 @@ std::optional<Place> Gazetteer::admin1_holding(const Place& town) {
 std::optional<Gazetteer::Reverse> Gazetteer::reverse(double lat, double lon) {
     // A box grown until it holds a town.
     const auto& rules = geocode_rules();
-    for (double half = rules.first_half_degrees; half <= rules.last_half_degrees; half *= 2) {
+    // Counted in doublings: ldexp doubles exactly, as repeated `half *= 2` did.
+    for (int doublings = 0; std::ldexp(rules.first_half_degrees, doublings) <= rules.last_half_degrees; ++doublings) {
+        const double half = std::ldexp(rules.first_half_degrees, doublings);
         const double lon_half = std::min(180.0, half / std::max(0.05, std::cos(lat * M_PI / 180.0)));
         in_box_.bind(1, lat - half).bind(2, lat + half).bind(3, lon - lon_half).bind(4, lon + lon_half);
         std::optional<Reverse> best;

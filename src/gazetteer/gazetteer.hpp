@@ -33,7 +33,7 @@ public:
     // in one country (ISO 3166-1 alpha-2) or of one type, and ranked nearer a point first.
     struct Ranked {
         Place place;
-        double score;
+        double score = 0.0;
     };
     struct Near {
         double lat = 0.0, lon = 0.0;
@@ -69,12 +69,12 @@ public:
     long long place_count();
 
 private:
-    Place read_place(const sqlite::Statement& row) const;
+    static Place read_place(const sqlite::Statement& row);
     std::optional<Place> admin1_holding(const Place& town);
     std::vector<Place> query(std::string_view key);
     static std::vector<std::string> arabic_spellings(std::string_view key);
     static std::vector<std::string> cyrillic_forms(std::string_view key);
-    bool contains(sqlite::Statement& stmt, std::unordered_map<std::string, bool>& memo, std::string_view key);
+    static bool contains(sqlite::Statement& stmt, std::unordered_map<std::string, bool>& memo, std::string_view key);
 
     sqlite::DbPtr db_;
     sqlite::Statement by_key_;
