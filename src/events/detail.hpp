@@ -71,7 +71,7 @@ std::vector<Count> find_counts(std::string_view text, const Sentence& s, const L
 
 // A date the sentence gives, resolved against the article's date.
 struct DateMention {
-    Date date;
+    Date date{};
     int precision = 1;
     size_t word = 0;
     bool since = false;  // "since May": the start of a span, not the event's day

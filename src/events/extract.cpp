@@ -6,6 +6,7 @@
 #include "parse/lexicon.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <functional>
@@ -1998,6 +1999,7 @@ void fold_tallies_into_told(std::vector<Found>& found, size_t sentence, State& s
 // Pointers taken only now: state.events may have grown since the indices were.
 void apply_counts_at(State& state, const std::vector<size_t>& indices, const std::vector<size_t>& words, const std::vector<Count>& counts) {
     std::vector<Event*> targets;
+    targets.reserve(indices.size());
     for (size_t i : indices) targets.push_back(&state.events[i]);
     apply_counts(targets, words, counts);
 }
@@ -2251,9 +2253,9 @@ std::vector<Event> merge(State state, const std::vector<parse::Mention>& mention
 }  // namespace
 
 const char* to_string(EventType type) {
-    static constexpr const char* kNames[] = {"advance", "capture", "recapture", "withdrawal", "strike", "shelling",
-                                             "attack", "explosion", "evacuation", "flooding", "fortification", "other"};
-    return kNames[static_cast<int>(type)];
+    static constexpr auto kNames = std::to_array<const char*>({"advance", "capture", "recapture", "withdrawal", "strike", "shelling",
+                                                               "attack", "explosion", "evacuation", "flooding", "fortification", "other"});
+    return kNames[static_cast<size_t>(type)];
 }
 
 std::optional<EventType> event_type_from_string(std::string_view text) {
@@ -2263,8 +2265,8 @@ std::optional<EventType> event_type_from_string(std::string_view text) {
 }
 
 const char* to_string(Status status) {
-    static constexpr const char* kNames[] = {"reported", "claimed", "denied", "confirmed"};
-    return kNames[static_cast<int>(status)];
+    static constexpr auto kNames = std::to_array<const char*>({"reported", "claimed", "denied", "confirmed"});
+    return kNames[static_cast<size_t>(status)];
 }
 
 // The dash that ends a dateline ("KYIV, Ukraine, Oct. 21 —"), or 0 when the article has none.

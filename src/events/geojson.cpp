@@ -2,6 +2,7 @@
 
 #include "events/extract.hpp"
 
+#include <array>
 #include <cstdio>
 
 namespace frontmap::events {
@@ -30,9 +31,9 @@ json optional_text(const std::string& s) { return s.empty() ? json(nullptr) : js
 }  // namespace
 
 std::string to_iso(const std::chrono::year_month_day& date) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return buf;
+    std::array<char, 16> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return buf.data();
 }
 
 json to_feature(const Event& e, const std::vector<parse::Mention>& mentions) {

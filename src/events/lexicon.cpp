@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace frontmap::events {
@@ -278,12 +279,12 @@ void fill_dates(Lexicon& lex, const json& doc) {
 
 void fill_windows(Lexicon& lex, const json& doc) {
     const auto& w = key(doc, "windows");
-    const std::pair<size_t*, const char*> windows[] = {
+    const auto windows = std::to_array<std::pair<size_t*, const char*>>({
         {&lex.windows.irrealis, "irrealis"},   {&lex.windows.negator, "negator"},       {&lex.windows.mover, "mover"},
         {&lex.windows.generic_actor, "generic_actor"}, {&lex.windows.preposition, "preposition"}, {&lex.windows.own_place, "own_place"},
         {&lex.windows.count_link, "count_link"}, {&lex.windows.count_back, "count_back"}, {&lex.windows.party_words, "party_words"},
         {&lex.windows.holder, "holder"}, {&lex.windows.generic, "generic"}, {&lex.windows.qualifier, "qualifier"}, {&lex.windows.one_person, "one_person"}, {&lex.windows.count_aside, "count_aside"}, {&lex.windows.trend, "trend"}, {&lex.windows.unknown_place, "unknown_place"}, {&lex.windows.another, "another"}, {&lex.windows.list_descriptor, "list_descriptor"}, {&lex.windows.weapon, "weapon"}, {&lex.windows.water, "water"}, {&lex.windows.copular, "copular"}, {&lex.windows.opening_party, "opening_party"}, {&lex.windows.elsewhere, "elsewhere"}, {&lex.windows.said_pronoun, "said_pronoun"}, {&lex.windows.area_then_town, "area_then_town"}, {&lex.windows.group_name, "group_name"},
-    };
+    });
     for (const auto& [slot, name] : windows) *slot = key(w, name).get<size_t>();
     for (const auto& pronoun : key(doc, "speaker_pronouns")) lex.speaker_pronouns.insert(pronoun.get<std::string>());
     for (const auto& group : key(doc, "two_letter_groups")) lex.two_letter_groups.insert(group.get<std::string>());
@@ -295,7 +296,7 @@ void fill_windows(Lexicon& lex, const json& doc) {
 }
 
 void fill_word_lists(Lexicon& lex, const json& doc) {
-    const std::pair<PhraseSet*, const char*> lists[] = {
+    const auto lists = std::to_array<std::pair<PhraseSet*, const char*>>({
         {&lex.irrealis, "irrealis"}, {&lex.negators, "negators"}, {&lex.attribution_verbs, "attribution_verbs"},
         {&lex.attribution_phrases, "attribution_phrases"}, {&lex.denial_verbs, "denial_verbs"},
         {&lex.confirmation_phrases, "confirmation_phrases"}, {&lex.killed_words, "killed_words"},
@@ -313,7 +314,7 @@ void fill_word_lists(Lexicon& lex, const json& doc) {
         {&lex.one_person_determiners, "one_person_determiners"}, {&lex.one_person_nouns, "one_person_nouns"}, {&lex.one_person_pronouns, "one_person_pronouns"}, {&lex.tally_verbs, "tally_verbs"}, {&lex.tally_joiners, "tally_joiners"}, {&lex.trend_before, "trend_before"}, {&lex.trend_after, "trend_after"}, {&lex.unknown_place_prepositions, "unknown_place_prepositions"}, {&lex.another_markers, "another_markers"},
         {&lex.claim_nouns, "claim_nouns"}, {&lex.falsity_words, "falsity_words"}, {&lex.claim_verbs_be, "claim_verbs_be"}, {&lex.naming_verbs, "naming_verbs"}, {&lex.group_heads, "group_heads"}, {&lex.generic_group_words, "generic_group_words"}, {&lex.closing_year_openers, "closing_year_openers"}, {&lex.possessive_pronouns, "possessive_pronouns"}, {&lex.office_prepositions, "office_prepositions"}, {&lex.list_words, "list_words"},
         {&lex.neighbour_words, "neighbour_words"}, {&lex.qualifier_words, "qualifier_words"}, {&lex.aside_openers, "aside_openers"}, {&lex.unnamed_town_nouns, "unnamed_town_nouns"}, {&lex.vehicle_nouns, "vehicle_nouns"}, {&lex.residence_words, "residence_words"}, {&lex.copular_verbs, "copular_verbs"}, {&lex.flight_verbs, "flight_verbs"}, {&lex.prisoner_nouns, "prisoner_nouns"}, {&lex.elsewhere_words, "elsewhere_words"}, {&lex.assault_verbs, "assault_verbs"}, {&lex.assault_objects, "assault_objects"}, {&lex.tally_partitives, "tally_partitives"}, {&lex.spread_nouns, "spread_nouns"}, {&lex.spread_phrases, "spread_phrases"}, {&lex.state_forces, "state_forces"}, {&lex.state_markers, "state_markers"}, {&lex.time_back_references, "time_back_references"}, {&lex.liberation_words, "liberation_words"}, {&lex.attempt_verbs, "attempt_verbs"}, {&lex.attempted_deeds, "attempted_deeds"}, {&lex.war_subjects, "war_subjects"}, {&lex.deed_pronouns, "deed_pronouns"}, {&lex.group_nouns, "group_nouns"}, {&lex.agent_markers, "agent_markers"}, {&lex.clause_joiners, "clause_joiners"}, {&lex.contrast_joiners, "contrast_joiners"}, {&lex.not_events, "not_events"}, {&lex.generic_markers, "generic_markers"}, {&lex.blame_verbs, "blame_verbs"}, {&lex.holder_nouns, "holder_nouns"},
-        {&lex.holder_prepositions, "holder_prepositions"}, {&lex.example_markers, "example_markers"}};
+        {&lex.holder_prepositions, "holder_prepositions"}, {&lex.example_markers, "example_markers"}});
     for (const auto& [set, name] : lists) fill(*set, doc, name);
     for (const auto& [set, name] : lists) set->index(lex.vocabulary, lex.openers);
 }
