@@ -311,10 +311,10 @@ private:
         const bool site = type_named(first, end) == gazetteer::PlaceType::Infrastructure;
         const auto district = district_noun_after(end);
         // "Kyiv's Shevchenko district", "Porto Alegre's Salgado Filho airport": in the town that owns it.
-        if (const auto town = site || district ? owner_town(first) : std::nullopt) return town;
+        if (auto town = site || district ? owner_town(first) : std::nullopt) return town;
         // "the Kanal district of Chasiv Yar": in that town.
         if (district && *district + 2 < tokens_.size() && lower_[*district + 1] == "of")
-            if (const auto town = anchor_at(*district + 2, first, false)) return town;
+            if (auto town = anchor_at(*district + 2, first, false)) return town;
         // Past a comma, a description opens the new phrase ("the village of Plauru, opposite
         // Izmail"); deeper in it the words are about something else ("Qwertovo on Friday, the
         // defence ministry in Moscow said").
@@ -323,7 +323,7 @@ private:
             if (k > *from && tokens_[k - 1].comma_after) phrase = k;
             if (phrase && k - *phrase > rules().max_words_into_phrase) break;
             if (k > 0 && rules().speaker_nouns.contains(lower_[k - 1])) continue;
-            if (const auto place = located_at(k, first, false, reach)) return place;
+            if (auto place = located_at(k, first, false, reach)) return place;
         }
         return std::nullopt;
     }
@@ -347,7 +347,7 @@ private:
         return std::nullopt;
     }
 
-    [[nodiscard]] bool small_area(const gazetteer::Place& p) const {
+    [[nodiscard]] static bool small_area(const gazetteer::Place& p) {
         if (p.bbox.size() != 4) return false;
         return proj::geodesic_km(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]) <= rules().max_region_diagonal_km;
     }
@@ -397,7 +397,7 @@ private:
         const bool two_word = two_words_in(rules().relations, k);
         if (two_word || rules().relations.contains(lower_[k])) return anchor_at(k + (two_word ? 2 : 1), name_first, false);
         if (reach == Reach::Any && rules().region_prepositions.contains(lower_[k])) {
-            const auto area = region_after(k + 1, name_first);
+            auto area = region_after(k + 1, name_first);
             if (strict && area && area->type != gazetteer::PlaceType::Region) return std::nullopt;
             return area;
         }

@@ -234,11 +234,10 @@ double near_centre(const Readings& r, const Place& c, std::unordered_map<std::st
 
 // Whether a reading lies inside a country or region another mention of the article names.
 bool inside_named_area(const Context& ctx, const std::vector<Mention>& mentions, size_t i, const Place& c) {
-    for (const auto& area : ctx.areas)
-        if (mentions[area.mention].key != mentions[i].key && area.place->id != c.id &&
-            (area.place->type == PlaceType::Country ? area.place->country == c.country : gazetteer::extent_holds(area.place->bbox, c)))
-            return true;
-    return false;
+    return std::ranges::any_of(ctx.areas, [&](const auto& area) {
+        return mentions[area.mention].key != mentions[i].key && area.place->id != c.id &&
+               (area.place->type == PlaceType::Country ? area.place->country == c.country : gazetteer::extent_holds(area.place->bbox, c));
+    });
 }
 
 double median(std::vector<double> v) {

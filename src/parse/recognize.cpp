@@ -203,7 +203,7 @@ private:
     }
 
     // Scripts without case (Arabic, Burmese) cannot mark a name with a capital: any word may start one.
-    [[nodiscard]] bool starts_name(const Token& t) const { return t.capitalised || t.all_caps || text::caseless_script(t.text); }
+    [[nodiscard]] static bool starts_name(const Token& t) { return t.capitalised || t.all_caps || text::caseless_script(t.text); }
 
     // "Boko Haram": a name of several words that is no place hides the places its words name alone
     // (Boko in Kazakhstan, Haram in Norway).
@@ -359,15 +359,13 @@ private:
 
     // A country or a major city: "Israel" after "Israel Katz" is still the country.
     bool names_state(const std::string& key) {
-        for (const auto& p : gaz_.lookup(key))
-            if (p.type == PlaceType::Country || p.importance >= scoring().importance.state_like) return true;
-        return false;
+        return std::ranges::any_of(gaz_.lookup(key), [](const auto& p) {
+            return p.type == PlaceType::Country || p.importance >= scoring().importance.state_like;
+        });
     }
 
     bool names_country(const std::string& key) {
-        for (const auto& p : gaz_.lookup(key))
-            if (p.type == PlaceType::Country) return true;
-        return false;
+        return std::ranges::any_of(gaz_.lookup(key), [](const auto& p) { return p.type == PlaceType::Country; });
     }
 
     double max_importance(const std::string& key) {
