@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -160,8 +161,8 @@ Miss event_miss(const Article& article, const char* kind, const EventRecord& e, 
 }
 
 void score_counts(const Article& article, const EventRecord& g, const EventRecord& p, EventScores& s) {
-    const std::pair<std::optional<long long> EventRecord::*, const char*> counts[] = {
-        {&EventRecord::killed, "killed"}, {&EventRecord::wounded, "wounded"}, {&EventRecord::places, "places"}};
+    const auto counts = std::to_array<std::pair<std::optional<long long> EventRecord::*, const char*>>(
+        {{&EventRecord::killed, "killed"}, {&EventRecord::wounded, "wounded"}, {&EventRecord::places, "places"}});
     for (const auto& [member, name] : counts) {
         if (!(g.*member) && !(p.*member)) continue;
         ++s.counts;
