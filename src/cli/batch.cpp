@@ -159,8 +159,8 @@ struct Progress {
         std::lock_guard lock(mutex);
         if (!tty && d < total && now - last < std::chrono::seconds(3)) return;
         last = now;
-        const double rate = secs > 0 ? d / secs : 0.0;
-        const double eta = rate > 0 ? (total - d) / rate : 0.0;
+        const double rate = secs > 0 ? static_cast<double>(d) / secs : 0.0;
+        const double eta = rate > 0 ? static_cast<double>(total - d) / rate : 0.0;
         std::ostringstream line;
         line.precision(1);
         line << std::fixed << "frontmap: batch: " << d << "/" << total << " maps, " << rate << "/s, " << eta << " s left, " << failures << " failed";

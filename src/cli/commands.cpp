@@ -212,6 +212,7 @@ int map_into_folder(const Options& options, const MapArgs& args, std::ostream& o
     if (!args.scene_out.empty()) throw UsageError("--scene", "takes one article; use `frontmap batch --formats geojson` for several");
     const std::string ext = args.format.empty() ? "png" : args.format;
     const render::Format format = output_format("map." + ext, "");
+    const std::string dot_ext = "." + ext;
     const style::Style style = style::load(args.style, styles_dir());
     pipeline::Data data(data_folder(options), options.places);
     std::set<std::string> taken;
@@ -220,7 +221,7 @@ int map_into_folder(const Options& options, const MapArgs& args, std::ostream& o
         const std::string name = unique_file_name(article == "-" ? "stdin" : fs::path(article).stem().string(), taken);
         MapArgs one = args;
         one.article = article;
-        one.output = (fs::path(args.output) / (name + "." + ext)).string();
+        one.output = (fs::path(args.output) / (name + dot_ext)).string();
         try {
             if (same_file(one.article, one.output)) throw InputError("cannot write " + one.output, "it is the article being read");
             map_one(data, style, one, format, out, err);

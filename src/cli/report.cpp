@@ -55,7 +55,7 @@ void quiet_libxml_structured(void* /*unused*/, xmlErrorPtr /*unused*/) {}
 
 struct Writer {
     struct Free {
-        void operator()(xmlTextWriterPtr w) const noexcept { xmlFreeTextWriter(w); }
+        void operator()(xmlTextWriterPtr writer) const noexcept { xmlFreeTextWriter(writer); }
     };
     Writer(io::AtomicFile& file, const std::string& target) : what("cannot write " + target) {
         xmlSetGenericErrorFunc(nullptr, quiet_libxml);
