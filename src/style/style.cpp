@@ -53,17 +53,20 @@ size_t distance(const std::string& a, const std::string& b) {
 // Every key of `o` must be one of `known` (or a "_comment"): a misspelt key would be ignored and
 // the style silently not applied.
 void only_known_keys(const json& o, const std::string& path, const std::vector<std::string>& known) {
-    for (const auto& [key, value] : o.items()) {
-        if (key.starts_with("_") || std::find(known.begin(), known.end(), key) != known.end()) continue;
-        std::string nearest;
-        size_t best = 3;  // suggest only a near miss
-        for (const auto& k : known)
-            if (const size_t d = distance(key, k); d < best) {
-                best = d;
-                nearest = k;
-            }
-        throw InputError(path + "/" + key, nearest.empty() ? "no such setting" : "no such setting (did you mean \"" + nearest + "\"?)");
-    }
+    const auto items = o.items();
+    const auto unknown = std::find_if(items.begin(), items.end(), [&](const auto& item) {
+        return !item.key().starts_with("_") && std::find(known.begin(), known.end(), item.key()) == known.end();
+    });
+    if (unknown == items.end()) return;
+    const std::string& key = unknown.key();
+    std::string nearest;
+    size_t best = 3;  // suggest only a near miss
+    for (const auto& k : known)
+        if (const size_t d = distance(key, k); d < best) {
+            best = d;
+            nearest = k;
+        }
+    throw InputError(path + "/" + key, nearest.empty() ? "no such setting" : "no such setting (did you mean \"" + nearest + "\"?)");
 }
 
 class Reader {
@@ -185,6 +188,7 @@ void read_event_opacity(const Reader& r, Style::EventOpacity& o) {
         {"claimed_fill", &o.claimed_fill}, {"area_fill", &o.area_fill},  {"area_hatch", &o.area_hatch},
         {"claimed_hatch", &o.claimed_hatch}, {"area_edge", &o.area_edge}, {"approximate_zone", &o.approximate_zone}};
     std::vector<std::string> known;
+    known.reserve(fields.size());
     for (const auto& field : fields) known.emplace_back(field.first);
     const auto opacity = r.object("event_opacity", known, "an object of fractions between 0 and 1, such as {\"area_fill\": 0.08}");
     if (!opacity) return;
@@ -273,9 +277,10 @@ Style parse(const std::string& json_text, const std::string& origin) {
 SideColours::SideColours(const Style& style, const std::vector<std::string>& sides_in_order) : neutral_(style.neutral) {
     size_t next = 0;
     auto used = [&](const Colour& c) {
-        for (const auto& [key, taken] : colours_)
-            if (taken.r == c.r && taken.g == c.g && taken.b == c.b) return true;
-        return false;
+        return std::ranges::any_of(colours_, [&](const auto& entry) {
+            const Colour& taken = entry.second;
+            return taken.r == c.r && taken.g == c.g && taken.b == c.b;
+        });
     };
     for (const auto& side : sides_in_order)
         if (auto it = style.sides.find(side); it != style.sides.end()) colours_.emplace(side, it->second);
