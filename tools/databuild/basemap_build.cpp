@@ -99,13 +99,17 @@ size_t add_tiles(LayerWriter& layer, OGRGeometryH polygons, int level, double ti
     OGREnvelope box;
     OGR_G_GetEnvelope(polygons, &box);
     size_t pieces = 0;
-    for (double x = std::floor(box.MinX / tile) * tile; x < box.MaxX; x += tile) {
+    // Counted in cells, cell k starting at k * tile: exact, as the tiles are whole degrees.
+    for (int col = static_cast<int>(std::floor(box.MinX / tile)); col * tile < box.MaxX; ++col) {
+        const double x = col * tile;
         const gdal::GeometryPtr column = clip_to_box(polygons, {x, -90.0, x + tile, 90.0});
         if (OGR_G_IsEmpty(column.get()) != 0) continue;
         OGREnvelope cb;
         OGR_G_GetEnvelope(column.get(), &cb);
-        for (double y = std::floor(cb.MinY / tile) * tile; y < cb.MaxY; y += tile)
+        for (int row = static_cast<int>(std::floor(cb.MinY / tile)); row * tile < cb.MaxY; ++row) {
+            const double y = row * tile;
             pieces += add_polygons(layer, clip_to_box(column.get(), {x, y, x + tile, y + tile}).get(), level);
+        }
     }
     return pieces;
 }

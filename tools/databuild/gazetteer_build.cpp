@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -51,7 +52,7 @@ void centroid(OGRGeometryH g, Place& p) {
 // Country names in the languages of the regions we cover and of the world's newsrooms, from ICU's
 // locale data: "Україна", "Украина", "أوكرانيا" all name UA.
 std::vector<std::string> icu_country_names(const std::string& iso2) {
-    static const char* languages[] = {"en", "uk", "ru", "fr", "de", "es", "it", "pt", "pl", "ar", "he", "fa", "tr", "my", "zh", "ja", "az", "hy", "ka"};
+    static constexpr auto languages = std::to_array<const char*>({"en", "uk", "ru", "fr", "de", "es", "it", "pt", "pl", "ar", "he", "fa", "tr", "my", "zh", "ja", "az", "hy", "ka"});
     std::vector<std::string> out;
     const icu::Locale region("", iso2.c_str());
     for (const char* lang : languages) {
@@ -192,6 +193,7 @@ std::map<std::string, std::string> recognised_fips_countries(OGRLayerH layer, co
 // By country, so that a unit is tested against its own country's towns only.
 std::vector<const GeoNamesPlace*> towns_by_country(const std::vector<GeoNamesPlace>& cities) {
     std::vector<const GeoNamesPlace*> towns;
+    towns.reserve(cities.size());
     for (const auto& c : cities) towns.push_back(&c);
     std::sort(towns.begin(), towns.end(), [](const auto* a, const auto* b) { return a->place.country < b->place.country; });
     return towns;
@@ -305,6 +307,13 @@ std::vector<std::string> read_admin2_suffixes(const std::filesystem::path& file)
     return doc.at("admin2_suffixes").get<std::vector<std::string>>();
 }
 
+// A town's admin-2 unit as admin2.json names it: "country.admin1.admin2".
+std::string admin2_code(const GeoNamesPlace& c) {
+    std::string code = c.place.country;
+    code.append(".").append(c.place.admin1).append(".").append(c.admin2);
+    return code;
+}
+
 // GeoNames admin-2 areas (counties, districts, raions): names from admin2.json, each placed at the
 // mean of the cities500 towns that carry its code, its extent theirs. A unit no town carries is left
 // out: nothing would say where it is. "Lamar County" is also "Lamar", as news write it before "County".
@@ -322,7 +331,7 @@ std::vector<Area> read_admin2(const std::filesystem::path& file, const std::vect
     std::map<std::string, Towns> by_code;
     for (const auto& c : cities) {
         if (c.admin2.empty()) continue;
-        Towns& t = by_code[c.place.country + "." + c.place.admin1 + "." + c.admin2];
+        Towns& t = by_code[admin2_code(c)];
         t.lon += c.place.lon;
         t.lat += c.place.lat;
         t.population += c.place.population;
@@ -368,18 +377,24 @@ std::string shape_json(const std::vector<std::pair<double, double>>& course, con
 }
 
 // "Shahat" for GeoNames' "Shahhat": a town known to the sources under a spelling news do not use.
+// The most populous town of the country by that name as the sources spell it; none fails the build.
+const GeoNamesPlace& alias_town(const std::vector<GeoNamesPlace>& cities, const std::string& name, const std::string& iso) {
+    const GeoNamesPlace* best = nullptr;
+    for (const auto& c : cities)
+        if (c.place.country == iso && std::find(c.names.begin(), c.names.end(), name) != c.names.end() &&
+            ((best == nullptr) || c.place.population > best->place.population))
+            best = &c;
+    if (!best) throw DataError("town alias in aliases.json", "no town '" + name + "' in " + iso);
+    return *best;
+}
+
 // Each entry names the town as the sources spell it, with its country; a missing one fails the build.
 void add_town_aliases(const nlohmann::json& towns, const std::vector<GeoNamesPlace>& cities, gazetteer::Writer& writer) {
     for (const auto& entry : towns) {
         const std::string name = entry.at("name").get<std::string>();
         const std::string iso = entry.at("country").get<std::string>();
-        const GeoNamesPlace* best = nullptr;
-        for (const auto& c : cities)
-            if (c.place.country == iso && std::find(c.names.begin(), c.names.end(), name) != c.names.end() &&
-                ((best == nullptr) || c.place.population > best->place.population))
-                best = &c;
-        if (!best) throw DataError("town alias in aliases.json", "no town '" + name + "' in " + iso);
-        for (const auto& n : entry.at("names")) writer.add_name(best->place.id, n.get<std::string>());
+        const GeoNamesPlace& town = alias_town(cities, name, iso);
+        for (const auto& n : entry.at("names")) writer.add_name(town.place.id, n.get<std::string>());
     }
 }
 

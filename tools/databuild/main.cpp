@@ -2,10 +2,9 @@
 // curated geodata. tools/setup.sh runs it; it skips work whose output is newer than its inputs.
 #include "build.hpp"
 
-#include "common/error.hpp"
-
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
@@ -45,12 +44,11 @@ void build_if_stale(const fs::path& out, const std::vector<fs::path>& inputs, bo
         fs::remove(temp, ec);
         throw;
     }
-    std::cout << out.filename().string() << ": built (" << fs::file_size(out) / (1024U * 1024U) << " MiB)\n";
+    std::cout << out.filename().string() << ": built (" << fs::file_size(out) / (std::uintmax_t{1024} * 1024) << " MiB)\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Parses the options and builds what is stale; a parse error's message and code are CLI11's.
+int run(int argc, char** argv) {
     CLI::App app{"Builds frontmap's gazetteer and basemap from the fetched sources and geodata/."};
     databuild::Inputs in;
     fs::path out_dir;
@@ -64,17 +62,21 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     }
+    const fs::path self = fs::read_symlink("/proc/self/exe");
+    const std::vector<fs::path> inputs{in.sources, in.geodata, self};
+    build_if_stale(out_dir / "gazetteer.sqlite", inputs, force, [&](const fs::path& p) { databuild::build_gazetteer(in, p); });
+    build_if_stale(out_dir / "basemap.gpkg", inputs, force, [&](const fs::path& p) { databuild::build_basemap(in, p); });
+    return 0;
+}
+
+}  // namespace
+
+// Every failure, the options' set-up included, is one line on standard error and exit code 1.
+int main(int argc, char** argv) {
     try {
-        const fs::path self = fs::read_symlink("/proc/self/exe");
-        const std::vector<fs::path> inputs{in.sources, in.geodata, self};
-        build_if_stale(out_dir / "gazetteer.sqlite", inputs, force, [&](const fs::path& p) { databuild::build_gazetteer(in, p); });
-        build_if_stale(out_dir / "basemap.gpkg", inputs, force, [&](const fs::path& p) { databuild::build_basemap(in, p); });
-    } catch (const Error& e) {
-        std::cerr << "frontmap-databuild: error: " << e.what() << "\n";
-        return 1;
+        return run(argc, argv);
     } catch (const std::exception& e) {
         std::cerr << "frontmap-databuild: error: " << e.what() << "\n";
         return 1;
     }
-    return 0;
 }
