@@ -57,7 +57,7 @@ void BM_Parse(benchmark::State& state) {
     const auto texts = corpus_texts();
     size_t i = 0;
     size_t bytes = 0;
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         const auto& t = texts[i++ % texts.size()];
         benchmark::DoNotOptimize(w.parser.parse(t));
         bytes += t.size();
@@ -73,7 +73,7 @@ void BM_ParseEvents(benchmark::State& state) {
     const auto texts = corpus_texts();
     const events::Context context{events::parse_iso_date("2024-06-01"), {}};
     size_t i = 0;
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         const auto& t = texts[i++ % texts.size()];
         parse::Words words;
         const auto mentions = w.parser.parse(t, words);
@@ -93,7 +93,7 @@ void BM_Events(benchmark::State& state) {
     for (size_t k = 0; k < texts.size(); ++k) parsed.push_back(w.parser.parse(texts[k], words[k]));
     const events::Context context{events::parse_iso_date("2024-06-01"), {}};
     size_t i = 0;
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         const size_t k = i++ % texts.size();
         benchmark::DoNotOptimize(events::extract(texts[k], words[k].tokens, parsed[k], context));
     }
@@ -105,7 +105,7 @@ void BM_Scene(benchmark::State& state) {
     Worker w;
     const auto texts = corpus_texts();
     size_t i = 0;
-    for (auto _ : state) benchmark::DoNotOptimize(w.scene_of(texts[i++ % texts.size()]));
+    for ([[maybe_unused]] auto _ : state) benchmark::DoNotOptimize(w.scene_of(texts[i++ % texts.size()]));
 }
 BENCHMARK(BM_Scene)->Unit(benchmark::kMillisecond);
 
@@ -114,7 +114,7 @@ void BM_MapPng(benchmark::State& state) {
     const auto texts = corpus_texts();
     const fs::path out = fs::temp_directory_path() / "frontmap-bench.png";
     size_t i = 0;
-    for (auto _ : state) render::render(w.scene_of(texts[i++ % texts.size()]), w.style, w.basemap, out);
+    for ([[maybe_unused]] auto _ : state) render::render(w.scene_of(texts[i++ % texts.size()]), w.style, w.basemap, out);
     fs::remove(out);
     state.SetLabel("parse + scene + 1200x800 PNG");
 }
@@ -124,7 +124,7 @@ BENCHMARK(BM_MapPng)->Unit(benchmark::kMillisecond);
 void BM_BatchPng(benchmark::State& state) {
     const auto texts = corpus_texts();
     const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         std::atomic<size_t> next{0};
         std::vector<std::thread> pool;
         for (unsigned t = 0; t < threads; ++t)
