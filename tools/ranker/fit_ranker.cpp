@@ -9,7 +9,6 @@
 //
 // Prints five-fold cross-validated accuracy (folds by article) for the weights in use and the
 // fitted ones, and what each feature adds (the accuracy lost when it is left out).
-#include "common/error.hpp"
 #include "common/proj.hpp"
 #include "eval/metrics.hpp"
 #include "io/files.hpp"
@@ -158,53 +157,64 @@ std::string weights_json(const Weights& w, const std::string& source) {
     return doc.dump(2) + "\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    CLI::App app{"Fit the resolver's ranking weights on the corpus's dev split"};
+struct Options {
     std::string corpus;
     std::string data;
     std::string out;
     int rounds = 2;
-    app.add_option("corpus", corpus, "Corpus file (build/release/corpus/dev.jsonl)")->required();
-    app.add_option("--data", data, "Folder with gazetteer.sqlite")->required();
-    app.add_option("--out", out, "Where to write the fitted ranker.json");
-    app.add_option("--rounds", rounds, "Fits, each reading the article's context with the last one's weights")->default_val(2);
-    CLI11_PARSE(app, argc, argv);
+};
+
+// The fits on the dev split, what each feature adds, and the fitted weights written when asked.
+void fit_and_report(const Options& o) {
+    auto articles = frontmap::eval::read_corpus(frontmap::io::read_input(o.corpus), o.corpus);
+    std::erase_if(articles, [](const auto& a) { return a.split != "dev"; });
+    frontmap::gazetteer::Gazetteer gazetteer(std::filesystem::path(o.data) / "gazetteer.sqlite");
+    const std::vector<bool> all_features(kFeatureCount, true);
+    Weights w = frontmap::parse::ranking::fitted();
+    std::vector<Example> ex;
+    for (int round = 0; round < o.rounds; ++round) {
+        ex = examples(articles, gazetteer, w);
+        const double before = cross_validated(ex, all_features, &w);
+        std::vector<const Example*> every;
+        every.reserve(ex.size());
+        for (const auto& e : ex) every.push_back(&e);
+        w = fit(every, all_features);
+        std::cout << "round " << round + 1 << ": " << ex.size() << " ambiguous mentions in " << articles.size()
+                  << " dev articles; accuracy within 161 km with the weights in use " << std::fixed << std::setprecision(3) << before
+                  << ", five-fold cross-validated after fitting " << cross_validated(ex, all_features) << "\n";
+    }
+    const double full = cross_validated(ex, all_features);
+    std::cout << "\nfeature             weight   cross-validated accuracy without it (change)\n";
+    for (size_t j = 0; j < kFeatureCount; ++j) {
+        std::vector<bool> mask = all_features;
+        mask[j] = false;
+        const double without = cross_validated(ex, mask);
+        std::cout << std::left << std::setw(20) << kFeatureNames[j] << std::right << std::setw(7) << std::setprecision(3) << w.w[j]
+                  << "   " << without << " (" << std::showpos << without - full << std::noshowpos << ")\n";
+    }
+    if (!o.out.empty()) {
+        std::ostringstream source;
+        source << std::fixed << std::setprecision(3) << "Fitted by tools/ranker/fit_ranker.cpp on the dev split of tests/corpus ("
+               << articles.size() << " articles, " << ex.size() << " ambiguous mentions): a conditional logit over each mention's "
+               << "readings; five-fold cross-validated accuracy within 161 km " << full << ".";
+        std::ofstream(o.out) << weights_json(w, source.str());
+    }
+}
+
+}  // namespace
+
+// Every failure, the options' set-up included, is one line on standard error and exit code 1.
+int main(int argc, char** argv) {
     try {
-        auto articles = frontmap::eval::read_corpus(frontmap::io::read_input(corpus), corpus);
-        std::erase_if(articles, [](const auto& a) { return a.split != "dev"; });
-        frontmap::gazetteer::Gazetteer gazetteer(std::filesystem::path(data) / "gazetteer.sqlite");
-        const std::vector<bool> all_features(kFeatureCount, true);
-        Weights w = frontmap::parse::ranking::fitted();
-        std::vector<Example> ex;
-        for (int round = 0; round < rounds; ++round) {
-            ex = examples(articles, gazetteer, w);
-            const double before = cross_validated(ex, all_features, &w);
-            std::vector<const Example*> every;
-            for (const auto& e : ex) every.push_back(&e);
-            w = fit(every, all_features);
-            std::cout << "round " << round + 1 << ": " << ex.size() << " ambiguous mentions in " << articles.size()
-                      << " dev articles; accuracy within 161 km with the weights in use " << std::fixed << std::setprecision(3) << before
-                      << ", five-fold cross-validated after fitting " << cross_validated(ex, all_features) << "\n";
-        }
-        const double full = cross_validated(ex, all_features);
-        std::cout << "\nfeature             weight   cross-validated accuracy without it (change)\n";
-        for (size_t j = 0; j < kFeatureCount; ++j) {
-            std::vector<bool> mask = all_features;
-            mask[j] = false;
-            const double without = cross_validated(ex, mask);
-            std::cout << std::left << std::setw(20) << kFeatureNames[j] << std::right << std::setw(7) << std::setprecision(3) << w.w[j]
-                      << "   " << without << " (" << std::showpos << without - full << std::noshowpos << ")\n";
-        }
-        if (!out.empty()) {
-            std::ostringstream source;
-            source << std::fixed << std::setprecision(3) << "Fitted by tools/ranker/fit_ranker.cpp on the dev split of tests/corpus ("
-                   << articles.size() << " articles, " << ex.size() << " ambiguous mentions): a conditional logit over each mention's "
-                   << "readings; five-fold cross-validated accuracy within 161 km " << full << ".";
-            std::ofstream(out) << weights_json(w, source.str());
-        }
-    } catch (const frontmap::Error& e) {
+        CLI::App app{"Fit the resolver's ranking weights on the corpus's dev split"};
+        Options o;
+        app.add_option("corpus", o.corpus, "Corpus file (build/release/corpus/dev.jsonl)")->required();
+        app.add_option("--data", o.data, "Folder with gazetteer.sqlite")->required();
+        app.add_option("--out", o.out, "Where to write the fitted ranker.json");
+        app.add_option("--rounds", o.rounds, "Fits, each reading the article's context with the last one's weights")->default_val(2);
+        CLI11_PARSE(app, argc, argv);
+        fit_and_report(o);
+    } catch (const std::exception& e) {
         std::cerr << "frontmap-fit-ranker: error: " << e.what() << "\n";
         return 1;
     }
