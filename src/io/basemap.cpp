@@ -1,5 +1,6 @@
 #include "io/basemap.hpp"
 
+#include "common/bbox.hpp"
 #include "common/error.hpp"
 
 #include <geos_c.h>
@@ -65,10 +66,10 @@ private:
 };
 
 struct Envelope {
-    double west = 0, east = 0, south = 0, north = 0;
+    BBox box;
     bool known = false;
-    [[nodiscard]] bool meets(const BBox& b) const { return !known || (east >= b.west && west <= b.east && north >= b.south && south <= b.north); }
-    [[nodiscard]] bool within(const BBox& b) const { return known && west >= b.west && east <= b.east && south >= b.south && north <= b.north; }
+    [[nodiscard]] bool meets(const BBox& b) const { return !known || box.intersects(b); }
+    [[nodiscard]] bool within(const BBox& b) const { return known && b.contains(box); }
 };
 
 // The WKB inside a GeoPackage geometry blob (GeoPackage 1.3, 2.1.3): after the magic "GP", a
@@ -84,7 +85,7 @@ std::span<const unsigned char> wkb_of(std::span<const unsigned char> blob, Envel
     if (kind > 0 && little_endian && std::endian::native == std::endian::little) {
         std::array<double, 4> xy{};
         std::memcpy(xy.data(), blob.data() + 8, sizeof xy);  // minx, maxx, miny, maxy
-        envelope = {xy[0], xy[1], xy[2], xy[3], true};
+        envelope = {{xy[0], xy[2], xy[1], xy[3]}, true};
     }
     return blob.subspan(8 + kEnvelopeBytes[kind]);
 }
@@ -118,12 +119,12 @@ void append_parts(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Path
 
 Envelope bounds_of(const std::vector<Path>& parts) {
     constexpr double kMax = std::numeric_limits<double>::max();
-    BBox b{kMax, kMax, -kMax, -kMax};
-    for (const auto& part : parts) b = grown(b, part);
-    return {b.west, b.east, b.south, b.north, true};
+    Envelope e{{kMax, kMax, -kMax, -kMax}, true};
+    for (const auto& part : parts) e.box = grown(e.box, part);
+    return e;
 }
 
-GEOSGeometry* box_polygon(GEOSContextHandle_t h, const BBox& b) { return GEOSGeom_createRectangle_r(h, b.west, b.south, b.east, b.north); }
+GEOSGeometry* box_polygon(GEOSContextHandle_t h, const BBox& b) { return GEOSGeom_createRectangle_r(h, b.west(), b.south(), b.east(), b.north()); }
 
 std::string sql_identifier(std::string_view identifier) {
     std::string out = "\"";
@@ -137,12 +138,7 @@ constexpr std::array<std::string_view, 6> kAttributes{"name", "country", "featur
 }  // namespace
 
 BBox grown(BBox box, const Path& path) {
-    for (const auto& v : path) {
-        box.west = std::min(box.west, v.lon);
-        box.east = std::max(box.east, v.lon);
-        box.south = std::min(box.south, v.lat);
-        box.north = std::max(box.north, v.lat);
-    }
+    for (const auto& v : path) box.expand(v.lon, v.lat);
     return box;
 }
 
@@ -204,7 +200,7 @@ sqlite::Statement& Basemap::query(const Layer& layer, const std::string& where) 
 sqlite::Statement& Basemap::features_in(const std::string& layer_name, const BBox& bbox, const std::string& where) const {
     sqlite::Statement& q = query(layer_named(layer_name), where);
     q.reset();
-    q.bind(1, bbox.west).bind(2, bbox.south).bind(3, bbox.east).bind(4, bbox.north);
+    q.bind(1, bbox.west()).bind(2, bbox.south()).bind(3, bbox.east()).bind(4, bbox.north());
     return q;
 }
 

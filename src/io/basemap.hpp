@@ -1,4 +1,5 @@
 #pragma once
+#include "common/bbox.hpp"
 #include "common/sqlite.hpp"
 
 #include <filesystem>
@@ -25,10 +26,6 @@ struct BasemapFeature {
     int level = 0;  // GSHHG level (1 land, 2 lake, 3 island in lake, 4 pond) or river class
     long long population = 0;
     double importance = 0.0;
-};
-
-struct BBox {
-    double west = 0.0, south = 0.0, east = 0.0, north = 0.0;
 };
 
 // `box` grown to hold every point of `path`; from a box turned inside out (west above east,

@@ -4,6 +4,7 @@
 
 #include "render/png.hpp"
 
+#include "common/bbox.hpp"
 #include "common/error.hpp"
 #include "io/files.hpp"
 #include "render/svg.hpp"
@@ -96,7 +97,7 @@ public:
     // Sea, land, lakes, borders and rivers of one projected view, clipped to its box.
     void basemap(const Projector& p, const std::array<double, 4>& bbox, const std::string& detail, bool inset) {
         const Box& b = p.box();
-        const io::BBox read{bbox[0], bbox[1], bbox[2], bbox[3]};
+        const BBox read{bbox[0], bbox[1], bbox[2], bbox[3]};
         op_save(cr_);
         // Cairo's fast antialiasing (4x4 samples a pixel) draws shores, rivers and borders in
         // about two thirds of the time; at 2.5x zoom the edges look the same.
@@ -124,7 +125,7 @@ public:
     }
 
     // GSHHG levels nest: land, lake, island in a lake, pond on that island.
-    void shores(const Projector& p, const io::BBox& read, const std::string& detail) {
+    void shores(const Projector& p, const BBox& read, const std::string& detail) {
         const auto shore = basemap_.read("shore_" + detail, read);
         for (int level = 1; level <= 4; ++level) {
             cairo_new_path(cr_);
@@ -137,7 +138,7 @@ public:
     }
 
     // Rivers (on the main map) and the coastline, in a layer of their own.
-    void water(const Projector& p, const io::BBox& read, const std::string& detail, const std::string& prefix, bool inset) {
+    void water(const Projector& p, const BBox& read, const std::string& detail, const std::string& prefix, bool inset) {
         op_begin_layer(cr_, prefix + "water");
         if (!inset && style_.rivers) {
             // Smaller rivers only where the map is detailed enough to carry them.
@@ -157,7 +158,7 @@ public:
 
     // Land as the countries layer draws it, each country filled and outlined, as reference maps
     // from Natural Earth do; called inside basemap(), whose clip and saved state it ends.
-    void countries(const Projector& p, const io::BBox& read, const std::string& prefix, bool inset) {
+    void countries(const Projector& p, const BBox& read, const std::string& prefix, bool inset) {
         const auto areas = basemap_.read("countries", read);
         cairo_new_path(cr_);
         for (const auto& f : areas)
@@ -178,7 +179,7 @@ public:
 
     // The lines between admin-1 units, each once; a basemap built before it had them gives the
     // units' rings.
-    void admin1(const Projector& p, const io::BBox& read) {
+    void admin1(const Projector& p, const BBox& read) {
         const bool between = basemap_.has_layer("admin1_lines");
         lines(p, basemap_.read(between ? "admin1_lines" : "admin1", read), style_.admin1, !between);
     }
@@ -442,22 +443,15 @@ PatternPtr hatch_tile(const style::Colour& colour, double alpha) {
     return pattern;
 }
 
-// The pixel box of a region's rings, which the vector hatching spans.
-struct PixelBox {
-    double x0 = 1e9;
-    double y0 = 1e9;
-    double x1 = -1e9;
-    double y1 = -1e9;
-};
-
-PixelBox trace_rings(cairo_t* cr, const Projector& p, const scene::EventMark& m) {
-    PixelBox box;
+// Traces a region's rings; returns their pixel box, which the vector hatching spans.
+BBox trace_rings(cairo_t* cr, const Projector& p, const scene::EventMark& m) {
+    BBox box{1e9, 1e9, -1e9, -1e9};
     cairo_new_path(cr);
     for (const auto& ring : m.rings) {
         const auto pts = to_pixels(p, ring);
         for (size_t i = 0; i < pts.size(); ++i) {
             i == 0 ? cairo_move_to(cr, pts[i].x, pts[i].y) : cairo_line_to(cr, pts[i].x, pts[i].y);
-            box = {std::min(box.x0, pts[i].x), std::min(box.y0, pts[i].y), std::max(box.x1, pts[i].x), std::max(box.y1, pts[i].y)};
+            box.expand(pts[i].x, pts[i].y);
         }
         cairo_close_path(cr);
     }

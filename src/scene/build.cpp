@@ -267,7 +267,7 @@ struct Drawn {
 };
 
 Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
-    const io::BBox b{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
+    const BBox b{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
     return {.rivers = basemap.has_features("rivers_" + s.detail, b), .borders = basemap.has_features("borders_" + s.detail, b),
             .admin1 = basemap.has_features(basemap.has_layer("admin1_lines") ? "admin1_lines" : "admin1", b),
             .disputed = basemap.has_features("disputed", b)};

@@ -212,7 +212,7 @@ bool same_region_name(const std::string& area, const std::string& region) {
 
 // The admin-1 area holding the event's point, its rings thinned to what shows at this scale.
 std::vector<std::vector<LonLat>> area_rings(const EventSubject& e, const Projector& p, const io::Basemap& basemap) {
-    const io::BBox b{e.area_bbox[0], e.area_bbox[1], e.area_bbox[2], e.area_bbox[3]};
+    const BBox b{e.area_bbox[0], e.area_bbox[1], e.area_bbox[2], e.area_bbox[3]};
     for (const auto& f : basemap.read("admin1", b)) {
         if (!e.country.empty() && !f.country.empty() && f.country != e.country) continue;
         // Only the region the text names: "Darfur" holds five states, none of them Darfur.

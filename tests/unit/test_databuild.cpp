@@ -171,13 +171,13 @@ using frontmap::gdal::GeometryPtr;
 
 GeometryPtr square_of(double side) { return frontmap::databuild::shore_polygon({{0, 0}, {side, 0}, {side, side}, {0, side}, {0, 0}}); }
 
-void check_inside(OGRGeometryH g, const frontmap::io::BBox& box) {
+void check_inside(OGRGeometryH g, const frontmap::BBox& box) {
     OGREnvelope e;
     OGR_G_GetEnvelope(g, &e);
-    CHECK(e.MinX >= box.west);
-    CHECK(e.MaxX <= box.east);
-    CHECK(e.MinY >= box.south);
-    CHECK(e.MaxY <= box.north);
+    CHECK(e.MinX >= box.west());
+    CHECK(e.MaxX <= box.east());
+    CHECK(e.MinY >= box.south());
+    CHECK(e.MaxY <= box.north());
 }
 
 }  // namespace
@@ -186,7 +186,7 @@ TEST_CASE("clip_to_box keeps the part of a polygon inside the box", "[databuild]
     const GeometryPtr square = square_of(10);
     struct Case {
         std::string what;
-        frontmap::io::BBox box;
+        frontmap::BBox box;
         double area;
     };
     const auto c = GENERATE(values<Case>({
@@ -215,7 +215,7 @@ TEST_CASE("clip_to_box of a triangle cut by the box edge", "[databuild][clip]") 
 // Sutherland-Hodgman kept such a cut as one ring joined by a spur along the box edge.
 TEST_CASE("clip_to_box gives each part of a polygon the box cuts apart as a polygon of its own", "[databuild][clip]") {
     const GeometryPtr u = frontmap::databuild::shore_polygon({{0, 0}, {3, 0}, {3, 3}, {2, 3}, {2, 1}, {1, 1}, {1, 3}, {0, 3}, {0, 0}});
-    const frontmap::io::BBox box{-1, 2, 4, 4};
+    const frontmap::BBox box{-1, 2, 4, 4};
     const GeometryPtr clipped = frontmap::databuild::clip_to_box(u.get(), box);
     REQUIRE(OGR_G_GetGeometryCount(clipped.get()) == 2);
     CHECK(OGR_G_Area(clipped.get()) == Approx(2.0));
@@ -242,10 +242,10 @@ TEST_CASE("shore_polygon of a ring that crosses itself is made valid", "[databui
 
 TEST_CASE("bounds is the smallest box holding every point", "[databuild][bounds]") {
     const auto b = frontmap::databuild::bounds({{30.5, 46.1}, {-3, 50}, {12, -8.5}, {4, 2}});
-    CHECK(b.west == -3);
-    CHECK(b.east == 30.5);
-    CHECK(b.south == -8.5);
-    CHECK(b.north == 50);
+    CHECK(b.west() == -3);
+    CHECK(b.east() == 30.5);
+    CHECK(b.south() == -8.5);
+    CHECK(b.north() == 50);
 }
 
 TEST_CASE("short_forms: the admin-1 names news use, from Natural Earth's formal ones", "[databuild][names]") {

@@ -556,7 +556,7 @@ TEST_CASE("a map drawn after another on the same thread is the map drawn alone, 
 
 TEST_CASE("the basemap answers by its index and attributes: a filter, an exact test of lines near the map, a bad filter named", "[io][basemap]") {
     Fixture f;
-    const frontmap::io::BBox south{30, 45, 36, 48};
+    const frontmap::BBox south{30, 45, 36, 48};
     const auto big = f.basemap.read("places", south, "population >= 100000");
     std::set<std::string> names, expected;
     for (const auto& town : big) names.insert(town.name);
@@ -575,7 +575,7 @@ TEST_CASE("the basemap answers by its index and attributes: a filter, an exact t
 
 TEST_CASE("a basemap without spatial indexes reads the same features, only slower", "[io][basemap]") {
     Fixture f;
-    const frontmap::io::BBox box{31, 46, 34, 47.5};
+    const frontmap::BBox box{31, 46, 34, 47.5};
     const auto indexed = f.basemap.read("places", box);
     const fs::path copy = f.dir / "plain.gpkg";
     fs::copy_file(f.dir / "basemap.gpkg", copy);

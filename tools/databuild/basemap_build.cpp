@@ -126,9 +126,9 @@ void write_shore(GDALDatasetH ds, const std::filesystem::path& dump, const std::
     LayerWriter land(ds, "shore_" + lod, wkbPolygon, {Field::Level});
     size_t pieces = 0;
     for (const auto& ring : rings) {
-        const io::BBox b = bounds(ring.points);
+        const BBox b = bounds(ring.points);
         const gdal::GeometryPtr polygons = shore_polygon(ring.points);
-        const bool small = b.east - b.west <= tile && b.north - b.south <= tile;
+        const bool small = b.width() <= tile && b.height() <= tile;
         pieces += small ? add_polygons(land, polygons.get(), ring.level) : add_tiles(land, polygons.get(), ring.level, tile);
     }
     std::cout << "basemap: shore_" << lod << " " << rings.size() << " rings in " << pieces << " pieces\n";

@@ -172,14 +172,14 @@ gdal::GeometryPtr shore_polygon(const Path& ring) {
     return polygons_of(valid.get());
 }
 
-gdal::GeometryPtr clip_to_box(OGRGeometryH area, const io::BBox& box) {
-    const gdal::GeometryPtr tile = polygon_of({{box.west, box.south}, {box.east, box.south}, {box.east, box.north}, {box.west, box.north}, {box.west, box.south}});
+gdal::GeometryPtr clip_to_box(OGRGeometryH area, const BBox& box) {
+    const gdal::GeometryPtr tile = polygon_of({{box.west(), box.south()}, {box.east(), box.south()}, {box.east(), box.north()}, {box.west(), box.north()}, {box.west(), box.south()}});
     const gdal::GeometryPtr inside{OGR_G_Intersection(area, tile.get())};
     if (!inside) throw GeoError("cannot cut a shoreline polygon into tiles", gdal::last_error());
     return polygons_of(inside.get());
 }
 
-io::BBox bounds(const Path& path) { return io::grown({180, 90, -180, -90}, path); }
+BBox bounds(const Path& path) { return io::grown({180, 90, -180, -90}, path); }
 
 gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas) {
     gdal::GeometryPtr all{OGR_G_CreateGeometry(wkbMultiPolygon)};

@@ -41,7 +41,7 @@ gdal::GeometryPtr shore_polygon(const Path& ring);
 // The polygons of `area` inside the box (GEOS's intersection), always a MultiPolygon, empty when
 // they do not meet: the lines and points where the box only touches `area` are dropped. Throws
 // GeoError when GEOS fails.
-gdal::GeometryPtr clip_to_box(OGRGeometryH area, const io::BBox& box);
+gdal::GeometryPtr clip_to_box(OGRGeometryH area, const BBox& box);
 
 // The lines between neighbouring areas (one country's admin-1 units), each once, without the
 // edge of their union (the coast, the country's border): a map strokes these rather than every
@@ -50,6 +50,6 @@ gdal::GeometryPtr clip_to_box(OGRGeometryH area, const io::BBox& box);
 gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas);
 
 // Bounding box of a path.
-io::BBox bounds(const Path& path);
+BBox bounds(const Path& path);
 
 }  // namespace frontmap::databuild
