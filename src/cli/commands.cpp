@@ -2,6 +2,7 @@
 
 #include "cli/batch.hpp"
 
+#include "common/bbox.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "events/extract.hpp"
@@ -274,14 +275,14 @@ int run_render(const Options& options, const RenderArgs& args, std::ostream& out
         write_output(args.output, render::render_bytes(s, style, basemap, format), out);
         return 0;
     }
-    std::array<double, 4> bbox{};
+    BBox bbox;
     {
         std::istringstream in(args.bbox);
         char c1 = 0;
         char c2 = 0;
         char c3 = 0;
         char extra = 0;
-        if (!(in >> bbox[0] >> c1 >> bbox[1] >> c2 >> bbox[2] >> c3 >> bbox[3]) || c1 != ',' || c2 != ',' || c3 != ',' || (in >> extra))
+        if (!(in >> bbox.min_x >> c1 >> bbox.min_y >> c2 >> bbox.max_x >> c3 >> bbox.max_y) || c1 != ',' || c2 != ',' || c3 != ',' || (in >> extra))
             throw UsageError("bad --bbox '" + args.bbox + "'", "expected W,S,E,N in degrees, e.g. 31,46,34,47.5");
     }
     require_utf8("--title", args.title);

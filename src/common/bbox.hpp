@@ -10,6 +10,8 @@ namespace frontmap {
 struct BBox {
     double min_x = 0.0, min_y = 0.0, max_x = 0.0, max_y = 0.0;
 
+    bool operator==(const BBox&) const = default;
+
     // A lon/lat extent's sides.
     [[nodiscard]] double west() const { return min_x; }
     [[nodiscard]] double south() const { return min_y; }

@@ -95,9 +95,8 @@ public:
     Painter(cairo_t* cr, const style::Style& style, const io::Basemap& basemap) : cr_(cr), style_(style), basemap_(basemap) {}
 
     // Sea, land, lakes, borders and rivers of one projected view, clipped to its box.
-    void basemap(const Projector& p, const std::array<double, 4>& bbox, const std::string& detail, bool inset) {
+    void basemap(const Projector& p, const BBox& read, const std::string& detail, bool inset) {
         const Box& b = p.box();
-        const BBox read{bbox[0], bbox[1], bbox[2], bbox[3]};
         op_save(cr_);
         // Cairo's fast antialiasing (4x4 samples a pixel) draws shores, rivers and borders in
         // about two thirds of the time; at 2.5x zoom the edges look the same.

@@ -1,5 +1,6 @@
 #include "scene/build.hpp"
 
+#include "common/bbox.hpp"
 #include "common/error.hpp"
 #include "common/proj.hpp"
 #include "common/text.hpp"
@@ -26,16 +27,7 @@ constexpr double kDegToRad = M_PI / 180.0;
 // over 360): good enough to pad and frame extents; distances on the map are PROJ's geodesics.
 constexpr double kKmPerDegree = 111.32;
 
-struct Extent {
-    double west, south, east, north;
-    void grow(double lon, double lat) {
-        west = std::min(west, lon);
-        east = std::max(east, lon);
-        south = std::min(south, lat);
-        north = std::max(north, lat);
-    }
-};
-constexpr Extent kNoExtent{180, 90, -180, -90};  // grows to the first point
+constexpr BBox kNoExtent{180, 90, -180, -90};  // grows to the first point
 
 // How a named place is drawn: towns and sites as a marked point, areas by name alone, rivers
 // along their course, and seas, lakes, straits and spits by an italic name without a marker.
@@ -79,58 +71,52 @@ std::vector<size_t> focus(const std::vector<Subject>& subjects) {
     return out;
 }
 
-Extent extent_of(const std::vector<Subject>& subjects, const std::vector<size_t>& chosen) {
-    Extent e = kNoExtent;
+BBox extent_of(const std::vector<Subject>& subjects, const std::vector<size_t>& chosen) {
+    BBox e = kNoExtent;
     for (size_t i : chosen) {
         const Subject& s = subjects[i];
         // An area that is alone on the map is shown whole; otherwise by its centre.
         if (s.bbox.size() == 4 && chosen.size() == 1) {
-            e.grow(s.bbox[0], s.bbox[1]);
-            e.grow(s.bbox[2], s.bbox[3]);
+            e.expand(s.bbox[0], s.bbox[1]);
+            e.expand(s.bbox[2], s.bbox[3]);
         } else {
-            e.grow(s.lon, s.lat);
+            e.expand(s.lon, s.lat);
         }
     }
     return e;
 }
 
-Extent padded(Extent e) {
-    const double mid_lat = (e.south + e.north) / 2;
+BBox padded(BBox e) {
+    const double mid_lat = (e.south() + e.north()) / 2;
     const double km_per_deg_lon = std::max(1.0, kKmPerDegree * std::cos(mid_lat * kDegToRad));
-    const double width_km = (e.east - e.west) * km_per_deg_lon;
-    const double height_km = (e.north - e.south) * kKmPerDegree;
+    const double width_km = e.width() * km_per_deg_lon;
+    const double height_km = e.height() * kKmPerDegree;
     const double min_span_km = layout().frame.min_span_km;
     const double grow_x = std::max(0.0, min_span_km - width_km) / 2 / km_per_deg_lon;
     const double grow_y = std::max(0.0, min_span_km - height_km) / 2 / kKmPerDegree;
-    e.west -= grow_x;
-    e.east += grow_x;
-    e.south -= grow_y;
-    e.north += grow_y;
+    e.min_x -= grow_x;
+    e.max_x += grow_x;
+    e.min_y -= grow_y;
+    e.max_y += grow_y;
     const double pad = layout().frame.padding_share;
-    const double mx = (e.east - e.west) * pad;
-    const double my = (e.north - e.south) * pad;
-    return {e.west - mx, std::max(-85.0, e.south - my), e.east + mx, std::min(85.0, e.north + my)};
+    const double mx = e.width() * pad;
+    const double my = e.height() * pad;
+    return {e.west() - mx, std::max(-85.0, e.south() - my), e.east() + mx, std::min(85.0, e.north() + my)};
 }
 
 // The lon/lat box that covers a projected view, from samples along its edges.
-std::array<double, 4> covering_bbox(const Projector& p) {
+BBox covering_bbox(const Projector& p) {
     const Box& b = p.box();
-    double w = 180;
-    double s = 90;
-    double e = -180;
-    double n = -90;
+    BBox covered{180, 90, -180, -90};
     constexpr int kSteps = 12;
     for (int i = 0; i <= kSteps; ++i) {
         const double f = static_cast<double>(i) / kSteps;
         for (Point px : {Point{b.x + f * b.w, b.y}, Point{b.x + f * b.w, b.bottom()}, Point{b.x, b.y + f * b.h}, Point{b.right(), b.y + f * b.h}}) {
             const auto [lon, lat] = p.to_lon_lat(px);
-            if (!std::isfinite(lon) || !std::isfinite(lat)) continue;
-            w = std::min(w, lon);
-            e = std::max(e, lon);
-            s = std::min(s, lat);
-            n = std::max(n, lat);
+            if (std::isfinite(lon) && std::isfinite(lat)) covered.expand(lon, lat);
         }
     }
+    const auto [w, s, e, n] = covered;
     const double mx = (e - w) * 0.02;
     const double my = (n - s) * 0.02;
     return {std::max(-180.0, w - mx), std::max(-90.0, s - my), std::min(180.0, e + mx), std::min(90.0, n + my)};
@@ -223,7 +209,7 @@ struct Frame {
     size_t subtitle_lines = 1;  // the lines the header keeps for the subtitle
 };
 
-Frame make_frame(const Extent& extent, const std::string& crs_in, const style::Style& style, const TextMeasure& measure,
+Frame make_frame(const BBox& extent, const std::string& crs_in, const style::Style& style, const TextMeasure& measure,
                  const Options& options, const std::string& title, double legend_band = 0, size_t subtitle_lines = 1) {
     if (options.width < 200 || options.height < 150 || options.width > 10000 || options.height > 10000)
         throw UsageError("bad --size " + std::to_string(options.width) + "x" + std::to_string(options.height),
@@ -234,7 +220,7 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
     s.dpi = options.dpi;
     s.millimetres = options.millimetres;
     s.style = options.style_name;
-    s.crs = crs_in.empty() ? conformal_crs_for(extent.west, extent.south, extent.east, extent.north) : crs_in;
+    s.crs = crs_in.empty() ? conformal_crs_for(extent) : crs_in;
     // Headline, subtitle and credits may wrap while they leave the map enough of the height; on a
     // map too small for that the subtitle and credits keep one line, then the headline too, each
     // cut short.
@@ -253,7 +239,7 @@ Frame make_frame(const Extent& extent, const std::string& crs_in, const style::S
         if (s.height - header - footer >= min_share * s.height) break;
     }
     s.map_box = {0, header, static_cast<double>(s.width), std::max(s.height - header - footer, 1.0)};
-    s.view = Projector::fit_view(s.crs, extent.west, extent.south, extent.east, extent.north, s.map_box);
+    s.view = Projector::fit_view(s.crs, extent, s.map_box);
     Projector p(s.crs, s.view, s.map_box);
     s.bbox = covering_bbox(p);
     s.detail = detail_for(p);
@@ -267,7 +253,7 @@ struct Drawn {
 };
 
 Drawn drawn_basemap(const Scene& s, const io::Basemap& basemap) {
-    const BBox b{s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]};
+    const BBox& b = s.bbox;
     return {.rivers = basemap.has_features("rivers_" + s.detail, b), .borders = basemap.has_features("borders_" + s.detail, b),
             .admin1 = basemap.has_features(basemap.has_layer("admin1_lines") ? "admin1_lines" : "admin1", b),
             .disputed = basemap.has_features("disputed", b)};
@@ -370,21 +356,21 @@ bool has_kind(const Scene& s, FeatureKind kind) {
     return std::any_of(s.features.begin(), s.features.end(), [&](const Feature& f) { return f.kind == kind && f.in_view; });
 }
 
-void add_inset(Scene& s, const Projector& main, const Extent& extent) {
+void add_inset(Scene& s, const Projector& main, const BBox& extent) {
     const auto& rules = layout().inset;
     const double w = std::round(s.width * rules.width_share);
     const double h = std::round(w * rules.aspect);
     Inset inset;
     inset.box = {s.map_box.right() - w - rules.margin_px, s.map_box.y + rules.margin_px, w, h};
-    const double clon = (extent.west + extent.east) / 2;
-    const double clat = (extent.south + extent.north) / 2;
+    const double clon = (extent.west() + extent.east()) / 2;
+    const double clat = (extent.south() + extent.north()) / 2;
     const double span_km = std::max(rules.min_span_km, rules.span_factor * km_between(main, {s.map_box.x, s.map_box.y + s.map_box.h / 2},
                                                                                     {s.map_box.right(), s.map_box.y + s.map_box.h / 2}));
     const double half_lat = span_km / 2 / kKmPerDegree * rules.aspect;
     const double half_lon = span_km / 2 / std::max(1.0, kKmPerDegree * std::cos(clat * kDegToRad));
-    Extent e{std::max(-180.0, clon - half_lon), std::max(-85.0, clat - half_lat), std::min(180.0, clon + half_lon), std::min(85.0, clat + half_lat)};
-    inset.crs = conformal_crs_for(e.west, e.south, e.east, e.north);
-    inset.view = Projector::fit_view(inset.crs, e.west, e.south, e.east, e.north, inset.box);
+    const BBox e{std::max(-180.0, clon - half_lon), std::max(-85.0, clat - half_lat), std::min(180.0, clon + half_lon), std::min(85.0, clat + half_lat)};
+    inset.crs = conformal_crs_for(e);
+    inset.view = Projector::fit_view(inset.crs, e, inset.box);
     inset.bbox = covering_bbox(Projector(inset.crs, inset.view, inset.box));
     const Box& b = s.map_box;
     constexpr int kSteps = 8;
@@ -445,7 +431,7 @@ void label_water(Scene& s, const Projector& p, const io::BasemapFeature& f, cons
 void add_water_labels(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                       const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
     if (!style.water_labels || !basemap.has_layer("named_points")) return;
-    auto points = basemap.read("named_points", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]});
+    auto points = basemap.read("named_points", s.bbox);
     std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.importance > b.importance; });
     for (const auto& f : points)
         if (water_to_label(f, named)) label_water(s, p, f, style, measure, placer);
@@ -473,7 +459,7 @@ std::vector<Point> label_points_of_line(const std::vector<std::array<double, 2>>
 void add_country_labels(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                         const TextMeasure& measure, LabelPlacer& placer) {
     if (!style.country_labels) return;
-    auto areas = basemap.area_labels("countries", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]});
+    auto areas = basemap.area_labels("countries", s.bbox);
     std::sort(areas.begin(), areas.end(), [](const auto& a, const auto& b) { return a.share > b.share; });
     for (const auto& a : areas) {
         if (a.share < layout().labels.country_min_share || a.name.empty()) continue;
@@ -494,7 +480,7 @@ bool usable_town_name(const std::string& name) {
 // first, each an obstacle, then the names, biggest town first, each where it fits.
 void add_towns_by_population(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                              const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
-    auto towns = basemap.read("places", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]},
+    auto towns = basemap.read("places", s.bbox,
                               "population >= " + std::to_string(style.towns_min_population));
     std::sort(towns.begin(), towns.end(), [](const auto& a, const auto& b) {
         return a.population != b.population ? a.population > b.population : a.name < b.name;
@@ -530,7 +516,7 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
     tiers.emplace_back();
     std::vector<io::BasemapFeature> places;
     for (const auto& where : tiers) {
-        places = basemap.read("places", {s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]}, where);
+        places = basemap.read("places", s.bbox, where);
         if (places.size() >= rules.candidates_per_label * limit) break;
     }
     std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
@@ -567,16 +553,16 @@ void add_fixed_obstacles(const Scene& s, LabelPlacer& placer) {
 
 // The extent of a story with events: the main event and those near it, then the places named
 // near them. Datelines and places named in passing lie farther off and go to the inset.
-Extent event_extent(const Story& story, size_t main) {
+BBox event_extent(const Story& story, size_t main) {
     const auto points = detail::frame_points(story.events, main);
-    Extent e = kNoExtent;
-    for (const auto& [lon, lat] : points) e.grow(lon, lat);
+    BBox e = kNoExtent;
+    for (const auto& [lon, lat] : points) e.expand(lon, lat);
     const double near_km = annotation().neighbour_km;
     for (const Subject& sub : story.places) {
         if (kind_of(sub.type) != FeatureKind::Place) continue;
         const bool near = std::any_of(points.begin(), points.end(),
                                       [&](const auto& q) { return proj::geodesic_km(sub.lon, sub.lat, q[0], q[1]) <= near_km; });
-        if (near) e.grow(sub.lon, sub.lat);
+        if (near) e.expand(sub.lon, sub.lat);
     }
     return e;
 }
@@ -666,7 +652,7 @@ struct FramedStory {
 
 // A subtitle too long for one line gets a second when the map is narrow; the frame is made again
 // for it, as the places in view decide the subtitle.
-FramedStory frame_story(const Story& story, const Extent& extent, bool has_main_event, const style::Style& style, const TextMeasure& measure,
+FramedStory frame_story(const Story& story, const BBox& extent, bool has_main_event, const style::Style& style, const TextMeasure& measure,
                         const Options& options, const std::string& title, double band) {
     const std::string as_of = detail::long_date(options.as_of);
     Frame frame = make_frame(extent, "", style, measure, options, title, band);
@@ -796,7 +782,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     if (subjects.empty()) throw InputError("cannot map the article", "it names no place that could be located");
     const auto chosen = focus(subjects);
     const auto main = detail::main_event(story.events);
-    const Extent extent = padded(main ? event_extent(story, *main) : extent_of(subjects, chosen));
+    const BBox extent = padded(main ? event_extent(story, *main) : extent_of(subjects, chosen));
     std::string title = options.title;
     if (title.empty()) title = main ? detail::event_title(story.events, *main) : subjects[chosen.front()].name;
     LegendPlan plan = plan_legend(story, main.has_value(), style, measure, options, title);
@@ -838,7 +824,7 @@ Scene build(const Story& story, const io::Basemap& basemap, const style::Style& 
     return std::move(s);
 }
 
-Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, const io::Basemap& basemap,
+Scene build_extent(const BBox& bbox, const std::string& crs, const io::Basemap& basemap,
                    const style::Style& base_style, const TextMeasure& measure, const Options& options) {
     const style::Style style = style::for_width(base_style, options.width);
     const auto [w, s_, e, n] = bbox;
@@ -848,10 +834,10 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
     // more than a hemisphere, where it tears the world apart.
     if (crs.empty() && (e - w > 180 || n - s_ > 120))
         throw UsageError("bad --bbox", "a box this large needs a world projection: give --crs, e.g. EPSG:3857 for latitudes within 85 degrees");
-    const std::string shown = crs.empty() ? conformal_crs_for(w, s_, e, n) : crs;
-    if (!Projector::projects_everywhere(shown, w, s_, e, n))
+    const std::string shown = crs.empty() ? conformal_crs_for(bbox) : crs;
+    if (!Projector::projects_everywhere(shown, bbox))
         throw UsageError("bad --bbox for " + shown, "part of the box has no position in this projection (Mercator ends at 85 degrees north and south)");
-    auto [s, p, lines] = make_frame({w, s_, e, n}, crs, style, measure, options, options.title);
+    auto [s, p, lines] = make_frame(bbox, crs, style, measure, options, options.title);
     LabelPlacer placer(s.map_box);
     if (!style.furniture) {
         add_water_labels(s, p, basemap, style, measure, placer, {});
@@ -859,7 +845,7 @@ Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, co
         add_context_places(s, p, basemap, style, measure, placer, {});
         return s;
     }
-    add_inset(s, p, {w, s_, e, n});
+    add_inset(s, p, bbox);
     Drawn drawn = drawn_basemap(s, basemap);
     drawn.context = true;
     add_legend(s, style, measure, drawn);

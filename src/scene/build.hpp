@@ -1,4 +1,5 @@
 #pragma once
+#include "common/bbox.hpp"
 #include "io/basemap.hpp"
 #include "scene/scene.hpp"
 #include "style/style.hpp"
@@ -92,7 +93,7 @@ Scene build(const std::vector<Subject>& subjects, const io::Basemap& basemap, co
             const TextMeasure& measure, const Options& options);
 
 // A basemap-only scene of a given extent (`frontmap render --bbox`). Empty `crs`: conformal.
-Scene build_extent(const std::array<double, 4>& bbox, const std::string& crs, const io::Basemap& basemap,
+Scene build_extent(const BBox& bbox, const std::string& crs, const io::Basemap& basemap,
                    const style::Style& style, const TextMeasure& measure, const Options& options);
 
 // The credit line every map carries.

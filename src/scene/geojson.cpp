@@ -1,5 +1,6 @@
 #include "scene/geojson.hpp"
 
+#include "common/bbox.hpp"
 #include "common/error.hpp"
 #include "common/names.hpp"
 
@@ -31,6 +32,13 @@ int whole_number(const json& v, const std::string& what) {
 
 json box_json(const Box& b) { return {b.x, b.y, b.w, b.h}; }
 Box box_from(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>(), j.at(3).get<double>()}; }
+
+// A view or extent as GeoJSON writes a "bbox": least x and y, then greatest.
+json bbox_json(const BBox& b) { return {b.min_x, b.min_y, b.max_x, b.max_y}; }
+BBox bbox_from(const json& j) {
+    const auto [min_x, min_y, max_x, max_y] = j.get<std::array<double, 4>>();
+    return {min_x, min_y, max_x, max_y};
+}
 
 // What a JSON library error means for a scene file, without the library's codes.
 std::string plain_reason(const json::exception& e) {
@@ -229,7 +237,7 @@ json to_geojson(const Scene& s) {
     for (const auto& m : s.events) features.push_back(event_feature(m));
     json settings = {
         {"version", 1}, {"width", s.width}, {"height", s.height}, {"dpi", s.dpi}, {"millimetres", s.millimetres}, {"title", s.title}, {"subtitle", s.subtitle},
-        {"source", s.source}, {"alt", s.alt}, {"as_of", s.as_of}, {"style", s.style}, {"crs", s.crs}, {"view", s.view}, {"map_box", box_json(s.map_box)},
+        {"source", s.source}, {"alt", s.alt}, {"as_of", s.as_of}, {"style", s.style}, {"crs", s.crs}, {"view", bbox_json(s.view)}, {"map_box", box_json(s.map_box)},
         {"detail", s.detail},
         {"scale_bar", {{"km", s.scale_bar.km}, {"px", s.scale_bar.px}, {"origin", {s.scale_bar.origin.x, s.scale_bar.origin.y}}}},
         {"legend_box", box_json(s.legend_box)},
@@ -242,10 +250,10 @@ json to_geojson(const Scene& s) {
     }
     settings["legend"] = legend;
     if (s.inset) {
-        settings["inset"] = {{"crs", s.inset->crs}, {"view", s.inset->view}, {"bbox", s.inset->bbox},
+        settings["inset"] = {{"crs", s.inset->crs}, {"view", bbox_json(s.inset->view)}, {"bbox", bbox_json(s.inset->bbox)},
                              {"box", box_json(s.inset->box)}, {"extent_outline", s.inset->extent_outline}};
     }
-    return {{"type", "FeatureCollection"}, {"bbox", s.bbox}, {"frontmap", settings}, {"features", features}};
+    return {{"type", "FeatureCollection"}, {"bbox", bbox_json(s.bbox)}, {"frontmap", settings}, {"features", features}};
 }
 
 namespace {
@@ -253,8 +261,8 @@ namespace {
 Inset inset_from(const json& in) {
     Inset inset;
     inset.crs = in.at("crs").get<std::string>();
-    inset.view = in.at("view").get<std::array<double, 4>>();
-    inset.bbox = in.at("bbox").get<std::array<double, 4>>();
+    inset.view = bbox_from(in.at("view"));
+    inset.bbox = bbox_from(in.at("bbox"));
     inset.box = box_from(in.at("box"));
     inset.extent_outline = in.at("extent_outline").get<std::vector<std::array<double, 2>>>();
     return inset;
@@ -273,8 +281,8 @@ void read_settings(const json& doc, Scene& s) {
     s.source = m.value("source", "");
     s.style = m.value("style", "default");
     s.crs = m.at("crs").get<std::string>();
-    s.view = m.at("view").get<std::array<double, 4>>();
-    s.bbox = doc.at("bbox").get<std::array<double, 4>>();
+    s.view = bbox_from(m.at("view"));
+    s.bbox = bbox_from(doc.at("bbox"));
     s.map_box = box_from(m.at("map_box"));
     s.detail = m.value("detail", "h");
     const json& sb = m.at("scale_bar");
@@ -309,8 +317,8 @@ void check_drawable(const Scene& s) {
     if (!(s.dpi >= 24 && s.dpi <= 1200)) throw InputError("scene", "dpi " + std::to_string(s.dpi) + " is out of range (24 to 1200)");
     if (s.width < 16 || s.height < 16 || s.width * s.dpi / 96 > 20000 || s.height * s.dpi / 96 > 20000)
         throw InputError("scene", "size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " is out of range");
-    const auto& v = s.view;
-    if (!std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); }) || !(v[0] < v[2]) || !(v[1] < v[3]))
+    const auto [xmin, ymin, xmax, ymax] = s.view;
+    if (!std::isfinite(xmin) || !std::isfinite(ymin) || !std::isfinite(xmax) || !std::isfinite(ymax) || !(xmin < xmax) || !(ymin < ymax))
         throw InputError("scene", "its view is empty or inverted (expected xmin < xmax and ymin < ymax)");
     const Box& b = s.map_box;
     if (!(b.w > 0 && b.h > 0 && std::isfinite(b.x) && std::isfinite(b.y) && b.x + b.w <= s.width + 1 && b.y + b.h <= s.height + 1))

@@ -1,5 +1,6 @@
 #include "scene/projection.hpp"
 
+#include "common/bbox.hpp"
 #include "common/error.hpp"
 
 #include <cmath>
@@ -95,20 +96,21 @@ proj::PjPtr make_transform(PJ_CONTEXT* ctx, const std::string& crs) {
 
 }  // namespace
 
-std::string conformal_crs_for(double west, double south, double east, double north) {
+std::string conformal_crs_for(const BBox& extent) {
     std::ostringstream s;
     s.precision(6);
-    s << std::fixed << "+proj=stere +lat_0=" << (south + north) / 2 << " +lon_0=" << (west + east) / 2
+    s << std::fixed << "+proj=stere +lat_0=" << (extent.south() + extent.north()) / 2 << " +lon_0=" << (extent.west() + extent.east()) / 2
       << " +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs";
     return s.str();
 }
 
-Projector::Projector(const std::string& crs, const std::array<double, 4>& view, const Box& box)
+Projector::Projector(const std::string& crs, const BBox& view, const Box& box)
     : ctx_(proj::make_context()), pj_(make_transform(ctx_.get(), crs)), view_(view), box_(box) {
-    scale_ = std::max((view_[2] - view_[0]) / box_.w, (view_[3] - view_[1]) / box_.h);
+    scale_ = std::max(view_.width() / box_.w, view_.height() / box_.h);
 }
 
-bool Projector::projects_everywhere(const std::string& crs, double west, double south, double east, double north) {
+bool Projector::projects_everywhere(const std::string& crs, const BBox& extent) {
+    const auto [west, south, east, north] = extent;
     auto ctx = proj::make_context();
     auto pj = make_transform(ctx.get(), crs);
     constexpr int kSteps = 24;
@@ -124,13 +126,12 @@ bool Projector::projects_everywhere(const std::string& crs, double west, double 
     return true;
 }
 
-std::array<double, 4> Projector::fit_view(const std::string& crs, double west, double south, double east, double north, const Box& box) {
+BBox Projector::fit_view(const std::string& crs, const BBox& extent, const Box& box) {
+    const auto [west, south, east, north] = extent;
     auto ctx = proj::make_context();
     auto pj = make_transform(ctx.get(), crs);
-    double xmin = std::numeric_limits<double>::max();
-    double ymin = xmin;
-    double xmax = -xmin;
-    double ymax = -xmin;
+    constexpr double kMax = std::numeric_limits<double>::max();
+    BBox projected{kMax, kMax, -kMax, -kMax};
     // The edges of a lon/lat box are curves once projected: sample them.
     constexpr int kSteps = 16;
     for (int i = 0; i <= kSteps; ++i) {
@@ -139,13 +140,10 @@ std::array<double, 4> Projector::fit_view(const std::string& crs, double west, d
         const double lat = south + f * (north - south);
         for (auto [x, y] : {std::pair{lon, south}, std::pair{lon, north}, std::pair{west, lat}, std::pair{east, lat}}) {
             PJ_COORD c = proj_trans(pj.get(), PJ_FWD, proj_coord(x, y, 0, 0));
-            if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) continue;
-            xmin = std::min(xmin, c.xy.x);
-            xmax = std::max(xmax, c.xy.x);
-            ymin = std::min(ymin, c.xy.y);
-            ymax = std::max(ymax, c.xy.y);
+            if (std::isfinite(c.xy.x) && std::isfinite(c.xy.y)) projected.expand(c.xy.x, c.xy.y);
         }
     }
+    const auto [xmin, ymin, xmax, ymax] = projected;
     if (xmin > xmax) throw GeoError("cannot project the extent", "no point of it has a projected position");
     const double scale = std::max((xmax - xmin) / box.w, (ymax - ymin) / box.h);
     const double cx = (xmin + xmax) / 2;
@@ -155,7 +153,7 @@ std::array<double, 4> Projector::fit_view(const std::string& crs, double west, d
 
 Point Projector::to_pixel(double lon, double lat) const {
     PJ_COORD c = proj_trans(pj_.get(), PJ_FWD, proj_coord(lon, lat, 0, 0));
-    return {box_.x + (c.xy.x - view_[0]) / scale_, box_.y + (view_[3] - c.xy.y) / scale_};
+    return {box_.x + (c.xy.x - view_.min_x) / scale_, box_.y + (view_.max_y - c.xy.y) / scale_};
 }
 
 void Projector::to_pixels(const double* lon_lat, size_t count, std::vector<Point>& out) const {
@@ -167,13 +165,13 @@ void Projector::to_pixels(const double* lon_lat, size_t count, std::vector<Point
             p = {std::nan(""), std::nan("")};
             continue;
         }
-        p = {box_.x + (p.x - view_[0]) / scale_, box_.y + (view_[3] - p.y) / scale_};
+        p = {box_.x + (p.x - view_.min_x) / scale_, box_.y + (view_.max_y - p.y) / scale_};
     }
 }
 
 std::pair<double, double> Projector::to_lon_lat(const Point& pixel) const {
-    const double x = view_[0] + (pixel.x - box_.x) * scale_;
-    const double y = view_[3] - (pixel.y - box_.y) * scale_;
+    const double x = view_.min_x + (pixel.x - box_.x) * scale_;
+    const double y = view_.max_y - (pixel.y - box_.y) * scale_;
     PJ_COORD c = proj_trans(pj_.get(), PJ_INV, proj_coord(x, y, 0, 0));
     return {c.lp.lam, c.lp.phi};
 }

@@ -1,9 +1,9 @@
 #pragma once
 // From longitude/latitude to the pixels of a map: a PROJ projection, then a scale and offset that
 // fit the projected view into a box of the canvas.
+#include "common/bbox.hpp"
 #include "common/proj.hpp"
 
-#include <array>
 #include <string>
 #include <vector>
 
@@ -24,18 +24,18 @@ struct Box {
 
 // A conformal projection centred on an extent: oblique stereographic, which keeps shapes and
 // angles true around the centre at any latitude.
-std::string conformal_crs_for(double west, double south, double east, double north);
+std::string conformal_crs_for(const BBox& extent);
 
 class Projector {
 public:
-    // `crs`: a PROJ string or "EPSG:n"; `view`: projected xmin, ymin, xmax, ymax shown in `box`.
-    Projector(const std::string& crs, const std::array<double, 4>& view, const Box& box);
+    // `crs`: a PROJ string or "EPSG:n"; `view`: the projected box shown in `box`.
+    Projector(const std::string& crs, const BBox& view, const Box& box);
 
     // Fits the view to `box` around the projected lon/lat extent, keeping the box's aspect.
-    static std::array<double, 4> fit_view(const std::string& crs, double west, double south, double east, double north, const Box& box);
+    static BBox fit_view(const std::string& crs, const BBox& extent, const Box& box);
     // Whether every point of the lon/lat box has a position in `crs` (sampled on a grid): Mercator
     // has none at the poles, a stereographic projection none at its antipode.
-    static bool projects_everywhere(const std::string& crs, double west, double south, double east, double north);
+    static bool projects_everywhere(const std::string& crs, const BBox& extent);
 
     [[nodiscard]] Point to_pixel(double lon, double lat) const;
     // Projects many points at once (much faster than one by one); non-finite results are NaN.
@@ -44,14 +44,14 @@ public:
     [[nodiscard]] std::pair<double, double> to_lon_lat(const Point& pixel) const;
 
     [[nodiscard]] const Box& box() const { return box_; }
-    [[nodiscard]] const std::array<double, 4>& view() const { return view_; }
+    [[nodiscard]] const BBox& view() const { return view_; }
     // Projected units (metres) per pixel.
     [[nodiscard]] double scale() const { return scale_; }
 
 private:
     proj::ContextPtr ctx_;
     proj::PjPtr pj_;
-    std::array<double, 4> view_;
+    BBox view_;
     Box box_;
     double scale_ = 1.0;
 };

@@ -2,6 +2,7 @@
 // What a map shows, decided before any drawing: extent, projection, the places and their labels
 // (already placed), scale bar, legend, inset, title and credits. Serialised as GeoJSON so a user
 // can parse an article, edit the scene, then render it.
+#include "common/bbox.hpp"
 #include "scene/projection.hpp"
 
 #include <algorithm>
@@ -78,8 +79,8 @@ struct ScaleBar {
 
 struct Inset {
     std::string crs;
-    std::array<double, 4> view{};   // projected extent shown
-    std::array<double, 4> bbox{};   // lon/lat extent to read from the basemap
+    BBox view;                      // projected extent shown
+    BBox bbox;                      // lon/lat extent to read from the basemap
     Box box;                        // where on the canvas
     std::vector<std::array<double, 2>> extent_outline;  // the main map's edge, lon/lat
 };
@@ -163,8 +164,8 @@ struct Scene {
     std::string alt;
     std::string style = "default";
     std::string crs;
-    std::array<double, 4> view{};  // projected xmin, ymin, xmax, ymax
-    std::array<double, 4> bbox{};  // lon/lat W, S, E, N covering the map box
+    BBox view;                     // projected extent shown
+    BBox bbox;                     // lon/lat extent covering the map box
     Box map_box;
     std::string detail = "h";      // basemap level of detail: h, i or l
     std::string as_of;  // "21 October 2022": the date the map's news is as of; empty when unknown

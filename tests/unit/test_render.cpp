@@ -42,9 +42,9 @@ Scene sample_scene(const std::string& label_text = "Kherson") {
     s.title = "Lower Dnieper";
     s.subtitle = "Places named in the article";
     s.source = "Sources: test fixture";
-    s.crs = frontmap::scene::conformal_crs_for(31, 45.5, 35, 48);
+    s.crs = frontmap::scene::conformal_crs_for({31, 45.5, 35, 48});
     s.map_box = {0, 50, 480, 280};
-    s.view = Projector::fit_view(s.crs, 31, 45.5, 35, 48, s.map_box);
+    s.view = Projector::fit_view(s.crs, {31, 45.5, 35, 48}, s.map_box);
     s.bbox = {30.0, 44.8, 36.0, 48.7};
     s.detail = "h";
     const Projector p(s.crs, s.view, s.map_box);
@@ -62,9 +62,9 @@ Scene sample_scene(const std::string& label_text = "Kherson") {
     s.legend = {{"place", "Named in the article"}, {"context", "Other towns"}, {"river", "River"}, {"border", "Border"}};
     s.legend_box = {12, 200, 150, 70};
     frontmap::scene::Inset inset;
-    inset.crs = frontmap::scene::conformal_crs_for(22, 43, 42, 53);
+    inset.crs = frontmap::scene::conformal_crs_for({22, 43, 42, 53});
     inset.box = {370, 62, 96, 77};
-    inset.view = Projector::fit_view(inset.crs, 22, 43, 42, 53, inset.box);
+    inset.view = Projector::fit_view(inset.crs, {22, 43, 42, 53}, inset.box);
     inset.bbox = {22, 43, 42, 53};
     inset.extent_outline = {{31, 45.5}, {35, 45.5}, {35, 48}, {31, 48}, {31, 45.5}};
     s.inset = inset;

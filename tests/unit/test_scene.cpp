@@ -108,10 +108,10 @@ TEST_CASE("LabelPlacer refuses a label with no free position", "[scene][labels]"
 // ---- Projector -------------------------------------------------------------------------------
 
 TEST_CASE("Projector maps lon/lat to pixels and back", "[scene][projection]") {
-    const std::string crs = GENERATE(frontmap::scene::conformal_crs_for(31, 45.5, 35, 48), std::string("EPSG:3857"));
+    const std::string crs = GENERATE(frontmap::scene::conformal_crs_for({31, 45.5, 35, 48}), std::string("EPSG:3857"));
     CAPTURE(crs);
     const Box box{0, 60, 1200, 700};
-    const Projector p(crs, Projector::fit_view(crs, 31, 45.5, 35, 48, box), box);
+    const Projector p(crs, Projector::fit_view(crs, {31, 45.5, 35, 48}, box), box);
 
     std::vector<double> lon_lat;
     for (double lon = 31; lon <= 35; lon += 0.5)
@@ -139,10 +139,10 @@ TEST_CASE("Projector maps lon/lat to pixels and back", "[scene][projection]") {
 
 TEST_CASE("a map's own projection built directly agrees with PROJ's search of its database", "[scene][projection]") {
     // "+towgs84=0,0,0" names the same datum but sends the CRS through proj_create_crs_to_crs.
-    const std::string direct = frontmap::scene::conformal_crs_for(-10, 35, 40, 60);
+    const std::string direct = frontmap::scene::conformal_crs_for({-10, 35, 40, 60});
     const std::string searched = direct + " +towgs84=0,0,0";
     const Box box{0, 0, 1200, 800};
-    const auto view = Projector::fit_view(searched, -10, 35, 40, 60, box);
+    const auto view = Projector::fit_view(searched, {-10, 35, 40, 60}, box);
     const Projector a(direct, view, box), b(searched, view, box);
     for (double lon = -10; lon <= 40; lon += 5)
         for (double lat = 35; lat <= 60; lat += 5) {
@@ -156,9 +156,9 @@ TEST_CASE("fit_view keeps the box's aspect and shows the whole extent, centred",
     const Box box = GENERATE(Box{0, 0, 1200, 800}, Box{0, 40, 600, 900}, Box{10, 10, 300, 300});
     CAPTURE(box);
     const double west = 31, south = 45.5, east = 35, north = 48;
-    const std::string crs = frontmap::scene::conformal_crs_for(west, south, east, north);
-    const auto view = Projector::fit_view(crs, west, south, east, north, box);
-    CHECK((view[2] - view[0]) / (view[3] - view[1]) == Approx(box.w / box.h));
+    const std::string crs = frontmap::scene::conformal_crs_for({west, south, east, north});
+    const auto view = Projector::fit_view(crs, {west, south, east, north}, box);
+    CHECK(view.width() / view.height() == Approx(box.w / box.h));
 
     const Projector p(crs, view, box);
     const Box tolerant{box.x - 1e-6, box.y - 1e-6, box.w + 2e-6, box.h + 2e-6};
@@ -188,7 +188,7 @@ Scene sample_scene() {
     s.subtitle = "Places named in the article; Kyiv in the locator";
     s.source = "Sources: test";
     s.style = "dark";
-    s.crs = frontmap::scene::conformal_crs_for(31, 45.5, 35, 48);
+    s.crs = frontmap::scene::conformal_crs_for({31, 45.5, 35, 48});
     s.view = {-150000, -120000, 150000, 95000};
     s.bbox = {30.5, 45.2, 35.5, 48.3};
     s.map_box = {0, 60, 900, 550};
@@ -209,7 +209,7 @@ Scene sample_scene() {
     s.legend = {{"place", "Named in the article"}, {"river", "River"}};
     s.legend_box = {12, 500, 180, 50};
     frontmap::scene::Inset inset;
-    inset.crs = frontmap::scene::conformal_crs_for(20, 40, 45, 55);
+    inset.crs = frontmap::scene::conformal_crs_for({20, 40, 45, 55});
     inset.view = {-1e6, -8e5, 1e6, 8e5};
     inset.bbox = {20, 40, 45, 55};
     inset.box = {708, 72, 180, 144};
@@ -462,10 +462,10 @@ TEST_CASE("build refuses an article without places and an unusable size", "[scen
 TEST_CASE("build_extent shows the extent asked for with labelled context towns", "[scene][build]") {
     Built b;
     const Scene s = frontmap::scene::build_extent({31, 46, 34, 47.5}, "", b.basemap, b.style, b.measure, {});
-    CHECK(s.bbox[0] <= 31);
-    CHECK(s.bbox[1] <= 46);
-    CHECK(s.bbox[2] >= 34);
-    CHECK(s.bbox[3] >= 47.5);
+    CHECK(s.bbox.west() <= 31);
+    CHECK(s.bbox.south() <= 46);
+    CHECK(s.bbox.east() >= 34);
+    CHECK(s.bbox.north() >= 47.5);
     size_t context = 0;
     for (const auto& f : s.features) context += f.kind == frontmap::scene::FeatureKind::Context && f.label;
     CHECK(context > 0);

@@ -5,6 +5,7 @@
 // the per-map figure of a batch beside Mapnik's.
 //
 //   frontmap-ref1 OUT.png [--repeat N] [--style NAME] [--data DIR] [--timing]
+#include "common/bbox.hpp"
 #include "io/basemap.hpp"
 #include "io/files.hpp"
 #include "render/render.hpp"
@@ -24,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // REF-1's box, grown in longitude to the canvas's 4:3 as every peer draws it (ref1.env).
-constexpr std::array<double, 4> kBBox{29.826640116563283, 45.0, 38.673359883436717, 49.5};
+constexpr frontmap::BBox kBBox{29.826640116563283, 45.0, 38.673359883436717, 49.5};
 constexpr int kWidth = 1600, kHeight = 1200;
 
 fs::path out_path(const fs::path& out, int i) {
