@@ -1,5 +1,6 @@
 #include "gazetteer/gazetteer.hpp"
 
+#include "common/bbox.hpp"
 #include "common/error.hpp"
 #include "common/names.hpp"
 #include "common/proj.hpp"
@@ -58,6 +59,13 @@ sqlite::DbPtr open_gazetteer(const std::filesystem::path& file) {
     return db;
 }
 
+// A place's extent as tools/databuild stores it: [west, south, east, north]; any other list is
+// no extent, as the stages that read it always took it.
+std::optional<BBox> stored_extent(const std::vector<double>& corners) {
+    if (corners.size() != 4) return std::nullopt;
+    return BBox{corners[0], corners[1], corners[2], corners[3]};
+}
+
 }  // namespace
 
 Gazetteer::Gazetteer(const std::filesystem::path& file)
@@ -105,7 +113,7 @@ Place Gazetteer::read_place(const sqlite::Statement& row) {
         if (shape.is_object()) {
             if (shape.contains("course"))
                 for (const auto& pt : shape["course"]) p.course.emplace_back(pt[0].get<double>(), pt[1].get<double>());
-            if (shape.contains("bbox")) p.bbox = shape["bbox"].get<std::vector<double>>();
+            if (shape.contains("bbox")) p.bbox = stored_extent(shape["bbox"].get<std::vector<double>>());
         }
     }
     return p;

@@ -1,4 +1,7 @@
 #pragma once
+#include "common/bbox.hpp"
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +31,11 @@ struct Place {
     double importance = 0.0;   // prior 0..1: how likely a reader means this entry when its name appears
     // For rivers: the course as lon,lat pairs, so a resolver can take the stretch nearest the story.
     std::vector<std::pair<double, double>> course;
-    // Bounding box of the area for regions and countries: west, south, east, north (empty for points).
-    std::vector<double> bbox;
+    // Bounding box of the area for regions and countries, in lon/lat (none for points).
+    std::optional<BBox> bbox;
 };
 
-// Whether a place's point lies within an extent (west, south, east, north); never for no extent.
-inline bool extent_holds(const std::vector<double>& bbox, const Place& p) {
-    return bbox.size() == 4 && p.lon >= bbox[0] && p.lon <= bbox[2] && p.lat >= bbox[1] && p.lat <= bbox[3];
-}
+// Whether a place's point lies within an extent; never for no extent.
+inline bool extent_holds(const std::optional<BBox>& bbox, const Place& p) { return bbox && bbox->contains(p.lon, p.lat); }
 
 }  // namespace frontmap::gazetteer

@@ -1,4 +1,7 @@
 #pragma once
+#include "common/bbox.hpp"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +15,7 @@ struct UserPlace {
     std::string type;                // a parse schema type; "village" when not given
     std::string country;             // ISO 3166-1 alpha-2, or empty
     double lat = 0.0, lon = 0.0;     // the point, or a polygon's centroid
-    std::vector<double> bbox;        // a polygon's extent: west, south, east, north; empty for a point
+    std::optional<BBox> bbox;        // a polygon's extent, lon/lat; none for a point
     double importance = 0.9;         // listed on purpose: likelier than a namesake
 };
 

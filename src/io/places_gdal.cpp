@@ -2,6 +2,7 @@
 // --places loads GDAL (see io/places.cpp).
 #include "io/places.hpp"
 
+#include "common/bbox.hpp"
 #include "common/error.hpp"
 #include "io/gdal.hpp"
 
@@ -69,7 +70,7 @@ UserPlace read_feature(OGRFeatureH f, const std::string& where) {
     if (OGR_G_Centroid(g, centre.get()) != OGRERR_NONE) throw InputError(where, "its outline has no centre");
     p.lon = OGR_G_GetX(centre.get(), 0);
     p.lat = OGR_G_GetY(centre.get(), 0);
-    p.bbox = {env.MinX, env.MinY, env.MaxX, env.MaxY};
+    p.bbox = BBox{env.MinX, env.MinY, env.MaxX, env.MaxY};
     return p;
 }
 

@@ -6,6 +6,7 @@
 
 #include "common/rules.hpp"
 #include "parse/rules_data.hpp"
+#include "common/bbox.hpp"
 #include "common/proj.hpp"
 #include "common/text.hpp"
 #include "parse/lexicon.hpp"
@@ -348,8 +349,8 @@ private:
     }
 
     [[nodiscard]] static bool small_area(const gazetteer::Place& p) {
-        if (p.bbox.size() != 4) return false;
-        return proj::geodesic_km(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]) <= rules().max_region_diagonal_km;
+        if (!p.bbox) return false;
+        return proj::geodesic_km(p.bbox->west(), p.bbox->south(), p.bbox->east(), p.bbox->north()) <= rules().max_region_diagonal_km;
     }
 
     // "the city" is the story's city: of the last few towns named, the largest ("the paramilitaries

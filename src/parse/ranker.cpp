@@ -73,7 +73,7 @@ namespace {
 
 bool is_water(PlaceType t) { return t == PlaceType::River || t == PlaceType::Sea; }
 bool is_admin1(const Place& p) { return p.type == PlaceType::Region && p.feature_code == "ADM1"; }
-bool is_named_area(const Place& p) { return (p.type == PlaceType::Region || p.type == PlaceType::Sea) && p.feature_code != "ADM1" && p.bbox.size() == 4; }
+bool is_named_area(const Place& p) { return (p.type == PlaceType::Region || p.type == PlaceType::Sea) && p.feature_code != "ADM1" && p.bbox.has_value(); }
 
 // Whether an area holds a place: a country its places, an admin-1 unit the towns that carry its
 // code, any other area (England, a curated region) the places of its country inside its extent.

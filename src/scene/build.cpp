@@ -76,9 +76,9 @@ BBox extent_of(const std::vector<Subject>& subjects, const std::vector<size_t>& 
     for (size_t i : chosen) {
         const Subject& s = subjects[i];
         // An area that is alone on the map is shown whole; otherwise by its centre.
-        if (s.bbox.size() == 4 && chosen.size() == 1) {
-            e.expand(s.bbox[0], s.bbox[1]);
-            e.expand(s.bbox[2], s.bbox[3]);
+        if (s.bbox && chosen.size() == 1) {
+            e.expand(s.bbox->west(), s.bbox->south());
+            e.expand(s.bbox->east(), s.bbox->north());
         } else {
             e.expand(s.lon, s.lat);
         }

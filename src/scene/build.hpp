@@ -20,7 +20,7 @@ struct Subject {
     int mentions = 1;
     double salience = 1.0;  // how much the story is about this place (datelines count little)
     bool capital = false;
-    std::vector<double> bbox;                      // areas: W, S, E, N
+    std::optional<BBox> bbox;                      // areas: lon/lat
     std::vector<std::array<double, 2>> course;     // rivers
 };
 
@@ -43,7 +43,7 @@ struct EventSubject {
     std::string place_type;  // parse schema type of where
     std::string country;
     double lon = 0.0, lat = 0.0;
-    std::vector<double> area_bbox;  // W, S, E, N when `where` is an area
+    std::optional<BBox> area_bbox;  // lon/lat, when `where` is an area
     std::optional<NamedPoint> toward, from;
     std::string along;  // the named feature followed ("Dnieper"), with its course
     std::vector<std::array<double, 2>> along_course;

@@ -1,5 +1,6 @@
 #include "scene/events.hpp"
 
+#include "common/bbox.hpp"
 #include "common/proj.hpp"
 #include "common/text.hpp"
 #include "scene/annotation.hpp"
@@ -42,7 +43,7 @@ bool located(const EventSubject& e) { return std::isfinite(e.lon) && std::isfini
 
 std::string symbol_of(const EventSubject& e) {
     const Annotation& a = annotation();
-    if (e.place_type == "region" && e.area_bbox.size() == 4 && (a.area_types.contains(e.type))) return "area";
+    if (e.place_type == "region" && e.area_bbox.has_value() && (a.area_types.contains(e.type))) return "area";
     const auto it = a.symbols.find(e.type);
     return it == a.symbols.end() ? "icon" : it->second;
 }
@@ -212,8 +213,8 @@ bool same_region_name(const std::string& area, const std::string& region) {
 
 // The admin-1 area holding the event's point, its rings thinned to what shows at this scale.
 std::vector<std::vector<LonLat>> area_rings(const EventSubject& e, const Projector& p, const io::Basemap& basemap) {
-    const BBox b{e.area_bbox[0], e.area_bbox[1], e.area_bbox[2], e.area_bbox[3]};
-    for (const auto& f : basemap.read("admin1", b)) {
+    if (!e.area_bbox) return {};
+    for (const auto& f : basemap.read("admin1", *e.area_bbox)) {
         if (!e.country.empty() && !f.country.empty() && f.country != e.country) continue;
         // Only the region the text names: "Darfur" holds five states, none of them Darfur.
         if (!same_region_name(f.name, e.area_name.empty() ? e.place : e.area_name)) continue;
@@ -423,9 +424,9 @@ std::vector<LonLat> frame_points(const std::vector<EventSubject>& events, size_t
         out.push_back({e.lon, e.lat});
         if (e.toward) out.push_back({e.toward->lon, e.toward->lat});
         if (e.from && proj::geodesic_km(e.from->lon, e.from->lat, e.lon, e.lat) < a.focus_km) out.push_back({e.from->lon, e.from->lat});
-        if (symbol_of(e) == "area") {
-            out.push_back({e.area_bbox[0], e.area_bbox[1]});
-            out.push_back({e.area_bbox[2], e.area_bbox[3]});
+        if (symbol_of(e) == "area" && e.area_bbox) {
+            out.push_back({e.area_bbox->west(), e.area_bbox->south()});
+            out.push_back({e.area_bbox->east(), e.area_bbox->north()});
         }
     }
     return out;

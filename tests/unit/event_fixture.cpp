@@ -15,7 +15,7 @@ struct PlaceFact {
     double lat, lon;
     Role role = Role::Location;
     std::string feature_code = "PPL";
-    std::vector<double> bbox = {};
+    std::optional<frontmap::BBox> bbox;
 };
 
 const std::vector<PlaceFact> kPlaces = {
@@ -25,7 +25,7 @@ const std::vector<PlaceFact> kPlaces = {
     {"Belarus", PlaceType::Country, "BY", 53.7, 27.9},   {"Moscow", PlaceType::City, "RU", 55.75, 37.62, Role::Metonym}, {"Ukraine", PlaceType::Country, "UA", 49.0, 31.0, Role::Metonym},
     {"Nova Kakhovka", PlaceType::City, "UA", 46.75, 33.37}, {"Chornobaivka", PlaceType::City, "UA", 46.70, 32.55},
     {"Andriivka", PlaceType::Village, "UA", 48.5, 37.97, Role::Location, "described"},  // placed by the article's words
-    {"Donbas", PlaceType::Region, "UA", 48.3, 38.3, Role::Location, "ADM1", {36.5, 46.8, 40.3, 50.1}},
+    {"Donbas", PlaceType::Region, "UA", 48.3, 38.3, Role::Location, "ADM1", frontmap::BBox{36.5, 46.8, 40.3, 50.1}},
     {"Qwerty", PlaceType::Infrastructure, "UA", 46.64, 32.61, Role::Location, "described"},  // a site placed at its town
 };
 

@@ -44,9 +44,9 @@ FixturePlace make(const std::string& id, const std::string& name, PlaceType type
     f.place.population = population;
     f.place.importance = importance;
     f.place.course = std::move(course);
-    f.place.bbox = std::move(bbox);
+    if (bbox.size() == 4) f.place.bbox = frontmap::BBox{bbox[0], bbox[1], bbox[2], bbox[3]};
     f.other_names = std::move(other_names);
-    f.shape_json = shape_json(f.place.course, f.place.bbox);
+    f.shape_json = shape_json(f.place.course, bbox);
     return f;
 }
 

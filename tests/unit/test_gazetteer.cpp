@@ -41,8 +41,13 @@ void check_same_place(const Place& got, const Place& want) {
         CHECK(got.course[i].first == Approx(want.course[i].first));
         CHECK(got.course[i].second == Approx(want.course[i].second));
     }
-    REQUIRE(got.bbox.size() == want.bbox.size());
-    for (size_t i = 0; i < want.bbox.size(); ++i) CHECK(got.bbox[i] == Approx(want.bbox[i]));
+    REQUIRE(got.bbox.has_value() == want.bbox.has_value());
+    if (want.bbox) {
+        CHECK(got.bbox->west() == Approx(want.bbox->west()));
+        CHECK(got.bbox->south() == Approx(want.bbox->south()));
+        CHECK(got.bbox->east() == Approx(want.bbox->east()));
+        CHECK(got.bbox->north() == Approx(want.bbox->north()));
+    }
 }
 
 // The message of the DataError that opening `file` as a gazetteer throws; fails the test when it opens.
