@@ -16,6 +16,17 @@ extern const std::string_view kSubjectsJson;
 
 namespace {
 
+// Who says so, in the scene's words for it.
+scene::EventStatus drawn_status(events::Status status) {
+    switch (status) {
+        case events::Status::Claimed: return scene::EventStatus::Claimed;
+        case events::Status::Denied: return scene::EventStatus::Denied;
+        case events::Status::Confirmed: return scene::EventStatus::Confirmed;
+        case events::Status::Reported: break;
+    }
+    return scene::EventStatus::Reported;
+}
+
 struct DrawingRules {
     double min_confidence, dateline_salience;
 };
@@ -91,7 +102,7 @@ std::vector<scene::EventSubject> event_subjects_of(const std::vector<events::Eve
     std::vector<scene::EventSubject> out;
     for (const auto& e : events) {
         const auto& place = events::event_place(e, mentions);
-        scene::EventSubject s{.type = events::to_string(e.type), .side = e.side, .actor = e.actor, .status = events::to_string(e.status),
+        scene::EventSubject s{.type = events::to_string(e.type), .side = e.side, .actor = e.actor, .status = drawn_status(e.status),
                               .claimed_by = e.claimed_by, .denied_by = e.denied_by, .claimed_side = e.claimed_side,
                               .denied_side = e.denied_side, .killed = e.killed, .wounded = e.wounded, .places = e.places,
                               .approximate = e.approximate_count, .place = spelled(spellings, place),

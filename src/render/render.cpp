@@ -46,6 +46,8 @@ Format format_for(const std::filesystem::path& output) {
 namespace {
 
 using scene::Box;
+using scene::EventStatus;
+using scene::EventSymbol;
 using scene::Point;
 using scene::Projector;
 
@@ -388,12 +390,12 @@ void each_step(double from, double to, double step, Draw draw) {
     for (int i = 0; from + i * step < to; ++i) draw(from + i * step);
 }
 
-bool is_claimed(const std::string& status) { return status == "claimed" || status == "denied"; }
+bool is_claimed(EventStatus status) { return status == EventStatus::Claimed || status == EventStatus::Denied; }
 
 void set_rgba(cairo_t* cr, const style::Colour& c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha); }
 
 // Solid for what is reported or confirmed; pale with a dashed edge for what one side claims.
-void fill_and_edge(cairo_t* cr, const style::Style& st, const style::Colour& colour, const std::string& status, double edge = 1.2) {
+void fill_and_edge(cairo_t* cr, const style::Style& st, const style::Colour& colour, EventStatus status, double edge = 1.2) {
     const bool claimed = is_claimed(status);
     set_rgba(cr, colour, claimed ? st.event_opacity.claimed_fill : 1.0);
     op_fill_preserve(cr);
@@ -410,7 +412,7 @@ void fill_and_edge(cairo_t* cr, const style::Style& st, const style::Colour& col
     cairo_set_dash(cr, nullptr, 0, 0);
 }
 
-void draw_arrow(cairo_t* cr, const style::Style& st, const std::vector<Point>& pts, const style::Colour& colour, const std::string& status) {
+void draw_arrow(cairo_t* cr, const style::Style& st, const std::vector<Point>& pts, const style::Colour& colour, EventStatus status) {
     if (pts.size() < 2) return;
     arrow_path(cr, smooth(pts), st.arrow_width);
     fill_and_edge(cr, st, colour, status);
@@ -588,7 +590,7 @@ void glyph(cairo_t* cr, const std::string& type, double cx, double cy, double r)
 
 // A flag on a pole, in the side's colour: ground taken. A retaken flag has a swallowtail.
 void flag(cairo_t* cr, const style::Style& st, const std::string& type, double cx, double cy, double r, const style::Colour& colour,
-          const std::string& status) {
+          EventStatus status) {
     const double u = r / 9.0;
     cairo_new_path(cr);
     cairo_move_to(cr, cx - 5 * u, cy + 8 * u);
@@ -604,9 +606,9 @@ void flag(cairo_t* cr, const style::Style& st, const std::string& type, double c
 
 // An event's symbol at a centre: its type's icon on a disc, or a flag; claimed hollow and
 // dashed, denied struck through.
-void event_icon(cairo_t* cr, const style::Style& st, const std::string& symbol, const std::string& type, const Point& c, double r,
-                const style::Colour& colour, const std::string& status) {
-    if (symbol == "marker") {
+void event_icon(cairo_t* cr, const style::Style& st, EventSymbol symbol, const std::string& type, const Point& c, double r,
+                const style::Colour& colour, EventStatus status) {
+    if (symbol == EventSymbol::Marker) {
         flag(cr, st, type, c.x, c.y, r, colour, status);
     } else {
         cairo_new_path(cr);
@@ -629,7 +631,7 @@ void event_icon(cairo_t* cr, const style::Style& st, const std::string& symbol, 
         }
         glyph(cr, type, c.x, c.y, r);
     }
-    if (status == "denied") {
+    if (status == EventStatus::Denied) {
         cairo_new_path(cr);
         cairo_move_to(cr, c.x - r, c.y + r);
         cairo_line_to(cr, c.x + r, c.y - r);
@@ -696,9 +698,9 @@ void draw_events(Painter& painter, const Projector& p, const scene::Scene& s, co
     cairo_t* cr = painter.cr();
     const auto& st = painter.style();
     for (const auto& m : s.events)
-        if (m.symbol == "area") draw_area(cr, st, p, m, colours.of(m.side));
+        if (m.symbol == EventSymbol::Area) draw_area(cr, st, p, m, colours.of(m.side));
     for (const auto& m : s.events)
-        if (m.symbol == "arrow" && m.in_view) draw_arrow(cr, st, to_pixels(p, m.line), colours.of(m.side), m.status);
+        if (m.symbol == EventSymbol::Arrow && m.in_view) draw_arrow(cr, st, to_pixels(p, m.line), colours.of(m.side), m.status);
     for (const auto& m : s.events)
         if (m.in_view && m.icon) draw_event_icon(cr, st, p, m, colours.of(m.side));
     for (const auto& m : s.events)
@@ -717,14 +719,15 @@ void legend_event_symbol(Painter& painter, const scene::LegendEntry& e, const Po
     cairo_t* cr = painter.cr();
     const auto& st = painter.style();
     const style::Colour& colour = e.kind == "event" ? colours.of(e.side) : st.neutral;
+    const EventSymbol symbol = e.symbol.value_or(EventSymbol::Icon);
     if (e.kind == "claimed" || e.kind == "denied") {
-        event_icon(cr, st, "icon", "other", c, st.event_icon_radius * 0.9, colour, e.kind == "claimed" ? "claimed" : "denied");
-    } else if (e.symbol == "arrow") {
+        event_icon(cr, st, EventSymbol::Icon, "other", c, st.event_icon_radius * 0.9, colour, e.kind == "claimed" ? EventStatus::Claimed : EventStatus::Denied);
+    } else if (symbol == EventSymbol::Arrow) {
         const std::vector<Point> pts = e.event_type == "withdrawal" ? std::vector<Point>{{c.x + 9, c.y}, {c.x - 9, c.y}}
                                                                     : std::vector<Point>{{c.x - 9, c.y}, {c.x + 9, c.y}};
         arrow_path(cr, pts, st.arrow_width * 0.8);
-        fill_and_edge(cr, st, colour, "reported");
-    } else if (e.symbol == "area") {
+        fill_and_edge(cr, st, colour, EventStatus::Reported);
+    } else if (symbol == EventSymbol::Area) {
         op_save(cr);
         cairo_new_path(cr);
         cairo_rectangle(cr, c.x - 9, c.y - 7, 18, 14);
@@ -745,7 +748,7 @@ void legend_event_symbol(Painter& painter, const scene::LegendEntry& e, const Po
         cairo_set_line_width(cr, 1.4);
         op_stroke(cr);
     } else {
-        event_icon(cr, st, e.symbol, e.event_type, c, st.event_icon_radius * 0.9, colour, "reported");
+        event_icon(cr, st, symbol, e.event_type, c, st.event_icon_radius * 0.9, colour, EventStatus::Reported);
     }
 }
 

@@ -1,5 +1,6 @@
 #include "scene/annotation.hpp"
 
+#include "common/error.hpp"
 #include "common/rules.hpp"
 
 #include <nlohmann/json.hpp>
@@ -33,10 +34,17 @@ AltWording parse_alt(const json& j) {
     return w;
 }
 
+EventSymbol symbol_named(const std::string& type, const std::string& word) {
+    const auto symbol = event_symbol_from_string(word);
+    if (!symbol)
+        throw DataError("scene annotation (scene/annotation.json)", "event type '" + type + "': unknown symbol '" + word + "' (arrow, area, marker or icon)");
+    return *symbol;
+}
+
 // Which symbol each event type takes, and the words of titles and legends.
 void read_symbols_and_titles(const json& j, Annotation& a) {
     a.main_event_tiers = j.at("main_event_tiers").get<std::vector<std::vector<std::string>>>();
-    a.symbols = j.at("symbols").get<std::map<std::string, std::string>>();
+    for (const auto& [type, word] : j.at("symbols").get<std::map<std::string, std::string>>()) a.symbols[type] = symbol_named(type, word);
     a.area_types = j.at("area_types").get<std::set<std::string>>();
     a.titles = j.at("titles").get<std::map<std::string, std::vector<std::string>>>();
     a.titles_of_report = j.at("titles_of_report").get<std::map<std::string, std::vector<std::string>>>();

@@ -2,6 +2,8 @@
 // How the scene words and places events, read from annotation.json beside this stage (compiled
 // into the library): titles, legend lines and callouts, side names, and the sizes of arrows,
 // callouts and icon spreads.
+#include "scene/scene.hpp"
+
 #include <map>
 #include <set>
 #include <string>
@@ -28,7 +30,7 @@ struct AltWording {
 
 struct Annotation {
     std::vector<std::vector<std::string>> main_event_tiers;
-    std::map<std::string, std::string> symbols;
+    std::map<std::string, EventSymbol> symbols;  // by event type
     std::set<std::string> area_types;
     // Each type's wording with a side ([0]) and without ([1]).
     std::map<std::string, std::vector<std::string>> titles, legend;

@@ -34,7 +34,7 @@ struct NamedPoint {
 struct EventSubject {
     std::string type;  // parse schema event type
     std::string side, actor;
-    std::string status;  // reported, claimed, denied, confirmed
+    EventStatus status = EventStatus::Reported;
     std::string claimed_by, denied_by, claimed_side, denied_side;
     std::optional<long long> killed, wounded, places;
     bool approximate = false;

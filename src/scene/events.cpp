@@ -41,11 +41,11 @@ std::string with_side(const std::vector<std::string>& pair, const std::string& s
 
 bool located(const EventSubject& e) { return std::isfinite(e.lon) && std::isfinite(e.lat) && !(e.lon == 0 && e.lat == 0); }
 
-std::string symbol_of(const EventSubject& e) {
+EventSymbol symbol_of(const EventSubject& e) {
     const Annotation& a = annotation();
-    if (e.place_type == "region" && e.area_bbox.has_value() && (a.area_types.contains(e.type))) return "area";
+    if (e.place_type == "region" && e.area_bbox.has_value() && (a.area_types.contains(e.type))) return EventSymbol::Area;
     const auto it = a.symbols.find(e.type);
-    return it == a.symbols.end() ? "icon" : it->second;
+    return it == a.symbols.end() ? EventSymbol::Icon : it->second;
 }
 
 double km_per_px(const Projector& p) {
@@ -314,8 +314,8 @@ double importance(const EventMark& m, const EventSubject& e) {
     double score = 0;
     if (e.killed) score += 3 + std::log10(1.0 + static_cast<double>(*e.killed));
     if (e.wounded || e.places) score += 2;
-    if (m.status == "denied") score += 1.5;
-    if (m.status == "claimed") score += 1;
+    if (m.status == EventStatus::Denied) score += 1.5;
+    if (m.status == EventStatus::Claimed) score += 1;
     return score;
 }
 
@@ -335,8 +335,8 @@ bool claimant_named(const EventSubject& e) {
 
 // A claim is a party's: what a monitor, an agency or a hospital says is drawn as reported, its
 // source named in the callout when the callout has counts to carry it.
-std::string drawn_status(const EventSubject& e) {
-    if (e.status == "claimed" && e.claimed_side.empty()) return "reported";
+EventStatus drawn_status(const EventSubject& e) {
+    if (e.status == EventStatus::Claimed && e.claimed_side.empty()) return EventStatus::Reported;
     return e.status;
 }
 
@@ -424,7 +424,7 @@ std::vector<LonLat> frame_points(const std::vector<EventSubject>& events, size_t
         out.push_back({e.lon, e.lat});
         if (e.toward) out.push_back({e.toward->lon, e.toward->lat});
         if (e.from && proj::geodesic_km(e.from->lon, e.from->lat, e.lon, e.lat) < a.focus_km) out.push_back({e.from->lon, e.from->lat});
-        if (symbol_of(e) == "area" && e.area_bbox) {
+        if (symbol_of(e) == EventSymbol::Area && e.area_bbox) {
             out.push_back({e.area_bbox->west(), e.area_bbox->south()});
             out.push_back({e.area_bbox->east(), e.area_bbox->north()});
         }
@@ -614,11 +614,11 @@ std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, cons
         EventMark m{.type = e.type, .side = e.side, .status = drawn_status(e), .symbol = symbol_of(e), .place = e.place,
                     .evidence = e.evidence, .geo_precision = e.geo_precision, .lon = e.lon, .lat = e.lat};
         m.in_view = p.box().contains(p.to_pixel(e.lon, e.lat));
-        if (m.symbol == "arrow" && m.in_view) {
+        if (m.symbol == EventSymbol::Arrow && m.in_view) {
             m.line = arrow_line(e, p);
-            if (m.line.size() < 2) m.symbol = "icon";
+            if (m.line.size() < 2) m.symbol = EventSymbol::Icon;
         }
-        if (m.symbol == "area") {
+        if (m.symbol == EventSymbol::Area) {
             m.rings = area_rings(e, p, basemap);
             if (m.rings.empty()) m.symbol = symbol_of(EventSubject{.type = e.type});
         }
@@ -630,9 +630,9 @@ std::vector<EventMark> event_marks(const std::vector<EventSubject>& events, cons
 void place_icons(std::vector<EventMark>& marks, const Projector& p, const style::Style& style, LabelPlacer& placer) {
     // Arrows first: their bodies are fixed by geography, icons can move aside.
     for (auto& m : marks)
-        if (m.symbol == "arrow") reserve_line(m.line, p, style.arrow_width * 0.6, placer);
+        if (m.symbol == EventSymbol::Arrow) reserve_line(m.line, p, style.arrow_width * 0.6, placer);
     for (auto& m : marks)
-        if ((m.symbol == "icon" || m.symbol == "marker") && m.in_view) m.icon = place_icon(p.to_pixel(m.lon, m.lat), style.event_icon_radius, placer);
+        if ((m.symbol == EventSymbol::Icon || m.symbol == EventSymbol::Marker) && m.in_view) m.icon = place_icon(p.to_pixel(m.lon, m.lat), style.event_icon_radius, placer);
 }
 
 namespace {
@@ -694,7 +694,7 @@ CalloutText measured_callout(std::string text, const style::Style& style, const 
 
 Point callout_anchor(const EventMark& m, const Projector& p) {
     if (m.icon) return {m.icon->x + m.icon->w / 2, m.icon->y + m.icon->h / 2};
-    if (m.symbol == "arrow" && m.line.size() >= 2) return p.to_pixel(m.line[m.line.size() / 2][0], m.line[m.line.size() / 2][1]);
+    if (m.symbol == EventSymbol::Arrow && m.line.size() >= 2) return p.to_pixel(m.line[m.line.size() / 2][0], m.line[m.line.size() / 2][1]);
     return p.to_pixel(m.lon, m.lat);
 }
 
@@ -733,11 +733,11 @@ std::vector<LegendEntry> event_legend(const std::vector<EventMark>& marks) {
     bool denied = false;
     for (const auto& m : marks) {
         if (!m.in_view) continue;
-        claimed = claimed || m.status == "claimed" || m.status == "denied";
-        denied = denied || m.status == "denied";
-        if (!seen.insert(m.symbol + "/" + m.type + "/" + m.side).second) continue;
+        claimed = claimed || m.status == EventStatus::Claimed || m.status == EventStatus::Denied;
+        denied = denied || m.status == EventStatus::Denied;
+        if (!seen.insert(std::string(to_string(m.symbol)) + "/" + m.type + "/" + m.side).second) continue;
         std::string text;
-        if (m.symbol == "area") {
+        if (m.symbol == EventSymbol::Area) {
             const auto verb = a.places_verbs.find(m.type);
             text = with_side(a.area_legend, m.side, {{"verb", verb == a.places_verbs.end() ? m.type : verb->second}});
         } else {
@@ -745,8 +745,8 @@ std::vector<LegendEntry> event_legend(const std::vector<EventMark>& marks) {
         }
         out.push_back({"event", text, m.symbol, m.type, m.side});
     }
-    if (claimed) out.push_back({"claimed", a.claimed_legend, "icon", "other", ""});
-    if (denied) out.push_back({"denied", a.denied_legend, "icon", "other", ""});
+    if (claimed) out.push_back({"claimed", a.claimed_legend, EventSymbol::Icon, "other", ""});
+    if (denied) out.push_back({"denied", a.denied_legend, EventSymbol::Icon, "other", ""});
     return out;
 }
 

@@ -22,6 +22,12 @@ constexpr std::array<std::pair<FeatureKind, const char*>, 6> kFeatureKinds{{
     {FeatureKind::Place, "place"},     {FeatureKind::Area, "area"},       {FeatureKind::River, "river"},
     {FeatureKind::Water, "water"},     {FeatureKind::Country, "country"}, {FeatureKind::Context, "context"}}};
 
+constexpr std::array<std::pair<EventSymbol, const char*>, 4> kEventSymbols{
+    {{EventSymbol::Arrow, "arrow"}, {EventSymbol::Area, "area"}, {EventSymbol::Marker, "marker"}, {EventSymbol::Icon, "icon"}}};
+
+constexpr std::array<std::pair<EventStatus, const char*>, 4> kEventStatuses{
+    {{EventStatus::Reported, "reported"}, {EventStatus::Claimed, "claimed"}, {EventStatus::Denied, "denied"}, {EventStatus::Confirmed, "confirmed"}}};
+
 // A whole number from a scene file. nlohmann's get<int> of 1e69 or 2.5 is undefined behaviour
 // or a silent truncation (fuzz_scene found the first), so the value is checked as a double.
 int whole_number(const json& v, const std::string& what) {
@@ -55,7 +61,7 @@ std::string plain_reason(const json::exception& e) {
 }
 
 json event_feature(const EventMark& m) {
-    json props = {{"kind", "event"}, {"type", m.type}, {"side", m.side}, {"status", m.status}, {"symbol", m.symbol},
+    json props = {{"kind", "event"}, {"type", m.type}, {"side", m.side}, {"status", to_string(m.status)}, {"symbol", to_string(m.symbol)},
                   {"place", m.place}, {"evidence", m.evidence}, {"geo_precision", m.geo_precision}, {"in_view", m.in_view}};
     if (m.icon) props["icon"] = box_json(*m.icon);
     if (m.callout) props["callout"] = {{"text", m.callout->text}, {"box", box_json(m.callout->box)}, {"anchor", {m.callout->anchor.x, m.callout->anchor.y}}};
@@ -102,17 +108,17 @@ void read_event_geometry(EventMark& m, const json& g, const std::string& type, c
     if (type == "Point") {
         m.lon = g.at("coordinates").at(0).get<double>();
         m.lat = g.at("coordinates").at(1).get<double>();
-        m.symbol = "icon";
+        m.symbol = EventSymbol::Icon;
     } else if (type == "LineString") {
         m.line = ring_from(g.at("coordinates"));
         if (m.line.size() < 2) throw InputError("scene", where + "an arrow needs two points");
-        m.symbol = "arrow";
+        m.symbol = EventSymbol::Arrow;
     } else if (type == "Polygon" || type == "MultiPolygon") {
         const json polygons = type == "Polygon" ? json::array({g.at("coordinates")}) : g.at("coordinates");
         for (const auto& polygon : polygons)
             for (const auto& ring : polygon) m.rings.push_back(ring_from(ring));
         if (m.rings.empty() || m.rings.front().size() < 4) throw InputError("scene", where + "an area needs a ring of four points");
-        m.symbol = "area";
+        m.symbol = EventSymbol::Area;
     } else {
         throw InputError("scene", where + "an event cannot be a " + type);
     }
@@ -138,7 +144,8 @@ EventMark event_from(const json& jf, size_t index) {
     EventMark m;
     m.type = text_of(p, "type", "other");
     m.side = text_of(p, "side");
-    m.status = text_of(p, "status", "reported");
+    // A status frontmap does not write is drawn as reported, as it always was.
+    m.status = event_status_from_string(text_of(p, "status", "reported")).value_or(EventStatus::Reported);
     m.place = text_of(p, "place");
     m.evidence = text_of(p, "evidence");
     if (p.contains("geo_precision") && p.at("geo_precision").is_number())
@@ -149,8 +156,8 @@ EventMark event_from(const json& jf, size_t index) {
     const std::string type = g.at("type").get<std::string>();
     read_event_geometry(m, g, type, where);
     // The symbol follows the geometry a user drew; a Point keeps the marker or icon it had.
-    const std::string symbol = text_of(p, "symbol");
-    if (type == "Point" && (symbol == "marker" || symbol == "icon")) m.symbol = symbol;
+    const auto symbol = event_symbol_from_string(text_of(p, "symbol"));
+    if (type == "Point" && symbol && (*symbol == EventSymbol::Marker || *symbol == EventSymbol::Icon)) m.symbol = *symbol;
     read_event_anchor(m, p, type);
     if (const json icon = nested(p, "icon"); icon.is_array()) m.icon = box_from(icon);
     if (const json c = nested(p, "callout"); c.is_object())
@@ -213,6 +220,10 @@ Feature feature_from(const json& jf, size_t index) {
 const char* to_string(FeatureKind kind) { return names::word_of(kFeatureKinds, kind, "place"); }
 
 const char* to_string(LabelFont font) { return names::word_of(kFonts, font, "place"); }
+const char* to_string(EventSymbol symbol) { return names::word_of(kEventSymbols, symbol, "icon"); }
+std::optional<EventSymbol> event_symbol_from_string(std::string_view text) { return names::value_of(kEventSymbols, text); }
+const char* to_string(EventStatus status) { return names::word_of(kEventStatuses, status, "reported"); }
+std::optional<EventStatus> event_status_from_string(std::string_view text) { return names::value_of(kEventStatuses, text); }
 
 LabelFont label_font_from_string(const std::string& text) {
     if (const auto font = names::value_of(kFonts, text)) return *font;
@@ -245,7 +256,7 @@ json to_geojson(const Scene& s) {
     json legend = json::array();
     for (const auto& e : s.legend) {
         json entry = {{"kind", e.kind}, {"text", e.text}};
-        if (!e.symbol.empty()) entry.update({{"symbol", e.symbol}, {"type", e.event_type}, {"side", e.side}});
+        if (e.symbol) entry.update({{"symbol", to_string(*e.symbol)}, {"type", e.event_type}, {"side", e.side}});
         legend.push_back(entry);
     }
     settings["legend"] = legend;
@@ -266,6 +277,13 @@ Inset inset_from(const json& in) {
     inset.box = box_from(in.at("box"));
     inset.extent_outline = in.at("extent_outline").get<std::vector<std::array<double, 2>>>();
     return inset;
+}
+
+// A legend row's symbol: none for a row that is no event's; one it does not know is drawn as an
+// icon, as it always was.
+std::optional<EventSymbol> legend_symbol(const std::string& word) {
+    if (word.empty()) return std::nullopt;
+    return event_symbol_from_string(word).value_or(EventSymbol::Icon);
 }
 
 // The scene's settings: the canvas, its projection, furniture and legend.
@@ -290,7 +308,7 @@ void read_settings(const json& doc, Scene& s) {
     s.legend_box = box_from(m.at("legend_box"));
     s.as_of = m.value("as_of", "");
     for (const auto& e : m.value("legend", json::array()))
-        s.legend.push_back({e.at("kind").get<std::string>(), e.at("text").get<std::string>(), e.value("symbol", ""), e.value("type", ""),
+        s.legend.push_back({e.at("kind").get<std::string>(), e.at("text").get<std::string>(), legend_symbol(e.value("symbol", "")), e.value("type", ""),
                             e.value("side", "")});
     if (m.contains("inset")) s.inset = inset_from(m.at("inset"));
 }
@@ -354,7 +372,7 @@ std::string alt_text(const Scene& s) {
     for (const auto& m : s.events) {
         if (!m.in_view) continue;
         out += (out.empty() ? "" : ". ") + m.type + (m.place.empty() ? "" : " at " + m.place) + (m.side.empty() ? "" : " (" + m.side + ")");
-        if (m.status == "claimed" || m.status == "denied") out += ", " + m.status;
+        if (m.status == EventStatus::Claimed || m.status == EventStatus::Denied) out += std::string(", ") + to_string(m.status);
         if (m.callout) {
             // A callout broken over two lines reads as one sentence.
             std::string note = m.callout->text;

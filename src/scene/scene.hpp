@@ -10,6 +10,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frontmap::scene {
@@ -52,14 +53,25 @@ struct Callout {
     Point anchor;  // pixels: where the leader line ends
 };
 
-// An event drawn on the map. Its symbol follows its type: an arrow for an advance or a
-// withdrawal (`line`, tail to tip), a hatched area for ground taken across a region (`rings`), a
-// filled marker for a capture, an icon for any other incident.
+// How an event is drawn: an arrow for an advance or a withdrawal (`line`, tail to tip), a hatched
+// area for ground taken across a region (`rings`), a filled marker for a capture, an icon for any
+// other incident. The words are the scene file's "symbol" values.
+enum class EventSymbol { Arrow, Area, Marker, Icon };
+const char* to_string(EventSymbol symbol);
+std::optional<EventSymbol> event_symbol_from_string(std::string_view text);  // none for a word it is not
+
+// Who says so: reported as fact, claimed by a party, denied by one, or confirmed. The words are
+// the scene file's "status" values.
+enum class EventStatus { Reported, Claimed, Denied, Confirmed };
+const char* to_string(EventStatus status);
+std::optional<EventStatus> event_status_from_string(std::string_view text);  // none for a word it is not
+
+// An event drawn on the map. Its symbol follows its type.
 struct EventMark {
     std::string type;    // the event type, as in the parse schema
     std::string side;    // side key ("UA", "RSF"); empty when unknown
-    std::string status;  // reported, claimed, denied or confirmed
-    std::string symbol;  // "arrow", "area", "marker" or "icon"
+    EventStatus status = EventStatus::Reported;
+    EventSymbol symbol = EventSymbol::Icon;
     std::string place;   // the place's name as the article spells it
     std::string evidence;  // the words the event came from
     int geo_precision = 1;
@@ -88,7 +100,7 @@ struct Inset {
 struct LegendEntry {
     std::string kind;  // "place", "capital", "context", "river", "border", "admin1", "disputed", "event", "claimed", "denied"
     std::string text;
-    std::string symbol;      // events: the symbol drawn
+    std::optional<EventSymbol> symbol;  // events: the symbol drawn
     std::string event_type;  // events: the type whose icon is drawn
     std::string side;        // events: whose colour
 };

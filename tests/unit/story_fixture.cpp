@@ -24,14 +24,14 @@ std::vector<scene::Subject> kherson_story() {
 std::vector<scene::EventSubject> kherson_events() {
     const auto dnieper = kherson_story()[5].course;
     return {
-        {.type = "fortification", .side = "RU", .status = "claimed", .claimed_by = "pro-Kremlin officials", .place = "Kherson",
+        {.type = "fortification", .side = "RU", .status = frontmap::scene::EventStatus::Claimed, .claimed_by = "pro-Kremlin officials", .place = "Kherson",
          .place_type = "city", .country = "UA", .lon = 32.6178, .lat = 46.65581},
-        {.type = "advance", .side = "UA", .status = "reported", .place = "Kherson", .place_type = "city", .country = "UA",
+        {.type = "advance", .side = "UA", .status = frontmap::scene::EventStatus::Reported, .place = "Kherson", .place_type = "city", .country = "UA",
          .lon = 32.6178, .lat = 46.65581, .toward = scene::NamedPoint{"Kherson", 32.6178, 46.65581}, .along = "Dnieper",
          .along_course = dnieper, .side_home = scene::NamedPoint{"Ukraine", 31.26, 49.16}},
-        {.type = "recapture", .side = "UA", .status = "claimed", .claimed_by = "Kyiv", .claimed_side = "UA", .places = 88, .place = "Kherson",
+        {.type = "recapture", .side = "UA", .status = frontmap::scene::EventStatus::Claimed, .claimed_by = "Kyiv", .claimed_side = "UA", .places = 88, .place = "Kherson",
          .place_type = "region", .country = "UA", .lon = 33.35, .lat = 46.75, .area_bbox = frontmap::BBox{32.0, 45.9, 35.1, 47.6}, .geo_precision = 3},
-        {.type = "attack", .side = "UA", .status = "denied", .claimed_by = "Moscow-installed authorities in the region",
+        {.type = "attack", .side = "UA", .status = frontmap::scene::EventStatus::Denied, .claimed_by = "Moscow-installed authorities in the region",
          .denied_by = "A Ukrainian military spokeswoman", .denied_side = "UA", .killed = 4, .wounded = 13, .place = "Kherson",
          .place_type = "city", .country = "UA", .lon = 32.6178, .lat = 46.65581, .geo_precision = 2},
     };

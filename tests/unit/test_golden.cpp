@@ -55,7 +55,7 @@ struct Story {
 };
 
 EventSubject at(const std::string& type, const std::string& side, const std::string& place, double lon, double lat) {
-    return {.type = type, .side = side, .status = "reported", .place = place, .place_type = "city", .country = "UA", .lon = lon, .lat = lat};
+    return {.type = type, .side = side, .status = frontmap::scene::EventStatus::Reported, .place = place, .place_type = "city", .country = "UA", .lon = lon, .lat = lat};
 }
 
 std::vector<Story> stories() {
@@ -70,11 +70,11 @@ std::vector<Story> stories() {
     out.push_back({"every-symbol", places, icons});
     // A claimed capture, a denied strike with its toll, and a withdrawal toward home.
     auto capture = at("capture", "RU", "Snihurivka", 32.8062, 47.0754);
-    capture.status = "claimed";
+    capture.status = frontmap::scene::EventStatus::Claimed;
     capture.claimed_by = "Russia's defence ministry";
     capture.claimed_side = "RU";
     auto strike = at("strike", "RU", "Mykolaiv", 31.9946, 46.9659);
-    strike.status = "denied";
+    strike.status = frontmap::scene::EventStatus::Denied;
     strike.killed = 7;
     strike.wounded = 22;
     strike.claimed_by = "the regional governor";

@@ -272,7 +272,7 @@ TEST_CASE("the SVG has real text, named layer groups, a title and a description 
     const auto c = p.to_pixel(33.6, 47.2);
     // Hostile article text in a callout: markup, a CDATA end, control and bidi characters, emoji.
     const std::string hostile = "4 killed <script>alert(1)</script> ]]> & \"q\" \x01\x1b \u202e\U0001F4A5";
-    s.events.push_back(frontmap::scene::EventMark{.type = "strike", .side = "RU", .status = "denied", .symbol = "icon", .place = "Kherson",
+    s.events.push_back(frontmap::scene::EventMark{.type = "strike", .side = "RU", .status = frontmap::scene::EventStatus::Denied, .symbol = frontmap::scene::EventSymbol::Icon, .place = "Kherson",
                                                   .lon = 33.6, .lat = 47.2, .icon = Box{c.x - 9, c.y - 9, 18, 18},
                                                   .callout = frontmap::scene::Callout{hostile, {c.x + 20, c.y - 10, 200, 20}, c}});
     const auto file = f.out / "map.svg";
@@ -448,13 +448,13 @@ TEST_CASE("render draws each event in its side's colour: an icon solid, a claime
         return Box{c.x - 9, c.y - 9, 18, 18};
     };
     using frontmap::scene::EventMark;
-    s.events.push_back(EventMark{.type = "explosion", .side = "UA", .status = "reported", .symbol = "icon", .lon = 33.6, .lat = 47.2,
+    s.events.push_back(EventMark{.type = "explosion", .side = "UA", .status = frontmap::scene::EventStatus::Reported, .symbol = frontmap::scene::EventSymbol::Icon, .lon = 33.6, .lat = 47.2,
                                  .icon = icon_box(33.6, 47.2)});
-    s.events.push_back(EventMark{.type = "explosion", .side = "RU", .status = "claimed", .symbol = "icon", .lon = 34.3, .lat = 47.2,
+    s.events.push_back(EventMark{.type = "explosion", .side = "RU", .status = frontmap::scene::EventStatus::Claimed, .symbol = frontmap::scene::EventSymbol::Icon, .lon = 34.3, .lat = 47.2,
                                  .icon = icon_box(34.3, 47.2)});
-    s.events.push_back(EventMark{.type = "advance", .side = "RU", .status = "reported", .symbol = "arrow", .lon = 34.0, .lat = 46.3,
+    s.events.push_back(EventMark{.type = "advance", .side = "RU", .status = frontmap::scene::EventStatus::Reported, .symbol = frontmap::scene::EventSymbol::Arrow, .lon = 34.0, .lat = 46.3,
                                  .line = {{34.6, 46.3}, {33.4, 46.3}}});
-    s.events.push_back(EventMark{.type = "recapture", .side = "UA", .status = "reported", .symbol = "area", .lon = 32.2, .lat = 47.0,
+    s.events.push_back(EventMark{.type = "recapture", .side = "UA", .status = frontmap::scene::EventStatus::Reported, .symbol = frontmap::scene::EventSymbol::Area, .lon = 32.2, .lat = 47.0,
                                  .rings = {{{31.6, 46.8}, {32.8, 46.8}, {32.8, 47.3}, {31.6, 47.3}, {31.6, 46.8}}}});
     const auto file = f.out / "events.png";
     frontmap::render::render(s, f.style, f.basemap, file);
@@ -487,7 +487,7 @@ TEST_CASE("the colours events and furniture are drawn in come from the style: a 
     s.legend.clear();
     const Projector p(s.crs, s.view, s.map_box);
     const auto at = p.to_pixel(34.3, 47.2);
-    s.events.push_back(frontmap::scene::EventMark{.type = "explosion", .side = "RU", .status = "claimed", .symbol = "icon", .lon = 34.3,
+    s.events.push_back(frontmap::scene::EventMark{.type = "explosion", .side = "RU", .status = frontmap::scene::EventStatus::Claimed, .symbol = frontmap::scene::EventSymbol::Icon, .lon = 34.3,
                                                   .lat = 47.2, .icon = Box{at.x - 9, at.y - 9, 18, 18}});
     const auto restyled = frontmap::style::parse(R"({"symbol_rim": "#ffd700", "map_frame": {"colour": "#00a000", "width": 3}})", "test.json");
     const auto file = f.out / "restyled.png";

@@ -527,7 +527,7 @@ TEST_CASE("an article's events are drawn: an arrow along the river, a hatched re
 
     // The advance ends at Kherson and comes down the Dnieper from upstream (the north-east).
     const auto& advance = mark_of(s, "advance");
-    REQUIRE(advance.symbol == "arrow");
+    REQUIRE(advance.symbol == frontmap::scene::EventSymbol::Arrow);
     REQUIRE(advance.line.size() >= 2);
     const Point tip = p.to_pixel(advance.line.back()[0], advance.line.back()[1]);
     const Point tail = p.to_pixel(advance.line.front()[0], advance.line.front()[1]);
@@ -537,14 +537,14 @@ TEST_CASE("an article's events are drawn: an arrow along the river, a hatched re
     CHECK(std::hypot(tail.x - kherson.x, tail.y - kherson.y) > 40);
 
     const auto& region = mark_of(s, "recapture");
-    CHECK(region.symbol == "area");
+    CHECK(region.symbol == frontmap::scene::EventSymbol::Area);
     REQUIRE_FALSE(region.rings.empty());
     REQUIRE(region.callout);
     CHECK(region.callout->text == "88 towns and villages retaken (Kyiv)");
 
     const auto& attack = mark_of(s, "attack");
-    CHECK(attack.symbol == "icon");
-    CHECK(attack.status == "denied");
+    CHECK(attack.symbol == frontmap::scene::EventSymbol::Icon);
+    CHECK(attack.status == frontmap::scene::EventStatus::Denied);
     REQUIRE(attack.callout);
     CHECK_THAT(attack.callout->text, Catch::Contains("4 killed, 13 wounded"));
     CHECK_THAT(attack.callout->text, Catch::Contains("Moscow-installed authorities"));
@@ -666,10 +666,10 @@ TEST_CASE("events frame the map: a far capital named in passing does not widen i
 
 TEST_CASE("a withdrawal's arrow leaves the place, an unknown side is drawn and named neutrally", "[scene][events]") {
     Built b;
-    std::vector<EventSubject> events{{.type = "withdrawal", .side = "RU", .status = "reported", .place = "Kherson", .place_type = "city",
+    std::vector<EventSubject> events{{.type = "withdrawal", .side = "RU", .status = frontmap::scene::EventStatus::Reported, .place = "Kherson", .place_type = "city",
                                       .country = "UA", .lon = 32.6178, .lat = 46.65581,
                                       .side_home = frontmap::scene::NamedPoint{"Russia", 96.6, 61.9}},
-                                     {.type = "strike", .status = "reported", .killed = 3, .place = "Mykolaiv", .place_type = "city",
+                                     {.type = "strike", .status = frontmap::scene::EventStatus::Reported, .killed = 3, .place = "Mykolaiv", .place_type = "city",
                                       .country = "UA", .lon = 31.9946, .lat = 46.9659}};
     const Scene s = frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {});
     CHECK(s.title == "Russian forces pull out of Kherson");
@@ -746,9 +746,9 @@ TEST_CASE("a scene's events survive to_geojson and from_geojson, also flattened 
 
 TEST_CASE("events in two distant theatres: the main one frames the map, the other goes to the inset", "[scene][events]") {
     Built b;
-    std::vector<EventSubject> events{{.type = "capture", .side = "RU", .status = "reported", .place = "Kherson", .place_type = "city",
+    std::vector<EventSubject> events{{.type = "capture", .side = "RU", .status = frontmap::scene::EventStatus::Reported, .place = "Kherson", .place_type = "city",
                                       .country = "UA", .lon = 32.6178, .lat = 46.65581},
-                                     {.type = "strike", .side = "RU", .status = "reported", .killed = 2, .place = "Kyiv",
+                                     {.type = "strike", .side = "RU", .status = frontmap::scene::EventStatus::Reported, .killed = 2, .place = "Kyiv",
                                       .place_type = "city", .country = "UA", .lon = 30.5238, .lat = 50.45466}};
     const Scene s = frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {});
     CHECK(s.title == "Russian forces take Kherson");
@@ -762,7 +762,7 @@ TEST_CASE("one report of strikes across a country frames every place it names, t
     Built b;
     const std::string report = "Missiles struck Kyiv, Lviv and Kharkiv, killing 11 people, officials said.";
     const auto strike = [&](const std::string& place, double lon, double lat) {
-        return EventSubject{.type = "strike", .side = "RU", .status = "claimed", .claimed_by = "officials", .claimed_side = "UA",
+        return EventSubject{.type = "strike", .side = "RU", .status = frontmap::scene::EventStatus::Claimed, .claimed_by = "officials", .claimed_side = "UA",
                             .place = place, .place_type = "city", .country = "UA", .lon = lon, .lat = lat, .evidence = report};
     };
     std::vector<EventSubject> events{strike("Kyiv", 30.5238, 50.45466), strike("Lviv", 24.02324, 49.83826), strike("Kharkiv", 36.25272, 49.98081)};
@@ -789,7 +789,7 @@ TEST_CASE("one report of strikes across a country frames every place it names, t
 TEST_CASE("a title says where as a desk would: in a town, at a bridge", "[scene][events]") {
     Built b;
     const auto title_for = [&](const std::string& place, const std::string& type) {
-        const std::vector<EventSubject> events{{.type = "explosion", .status = "reported", .place = place, .place_type = type,
+        const std::vector<EventSubject> events{{.type = "explosion", .status = frontmap::scene::EventStatus::Reported, .place = place, .place_type = type,
                                                 .country = "UA", .lon = 32.6178, .lat = 46.65581}};
         return frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {}).title;
     };
@@ -799,7 +799,7 @@ TEST_CASE("a title says where as a desk would: in a town, at a bridge", "[scene]
 
 TEST_CASE("a group named in the plural gives its adjective in the singular", "[scene][events]") {
     Built b;
-    const std::vector<EventSubject> events{{.type = "attack", .side = "Houthis", .status = "reported", .place = "Kherson",
+    const std::vector<EventSubject> events{{.type = "attack", .side = "Houthis", .status = frontmap::scene::EventStatus::Reported, .place = "Kherson",
                                             .place_type = "city", .country = "UA", .lon = 32.6178, .lat = 46.65581}};
     CHECK(frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {}).title == "Houthi attack on Kherson");
 }
@@ -837,7 +837,7 @@ TEST_CASE("alt text tells the map in sentences: the main event first, its toll, 
 TEST_CASE("alt text says 'a' or 'an' as the word after it sounds, and names a region as a region", "[scene][events][alt]") {
     Built b;
     const auto alt_for = [&](const std::string& side, const std::string& place, const std::string& type) {
-        const std::vector<EventSubject> events{{.type = "strike", .side = side, .status = "reported", .place = place, .place_type = type,
+        const std::vector<EventSubject> events{{.type = "strike", .side = side, .status = frontmap::scene::EventStatus::Reported, .place = place, .place_type = type,
                                                 .country = "UA", .lon = 32.6178, .lat = 46.65581}};
         return frontmap::scene::build({kherson_story(), events}, b.basemap, b.style, b.measure, {}).alt;
     };
@@ -867,11 +867,11 @@ TEST_CASE("alt text names a claimant as a sentence would and agrees with plurals
         e.lat = 46.65581;
         return frontmap::scene::build({kherson_story(), {e}}, b.basemap, b.style, b.measure, {}).alt;
     };
-    CHECK(alt_for({.type = "strike", .status = "denied", .claimed_by = "Officials in the city", .denied_by = "Local officials", .killed = 2}) ==
+    CHECK(alt_for({.type = "strike", .status = frontmap::scene::EventStatus::Denied, .claimed_by = "Officials in the city", .denied_by = "Local officials", .killed = 2}) ==
           "Map: A strike on Kherson killed 2, according to officials, which local officials deny.");
-    CHECK(alt_for({.type = "strike", .status = "denied", .claimed_by = "the army", .denied_by = "Hamas", .claimed_side = "UA"}) ==
+    CHECK(alt_for({.type = "strike", .status = frontmap::scene::EventStatus::Denied, .claimed_by = "the army", .denied_by = "Hamas", .claimed_side = "UA"}) ==
           "Map: A strike on Kherson, according to the army, which Hamas denies.");
-    CHECK(alt_for({.type = "recapture", .status = "reported", .places = 3, .place = "Kharkiv", .place_type = "region"}) ==
+    CHECK(alt_for({.type = "recapture", .status = frontmap::scene::EventStatus::Reported, .places = 3, .place = "Kharkiv", .place_type = "region"}) ==
           "Map: 3 towns and villages in the Kharkiv region are retaken.");
-    CHECK(alt_for({.type = "recapture", .status = "reported"}) == "Map: Kherson is retaken.");
+    CHECK(alt_for({.type = "recapture", .status = frontmap::scene::EventStatus::Reported}) == "Map: Kherson is retaken.");
 }
