@@ -351,8 +351,10 @@ std::optional<Gazetteer::Reverse> Gazetteer::reverse(double lat, double lon) {
             if (!best || km < best->km) best = Reverse{std::move(p), km, std::nullopt};
         }
         in_box_.reset();
-        // Only a town nearer than the box's half-height is surely the nearest of all.
-        if (best && best->km <= half * 111.0) {
+        // Only a town nearer than the box's half-height is surely the nearest of all. A degree of
+        // latitude is 110.6 km at the equator to 111.7 km at the poles; 111 is its round length.
+        constexpr double kKmPerDegreeLatitude = 111.0;
+        if (best && best->km <= half * kKmPerDegreeLatitude) {
             best->admin1 = admin1_holding(best->place);
             return best;
         }
