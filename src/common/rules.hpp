@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace frontmap::rules {
 
@@ -31,6 +32,15 @@ auto read(std::string_view text, const std::string& what, const std::string& pro
     } catch (const nlohmann::json::exception& e) {
         throw DataError(what, detail == Detail::appended ? problem + " (" + e.what() + ")" : problem);
     }
+}
+
+// The rules of the compiled-in file `Text`, read by `reader` on first use and kept for the life of
+// the process (a rule file does not change while it runs). The file names the cache, so two rule
+// types can never share one.
+template <const std::string_view& Text, class Read>
+const auto& once(const std::string& what, const std::string& problem, Read&& reader) {
+    static const auto rules = read(Text, what, problem, std::forward<Read>(reader));
+    return rules;
 }
 
 }  // namespace frontmap::rules

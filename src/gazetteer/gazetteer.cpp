@@ -133,38 +133,32 @@ struct GeocodeRules {
     double importance_share, population_share, full_population_log10, near_share, near_decay_km, first_half_degrees, last_half_degrees;
 };
 
-// geocode.json is ours and compiled in: a rule missing is a build's mistake, reported as damaged data.
-const GeocodeRules& geocode_rules() {
-    static const GeocodeRules rules = [] {
-        const std::string what = "geocoding rules (gazetteer/geocode.json)";
-        const GeocodeRules r = rules::read(kGeocodeJson, what, "a rule is missing or is not a number", [](const nlohmann::json& doc) {
-            const auto& rank = doc.at("rank");
-            const auto& near = doc.at("near");
-            const auto& reverse = doc.at("reverse");
-            return GeocodeRules{rank.at("importance_share").get<double>(),   rank.at("population_share").get<double>(),
-                                std::log10(rank.at("full_population").get<double>()), near.at("share").get<double>(),
-                                near.at("decay_km").get<double>(),           reverse.at("first_half_degrees").get<double>(),
-                                reverse.at("last_half_degrees").get<double>()};
-        });
-        if (!(r.full_population_log10 > 0 && r.near_decay_km > 0 && r.first_half_degrees > 0))
-            throw DataError(what, "a population, distance or size is not above 0");
-        return r;
-    }();
-    return rules;
+const std::string kGeocodeWhat = "geocoding rules (gazetteer/geocode.json)";
+
+GeocodeRules geocode_rules_of(const nlohmann::json& doc) {
+    const auto& rank = doc.at("rank");
+    const auto& near = doc.at("near");
+    const auto& reverse = doc.at("reverse");
+    const GeocodeRules r{rank.at("importance_share").get<double>(),   rank.at("population_share").get<double>(),
+                         std::log10(rank.at("full_population").get<double>()), near.at("share").get<double>(),
+                         near.at("decay_km").get<double>(),           reverse.at("first_half_degrees").get<double>(),
+                         reverse.at("last_half_degrees").get<double>()};
+    if (!(r.full_population_log10 > 0 && r.near_decay_km > 0 && r.first_half_degrees > 0))
+        throw DataError(kGeocodeWhat, "a population, distance or size is not above 0");
+    return r;
 }
+
+// geocode.json is ours and compiled in: a rule missing is a build's mistake, reported as damaged data.
+const GeocodeRules& geocode_rules() { return rules::once<kGeocodeJson>(kGeocodeWhat, "a rule is missing or is not a number", geocode_rules_of); }
 
 // Longest ending first, each in name-key form so that it compares with a key ("ї" is "і" there).
 const std::vector<std::pair<std::string, std::string>>& inflection_endings() {
-    static const auto endings = [] {
-        auto out = rules::read(kInflectionsJson, "inflection endings", "not a JSON object with an \"endings\" list of pairs", [](const nlohmann::json& doc) {
-            std::vector<std::pair<std::string, std::string>> pairs;
-            for (const auto& e : doc.at("endings")) pairs.emplace_back(text::name_key(e.at(0).get<std::string>()), text::name_key(e.at(1).get<std::string>()));
-            return pairs;
-        });
-        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-        return out;
-    }();
-    return endings;
+    return rules::once<kInflectionsJson>("inflection endings", "not a JSON object with an \"endings\" list of pairs", [](const nlohmann::json& doc) {
+        std::vector<std::pair<std::string, std::string>> pairs;
+        for (const auto& e : doc.at("endings")) pairs.emplace_back(text::name_key(e.at(0).get<std::string>()), text::name_key(e.at(1).get<std::string>()));
+        std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+        return pairs;
+    });
 }
 
 // A Cyrillic key in Latin letters by the BGN/PCGN romanisation of Ukrainian (the letters і, ї, є

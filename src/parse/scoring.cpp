@@ -47,9 +47,6 @@ Scoring scoring_of(const json& j) {
 
 }  // namespace
 
-const Scoring& scoring() {
-    static const Scoring s = rules::read(kScoringJson, kWhat, "a rule is missing or is not a number of the right kind", scoring_of);
-    return s;
-}
+const Scoring& scoring() { return rules::once<kScoringJson>(kWhat, "a rule is missing or is not a number of the right kind", scoring_of); }
 
 }  // namespace frontmap::parse

@@ -33,11 +33,9 @@ struct DrawingRules {
 
 // subjects.json is ours and compiled in: a rule missing is a build's mistake, reported as damaged data.
 const DrawingRules& drawing_rules() {
-    static const DrawingRules rules =
-        rules::read(kSubjectsJson, "drawing rules (pipeline/subjects.json)", "a rule is missing or is not a number", [](const nlohmann::json& doc) {
-            return DrawingRules{doc.at("min_confidence").get<double>(), doc.at("dateline_salience").get<double>()};
-        });
-    return rules;
+    return rules::once<kSubjectsJson>("drawing rules (pipeline/subjects.json)", "a rule is missing or is not a number", [](const nlohmann::json& doc) {
+        return DrawingRules{doc.at("min_confidence").get<double>(), doc.at("dateline_salience").get<double>()};
+    });
 }
 
 // The name as the article spells it most often, shouted datelines ("KYIV") in title case; the

@@ -79,9 +79,6 @@ Layout layout_of(const json& j) {
 
 }  // namespace
 
-const Layout& layout() {
-    static const Layout l = rules::read(kLayoutJson, kWhat, "a rule is missing or is not a number", layout_of);
-    return l;
-}
+const Layout& layout() { return rules::once<kLayoutJson>(kWhat, "a rule is missing or is not a number", layout_of); }
 
 }  // namespace frontmap::scene
