@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <utility>
 
 namespace frontmap::events::detail {
 
@@ -50,18 +51,18 @@ std::string lower_ascii(std::string_view s) {
 }
 
 Word to_word(const parse::Token& t) {
-    Word w;
-    w.start = t.start;
-    w.end = t.end;
-    w.lower = lower_ascii(t.text);
-    w.hash = std::hash<std::string_view>{}(w.lower);
-    w.comma_after = t.comma_after;
-    w.stop_after = t.stop_after;
-    w.clause_start = t.sentence_start;
-    w.possessive = t.possessive;
-    w.capitalised = t.capitalised;
-    w.hyphen_before = t.hyphen_before;
-    return w;
+    std::string lower = lower_ascii(t.text);
+    const size_t hash = std::hash<std::string_view>{}(lower);
+    return {.start = t.start,
+            .end = t.end,
+            .lower = std::move(lower),
+            .hash = hash,
+            .comma_after = t.comma_after,
+            .stop_after = t.stop_after,
+            .clause_start = t.sentence_start,
+            .possessive = t.possessive,
+            .capitalised = t.capitalised,
+            .hyphen_before = t.hyphen_before};
 }
 
 // Ties each word to the mention that covers it (mentions are in text order).
