@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <iomanip>
@@ -21,46 +22,65 @@ namespace {
 
 double round3(double v) { return std::round(v * 1000) / 1000; }
 
+// A report's shares and distances, each by its name in the report and rounded to three places.
+template <class Scores>
+using Figure = std::pair<const char*, double (Scores::*)() const>;
+
+constexpr auto kPlaceFigures = std::to_array<Figure<eval::Scores>>({
+    {"precision", &eval::Scores::precision},
+    {"recall", &eval::Scores::recall},
+    {"f1", &eval::Scores::f1},
+    {"accuracy_161", &eval::Scores::accuracy_161},
+    {"accuracy_161_end_to_end", &eval::Scores::accuracy_161_end_to_end},
+    {"accuracy_25_points", &eval::Scores::accuracy_25_points},
+    {"mean_error_km", &eval::Scores::mean_error_km},
+    {"median_error_km", &eval::Scores::median_error_km},
+    {"auc", &eval::Scores::auc},
+});
+
+constexpr auto kEventFigures = std::to_array<Figure<eval::EventScores>>({
+    {"events_precision", &eval::EventScores::precision},
+    {"events_recall", &eval::EventScores::recall},
+    {"events_f1", &eval::EventScores::f1},
+    {"events_place_f1", &eval::EventScores::place_f1},
+    {"events_counts_exact", &eval::EventScores::counts_exact_share},
+    {"events_claims_given", &eval::EventScores::claims_share},
+    {"events_denials_found", &eval::EventScores::denials_share},
+    {"events_side_right", &eval::EventScores::sides_share},
+});
+
+template <class Scores, size_t N>
+void add_rounded(nlohmann::json& report, const Scores& s, const std::array<Figure<Scores>, N>& figures) {
+    for (const auto& [name, figure] : figures) report[name] = round3((s.*figure)());
+}
+
 nlohmann::json figures(const eval::Scores& s, double seconds) {
-    return {
+    nlohmann::json report = {
         {"articles", s.articles},
         {"gold_toponyms", s.gold},
         {"predicted", s.predicted},
-        {"precision", round3(s.precision())},
-        {"recall", round3(s.recall())},
-        {"f1", round3(s.f1())},
-        {"accuracy_161", round3(s.accuracy_161())},
-        {"accuracy_161_end_to_end", round3(s.accuracy_161_end_to_end())},
-        {"accuracy_25_points", round3(s.accuracy_25_points())},
-        {"mean_error_km", round3(s.mean_error_km())},
-        {"median_error_km", round3(s.median_error_km())},
-        {"auc", round3(s.auc())},
         {"metonyms_drawn", s.metonyms_drawn},
         {"locations_hidden", s.locations_hidden},
         {"not_places_drawn", s.not_places_drawn},
         {"articles_per_second", std::round(static_cast<double>(s.articles) / std::max(seconds, 1e-9))},
     };
+    add_rounded(report, s, kPlaceFigures);
+    return report;
 }
 
 nlohmann::json event_figures(const eval::EventScores& s) {
     nlohmann::json per_type = nlohmann::json::object();
     for (const auto& [type, n] : s.per_type) per_type[type] = {{"labelled", n[0]}, {"recall", round3(n[0] != 0U ? static_cast<double>(n[1]) / static_cast<double>(n[0]) : 0.0)}};
-    return {
+    nlohmann::json report = {
         {"events_gold", s.gold},
         {"events_predicted", s.predicted},
-        {"events_precision", round3(s.precision())},
-        {"events_recall", round3(s.recall())},
-        {"events_f1", round3(s.f1())},
-        {"events_place_f1", round3(s.place_f1())},
-        {"events_counts_exact", round3(s.counts_exact_share())},
         // The share's parts: a newly matched event with a wrong tally lowers the share with no tally lost.
         {"events_tallies_compared", s.counts},
         {"events_tallies_exact", s.counts_exact},
-        {"events_claims_given", round3(s.claims_share())},
-        {"events_denials_found", round3(s.denials_share())},
-        {"events_side_right", round3(s.sides_share())},
         {"events_per_type_recall", per_type},
     };
+    add_rounded(report, s, kEventFigures);
+    return report;
 }
 
 std::vector<eval::Predicted> predicted_mentions(const std::vector<parse::Mention>& mentions) {
