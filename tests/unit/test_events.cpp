@@ -12,9 +12,7 @@
 
 using frontmap::events::Event;
 using frontmap::events::EventType;
-using frontmap::gazetteer::PlaceType;
 using frontmap::parse::Mention;
-using frontmap::parse::Role;
 
 namespace {
 
@@ -272,7 +270,7 @@ TEST_CASE("a group's name that the parser found to be no place still names the g
     name.start = text.find("Hayat");
     name.end = text.find(" took");
     name.text = text.substr(name.start, name.end - name.start);
-    name.role = Role::NotPlace;
+    name.role = frontmap::parse::Role::NotPlace;
     mentions.insert(mentions.begin(), name);
     const auto events = events_of(text, mentions);
     REQUIRE(events.size() == 1);
@@ -336,7 +334,7 @@ TEST_CASE("ground taken in a town and across its region is told both ways", "[ev
     CHECK(events[0].type == EventType::Recapture);
     CHECK_FALSE(events[0].area);
     CHECK(events[1].type == EventType::Recapture);
-    CHECK(mentions[events[1].where].place->type == PlaceType::Region);
+    CHECK(mentions[events[1].where].place->type == frontmap::gazetteer::PlaceType::Region);
 }
 
 TEST_CASE("an unnamed town in an area is the town the sentence names there", "[events]") {
@@ -664,7 +662,7 @@ TEST_CASE("an area followed at once by a town it is near: the deed is near the t
 TEST_CASE("a town that owns the site named after it: the deed is at the site alone", "[events]") {
     const std::string text = "Russian missiles struck Kherson's Qwerty hospital on Friday.";
     auto mentions = mentions_of(text);
-    mentions[0].role = Role::Location;  // as the parser reads a town before its site
+    mentions[0].role = frontmap::parse::Role::Location;  // as the parser reads a town before its site
     const auto events = events_of(text, mentions);
     REQUIRE(events.size() == 1);
     CHECK(where(events[0], mentions) == "Qwerty");

@@ -10,10 +10,8 @@
 #include <algorithm>
 #include <set>
 
-using frontmap::DataError;
 using frontmap::gazetteer::Gazetteer;
 using frontmap::gazetteer::Place;
-using frontmap::gazetteer::PlaceType;
 using frontmap::test::TempDir;
 using frontmap::text::name_key;
 
@@ -54,7 +52,7 @@ void check_same_place(const Place& got, const Place& want) {
 std::string open_error(const std::filesystem::path& file) {
     try {
         const Gazetteer gaz(file);
-    } catch (const DataError& e) {
+    } catch (const frontmap::DataError& e) {
         return e.what();
     }
     FAIL("opening " + file.string() + " succeeded");
@@ -65,7 +63,7 @@ Place place(const std::string& id, const std::string& name, double importance, l
     Place p;
     p.id = id;
     p.name = name;
-    p.type = PlaceType::City;
+    p.type = frontmap::gazetteer::PlaceType::City;
     p.feature_code = "PPL";
     p.country = "EG";
     p.lat = 31.2;
