@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 using frontmap::gazetteer::Gazetteer;
 using frontmap::gazetteer::Place;
@@ -23,29 +24,19 @@ std::set<std::string> ids_of(const std::vector<Place>& places) {
     return out;
 }
 
+// Compared as tuples, so that a failure prints the fields side by side.
 void check_same_place(const Place& got, const Place& want) {
-    CHECK(got.id == want.id);
-    CHECK(got.name == want.name);
-    CHECK(got.type == want.type);
-    CHECK(got.feature_code == want.feature_code);
-    CHECK(got.country == want.country);
-    CHECK(got.admin1 == want.admin1);
-    CHECK(got.lat == Approx(want.lat));
-    CHECK(got.lon == Approx(want.lon));
-    CHECK(got.population == want.population);
-    CHECK(got.importance == Approx(want.importance));
+    CHECK(std::tie(got.id, got.name, got.type, got.feature_code, got.country, got.admin1, got.population) ==
+          std::tie(want.id, want.name, want.type, want.feature_code, want.country, want.admin1, want.population));
+    CHECK(std::tuple{got.lat, got.lon, got.importance} == std::tuple{Approx(want.lat), Approx(want.lon), Approx(want.importance)});
     REQUIRE(got.course.size() == want.course.size());
-    for (size_t i = 0; i < want.course.size(); ++i) {
-        CHECK(got.course[i].first == Approx(want.course[i].first));
-        CHECK(got.course[i].second == Approx(want.course[i].second));
-    }
+    for (size_t i = 0; i < want.course.size(); ++i)
+        CHECK(std::tuple{got.course[i].first, got.course[i].second} == std::tuple{Approx(want.course[i].first), Approx(want.course[i].second)});
     REQUIRE(got.bbox.has_value() == want.bbox.has_value());
-    if (want.bbox) {
-        CHECK(got.bbox->west() == Approx(want.bbox->west()));
-        CHECK(got.bbox->south() == Approx(want.bbox->south()));
-        CHECK(got.bbox->east() == Approx(want.bbox->east()));
-        CHECK(got.bbox->north() == Approx(want.bbox->north()));
-    }
+    if (!want.bbox) return;
+    const auto& g = *got.bbox;
+    const auto& w = *want.bbox;
+    CHECK(std::tuple{g.west(), g.south(), g.east(), g.north()} == std::tuple{Approx(w.west()), Approx(w.south()), Approx(w.east()), Approx(w.north())});
 }
 
 // The message of the DataError that opening `file` as a gazetteer throws; fails the test when it opens.

@@ -16,6 +16,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 using frontmap::scene::Box;
 using frontmap::scene::LabelPlacer;
@@ -218,12 +219,8 @@ Scene sample_scene() {
     return s;
 }
 
-void check_same_box(const Box& a, const Box& b) {
-    CHECK(a.x == b.x);
-    CHECK(a.y == b.y);
-    CHECK(a.w == b.w);
-    CHECK(a.h == b.h);
-}
+// Compared as tuples, so that a failure prints both boxes.
+void check_same_box(const Box& a, const Box& b) { CHECK(std::tie(a.x, a.y, a.w, a.h) == std::tie(b.x, b.y, b.w, b.h)); }
 
 }  // namespace
 
