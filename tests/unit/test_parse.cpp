@@ -12,7 +12,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -78,172 +80,142 @@ frontmap::gazetteer::Place place_of(const std::vector<Mention>& mentions, const 
     return *m->place;
 }
 
-std::vector<std::string> texts_of(const std::vector<Token>& tokens) {
+// The texts of tokens, or of a row's expected tokens.
+template <class T>
+std::vector<std::string> texts_of(const std::vector<T>& tokens) {
     std::vector<std::string> out;
     for (const auto& t : tokens) out.push_back(t.text);
     return out;
-}
-
-const Token& token(const std::vector<Token>& tokens, const std::string& text) {
-    const auto it = std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) { return t.text == text; });
-    REQUIRE(it != tokens.end());
-    return *it;
 }
 
 }  // namespace
 
 // ---- tokenize --------------------------------------------------------------------------------
 
-TEST_CASE("tokenize: every token's byte span is its text, also after multibyte characters", "[parse][tokenize]") {
-    const std::string article = "«Київ» — drones hit Херсон and Kherson’s port at 05:40.";
-    const auto tokens = frontmap::parse::tokenize(article);
-    CHECK(texts_of(tokens) == std::vector<std::string>{"Київ", "drones", "hit", "Херсон", "and", "Kherson", "port", "at", "05", "40"});
-    for (const auto& t : tokens) {
-        CAPTURE(t.text);
-        CHECK(article.substr(t.start, t.end - t.start) == t.text);
-    }
-    CHECK(token(tokens, "Київ").start == article.find("Київ"));
-    CHECK(token(tokens, "Херсон").start == article.find("Херсон"));
-    CHECK(token(tokens, "Kherson").end == article.find("’s"));
-}
+namespace {
 
-TEST_CASE("tokenize: a possessive 's stays outside the name", "[parse][tokenize]") {
-    const std::string apostrophe = GENERATE(as<std::string>{}, "'", "’");
-    const std::string article = "Kyiv" + apostrophe + "s forces advanced.";
-    CAPTURE(article);
-    const auto tokens = frontmap::parse::tokenize(article);
-    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Kyiv", "forces", "advanced"});
-    CHECK(tokens[0].possessive);
-    CHECK(tokens[0].end == 4);
-    CHECK_FALSE(tokens[1].possessive);
-}
+// A text and the tokens it must give. `tokens` lists them in order, split by spaces; a token may
+// be followed by [flag,!flag,...]: the Token members that must be set, and with '!' clear.
+struct TokenizeRow {
+    std::string what;  // the rule the row pins: the name of its section
+    std::string text;
+    std::string tokens;
+};
 
-TEST_CASE("tokenize: letters joined by stops are one word, whose last stop may still end a sentence", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("Sacramento, Calif., and Charleston, W.Va., told the U.S. Then the U.K. agreed. A. Smith spoke.");
-    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Sacramento", "Calif", "and", "Charleston", "W.Va", "told", "the", "U.S", "Then",
-                                                         "the", "U.K", "agreed", "A", "Smith", "spoke"});
-    CHECK(tokens[8].sentence_start);  // "Then" after "U.S."
-}
-
-TEST_CASE("tokenize: an apostrophe inside a name is part of it, a bare one after s is a possessive", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("Donets'k and Donbas' towns");
-    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Donets'k", "and", "Donbas", "towns"});
-    CHECK_FALSE(tokens[0].possessive);
-    CHECK(tokens[2].possessive);
-}
-
-TEST_CASE("tokenize: a hyphen joins two tokens and is recorded on both", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("Moscow-installed officials and a pro-Kremlin blogger");
-    CHECK(texts_of(tokens) == std::vector<std::string>{"Moscow", "installed", "officials", "and", "a", "pro", "Kremlin", "blogger"});
-    CHECK(token(tokens, "Moscow").hyphen_after);
-    CHECK(token(tokens, "installed").hyphen_before);
-    CHECK_FALSE(token(tokens, "installed").hyphen_after);
-    CHECK(token(tokens, "pro").hyphen_after);
-    CHECK(token(tokens, "Kremlin").hyphen_before);
-    CHECK_FALSE(token(tokens, "officials").hyphen_before);
-}
-
-TEST_CASE("tokenize: a dateline is an all-caps name ended by a comma", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("KYIV, Ukraine — Russian missiles struck overnight.");
-    REQUIRE(tokens.size() >= 2);
-    CHECK(tokens[0].text == "KYIV");
-    CHECK(tokens[0].all_caps);
-    CHECK(tokens[0].capitalised);
-    CHECK(tokens[0].comma_after);
-    CHECK(tokens[0].sentence_start);
-    CHECK(tokens[1].text == "Ukraine");
-    CHECK_FALSE(tokens[1].all_caps);
-    CHECK_FALSE(tokens[1].comma_after);
-}
-
-TEST_CASE("tokenize: sentence starts and ends", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("Back in Kyiv. Western officials said \"Kherson is free\".");
-    CHECK(token(tokens, "Back").sentence_start);
-    CHECK_FALSE(token(tokens, "in").sentence_start);
-    CHECK(token(tokens, "Kyiv").stop_after);
-    CHECK(token(tokens, "Western").sentence_start);
-    CHECK_FALSE(token(tokens, "officials").sentence_start);
-    CHECK(token(tokens, "Kherson").sentence_start);  // the first word of a quotation
+// clang-format off
+const std::vector<TokenizeRow> kTokenizeRows{
+    // Every token's byte span is its text, also after multibyte characters: the runner checks
+    // the spans of every row's tokens.
+    {"spans after multibyte characters", "«Київ» — drones hit Херсон and Kherson’s port at 05:40.",
+     "Київ drones hit Херсон and Kherson port at 05 40"},
+    {"a possessive 's stays outside the name (')", "Kyiv's forces advanced.", "Kyiv[possessive] forces[!possessive] advanced"},
+    {"a possessive 's stays outside the name (’)", "Kyiv’s forces advanced.", "Kyiv[possessive] forces[!possessive] advanced"},
+    // Letters joined by stops are one word, whose last stop may still end a sentence: "Then" after "U.S.".
+    {"letters joined by stops", "Sacramento, Calif., and Charleston, W.Va., told the U.S. Then the U.K. agreed. A. Smith spoke.",
+     "Sacramento Calif and Charleston W.Va told the U.S Then[sentence_start] the U.K agreed A Smith spoke"},
+    // An apostrophe inside a name is part of it, a bare one after s is a possessive.
+    {"an apostrophe inside a name, a bare one after s", "Donets'k and Donbas' towns", "Donets'k[!possessive] and Donbas[possessive] towns"},
+    {"a hyphen joins two tokens and is recorded on both", "Moscow-installed officials and a pro-Kremlin blogger",
+     "Moscow[hyphen_after] installed[hyphen_before,!hyphen_after] officials[!hyphen_before] and a pro[hyphen_after] Kremlin[hyphen_before] blogger"},
+    {"a dateline is an all-caps name ended by a comma", "KYIV, Ukraine — Russian missiles struck overnight.",
+     "KYIV[all_caps,capitalised,comma_after,sentence_start] Ukraine[!all_caps,!comma_after] Russian missiles struck overnight"},
+    // Sentence starts and ends; "Kherson" is the first word of a quotation.
+    {"sentence starts and ends", "Back in Kyiv. Western officials said \"Kherson is free\".",
+     "Back[sentence_start] in[!sentence_start] Kyiv[stop_after] Western[sentence_start] officials[!sentence_start] said Kherson[sentence_start] is free"},
     // Curly and single quotation marks open one too.
-    const auto curly = frontmap::parse::tokenize("He said \u201CMariupol held\u201D and 'Kherson is free'.");
-    CHECK(token(curly, "Mariupol").sentence_start);
-    CHECK_FALSE(token(curly, "held").sentence_start);
-    CHECK(token(curly, "Kherson").sentence_start);
-    CHECK_FALSE(token(curly, "is").sentence_start);
+    {"curly and single quotation marks open a sentence", "He said \u201CMariupol held\u201D and 'Kherson is free'.",
+     "He said Mariupol[sentence_start] held[!sentence_start] and Kherson[sentence_start] is[!sentence_start] free"},
+
+    // Where the tokenizer's words differ from those of Unicode's word rules (ICU's BreakIterator), on
+    // purpose: these pin what the geoparser and the event coder have always been given.
+
+    // A number's comma and point cut it, and are recorded for the events stage to join: events'
+    // join_number_groups undoes both.
+    {"a number's comma and point cut it", "Nearly 1,100 people fled 3.5 km.",
+     "Nearly 1[comma_after] 100[!sentence_start] people fled 3[stop_after] 5[sentence_start] km[stop_after]"},
+    {"Cyrillic words keep their bytes, case and punctuation", "Вибухи у Києві, Харкові та Kyiv’s suburbs.",
+     "Вибухи[capitalised] у[!capitalised] Києві[capitalised,comma_after] Харкові та Kyiv[possessive] suburbs[stop_after]"},
+    // An apostrophe inside a name stays in it, a possessive after it does not.
+    {"an apostrophe inside a name stays in it (')", "O'Brien's men", "O'Brien[possessive] men"},
+    {"an apostrophe inside a name stays in it (’)", "O’Brien’s men", "O’Brien[possessive] men"},
+    // Other punctuation inside a word cuts it. ICU keeps each of these whole; only initialisms of
+    // capitals are one word here.
+    {"other punctuation inside a word cuts it", "al_Sham, e.g. the U.S.A or example.com", "al Sham e g the U.S A or example com"},
+    // A hyphen of any kind joins a word to the next. hyphen_before is only seen across a one-byte
+    // hyphen (tokenize compares end + 1 with start).
+    {"a hyphen joins a word to the next (-)", "Russian-occupied Kherson", "Russian[hyphen_after] occupied[hyphen_before] Kherson[!hyphen_before]"},
+    {"a hyphen joins a word to the next (U+2010)", "Russian\u2010occupied Kherson", "Russian[hyphen_after] occupied[!hyphen_before] Kherson[!hyphen_before]"},
+    {"a hyphen joins a word to the next (U+2011)", "Russian\u2011occupied Kherson", "Russian[hyphen_after] occupied[!hyphen_before] Kherson[!hyphen_before]"},
+    // A word of a script written without spaces is one token: ICU cuts these by its dictionaries;
+    // the gazetteer writes such names whole.
+    {"a word of a script written without spaces is one token", "([[လားရှိုး]]) 東京都 ABCカタカナ", "လားရှိုး 東京都 ABCカタカナ"},
+    {"a combining mark is part of a word, even one standing after a space", "Cafe\u0301 \u0301x", "Cafe\u0301 \u0301x"},
+    // An all-caps dateline of two words. "U.N" starts a sentence after the dash; its stop the
+    // tokenizer cannot tell from a sentence's end, events' join_initialisms does.
+    {"an all-caps dateline of two words", "NEW YORK — U.N. officials said.",
+     "NEW[all_caps] YORK[all_caps,!sentence_start] U.N[sentence_start,all_caps,stop_after] officials said"},
+};
+// clang-format on
+
+// A token as a row expects it: its text, and each flag named with whether it must be set.
+struct ExpectedToken {
+    std::string text;
+    std::vector<std::pair<std::string, bool>> flags;
+};
+
+std::vector<ExpectedToken> expected_tokens(const std::string& notation) {
+    std::vector<ExpectedToken> out;
+    std::istringstream words(notation);
+    std::string word;
+    while (words >> word) {
+        const auto open = word.find('[');
+        ExpectedToken& t = out.emplace_back(ExpectedToken{word.substr(0, open), {}});
+        if (open == std::string::npos) continue;
+        std::istringstream flags(word.substr(open + 1, word.size() - open - 2));
+        std::string flag;
+        while (std::getline(flags, flag, ',')) t.flags.emplace_back(flag.starts_with('!') ? flag.substr(1) : flag, !flag.starts_with('!'));
+    }
+    return out;
 }
 
-// Where the tokenizer's words differ from those of Unicode's word rules (ICU's BreakIterator), on
-// purpose: these pin what the geoparser and the event coder have always been given.
-
-TEST_CASE("tokenize: a number's comma and point cut it, and are recorded for the events stage to join", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("Nearly 1,100 people fled 3.5 km.");
-    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Nearly", "1", "100", "people", "fled", "3", "5", "km"});
-    CHECK(tokens[1].comma_after);
-    CHECK_FALSE(tokens[2].sentence_start);
-    CHECK(tokens[5].stop_after);
-    CHECK(tokens[6].sentence_start);  // events' join_number_groups undoes both
-    CHECK(tokens[7].stop_after);
+// The Token member a row names; fails the test on a name that is none, so a misspelt row cannot pass.
+bool Token::*token_flag(const std::string& name) {
+    static const std::map<std::string, bool Token::*> flags{
+        {"capitalised", &Token::capitalised},     {"all_caps", &Token::all_caps},         {"sentence_start", &Token::sentence_start},
+        {"possessive", &Token::possessive},       {"hyphen_after", &Token::hyphen_after}, {"hyphen_before", &Token::hyphen_before},
+        {"comma_after", &Token::comma_after},     {"stop_after", &Token::stop_after},
+    };
+    const auto it = flags.find(name);
+    INFO("a flag named " << name);
+    REQUIRE(it != flags.end());
+    return it->second;
 }
 
-TEST_CASE("tokenize: Cyrillic words keep their bytes, case and punctuation", "[parse][tokenize]") {
-    const std::string article = "Вибухи у Києві, Харкові та Kyiv’s suburbs.";
-    const auto tokens = frontmap::parse::tokenize(article);
-    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Вибухи", "у", "Києві", "Харкові", "та", "Kyiv", "suburbs"});
-    CHECK(tokens[0].capitalised);
-    CHECK_FALSE(tokens[1].capitalised);
-    CHECK(tokens[2].capitalised);
-    CHECK(tokens[2].comma_after);
-    CHECK(tokens[2].start == article.find("Києві"));
-    CHECK(tokens[2].end == article.find(','));
-    CHECK(tokens[5].possessive);
-    CHECK(tokens[6].stop_after);
+void check_tokenize_row(const TokenizeRow& row) {
+    const auto tokens = frontmap::parse::tokenize(row.text);
+    const auto want = expected_tokens(row.tokens);
+    REQUIRE(texts_of(tokens) == texts_of(want));
+    size_t after_previous = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        CAPTURE(i, t.text);
+        // Its bytes are its text, where the text next stands after the token before it.
+        CHECK(t.start == row.text.find(t.text, after_previous));
+        CHECK(t.end == t.start + t.text.size());
+        after_previous = t.end;
+        for (const auto& [flag, set] : want[i].flags) {
+            CAPTURE(flag);
+            CHECK(t.*token_flag(flag) == set);
+        }
+    }
 }
 
-TEST_CASE("tokenize: an apostrophe inside a name stays in it, a possessive after it does not", "[parse][tokenize]") {
-    const std::string apostrophe = GENERATE(as<std::string>{}, "'", "’");
-    const std::string article = "O" + apostrophe + "Brien" + apostrophe + "s men";
-    CAPTURE(article);
-    const auto tokens = frontmap::parse::tokenize(article);
-    REQUIRE(texts_of(tokens) == std::vector<std::string>{"O" + apostrophe + "Brien", "men"});
-    CHECK(tokens[0].possessive);
-}
+}  // namespace
 
-TEST_CASE("tokenize: other punctuation inside a word cuts it", "[parse][tokenize]") {
-    // ICU keeps each of these whole; only initialisms of capitals are one word here.
-    const auto tokens = frontmap::parse::tokenize("al_Sham, e.g. the U.S.A or example.com");
-    CHECK(texts_of(tokens) == std::vector<std::string>{"al", "Sham", "e", "g", "the", "U.S", "A", "or", "example", "com"});
-}
-
-TEST_CASE("tokenize: a hyphen of any kind joins a word to the next", "[parse][tokenize]") {
-    const std::string hyphen = GENERATE(as<std::string>{}, "-", "\u2010", "\u2011");
-    const auto tokens = frontmap::parse::tokenize("Russian" + hyphen + "occupied Kherson");
-    REQUIRE(texts_of(tokens) == std::vector<std::string>{"Russian", "occupied", "Kherson"});
-    CHECK(tokens[0].hyphen_after);
-    // hyphen_before is only seen across a one-byte hyphen (tokenize compares end + 1 with start).
-    CHECK(tokens[1].hyphen_before == (hyphen == "-"));
-    CHECK_FALSE(tokens[2].hyphen_before);
-}
-
-TEST_CASE("tokenize: a word of a script written without spaces is one token", "[parse][tokenize]") {
-    // ICU cuts these by its dictionaries; the gazetteer writes such names whole.
-    const auto tokens = frontmap::parse::tokenize("([[လားရှိုး]]) 東京都 ABCカタカナ");
-    CHECK(texts_of(tokens) == std::vector<std::string>{"လားရှိုး", "東京都", "ABCカタカナ"});
-}
-
-TEST_CASE("tokenize: a combining mark is part of a word, even one standing after a space", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("Cafe\u0301 \u0301x");
-    CHECK(texts_of(tokens) == std::vector<std::string>{"Cafe\u0301", "\u0301x"});
-}
-
-TEST_CASE("tokenize: an all-caps dateline of two words", "[parse][tokenize]") {
-    const auto tokens = frontmap::parse::tokenize("NEW YORK — U.N. officials said.");
-    REQUIRE(texts_of(tokens) == std::vector<std::string>{"NEW", "YORK", "U.N", "officials", "said"});
-    CHECK(tokens[0].all_caps);
-    CHECK(tokens[1].all_caps);
-    CHECK_FALSE(tokens[1].sentence_start);
-    CHECK(tokens[2].sentence_start);  // after the dash
-    CHECK(tokens[2].all_caps);
-    CHECK(tokens[2].stop_after);      // the tokenizer cannot tell; events' join_initialisms does
+TEST_CASE("tokenize: each row's tokens, their byte spans and their flags", "[parse][tokenize]") {
+    for (const auto& row : kTokenizeRows) {
+        DYNAMIC_SECTION(row.what) { check_tokenize_row(row); }
+    }
 }
 
 // ---- recognize -------------------------------------------------------------------------------
