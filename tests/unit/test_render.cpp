@@ -5,6 +5,7 @@
 #include "io/files.hpp"
 #include "render/png.hpp"
 #include "render/render.hpp"
+#include "scene_fixture.hpp"
 #include "scene/projection.hpp"
 
 #include <cairo.h>
@@ -28,48 +29,12 @@ using frontmap::render::Format;
 using frontmap::scene::Box;
 using frontmap::scene::Projector;
 using frontmap::scene::Scene;
+using frontmap::test::lower_dnieper_scene;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string kHostileText = "<script>&\"'";
-
-// A small map of the lower Dnieper, made by hand as a user editing a scene file might.
-Scene sample_scene(const std::string& label_text = "Kherson") {
-    Scene s;
-    s.width = 480;
-    s.height = 360;
-    s.title = "Lower Dnieper";
-    s.subtitle = "Places named in the article";
-    s.source = "Sources: test fixture";
-    s.crs = frontmap::scene::conformal_crs_for({31, 45.5, 35, 48});
-    s.map_box = {0, 50, 480, 280};
-    s.view = Projector::fit_view(s.crs, {31, 45.5, 35, 48}, s.map_box);
-    s.bbox = {30.0, 44.8, 36.0, 48.7};
-    s.detail = "h";
-    const Projector p(s.crs, s.view, s.map_box);
-    const auto kherson = p.to_pixel(32.6178, 46.65581);
-    s.features.push_back({.kind = frontmap::scene::FeatureKind::Place, .name = "Kherson", .place_type = "city", .role = "location", .mentions = 2,
-                          .lon = 32.6178, .lat = 46.65581,
-                          .label = frontmap::scene::Label{label_text, {kherson.x + 8, kherson.y - 8, 70, 16}, frontmap::scene::LabelFont::Place}});
-    s.features.push_back({.kind = frontmap::scene::FeatureKind::Place, .name = "Kyiv", .place_type = "city", .role = "location", .in_view = false,
-                          .lon = 30.5238, .lat = 50.45466});
-    s.features.push_back({.kind = frontmap::scene::FeatureKind::River, .name = "Dnieper", .place_type = "river", .role = "location",
-                          .line = {{34.4, 47.5}, {33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}}});
-    s.features.push_back({.kind = frontmap::scene::FeatureKind::Context, .name = "Mykolaiv", .place_type = "city", .role = "location", .lon = 31.9946, .lat = 46.9659,
-                          .label = frontmap::scene::Label{"Mykolaiv", {100, 120, 50, 12}, frontmap::scene::LabelFont::Context}});
-    s.scale_bar = {50, 80, {22, 308}};
-    s.legend = {{"place", "Named in the article"}, {"context", "Other towns"}, {"river", "River"}, {"border", "Border"}};
-    s.legend_box = {12, 200, 150, 70};
-    frontmap::scene::Inset inset;
-    inset.crs = frontmap::scene::conformal_crs_for({22, 43, 42, 53});
-    inset.box = {370, 62, 96, 77};
-    inset.view = Projector::fit_view(inset.crs, {22, 43, 42, 53}, inset.box);
-    inset.bbox = {22, 43, 42, 53};
-    inset.extent_outline = {{31, 45.5}, {35, 45.5}, {35, 48}, {31, 48}, {31, 45.5}};
-    s.inset = inset;
-    return s;
-}
 
 struct Fixture {
     frontmap::test::TempDir dir;
@@ -197,7 +162,7 @@ TEST_CASE("a PNG whose pixels deflate to more than one chunk reads back whole", 
 
 TEST_CASE("render writes a PNG of the scene's size showing land and sea", "[render][png]") {
     Fixture f;
-    const Scene s = sample_scene();
+    const Scene s = lower_dnieper_scene();
     const auto file = f.out / "map.png";
     frontmap::render::render(s, f.style, f.basemap, file);
 
@@ -223,7 +188,7 @@ TEST_CASE("render writes an SVG that is well-formed XML, whatever the label text
     Fixture f;
     const std::string text = GENERATE(std::string("Kherson"), kHostileText);
     CAPTURE(text);
-    Scene s = sample_scene(text);
+    Scene s = lower_dnieper_scene(text);
     s.title = text + " title";
     const auto file = f.out / "map.svg";
     frontmap::render::render(s, f.style, f.basemap, file);
@@ -267,7 +232,7 @@ std::vector<SvgElement> svg_elements(const std::string& bytes) {
 
 TEST_CASE("the SVG has real text, named layer groups, a title and a description of the events", "[render][svg]") {
     Fixture f;
-    Scene s = sample_scene();
+    Scene s = lower_dnieper_scene();
     const Projector p(s.crs, s.view, s.map_box);
     const auto c = p.to_pixel(33.6, 47.2);
     // Hostile article text in a callout: markup, a CDATA end, control and bidi characters, emoji.
@@ -312,7 +277,7 @@ TEST_CASE("admin-1 lines are drawn between units, never along a unit's outer edg
     frontmap::test::TempDir dir;
     const frontmap::io::Basemap basemap{frontmap::test::write_fixture_basemap(dir / "basemap.gpkg", lines_layer)};
     const frontmap::style::Style style;
-    const Scene s = sample_scene();
+    const Scene s = lower_dnieper_scene();
     frontmap::render::render(s, style, basemap, dir / "map.png");
     PngImage png(dir / "map.png");
     REQUIRE(cairo_surface_status(png.surface) == CAIRO_STATUS_SUCCESS);
@@ -343,7 +308,7 @@ TEST_CASE("admin-1 lines are drawn between units, never along a unit's outer edg
 TEST_CASE("render writes a one-page PDF", "[render][pdf]") {
     Fixture f;
     const auto file = f.out / "map.pdf";
-    frontmap::render::render(sample_scene(), f.style, f.basemap, file);
+    frontmap::render::render(lower_dnieper_scene(), f.style, f.basemap, file);
     const std::string pdf = frontmap::test::read_bytes(file);
     CHECK(pdf.rfind("%PDF-", 0) == 0);
     CHECK(count_page_objects(pdf) == 1);
@@ -352,7 +317,7 @@ TEST_CASE("render writes a one-page PDF", "[render][pdf]") {
 TEST_CASE("a PDF for print embeds every font it uses and carries its title and subject", "[render][pdf]") {
     Fixture f;
     const auto file = f.out / "map.pdf";
-    frontmap::render::render(sample_scene(), f.style, f.basemap, file);
+    frontmap::render::render(lower_dnieper_scene(), f.style, f.basemap, file);
     const std::string pdf = frontmap::test::read_bytes(file);
     // As pdffonts reads it: each font descriptor points at the font's own program.
     size_t fonts = 0;
@@ -386,7 +351,7 @@ size_t occurrences(const std::string& text, const std::string& word) {
 TEST_CASE("a label's halo leaves its text once in a PDF, so copying it gives the name once", "[render][pdf]") {
     Fixture f;
     const auto file = f.out / "map.pdf";
-    frontmap::render::render(sample_scene(), f.style, f.basemap, file);
+    frontmap::render::render(lower_dnieper_scene(), f.style, f.basemap, file);
     const std::string text = pdf_text(file);
     CAPTURE(text);
     CHECK(occurrences(text, "Mykolaiv") == 1);
@@ -396,7 +361,7 @@ TEST_CASE("after a successful render only the output is left in its folder", "[r
     Fixture f;
     const std::string name = GENERATE(as<std::string>{}, "map.png", "map.svg", "map.pdf");
     CAPTURE(name);
-    frontmap::render::render(sample_scene(), f.style, f.basemap, f.out / name);
+    frontmap::render::render(lower_dnieper_scene(), f.style, f.basemap, f.out / name);
     CHECK(files_in(f.out.path()) == std::vector<std::string>{name});
 }
 
@@ -404,14 +369,14 @@ TEST_CASE("render replaces an existing output", "[render][files]") {
     Fixture f;
     const auto file = f.out / "map.svg";
     frontmap::test::write_bytes(file, "old");
-    frontmap::render::render(sample_scene(), f.style, f.basemap, file);
+    frontmap::render::render(lower_dnieper_scene(), f.style, f.basemap, file);
     CHECK(well_formed_svg(frontmap::test::read_bytes(file)));
     CHECK(files_in(f.out.path()) == std::vector<std::string>{"map.svg"});
 }
 
 TEST_CASE("render to an unknown extension is a UsageError and writes nothing", "[render][errors]") {
     Fixture f;
-    CHECK_THROWS_AS(frontmap::render::render(sample_scene(), f.style, f.basemap, f.out / "map.txt"), frontmap::UsageError);
+    CHECK_THROWS_AS(frontmap::render::render(lower_dnieper_scene(), f.style, f.basemap, f.out / "map.txt"), frontmap::UsageError);
     CHECK(files_in(f.out.path()).empty());
 }
 
@@ -419,7 +384,7 @@ TEST_CASE("render into a folder that does not exist fails and leaves no file", "
     Fixture f;
     const auto missing = f.out / "no-such-folder";
     try {
-        frontmap::render::render(sample_scene(), f.style, f.basemap, missing / "map.png");
+        frontmap::render::render(lower_dnieper_scene(), f.style, f.basemap, missing / "map.png");
         FAIL("rendered into a missing folder");
     } catch (const frontmap::Error& e) {
         CHECK_THAT(std::string(e.what()), Catch::Contains("no-such-folder"));
@@ -432,7 +397,7 @@ TEST_CASE("a render that fails half-way leaves no file behind", "[render][errors
     Fixture f;
     const std::string name = GENERATE(as<std::string>{}, "map.png", "map.svg", "map.pdf");
     CAPTURE(name);
-    Scene s = sample_scene();
+    Scene s = lower_dnieper_scene();
     s.detail = "i";  // the fixture basemap has no "i" layers: drawing stops with a DataError
     CHECK_THROWS_AS(frontmap::render::render(s, f.style, f.basemap, f.out / name), frontmap::DataError);
     CHECK(files_in(f.out.path()).empty());
@@ -440,7 +405,7 @@ TEST_CASE("a render that fails half-way leaves no file behind", "[render][errors
 
 TEST_CASE("render draws each event in its side's colour: an icon solid, a claimed one hollow, an arrow and a hatched area", "[render][events]") {
     Fixture f;
-    Scene s = sample_scene();
+    Scene s = lower_dnieper_scene();
     s.legend.clear();
     const Projector p(s.crs, s.view, s.map_box);
     auto icon_box = [&](double lon, double lat) {
@@ -483,7 +448,7 @@ TEST_CASE("render draws each event in its side's colour: an icon solid, a claime
 
 TEST_CASE("the colours events and furniture are drawn in come from the style: a claimed face, the map's frame", "[render][events][style]") {
     Fixture f;
-    Scene s = sample_scene();
+    Scene s = lower_dnieper_scene();
     s.legend.clear();
     const Projector p(s.crs, s.view, s.map_box);
     const auto at = p.to_pixel(34.3, 47.2);
@@ -538,8 +503,8 @@ TEST_CASE("write_png keeps every pixel, straight alpha where there is transparen
 
 TEST_CASE("a map drawn after another on the same thread is the map drawn alone, on any paper", "[render][png]") {
     Fixture f;
-    const Scene big = sample_scene();
-    Scene small = sample_scene();
+    const Scene big = lower_dnieper_scene();
+    Scene small = lower_dnieper_scene();
     small.features.clear();
     small.legend.clear();
     small.inset.reset();

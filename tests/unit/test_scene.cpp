@@ -3,6 +3,7 @@
 #include "common/proj.hpp"
 #include "common/text.hpp"
 #include "fixtures.hpp"
+#include "scene_fixture.hpp"
 #include "story_fixture.hpp"
 #include "scene/build.hpp"
 #include "scene/geojson.hpp"
@@ -181,41 +182,26 @@ TEST_CASE("fit_view keeps the box's aspect and shows the whole extent, centred",
 
 namespace {
 
+// The fixture scene with what else its round trip must carry: markup and Cyrillic in the title, a
+// style, place ids and tallies, a capital, a labelled river, an area.
 Scene sample_scene() {
-    Scene s;
-    s.width = 900;
-    s.height = 640;
+    Scene s = frontmap::test::lower_dnieper_scene();
     s.title = "Kherson <front> & “Дніпро”";
-    s.subtitle = "Places named in the article; Kyiv in the locator";
-    s.source = "Sources: test";
     s.style = "dark";
-    s.crs = frontmap::scene::conformal_crs_for({31, 45.5, 35, 48});
-    s.view = {-150000, -120000, 150000, 95000};
-    s.bbox = {30.5, 45.2, 35.5, 48.3};
-    s.map_box = {0, 60, 900, 550};
     s.detail = "i";
-    s.features.push_back({.kind = frontmap::scene::FeatureKind::Place, .name = "Kherson", .place_id = "706448", .place_type = "city", .role = "location",
-                          .mentions = 3, .lon = 32.6178, .lat = 46.65581,
-                          .label = frontmap::scene::Label{"Kherson", {410.5, 300.25, 72, 18}, frontmap::scene::LabelFont::Place}});
-    s.features.push_back({.kind = frontmap::scene::FeatureKind::Place, .name = "Kyiv", .place_id = "703448", .place_type = "city", .role = "location",
-                          .mentions = 1, .capital = true, .in_view = false, .lon = 30.5238, .lat = 50.45466});
-    s.features.push_back({.kind = frontmap::scene::FeatureKind::River, .name = "Dnieper", .place_id = "fm-river-dnieper", .place_type = "river",
-                          .role = "location", .mentions = 2, .line = {{33.4, 46.8}, {32.62, 46.64}, {31.9, 46.5}},
-                          .label = frontmap::scene::Label{"Dnieper", {300, 350, 60, 15}, frontmap::scene::LabelFont::Water}});
-    s.features.push_back({.kind = frontmap::scene::FeatureKind::Context, .name = "Oleshky", .place_type = "city", .role = "location", .lon = 32.7181, .lat = 46.6249,
-                          .label = frontmap::scene::Label{"Oleshky", {420, 330, 50, 12}, frontmap::scene::LabelFont::Context}});
+    auto& kherson = s.features[0];
+    kherson.place_id = "706448";
+    kherson.mentions = 3;
+    auto& kyiv = s.features[1];
+    kyiv.place_id = "703448";
+    kyiv.mentions = 1;
+    kyiv.capital = true;
+    auto& dnieper = s.features[2];
+    dnieper.place_id = "fm-river-dnieper";
+    dnieper.mentions = 2;
+    dnieper.label = frontmap::scene::Label{"Dnieper", {300, 350, 60, 15}, frontmap::scene::LabelFont::Water};
     s.features.push_back({.kind = frontmap::scene::FeatureKind::Area, .name = "Kherson Oblast", .place_type = "region", .role = "location", .lon = 33.35, .lat = 46.75,
                           .label = frontmap::scene::Label{"Kherson Oblast", {500, 250, 90, 12}, frontmap::scene::LabelFont::Region}});
-    s.scale_bar = {50, 123.4, {22, 588}};
-    s.legend = {{"place", "Named in the article"}, {"river", "River"}};
-    s.legend_box = {12, 500, 180, 50};
-    frontmap::scene::Inset inset;
-    inset.crs = frontmap::scene::conformal_crs_for({20, 40, 45, 55});
-    inset.view = {-1e6, -8e5, 1e6, 8e5};
-    inset.bbox = {20, 40, 45, 55};
-    inset.box = {708, 72, 180, 144};
-    inset.extent_outline = {{31, 45.5}, {35, 45.5}, {35, 48}, {31, 48}, {31, 45.5}};
-    s.inset = inset;
     return s;
 }
 
