@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -51,34 +52,141 @@ const Event& of_type(const std::vector<Event>& events, EventType type) {
 
 }  // namespace
 
+// ---- one event's fields, sentence by sentence ------------------------------------------------
+
+namespace {
+
+// A text and what its events must be: its only event or, with `of`, its first event of that type,
+// or with `every`, each of its events (of which there must be some). Each field left out is not checked.
+struct EventRow {
+    std::string rule;  // the rule the row pins: the name of its section
+    std::string text;
+    bool every = false;
+    std::optional<EventType> of;
+    std::optional<EventType> type;
+    std::optional<std::string> side;
+    std::optional<std::string> not_side;
+    std::optional<std::string> actor;
+    std::optional<std::string> where;
+    std::optional<std::string> claimed_by;
+    std::optional<std::string> denied_by;
+    std::optional<int> geo_precision;
+};
+
+// clang-format off
+const std::vector<EventRow> kEventRows{
+    {.rule = "who says drones hit its base did not send them",
+     .text = "The Popular Mobilisation Forces said drones had hit a headquarters of its brigade in Kherson.", .not_side = "Popular Mobilisation Forces"},
+    {.rule = "who says its drones hit a base did", .text = "Ukraine's army said its drones had hit a depot in Kherson.", .side = "UA"},
+    {.rule = "'the city' points at the last city named", .text = "Fighting raged in Bakhmut for weeks. On Friday Russian troops captured the city.",
+     .of = EventType::Capture, .where = "Bakhmut"},
+    {.rule = "an unnamed army takes the side last named for a state", .text = "Russian forces shelled Kharkiv on Monday. On Friday the troops captured Bakhmut.",
+     .of = EventType::Capture, .side = "RU", .actor = "the troops"},
+    {.rule = "who holds ground taken may be named after the deed", .text = "Officials said on Friday that Bakhmut was fully under Russian control.", .side = "RU"},
+    {.rule = "but not who lost it", .text = "On Friday Kherson was recaptured from Russian troops by the army.", .type = EventType::Recapture, .not_side = "RU"},
+    {.rule = "who retook ground may be named after the deed", .text = "Kherson was recaptured by Ukrainian troops on Friday.", .side = "UA"},
+    {.rule = "a weapon's side is named through its adjectives", .text = "A Russian ballistic missile slammed into Kharkiv on Friday.", .side = "RU"},
+    {.rule = "'who said' speaks for the party before it",
+     .text = "Ukrainian troops held out in Bakhmut against Russian forces, who said they had captured Bakhmut on Friday.", .of = EventType::Capture,
+     .claimed_by = "Russian forces"},
+    {.rule = "a state's forces in a story that names no state are the forces of the state the deed is in",
+     .text = "Government forces pulled back from Kherson on Friday.", .type = EventType::Withdrawal, .side = "UA"},
+    // Fighters of no state take no state's side.
+    {.rule = "fighters of no state", .text = "Rebel fighters pulled back from Kherson on Friday.", .not_side = "UA"},
+    {.rule = "an armed group named by its acronym takes its side", .text = "The army turned to air strikes to slow an AA push towards Kherson on Friday.",
+     .of = EventType::Advance, .side = "AA"},
+    {.rule = "a word in scare quotes opens no clause between a deed and its doer",
+     .text = "Ukrainian forces shelled Bakhmut on Monday. Units of the army had \"retaken\" Kherson on Friday.", .of = EventType::Recapture, .side = "UA"},
+    {.rule = "denying a withdrawal from a place denies its capture",
+     .text = "Russian officials said their troops had captured Bakhmut on Monday. Ukraine's army denied that its forces had pulled out of Bakhmut.",
+     .of = EventType::Capture, .denied_by = "Ukraine's army"},
+    {.rule = "unless the denier told it",
+     .text = "Ukraine's army said Russian troops had captured Bakhmut on Monday. Ukraine's army denied that its forces had pulled out of Bakhmut.",
+     .of = EventType::Capture, .denied_by = ""},
+    {.rule = "'which they said' in a sentence that opens with armed men names them as the claimant",
+     .text = "Rebels then pushed past Kyiv into Kherson, which they said they had fully captured overnight.", .of = EventType::Capture,
+     .claimed_by = "Rebels"},
+    // Water that sweeps, tears or swamps a place floods it.
+    {.rule = "water that tears through a place floods it", .text = "A wall of water tore through Kherson on Friday.", .every = true,
+     .type = EventType::Flooding},
+    {.rule = "water that sweeps through a place floods it", .text = "On Friday the river swept through the lower part of Kherson.", .every = true,
+     .type = EventType::Flooding},
+    {.rule = "places that were swamped are flooded", .text = "On Friday Kherson and Bakhmut were also swamped.", .every = true, .type = EventType::Flooding},
+    {.rule = "water that tore through a place days ago floods it",
+     .text = "Rescuers were pulling bodies from the sea off Kherson on Friday, days after a wall of water tore through its centre.", .every = true,
+     .type = EventType::Flooding},
+    {.rule = "an aerial assault is a strike, by who fired it, not by who named it",
+     .text = "Russian forces fired 122 missiles overnight in what the Ukrainian air force called the largest aerial assault of the war, hitting Kherson.",
+     .every = true, .type = EventType::Strike, .side = "RU"},
+    {.rule = "attackers driven back attacked, 'the town centre' is the last town's",
+     .text = "Gangs attacked Kherson last week. On Monday the gangs tried to push toward the town centre but were driven back by police.", .every = true,
+     .type = EventType::Attack, .where = "Kherson"},
+    {.rule = "troops driven back attacked", .text = "Russian troops were driven back near Bakhmut on Monday.", .type = EventType::Attack, .side = "RU"},
+    {.rule = "the deed of a relative clause is at the place its pronoun stands for",
+     .text = "Russian troops are now in Bakhmut, a mining town in the east, which they said they had fully captured overnight, "
+             "cutting the road that links Kharkiv and Lviv.",
+     .every = true, .where = "Bakhmut"},
+    {.rule = "in a story of floods, a hit with no weapon is the water's however long ago the flood was told",
+     .text = "Floodwater swept through Kherson on Sunday. The region has been split between two governments since 2014. "
+             "Officials said on Monday that about 70 villages near Chornobaivka had been hit.",
+     .every = true, .type = EventType::Flooding},
+    {.rule = "an unnamed town in an area is the town the sentence names there",
+     .text = "Russian troops were in control of Bakhmut on Friday, residents said, a day after Moscow announced it had captured the "
+             "last big city in the Donbas still in Ukrainian hands, a week after talks in Lviv.",
+     .type = EventType::Capture, .where = "Bakhmut"},
+    // An area followed at once by a town it is near: the deed is near the town. As "in the Red Sea
+    // off the port of Hodeidah": a water body named first, then the town.
+    {.rule = "an area followed at once by a town it is near (near)", .text = "Russian drones hit a ferry on the Dnieper near Nova Kakhovka on Friday.",
+     .where = "Nova Kakhovka", .geo_precision = 2},
+    {.rule = "an area followed at once by a town it is near (off)", .text = "Russian drones hit a ferry on the Dnieper off Nova Kakhovka on Friday.",
+     .where = "Nova Kakhovka", .geo_precision = 2},
+    {.rule = "an area followed at once by a town it is near (the river port of)",
+     .text = "Russian drones hit a ferry on the Dnieper off the river port of Nova Kakhovka on Friday.", .where = "Nova Kakhovka", .geo_precision = 2},
+    // A comma sets the town apart: the deed stays where the sentence put it.
+    {.rule = "a comma sets the town apart", .text = "Russian drones hit a ferry on the Dnieper, far from Nova Kakhovka, on Friday.", .where = "Dnieper"},
+};
+// clang-format on
+
+// The event a row speaks of; fails the test when there is none, or with no `of`, more than one.
+const Event& row_event(const std::vector<Event>& events, const EventRow& row) {
+    if (row.of) return of_type(events, *row.of);
+    REQUIRE(events.size() == 1);
+    return events[0];
+}
+
+void check_event(const EventRow& row, const Event& e, const std::vector<Mention>& mentions) {
+    INFO(frontmap::events::to_string(e.type) << " at " << where(e, mentions) << " by " << e.actor);
+    if (row.type) CHECK(e.type == *row.type);
+    if (row.side) CHECK(e.side == *row.side);
+    if (row.not_side) CHECK(e.side != *row.not_side);
+    if (row.actor) CHECK(e.actor == *row.actor);
+    if (row.where) CHECK(where(e, mentions) == *row.where);
+    if (row.claimed_by) CHECK(e.claimed_by == *row.claimed_by);
+    if (row.denied_by) CHECK(e.denied_by == *row.denied_by);
+    if (row.geo_precision) CHECK(e.geo_precision == *row.geo_precision);
+}
+
+void check_event_row(const EventRow& row) {
+    const auto mentions = mentions_of(row.text);
+    const auto events = events_of(row.text, mentions);
+    if (!row.every) return check_event(row, row_event(events, row), mentions);
+    REQUIRE_FALSE(events.empty());
+    for (const auto& e : events) check_event(row, e, mentions);
+}
+
+}  // namespace
+
+TEST_CASE("one event's fields, sentence by sentence", "[events]") {
+    for (const auto& row : kEventRows) {
+        DYNAMIC_SECTION(row.rule) { check_event_row(row); }
+    }
+}
+
 TEST_CASE("people captured are not ground captured", "[events]") {
     for (const std::string text : {"Air defences in Kherson brought down two jets and captured a female pilot.",
                                    "State television in Kherson showed about 20 blindfolded men it said had been captured."}) {
         const auto mentions = mentions_of(text);
         for (const auto& e : events_of(text, mentions)) CHECK(e.type != EventType::Capture);
-    }
-}
-
-TEST_CASE("water that sweeps, tears or swamps a place floods it", "[events]") {
-    for (const std::string text : {"A wall of water tore through Kherson on Friday.", "On Friday the river swept through the lower part of Kherson.",
-                                   "On Friday Kherson and Bakhmut were also swamped.",
-                                   "Rescuers were pulling bodies from the sea off Kherson on Friday, days after a wall of water tore through its centre."}) {
-        const auto events = events_in(text);
-        REQUIRE_FALSE(events.empty());
-        for (const auto& e : events) CHECK(e.type == EventType::Flooding);
-    }
-}
-
-TEST_CASE("an aerial assault is a strike, by who fired it, not by who named it", "[events]") {
-    const std::string text =
-        "Russian forces fired 122 missiles overnight in what the Ukrainian air force called the largest aerial assault of the war, "
-        "hitting Kherson.";
-    const auto events = events_in(text);
-    REQUIRE_FALSE(events.empty());
-    for (const auto& e : events) {
-        CHECK(e.type == EventType::Strike);
-        CAPTURE(e.actor);
-        CHECK(e.side == "RU");
     }
 }
 
@@ -102,41 +210,9 @@ TEST_CASE("taking over a town captures it, taking over from a mission does not",
     CHECK(events_in(relieved).empty());
 }
 
-TEST_CASE("attackers driven back attacked, 'the town centre' is the last town's", "[events]") {
-    const std::string text = "Gangs attacked Kherson last week. On Monday the gangs tried to push toward the town centre but were driven back by police.";
-    const auto mentions = mentions_of(text);
-    const auto events = events_of(text, mentions);
-    REQUIRE(events.size() >= 1);
-    for (const auto& e : events) {
-        CHECK(e.type == EventType::Attack);
-        CHECK(where(e, mentions) == "Kherson");
-    }
-    const std::string passive = "Russian troops were driven back near Bakhmut on Monday.";
-    const Event repelled = only_event(passive);
-    CHECK(repelled.type == EventType::Attack);
-    CHECK(repelled.side == "RU");
-}
-
-TEST_CASE("who says drones hit its base did not send them, who says its drones hit a base did", "[events]") {
-    const std::string hit = "The Popular Mobilisation Forces said drones had hit a headquarters of its brigade in Kherson.";
-    const Event hit_event = only_event(hit);
-    CHECK(hit_event.side != "Popular Mobilisation Forces");
-    const std::string own = "Ukraine's army said its drones had hit a depot in Kherson.";
-    const Event own_event = only_event(own);
-    CHECK(own_event.side == "UA");
-}
-
 TEST_CASE("prisoners recaptured after a jailbreak are no recapture of ground", "[events]") {
     const std::string text = "Officials said 281 inmates had escaped from the prison in Kherson on Friday, and that seven had since been recaptured.";
     for (const auto& e : events_in(text)) CHECK(e.type != EventType::Recapture);
-}
-
-TEST_CASE("'the city' points at the last city named", "[events]") {
-    const std::string text = "Fighting raged in Bakhmut for weeks. On Friday Russian troops captured the city.";
-    const auto mentions = mentions_of(text);
-    const auto events = events_of(text, mentions);
-    const Event& capture = of_type(events, EventType::Capture);
-    CHECK(where(capture, mentions) == "Bakhmut");
 }
 
 TEST_CASE("blasts explained by a strike with no place of its own are that strike", "[events]") {
@@ -146,14 +222,6 @@ TEST_CASE("blasts explained by a strike with no place of its own are that strike
     REQUIRE_FALSE(events.empty());
     CHECK(events[0].type == EventType::Strike);
     CHECK(where(events[0], mentions) == "Kharkiv");
-}
-
-TEST_CASE("an unnamed army takes the side last named for a state", "[events]") {
-    const std::string text = "Russian forces shelled Kharkiv on Monday. On Friday the troops captured Bakhmut.";
-    const auto events = events_in(text);
-    const Event& capture = of_type(events, EventType::Capture);
-    CHECK(capture.side == "RU");
-    CHECK(capture.actor == "the troops");
 }
 
 TEST_CASE("a lede that names no other place happens at its dateline, and 'the capital' is a capital", "[events]") {
@@ -217,18 +285,6 @@ TEST_CASE("article dates", "[events][dates]") {
     CHECK_FALSE(frontmap::events::find_article_date("Troops advanced on Friday."));
     CHECK_FALSE(frontmap::events::parse_iso_date("2022-02-30"));
     CHECK_FALSE(frontmap::events::parse_iso_date("22-10-21"));
-}
-
-TEST_CASE("the deed of a relative clause is at the place its pronoun stands for", "[events]") {
-    const std::string text = "Russian troops are now in Bakhmut, a mining town in the east, which they said they had fully captured overnight, "
-                             "cutting the road that links Kharkiv and Lviv.";
-    const auto mentions = mentions_of(text);
-    const auto events = events_of(text, mentions);
-    REQUIRE_FALSE(events.empty());
-    for (const auto& e : events) {
-        INFO(frontmap::events::to_string(e.type));
-        CHECK(where(e, mentions) == "Bakhmut");
-    }
 }
 
 TEST_CASE("'the town of Bakhmut' names its own town and points back at none", "[events]") {
@@ -337,17 +393,7 @@ TEST_CASE("ground taken in a town and across its region is told both ways", "[ev
     CHECK(mentions[events[1].where].place->type == frontmap::gazetteer::PlaceType::Region);
 }
 
-TEST_CASE("an unnamed town in an area is the town the sentence names there", "[events]") {
-    const std::string text =
-        "Russian troops were in control of Bakhmut on Friday, residents said, a day after Moscow announced it had captured the "
-        "last big city in the Donbas still in Ukrainian hands, a week after talks in Lviv.";
-    const auto mentions = mentions_of(text);
-    const auto events = events_of(text, mentions);
-    REQUIRE(events.size() == 1);
-    CHECK(events[0].type == EventType::Capture);
-    CHECK(where(events[0], mentions) == "Bakhmut");
-
-    // "a village in the Donbas" is another place than the town named.
+TEST_CASE("'a village in the Donbas' is another place than the town named", "[events]") {
     const std::string another = "Russian artillery shelled Bakhmut on Friday and troops captured a village in the Donbas.";
     const auto another_mentions = mentions_of(another);
     const auto another_events = events_of(another, another_mentions);
@@ -405,54 +451,6 @@ TEST_CASE("ground taken from troops is taken, though troops follow the deed", "[
     const auto mentions = mentions_of(text);
     const auto events = events_of(text, mentions);
     CHECK(count_at(events, mentions, EventType::Capture, "Kherson") == 1);
-}
-
-TEST_CASE("who holds ground taken may be named after the deed, but not who lost it", "[events]") {
-    const std::string held = "Officials said on Friday that Bakhmut was fully under Russian control.";
-    const Event held_event = only_event(held);
-    CHECK(held_event.side == "RU");
-    const std::string lost = "On Friday Kherson was recaptured from Russian troops by the army.";
-    const Event lost_event = only_event(lost);
-    CHECK(lost_event.type == EventType::Recapture);
-    CHECK(lost_event.side != "RU");
-    const std::string agent = "Kherson was recaptured by Ukrainian troops on Friday.";
-    const Event agent_event = only_event(agent);
-    CHECK(agent_event.side == "UA");
-}
-
-TEST_CASE("a weapon's side is named through its adjectives, and 'who said' speaks for the party before it", "[events]") {
-    const std::string missile = "A Russian ballistic missile slammed into Kharkiv on Friday.";
-    const Event strike = only_event(missile);
-    CHECK(strike.side == "RU");
-    const std::string claim = "Ukrainian troops held out in Bakhmut against Russian forces, who said they had captured Bakhmut on Friday.";
-    const auto events = events_in(claim);
-    const Event& capture = of_type(events, EventType::Capture);
-    CHECK(capture.claimed_by == "Russian forces");
-}
-
-TEST_CASE("a state's forces in a story that names no state are the forces of the state the deed is in", "[events]") {
-    const std::string text = "Government forces pulled back from Kherson on Friday.";
-    const Event event = only_event(text);
-    CHECK(event.type == EventType::Withdrawal);
-    CHECK(event.side == "UA");
-    // Fighters of no state take no state's side.
-    const std::string rebels = "Rebel fighters pulled back from Kherson on Friday.";
-    const Event by_rebels = only_event(rebels);
-    CHECK(by_rebels.side != "UA");
-}
-
-TEST_CASE("an armed group named by its acronym takes its side", "[events]") {
-    const std::string text = "The army turned to air strikes to slow an AA push towards Kherson on Friday.";
-    const auto events = events_in(text);
-    const Event& advance = of_type(events, EventType::Advance);
-    CHECK(advance.side == "AA");
-}
-
-TEST_CASE("a word in scare quotes opens no clause between a deed and its doer", "[events]") {
-    const std::string text = "Ukrainian forces shelled Bakhmut on Monday. Units of the army had \"retaken\" Kherson on Friday.";
-    const auto events = events_in(text);
-    const Event& retaken = of_type(events, EventType::Recapture);
-    CHECK(retaken.side == "UA");
 }
 
 TEST_CASE("deaths with no doer after an evacuation are the toll of the harm before it", "[events]") {
@@ -529,20 +527,6 @@ TEST_CASE("what people fled is not who fled: villagers fleeing troops is an evac
     CHECK(std::none_of(events.begin(), events.end(), [](const auto& e) { return e.type == EventType::Withdrawal; }));
 }
 
-TEST_CASE("denying a withdrawal from a place denies its capture, unless the denier told it", "[events]") {
-    const std::string text = "Russian officials said their troops had captured Bakhmut on Monday. "
-                             "Ukraine's army denied that its forces had pulled out of Bakhmut.";
-    const auto events = events_in(text);
-    const Event& capture = of_type(events, EventType::Capture);
-    CHECK(capture.denied_by == "Ukraine's army");
-
-    const std::string own = "Ukraine's army said Russian troops had captured Bakhmut on Monday. "
-                            "Ukraine's army denied that its forces had pulled out of Bakhmut.";
-    const auto own_events = events_in(own);
-    const Event& told = of_type(own_events, EventType::Capture);
-    CHECK(told.denied_by.empty());
-}
-
 TEST_CASE("a fire that breaks out during a wave of strikes is a strike", "[events]") {
     const std::string text = "Russian drones struck Kherson overnight. A fire broke out at a fuel depot in Chornobaivka.";
     const auto mentions = mentions_of(text);
@@ -581,25 +565,6 @@ TEST_CASE("people forced from their homes are evacuated, and a toll told with th
     CHECK_FALSE(evacuation.killed);
 }
 
-TEST_CASE("in a story of floods, a hit with no weapon is the water's however long ago the flood was told", "[events]") {
-    const std::string text = "Floodwater swept through Kherson on Sunday. The region has been split between two governments since 2014. "
-                             "Officials said on Monday that about 70 villages near Chornobaivka had been hit.";
-    const auto mentions = mentions_of(text);
-    const auto events = events_of(text, mentions);
-    REQUIRE_FALSE(events.empty());
-    for (const auto& e : events) {
-        CAPTURE(where(e, mentions));
-        CHECK(e.type == EventType::Flooding);
-    }
-}
-
-TEST_CASE("'which they said' in a sentence that opens with armed men names them as the claimant", "[events]") {
-    const std::string text = "Rebels then pushed past Kyiv into Kherson, which they said they had fully captured overnight.";
-    const auto events = events_in(text);
-    const Event& capture = of_type(events, EventType::Capture);
-    CHECK(capture.claimed_by == "Rebels");
-}
-
 TEST_CASE("a deed put 'elsewhere' with no place after it is at no place the sentence names", "[events]") {
     const std::string text = "Aid agencies warned of shortages in Kherson, a city already crowded with people who have fled fighting elsewhere.";
     CHECK(events_in(text).empty());
@@ -635,28 +600,11 @@ TEST_CASE("an old date before ', and' does not reach the news of the clause afte
     CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.type == EventType::Evacuation && where(e, mentions) == "Kherson"; }));
 }
 
-TEST_CASE("an area followed at once by a town it is near: the deed is near the town", "[events]") {
-    // As "in the Red Sea off the port of Hodeidah": a water body named first, then the town.
-    for (const std::string text : {"Russian drones hit a ferry on the Dnieper near Nova Kakhovka on Friday.",
-                                   "Russian drones hit a ferry on the Dnieper off Nova Kakhovka on Friday.",
-                                   "Russian drones hit a ferry on the Dnieper off the river port of Nova Kakhovka on Friday."}) {
-        const auto mentions = mentions_of(text);
-        const auto events = events_of(text, mentions);
-        REQUIRE(events.size() == 1);
-        CHECK(where(events[0], mentions) == "Nova Kakhovka");
-        CHECK(events[0].geo_precision == 2);
-    }
-    // "near" that governs something else leaves the deed where it was.
+TEST_CASE("'near' that governs something else leaves the deed where it was", "[events]") {
     const std::string other = "Russian drones hit a ferry on the Dnieper near the border and Nova Kakhovka on Friday.";
     const auto other_mentions = mentions_of(other);
     const auto other_events = events_of(other, other_mentions);
     CHECK(std::any_of(other_events.begin(), other_events.end(), [&](const auto& e) { return where(e, other_mentions) == "Dnieper"; }));
-    // A comma sets the town apart: the deed stays where the sentence put it.
-    const std::string apart = "Russian drones hit a ferry on the Dnieper, far from Nova Kakhovka, on Friday.";
-    const auto mentions = mentions_of(apart);
-    const auto events = events_of(apart, mentions);
-    REQUIRE(events.size() == 1);
-    CHECK(where(events[0], mentions) == "Dnieper");
 }
 
 TEST_CASE("a town that owns the site named after it: the deed is at the site alone", "[events]") {
