@@ -4,6 +4,7 @@
 // GeoJSON "bbox" list, the gazetteer's stored extent, --bbox W,S,E,N): they are turned into a
 // BBox where they are read and back where they are written.
 #include <algorithm>
+#include <limits>
 
 namespace frontmap {
 
@@ -11,6 +12,16 @@ struct BBox {
     double min_x = 0.0, min_y = 0.0, max_x = 0.0, max_y = 0.0;
 
     bool operator==(const BBox&) const = default;
+
+    // Boxes that hold nothing yet, turned inside out (least above greatest) so that the first
+    // point they are grown by becomes them. none() is any box's; world_none() a lon/lat
+    // extent's, the world inside out, for extents whose sides stay in degrees even when
+    // nothing grew them.
+    [[nodiscard]] static constexpr BBox none() {
+        constexpr double kMax = std::numeric_limits<double>::max();
+        return {kMax, kMax, -kMax, -kMax};
+    }
+    [[nodiscard]] static constexpr BBox world_none() { return {180, 90, -180, -90}; }
 
     // A lon/lat extent's sides.
     [[nodiscard]] double west() const { return min_x; }

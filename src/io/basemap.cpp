@@ -9,7 +9,6 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <limits>
 #include <span>
 #include <string_view>
 
@@ -118,8 +117,7 @@ void append_parts(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Path
 }
 
 Envelope bounds_of(const std::vector<Path>& parts) {
-    constexpr double kMax = std::numeric_limits<double>::max();
-    Envelope e{{kMax, kMax, -kMax, -kMax}, true};
+    Envelope e{BBox::none(), true};
     for (const auto& part : parts) e.box = grown(e.box, part);
     return e;
 }

@@ -27,8 +27,6 @@ constexpr double kDegToRad = M_PI / 180.0;
 // over 360): good enough to pad and frame extents; distances on the map are PROJ's geodesics.
 constexpr double kKmPerDegree = 111.32;
 
-constexpr BBox kNoExtent{180, 90, -180, -90};  // grows to the first point
-
 // How a named place is drawn: towns and sites as a marked point, areas by name alone, rivers
 // along their course, and seas, lakes, straits and spits by an italic name without a marker.
 FeatureKind kind_of(const std::string& type) {
@@ -72,7 +70,7 @@ std::vector<size_t> focus(const std::vector<Subject>& subjects) {
 }
 
 BBox extent_of(const std::vector<Subject>& subjects, const std::vector<size_t>& chosen) {
-    BBox e = kNoExtent;
+    BBox e = BBox::world_none();
     for (size_t i : chosen) {
         const Subject& s = subjects[i];
         // An area that is alone on the map is shown whole; otherwise by its centre.
@@ -107,7 +105,7 @@ BBox padded(BBox e) {
 // The lon/lat box that covers a projected view, from samples along its edges.
 BBox covering_bbox(const Projector& p) {
     const Box& b = p.box();
-    BBox covered{180, 90, -180, -90};
+    BBox covered = BBox::world_none();
     constexpr int kSteps = 12;
     for (int i = 0; i <= kSteps; ++i) {
         const double f = static_cast<double>(i) / kSteps;
@@ -555,7 +553,7 @@ void add_fixed_obstacles(const Scene& s, LabelPlacer& placer) {
 // near them. Datelines and places named in passing lie farther off and go to the inset.
 BBox event_extent(const Story& story, size_t main) {
     const auto points = detail::frame_points(story.events, main);
-    BBox e = kNoExtent;
+    BBox e = BBox::world_none();
     for (const auto& [lon, lat] : points) e.expand(lon, lat);
     const double near_km = annotation().neighbour_km;
     for (const Subject& sub : story.places) {

@@ -4,7 +4,6 @@
 #include "common/error.hpp"
 
 #include <cmath>
-#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -130,8 +129,7 @@ BBox Projector::fit_view(const std::string& crs, const BBox& extent, const Box& 
     const auto [west, south, east, north] = extent;
     auto ctx = proj::make_context();
     auto pj = make_transform(ctx.get(), crs);
-    constexpr double kMax = std::numeric_limits<double>::max();
-    BBox projected{kMax, kMax, -kMax, -kMax};
+    BBox projected = BBox::none();
     // The edges of a lon/lat box are curves once projected: sample them.
     constexpr int kSteps = 16;
     for (int i = 0; i <= kSteps; ++i) {

@@ -179,7 +179,7 @@ gdal::GeometryPtr clip_to_box(OGRGeometryH area, const BBox& box) {
     return polygons_of(inside.get());
 }
 
-BBox bounds(const Path& path) { return io::grown({180, 90, -180, -90}, path); }
+BBox bounds(const Path& path) { return io::grown(BBox::world_none(), path); }
 
 gdal::GeometryPtr inner_boundaries(const std::vector<OGRGeometryH>& areas) {
     gdal::GeometryPtr all{OGR_G_CreateGeometry(wkbMultiPolygon)};
