@@ -45,6 +45,12 @@ struct BBox {
         min_y = std::min(min_y, y);
         max_y = std::max(max_y, y);
     }
+    // Grows the box to take in another's two corners (its west-south and east-north), so an
+    // extent whose west lies east of its east still grows the box by those two points.
+    void expand(const BBox& o) {
+        expand(o.min_x, o.min_y);
+        expand(o.max_x, o.max_y);
+    }
 };
 
 }  // namespace frontmap

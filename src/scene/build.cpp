@@ -75,8 +75,7 @@ BBox extent_of(const std::vector<Subject>& subjects, const std::vector<size_t>& 
         const Subject& s = subjects[i];
         // An area that is alone on the map is shown whole; otherwise by its centre.
         if (s.bbox && chosen.size() == 1) {
-            e.expand(s.bbox->west(), s.bbox->south());
-            e.expand(s.bbox->east(), s.bbox->north());
+            e.expand(*s.bbox);
         } else {
             e.expand(s.lon, s.lat);
         }
