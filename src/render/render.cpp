@@ -6,6 +6,7 @@
 
 #include "common/bbox.hpp"
 #include "common/error.hpp"
+#include "common/steps.hpp"
 #include "io/files.hpp"
 #include "render/svg.hpp"
 #include "render/text.hpp"
@@ -383,13 +384,6 @@ void set_claim_dash(cairo_t* cr) {
     cairo_set_dash(cr, kClaimDash.data(), static_cast<int>(kClaimDash.size()), 0);
 }
 
-// Calls draw(x) for x = from, from + step, … below `to`, counting the steps so that rounding
-// cannot add or drop one.
-template <typename Draw>
-void each_step(double from, double to, double step, Draw draw) {
-    for (int i = 0; from + i * step < to; ++i) draw(from + i * step);
-}
-
 bool is_claimed(EventStatus status) { return status == EventStatus::Claimed || status == EventStatus::Denied; }
 
 void set_rgba(cairo_t* cr, const style::Colour& c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha); }
@@ -484,7 +478,7 @@ void draw_area(cairo_t* cr, const style::Style& st, const Projector& p, const sc
     set_rgba(cr, colour, opacity.area_fill);
     op_paint(cr);
     cairo_new_path(cr);
-    each_step(x0 - (y1 - y0), x1, 7, [cr, top = y0, bottom = y1](double x) {
+    each_step(x0 - (y1 - y0), x1, 7, StepEnd::Exclusive, [cr, top = y0, bottom = y1](double x) {
         cairo_move_to(cr, x, bottom);
         cairo_line_to(cr, x + (bottom - top), top);
     });
@@ -734,7 +728,7 @@ void legend_event_symbol(Painter& painter, const scene::LegendEntry& e, const Po
         op_clip_preserve(cr);
         set_rgba(cr, colour, st.event_opacity.area_fill);
         op_fill(cr);
-        each_step(c.x - 23, c.x + 9, 6, [&](double x) {
+        each_step(c.x - 23, c.x + 9, 6, StepEnd::Exclusive, [&](double x) {
             cairo_move_to(cr, x, c.y + 7);
             cairo_line_to(cr, x + 14, c.y - 7);
         });

@@ -2,6 +2,7 @@
 
 #include "common/bbox.hpp"
 #include "common/proj.hpp"
+#include "common/steps.hpp"
 #include "common/text.hpp"
 #include "scene/annotation.hpp"
 
@@ -260,11 +261,10 @@ void reserve_line(const std::vector<LonLat>& line, const Projector& p, double ha
         const Point a = p.to_pixel(line[i - 1][0], line[i - 1][1]);
         const Point b = p.to_pixel(line[i][0], line[i][1]);
         const double d = px_distance(a, b);
-        for (int step = 0; step * half_width <= d; ++step) {
-            const double t = step * half_width;
+        each_step(0.0, d, half_width, StepEnd::Inclusive, [&](double t) {
             const Point q{a.x + (b.x - a.x) * t / d, a.y + (b.y - a.y) * t / d};
             placer.add_obstacle(square(q, half_width * 0.8));
-        }
+        });
     }
 }
 
