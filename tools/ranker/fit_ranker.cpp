@@ -19,9 +19,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -166,6 +166,14 @@ struct Options {
 
 // The fits on the dev split, what each feature adds, and the fitted weights written when asked.
 void fit_and_report(const Options& o) {
+    // Opened before the corpus is read and fitted, so a run that cannot write its rule file says
+    // so at once; written whole or not at all, so a failed run never leaves half a rule file.
+    std::optional<frontmap::io::AtomicFile> out;
+    if (!o.out.empty()) {
+        const std::filesystem::path folder = std::filesystem::path(o.out).parent_path();
+        frontmap::io::remove_stale_temp_files(folder.empty() ? "." : folder);
+        out.emplace(o.out);
+    }
     auto articles = frontmap::eval::read_corpus(frontmap::io::read_input(o.corpus), o.corpus);
     std::erase_if(articles, [](const auto& a) { return a.split != "dev"; });
     frontmap::gazetteer::Gazetteer gazetteer(std::filesystem::path(o.data) / "gazetteer.sqlite");
@@ -192,12 +200,13 @@ void fit_and_report(const Options& o) {
         std::cout << std::left << std::setw(20) << kFeatureNames[j] << std::right << std::setw(7) << std::setprecision(3) << w.w[j]
                   << "   " << without << " (" << std::showpos << without - full << std::noshowpos << ")\n";
     }
-    if (!o.out.empty()) {
+    if (out) {
         std::ostringstream source;
         source << std::fixed << std::setprecision(3) << "Fitted by tools/ranker/fit_ranker.cpp on the dev split of tests/corpus ("
                << articles.size() << " articles, " << ex.size() << " ambiguous mentions): a conditional logit over each mention's "
                << "readings; five-fold cross-validated accuracy within 161 km " << full << ".";
-        std::ofstream(o.out) << weights_json(w, source.str());
+        out->write(weights_json(w, source.str()));
+        out->commit();
     }
 }
 
@@ -205,6 +214,8 @@ void fit_and_report(const Options& o) {
 
 // Every failure, the options' set-up included, is one line on standard error and exit code 1.
 int main(int argc, char** argv) {
+    // Ctrl-C during the fit leaves no temporary file beside the rule file.
+    frontmap::io::remove_temp_files_on_signals();
     try {
         CLI::App app{"Fit the resolver's ranking weights on the corpus's dev split"};
         Options o;
