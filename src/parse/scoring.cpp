@@ -3,44 +3,36 @@
 #include "common/error.hpp"
 #include "common/rules.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <string_view>
 
 namespace frontmap::parse {
 
 extern const std::string_view kScoringJson;
 
+// A group of rules is read by its names in scoring.json, which are the members': nlohmann's field
+// macros (a key missing or of the wrong type throws, and rules::read reports it as damaged data).
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Scoring::Windows, name_run, group_words, credit_bytes, byline_words, dateline_words, conjoined_subject_words,
+                                   storm_list_words, attack_noun_words, apposition_words, team_preposition_words)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Scoring::Importance, major_place, state_like)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Scoring::Confidence, lone_reading, lone_reading_per_importance, margin_base, floor, ceiling, doubted)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Scoring::Namesake, max_importance, min_km, foreign_share)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Scoring::Centre, no_pull_km, decay_km)
+
 namespace {
-
-using nlohmann::json;
-
-Scoring::Windows windows_of(const json& j) {
-    Scoring::Windows w{};
-    for (auto [key, field] : {std::pair{"name_run", &w.name_run}, {"group_words", &w.group_words}, {"credit_bytes", &w.credit_bytes},
-                              {"byline_words", &w.byline_words}, {"dateline_words", &w.dateline_words},
-                              {"conjoined_subject_words", &w.conjoined_subject_words}, {"storm_list_words", &w.storm_list_words},
-                              {"attack_noun_words", &w.attack_noun_words}, {"apposition_words", &w.apposition_words},
-                              {"team_preposition_words", &w.team_preposition_words}})
-        *field = j.at(key).get<size_t>();
-    return w;
-}
-
-Scoring::Confidence confidence_of(const json& j) {
-    return {j.at("lone_reading").get<double>(), j.at("lone_reading_per_importance").get<double>(), j.at("margin_base").get<double>(),
-            j.at("floor").get<double>(),        j.at("ceiling").get<double>(),                     j.at("doubted").get<double>()};
-}
 
 const std::string kWhat = "geoparser scoring (parse/scoring.json)";
 
-Scoring scoring_of(const json& j) {
+Scoring scoring_of(const nlohmann::json& j) {
     Scoring s{};
-    s.windows = windows_of(j.at("windows"));
-    s.importance = {j.at("importance").at("major_place").get<double>(), j.at("importance").at("state_like").get<double>()};
-    s.confidence = confidence_of(j.at("confidence"));
-    s.qualified_vote = j.at("one_sense").at("qualified_vote").get<double>();
-    s.country_weight = j.at("story_countries").at("country_weight").get<double>();
-    const json& n = j.at("namesake");
-    s.namesake = {n.at("max_importance").get<double>(), n.at("min_km").get<double>(), n.at("foreign_share").get<double>()};
-    s.centre = {j.at("centre").at("no_pull_km").get<double>(), j.at("centre").at("decay_km").get<double>()};
+    j.at("windows").get_to(s.windows);
+    j.at("importance").get_to(s.importance);
+    j.at("confidence").get_to(s.confidence);
+    j.at("one_sense").at("qualified_vote").get_to(s.qualified_vote);
+    j.at("story_countries").at("country_weight").get_to(s.country_weight);
+    j.at("namesake").get_to(s.namesake);
+    j.at("centre").get_to(s.centre);
     if (s.centre.decay_km <= 0) throw DataError(kWhat, "centre.decay_km must be above 0");
     return s;
 }

@@ -11,68 +11,26 @@ namespace frontmap::scene {
 
 extern const std::string_view kLayoutJson;
 
+// Each rule is read by its name in layout.json, which is the member's: nlohmann's field macros
+// (a key missing or of the wrong type throws, and rules::read reports it as damaged data).
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Layout::Frame, min_span_km, place_focus_km, prominent_share, namesake_share, padding_share, type_weights,
+                                   high_detail_below_km, intermediate_detail_below_km)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Layout::ScaleBarRules, inset_px, max_share)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Layout::InsetRules, width_share, aspect, margin_px, min_span_km, span_factor)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Layout::Labels, retry_gaps_px, place_gap_px, icon_gap_px, river_label_tries, river_label_gap_px,
+                                   line_margin_px, water_min_importance, water_margin_px, country_min_share, town_name_max_chars,
+                                   square_px_per_context_town, min_context_towns, max_context_towns, importance_tiers, candidates_per_label)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Layout::Furniture::ScaleBarObstacle, left_px, above_px, extra_width_px, height_px)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Layout::Furniture, footer_padding_px, band_side_px, band_gap_px, corner_inset_px, above_scale_bar_px,
+                                   legend_top_gap_px, corner_clearance_px, scale_bar_obstacle, inset_clearance_px)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Layout, frame, scale_bar, inset, labels, furniture)
+
 namespace {
-
-using nlohmann::json;
-
-Layout::Frame frame_of(const json& j) {
-    Layout::Frame f{};
-    f.min_span_km = j.at("min_span_km").get<double>();
-    f.place_focus_km = j.at("place_focus_km").get<double>();
-    f.prominent_share = j.at("prominent_share").get<double>();
-    f.namesake_share = j.at("namesake_share").get<double>();
-    f.padding_share = j.at("padding_share").get<double>();
-    f.type_weights = j.at("type_weights").get<std::map<std::string, double>>();
-    f.high_detail_below_km = j.at("high_detail_below_km").get<double>();
-    f.intermediate_detail_below_km = j.at("intermediate_detail_below_km").get<double>();
-    return f;
-}
-
-Layout::Labels labels_of(const json& j) {
-    Layout::Labels l{};
-    l.retry_gaps_px = j.at("retry_gaps_px").get<std::vector<double>>();
-    l.place_gap_px = j.at("place_gap_px").get<double>();
-    l.icon_gap_px = j.at("icon_gap_px").get<double>();
-    l.river_label_tries = j.at("river_label_tries").get<size_t>();
-    l.river_label_gap_px = j.at("river_label_gap_px").get<double>();
-    l.line_margin_px = j.at("line_margin_px").get<double>();
-    l.water_min_importance = j.at("water_min_importance").get<double>();
-    l.water_margin_px = j.at("water_margin_px").get<double>();
-    l.country_min_share = j.at("country_min_share").get<double>();
-    l.town_name_max_chars = j.at("town_name_max_chars").get<size_t>();
-    l.square_px_per_context_town = j.at("square_px_per_context_town").get<int>();
-    l.min_context_towns = j.at("min_context_towns").get<int>();
-    l.max_context_towns = j.at("max_context_towns").get<int>();
-    l.importance_tiers = j.at("importance_tiers").get<std::vector<double>>();
-    l.candidates_per_label = j.at("candidates_per_label").get<size_t>();
-    return l;
-}
-
-Layout::Furniture furniture_of(const json& j) {
-    Layout::Furniture f{};
-    for (auto [key, field] : {std::pair{"footer_padding_px", &f.footer_padding_px}, {"band_side_px", &f.band_side_px},
-                              {"band_gap_px", &f.band_gap_px}, {"corner_inset_px", &f.corner_inset_px},
-                              {"above_scale_bar_px", &f.above_scale_bar_px}, {"legend_top_gap_px", &f.legend_top_gap_px},
-                              {"corner_clearance_px", &f.corner_clearance_px}, {"inset_clearance_px", &f.inset_clearance_px}})
-        *field = j.at(key).get<double>();
-    const json& bar = j.at("scale_bar_obstacle");
-    f.scale_bar_obstacle = {bar.at("left_px").get<double>(), bar.at("above_px").get<double>(), bar.at("extra_width_px").get<double>(),
-                            bar.at("height_px").get<double>()};
-    return f;
-}
 
 const std::string kWhat = "scene layout (scene/layout.json)";
 
-Layout layout_of(const json& j) {
-    Layout l;
-    l.frame = frame_of(j.at("frame"));
-    const json& bar = j.at("scale_bar");
-    l.scale_bar = {bar.at("inset_px").get<double>(), bar.at("max_share").get<double>()};
-    const json& in = j.at("inset");
-    l.inset = {in.at("width_share").get<double>(), in.at("aspect").get<double>(), in.at("margin_px").get<double>(),
-               in.at("min_span_km").get<double>(), in.at("span_factor").get<double>()};
-    l.labels = labels_of(j.at("labels"));
-    l.furniture = furniture_of(j.at("furniture"));
+Layout layout_of(const nlohmann::json& j) {
+    auto l = j.get<Layout>();
     if (l.labels.retry_gaps_px.empty()) throw DataError(kWhat, "labels.retry_gaps_px is empty");
     return l;
 }
