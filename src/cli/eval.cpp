@@ -27,26 +27,17 @@ template <class Scores>
 using Figure = std::pair<const char*, double (Scores::*)() const>;
 
 constexpr auto kPlaceFigures = std::to_array<Figure<eval::Scores>>({
-    {"precision", &eval::Scores::precision},
-    {"recall", &eval::Scores::recall},
-    {"f1", &eval::Scores::f1},
-    {"accuracy_161", &eval::Scores::accuracy_161},
-    {"accuracy_161_end_to_end", &eval::Scores::accuracy_161_end_to_end},
-    {"accuracy_25_points", &eval::Scores::accuracy_25_points},
-    {"mean_error_km", &eval::Scores::mean_error_km},
-    {"median_error_km", &eval::Scores::median_error_km},
-    {"auc", &eval::Scores::auc},
+    {"precision", &eval::Scores::precision}, {"recall", &eval::Scores::recall}, {"f1", &eval::Scores::f1},
+    {"accuracy_161", &eval::Scores::accuracy_161}, {"accuracy_161_end_to_end", &eval::Scores::accuracy_161_end_to_end},
+    {"accuracy_25_points", &eval::Scores::accuracy_25_points}, {"mean_error_km", &eval::Scores::mean_error_km},
+    {"median_error_km", &eval::Scores::median_error_km}, {"auc", &eval::Scores::auc},
 });
 
 constexpr auto kEventFigures = std::to_array<Figure<eval::EventScores>>({
-    {"events_precision", &eval::EventScores::precision},
-    {"events_recall", &eval::EventScores::recall},
-    {"events_f1", &eval::EventScores::f1},
-    {"events_place_f1", &eval::EventScores::place_f1},
-    {"events_counts_exact", &eval::EventScores::counts_exact_share},
-    {"events_claims_given", &eval::EventScores::claims_share},
-    {"events_denials_found", &eval::EventScores::denials_share},
-    {"events_side_right", &eval::EventScores::sides_share},
+    {"events_precision", &eval::EventScores::precision}, {"events_recall", &eval::EventScores::recall},
+    {"events_f1", &eval::EventScores::f1}, {"events_place_f1", &eval::EventScores::place_f1},
+    {"events_counts_exact", &eval::EventScores::counts_exact_share}, {"events_claims_given", &eval::EventScores::claims_share},
+    {"events_denials_found", &eval::EventScores::denials_share}, {"events_side_right", &eval::EventScores::sides_share},
 });
 
 template <class Scores, size_t N>
