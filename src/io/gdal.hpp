@@ -1,25 +1,18 @@
 #pragma once
 // RAII for GDAL/OGR handles.
+#include "common/handle.hpp"
+
 #include <gdal.h>
 #include <ogr_api.h>
 
-#include <memory>
+#include <type_traits>
 #include <string>
 
 namespace frontmap::gdal {
 
-struct DatasetDeleter {
-    void operator()(GDALDatasetH ds) const noexcept { GDALClose(ds); }
-};
-struct FeatureDeleter {
-    void operator()(OGRFeatureH f) const noexcept { OGR_F_Destroy(f); }
-};
-struct GeometryDeleter {
-    void operator()(OGRGeometryH g) const noexcept { OGR_G_DestroyGeometry(g); }
-};
-using DatasetPtr = std::unique_ptr<std::remove_pointer_t<GDALDatasetH>, DatasetDeleter>;
-using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter>;
-using GeometryPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDeleter>;
+using DatasetPtr = Handle<std::remove_pointer_t<GDALDatasetH>, GDALClose>;
+using FeaturePtr = Handle<std::remove_pointer_t<OGRFeatureH>, OGR_F_Destroy>;
+using GeometryPtr = Handle<std::remove_pointer_t<OGRGeometryH>, OGR_G_DestroyGeometry>;
 
 // Registers the drivers once; safe to call from anywhere.
 void ensure_registered();
@@ -40,8 +33,5 @@ DatasetPtr open_vector(const std::string& path);
 }  // namespace frontmap::gdal
 
 namespace frontmap::gdal {
-struct FieldDefnDeleter {
-    void operator()(OGRFieldDefnH f) const noexcept { OGR_Fld_Destroy(f); }
-};
-using FieldDefnPtr = std::unique_ptr<std::remove_pointer_t<OGRFieldDefnH>, FieldDefnDeleter>;
+using FieldDefnPtr = Handle<std::remove_pointer_t<OGRFieldDefnH>, OGR_Fld_Destroy>;
 }  // namespace frontmap::gdal

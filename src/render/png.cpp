@@ -1,6 +1,7 @@
 #include "render/png.hpp"
 
 #include "common/error.hpp"
+#include "common/handle.hpp"
 #include "common/page_buffer.hpp"
 #include "io/files.hpp"
 
@@ -88,15 +89,11 @@ void put_chunk(std::string& out, std::string_view type, const uint8_t* data, siz
 
 constexpr int kLevel = 2;
 
-struct CompressorDeleter {
-    void operator()(libdeflate_compressor* c) const noexcept { libdeflate_free_compressor(c); }
-};
-
 // A thread's buffers, kept from map to map: megabytes allocated and freed for every map cost page
 // faults, and in a multi-threaded batch those faults queue on one lock.
 struct Scratch {
     PageBuffer lines, stream;
-    std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor{libdeflate_alloc_compressor(kLevel)};
+    Handle<libdeflate_compressor, libdeflate_free_compressor> compressor{libdeflate_alloc_compressor(kLevel)};
 };
 
 std::string encode(const Pixels& px) {

@@ -6,6 +6,7 @@
 
 #include "common/bbox.hpp"
 #include "common/error.hpp"
+#include "common/handle.hpp"
 #include "common/steps.hpp"
 #include "io/files.hpp"
 #include "render/svg.hpp"
@@ -413,10 +414,7 @@ void draw_arrow(cairo_t* cr, const style::Style& st, const std::vector<Point>& p
 }
 
 // Diagonal hatching across an area, clipped to it, with its edge in the side's colour.
-struct PatternDeleter {
-    void operator()(cairo_pattern_t* p) const noexcept { cairo_pattern_destroy(p); }
-};
-using PatternPtr = std::unique_ptr<cairo_pattern_t, PatternDeleter>;
+using PatternPtr = Handle<cairo_pattern_t, cairo_pattern_destroy>;
 
 // A 7-pixel tile with one diagonal line, repeated: the hatching of an area.
 PatternPtr hatch_tile(const style::Colour& colour, double alpha) {

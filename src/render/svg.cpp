@@ -1,6 +1,7 @@
 #include "render/svg.hpp"
 
 #include "common/error.hpp"
+#include "common/handle.hpp"
 #include "common/text.hpp"
 
 #include <libxml/xmlwriter.h>
@@ -13,13 +14,6 @@
 namespace frontmap::render {
 
 namespace {
-
-struct BufferDeleter {
-    void operator()(xmlBufferPtr b) const noexcept { xmlBufferFree(b); }
-};
-struct WriterDeleter {
-    void operator()(xmlTextWriterPtr w) const noexcept { xmlFreeTextWriter(w); }
-};
 
 const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 
@@ -75,8 +69,8 @@ std::string dash_list(cairo_t* cr) {
 }  // namespace
 
 struct SvgSink::Impl {
-    std::unique_ptr<xmlBuffer, BufferDeleter> buffer{xmlBufferCreate()};
-    std::unique_ptr<xmlTextWriter, WriterDeleter> writer;
+    Handle<xmlBuffer, xmlBufferFree> buffer{xmlBufferCreate()};
+    Handle<xmlTextWriter, xmlFreeTextWriter> writer;
     std::vector<int> clips_since_save{0};  // groups opened by clips, per save level
     int next_clip = 0;
     int width = 0, height = 0;

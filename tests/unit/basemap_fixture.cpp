@@ -1,5 +1,6 @@
 #include "basemap_fixture.hpp"
 
+#include "common/handle.hpp"
 #include "io/gdal.hpp"
 
 #include <ogr_srs_api.h>
@@ -9,10 +10,6 @@
 namespace frontmap::test {
 
 namespace {
-
-struct SrsDeleter {
-    void operator()(OGRSpatialReferenceH srs) const noexcept { OSRDestroySpatialReference(srs); }
-};
 
 struct Field {
     std::string name;
@@ -95,7 +92,7 @@ std::filesystem::path write_fixture_basemap(const std::filesystem::path& file, b
     if (!driver) throw std::runtime_error("GDAL has no GPKG driver");
     gdal::DatasetPtr ds{GDALCreate(driver, file.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
     if (!ds) throw std::runtime_error("cannot create " + file.string() + ": " + gdal::last_error());
-    std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsDeleter> srs{OSRNewSpatialReference(nullptr)};
+    Handle<std::remove_pointer_t<OGRSpatialReferenceH>, OSRDestroySpatialReference> srs{OSRNewSpatialReference(nullptr)};
     OSRImportFromEPSG(srs.get(), 4326);
     OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
 

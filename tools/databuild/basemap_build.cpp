@@ -1,6 +1,7 @@
 #include "build.hpp"
 
 #include "common/error.hpp"
+#include "common/handle.hpp"
 #include "geometry.hpp"
 #include "io/gdal.hpp"
 #include "sources.hpp"
@@ -16,10 +17,7 @@ namespace frontmap::databuild {
 
 namespace {
 
-struct SrsDeleter {
-    void operator()(OGRSpatialReferenceH s) const noexcept { OSRDestroySpatialReference(s); }
-};
-using SrsPtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsDeleter>;
+using SrsPtr = Handle<std::remove_pointer_t<OGRSpatialReferenceH>, OSRDestroySpatialReference>;
 
 enum class Field { Name, Country, FeatureCode, Level, Population, Importance };
 
