@@ -501,6 +501,18 @@ void add_towns_by_population(Scene& s, const Projector& p, const io::Basemap& ba
     }
 }
 
+// The filters that read the places table from its top: each importance tier of the layout rules,
+// then every place. Built once, as the rules are read once.
+const std::vector<std::string>& importance_filters() {
+    static const std::vector<std::string> filters = [] {
+        std::vector<std::string> tiers;
+        for (const double importance : layout().labels.importance_tiers) tiers.push_back("importance >= " + std::to_string(importance));
+        tiers.emplace_back();
+        return tiers;
+    }();
+    return filters;
+}
+
 void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap, const style::Style& style,
                         const TextMeasure& measure, LabelPlacer& placer, const std::set<std::string>& named) {
     if (style.towns_min_population > 0) return add_towns_by_population(s, p, basemap, style, measure, placer, named);
@@ -508,11 +520,8 @@ void add_context_places(Scene& s, const Projector& p, const io::Basemap& basemap
     const size_t limit = static_cast<size_t>(std::clamp(s.width * s.height / rules.square_px_per_context_town, rules.min_context_towns, rules.max_context_towns));
     // Only the most important towns can win a label: read the top of the list, widening the
     // filter only when a sparse area leaves too few.
-    std::vector<std::string> tiers;
-    for (const double importance : rules.importance_tiers) tiers.push_back("importance >= " + std::to_string(importance));
-    tiers.emplace_back();
     std::vector<io::BasemapFeature> places;
-    for (const auto& where : tiers) {
+    for (const auto& where : importance_filters()) {
         places = basemap.read("places", s.bbox, where);
         if (places.size() >= rules.candidates_per_label * limit) break;
     }
