@@ -1,12 +1,14 @@
 #include "parse/lexicon.hpp"
 
 #include "common/error.hpp"
+#include "common/names.hpp"
 #include "common/rules.hpp"
 
 #include <algorithm>
 #include <array>
 #include <bitset>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace frontmap::parse {
@@ -64,50 +66,59 @@ enum class List : size_t {
     attack_nouns,
     count
 };
-constexpr std::array<std::string_view, static_cast<size_t>(List::count)> kListNames = {
-    "calendar",
-    "titles",
-    "actor_verbs",
-    "auxiliaries",
-    "actor_nouns",
-    "actor_modifiers",
-    "actor_prefixes",
-    "region_words",
-    "river_words",
-    "route_words",
-    "feature_words",
-    "settlement_words",
-    "connectors",
-    "inner_connectors",
-    "seats",
-    "river_context",
-    "locative",
-    "land_nouns",
-    "rank_adjectives",
-    "noun_followers",
-    "place_prepositions",
-    "name_prefixes",
-    "actor_roles",
-    "address_verbs",
-    "non_agent_by_verbs",
-    "answerable_words",
-    "organisation_heads",
-    "vessel_words",
-    "storm_words",
-    "document_words",
-    "directional",
-    "adverbials",
-    "passive_place_verbs",
-    "not_verbs",
-    "relation_nouns",
-    "dealing_verbs",
-    "source_nouns",
-    "recipient_words",
-    "seat_nouns",
-    "official_nouns",
-    "subordinators",
-    "irregular_verbs",
-    "attack_nouns"};
+// Each list's name in words.json, in the enumeration's order (checked below), so a list added to
+// one and not the other fails to build.
+constexpr std::array<std::pair<List, std::string_view>, static_cast<size_t>(List::count)> kListNames{{
+    {List::calendar, "calendar"},
+    {List::titles, "titles"},
+    {List::actor_verbs, "actor_verbs"},
+    {List::auxiliaries, "auxiliaries"},
+    {List::actor_nouns, "actor_nouns"},
+    {List::actor_modifiers, "actor_modifiers"},
+    {List::actor_prefixes, "actor_prefixes"},
+    {List::region_words, "region_words"},
+    {List::river_words, "river_words"},
+    {List::route_words, "route_words"},
+    {List::feature_words, "feature_words"},
+    {List::settlement_words, "settlement_words"},
+    {List::connectors, "connectors"},
+    {List::inner_connectors, "inner_connectors"},
+    {List::seats, "seats"},
+    {List::river_context, "river_context"},
+    {List::locative, "locative"},
+    {List::land_nouns, "land_nouns"},
+    {List::rank_adjectives, "rank_adjectives"},
+    {List::noun_followers, "noun_followers"},
+    {List::place_prepositions, "place_prepositions"},
+    {List::name_prefixes, "name_prefixes"},
+    {List::actor_roles, "actor_roles"},
+    {List::address_verbs, "address_verbs"},
+    {List::non_agent_by_verbs, "non_agent_by_verbs"},
+    {List::answerable_words, "answerable_words"},
+    {List::organisation_heads, "organisation_heads"},
+    {List::vessel_words, "vessel_words"},
+    {List::storm_words, "storm_words"},
+    {List::document_words, "document_words"},
+    {List::directional, "directional"},
+    {List::adverbials, "adverbials"},
+    {List::passive_place_verbs, "passive_place_verbs"},
+    {List::not_verbs, "not_verbs"},
+    {List::relation_nouns, "relation_nouns"},
+    {List::dealing_verbs, "dealing_verbs"},
+    {List::source_nouns, "source_nouns"},
+    {List::recipient_words, "recipient_words"},
+    {List::seat_nouns, "seat_nouns"},
+    {List::official_nouns, "official_nouns"},
+    {List::subordinators, "subordinators"},
+    {List::irregular_verbs, "irregular_verbs"},
+    {List::attack_nouns, "attack_nouns"},
+}};
+constexpr bool in_enum_order() {
+    for (size_t i = 0; i < kListNames.size(); ++i)
+        if (static_cast<size_t>(kListNames[i].first) != i) return false;
+    return true;
+}
+static_assert(in_enum_order(), "kListNames must hold every List once, in the enumeration's order");
 
 size_t length_and_initial(std::string_view w) { return std::min<size_t>(w.size(), 31) << 5 | (w.empty() ? 0 : static_cast<unsigned char>(w[0]) & 31); }
 
@@ -135,14 +146,14 @@ Lists load_lists() {
     Lists lists;
     for (const auto& [key, value] : doc.items()) {
         if (key == "about" || key.starts_with('_')) continue;
-        const auto *const at = std::find(kListNames.begin(), kListNames.end(), key);
-        if (at == kListNames.end()) throw DataError("parse word lists (parse/words.json)", "no list is called \"" + key + "\"");
+        const auto list = names::value_of(kListNames, key);
+        if (!list) throw DataError("parse word lists (parse/words.json)", "no list is called \"" + key + "\"");
         if (!value.is_array() || !std::all_of(value.begin(), value.end(), [](const auto& w) { return w.is_string(); }))
             throw DataError("parse word lists (parse/words.json)", "\"" + key + "\" is not a list of words");
-        lists[static_cast<size_t>(at - kListNames.begin())] = WordList(value.template get<std::vector<std::string>>());
+        lists[static_cast<size_t>(*list)] = WordList(value.template get<std::vector<std::string>>());
     }
-    for (auto kListName : kListNames)
-        if (!doc.contains(std::string(kListName))) throw DataError("parse word lists (parse/words.json)", "the list \"" + std::string(kListName) + "\" is missing");
+    for (const auto& [list, name] : kListNames)
+        if (!doc.contains(std::string(name))) throw DataError("parse word lists (parse/words.json)", "the list \"" + std::string(name) + "\" is missing");
     return lists;
 }
 
