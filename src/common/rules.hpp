@@ -38,8 +38,8 @@ auto read(std::string_view text, const std::string& what, const std::string& pro
 // the process (a rule file does not change while it runs). The file names the cache, so two rule
 // types can never share one.
 template <const std::string_view& Text, class Read>
-const auto& once(const std::string& what, const std::string& problem, Read&& reader) {
-    static const auto rules = read(Text, what, problem, std::forward<Read>(reader));
+const auto& once(const std::string& what, const std::string& problem, Read&& reader, Detail detail = Detail::omitted) {
+    static const auto rules = read(Text, what, problem, std::forward<Read>(reader), detail);
     return rules;
 }
 

@@ -85,12 +85,7 @@ Rules rules_of(const nlohmann::json& doc) {
     return r;
 }
 
-Rules load_rules() { return rules::read(kDescribedJson, "described places", "a key is missing or has the wrong type", rules_of); }
-
-const Rules& rules() {
-    static const Rules r = load_rules();
-    return r;
-}
+const Rules& rules() { return rules::once<kDescribedJson>("described places", "a key is missing or has the wrong type", rules_of); }
 
 // How far a description may leave a place from its anchor: anywhere it says, or only near it (a
 // near relation or a stated distance).

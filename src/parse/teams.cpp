@@ -45,13 +45,8 @@ Rules rules_of(const nlohmann::json& doc) {
     return r;
 }
 
-Rules load_rules() {
-    return rules::read(kTeamsJson, "sports team rules", "a key is missing or has the wrong type", rules_of, rules::Detail::appended);
-}
-
 const Rules& rules() {
-    static const Rules r = load_rules();
-    return r;
+    return rules::once<kTeamsJson>("sports team rules", "a key is missing or has the wrong type", rules_of, rules::Detail::appended);
 }
 
 std::string lower(const Token& t) {

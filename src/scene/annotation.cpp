@@ -110,15 +110,10 @@ Annotation annotation_of(const json& j) {
     return a;
 }
 
-Annotation parse_annotation() {
-    return rules::read(kAnnotationJson, "scene annotation (scene/annotation.json)", "a rule is missing or is not of the right kind", annotation_of);
-}
-
 }  // namespace
 
 const Annotation& annotation() {
-    static const Annotation a = parse_annotation();
-    return a;
+    return rules::once<kAnnotationJson>("scene annotation (scene/annotation.json)", "a rule is missing or is not of the right kind", annotation_of);
 }
 
 std::string fill_in(std::string pattern, const std::map<std::string, std::string>& values) {
