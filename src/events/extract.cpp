@@ -1,9 +1,9 @@
 // The event stage: triggers, the places they are tied to, then who, how many, when and who says so.
 #include "events/extract.hpp"
 
-#include "common/bbox.hpp"
 #include "common/proj.hpp"
 #include "events/detail.hpp"
+#include "gazetteer/place.hpp"
 #include "parse/lexicon.hpp"
 
 #include <algorithm>
@@ -556,8 +556,7 @@ void add_references(const Sentence& s, const SentenceContext& c, std::vector<Lin
 bool contains(const gazetteer::Place& area, const gazetteer::Place& p) {
     if (area.type == PlaceType::Country) return area.country == p.country && p.type != PlaceType::Country;
     // Pakistan's point lies inside Balochistan's box, but no region holds a country.
-    if (!area.bbox || p.type == PlaceType::Country) return false;
-    return area.bbox->contains(p.lon, p.lat);
+    return p.type != PlaceType::Country && gazetteer::extent_holds(area.bbox, p);
 }
 
 // "Vygonichi in the Bryansk region", "Kantharalak, in Si Sa Ket province": an area right after a
